@@ -1,0 +1,324 @@
+//! Baking a datasets directory: discover files, validate them together, write the outputs.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::emit;
+use crate::read::{RawTable, read_table};
+use crate::table_path::parse_table_path;
+use crate::vose::build_alias;
+
+/// Where to read datasets from, where to write, and how the generated code names things.
+#[derive(Debug, Clone)]
+pub struct BakeOptions {
+    /// The directory holding `**/*.csv`.
+    pub datasets_dir: PathBuf,
+    /// How paths are shown in messages and `@generated` headers (usually `datasets`).
+    pub display_dir: String,
+    /// Path of the datamimic runtime crate in generated code: `crate` inside datamimic itself,
+    /// `::datamimic` in users' crates.
+    pub runtime: String,
+    /// Path of the module that includes the generated file (`crate::tables` in datamimic,
+    /// `crate::__datamimic_tables` in users' crates).
+    pub module: String,
+    /// Whether to also emit the `#[macro_export]` lookup macro `__table!` (datamimic only).
+    pub export_lookup_macro: bool,
+}
+
+impl BakeOptions {
+    /// Options for a user crate whose tables live in `datasets_dir`.
+    pub fn user(datasets_dir: impl Into<PathBuf>) -> BakeOptions {
+        BakeOptions {
+            datasets_dir: datasets_dir.into(),
+            display_dir: "datasets".to_owned(),
+            runtime: "::datamimic".to_owned(),
+            module: "crate::__datamimic_tables".to_owned(),
+            export_lookup_macro: false,
+        }
+    }
+}
+
+/// One baked file, as recorded in the manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BakedTable {
+    /// `common/person/family_name`
+    pub key: String,
+    /// `US`, or empty for a table without a country.
+    pub country: String,
+    /// The file as shown in messages.
+    pub source: String,
+    /// Value column names.
+    pub columns: Vec<String>,
+    /// Number of data rows.
+    pub rows: usize,
+    /// Exact decimal sum of the weights.
+    pub total_weight: String,
+    /// FNV-1a 64 of the parsed content (columns, cells, weights).
+    pub hash: u64,
+}
+
+/// The result of a successful bake.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Baked {
+    /// Every baked file, sorted by key, then country.
+    pub tables: Vec<BakedTable>,
+    /// The Rust source to `include!`.
+    pub source: String,
+    /// Binary column files to write next to it: (file name, bytes).
+    pub blobs: Vec<(String, Vec<u8>)>,
+}
+
+impl Baked {
+    /// The distinct table keys, sorted.
+    pub fn keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = self.tables.iter().map(|t| t.key.as_str()).collect();
+        keys.dedup();
+        keys
+    }
+}
+
+/// One file that was read successfully, before grouping.
+pub(crate) struct Parsed {
+    pub(crate) meta: BakedTable,
+    pub(crate) table: RawTable,
+}
+
+/// Reads and validates every dataset below `options.datasets_dir` and renders the outputs in
+/// memory; nothing is written. All problems of all files are returned together.
+pub fn bake(options: &BakeOptions) -> Result<Baked, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let mut files = Vec::new();
+    collect_csv_files(
+        &options.datasets_dir,
+        &options.datasets_dir,
+        &mut files,
+        &mut diagnostics,
+    );
+    files.sort();
+    let mut parsed: Vec<Parsed> = Vec::new();
+    for relative in files {
+        let shown = format!("{}/{}", options.display_dir, relative);
+        let path = match parse_table_path(&relative) {
+            Ok(path) => path,
+            Err(message) => {
+                diagnostics.push(Diagnostic::in_file(&shown, message));
+                continue;
+            }
+        };
+        let bytes = match fs::read(options.datasets_dir.join(&relative)) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                diagnostics.push(Diagnostic::in_file(
+                    &shown,
+                    format!("cannot read the file: {err}"),
+                ));
+                continue;
+            }
+        };
+        match read_table(&shown, &bytes) {
+            Ok(table) => parsed.push(Parsed {
+                meta: BakedTable {
+                    key: path.key,
+                    country: path.country.unwrap_or_default(),
+                    source: shown,
+                    columns: table.columns.clone(),
+                    rows: table.rows.len(),
+                    total_weight: table.weights.total_display(),
+                    hash: content_hash(&table),
+                },
+                table,
+            }),
+            Err(found) => found.into_iter().for_each(|d| diagnostics.push(d)),
+        }
+    }
+    check_families(&parsed, &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    parsed.sort_by(|a, b| (&a.meta.key, &a.meta.country).cmp(&(&b.meta.key, &b.meta.country)));
+    let alias: Vec<_> = parsed
+        .iter()
+        .map(|p| build_alias(&p.table.weights.scaled))
+        .collect();
+    let (source, blobs) = emit::render(options, &parsed, &alias);
+    Ok(Baked {
+        tables: parsed.into_iter().map(|p| p.meta).collect(),
+        source,
+        blobs,
+    })
+}
+
+/// Rules across files: one definition per (table, country), one static name per table, the
+/// same columns for every country, and no mix of country and country-less files.
+fn check_families(parsed: &[Parsed], diagnostics: &mut Diagnostics) {
+    let mut by_key: BTreeMap<&str, Vec<&BakedTable>> = BTreeMap::new();
+    for p in parsed {
+        by_key.entry(&p.meta.key).or_default().push(&p.meta);
+    }
+    let mut by_ident: BTreeMap<String, &str> = BTreeMap::new();
+    for (key, variants) in &by_key {
+        if let Some(other) = by_ident.insert(emit::family_ident(key), key) {
+            diagnostics.push(Diagnostic::in_file(
+                &variants[0].source,
+                format!("table `{key}` is defined twice: its name clashes with table `{other}`"),
+            ));
+        }
+        let first = variants[0];
+        for (i, table) in variants.iter().enumerate() {
+            if let Some(twin) = variants[..i].iter().find(|t| t.country == table.country) {
+                diagnostics.push(Diagnostic::in_file(
+                    &table.source,
+                    format!("table `{key}` is defined twice: also in {}", twin.source),
+                ));
+            } else if table.country.is_empty() != first.country.is_empty() {
+                diagnostics.push(Diagnostic::in_file(
+                    &table.source,
+                    format!(
+                        "table `{key}` is defined twice: {} has no country suffix, so the table \
+                         cannot also have per-country files",
+                        if first.country.is_empty() {
+                            &first.source
+                        } else {
+                            &table.source
+                        }
+                    ),
+                ));
+            } else if table.columns != first.columns {
+                diagnostics.push(Diagnostic::in_file(
+                    &table.source,
+                    format!(
+                        "columns `{}` differ from `{}` in {}; every country of a table must have the same columns",
+                        table.columns.join(","),
+                        first.columns.join(","),
+                        first.source
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn collect_csv_files(
+    root: &Path,
+    dir: &Path,
+    out: &mut Vec<String>,
+    diagnostics: &mut Diagnostics,
+) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            diagnostics.push(Diagnostic::in_file(
+                &dir.display().to_string(),
+                format!("cannot read the directory: {err}"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_csv_files(root, &path, out, diagnostics);
+        } else if path.extension().is_some_and(|e| e == "csv")
+            && path.file_name() != Some("MANIFEST.csv".as_ref())
+        {
+            let relative = path.strip_prefix(root).unwrap_or(&path);
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+}
+
+/// FNV-1a 64 over the parsed content, so formatting-only edits (comments, CRLF, quoting) keep
+/// the hash and any change of data changes it.
+fn content_hash(table: &RawTable) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for column in &table.columns {
+        feed(column.as_bytes());
+        feed(&[0x1f]);
+    }
+    feed(&table.weights.decimals.to_le_bytes());
+    for (row, weight) in table.rows.iter().zip(&table.weights.scaled) {
+        for cell in row {
+            feed(cell.as_bytes());
+            feed(&[0x1f]);
+        }
+        feed(&weight.to_le_bytes());
+        feed(&[0x1e]);
+    }
+    hash
+}
+
+/// Bakes and writes the outputs into `out_dir`: `datamimic_tables.rs` plus its binary
+/// columns under `datamimic_tables/`.
+pub fn bake_into(options: &BakeOptions, out_dir: &Path) -> Result<Baked, Diagnostics> {
+    let baked = bake(options)?;
+    let write = |path: PathBuf, bytes: &[u8]| {
+        fs::write(&path, bytes).map_err(|err| {
+            Diagnostics(vec![Diagnostic::in_file(
+                &path.display().to_string(),
+                format!("cannot write: {err}"),
+            )])
+        })
+    };
+    let blob_dir = out_dir.join(emit::BLOB_DIR);
+    fs::create_dir_all(&blob_dir).map_err(|err| {
+        Diagnostics(vec![Diagnostic::in_file(
+            &blob_dir.display().to_string(),
+            format!("cannot create: {err}"),
+        )])
+    })?;
+    for (name, bytes) in &baked.blobs {
+        write(blob_dir.join(name), bytes)?;
+    }
+    write(out_dir.join(emit::SOURCE_FILE), baked.source.as_bytes())?;
+    write(
+        out_dir.join("MANIFEST.csv"),
+        crate::render_manifest(&baked.tables).as_bytes(),
+    )?;
+    Ok(baked)
+}
+
+/// The whole job of a build script: bake `options` into `OUT_DIR`, ask cargo to rerun when
+/// the datasets change, and turn every problem into a `cargo::error=path:line: message` line.
+/// Returns the bake on success so the caller can add its own checks.
+pub fn run_build_script(options: &BakeOptions) -> Option<Baked> {
+    println!("cargo::rerun-if-changed={}", options.datasets_dir.display());
+    let Some(out_dir) = std::env::var_os("OUT_DIR") else {
+        println!("cargo::error=OUT_DIR is not set: run this from a build script");
+        return None;
+    };
+    match bake_into(options, Path::new(&out_dir)) {
+        Ok(baked) => Some(baked),
+        Err(diagnostics) => {
+            for line in diagnostics.lines() {
+                println!("cargo::error={line}");
+            }
+            None
+        }
+    }
+}
+
+/// One call for a user crate's `build.rs`: bakes `datasets/` next to its `Cargo.toml` so that
+/// `datamimic::include_tables!()` and `#[mimic(weighted = "...")]` can use the tables.
+pub fn bake_user_datasets() {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    if let Some(baked) = run_build_script(&BakeOptions::user(manifest_dir.join("datasets"))) {
+        println!(
+            "cargo::rustc-env=DATAMIMIC_USER_TABLES={}",
+            baked.keys().join(",")
+        );
+    }
+}

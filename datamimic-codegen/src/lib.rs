@@ -1,0 +1,29 @@
+//! Bakes weighted CSV datasets into alias tables for [datamimic](https://crates.io/crates/datamimic).
+//!
+//! This crate runs inside build scripts. It reads every `*.csv` below a datasets directory,
+//! validates it, builds an exact integer alias table (Vose) per file and writes packed binary
+//! columns plus one `@generated` Rust file into `OUT_DIR`. Every problem in every file is
+//! collected and reported together as `path:line: message`.
+//!
+//! A crate with its own `datasets/` folder calls [`bake_user_datasets`] from its `build.rs` and
+//! `datamimic::include_tables!()` once in its crate root; see the datamimic README.
+
+mod bake;
+mod diagnostic;
+mod emit;
+mod iso3166;
+mod manifest;
+mod read;
+mod table_path;
+mod vose;
+mod weight;
+
+pub use bake::{
+    BakeOptions, Baked, BakedTable, bake, bake_into, bake_user_datasets, run_build_script,
+};
+pub use diagnostic::{Diagnostic, Diagnostics};
+pub use manifest::render_manifest;
+pub use read::{RawTable, read_table};
+pub use table_path::{TablePath, parse_table_path};
+pub use vose::{AliasColumns, build_alias};
+pub use weight::{Weights, parse_decimal_weight};

@@ -1,0 +1,121 @@
+//! Dataset codes, strict mode and the record of US fallbacks.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::sync::Mutex;
+
+use crate::{Error, Result, TableFamily};
+
+/// A dataset (country) code: two upper-case ASCII letters such as `US` or `DE`.
+///
+/// ```
+/// use datamimic::DatasetCode;
+/// assert_eq!(DatasetCode::parse("de").unwrap().as_str(), "DE");
+/// assert!(DatasetCode::parse("GER").is_err());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DatasetCode([u8; 2]);
+
+impl DatasetCode {
+    /// The default dataset.
+    pub const US: DatasetCode = DatasetCode(*b"US");
+
+    /// Parses a code case-insensitively (`de` is `DE`).
+    pub fn parse(code: &str) -> Result<DatasetCode> {
+        match code.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok(DatasetCode([
+                a.to_ascii_uppercase(),
+                b.to_ascii_uppercase(),
+            ])),
+            _ => Err(Error::InvalidDatasetCode {
+                code: code.to_owned(),
+            }),
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).expect("ASCII letters")
+    }
+}
+
+impl fmt::Display for DatasetCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for DatasetCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatasetCode({})", self.as_str())
+    }
+}
+
+/// What happens when a table has no variant for the requested country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Strictness {
+    /// Use the US variant and warn once per (table, code).
+    #[default]
+    Fallback,
+    /// Fail with [`Error::UnsupportedDataset`].
+    Strict,
+}
+
+impl Strictness {
+    /// `Strict` when the environment variable `DATAMIMIC_STRICT_DATASET` is set to anything
+    /// but empty, `0`, `false` or `False` (datamimic's rule), `Fallback` otherwise.
+    pub fn from_env() -> Strictness {
+        match std::env::var("DATAMIMIC_STRICT_DATASET") {
+            Ok(v) if !matches!(v.as_str(), "" | "0" | "false" | "False") => Strictness::Strict,
+            _ => Strictness::Fallback,
+        }
+    }
+}
+
+static FALLBACKS: Mutex<BTreeSet<(&'static str, DatasetCode)>> = Mutex::new(BTreeSet::new());
+
+/// Notes a US fallback; warns the first time per (table, code).
+pub(crate) fn record_fallback(table: &'static str, code: DatasetCode) {
+    let mut seen = FALLBACKS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if seen.insert((table, code)) {
+        log::warn!("datamimic: table `{table}` has no dataset `{code}`; using `US` instead");
+    }
+}
+
+/// The (table, code) pairs that fell back to US so far in this process, each listed once.
+pub fn fallback_warnings() -> Vec<(&'static str, DatasetCode)> {
+    let seen = FALLBACKS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    seen.iter().copied().collect()
+}
+
+/// Forgets the fallbacks recorded so far, so each warns again.
+pub fn reset_fallback_log() {
+    FALLBACKS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clear();
+}
+
+/// The dataset codes every per-country table in `families` has (the intersection), sorted.
+/// Country-independent tables do not restrict the result.
+///
+/// ```
+/// use datamimic::{supported_datasets, tables};
+/// let codes = supported_datasets(&[&tables::COMMON_PERSON_GIVEN_NAME_MALE, &tables::COMMON_PERSON_FAMILY_NAME]);
+/// assert!(codes.contains(&"US") && codes.contains(&"DE"));
+/// ```
+pub fn supported_datasets(families: &[&TableFamily]) -> Vec<&'static str> {
+    let mut result: Option<BTreeSet<&'static str>> = None;
+    for family in families.iter().filter(|f| f.is_per_country()) {
+        let codes: BTreeSet<&'static str> = family.countries().collect();
+        result = Some(match result {
+            None => codes,
+            Some(acc) => acc.intersection(&codes).copied().collect(),
+        });
+    }
+    result.unwrap_or_default().into_iter().collect()
+}

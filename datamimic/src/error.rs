@@ -1,0 +1,54 @@
+//! The runtime error type.
+
+/// What can go wrong when asking datamimic for data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A dataset code that is not two ASCII letters.
+    #[error(
+        "invalid dataset code `{code}`: expected a two-letter ISO 3166-1 code such as `US` or `DE`"
+    )]
+    InvalidDatasetCode {
+        /// What was given.
+        code: String,
+    },
+    /// Strict mode asked for a country that a table does not have.
+    #[error(
+        "table `{table}` has no dataset `{requested}` (strict mode); it exists for: {}",
+        available.join(", ")
+    )]
+    UnsupportedDataset {
+        /// The table key.
+        table: &'static str,
+        /// The dataset code asked for.
+        requested: String,
+        /// The codes the table has.
+        available: Vec<&'static str>,
+    },
+    /// Neither the requested country nor the US fallback exists for a table.
+    #[error("table `{table}` has no dataset `{requested}` and no `US` fallback; it exists for: {}", available.join(", "))]
+    NoFallback {
+        /// The table key.
+        table: &'static str,
+        /// The dataset code asked for.
+        requested: String,
+        /// The codes the table has.
+        available: Vec<&'static str>,
+    },
+    /// A table was asked for a column it does not have.
+    #[error("table `{table}` has no column `{column}`; its columns are: {}", columns.join(", "))]
+    UnknownColumn {
+        /// The table key.
+        table: &'static str,
+        /// The column asked for.
+        column: String,
+        /// The columns it has.
+        columns: &'static [&'static str],
+    },
+    /// Parameters that cannot all hold at once (for example a minimum above its maximum).
+    #[error("impossible constraint: {0}")]
+    Constraint(String),
+}
+
+/// `Result` with datamimic's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,140 @@
+//! A table key with its per-country variants, and the dataset fallback rules.
+
+use std::fmt;
+
+use crate::dataset::{DatasetCode, Strictness, record_fallback};
+use crate::{Error, Result, Table};
+
+/// The fallback country when a table has no variant for the requested one.
+const FALLBACK: &str = "US";
+
+/// All variants of one table key (`common/person/family_name` for US, DE, ...).
+///
+/// ```
+/// use datamimic::{Strictness, tables};
+///
+/// let names = &tables::COMMON_PERSON_FAMILY_NAME;
+/// assert_eq!(names.resolve("DE").unwrap().country(), Some("DE"));
+/// assert!(names.resolve_with("ZZ", Strictness::Strict).is_err());
+/// ```
+pub struct TableFamily {
+    key: &'static str,
+    columns: &'static [&'static str],
+    variants: &'static [&'static Table],
+}
+
+impl TableFamily {
+    /// Groups the variants of one key; they are sorted by country and share their columns.
+    #[doc(hidden)]
+    pub const fn from_parts(
+        key: &'static str,
+        columns: &'static [&'static str],
+        variants: &'static [&'static Table],
+    ) -> TableFamily {
+        assert!(!variants.is_empty(), "a table family has variants");
+        TableFamily {
+            key,
+            columns,
+            variants,
+        }
+    }
+
+    /// The table key.
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The value column names, the same for every country.
+    pub fn columns(&self) -> &'static [&'static str] {
+        self.columns
+    }
+
+    /// The index of the column called `name`.
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|&c| c == name)
+    }
+
+    /// Whether the table varies by country.
+    pub fn is_per_country(&self) -> bool {
+        self.variants[0].country().is_some()
+    }
+
+    /// The country codes this table has, sorted (empty for a country-independent table).
+    pub fn countries(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.variants.iter().filter_map(|t| t.country())
+    }
+
+    /// Every variant.
+    pub fn variants(&self) -> &'static [&'static Table] {
+        self.variants
+    }
+
+    /// The variant for exactly `code`, without fallback.
+    pub fn get(&self, code: DatasetCode) -> Option<&'static Table> {
+        if !self.is_per_country() {
+            return Some(self.variants[0]);
+        }
+        self.variants
+            .binary_search_by(|t| {
+                t.country()
+                    .unwrap_or("")
+                    .as_bytes()
+                    .cmp(code.as_str().as_bytes())
+            })
+            .ok()
+            .map(|i| self.variants[i])
+    }
+
+    /// The variant for `code`, with the strictness taken from `DATAMIMIC_STRICT_DATASET`.
+    pub fn resolve(&self, code: &str) -> Result<&'static Table> {
+        self.resolve_with(code, Strictness::from_env())
+    }
+
+    /// The variant for `code`. A missing country falls back to US with one warning per
+    /// (table, code), or is an error under [`Strictness::Strict`].
+    pub fn resolve_with(&self, code: &str, strictness: Strictness) -> Result<&'static Table> {
+        let code = DatasetCode::parse(code)?;
+        self.resolve_code(code, strictness)
+    }
+
+    /// [`TableFamily::resolve_with`] for an already parsed code.
+    pub fn resolve_code(
+        &self,
+        code: DatasetCode,
+        strictness: Strictness,
+    ) -> Result<&'static Table> {
+        if let Some(table) = self.get(code) {
+            return Ok(table);
+        }
+        let available = || self.countries().collect::<Vec<_>>();
+        if strictness == Strictness::Strict {
+            return Err(Error::UnsupportedDataset {
+                table: self.key,
+                requested: code.to_string(),
+                available: available(),
+            });
+        }
+        let fallback = DatasetCode::parse(FALLBACK).expect("US is a valid code");
+        match self.get(fallback) {
+            Some(table) => {
+                record_fallback(self.key, code);
+                Ok(table)
+            }
+            None => Err(Error::NoFallback {
+                table: self.key,
+                requested: code.to_string(),
+                available: available(),
+            }),
+        }
+    }
+}
+
+impl fmt::Debug for TableFamily {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TableFamily")
+            .field("key", &self.key)
+            .field("columns", &self.columns)
+            .field("countries", &self.countries().collect::<Vec<_>>())
+            .finish()
+    }
+}

@@ -1,0 +1,43 @@
+#![doc = include_str!("../../README.md")]
+#![doc(test(attr(deny(warnings))))]
+
+// Baked data: every `datasets/**/*.csv` as an alias table, looked up by key and country.
+mod dataset;
+mod family;
+mod table;
+pub mod tables;
+
+// Randomness and time: per-record streams and a fixed clock for seeded runs.
+mod clock;
+mod rng;
+
+// Checking that the baked tables reproduce their weights.
+pub mod check;
+
+mod error;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use clock::Clock;
+pub use dataset::{
+    DatasetCode, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
+};
+pub use error::{Error, Result};
+pub use family::TableFamily;
+pub use rng::{MimicRng, RecordStreams};
+pub use table::{Row, Table};
+
+/// Includes the tables that a crate's own `build.rs` baked with
+/// `datamimic_codegen::bake_user_datasets()`. Call it once, at the crate root.
+#[macro_export]
+macro_rules! include_tables {
+    () => {
+        /// The tables baked from this crate's `datasets/` directory.
+        #[doc(hidden)]
+        #[allow(unreachable_pub, missing_docs, dead_code)]
+        pub(crate) mod __datamimic_tables {
+            include!(concat!(env!("OUT_DIR"), "/datamimic_tables.rs"));
+        }
+    };
+}

