@@ -1,10 +1,33 @@
-//! Procedural macros of [datamimic](https://crates.io/crates/datamimic). Use them through
-//! `datamimic`, which re-exports what users need.
+//! Procedural macros of [datamimic](https://crates.io/crates/datamimic): `#[derive(Mimic)]`
+//! and the compile errors of the generated table lookups. Use them through `datamimic`.
+//!
+//! The derive is split like serde's: [`attr`] parses `#[mimic(...)]` into typed values,
+//! [`ast`] is the container/variant/field view, [`check`] applies the rules that span several
+//! attributes, and [`expand`] writes the impl. Errors are gathered in a [`ctxt::Ctxt`] and
+//! reported together, next to a stub impl.
 
+mod ast;
+mod attr;
+mod bound;
+mod check;
+mod ctxt;
+mod expand;
+mod fallback;
+mod range;
 mod suggest;
+mod symbol;
+mod tables;
 mod unknown;
+mod weights;
 
 use proc_macro::TokenStream;
+
+/// Derives `datamimic::Mimic`. See the datamimic crate documentation for the attributes.
+#[proc_macro_derive(Mimic, attributes(mimic))]
+pub fn derive_mimic(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    expand::derive(&input).into()
+}
 
 /// Reports an unknown table key at the string that names it, suggesting the closest keys.
 /// Emitted by the generated table-lookup macros; not for direct use.

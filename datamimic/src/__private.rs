@@ -30,3 +30,68 @@ pub struct TableParts {
     /// FNV-1a 64 of the content, as in the manifest.
     pub hash: u64,
 }
+
+/// A row index from packed alias slots (inline weights built by the derive).
+#[inline]
+pub fn pick_slot<R: rand::Rng + ?Sized>(rng: &mut R, slots: &[u64]) -> usize {
+    let x = rng.next_u64();
+    let column = (((x >> 32) * slots.len() as u64) >> 32) as usize;
+    let slot = slots[column];
+    if (x as u32) < slot as u32 {
+        column
+    } else {
+        (slot >> 32) as usize
+    }
+}
+
+/// A date written in an attribute (validated by the derive).
+pub fn date(year: i32, month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
+}
+
+/// A date-time written in an attribute (validated by the derive).
+pub fn datetime(
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+) -> chrono::NaiveDateTime {
+    date(year, month, day)
+        .and_hms_opt(hour, minute, second)
+        .unwrap_or_default()
+}
+
+/// `ascii_lowercase`: folded to ASCII by the dataset's rules, then lower-cased.
+pub fn ascii_lowercase(text: &str, dataset: crate::DatasetCode) -> String {
+    crate::text::ascii_fold(text, dataset.as_str()).to_ascii_lowercase()
+}
+
+/// Field types that `#[mimic(seq)]` can fill with the record number.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a `seq` number",
+    note = "`seq` fills integer and `String` fields"
+)]
+pub trait FromSeq {
+    /// The value for sequence number `n` (1, 2, 3, ... by default).
+    fn from_seq(n: u64) -> Self;
+}
+
+macro_rules! seq_int {
+    ($($t:ty),*) => {$(
+        impl FromSeq for $t {
+            #[inline]
+            fn from_seq(n: u64) -> $t { n as $t }
+        }
+    )*};
+}
+seq_int!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize
+);
+
+impl FromSeq for String {
+    fn from_seq(n: u64) -> String {
+        n.to_string()
+    }
+}

@@ -10,6 +10,16 @@ pub mod tables;
 // Randomness and time: per-record streams and a fixed clock for seeded runs.
 mod clock;
 mod rng;
+pub mod sample;
+
+// Generating values: the trait, its context and the service.
+mod cell;
+mod context;
+mod mimic;
+pub mod pattern;
+mod primitives;
+mod service;
+pub mod text;
 
 // Checking that the baked tables reproduce their weights.
 pub mod check;
@@ -19,14 +29,21 @@ mod error;
 #[doc(hidden)]
 pub mod __private;
 
+pub use cell::FromCell;
 pub use clock::Clock;
+pub use context::{Context, Settings};
 pub use dataset::{
     DatasetCode, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
 };
 pub use error::{Error, Result};
 pub use family::TableFamily;
+pub use mimic::{Mimic, TableUse};
 pub use rng::{MimicRng, RecordStreams};
+pub use service::{Iter, Service};
 pub use table::{Row, Table};
+
+/// `#[derive(Mimic)]`: generators for structs and enums. See the crate documentation.
+pub use datamimic_derive::Mimic;
 
 /// Includes the tables that a crate's own `build.rs` baked with
 /// `datamimic_codegen::bake_user_datasets()`. Call it once, at the crate root.

@@ -3,6 +3,7 @@
 mod support;
 
 mod bad_datasets;
+mod derive;
 mod manifest;
 mod rng_streams;
 mod sampling_statistics;

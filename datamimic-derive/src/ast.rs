@@ -1,0 +1,103 @@
+//! datamimic's view of the derive input: the container, its variants and fields with their
+//! parsed attributes, each keeping the syn node it came from so errors can point at it.
+
+use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
+
+use crate::attr::{ContainerAttrs, FieldAttrs, VariantAttrs};
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Container<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) attrs: ContainerAttrs,
+    pub(crate) body: Body<'a>,
+    pub(crate) original: &'a DeriveInput,
+}
+
+pub(crate) enum Body<'a> {
+    Struct(Shape, Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+}
+
+/// How fields are written: `{ a, b }`, `(a, b)` or nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Named,
+    Tuple,
+    Unit,
+}
+
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) attrs: VariantAttrs,
+    pub(crate) shape: Shape,
+    pub(crate) fields: Vec<Field<'a>>,
+    pub(crate) original: &'a syn::Variant,
+}
+
+pub(crate) struct Field<'a> {
+    pub(crate) member: Member,
+    pub(crate) ty: &'a Type,
+    pub(crate) attrs: FieldAttrs,
+}
+
+impl<'a> Container<'a> {
+    /// Parses the input; `None` for inputs datamimic cannot derive for (already reported).
+    pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
+        let attrs = ContainerAttrs::from_ast(cx, &input.attrs);
+        let body = match &input.data {
+            Data::Struct(data) => {
+                let (shape, fields) = fields_from_ast(cx, &data.fields);
+                Body::Struct(shape, fields)
+            }
+            Data::Enum(data) => Body::Enum(
+                data.variants
+                    .iter()
+                    .map(|variant| {
+                        let (shape, fields) = fields_from_ast(cx, &variant.fields);
+                        Variant {
+                            ident: &variant.ident,
+                            attrs: VariantAttrs::from_ast(cx, &variant.attrs),
+                            shape,
+                            fields,
+                            original: variant,
+                        }
+                    })
+                    .collect(),
+            ),
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "`#[derive(Mimic)]` does not support unions; derive it for a struct or an enum",
+                );
+                return None;
+            }
+        };
+        Some(Container {
+            ident: &input.ident,
+            attrs,
+            body,
+            original: input,
+        })
+    }
+}
+
+fn fields_from_ast<'a>(cx: &Ctxt, fields: &'a Fields) -> (Shape, Vec<Field<'a>>) {
+    let shape = match fields {
+        Fields::Named(_) => Shape::Named,
+        Fields::Unnamed(_) => Shape::Tuple,
+        Fields::Unit => Shape::Unit,
+    };
+    let fields = fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| Field {
+            member: match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(i.into()),
+            },
+            ty: &field.ty,
+            attrs: FieldAttrs::from_ast(cx, &field.attrs),
+        })
+        .collect();
+    (shape, fields)
+}

@@ -1,0 +1,397 @@
+//! Cross-cutting checks that need more than one attribute at a time, turning each field's
+//! attributes into a [`FieldPlan`]: exactly one source, modifiers that fit it, and wrappers that
+//! fit the field's type. One small function per rule.
+
+use proc_macro2::{Span, TokenStream};
+use syn::{GenericArgument, LitStr, PathArguments, Type};
+
+use crate::ast::Field;
+use crate::attr::{FieldAttrs, Weight, WithCall};
+use crate::ctxt::Ctxt;
+use crate::range::RangeSpec;
+use crate::symbol::*;
+
+/// Where a field's value comes from.
+pub(crate) enum Source {
+    /// `<T as Mimic>::mimic`: no attribute.
+    Mimic,
+    Weighted {
+        key: LitStr,
+        column: Option<LitStr>,
+        row: Option<LitStr>,
+    },
+    Values {
+        values: Vec<TokenStream>,
+        weights: Option<(Span, Vec<Weight>)>,
+    },
+    Pattern(LitStr),
+    Format(LitStr),
+    With(WithCall),
+    Range(RangeSpec),
+    Seq(u64),
+    Constant(TokenStream),
+    Skip,
+}
+
+/// How a generated leaf value is wrapped to fit the field's type.
+pub(crate) enum Wrapper {
+    /// `Option<T>` with `optional = p`: `None` with probability `p`.
+    Optional(f64),
+    /// `Option<T>` with a source but without `optional`: always `Some`.
+    Some,
+    /// `Vec<T>` with `len = "a..=b"`.
+    Len(RangeSpec),
+}
+
+/// Everything the expansion needs to generate one field.
+pub(crate) struct FieldPlan<'a> {
+    pub(crate) field: &'a Field<'a>,
+    pub(crate) source: Source,
+    /// Outermost first.
+    pub(crate) wrappers: Vec<Wrapper>,
+    /// The type of one generated value, inside the wrappers.
+    pub(crate) leaf: &'a Type,
+    pub(crate) case: Option<Symbol>,
+}
+
+/// Plans every field of a struct or variant; errors go to `cx`.
+pub(crate) fn plan_fields<'a>(cx: &Ctxt, fields: &'a [Field<'a>]) -> Vec<FieldPlan<'a>> {
+    let mut plans = Vec::with_capacity(fields.len());
+    for (i, field) in fields.iter().enumerate() {
+        let earlier = &fields[..i];
+        plans.push(plan_field(cx, field, earlier, &fields[i + 1..]));
+    }
+    plans
+}
+
+fn plan_field<'a>(
+    cx: &Ctxt,
+    field: &'a Field<'a>,
+    earlier: &[Field<'_>],
+    later: &[Field<'_>],
+) -> FieldPlan<'a> {
+    let attrs = &field.attrs;
+    check_one_source(cx, attrs);
+    check_modifiers_need_their_source(cx, attrs);
+    let source = source_of(cx, attrs, earlier, later);
+    let (wrappers, leaf) = wrappers_for(cx, field, &source);
+    if let Source::Range(spec) = &source {
+        check_range_fits(cx, attrs, spec, leaf);
+    }
+    FieldPlan {
+        field,
+        source,
+        wrappers,
+        leaf,
+        case: attrs.case.as_ref().map(|(_, case)| *case),
+    }
+}
+
+/// The sources a field declares, with their key spans, in a fixed order.
+fn declared_sources(attrs: &FieldAttrs) -> Vec<(Symbol, Span)> {
+    let mut found = Vec::new();
+    let mut note = |name: Symbol, span: Option<Span>| {
+        if let Some(span) = span {
+            found.push((name, span));
+        }
+    };
+    note(WEIGHTED, attrs.weighted.as_ref().map(|g| g.0));
+    note(VALUES, attrs.values.as_ref().map(|g| g.0));
+    note(PATTERN, attrs.pattern.as_ref().map(|g| g.0));
+    note(FORMAT, attrs.format.as_ref().map(|g| g.0));
+    note(WITH, attrs.with.as_ref().map(|g| g.0));
+    note(RANGE, attrs.range.as_ref().map(|g| g.0));
+    note(SEQ, attrs.seq.as_ref().map(|g| g.0));
+    note(CONSTANT, attrs.constant.as_ref().map(|g| g.0));
+    note(SKIP, attrs.skip.as_ref().map(|g| g.0));
+    found
+}
+
+/// A field has one source: `weighted` and `range` together would be ambiguous.
+fn check_one_source(cx: &Ctxt, attrs: &FieldAttrs) {
+    let sources = declared_sources(attrs);
+    if let [(first, _), rest @ ..] = sources.as_slice() {
+        for (other, span) in rest {
+            cx.error_at(*span, format!("mimic `{other}` conflicts with `{first}`: a field takes its value from one source"));
+        }
+    }
+}
+
+/// `column`/`row` refine `weighted`, `weights` refines `values`, and the case conversions
+/// apply to generated text.
+fn check_modifiers_need_their_source(cx: &Ctxt, attrs: &FieldAttrs) {
+    for (name, given) in [(COLUMN, &attrs.column), (ROW, &attrs.row)] {
+        if let (Some((span, _)), None) = (given, &attrs.weighted) {
+            cx.error_at(*span, format!("mimic `{name}` needs `weighted`: `#[mimic(weighted = \"common/address/city\", {name} = \"...\")]`"));
+        }
+    }
+    if let (Some((span, _)), None) = (&attrs.weights, &attrs.values) {
+        cx.error_at(
+            *span,
+            "mimic `weights` needs `values`: `#[mimic(values = [\"a\", \"b\"], weights = [3, 1])]`",
+        );
+    }
+    if let Some((span, case)) = &attrs.case {
+        let text_source = attrs.weighted.is_some()
+            || attrs.format.is_some()
+            || attrs.pattern.is_some()
+            || attrs.values.is_some();
+        if !text_source {
+            cx.error_at(*span, format!("mimic `{case}` needs a text source: `weighted`, `values`, `pattern` or `format`"));
+        }
+    }
+}
+
+fn source_of(cx: &Ctxt, attrs: &FieldAttrs, earlier: &[Field<'_>], later: &[Field<'_>]) -> Source {
+    if let Some((_, key)) = &attrs.weighted {
+        return Source::Weighted {
+            key: key.clone(),
+            column: attrs.column.as_ref().map(|(_, c)| c.clone()),
+            row: attrs.row.as_ref().map(|(_, r)| r.clone()),
+        };
+    }
+    if let Some((_, values)) = &attrs.values {
+        let weights = attrs.weights.as_ref().map(|(span, w)| (*span, w.clone()));
+        if let Some((span, weights)) = &weights
+            && weights.len() != values.len()
+        {
+            cx.error_at(
+                *span,
+                format!(
+                    "mimic `weights` has {} entries for {} `values`; give one weight per value",
+                    weights.len(),
+                    values.len()
+                ),
+            );
+        }
+        return Source::Values {
+            values: values.clone(),
+            weights,
+        };
+    }
+    if let Some((_, pattern)) = &attrs.pattern {
+        return Source::Pattern(pattern.clone());
+    }
+    if let Some((_, format)) = &attrs.format {
+        check_format_refers_to_earlier_fields(cx, format, earlier, later);
+        return Source::Format(format.clone());
+    }
+    if let Some((_, call)) = &attrs.with {
+        for arg in &call.args {
+            check_earlier_field(cx, "with", &arg.to_string(), arg.span(), earlier, later);
+        }
+        return Source::With(WithCall {
+            path: call.path.clone(),
+            args: call.args.clone(),
+        });
+    }
+    if let Some((_, (_, spec))) = &attrs.range {
+        return Source::Range(spec.clone());
+    }
+    if let Some((_, start)) = &attrs.seq {
+        return Source::Seq(*start);
+    }
+    if let Some((_, tokens)) = &attrs.constant {
+        return Source::Constant(tokens.clone());
+    }
+    if attrs.skip.is_some() {
+        return Source::Skip;
+    }
+    Source::Mimic
+}
+
+/// `format` may only name fields generated before this one: fields are made in order.
+fn check_format_refers_to_earlier_fields(
+    cx: &Ctxt,
+    format: &LitStr,
+    earlier: &[Field<'_>],
+    later: &[Field<'_>],
+) {
+    match placeholders(&format.value()) {
+        Ok(names) => {
+            for name in names {
+                check_earlier_field(cx, "format", &name, format.span(), earlier, later);
+            }
+        }
+        Err(message) => cx.error_spanned_by(format, format!("invalid mimic `format`: {message}")),
+    }
+}
+
+fn check_earlier_field(
+    cx: &Ctxt,
+    attr: &str,
+    name: &str,
+    span: Span,
+    earlier: &[Field<'_>],
+    later: &[Field<'_>],
+) {
+    let is = |f: &&Field<'_>| matches!(&f.member, syn::Member::Named(ident) if ident == name);
+    if earlier.iter().any(|f| is(&f)) {
+        return;
+    }
+    if later.iter().any(|f| is(&f)) {
+        cx.error_at(span, format!("mimic `{attr}` refers to `{name}`, which comes later; fields are generated in declaration order, so move `{name}` above this field"));
+    } else {
+        cx.error_at(
+            span,
+            format!(
+                "mimic `{attr}` refers to `{name}`, which is not a field declared before this one"
+            ),
+        );
+    }
+}
+
+/// The field names a format string refers to (`{name}`, `{name:>8}`); `{{`/`}}` are escapes.
+pub(crate) fn placeholders(format: &str) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+            }
+            '{' => {
+                let mut inner = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) => inner.push(c),
+                        None => {
+                            return Err(
+                                "a `{` is not closed; write `{{` for a literal brace".to_owned()
+                            );
+                        }
+                    }
+                }
+                let name = inner.split(':').next().unwrap_or("").trim();
+                if name.is_empty()
+                    || !name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    || name.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return Err(format!(
+                        "`{{{inner}}}` must name an earlier field, such as `{{family_name}}`"
+                    ));
+                }
+                names.push(name.to_owned());
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+            }
+            '}' => {
+                return Err("a `}` has no opening `{`; write `}}` for a literal brace".to_owned());
+            }
+            _ => {}
+        }
+    }
+    Ok(names)
+}
+
+/// Peels `Option<..>` and `Vec<..>` as `optional` and `len` say, checking that they fit.
+fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wrapper>, &'a Type) {
+    let attrs = &field.attrs;
+    let mut wrappers = Vec::new();
+    let mut ty = field.ty;
+    let generated = !matches!(
+        source,
+        Source::Mimic | Source::Skip | Source::With(_) | Source::Constant(_)
+    );
+    if let Some((span, p)) = &attrs.optional {
+        match generic_inner(ty, "Option") {
+            Some(inner) => {
+                wrappers.push(Wrapper::Optional(*p));
+                ty = inner;
+            }
+            None => cx.error_at(
+                *span,
+                format!(
+                    "mimic `optional` needs an `Option<...>` field, but this field is `{}`",
+                    type_text(field.ty)
+                ),
+            ),
+        }
+    } else if generated && let Some(inner) = generic_inner(ty, "Option") {
+        wrappers.push(Wrapper::Some);
+        ty = inner;
+    }
+    if let Some((span, (_, spec))) = &attrs.len {
+        match generic_inner(ty, "Vec") {
+            Some(inner) => {
+                wrappers.push(Wrapper::Len(spec.clone()));
+                ty = inner;
+            }
+            None => cx.error_at(
+                *span,
+                format!(
+                    "mimic `len` needs a `Vec<...>` field, but this field is `{}`",
+                    type_text(field.ty)
+                ),
+            ),
+        }
+    } else if generated && generic_inner(ty, "Vec").is_some() && !matches!(source, Source::Seq(_)) {
+        cx.error_spanned_by(
+            field.ty,
+            "a `Vec` field with a generated value needs `len`: `#[mimic(..., len = \"1..=3\")]`",
+        );
+    }
+    (wrappers, ty)
+}
+
+/// `range` draws numbers and dates; text, `bool` and `char` fields cannot hold one.
+fn check_range_fits(cx: &Ctxt, attrs: &FieldAttrs, spec: &RangeSpec, leaf: &Type) {
+    let Some((span, _)) = &attrs.range else {
+        return;
+    };
+    let name = last_segment(leaf);
+    let text_like = matches!(
+        name.as_deref(),
+        Some("String" | "str" | "bool" | "char" | "Cow" | "Vec" | "Option")
+    ) || matches!(leaf, Type::Reference(_));
+    if text_like {
+        cx.error_at(
+            *span,
+            format!(
+                "mimic `range` needs a numeric or date field, but this field is `{}`",
+                type_text(leaf)
+            ),
+        );
+    } else if spec.is_temporal() && name.as_deref().is_some_and(|n| NUMERIC.contains(&n)) {
+        cx.error_at(*span, format!("mimic `range` with dates needs a date field (`NaiveDate`, `NaiveDateTime`, `DateTime<Utc>`), but this field is `{}`", type_text(leaf)));
+    }
+}
+
+const NUMERIC: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32",
+    "f64",
+];
+
+/// `T` of `Name<T>` when `ty` is written that way.
+pub(crate) fn generic_inner<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
+    let Type::Path(path) = ty else { return None };
+    let segment = path.path.segments.last()?;
+    if segment.ident != name {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
+        _ => None,
+    }
+}
+
+fn last_segment(ty: &Type) -> Option<String> {
+    match ty {
+        Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
+}
+
+fn type_text(ty: &Type) -> String {
+    quote::quote!(#ty)
+        .to_string()
+        .replace(" < ", "<")
+        .replace(" >", ">")
+        .replace("& ", "&")
+        .replace(" ,", ",")
+}

@@ -1,0 +1,386 @@
+//! Turning a checked container into the `Mimic` impl.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident, LitStr, Member};
+
+use crate::ast::{Body, Container, Shape};
+use crate::check::{FieldPlan, Source, Wrapper, plan_fields};
+use crate::ctxt::Ctxt;
+use crate::range::RangeSpec;
+use crate::symbol::*;
+use crate::{bound, fallback, tables};
+
+/// Expands `#[derive(Mimic)]`: the impl, or every error plus a stub impl.
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let container = Container::from_ast(&cx, input);
+    let body = container.as_ref().map(|c| body(&cx, c));
+    let krate = container
+        .as_ref()
+        .and_then(|c| c.attrs.krate.as_ref())
+        .map_or_else(|| quote!(::datamimic), |(_, p)| quote!(#p));
+    match (cx.check(), body) {
+        (Ok(()), Some(tokens)) => tokens,
+        (result, _) => {
+            let errors = result.err().map(|e| e.to_compile_error());
+            let stub = fallback::stub(input, &krate);
+            quote!(#errors #stub)
+        }
+    }
+}
+
+/// How generated code names the runtime and its tables.
+pub(crate) struct Paths {
+    pub(crate) krate: TokenStream,
+    /// Whether the derive runs inside datamimic itself (`crate = "crate"`).
+    pub(crate) internal: bool,
+}
+
+fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
+    let paths = match &container.attrs.krate {
+        Some((_, path)) => Paths {
+            krate: quote!(#path),
+            internal: path.is_ident("crate"),
+        },
+        None => Paths {
+            krate: quote!(::datamimic),
+            internal: false,
+        },
+    };
+    let krate = &paths.krate;
+    let (construct, visit) = match &container.body {
+        Body::Struct(shape, fields) => {
+            let plans = plan_fields(cx, fields);
+            let make = construct(cx, &paths, quote!(Self), *shape, &plans);
+            let visit = visit_fields(cx, &paths, &plans);
+            (make, visit)
+        }
+        Body::Enum(variants) => enum_body(cx, &paths, container, variants),
+    };
+    let default_dataset = container.attrs.dataset.as_ref().map(|(_, lit)| {
+        quote!(const DEFAULT_DATASET: ::core::option::Option<&'static str> = ::core::option::Option::Some(#lit);)
+    });
+    let ident = container.ident;
+    let generics = bound::with_mimic_bounds(&container.original.generics, krate);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let tokens = quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
+        const _: () = {
+            #[automatically_derived]
+            impl #impl_generics #krate::Mimic for #ident #ty_generics #where_clause {
+                #default_dataset
+
+                #[allow(unused_variables, clippy::let_and_return, clippy::redundant_locals)]
+                fn mimic(__mimic_ctx: &mut #krate::Context<'_>) -> Self {
+                    #construct
+                }
+
+                #[allow(unused_variables)]
+                fn visit_tables(__mimic_visitor: &mut dyn ::core::ops::FnMut(#krate::TableUse)) {
+                    #visit
+                }
+            }
+        };
+    };
+    if std::env::var_os("DATAMIMIC_DERIVE_DEBUG").is_some() {
+        eprintln!("{tokens}");
+    }
+    tokens
+}
+
+/// Generates the fields in order into locals, then builds `path { .. }`.
+fn construct(
+    cx: &Ctxt,
+    paths: &Paths,
+    path: TokenStream,
+    shape: Shape,
+    plans: &[FieldPlan<'_>],
+) -> TokenStream {
+    let mut statements = TokenStream::new();
+    let mut rows: BTreeMap<(String, String), Ident> = BTreeMap::new();
+    let mut locals = Vec::new();
+    for plan in plans {
+        let local = local_name(&plan.field.member);
+        let ty = plan.field.ty;
+        let value = field_value(cx, paths, plan, &mut rows, &mut statements);
+        statements.extend(quote!(let #local: #ty = #value;));
+        locals.push((plan.field.member.clone(), local));
+    }
+    let build = match shape {
+        Shape::Named => {
+            let inits = locals.iter().map(|(member, local)| quote!(#member: #local));
+            quote!(#path { #(#inits),* })
+        }
+        Shape::Tuple => {
+            let inits = locals.iter().map(|(_, local)| local);
+            quote!(#path ( #(#inits),* ))
+        }
+        Shape::Unit => path,
+    };
+    quote!({ #statements #build })
+}
+
+fn local_name(member: &Member) -> Ident {
+    match member {
+        Member::Named(ident) => ident.clone(),
+        Member::Unnamed(index) => format_ident!("__mimic_field_{}", index.index),
+    }
+}
+
+/// The expression for one field, wrappers included. Shared rows are drawn into `statements`
+/// the first time a field of their group needs them.
+fn field_value(
+    cx: &Ctxt,
+    paths: &Paths,
+    plan: &FieldPlan<'_>,
+    rows: &mut BTreeMap<(String, String), Ident>,
+    statements: &mut TokenStream,
+) -> TokenStream {
+    let krate = &paths.krate;
+    // Fields that read a named column of the same table (and row label) share one row.
+    if let Source::Weighted {
+        key,
+        column: Some(column),
+        row,
+    } = &plan.source
+        && plan.wrappers.iter().all(|w| matches!(w, Wrapper::Some))
+    {
+        let group = (
+            key.value(),
+            row.as_ref().map(LitStr::value).unwrap_or_default(),
+        );
+        let next = rows.len();
+        let row_local = rows.entry(group).or_insert_with(|| {
+            let local = format_ident!("__mimic_row_{}", next);
+            let table = tables::table_ref(cx, paths, key);
+            statements.extend(quote! {
+                let #local = { let __mimic_table = __mimic_ctx.table(#table); __mimic_table.sample_row(__mimic_ctx.rng()) };
+            });
+            local
+        });
+        let column_index = tables::column_ref(cx, paths, key, column);
+        let cell = quote!(#row_local.cell(#column_index));
+        let leaf = convert_cell(paths, plan, cell);
+        return plan.wrappers.iter().rev().fold(
+            leaf,
+            |inner, _| quote!(::core::option::Option::Some(#inner)),
+        );
+    }
+    let leaf = leaf_value(cx, paths, plan);
+    plan.wrappers.iter().rev().fold(leaf, |inner, wrapper| match wrapper {
+        Wrapper::Some => quote!(::core::option::Option::Some(#inner)),
+        Wrapper::Optional(p) => quote! {
+            if #krate::sample::chance(__mimic_ctx.rng(), #p) { ::core::option::Option::None } else { ::core::option::Option::Some(#inner) }
+        },
+        Wrapper::Len(spec) => {
+            let (low, high) = (RangeSpec::bound_tokens(&spec.low, krate), RangeSpec::bound_tokens(&spec.high, krate));
+            let method = if spec.inclusive { quote!(sample_inclusive) } else { quote!(sample_exclusive) };
+            quote! {{
+                let __mimic_len = <usize as #krate::sample::SampleRange>::#method(__mimic_ctx.rng(), #low, #high);
+                let mut __mimic_items = ::std::vec::Vec::with_capacity(__mimic_len);
+                for _ in 0..__mimic_len { __mimic_items.push(#inner); }
+                __mimic_items
+            }}
+        }
+    })
+}
+
+/// One value of the leaf type.
+fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
+    let krate = &paths.krate;
+    let leaf = plan.leaf;
+    let span = leaf.span();
+    match &plan.source {
+        Source::Mimic => quote_spanned!(span=> <#leaf as #krate::Mimic>::mimic(__mimic_ctx)),
+        Source::Skip => quote_spanned!(span=> <#leaf as ::core::default::Default>::default()),
+        Source::Weighted { key, column, .. } => {
+            let table = tables::table_ref(cx, paths, key);
+            let column_index = match column {
+                Some(column) => tables::column_ref(cx, paths, key, column),
+                None => quote!(0usize),
+            };
+            let cell = quote!({ let __mimic_table = __mimic_ctx.table(#table); __mimic_table.sample_row(__mimic_ctx.rng()).cell(#column_index) });
+            convert_cell(paths, plan, cell)
+        }
+        Source::Values { values, weights } => {
+            let index = match weights {
+                Some((_, weights)) => {
+                    let slots = crate::weights::alias_slots(cx, weights);
+                    let n = slots.len();
+                    quote!({
+                        static __MIMIC_SLOTS: [u64; #n] = [#(#slots),*];
+                        #krate::__private::pick_slot(__mimic_ctx.rng(), &__MIMIC_SLOTS)
+                    })
+                }
+                None => {
+                    let n = values.len() as u64;
+                    quote!(#krate::sample::below(__mimic_ctx.rng(), #n) as usize)
+                }
+            };
+            let last = values.len().saturating_sub(1);
+            let arms = values.iter().enumerate().map(|(i, value)| {
+                let value = text_case(paths, plan, literal_value(value));
+                if i == last {
+                    quote!(_ => #value)
+                } else {
+                    quote!(#i => #value)
+                }
+            });
+            quote!(match #index { #(#arms),* })
+        }
+        Source::Pattern(pattern) => {
+            let text = quote!(#krate::pattern::fill(__mimic_ctx.rng(), #pattern));
+            into_leaf(text_case(paths, plan, text))
+        }
+        Source::Format(format) => {
+            let format = LitStr::new(&format.value(), format.span());
+            into_leaf(text_case(paths, plan, quote!(::std::format!(#format))))
+        }
+        Source::With(call) => {
+            let path = &call.path;
+            let args = call.args.iter().map(|a| quote!(&#a));
+            quote_spanned!(path.span()=> #path(__mimic_ctx #(, #args)*))
+        }
+        Source::Range(spec) => {
+            let (low, high) = (
+                RangeSpec::bound_tokens(&spec.low, krate),
+                RangeSpec::bound_tokens(&spec.high, krate),
+            );
+            let method = if spec.inclusive {
+                quote!(sample_inclusive)
+            } else {
+                quote!(sample_exclusive)
+            };
+            quote_spanned!(span=> <#leaf as #krate::sample::SampleRange>::#method(__mimic_ctx.rng(), #low, #high))
+        }
+        Source::Seq(start) => {
+            quote_spanned!(span=> <#leaf as #krate::__private::FromSeq>::from_seq(__mimic_ctx.index() + #start))
+        }
+        Source::Constant(tokens) => literal_value(tokens),
+    }
+}
+
+/// Converts a cell (`&'static str`) into the leaf type, applying a case conversion if asked.
+fn convert_cell(paths: &Paths, plan: &FieldPlan<'_>, cell: TokenStream) -> TokenStream {
+    let krate = &paths.krate;
+    let leaf = plan.leaf;
+    if plan.case.is_some() {
+        return into_leaf(text_case(paths, plan, cell));
+    }
+    quote_spanned!(leaf.span()=> <#leaf as #krate::FromCell>::from_cell(#cell))
+}
+
+/// Applies `ascii_lowercase`, `lowercase` or `uppercase` to text, giving a `String`.
+fn text_case(paths: &Paths, plan: &FieldPlan<'_>, text: TokenStream) -> TokenStream {
+    let krate = &paths.krate;
+    match plan.case {
+        Some(case) if case.0 == ASCII_LOWERCASE.0 => {
+            quote!(#krate::__private::ascii_lowercase(&#text, __mimic_ctx.dataset()))
+        }
+        Some(case) if case.0 == LOWERCASE.0 => {
+            quote!(::std::string::ToString::to_string(&#text).to_lowercase())
+        }
+        Some(case) if case.0 == UPPERCASE.0 => {
+            quote!(::std::string::ToString::to_string(&#text).to_uppercase())
+        }
+        _ => text,
+    }
+}
+
+fn into_leaf(value: TokenStream) -> TokenStream {
+    quote!(::core::convert::Into::into(#value))
+}
+
+/// A literal from an attribute: strings convert into the field type, numbers stay literal so
+/// they take the field's type.
+fn literal_value(tokens: &TokenStream) -> TokenStream {
+    match syn::parse2::<syn::LitStr>(tokens.clone()) {
+        Ok(_) => quote!(::core::convert::Into::into(#tokens)),
+        Err(_) => tokens.clone(),
+    }
+}
+
+/// `visit_tables` for the fields of a struct or variant.
+fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStream {
+    let krate = &paths.krate;
+    plans
+        .iter()
+        .map(|plan| match &plan.source {
+            Source::Mimic => {
+                let ty = plan.field.ty;
+                quote_spanned!(ty.span()=> <#ty as #krate::Mimic>::visit_tables(__mimic_visitor);)
+            }
+            Source::Weighted { key, column, .. } => {
+                let table = tables::table_ref(cx, paths, key);
+                let column_index = match column {
+                    Some(column) => tables::column_ref(cx, paths, key, column),
+                    None => quote!(0usize),
+                };
+                let leaf = plan.leaf;
+                let accepts = if plan.case.is_some() {
+                    quote!(::core::option::Option::None)
+                } else {
+                    quote_spanned!(leaf.span()=>
+                        if <#leaf as #krate::FromCell>::CHECKED {
+                            ::core::option::Option::Some(<#leaf as #krate::FromCell>::accepts as fn(&str) -> bool)
+                        } else {
+                            ::core::option::Option::None
+                        })
+                };
+                quote!(__mimic_visitor(#krate::TableUse { family: #table, column: #column_index, accepts: #accepts });)
+            }
+            _ => TokenStream::new(),
+        })
+        .collect()
+}
+
+fn enum_body(
+    cx: &Ctxt,
+    paths: &Paths,
+    container: &Container<'_>,
+    variants: &[crate::ast::Variant<'_>],
+) -> (TokenStream, TokenStream) {
+    let krate = &paths.krate;
+    let chosen: Vec<_> = variants.iter().filter(|v| v.attrs.skip.is_none()).collect();
+    if chosen.is_empty() {
+        cx.error_spanned_by(container.ident, "`#[derive(Mimic)]` needs an enum with at least one variant that is not `#[mimic(skip)]`");
+        return (quote!(::core::unreachable!()), TokenStream::new());
+    }
+    let weights: Vec<crate::attr::Weight> = chosen
+        .iter()
+        .map(|v| match &v.attrs.weight {
+            Some((_, w)) => w.clone(),
+            None => crate::attr::Weight {
+                text: "1".to_owned(),
+                span: v.ident.span(),
+            },
+        })
+        .collect();
+    let slots = crate::weights::alias_slots(cx, &weights);
+    let n = slots.len();
+    let mut visits = TokenStream::new();
+    let arms = chosen.iter().enumerate().map(|(i, variant)| {
+        let plans = plan_fields(cx, &variant.fields);
+        visits.extend(visit_fields(cx, paths, &plans));
+        let ident = variant.ident;
+        let make = construct(cx, paths, quote!(Self::#ident), variant.shape, &plans);
+        let _ = variant.original;
+        if i + 1 == n {
+            quote!(_ => #make)
+        } else {
+            quote!(#i => #make)
+        }
+    });
+    let arms: Vec<TokenStream> = arms.collect();
+    let make = quote! {
+        static __MIMIC_SLOTS: [u64; #n] = [#(#slots),*];
+        match #krate::__private::pick_slot(__mimic_ctx.rng(), &__MIMIC_SLOTS) { #(#arms),* }
+    };
+    let _ = Span::call_site();
+    (make, visits)
+}

@@ -1,0 +1,86 @@
+//! The keywords of `#[mimic(...)]`, as typed constants.
+
+use std::fmt;
+
+use syn::{Ident, Path};
+
+/// One attribute keyword.
+#[derive(Copy, Clone)]
+pub(crate) struct Symbol(pub(crate) &'static str);
+
+pub(crate) const MIMIC: Symbol = Symbol("mimic");
+
+// Container.
+pub(crate) const DATASET: Symbol = Symbol("dataset");
+pub(crate) const CRATE: Symbol = Symbol("crate");
+
+// Variant.
+pub(crate) const WEIGHT: Symbol = Symbol("weight");
+
+// Field sources.
+pub(crate) const WEIGHTED: Symbol = Symbol("weighted");
+pub(crate) const VALUES: Symbol = Symbol("values");
+pub(crate) const PATTERN: Symbol = Symbol("pattern");
+pub(crate) const FORMAT: Symbol = Symbol("format");
+pub(crate) const WITH: Symbol = Symbol("with");
+pub(crate) const RANGE: Symbol = Symbol("range");
+pub(crate) const SEQ: Symbol = Symbol("seq");
+pub(crate) const CONSTANT: Symbol = Symbol("constant");
+pub(crate) const SKIP: Symbol = Symbol("skip");
+
+// Field modifiers.
+pub(crate) const COLUMN: Symbol = Symbol("column");
+pub(crate) const ROW: Symbol = Symbol("row");
+pub(crate) const WEIGHTS: Symbol = Symbol("weights");
+pub(crate) const OPTIONAL: Symbol = Symbol("optional");
+pub(crate) const LEN: Symbol = Symbol("len");
+pub(crate) const ASCII_LOWERCASE: Symbol = Symbol("ascii_lowercase");
+pub(crate) const LOWERCASE: Symbol = Symbol("lowercase");
+pub(crate) const UPPERCASE: Symbol = Symbol("uppercase");
+
+/// Every field keyword, for "did you mean" suggestions.
+pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
+    WEIGHTED,
+    VALUES,
+    PATTERN,
+    FORMAT,
+    WITH,
+    RANGE,
+    SEQ,
+    CONSTANT,
+    SKIP,
+    COLUMN,
+    ROW,
+    WEIGHTS,
+    OPTIONAL,
+    LEN,
+    ASCII_LOWERCASE,
+    LOWERCASE,
+    UPPERCASE,
+];
+pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE];
+pub(crate) const VARIANT_KEYWORDS: &[Symbol] = &[WEIGHT, SKIP];
+
+impl PartialEq<Symbol> for Ident {
+    fn eq(&self, word: &Symbol) -> bool {
+        self == word.0
+    }
+}
+
+impl PartialEq<Symbol> for Path {
+    fn eq(&self, word: &Symbol) -> bool {
+        self.is_ident(word.0)
+    }
+}
+
+impl fmt::Display for Symbol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl PartialEq<Symbol> for &Path {
+    fn eq(&self, word: &Symbol) -> bool {
+        self.is_ident(word.0)
+    }
+}

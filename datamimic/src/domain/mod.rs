@@ -1,0 +1,1 @@
+//! Built-in domain models, written with `#[derive(Mimic)]` like users' own entities.

@@ -1,0 +1,137 @@
+//! Text helpers for e-mail addresses, user names and URLs.
+
+/// Folds text to ASCII by the writing rules of `country`: in German-speaking countries (DE, AT,
+/// CH, LI, LU) umlauts are transcribed (`Müller` → `Mueller`); elsewhere accented Latin letters
+/// lose their accents (`Ångström` → `Angstrom`, `José` → `Jose`). `ß` becomes `ss`, ligatures
+/// are spelt out, and characters without an ASCII form are dropped.
+///
+/// ```
+/// use datamimic::text::ascii_fold;
+/// assert_eq!(ascii_fold("Müller", "DE"), "Mueller");
+/// assert_eq!(ascii_fold("Müller", "SE"), "Muller");
+/// assert_eq!(ascii_fold("Ångström", "SE"), "Angstrom");
+/// assert_eq!(ascii_fold("Straße", "DE"), "Strasse");
+/// assert_eq!(ascii_fold("Nguyễn Thị", "VN"), "Nguyen Thi");
+/// ```
+pub fn ascii_fold(text: &str, country: &str) -> String {
+    let german = matches!(country, "DE" | "AT" | "CH" | "LI" | "LU");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(fold_char(c, german));
+        }
+    }
+    out
+}
+
+/// An e-mail local part from name parts: each folded to lower-case ASCII by the country's
+/// rules, keeping letters, digits, `-` and `_`, joined by `separator`.
+///
+/// ```
+/// use datamimic::text::email_local_part;
+/// assert_eq!(email_local_part(&["Jürgen", "Müller-Lüdenscheidt"], ".", "DE"), "juergen.mueller-luedenscheidt");
+/// assert_eq!(email_local_part(&["Anna", "Ångström"], ".", "SE"), "anna.angstrom");
+/// ```
+pub fn email_local_part(parts: &[&str], separator: &str, country: &str) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let folded: String = ascii_fold(part, country)
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if folded.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(separator);
+        }
+        out.push_str(&folded);
+    }
+    out
+}
+
+fn fold_char(c: char, german: bool) -> &'static str {
+    match c {
+        'ä' if german => "ae",
+        'ö' if german => "oe",
+        'ü' if german => "ue",
+        'Ä' if german => "Ae",
+        'Ö' if german => "Oe",
+        'Ü' if german => "Ue",
+        'ä' => "a",
+        'ö' => "o",
+        'ü' => "u",
+        'Ä' => "A",
+        'Ö' => "O",
+        'Ü' => "U",
+        'ß' => "ss",
+        'ẞ' => "SS",
+        'æ' => "ae",
+        'Æ' => "Ae",
+        'ø' => "o",
+        'Ø' => "O",
+        'œ' => "oe",
+        'Œ' => "Oe",
+        'þ' => "th",
+        'Þ' => "Th",
+        'ð' => "d",
+        'Ð' | 'Đ' => "D",
+        'đ' => "d",
+        'ł' => "l",
+        'Ł' => "L",
+        'ı' => "i",
+        _ => base_letter(c),
+    }
+}
+
+/// The base letter of a precomposed Latin letter with diacritics (`é` → `e`, `Å` → `A`,
+/// `ễ` → `e`), or nothing for characters without one.
+fn base_letter(c: char) -> &'static str {
+    const GROUPS: &[(&str, &str)] = &[
+        ("a", "àáâãåāăąǎạảấầẩẫậắằẳẵặ"),
+        ("A", "ÀÁÂÃÅĀĂĄǍẠẢẤẦẨẪẬẮẰẲẴẶ"),
+        ("c", "çćĉċč"),
+        ("C", "ÇĆĈĊČ"),
+        ("d", "ď"),
+        ("D", "Ď"),
+        ("e", "èéêëēĕėęěẹẻẽếềểễệ"),
+        ("E", "ÈÉÊËĒĔĖĘĚẸẺẼẾỀỂỄỆ"),
+        ("g", "ĝğġģ"),
+        ("G", "ĜĞĠĢ"),
+        ("h", "ĥħ"),
+        ("H", "ĤĦ"),
+        ("i", "ìíîïĩīĭįǐỉị"),
+        ("I", "ÌÍÎÏĨĪĬĮǏỈỊİ"),
+        ("j", "ĵ"),
+        ("J", "Ĵ"),
+        ("k", "ķ"),
+        ("K", "Ķ"),
+        ("l", "ĺļľŀ"),
+        ("L", "ĹĻĽĿ"),
+        ("n", "ñńņňŉ"),
+        ("N", "ÑŃŅŇ"),
+        ("o", "òóôõōŏőǒơọỏốồổỗộớờởỡợ"),
+        ("O", "ÒÓÔÕŌŎŐǑƠỌỎỐỒỔỖỘỚỜỞỠỢ"),
+        ("r", "ŕŗř"),
+        ("R", "ŔŖŘ"),
+        ("s", "śŝşšș"),
+        ("S", "ŚŜŞŠȘ"),
+        ("t", "ţťŧț"),
+        ("T", "ŢŤŦȚ"),
+        ("u", "ùúûũūŭůűųǔưụủứừửữự"),
+        ("U", "ÙÚÛŨŪŬŮŰŲǓƯỤỦỨỪỬỮỰ"),
+        ("w", "ŵ"),
+        ("W", "Ŵ"),
+        ("y", "ýÿŷỳỵỷỹ"),
+        ("Y", "ÝŸŶỲỴỶỸ"),
+        ("z", "źżž"),
+        ("Z", "ŹŻŽ"),
+    ];
+    GROUPS
+        .iter()
+        .find(|(_, accented)| accented.contains(c))
+        .map_or("", |(base, _)| base)
+}

@@ -1,0 +1,235 @@
+//! `#[derive(Mimic)]` end to end: every attribute, enums, generics, and the service.
+
+use chrono::NaiveDate;
+use datamimic::{Context, Error, Mimic, Service, Strictness};
+
+#[derive(Mimic, Debug, Clone, PartialEq)]
+#[mimic(dataset = "DE")]
+struct Employee {
+    #[mimic(seq)]
+    id: u64,
+    #[mimic(weighted = "common/person/given_name_female")]
+    given_name: &'static str,
+    #[mimic(weighted = "common/person/family_name")]
+    family_name: String,
+    #[mimic(range = "18..=67")]
+    age: u8,
+    #[mimic(range = "1958-01-01..=2006-12-31")]
+    birthdate: NaiveDate,
+    #[mimic(format = "{given_name}.{family_name}@example.com", ascii_lowercase)]
+    email: String,
+    #[mimic(optional = 0.25, pattern = "+49 ### #######")]
+    phone: Option<String>,
+    #[mimic(values = ["engineering", "sales", "support"], weights = [6, 3, 1])]
+    department: &'static str,
+    #[mimic(len = "1..=3", values = ["rust", "sql", "python"])]
+    skills: Vec<String>,
+    #[mimic(with = badge(id, family_name))]
+    badge: String,
+    #[mimic(constant = "active")]
+    status: String,
+    #[mimic(skip)]
+    notes: Vec<String>,
+    address: Address,
+}
+
+fn badge(ctx: &mut Context<'_>, id: &u64, family_name: &str) -> String {
+    format!(
+        "{}-{id:05}-{}",
+        ctx.dataset(),
+        family_name.chars().next().unwrap_or('X')
+    )
+}
+
+#[derive(Mimic, Debug, Clone, PartialEq)]
+struct Address {
+    #[mimic(weighted = "common/address/street")]
+    street: &'static str,
+    #[mimic(range = "1..=200")]
+    house_number: u16,
+    #[mimic(weighted = "common/address/city", column = "city")]
+    city: &'static str,
+    #[mimic(weighted = "common/address/city", column = "state_code")]
+    state: &'static str,
+    #[mimic(weighted = "common/address/city", column = "postal_code")]
+    postal_code: String,
+}
+
+#[test]
+fn the_issue_example_works() {
+    let mut service = Service::<Employee>::new().dataset("DE").unwrap().seed(42);
+    let one = service.generate();
+    assert_eq!(one.id, 1);
+    assert!((18..=67).contains(&one.age));
+    assert_eq!(one.status, "active");
+    assert!(one.notes.is_empty());
+    assert!(one.badge.starts_with("DE-00001-"));
+    let many = service.generate_batch(1000);
+    assert_eq!(many.len(), 1000);
+    assert_eq!(many[0].id, 2);
+    let streamed: Vec<Employee> = service.iter().take(10).collect();
+    assert_eq!(streamed[0].id, 1002);
+}
+
+#[test]
+fn attributes_do_what_they_say() {
+    let service = Service::<Employee>::new().seed(7);
+    let records: Vec<Employee> = (0..2_000).map(|i| service.record(i)).collect();
+    let low = NaiveDate::from_ymd_opt(1958, 1, 1).unwrap();
+    let high = NaiveDate::from_ymd_opt(2006, 12, 31).unwrap();
+    let mut none_phones = 0;
+    let mut engineering = 0;
+    for e in &records {
+        assert!(e.birthdate >= low && e.birthdate <= high);
+        let expected = format!("{}.{}@example.com", e.given_name, e.family_name);
+        assert_eq!(
+            e.email,
+            datamimic::text::ascii_fold(&expected, "DE").to_ascii_lowercase()
+        );
+        assert!(e.email.is_ascii());
+        match &e.phone {
+            None => none_phones += 1,
+            Some(phone) => {
+                assert_eq!(phone.len(), "+49 ### #######".len());
+                assert!(phone.starts_with("+49 "));
+            }
+        }
+        engineering += usize::from(e.department == "engineering");
+        assert!((1..=3).contains(&e.skills.len()));
+        assert!(
+            e.skills
+                .iter()
+                .all(|s| ["rust", "sql", "python"].contains(&s.as_str()))
+        );
+    }
+    // 25% None phones and 60% engineering, within generous statistical bounds.
+    assert!((400..600).contains(&none_phones), "{none_phones}");
+    assert!((1_080..1_320).contains(&engineering), "{engineering}");
+}
+
+#[test]
+fn fields_from_one_row_stay_coherent() {
+    let table = datamimic::tables::COMMON_ADDRESS_CITY
+        .resolve("DE")
+        .unwrap();
+    let service = Service::<Address>::new().dataset("DE").unwrap().seed(3);
+    for i in 0..2_000 {
+        let address = service.record(i);
+        let matches = table.iter().any(|row| {
+            row.get("city") == Some(address.city)
+                && row.get("state_code") == Some(address.state)
+                && row.get("postal_code") == Some(address.postal_code.as_str())
+        });
+        assert!(matches, "{address:?} is not one row of the city table");
+    }
+}
+
+#[test]
+fn record_i_is_the_same_in_any_order() {
+    let mut sequential = Service::<Employee>::new().seed(11);
+    let batch = sequential.generate_batch(50);
+    let random_access = Service::<Employee>::new().seed(11);
+    for i in (0..50).rev() {
+        assert_eq!(random_access.record(i), batch[i as usize]);
+    }
+    let other_seed = Service::<Employee>::new().seed(12);
+    assert_ne!(other_seed.record(0), batch[0]);
+}
+
+#[test]
+fn default_dataset_comes_from_the_container() {
+    let service = Service::<Employee>::new().seed(1);
+    assert_eq!(service.settings().dataset().as_str(), "DE");
+}
+
+#[test]
+fn strict_mode_rejects_a_dataset_a_table_lacks() {
+    let err = Service::<Employee>::new()
+        .strictness(Strictness::Strict)
+        .unwrap()
+        .dataset("JP")
+        .unwrap_err();
+    assert!(matches!(err, Error::UnsupportedDataset { .. }), "{err:?}");
+    let supported = Service::<Employee>::supported_datasets();
+    assert!(
+        supported.contains(&"DE") && supported.contains(&"US"),
+        "{supported:?}"
+    );
+    assert!(!supported.contains(&"JP"));
+}
+
+#[derive(Mimic, Debug, PartialEq, Clone, Copy)]
+enum BloodType {
+    #[mimic(weight = 37.4)]
+    OPositive,
+    #[mimic(weight = 35.7)]
+    APositive,
+    #[mimic(weight = 0.6)]
+    AbNegative,
+    #[mimic(skip)]
+    #[allow(dead_code)]
+    Unknown,
+}
+
+#[derive(Mimic, Debug, PartialEq)]
+enum Contact {
+    Email(#[mimic(pattern = "user####@example.org")] String),
+    Phone {
+        #[mimic(pattern = "+1 ###-###-####")]
+        number: String,
+    },
+    None,
+}
+
+#[test]
+fn enums_follow_their_weights() {
+    let service = Service::<BloodType>::new().seed(5);
+    let draws: Vec<BloodType> = (0..20_000).map(|i| service.record(i)).collect();
+    let share = |t| draws.iter().filter(|&&d| d == t).count() as f64 / draws.len() as f64;
+    assert!((share(BloodType::OPositive) - 37.4 / 73.7).abs() < 0.02);
+    assert!(share(BloodType::AbNegative) < 0.02);
+    assert_eq!(share(BloodType::Unknown), 0.0);
+    let contacts = Service::<Contact>::new().seed(1);
+    let kinds: Vec<Contact> = (0..60).map(|i| contacts.record(i)).collect();
+    assert!(
+        kinds
+            .iter()
+            .any(|c| matches!(c, Contact::Email(e) if e.starts_with("user") && e.len() == 20))
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|c| matches!(c, Contact::Phone { number } if number.starts_with("+1 ")))
+    );
+    assert!(kinds.iter().any(|c| matches!(c, Contact::None)));
+}
+
+#[derive(Mimic, Debug)]
+struct Pair<T> {
+    left: T,
+    right: T,
+    #[mimic(len = 2)]
+    more: Vec<T>,
+}
+
+#[derive(Mimic, Debug)]
+struct Tagged(
+    #[mimic(seq = 100)] u32,
+    #[mimic(values = [1.5, 2.5])] f64,
+    (bool, char),
+);
+
+#[test]
+fn generics_tuples_and_primitives() {
+    let pairs = Service::<Pair<Address>>::new().seed(2);
+    let pair = pairs.record(0);
+    assert_eq!(pair.more.len(), 2);
+    assert_ne!(pair.left, pair.right);
+    let tagged = Service::<Tagged>::new().seed(2);
+    assert_eq!(tagged.record(0).0, 100);
+    assert_eq!(tagged.record(5).0, 105);
+    assert!([1.5, 2.5].contains(&tagged.record(1).1));
+    let flags: Vec<bool> = (0..64).map(|i| tagged.record(i).2.0).collect();
+    assert!(flags.contains(&true) && flags.contains(&false));
+    assert!(tagged.record(3).2.1.is_ascii_alphanumeric());
+}
