@@ -26,6 +26,9 @@ pub mod check;
 
 mod error;
 
+// Built-in domain models.
+pub mod domain;
+
 #[doc(hidden)]
 pub mod __private;
 

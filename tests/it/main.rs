@@ -4,6 +4,7 @@ mod support;
 
 mod bad_datasets;
 mod derive;
+mod domain_common;
 mod manifest;
 mod rng_streams;
 mod sampling_statistics;

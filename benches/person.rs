@@ -1,0 +1,3 @@
+//! Benchmarks of datamimic.
+
+fn main() {}

@@ -1,0 +1,3 @@
+//! The `datamimic` command.
+
+fn main() {}

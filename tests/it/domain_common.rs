@@ -1,0 +1,1 @@
+//! The common domain: Person, Address, City, Country, Company.
