@@ -44,3 +44,6 @@ pub fn unknown_table(input: TokenStream) -> TokenStream {
 pub fn unknown_column(input: TokenStream) -> TokenStream {
     unknown::unknown_column(input.into()).into()
 }
+
+#[cfg(test)]
+mod expand_snapshots;

@@ -9,4 +9,5 @@ mod manifest;
 mod rng_streams;
 mod sampling_statistics;
 mod table_lookup;
+mod ui;
 mod value_stability;

@@ -1,0 +1,10 @@
+use datamimic::Mimic;
+
+struct Opaque;
+
+#[derive(Mimic)]
+struct Person {
+    secret: Opaque,
+}
+
+fn main() {}

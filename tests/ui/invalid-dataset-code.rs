@@ -1,0 +1,9 @@
+use datamimic::Mimic;
+
+#[derive(Mimic)]
+#[mimic(dataset = "Germany")]
+struct Person {
+    age: u8,
+}
+
+fn main() {}
