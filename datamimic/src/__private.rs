@@ -63,9 +63,9 @@ pub fn datetime(
         .unwrap_or_default()
 }
 
-/// `ascii_lowercase`: folded to ASCII by the dataset's rules, then lower-cased.
+/// `ascii_lowercase`: folded to ASCII by the dataset's rules and lower-cased, in one pass.
 pub fn ascii_lowercase(text: &str, dataset: crate::DatasetCode) -> String {
-    crate::text::ascii_fold(text, dataset.as_str()).to_ascii_lowercase()
+    crate::text::ascii_fold_lowercase(text, dataset.as_str())
 }
 
 /// Field types that `#[mimic(seq)]` can fill with the record number.

@@ -14,13 +14,32 @@
 /// assert_eq!(ascii_fold("Nguyễn Thị", "VN"), "Nguyen Thi");
 /// ```
 pub fn ascii_fold(text: &str, country: &str) -> String {
+    fold(text, country, false)
+}
+
+/// [`ascii_fold`] and lower-case in one pass (`Müller` → `mueller` for DE).
+///
+/// ```
+/// use datamimic::text::ascii_fold_lowercase;
+/// assert_eq!(ascii_fold_lowercase("Jürgen.MÜLLER@Example.com", "DE"), "juergen.mueller@example.com");
+/// ```
+pub fn ascii_fold_lowercase(text: &str, country: &str) -> String {
+    fold(text, country, true)
+}
+
+fn fold(text: &str, country: &str, lowercase: bool) -> String {
     let german = matches!(country, "DE" | "AT" | "CH" | "LI" | "LU");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
-            out.push(c);
+            out.push(if lowercase { c.to_ascii_lowercase() } else { c });
         } else {
-            out.push_str(fold_char(c, german));
+            let folded = fold_char(c, german);
+            if lowercase {
+                out.extend(folded.chars().map(|f| f.to_ascii_lowercase()));
+            } else {
+                out.push_str(folded);
+            }
         }
     }
     out
@@ -37,10 +56,9 @@ pub fn ascii_fold(text: &str, country: &str) -> String {
 pub fn email_local_part(parts: &[&str], separator: &str, country: &str) -> String {
     let mut out = String::new();
     for part in parts {
-        let folded: String = ascii_fold(part, country)
+        let folded: String = fold(part, country, true)
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-            .map(|c| c.to_ascii_lowercase())
             .collect();
         if folded.is_empty() {
             continue;
