@@ -239,7 +239,20 @@ fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
         }
         Source::Format(format) => {
             let format = LitStr::new(&format.value(), format.span());
-            into_leaf(text_case(paths, plan, quote!(::std::format!(#format))))
+            // Sized up front: `format!` cannot know the length of its arguments and would grow.
+            let text = quote!({
+                let mut __mimic_text = ::std::string::String::with_capacity(64);
+                let _ =
+                    ::core::fmt::Write::write_fmt(&mut __mimic_text, ::core::format_args!(#format));
+                __mimic_text
+            });
+            match plan.case {
+                // The formatted String is ours: lower-case it in place.
+                Some(case) if case.0 == ASCII_LOWERCASE.0 => into_leaf(
+                    quote!(#krate::__private::ascii_lowercase_owned(#text, __mimic_ctx.dataset())),
+                ),
+                _ => into_leaf(text_case(paths, plan, text)),
+            }
         }
         Source::With(call) => {
             let path = &call.path;

@@ -63,9 +63,20 @@ pub fn datetime(
         .unwrap_or_default()
 }
 
-/// `ascii_lowercase`: folded to ASCII by the dataset's rules and lower-cased, in one pass.
+/// `ascii_lowercase` of a cell or pattern: folded to ASCII by the dataset's rules and
+/// lower-cased, in one pass.
 pub fn ascii_lowercase(text: &str, dataset: crate::DatasetCode) -> String {
-    crate::text::ascii_fold_lowercase(text, dataset.as_str())
+    crate::text::fold(text, dataset.transcribes_umlauts(), true)
+}
+
+/// `ascii_lowercase` of an owned `format` result: lower-cased in place when it is ASCII.
+pub fn ascii_lowercase_owned(mut text: String, dataset: crate::DatasetCode) -> String {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        text
+    } else {
+        ascii_lowercase(&text, dataset)
+    }
 }
 
 /// Field types that `#[mimic(seq)]` can fill with the record number.

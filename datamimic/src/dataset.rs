@@ -33,6 +33,18 @@ impl DatasetCode {
         }
     }
 
+    /// The code as an integer that sorts like the text.
+    #[inline]
+    pub(crate) fn sort_key(self) -> u16 {
+        u16::from_be_bytes(self.0)
+    }
+
+    /// Whether names of this country are transcribed to ASCII the German way (`ü` → `ue`).
+    #[inline]
+    pub(crate) fn transcribes_umlauts(self) -> bool {
+        matches!(&self.0, b"DE" | b"AT" | b"CH" | b"LI" | b"LU")
+    }
+
     /// The code as text.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).expect("ASCII letters")

@@ -1,6 +1,7 @@
 //! A table key with its per-country variants, and the dataset fallback rules.
 
 use std::fmt;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::dataset::{DatasetCode, Strictness, record_fallback};
 use crate::{Error, Result, Table};
@@ -21,6 +22,8 @@ pub struct TableFamily {
     key: &'static str,
     columns: &'static [&'static str],
     variants: &'static [&'static Table],
+    /// The last lookup, `code << 16 | index`: a run asks for one country over and over.
+    last: AtomicU32,
 }
 
 impl TableFamily {
@@ -36,6 +39,7 @@ impl TableFamily {
             key,
             columns,
             variants,
+            last: AtomicU32::new(u32::MAX),
         }
     }
 
@@ -74,15 +78,20 @@ impl TableFamily {
         if !self.is_per_country() {
             return Some(self.variants[0]);
         }
-        self.variants
-            .binary_search_by(|t| {
-                t.country()
-                    .unwrap_or("")
-                    .as_bytes()
-                    .cmp(code.as_str().as_bytes())
-            })
-            .ok()
-            .map(|i| self.variants[i])
+        // This runs for every weighted field of every record: try the last answer first, then
+        // search with codes compared as two-byte integers.
+        let wanted = code.sort_key();
+        let last = self.last.load(Ordering::Relaxed);
+        if (last >> 16) as u16 == wanted {
+            return self.variants.get((last & 0xffff) as usize).copied();
+        }
+        let index = self
+            .variants
+            .binary_search_by(|t| t.country_sort_key().cmp(&wanted))
+            .ok()?;
+        self.last
+            .store(u32::from(wanted) << 16 | index as u32, Ordering::Relaxed);
+        Some(self.variants[index])
     }
 
     /// The variant for `code`, with the strictness taken from `DATAMIMIC_STRICT_DATASET`.

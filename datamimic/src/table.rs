@@ -56,6 +56,15 @@ impl Table {
         (!self.parts.country.is_empty()).then_some(self.parts.country)
     }
 
+    /// [`Table::country`] as an integer that sorts like the text (0 without a country).
+    #[inline]
+    pub(crate) fn country_sort_key(&self) -> u16 {
+        match self.parts.country.as_bytes() {
+            [a, b] => u16::from_be_bytes([*a, *b]),
+            _ => 0,
+        }
+    }
+
     /// The CSV file the table was baked from, such as `datasets/common/person/family_name_US.csv`.
     pub fn source(&self) -> &'static str {
         self.parts.source

@@ -14,7 +14,7 @@
 /// assert_eq!(ascii_fold("Nguyễn Thị", "VN"), "Nguyen Thi");
 /// ```
 pub fn ascii_fold(text: &str, country: &str) -> String {
-    fold(text, country, false)
+    fold(text, transcribes_umlauts(country), false)
 }
 
 /// [`ascii_fold`] and lower-case in one pass (`Müller` → `mueller` for DE).
@@ -24,11 +24,23 @@ pub fn ascii_fold(text: &str, country: &str) -> String {
 /// assert_eq!(ascii_fold_lowercase("Jürgen.MÜLLER@Example.com", "DE"), "juergen.mueller@example.com");
 /// ```
 pub fn ascii_fold_lowercase(text: &str, country: &str) -> String {
-    fold(text, country, true)
+    fold(text, transcribes_umlauts(country), true)
 }
 
-fn fold(text: &str, country: &str, lowercase: bool) -> String {
-    let german = matches!(country, "DE" | "AT" | "CH" | "LI" | "LU");
+fn transcribes_umlauts(country: &str) -> bool {
+    matches!(country, "DE" | "AT" | "CH" | "LI" | "LU")
+}
+
+/// Folds `text` to ASCII (German umlaut transcription when `german`), optionally lower-cased.
+pub(crate) fn fold(text: &str, german: bool, lowercase: bool) -> String {
+    if text.is_ascii() {
+        // The common case, done a word at a time by the standard library.
+        return if lowercase {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_owned()
+        };
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
@@ -56,7 +68,7 @@ fn fold(text: &str, country: &str, lowercase: bool) -> String {
 pub fn email_local_part(parts: &[&str], separator: &str, country: &str) -> String {
     let mut out = String::new();
     for part in parts {
-        let folded: String = fold(part, country, true)
+        let folded: String = fold(part, transcribes_umlauts(country), true)
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
             .collect();
