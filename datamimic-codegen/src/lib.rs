@@ -5,6 +5,9 @@
 //! columns plus one `@generated` Rust file into `OUT_DIR`. Every problem in every file is
 //! collected and reported together as `path:line: message`.
 //!
+//! It also parses inline weights and identifier patterns for the derive and the runtime, so
+//! both compute them the same way.
+//!
 //! A crate with its own `datasets/` folder calls [`bake_user_datasets`] from its `build.rs` and
 //! `datamimic::include_tables!()` once in its crate root; see the datamimic README.
 
@@ -13,6 +16,7 @@ mod diagnostic;
 mod emit;
 mod iso3166;
 mod manifest;
+mod pattern;
 mod read;
 mod table_path;
 mod vose;
@@ -23,6 +27,7 @@ pub use bake::{
 };
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use manifest::render_manifest;
+pub use pattern::{PatternPiece, compile_pattern};
 pub use read::{RawTable, read_table};
 pub use table_path::{TablePath, parse_table_path};
 pub use vose::{AliasColumns, build_alias};

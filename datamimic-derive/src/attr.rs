@@ -551,14 +551,7 @@ fn range_value(
 }
 
 fn pattern_ok(pattern: &str) -> Result<(), String> {
-    if pattern.is_empty() {
-        return Err("the pattern is empty".to_owned());
-    }
-    let trailing_backslashes = pattern.chars().rev().take_while(|&c| c == '\\').count();
-    if trailing_backslashes % 2 == 1 {
-        return Err("the pattern ends with a lone `\\`; write `\\\\` for a backslash".to_owned());
-    }
-    Ok(())
+    datamimic_codegen::compile_pattern(pattern).map(drop)
 }
 
 /// A literal, optionally negated (`-5`, `-0.5`).

@@ -234,7 +234,7 @@ fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
             quote!(match #index { #(#arms),* })
         }
         Source::Pattern(pattern) => {
-            let text = quote!(#krate::pattern::fill(__mimic_ctx.rng(), #pattern));
+            let text = compiled_pattern(krate, pattern);
             into_leaf(text_case(paths, plan, text))
         }
         Source::Format(format) => {
@@ -276,6 +276,30 @@ fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
         }
         Source::Constant(tokens) => literal_value(tokens),
     }
+}
+
+/// A pattern compiled now into literal text and symbol runs, filled at run time.
+fn compiled_pattern(krate: &TokenStream, pattern: &LitStr) -> TokenStream {
+    let pieces = datamimic_codegen::compile_pattern(&pattern.value()).unwrap_or_default();
+    let segments = pieces.iter().map(|piece| match piece {
+        datamimic_codegen::PatternPiece::Literal(text) => {
+            quote!(#krate::pattern::Segment::Literal(#text))
+        }
+        datamimic_codegen::PatternPiece::Run { symbol, count } => {
+            let kind = match symbol {
+                '%' => quote!(NonZeroDigit),
+                '?' => quote!(Letter),
+                '*' => quote!(Alphanumeric),
+                _ => quote!(Digit),
+            };
+            quote!(#krate::pattern::Segment::Run(#krate::pattern::Symbol::#kind, #count))
+        }
+    });
+    let capacity = pattern.value().len();
+    quote!({
+        static __MIMIC_PATTERN: &[#krate::pattern::Segment<'static>] = &[#(#segments),*];
+        #krate::pattern::fill_segments(__mimic_ctx.rng(), __MIMIC_PATTERN, #capacity)
+    })
 }
 
 /// Converts a cell (`&'static str`) into the leaf type, applying a case conversion if asked.
