@@ -26,8 +26,9 @@ pub mod check;
 
 mod error;
 
-// Built-in domain models.
+// Built-in domain models and the identifiers they carry.
 pub mod domain;
+pub mod ident;
 
 #[doc(hidden)]
 pub mod __private;

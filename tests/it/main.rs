@@ -5,6 +5,7 @@ mod support;
 mod bad_datasets;
 mod derive;
 mod domain_common;
+mod identifiers;
 mod manifest;
 mod rng_streams;
 mod sampling_statistics;

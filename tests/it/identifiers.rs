@@ -1,0 +1,1 @@
+//! Identifiers pass their real check-digit rules, verified by independent implementations.
