@@ -8,7 +8,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::emit;
 use crate::read::{RawTable, read_table};
 use crate::table_path::parse_table_path;
-use crate::vose::build_alias;
 
 /// Where to read datasets from, where to write, and how the generated code names things.
 #[derive(Debug, Clone)]
@@ -138,11 +137,7 @@ pub fn bake(options: &BakeOptions) -> Result<Baked, Diagnostics> {
         return Err(diagnostics);
     }
     parsed.sort_by(|a, b| (&a.meta.key, &a.meta.country).cmp(&(&b.meta.key, &b.meta.country)));
-    let alias: Vec<_> = parsed
-        .iter()
-        .map(|p| build_alias(&p.table.weights.scaled))
-        .collect();
-    let (source, blobs) = emit::render(options, &parsed, &alias);
+    let (source, blobs) = emit::render(options, &parsed);
     Ok(Baked {
         tables: parsed.into_iter().map(|p| p.meta).collect(),
         source,

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::bake::{BakeOptions, Parsed};
-use crate::vose::AliasColumns;
+use crate::packed::PackedTable;
 
 /// File name of the generated Rust source inside `OUT_DIR`.
 pub(crate) const SOURCE_FILE: &str = "datamimic_tables.rs";
@@ -26,11 +26,7 @@ fn table_ident(key: &str, country: &str) -> String {
     }
 }
 
-pub(crate) fn render(
-    options: &BakeOptions,
-    parsed: &[Parsed],
-    alias: &[AliasColumns],
-) -> (String, Vec<(String, Vec<u8>)>) {
+pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(String, Vec<u8>)>) {
     let rt = &options.runtime;
     let mut out = String::new();
     let mut blobs = Vec::new();
@@ -45,28 +41,14 @@ pub(crate) fn render(
         families.len(),
         options.display_dir,
     );
-    for (p, columns) in parsed.iter().zip(alias) {
+    for p in parsed {
         let ident = table_ident(&p.meta.key, &p.meta.country);
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(p.table.rows.len() * p.table.columns.len() * 4);
-        for row in &p.table.rows {
-            for cell in row {
-                text.push_str(cell);
-                ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
-            }
-        }
-        let weights: Vec<u8> = p
-            .table
-            .weights
-            .scaled
-            .iter()
-            .flat_map(|w| w.to_le_bytes())
-            .collect();
+        let packed = PackedTable::new(&p.table.rows, &p.table.weights);
         for (ext, bytes) in [
-            ("text", text.into_bytes()),
-            ("ends", ends),
-            ("slots", columns.packed()),
-            ("weights", weights),
+            ("text", packed.text.into_bytes()),
+            ("ends", packed.ends),
+            ("slots", packed.slots),
+            ("weights", packed.weights),
         ] {
             blobs.push((format!("{ident}.{ext}"), bytes));
         }

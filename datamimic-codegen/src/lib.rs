@@ -16,6 +16,7 @@ mod diagnostic;
 mod emit;
 mod iso3166;
 mod manifest;
+mod packed;
 mod pattern;
 mod read;
 mod table_path;
@@ -27,6 +28,7 @@ pub use bake::{
 };
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use manifest::render_manifest;
+pub use packed::PackedTable;
 pub use pattern::{PatternPiece, compile_pattern};
 pub use read::{RawTable, read_table};
 pub use table_path::{TablePath, parse_table_path};

@@ -291,7 +291,7 @@ impl Table {
         rows: Vec<Vec<String>>,
         weights: &[&str],
     ) -> crate::Result<&'static Table> {
-        use datamimic_codegen::{Weights, build_alias, parse_decimal_weight};
+        use datamimic_codegen::{PackedTable, Weights, parse_decimal_weight};
         let invalid =
             |message: String| crate::Error::Constraint(format!("table `{key}`: {message}"));
         if rows.is_empty() || rows.len() != weights.len() || u32::try_from(rows.len()).is_err() {
@@ -317,30 +317,19 @@ impl Table {
         if weights.total == 0 {
             return Err(invalid("all weights are zero".to_owned()));
         }
-        let alias = build_alias(&weights.scaled);
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(rows.len() * columns.len() * 4);
-        for cell in rows.iter().flatten() {
-            text.push_str(cell);
-            ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
-        }
+        let packed = PackedTable::new(&rows, &weights);
         let leak_str = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
         let columns: Vec<&'static str> = columns.iter().map(|c| leak_str(c)).collect();
-        let weight_bytes: Vec<u8> = weights
-            .scaled
-            .iter()
-            .flat_map(|w| w.to_le_bytes())
-            .collect();
         let parts = TableParts {
             key: leak_str(key),
             country: "",
             source: "",
             columns: Box::leak(columns.into_boxed_slice()),
             rows: rows.len() as u32,
-            text: Box::leak(text.into_boxed_str()),
-            ends: Box::leak(ends.into_boxed_slice()),
-            slots: Box::leak(alias.packed().into_boxed_slice()),
-            weights: Box::leak(weight_bytes.into_boxed_slice()),
+            text: Box::leak(packed.text.into_boxed_str()),
+            ends: Box::leak(packed.ends.into_boxed_slice()),
+            slots: Box::leak(packed.slots.into_boxed_slice()),
+            weights: Box::leak(packed.weights.into_boxed_slice()),
             decimals: weights.decimals,
             total_weight: weights.total,
             hash: 0,
