@@ -1,9 +1,9 @@
 //! Procedural macros of [datamimic](https://crates.io/crates/datamimic): `#[derive(Mimic)]`
 //! and the compile errors of the generated table lookups. Use them through `datamimic`.
 //!
-//! The derive is split like serde's: [`attr`] parses `#[mimic(...)]` into typed values,
-//! [`ast`] is the container/variant/field view, [`check`] applies the rules that span several
-//! attributes, and [`expand`] writes the impl. Errors are gathered in a [`ctxt::Ctxt`] and
+//! The derive is split like serde's: `attr` parses `#[mimic(...)]` into typed values, `ast`
+//! is the container/variant/field view, `check` applies the rules that span several
+//! attributes, and `expand` writes the impl. Errors are gathered in a `ctxt::Ctxt` and
 //! reported together, next to a stub impl.
 
 mod ast;

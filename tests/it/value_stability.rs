@@ -32,3 +32,36 @@ const GOLDEN_RECORD_STREAMS: [u64; 3] = [
 ];
 const GOLDEN_FREE_STREAM: [u32; 2] = [3296835705, 3766135412];
 const GOLDEN_ALIAS_DRAWS: [usize; 16] = [6, 6, 6, 4, 6, 6, 4, 3, 4, 6, 3, 6, 3, 3, 6, 6];
+
+/// A derived record that reads no table, so only a change in how values are drawn can move it.
+#[derive(datamimic::Mimic, Debug)]
+#[allow(dead_code)] // Read through Debug only.
+struct Pinned {
+    #[mimic(seq)]
+    id: u64,
+    #[mimic(range = "18..=67")]
+    age: u8,
+    #[mimic(range = "0.5..2.5")]
+    ratio: f64,
+    #[mimic(range = "1950-01-01..=2006-12-31")]
+    birthdate: chrono::NaiveDate,
+    #[mimic(values = ["bronze", "silver", "gold"], weights = [6, 3, 1])]
+    tier: &'static str,
+    #[mimic(pattern = "%##-??-****")]
+    code: String,
+    #[mimic(optional = 0.5, len = "0..=2", values = [1, 2, 3])]
+    picks: Option<Vec<u8>>,
+}
+
+#[test]
+fn derived_records_are_pinned() {
+    let service = datamimic::Service::<Pinned>::new().seed(42);
+    let records: Vec<String> = (0..3).map(|i| format!("{:?}", service.record(i))).collect();
+    assert_eq!(records, GOLDEN_DERIVED);
+}
+
+const GOLDEN_DERIVED: [&str; 3] = [
+    "Pinned { id: 1, age: 27, ratio: 0.6822996459451827, birthdate: 2005-03-06, tier: \"bronze\", code: \"125-TM-Y02M\", picks: Some([]) }",
+    "Pinned { id: 2, age: 57, ratio: 0.8120304611845017, birthdate: 1997-01-23, tier: \"gold\", code: \"276-WP-20BK\", picks: None }",
+    "Pinned { id: 3, age: 60, ratio: 1.094677554179007, birthdate: 1952-07-22, tier: \"gold\", code: \"458-FW-YQDI\", picks: Some([2]) }",
+];

@@ -1,0 +1,224 @@
+//! The command-line interface: argument parsing and the `generate` and `list` commands.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::csv::{CsvOptions, Quoting};
+use crate::entities::{self, ENTITIES, EntityOptions};
+use crate::pipeline::{self, Plan};
+use crate::sink::{Encoder, Format, Sink, Target};
+
+/// Realistic, reproducible synthetic data from weighted real-world datasets.
+#[derive(Debug, Parser)]
+#[command(name = "datamimic", version, about)]
+pub struct Cli {
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Generate records of a built-in entity.
+    Generate(GenerateArgs),
+    /// Run an XML descriptor, writing each `<generate>` to its targets.
+    Run(RunArgs),
+    /// List entities, datasets or tables.
+    List {
+        /// What to list.
+        what: ListWhat,
+    },
+}
+
+/// What `datamimic list` shows.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListWhat {
+    /// Entities with the dataset codes each supports.
+    Entities,
+    /// Every dataset (country) code of the baked tables.
+    Datasets,
+    /// Every baked table with its columns and countries.
+    Tables,
+}
+
+/// `datamimic generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// The entity, such as `Person`, `Address` or `Company` (see `datamimic list entities`).
+    pub entity: String,
+    /// Number of records.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub count: u64,
+    /// Dataset (country) code, such as `US` or `DE`.
+    #[arg(short, long)]
+    pub dataset: Option<String>,
+    /// Seed for a reproducible run (random when omitted).
+    #[arg(short, long)]
+    pub seed: Option<u64>,
+    /// Output format [default: from the `--output` extension, else csv].
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+    /// Output file (standard output when omitted).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Worker threads (all cores when omitted).
+    #[arg(short = 't', long)]
+    pub threads: Option<usize>,
+    /// Records per page.
+    #[arg(long, default_value_t = pipeline::DEFAULT_PAGE_SIZE, value_parser = clap::value_parser!(u64).range(1..))]
+    pub page_size: u64,
+    /// CSV field separator (one ASCII character; `\t` for tab).
+    #[arg(long, default_value = ",")]
+    pub separator: String,
+    /// When CSV cells are quoted.
+    #[arg(long, value_enum, default_value_t = QuotingArg::Minimal)]
+    pub quoting: QuotingArg,
+    /// Fall back to US data for a dataset a table lacks instead of failing.
+    #[arg(long)]
+    pub fallback: bool,
+}
+
+/// `datamimic run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The descriptor file.
+    pub descriptor: PathBuf,
+    /// Directory for file targets.
+    #[arg(long, default_value = "output")]
+    pub output_dir: PathBuf,
+    /// Worker threads (all cores when omitted).
+    #[arg(short = 't', long)]
+    pub threads: Option<usize>,
+    /// Fall back to US data for a dataset a table lacks instead of failing.
+    #[arg(long)]
+    pub fallback: bool,
+}
+
+/// CSV quoting on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QuotingArg {
+    /// Only cells that need it.
+    Minimal,
+    /// Every cell.
+    All,
+    /// No cell (a cell that needs quotes is an error).
+    None,
+}
+
+impl From<QuotingArg> for Quoting {
+    fn from(q: QuotingArg) -> Quoting {
+        match q {
+            QuotingArg::Minimal => Quoting::Minimal,
+            QuotingArg::All => Quoting::All,
+            QuotingArg::None => Quoting::Never,
+        }
+    }
+}
+
+/// Parses a one-character separator (`\t` and `tab` mean a tab).
+pub fn separator_byte(text: &str) -> Result<u8> {
+    match text {
+        "\\t" | "tab" | "\t" => Ok(b'\t'),
+        s if s.len() == 1 => Ok(s.as_bytes()[0]),
+        s => bail!("invalid CSV separator `{s}`: expected one ASCII character"),
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Generate(args) => generate(args),
+        Command::Run(args) => crate::run::run_file(&args),
+        Command::List { what } => {
+            print!("{}", list(what));
+            Ok(())
+        }
+    }
+}
+
+fn generate(args: GenerateArgs) -> Result<()> {
+    let def = entities::find(&args.entity)?;
+    let csv = CsvOptions {
+        separator: separator_byte(&args.separator)?,
+        quoting: args.quoting.into(),
+        ..CsvOptions::default()
+    };
+    csv.validate().map_err(anyhow::Error::msg)?;
+    let entity = def.build(&EntityOptions {
+        dataset: args.dataset.clone(),
+        strict: !args.fallback,
+        seed: args.seed,
+        ..EntityOptions::default()
+    })?;
+    let target = match &args.output {
+        None => Target::Stdout,
+        Some(path) => Target::File {
+            path: path.clone(),
+            table: def.name.to_owned(),
+        },
+    };
+    let format = args.format.unwrap_or_else(|| {
+        let ext = args.output.as_ref().and_then(|p| p.extension()?.to_str());
+        match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("json") => Format::Json,
+            Some("ndjson" | "jsonl") => Format::Ndjson,
+            Some("xml") => Format::Xml,
+            Some("sqlite" | "sqlite3" | "db") => Format::Sqlite,
+            _ => Format::Csv,
+        }
+    });
+    let mut sinks = vec![Sink::create(Encoder { format, csv }, &target)?];
+    let plan = Plan {
+        count: args.count,
+        page_size: args.page_size,
+        threads: args.threads.unwrap_or_else(pipeline::available_threads),
+    };
+    entity.export(plan, &mut sinks, def.name)?;
+    if let Some(staged) = sinks.pop().expect("one sink").finish()? {
+        staged.commit()?;
+    }
+    Ok(())
+}
+
+/// The text of `datamimic list`.
+pub fn list(what: ListWhat) -> String {
+    let mut out = String::new();
+    match what {
+        ListWhat::Entities => {
+            for def in ENTITIES {
+                let codes = (def.supported_datasets)();
+                let codes = if codes.is_empty() {
+                    "any".to_owned()
+                } else {
+                    codes.join(",")
+                };
+                out.push_str(&format!("{}\t{codes}\n", def.name));
+            }
+        }
+        ListWhat::Datasets => {
+            let codes: BTreeSet<&str> = datamimic::tables::ALL
+                .iter()
+                .flat_map(|f| f.countries())
+                .collect();
+            for code in codes {
+                out.push_str(code);
+                out.push('\n');
+            }
+        }
+        ListWhat::Tables => {
+            for family in datamimic::tables::ALL {
+                out.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    family.key(),
+                    family.columns().join(","),
+                    family.countries().collect::<Vec<_>>().join(",")
+                ));
+            }
+        }
+    }
+    out
+}

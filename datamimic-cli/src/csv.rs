@@ -1,0 +1,582 @@
+//! CSV output: a serde `Serializer` that writes one row straight into a byte buffer.
+//!
+//! Nested structs and maps are flattened into dotted columns (`address.city`); sequences go
+//! into one cell as a JSON array. Numbers go through `itoa`/`ryu` and text is copied, so a row
+//! costs no allocation (only list cells use a reused scratch buffer).
+
+use std::fmt::Display;
+
+use serde::ser::{self, Serialize};
+
+/// When a cell is put in quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quoting {
+    /// Only cells holding the separator, the quote character or a line break.
+    Minimal,
+    /// Every cell.
+    All,
+    /// Never; a cell that would need quotes is an error.
+    Never,
+}
+
+/// How CSV is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// The field separator.
+    pub separator: u8,
+    /// The quote character.
+    pub quote: u8,
+    /// When to quote.
+    pub quoting: Quoting,
+}
+
+impl Default for CsvOptions {
+    fn default() -> CsvOptions {
+        CsvOptions {
+            separator: b',',
+            quote: b'"',
+            quoting: Quoting::Minimal,
+        }
+    }
+}
+
+impl CsvOptions {
+    /// Checks that the separator and quote can be told apart from data.
+    pub fn validate(&self) -> Result<(), String> {
+        let bad = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | b'.' | b'-');
+        if bad(self.separator) || !self.separator.is_ascii() {
+            return Err(format!(
+                "invalid CSV separator `{}`: use an ASCII punctuation character such as `,`, `;`, `|` or a tab",
+                self.separator.escape_ascii()
+            ));
+        }
+        if bad(self.quote) || self.quote == self.separator || !self.quote.is_ascii() {
+            return Err(format!(
+                "invalid CSV quote character `{}`",
+                self.quote.escape_ascii()
+            ));
+        }
+        Ok(())
+    }
+
+    /// Appends one cell (with its leading separator unless `first`).
+    #[inline]
+    fn cell(&self, out: &mut Vec<u8>, first: bool, text: &[u8]) -> Result<(), Error> {
+        if !first {
+            out.push(self.separator);
+        }
+        let needs = || needs_quotes(text, self.separator, self.quote);
+        let quote = match self.quoting {
+            Quoting::All => true,
+            Quoting::Minimal => needs(),
+            Quoting::Never if needs() => {
+                return Err(Error(format!(
+                    "the value `{}` needs quotes but quoting is `none`",
+                    String::from_utf8_lossy(text)
+                )));
+            }
+            Quoting::Never => false,
+        };
+        if quote {
+            out.reserve(text.len() + 2);
+            out.push(self.quote);
+            // Copy the runs between quote characters whole; double each quote.
+            let mut runs = text.split(|&b| b == self.quote);
+            if let Some(first) = runs.next() {
+                out.extend_from_slice(first);
+            }
+            for run in runs {
+                out.push(self.quote);
+                out.push(self.quote);
+                out.extend_from_slice(run);
+            }
+            out.push(self.quote);
+        } else {
+            out.extend_from_slice(text);
+        }
+        Ok(())
+    }
+}
+
+/// Whether `text` holds `sep`, `quote`, `\n` or `\r`: eight bytes at a time (SWAR), since
+/// this scan runs over every byte of the output.
+#[inline]
+fn needs_quotes(text: &[u8], sep: u8, quote: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    #[inline]
+    fn has_byte(word: u64, byte: u8) -> u64 {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if has_byte(word, sep)
+            | has_byte(word, quote)
+            | has_byte(word, b'\n')
+            | has_byte(word, b'\r')
+            != 0
+        {
+            return true;
+        }
+    }
+    // The tail: the last eight bytes again when there are that many (one load), else the
+    // bytes assembled into a zero-padded word (no special byte is zero). Copying the tail
+    // into a buffer instead would stall on store forwarding.
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return false;
+    }
+    let word = if text.len() >= 8 {
+        u64::from_le_bytes(text[text.len() - 8..].try_into().expect("8 bytes"))
+    } else {
+        rest.iter()
+            .rev()
+            .fold(0u64, |word, &b| (word << 8) | u64::from(b))
+    };
+    has_byte(word, sep) | has_byte(word, quote) | has_byte(word, b'\n') | has_byte(word, b'\r') != 0
+}
+
+/// A record that cannot be written as CSV.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: Display>(msg: T) -> Error {
+        Error(msg.to_string())
+    }
+}
+
+/// The column names of `value` (a record as JSON): dotted paths of its leaves.
+pub fn columns(value: &serde_json::Value) -> Vec<String> {
+    fn walk(prefix: &str, value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    if prefix.is_empty() {
+                        walk(key, v, out);
+                    } else {
+                        walk(&format!("{prefix}.{key}"), v, out);
+                    }
+                }
+            }
+            _ => out.push(if prefix.is_empty() {
+                "value".to_owned()
+            } else {
+                prefix.to_owned()
+            }),
+        }
+    }
+    let mut out = Vec::new();
+    walk("", value, &mut out);
+    out
+}
+
+/// Writes the header line for `columns`.
+pub fn write_header(opts: &CsvOptions, columns: &[String], out: &mut Vec<u8>) -> Result<(), Error> {
+    for (i, c) in columns.iter().enumerate() {
+        opts.cell(out, i == 0, c.as_bytes())?;
+    }
+    out.push(b'\n');
+    Ok(())
+}
+
+/// Writes `record` as one CSV line; returns the number of cells.
+#[inline]
+pub fn write_row<R: Serialize + ?Sized>(
+    opts: &CsvOptions,
+    record: &R,
+    out: &mut Vec<u8>,
+    scratch: &mut Vec<u8>,
+) -> Result<usize, Error> {
+    let mut row = Row {
+        opts,
+        out,
+        scratch,
+        cells: 0,
+    };
+    record.serialize(&mut row)?;
+    row.out.push(b'\n');
+    Ok(row.cells)
+}
+
+struct Row<'a> {
+    opts: &'a CsvOptions,
+    out: &'a mut Vec<u8>,
+    scratch: &'a mut Vec<u8>,
+    cells: usize,
+}
+
+impl Row<'_> {
+    #[inline]
+    fn text(&mut self, text: &[u8]) -> Result<(), Error> {
+        self.opts.cell(self.out, self.cells == 0, text)?;
+        self.cells += 1;
+        Ok(())
+    }
+
+    /// Numbers never need quotes (the separator cannot be a digit, `.` or `-`).
+    #[inline]
+    fn raw(&mut self, text: &[u8]) {
+        if self.cells > 0 {
+            self.out.push(self.opts.separator);
+        }
+        let quote = self.opts.quoting == Quoting::All;
+        if quote {
+            self.out.push(self.opts.quote);
+        }
+        self.out.extend_from_slice(text);
+        if quote {
+            self.out.push(self.opts.quote);
+        }
+        self.cells += 1;
+    }
+
+    fn int(&mut self, v: impl itoa::Integer) {
+        let mut buf = itoa::Buffer::new();
+        self.raw(buf.format(v).as_bytes());
+    }
+
+    fn float(&mut self, v: impl ryu::Float) {
+        let mut buf = ryu::Buffer::new();
+        self.raw(buf.format(v).as_bytes());
+    }
+
+    /// Flushes the JSON array collected in `scratch` as one cell.
+    fn flush_list(&mut self) -> Result<(), Error> {
+        let scratch = std::mem::take(self.scratch);
+        let result = self.text(&scratch);
+        *self.scratch = scratch;
+        result
+    }
+}
+
+/// A sequence cell under construction: elements are JSON-encoded into the scratch buffer.
+struct List<'r, 'a> {
+    row: &'r mut Row<'a>,
+    first: bool,
+}
+
+impl List<'_, '_> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        if !self.first {
+            self.row.scratch.push(b',');
+        }
+        self.first = false;
+        serde_json::to_writer(&mut *self.row.scratch, value).map_err(|e| Error(e.to_string()))
+    }
+
+    fn finish(self) -> Result<(), Error> {
+        self.row.scratch.push(b']');
+        self.row.flush_list()
+    }
+}
+
+macro_rules! list_impl {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for List<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish()
+            }
+        }
+    )*};
+}
+list_impl!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+
+/// Structs and maps flatten: each field or value is serialized as further cells.
+struct Flat<'r, 'a> {
+    row: &'r mut Row<'a>,
+}
+
+impl ser::SerializeStruct for Flat<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(&mut *self.row)
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Flat<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(&mut *self.row)
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Flat<'_, '_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _key: &T) -> Result<(), Error> {
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.row)
+    }
+    fn end(self) -> Result<(), Error> {
+        Ok(())
+    }
+}
+
+impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = List<'r, 'a>;
+    type SerializeTuple = List<'r, 'a>;
+    type SerializeTupleStruct = List<'r, 'a>;
+    type SerializeTupleVariant = List<'r, 'a>;
+    type SerializeMap = Flat<'r, 'a>;
+    type SerializeStruct = Flat<'r, 'a>;
+    type SerializeStructVariant = Flat<'r, 'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.raw(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_u128(self, v: u128) -> Result<(), Error> {
+        self.int(v);
+        Ok(())
+    }
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.float(v);
+        Ok(())
+    }
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.float(v);
+        Ok(())
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.text(v.encode_utf8(&mut [0; 4]).as_bytes())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.text(v.as_bytes())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        let mut list = ser::Serializer::serialize_seq(self, Some(v.len()))?;
+        for b in v {
+            list.element(b)?;
+        }
+        list.finish()
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.text(b"")
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.text(b"")
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.text(b"")
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Error> {
+        self.text(variant.as_bytes())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<List<'r, 'a>, Error> {
+        self.scratch.clear();
+        self.scratch.push(b'[');
+        Ok(List {
+            row: self,
+            first: true,
+        })
+    }
+    fn serialize_tuple(self, len: usize) -> Result<List<'r, 'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<List<'r, 'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        len: usize,
+    ) -> Result<List<'r, 'a>, Error> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Flat<'r, 'a>, Error> {
+        Ok(Flat { row: self })
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Flat<'r, 'a>, Error> {
+        Ok(Flat { row: self })
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Flat<'r, 'a>, Error> {
+        Ok(Flat { row: self })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Inner {
+        city: &'static str,
+        zip: Option<u32>,
+    }
+
+    #[derive(Serialize)]
+    struct Rec {
+        name: String,
+        age: u8,
+        score: f64,
+        tags: Vec<&'static str>,
+        address: Inner,
+    }
+
+    #[test]
+    fn quote_scan_finds_every_special_byte() {
+        for len in 0..20 {
+            for pos in 0..len {
+                for special in [b',', b'"', b'\n', b'\r'] {
+                    let mut text = vec![b'a'; len];
+                    text[pos] = special;
+                    assert!(needs_quotes(&text, b',', b'"'), "{len} {pos} {special}");
+                }
+            }
+            assert!(!needs_quotes(&vec![b'a'; len], b',', b'"'));
+        }
+        assert!(!needs_quotes(
+            "Müller-Lüdenscheid ßtraße".as_bytes(),
+            b',',
+            b'"'
+        ));
+    }
+
+    #[test]
+    fn flattens_and_quotes() {
+        let rec = Rec {
+            name: "Doe, \"J\"".into(),
+            age: 42,
+            score: 1.5,
+            tags: vec!["a", "b"],
+            address: Inner {
+                city: "Berlin",
+                zip: None,
+            },
+        };
+        let opts = CsvOptions::default();
+        let cols = columns(&serde_json::to_value(&rec).unwrap());
+        assert_eq!(
+            cols,
+            [
+                "name",
+                "age",
+                "score",
+                "tags",
+                "address.city",
+                "address.zip"
+            ]
+        );
+        let (mut out, mut scratch) = (Vec::new(), Vec::new());
+        let n = write_row(&opts, &rec, &mut out, &mut scratch).unwrap();
+        assert_eq!(n, 6);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"Doe, \"\"J\"\"\",42,1.5,\"[\"\"a\"\",\"\"b\"\"]\",Berlin,\n"
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! The descriptor model: what [`crate::parse`] makes of an XML descriptor, with scripts
+//! compiled and entity services built, so every mistake is reported before any record is
+//! generated.
+
+use std::fmt;
+use std::sync::Arc;
+
+use anyhow::anyhow;
+use datamimic::Table;
+use rhai::{AST, Dynamic};
+
+use crate::csv::CsvOptions;
+use crate::entities::Entity;
+use crate::sink::Format;
+
+/// A place in a descriptor file.
+#[derive(Debug, Clone)]
+pub struct Pos {
+    /// The file as given.
+    pub file: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.col)
+    }
+}
+
+/// An error at `pos`, as `file:line:col: message`.
+pub fn error_at(pos: &Pos, message: impl fmt::Display) -> anyhow::Error {
+    anyhow!("{pos}: {message}")
+}
+
+/// A parsed descriptor.
+#[derive(Debug)]
+pub struct Setup {
+    /// `rngSeed`; the run is unseeded without it.
+    pub seed: Option<u64>,
+    /// What runs, in order.
+    pub items: Vec<Item>,
+}
+
+/// A top-level statement.
+#[derive(Debug)]
+pub enum Item {
+    /// `<generate>`.
+    Generate(Generate),
+    /// `<variable>` at setup level: evaluated once (as record 0 of its own stream) and
+    /// visible to every later generate; always a [`Stmt::Variable`].
+    Variable(Stmt),
+    /// `<echo>`: printed when reached.
+    Echo(String),
+}
+
+/// One output target of a `<generate>`.
+#[derive(Debug, Clone)]
+pub enum TargetSpec {
+    /// A file `DIR/<name>.<ext>` in this format.
+    File(Format, CsvOptions),
+    /// One JSON object per line on standard output.
+    Console,
+}
+
+/// `<generate>`.
+#[derive(Debug)]
+pub struct Generate {
+    /// Where it is.
+    pub pos: Pos,
+    /// `name`.
+    pub name: String,
+    /// `count`.
+    pub count: u64,
+    /// `pageSize`.
+    pub page_size: Option<u64>,
+    /// `target`.
+    pub targets: Vec<TargetSpec>,
+    /// Variables, keys and conditions, in order.
+    pub body: Vec<Stmt>,
+    /// Nested `<generate>`s: `count` child records per record of this one.
+    pub children: Vec<Generate>,
+    /// `<echo>` texts inside, printed once when the generate starts.
+    pub echoes: Vec<String>,
+}
+
+/// A statement evaluated for every record.
+#[derive(Debug)]
+pub enum Stmt {
+    /// `<variable>`: in scope for later scripts, not written.
+    Variable(Field),
+    /// `<key>` or `<array>`: written.
+    Key(Field),
+    /// `<nestedKey>`.
+    Nested(Nested),
+    /// `<condition>`: the first branch whose condition holds.
+    Condition(Vec<Branch>),
+}
+
+/// One `<if>`, `<else-if>` or `<else>` (no condition).
+#[derive(Debug)]
+pub struct Branch {
+    /// Where it is.
+    pub pos: Pos,
+    /// The condition, `None` for `<else>`.
+    pub condition: Option<AST>,
+    /// Its statements.
+    pub body: Vec<Stmt>,
+}
+
+/// `<nestedKey>`.
+#[derive(Debug)]
+pub struct Nested {
+    /// Where it is.
+    pub pos: Pos,
+    /// `name`.
+    pub name: String,
+    /// `None` for a dict, the element count for a list.
+    pub list: Option<u64>,
+    /// A script giving the whole value instead of child keys.
+    pub script: Option<AST>,
+    /// Child statements.
+    pub body: Vec<Stmt>,
+}
+
+/// A `<key>`, `<array>` or `<variable>`.
+#[derive(Debug)]
+pub struct Field {
+    /// Where it is.
+    pub pos: Pos,
+    /// `name`.
+    pub name: String,
+    /// Where the value comes from.
+    pub source: ValueSource,
+    /// `type`: the value is converted to it.
+    pub ty: Option<Type>,
+    /// `nullQuota`.
+    pub null_quota: f64,
+    /// `converter`, applied in order.
+    pub converters: Vec<Converter>,
+}
+
+/// Where a value comes from.
+pub enum ValueSource {
+    /// `entity`: record `i` of a built service.
+    Entity(Box<dyn Entity>),
+    /// `script`.
+    Script(AST),
+    /// `constant`.
+    Constant(Dynamic),
+    /// `values` with optional `weights`: a weighted table of the values.
+    Values(&'static Table, Vec<Dynamic>),
+    /// `pattern`: a regular expression.
+    Pattern(crate::regex::RegexGen),
+    /// `type` with `min`/`max` (numbers).
+    Range(f64, f64),
+    /// `generator`.
+    Generator(Generator),
+    /// `<array count type>` without script: `count` random values of the type.
+    RandomArray(u64),
+}
+
+impl fmt::Debug for ValueSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValueSource::Entity(_) => "Entity",
+            ValueSource::Script(_) => "Script",
+            ValueSource::Constant(_) => "Constant",
+            ValueSource::Values(..) => "Values",
+            ValueSource::Pattern(_) => "Pattern",
+            ValueSource::Range(..) => "Range",
+            ValueSource::Generator(_) => "Generator",
+            ValueSource::RandomArray(_) => "RandomArray",
+        })
+    }
+}
+
+/// `type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    /// `string`.
+    String,
+    /// `int`.
+    Int,
+    /// `float` or `decimal`.
+    Float,
+    /// `bool`.
+    Bool,
+}
+
+/// `generator`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Generator {
+    /// `IncrementGenerator`: 1, 2, 3, ... (record index + 1).
+    Increment,
+    /// `UUIDGenerator`.
+    Uuid,
+    /// `BooleanGenerator`.
+    Boolean,
+    /// `IntegerGenerator(min=.., max=..)`.
+    Integer(i64, i64),
+    /// `FloatGenerator(min=.., max=..)`.
+    Float(f64, f64),
+}
+
+/// One step of `converter`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Converter {
+    /// `UpperCase`.
+    Upper,
+    /// `LowerCase`.
+    Lower,
+    /// `CutLength(n)`.
+    CutLength(usize),
+    /// `Mask`: every character becomes `*`.
+    Mask,
+    /// `MiddleMask(start, end)`: keeps `start` leading and `end` trailing characters.
+    MiddleMask(usize, usize),
+}

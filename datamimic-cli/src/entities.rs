@@ -1,0 +1,239 @@
+//! The entity registry: every entity the command line can generate, by name, behind one
+//! type-erased interface.
+//!
+//! The list lives in one place, the `entities!` invocation at the bottom. Each entry names
+//! the type, the descriptor options it understands beyond `dataset` and `rngSeed`, and how
+//! those options become its service's configuration.
+
+use std::ops::Range;
+
+use anyhow::{Result, bail};
+use datamimic::{Mimic, Service, Strictness};
+use serde::Serialize;
+
+use crate::pipeline::{self, Plan, Source};
+use crate::sink::{Encoder, PageOut, Sink};
+use crate::suggest::did_you_mean;
+
+/// What an entity type needs to be registered.
+pub trait Record: Mimic + Serialize + Send + Sync + 'static {}
+impl<T: Mimic + Serialize + Send + Sync + 'static> Record for T {}
+
+/// An option an entity may take beyond `dataset` and `rngSeed`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    /// `ageMin` / `ageMax`.
+    Ages,
+    /// `conditionsInclude` / `conditionsExclude`.
+    Conditions,
+}
+
+/// The per-entity parameters of a `<variable entity=..>` or of `datamimic generate`.
+#[derive(Debug, Clone, Default)]
+pub struct EntityOptions {
+    /// Dataset (country) code; the entity's default when `None`.
+    pub dataset: Option<String>,
+    /// Strict mode: a dataset a table lacks is an error instead of a US fallback.
+    pub strict: bool,
+    /// Seed; random when `None`.
+    pub seed: Option<u64>,
+    /// `ageMin`.
+    pub age_min: Option<u32>,
+    /// `ageMax`.
+    pub age_max: Option<u32>,
+    /// `conditionsInclude`.
+    pub conditions_include: Vec<String>,
+    /// `conditionsExclude`.
+    pub conditions_exclude: Vec<String>,
+}
+
+impl EntityOptions {
+    /// The options given that need support from the entity, with their descriptor names.
+    fn given(&self) -> Vec<(Opt, &'static str)> {
+        let mut given = Vec::new();
+        if self.age_min.is_some() {
+            given.push((Opt::Ages, "ageMin"));
+        }
+        if self.age_max.is_some() {
+            given.push((Opt::Ages, "ageMax"));
+        }
+        if !self.conditions_include.is_empty() {
+            given.push((Opt::Conditions, "conditionsInclude"));
+        }
+        if !self.conditions_exclude.is_empty() {
+            given.push((Opt::Conditions, "conditionsExclude"));
+        }
+        given
+    }
+
+    /// The age range with `default` filling the missing bound; `ageMin > ageMax` is an error.
+    pub fn ages(&self, default: (u8, u8)) -> Result<(u8, u8)> {
+        let to_u8 = |v: u32, name: &str| {
+            u8::try_from(v).map_err(|_| anyhow::anyhow!("`{name}` {v} is not an age (0 to 255)"))
+        };
+        let min = self.age_min.map_or(Ok(default.0), |v| to_u8(v, "ageMin"))?;
+        let max = self.age_max.map_or(Ok(default.1), |v| to_u8(v, "ageMax"))?;
+        if min > max {
+            bail!("`ageMin` {min} is above `ageMax` {max}");
+        }
+        Ok((min, max))
+    }
+}
+
+/// A built entity service, type-erased.
+pub trait Entity: Send + Sync {
+    /// Record `index` as a script value (a map of its fields).
+    fn dynamic(&self, index: u64) -> Result<rhai::Dynamic>;
+
+    /// Generates `plan.count` records into `sinks` (all sinks of one entity).
+    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
+}
+
+struct Built<T> {
+    service: Service<T>,
+}
+
+impl<T: Record> Entity for Built<T> {
+    fn dynamic(&self, index: u64) -> Result<rhai::Dynamic> {
+        rhai::serde::to_dynamic(self.service.record(index)).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
+        let source = EntitySource {
+            service: &self.service,
+            encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
+        };
+        pipeline::run(&source, plan, sinks, label)
+    }
+}
+
+/// The generate command's source: record `i` of the service, encoded for each sink.
+struct EntitySource<'a, T> {
+    service: &'a Service<T>,
+    encoders: Vec<Encoder>,
+}
+
+impl<T: Record> Source for EntitySource<'_, T> {
+    fn page(&self, range: Range<u64>, outs: &mut [PageOut]) -> Result<()> {
+        for index in range {
+            let record = self.service.record(index);
+            for (encoder, out) in self.encoders.iter().zip(outs.iter_mut()) {
+                encoder.encode(index, &record, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Applies the entity-specific options to a service.
+pub type Configure<T> = fn(Service<T>, &EntityOptions) -> Result<Service<T>>;
+
+/// One registry entry.
+#[derive(Debug)]
+pub struct EntityDef {
+    /// The name users write (`Person`).
+    pub name: &'static str,
+    /// The options it takes beyond `dataset` and `rngSeed`.
+    pub options: &'static [Opt],
+    /// The dataset codes all its tables support.
+    pub supported_datasets: fn() -> Vec<&'static str>,
+    build: fn(&EntityOptions) -> Result<Box<dyn Entity>>,
+}
+
+impl EntityDef {
+    /// Builds the service: rejects options the entity does not take, then applies the rest.
+    pub fn build(&self, options: &EntityOptions) -> Result<Box<dyn Entity>> {
+        for (opt, name) in options.given() {
+            if !self.options.contains(&opt) {
+                let mut takes = vec!["dataset", "rngSeed"];
+                for o in self.options {
+                    takes.extend(match o {
+                        Opt::Ages => ["ageMin", "ageMax"],
+                        Opt::Conditions => ["conditionsInclude", "conditionsExclude"],
+                    });
+                }
+                bail!(
+                    "entity `{}` does not take `{name}`; it takes: {}",
+                    self.name,
+                    takes.join(", ")
+                );
+            }
+        }
+        (self.build)(options)
+    }
+}
+
+/// Builds a `Service<T>` from the generic options (used by the registry entries).
+pub fn build_with<T: Record>(
+    options: &EntityOptions,
+    configure: Configure<T>,
+) -> Result<Box<dyn Entity>> {
+    let strictness = if options.strict {
+        Strictness::Strict
+    } else {
+        Strictness::Fallback
+    };
+    let mut service = configure(Service::<T>::new(), options)?.strictness(strictness)?;
+    if let Some(code) = &options.dataset {
+        service = service.dataset(code)?;
+    }
+    if let Some(seed) = options.seed {
+        service = service.seed(seed);
+    }
+    Ok(Box::new(Built { service }))
+}
+
+/// The registered entity called `name` (case-insensitive), or an error with a suggestion.
+pub fn find(name: &str) -> Result<&'static EntityDef> {
+    if let Some(def) = ENTITIES.iter().find(|d| d.name.eq_ignore_ascii_case(name)) {
+        return Ok(def);
+    }
+    let names: Vec<&str> = ENTITIES.iter().map(|d| d.name).collect();
+    bail!(
+        "unknown entity `{name}`{}",
+        did_you_mean(name, names.iter().copied())
+            .unwrap_or_else(|| format!("; known entities: {}", names.join(", ")))
+    )
+}
+
+/// Declares the registry: `"Name" => Type [options] configure_fn`.
+macro_rules! entities {
+    ($($name:literal => $ty:ty, [$($opt:ident),*], $configure:expr;)*) => {
+        /// Every entity, in `datamimic list entities` order.
+        pub static ENTITIES: &[EntityDef] = &[$(
+            EntityDef {
+                name: $name,
+                options: &[$(Opt::$opt),*],
+                supported_datasets: Service::<$ty>::supported_datasets,
+                build: |options| build_with::<$ty>(options, $configure),
+            },
+        )*];
+    };
+}
+
+/// Entities whose options are only `dataset` and `rngSeed`.
+fn plain<T: Record>(service: Service<T>, _: &EntityOptions) -> Result<Service<T>> {
+    Ok(service)
+}
+
+/// Person's ages go into `PersonConfig`.
+fn person_config<T: Record>(service: Service<T>, options: &EntityOptions) -> Result<Service<T>> {
+    use datamimic::domain::common::PersonConfig;
+    let mut config = PersonConfig::default();
+    (config.min_age, config.max_age) = options.ages((config.min_age, config.max_age))?;
+    config.validate()?;
+    Ok(service.config(config))
+}
+
+use crate::demo;
+use datamimic::domain::common as dc;
+
+entities! {
+    "Person" => dc::Person, [Ages], person_config::<dc::Person>;
+    "Address" => dc::Address, [], plain::<dc::Address>;
+    "City" => dc::City, [], plain::<dc::City>;
+    "Country" => dc::Country, [], plain::<dc::Country>;
+    "Company" => dc::Company, [], plain::<dc::Company>;
+    "DemoPerson" => demo::DemoPerson, [Ages], demo::configure::<demo::DemoPerson>;
+    "DemoDoctor" => demo::DemoDoctor, [Ages, Conditions], demo::configure::<demo::DemoDoctor>;
+}

@@ -1,0 +1,1014 @@
+//! Parsing XML descriptors (roxmltree, which keeps positions) into the
+//! [`crate::descriptor`] model: unknown elements and attributes, bad numbers, scripts that do
+//! not compile and impossible entity options are all reported as `file:line:col: message`.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow, bail};
+use datamimic::Table;
+use rhai::{AST, Dynamic, Engine};
+use roxmltree::{Document, Node};
+
+use crate::csv::{CsvOptions, Quoting};
+use crate::descriptor::{
+    Branch, Converter, Field, Generate, Generator, Item, Nested, Pos, Setup, Stmt, TargetSpec,
+    Type, ValueSource, error_at,
+};
+use crate::entities::{self, Entity, EntityOptions};
+use crate::sink::Format;
+use crate::suggest::did_you_mean;
+
+/// Run-wide settings the parser needs.
+#[derive(Debug, Clone)]
+pub struct ParseOptions {
+    /// Strict dataset mode.
+    pub strict: bool,
+}
+
+struct Ctx<'e> {
+    engine: &'e Engine,
+    options: ParseOptions,
+    seed: Option<u64>,
+    dataset: Option<String>,
+    separator: u8,
+    depth: usize,
+    /// The enclosing generates (`/parent/child`), so unseeded variables of different
+    /// generates get different streams.
+    path: String,
+}
+
+/// Reads and checks the descriptor at `path`.
+pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result<Setup> {
+    let mut ctx = Ctx {
+        engine,
+        options,
+        seed: None,
+        dataset: None,
+        separator: b'|',
+        depth: 0,
+        path: String::new(),
+    };
+    let items = parse_setup_file(path, &mut ctx, true)?;
+    Ok(Setup {
+        seed: ctx.seed,
+        items,
+    })
+}
+
+fn parse_setup_file(path: &Path, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<Item>> {
+    let file: Arc<str> = path.display().to_string().into();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow!("cannot read descriptor `{file}`: {e}"))?;
+    let doc = Document::parse(&text).map_err(|e| {
+        let p = e.pos();
+        anyhow!("{file}:{}:{}: malformed XML: {e}", p.row, p.col)
+    })?;
+    let p = Parser { doc: &doc, file };
+    let root = doc.root_element();
+    if root.tag_name().name() != "setup" {
+        bail!(
+            "{}: the root element must be `<setup>`, not `<{}>`",
+            p.pos(root),
+            root.tag_name().name()
+        );
+    }
+    p.check_attrs(
+        root,
+        &[
+            "rngSeed",
+            "defaultDataset",
+            "defaultSeparator",
+            "defaultLocale",
+            "multiprocessing",
+            "numProcess",
+        ],
+    )?;
+    if top {
+        if let Some(seed) = p.attr(root, "rngSeed") {
+            ctx.seed = Some(p.parse_u64(root, "rngSeed", seed)?);
+        }
+        if let Some(code) = p.attr(root, "defaultDataset") {
+            datamimic::DatasetCode::parse(code)
+                .map_err(|e| p.err_attr(root, "defaultDataset", e))?;
+            ctx.dataset = Some(code.to_owned());
+        }
+        if let Some(sep) = p.attr(root, "defaultSeparator") {
+            ctx.separator = p.separator(root, "defaultSeparator", sep)?;
+        }
+    }
+    let mut items = Vec::new();
+    for child in p.children(root, &["generate", "variable", "echo", "include"])? {
+        match child.tag_name().name() {
+            "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
+            "variable" => items.push(Item::Variable(Stmt::Variable(p.field(child, ctx, true)?))),
+            "echo" => {
+                p.check_attrs(child, &[])?;
+                items.push(Item::Echo(child.text().unwrap_or("").trim().to_owned()));
+            }
+            _ => {
+                p.check_attrs(child, &["uri"])?;
+                let uri = p.required(child, "uri")?;
+                if ctx.depth > 16 {
+                    bail!("{}: includes nested too deeply (a cycle?)", p.pos(child));
+                }
+                let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                let included: PathBuf = base.join(uri);
+                if included.extension().and_then(|e| e.to_str()) != Some("xml") {
+                    bail!("{}: only `.xml` descriptors can be included", p.pos(child));
+                }
+                ctx.depth += 1;
+                let inner = parse_setup_file(&included, ctx, false)
+                    .map_err(|e| anyhow!("{}: in included `{uri}`: {e:#}", p.pos(child)))?;
+                ctx.depth -= 1;
+                items.extend(inner);
+            }
+        }
+    }
+    Ok(items)
+}
+
+struct Parser<'d, 'i> {
+    doc: &'d Document<'i>,
+    file: Arc<str>,
+}
+
+const GENERATE_ATTRS: &[&str] = &["name", "count", "target", "pageSize", "separator"];
+const FIELD_ATTRS: &[&str] = &[
+    "name",
+    "script",
+    "constant",
+    "values",
+    "weights",
+    "pattern",
+    "type",
+    "min",
+    "max",
+    "nullQuota",
+    "converter",
+    "generator",
+];
+const VARIABLE_ATTRS: &[&str] = &[
+    "name",
+    "entity",
+    "dataset",
+    "ageMin",
+    "ageMax",
+    "conditionsInclude",
+    "conditionsExclude",
+    "rngSeed",
+    "script",
+    "constant",
+    "values",
+    "weights",
+    "pattern",
+    "type",
+    "min",
+    "max",
+    "generator",
+];
+const BODY: &[&str] = &[
+    "variable",
+    "key",
+    "id",
+    "array",
+    "nestedKey",
+    "condition",
+    "echo",
+    "generate",
+];
+
+impl<'d, 'i> Parser<'d, 'i> {
+    fn pos_at(&self, offset: usize) -> Pos {
+        let p = self.doc.text_pos_at(offset);
+        Pos {
+            file: self.file.clone(),
+            line: p.row,
+            col: p.col,
+        }
+    }
+
+    fn pos(&self, node: Node<'_, '_>) -> Pos {
+        self.pos_at(node.range().start)
+    }
+
+    fn attr<'a>(&self, node: Node<'a, 'i>, name: &str) -> Option<&'a str> {
+        node.attribute(name)
+    }
+
+    fn attr_pos(&self, node: Node<'_, '_>, name: &str) -> Pos {
+        node.attributes()
+            .find(|a| a.name() == name)
+            .map_or_else(|| self.pos(node), |a| self.pos_at(a.range_value().start))
+    }
+
+    fn err_attr(
+        &self,
+        node: Node<'_, '_>,
+        name: &str,
+        message: impl fmt::Display,
+    ) -> anyhow::Error {
+        error_at(
+            &self.attr_pos(node, name),
+            format_args!("`{name}`: {message}"),
+        )
+    }
+
+    fn required<'a>(&self, node: Node<'a, 'i>, name: &str) -> Result<&'a str> {
+        node.attribute(name).ok_or_else(|| {
+            error_at(
+                &self.pos(node),
+                format_args!("`<{}>` needs a `{name}` attribute", node.tag_name().name()),
+            )
+        })
+    }
+
+    fn check_attrs(&self, node: Node<'_, '_>, allowed: &[&str]) -> Result<()> {
+        for a in node.attributes() {
+            if !allowed.contains(&a.name()) {
+                let hint = did_you_mean(a.name(), allowed.iter().copied()).unwrap_or_else(|| {
+                    if allowed.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; allowed: {}", allowed.join(", "))
+                    }
+                });
+                bail!(
+                    "{}: unknown attribute `{}` on `<{}>`{hint}",
+                    self.pos_at(a.range().start),
+                    a.name(),
+                    node.tag_name().name()
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The element children, each checked against `allowed`.
+    fn children<'a>(&self, node: Node<'a, 'i>, allowed: &[&str]) -> Result<Vec<Node<'a, 'i>>> {
+        let mut out = Vec::new();
+        for child in node.children() {
+            if child.is_text()
+                && !child.text().unwrap_or("").trim().is_empty()
+                && node.tag_name().name() != "echo"
+            {
+                bail!(
+                    "{}: unexpected text inside `<{}>`",
+                    self.pos(child),
+                    node.tag_name().name()
+                );
+            }
+            if !child.is_element() {
+                continue;
+            }
+            let name = child.tag_name().name();
+            if !allowed.contains(&name) {
+                let hint = did_you_mean(name, allowed.iter().copied())
+                    .unwrap_or_else(|| format!("; allowed: {}", allowed.join(", ")));
+                bail!(
+                    "{}: unknown element `<{name}>` in `<{}>`{hint}",
+                    self.pos(child),
+                    node.tag_name().name()
+                );
+            }
+            out.push(child);
+        }
+        Ok(out)
+    }
+
+    fn parse_u64(&self, node: Node<'_, '_>, name: &str, text: &str) -> Result<u64> {
+        text.trim().parse::<u64>().map_err(|_| {
+            self.err_attr(
+                node,
+                name,
+                format_args!("`{text}` is not a non-negative integer"),
+            )
+        })
+    }
+
+    fn parse_f64(&self, node: Node<'_, '_>, name: &str, text: &str) -> Result<f64> {
+        text.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| self.err_attr(node, name, format_args!("`{text}` is not a number")))
+    }
+
+    fn separator(&self, node: Node<'_, '_>, name: &str, text: &str) -> Result<u8> {
+        let byte = crate::cli::separator_byte(text).map_err(|e| self.err_attr(node, name, e))?;
+        CsvOptions {
+            separator: byte,
+            ..CsvOptions::default()
+        }
+        .validate()
+        .map_err(|e| self.err_attr(node, name, e))?;
+        Ok(byte)
+    }
+
+    fn compile(&self, node: Node<'_, '_>, name: &str, ctx: &Ctx<'_>, source: &str) -> Result<AST> {
+        ctx.engine
+            .compile(source)
+            .map_err(|e| self.err_attr(node, name, format_args!("script does not compile: {e}")))
+    }
+
+    fn generate(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Generate> {
+        self.check_attrs(node, GENERATE_ATTRS)?;
+        let name = self.required(node, "name")?.to_owned();
+        if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+            bail!(
+                "{}: `name` `{name}` cannot be used as a file name",
+                self.attr_pos(node, "name")
+            );
+        }
+        let count = match self.attr(node, "count") {
+            Some(c) => self.parse_u64(node, "count", c)?,
+            None => bail!("{}: `<generate>` needs a `count` attribute", self.pos(node)),
+        };
+        let page_size = match self.attr(node, "pageSize") {
+            Some(p) => match self.parse_u64(node, "pageSize", p)? {
+                0 => return Err(self.err_attr(node, "pageSize", "must be at least 1")),
+                n => Some(n),
+            },
+            None => None,
+        };
+        let separator = match self.attr(node, "separator") {
+            Some(s) => self.separator(node, "separator", s)?,
+            None => ctx.separator,
+        };
+        let targets = match self.attr(node, "target") {
+            Some(t) => self.targets(node, t, separator)?,
+            None => Vec::new(),
+        };
+        let mut body = Vec::new();
+        let mut children = Vec::new();
+        let mut echoes = Vec::new();
+        let outer = ctx.path.len();
+        ctx.path.push('/');
+        ctx.path.push_str(&name);
+        for child in self.children(node, BODY)? {
+            match child.tag_name().name() {
+                "generate" => children.push(self.generate(child, ctx)?),
+                "echo" => {
+                    self.check_attrs(child, &[])?;
+                    echoes.push(child.text().unwrap_or("").trim().to_owned());
+                }
+                _ => body.push(self.stmt(child, ctx)?),
+            }
+        }
+        ctx.path.truncate(outer);
+        Ok(Generate {
+            pos: self.pos(node),
+            name,
+            count,
+            page_size,
+            targets,
+            body,
+            children,
+            echoes,
+        })
+    }
+
+    /// `target="CSV, JSON"`; CSV takes parameters in call syntax:
+    /// `CSV(delimiter=';', quotechar="'", quoting='all')`.
+    fn targets(&self, node: Node<'_, '_>, text: &str, separator: u8) -> Result<Vec<TargetSpec>> {
+        const NAMES: &[&str] = &["CSV", "JSON", "NDJSON", "XML", "SQLite", "ConsoleExporter"];
+        let mut out = Vec::new();
+        for target in split_list(text) {
+            let target = target.0;
+            let (name, args) = match target.split_once('(') {
+                Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
+                None => (target.as_str(), ""),
+            };
+            let mut csv = CsvOptions {
+                separator,
+                quote: b'"',
+                quoting: Quoting::Minimal,
+            };
+            let spec = match name.to_ascii_lowercase().as_str() {
+                "csv" => {
+                    self.csv_params(node, args, &mut csv)?;
+                    TargetSpec::File(Format::Csv, csv)
+                }
+                _ if !args.trim().is_empty() => {
+                    return Err(self.err_attr(
+                        node,
+                        "target",
+                        format_args!("target `{name}` takes no parameters"),
+                    ));
+                }
+                "json" => TargetSpec::File(Format::Json, csv),
+                "ndjson" => TargetSpec::File(Format::Ndjson, csv),
+                "xml" => TargetSpec::File(Format::Xml, csv),
+                "sqlite" => TargetSpec::File(Format::Sqlite, csv),
+                "consoleexporter" => TargetSpec::Console,
+                _ => {
+                    let hint = did_you_mean(name, NAMES.iter().copied())
+                        .unwrap_or_else(|| format!("; known targets: {}", NAMES.join(", ")));
+                    return Err(self.err_attr(
+                        node,
+                        "target",
+                        format_args!("unknown target `{name}`{hint}"),
+                    ));
+                }
+            };
+            out.push(spec);
+        }
+        Ok(out)
+    }
+
+    fn csv_params(&self, node: Node<'_, '_>, args: &str, csv: &mut CsvOptions) -> Result<()> {
+        const PARAMS: &[&str] = &["delimiter", "separator", "quotechar", "quoting"];
+        for (arg, _) in split_list(args) {
+            let Some((key, value)) = arg.split_once('=') else {
+                return Err(self.err_attr(
+                    node,
+                    "target",
+                    format_args!("expected `name=value`, got `{arg}`"),
+                ));
+            };
+            let value = value.trim().trim_matches(['\'', '"']);
+            match key.trim() {
+                "delimiter" | "separator" => {
+                    csv.separator = self.separator(node, "target", value)?
+                }
+                "quotechar" if value.len() == 1 => csv.quote = value.as_bytes()[0],
+                "quoting" => {
+                    csv.quoting = match value.to_ascii_lowercase().as_str() {
+                        "minimal" => Quoting::Minimal,
+                        "all" => Quoting::All,
+                        "none" => Quoting::Never,
+                        other => {
+                            return Err(self.err_attr(
+                                node,
+                                "target",
+                                format_args!(
+                                    "CSV `quoting` is `minimal`, `all` or `none`, not `{other}`"
+                                ),
+                            ));
+                        }
+                    }
+                }
+                other => {
+                    let hint = did_you_mean(other, PARAMS.iter().copied()).unwrap_or_default();
+                    return Err(self.err_attr(
+                        node,
+                        "target",
+                        format_args!("unknown CSV parameter `{other}`{hint}"),
+                    ));
+                }
+            }
+        }
+        csv.validate().map_err(|e| self.err_attr(node, "target", e))
+    }
+
+    fn body(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Stmt>> {
+        const NESTED_BODY: &[&str] = &["variable", "key", "id", "array", "nestedKey", "condition"];
+        self.children(node, NESTED_BODY)?
+            .into_iter()
+            .map(|child| self.stmt(child, ctx))
+            .collect()
+    }
+
+    fn stmt(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
+        Ok(match node.tag_name().name() {
+            "variable" => Stmt::Variable(self.field(node, ctx, true)?),
+            "key" | "id" => Stmt::Key(self.field(node, ctx, false)?),
+            "array" => Stmt::Key(self.array(node, ctx)?),
+            "nestedKey" => Stmt::Nested(self.nested(node, ctx)?),
+            _ => Stmt::Condition(self.condition(node, ctx)?),
+        })
+    }
+
+    fn condition(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Branch>> {
+        self.check_attrs(node, &[])?;
+        let mut branches = Vec::new();
+        let mut seen_else = false;
+        for child in self.children(node, &["if", "else-if", "else"])? {
+            let tag = child.tag_name().name();
+            let expected_first = branches.is_empty();
+            if (tag == "if") != expected_first || seen_else {
+                bail!(
+                    "{}: `<condition>` takes one `<if>`, then `<else-if>`s, then at most one `<else>`",
+                    self.pos(child)
+                );
+            }
+            let condition = if tag == "else" {
+                self.check_attrs(child, &[])?;
+                seen_else = true;
+                None
+            } else {
+                self.check_attrs(child, &["condition"])?;
+                let src = self.required(child, "condition")?;
+                Some(self.compile(child, "condition", ctx, src)?)
+            };
+            branches.push(Branch {
+                pos: self.pos(child),
+                condition,
+                body: self.body(child, ctx)?,
+            });
+        }
+        if branches.is_empty() {
+            bail!("{}: `<condition>` needs an `<if>`", self.pos(node));
+        }
+        Ok(branches)
+    }
+
+    fn nested(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Nested> {
+        self.check_attrs(node, &["name", "type", "count", "script"])?;
+        let name = self.required(node, "name")?.to_owned();
+        let list = match self.attr(node, "type").unwrap_or("dict") {
+            "dict" => {
+                if self.attr(node, "count").is_some() {
+                    return Err(self.err_attr(
+                        node,
+                        "count",
+                        "only a `type=\"list\"` nestedKey takes a count",
+                    ));
+                }
+                None
+            }
+            "list" => Some(match self.attr(node, "count") {
+                Some(c) => self.parse_u64(node, "count", c)?,
+                None => 1,
+            }),
+            other => {
+                return Err(self.err_attr(
+                    node,
+                    "type",
+                    format_args!("`{other}` is neither `dict` nor `list`"),
+                ));
+            }
+        };
+        let script = match self.attr(node, "script") {
+            Some(src) => Some(self.compile(node, "script", ctx, src)?),
+            None => None,
+        };
+        Ok(Nested {
+            pos: self.pos(node),
+            name,
+            list,
+            script,
+            body: self.body(node, ctx)?,
+        })
+    }
+
+    fn ty(&self, node: Node<'_, '_>) -> Result<Option<Type>> {
+        Ok(match self.attr(node, "type") {
+            None => None,
+            Some("string" | "str") => Some(Type::String),
+            Some("int" | "integer") => Some(Type::Int),
+            Some("float" | "decimal") => Some(Type::Float),
+            Some("bool") => Some(Type::Bool),
+            Some(other) => {
+                let hint = did_you_mean(other, ["string", "int", "float", "decimal", "bool"])
+                    .unwrap_or_default();
+                return Err(self.err_attr(
+                    node,
+                    "type",
+                    format_args!("unknown type `{other}`{hint}"),
+                ));
+            }
+        })
+    }
+
+    fn array(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Field> {
+        self.check_attrs(node, &["name", "script", "count", "type"])?;
+        let name = self.required(node, "name")?.to_owned();
+        let ty = self.ty(node)?;
+        let source = match (self.attr(node, "script"), self.attr(node, "count")) {
+            (Some(src), None) => ValueSource::Script(self.compile(node, "script", ctx, src)?),
+            (None, Some(c)) => ValueSource::RandomArray(self.parse_u64(node, "count", c)?),
+            (Some(_), Some(_)) => bail!(
+                "{}: `<array>` takes `script` or `count`, not both",
+                self.pos(node)
+            ),
+            (None, None) => bail!(
+                "{}: `<array>` needs `script` or `count` with `type`",
+                self.pos(node)
+            ),
+        };
+        Ok(Field {
+            pos: self.pos(node),
+            name,
+            source,
+            ty,
+            null_quota: 0.0,
+            converters: Vec::new(),
+        })
+    }
+
+    fn field(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>, variable: bool) -> Result<Field> {
+        self.check_attrs(
+            node,
+            if variable {
+                VARIABLE_ATTRS
+            } else {
+                FIELD_ATTRS
+            },
+        )?;
+        let name = self.required(node, "name")?.to_owned();
+        let ty = self.ty(node)?;
+        let given: Vec<&str> = [
+            "entity",
+            "script",
+            "constant",
+            "values",
+            "pattern",
+            "generator",
+        ]
+        .into_iter()
+        .filter(|a| node.attribute(*a).is_some())
+        .collect();
+        if given.len() > 1 {
+            bail!(
+                "{}: `{}` and `{}` cannot be combined on `<{}>`",
+                self.pos(node),
+                given[0],
+                given[1],
+                node.tag_name().name()
+            );
+        }
+        let has_range = node.attribute("min").is_some() || node.attribute("max").is_some();
+        if node.attribute("weights").is_some() && node.attribute("values").is_none() {
+            return Err(self.err_attr(node, "weights", "`weights` needs `values`"));
+        }
+        let source = match given.first().copied() {
+            Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
+            Some("script") => ValueSource::Script(self.compile(
+                node,
+                "script",
+                ctx,
+                self.required(node, "script")?,
+            )?),
+            Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),
+            Some("values") => self.values(node, &name)?,
+            Some("pattern") => {
+                let p = self.required(node, "pattern")?;
+                let regex = crate::regex::RegexGen::new(p).map_err(|e| {
+                    self.err_attr(
+                        node,
+                        "pattern",
+                        format_args!("invalid regular expression: {e}"),
+                    )
+                })?;
+                ValueSource::Pattern(regex)
+            }
+            Some(_) => ValueSource::Generator(self.generator(node)?),
+            None if has_range || ty.is_some() => {
+                let min = self
+                    .attr(node, "min")
+                    .map_or(Ok(0.0), |v| self.parse_f64(node, "min", v))?;
+                let max = self
+                    .attr(node, "max")
+                    .map_or(Ok(if ty == Some(Type::Float) { 1.0 } else { 100.0 }), |v| {
+                        self.parse_f64(node, "max", v)
+                    })?;
+                if min > max {
+                    return Err(self.err_attr(
+                        node,
+                        "min",
+                        format_args!("{min} is above `max` {max}"),
+                    ));
+                }
+                ValueSource::Range(min, max)
+            }
+            None => bail!(
+                "{}: `<{}>` `{name}` needs one of `script`, `constant`, `values`, `pattern`, `generator`{}, or `type` with `min`/`max`",
+                self.pos(node),
+                node.tag_name().name(),
+                if variable { ", `entity`" } else { "" }
+            ),
+        };
+        if has_range && !matches!(source, ValueSource::Range(..)) {
+            return Err(self.err_attr(
+                node,
+                if node.attribute("min").is_some() {
+                    "min"
+                } else {
+                    "max"
+                },
+                "`min`/`max` only go with `type` alone",
+            ));
+        }
+        let null_quota = match self.attr(node, "nullQuota") {
+            Some(q) => {
+                let q = self.parse_f64(node, "nullQuota", q)?;
+                if !(0.0..=1.0).contains(&q) {
+                    return Err(self.err_attr(
+                        node,
+                        "nullQuota",
+                        format_args!("{q} is not between 0 and 1"),
+                    ));
+                }
+                q
+            }
+            None => 0.0,
+        };
+        let converters = match self.attr(node, "converter") {
+            Some(c) => self.converters(node, c)?,
+            None => Vec::new(),
+        };
+        Ok(Field {
+            pos: self.pos(node),
+            name,
+            source,
+            ty,
+            null_quota,
+            converters,
+        })
+    }
+
+    fn entity(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Box<dyn Entity>> {
+        let name = self.required(node, "entity")?;
+        let def = entities::find(name).map_err(|e| self.err_attr(node, "entity", e))?;
+        let u32_attr = |attr: &str| -> Result<Option<u32>> {
+            self.attr(node, attr)
+                .map(|v| {
+                    v.trim().parse::<u32>().map_err(|_| {
+                        self.err_attr(
+                            node,
+                            attr,
+                            format_args!("`{v}` is not a non-negative integer"),
+                        )
+                    })
+                })
+                .transpose()
+        };
+        let list = |attr: &str| -> Vec<String> {
+            self.attr(node, attr)
+                .map(|v| {
+                    v.split(',')
+                        .map(|s| s.trim().trim_matches('\'').to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let seed = match self.attr(node, "rngSeed") {
+            Some(s) => Some(self.parse_u64(node, "rngSeed", s)?),
+            // Without its own seed, a variable's stream comes from the run seed and its name.
+            None => ctx.seed.map(|s| {
+                crate::run::derive_seed(
+                    s,
+                    &format!(
+                        "variable:{}/{}",
+                        ctx.path,
+                        self.attr(node, "name").unwrap_or("")
+                    ),
+                )
+            }),
+        };
+        let dataset = self
+            .attr(node, "dataset")
+            .map(str::to_owned)
+            .or_else(|| ctx.dataset.clone());
+        let options = EntityOptions {
+            dataset,
+            strict: ctx.options.strict,
+            seed,
+            age_min: u32_attr("ageMin")?,
+            age_max: u32_attr("ageMax")?,
+            conditions_include: list("conditionsInclude"),
+            conditions_exclude: list("conditionsExclude"),
+        };
+        if let (Some(min), Some(max)) = (options.age_min, options.age_max)
+            && min > max
+        {
+            return Err(self.err_attr(
+                node,
+                "ageMin",
+                format_args!("{min} is above `ageMax` {max}"),
+            ));
+        }
+        def.build(&options)
+            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))
+    }
+
+    fn values(&self, node: Node<'_, '_>, name: &str) -> Result<ValueSource> {
+        let text = self.required(node, "values")?;
+        let items = split_list(text);
+        if items.is_empty() {
+            return Err(self.err_attr(node, "values", "no values"));
+        }
+        let weights: Vec<String> = match self.attr(node, "weights") {
+            Some(w) => split_list(w).into_iter().map(|(s, _)| s).collect(),
+            None => vec!["1".to_owned(); items.len()],
+        };
+        if weights.len() != items.len() {
+            return Err(self.err_attr(
+                node,
+                "weights",
+                format_args!("{} weights for {} values", weights.len(), items.len()),
+            ));
+        }
+        let rows: Vec<Vec<String>> = items.iter().map(|(s, _)| vec![s.clone()]).collect();
+        let weight_refs: Vec<&str> = weights.iter().map(String::as_str).collect();
+        let table = Table::build_leaked(name, &["value"], rows, &weight_refs)
+            .map_err(|e| self.err_attr(node, "weights", e))?;
+        let values = items
+            .into_iter()
+            .map(|(s, quoted)| literal(&s, quoted))
+            .collect();
+        Ok(ValueSource::Values(table, values))
+    }
+
+    fn generator(&self, node: Node<'_, '_>) -> Result<Generator> {
+        const NAMES: &[&str] = &[
+            "IncrementGenerator",
+            "UUIDGenerator",
+            "BooleanGenerator",
+            "IntegerGenerator",
+            "FloatGenerator",
+        ];
+        let text = self.required(node, "generator")?.trim();
+        let (name, args) = match text.split_once('(') {
+            Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
+            None => (text, ""),
+        };
+        let mut min = None;
+        let mut max = None;
+        for arg in args.split(',').map(str::trim).filter(|a| !a.is_empty()) {
+            let (k, v) = arg.split_once('=').unwrap_or(("", arg));
+            let v = self.parse_f64(node, "generator", v)?;
+            match k.trim() {
+                "min" => min = Some(v),
+                "max" => max = Some(v),
+                other => {
+                    return Err(self.err_attr(
+                        node,
+                        "generator",
+                        format_args!("unknown generator argument `{other}`"),
+                    ));
+                }
+            }
+        }
+        let g = match name {
+            "IncrementGenerator" => Generator::Increment,
+            "UUIDGenerator" => Generator::Uuid,
+            "BooleanGenerator" => Generator::Boolean,
+            "IntegerGenerator" => {
+                Generator::Integer(min.unwrap_or(0.0) as i64, max.unwrap_or(1_000_000.0) as i64)
+            }
+            "FloatGenerator" => Generator::Float(min.unwrap_or(0.0), max.unwrap_or(1.0)),
+            _ => {
+                let hint = did_you_mean(name, NAMES.iter().copied())
+                    .unwrap_or_else(|| format!("; known generators: {}", NAMES.join(", ")));
+                return Err(self.err_attr(
+                    node,
+                    "generator",
+                    format_args!("unknown generator `{name}`{hint}"),
+                ));
+            }
+        };
+        if let Generator::Integer(a, b) = g
+            && a > b
+        {
+            return Err(self.err_attr(node, "generator", "`min` is above `max`"));
+        }
+        Ok(g)
+    }
+
+    fn converters(&self, node: Node<'_, '_>, text: &str) -> Result<Vec<Converter>> {
+        const NAMES: &[&str] = &["UpperCase", "LowerCase", "CutLength", "Mask", "MiddleMask"];
+        let mut out = Vec::new();
+        for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            let (name, args) = match part.split_once('(') {
+                Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
+                None => (part, ""),
+            };
+            let nums: Vec<usize> = args
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(|a| {
+                    a.parse::<usize>().map_err(|_| {
+                        self.err_attr(
+                            node,
+                            "converter",
+                            format_args!("`{a}` is not a non-negative integer"),
+                        )
+                    })
+                })
+                .collect::<Result<_>>()?;
+            let arity = |n: usize| -> Result<()> {
+                if nums.len() == n {
+                    Ok(())
+                } else {
+                    Err(self.err_attr(
+                        node,
+                        "converter",
+                        format_args!("`{name}` takes {n} argument(s)"),
+                    ))
+                }
+            };
+            out.push(match name {
+                "UpperCase" => Converter::Upper,
+                "LowerCase" => Converter::Lower,
+                "Mask" => Converter::Mask,
+                "CutLength" => {
+                    arity(1)?;
+                    Converter::CutLength(nums[0])
+                }
+                "MiddleMask" => {
+                    arity(2)?;
+                    Converter::MiddleMask(nums[0], nums[1])
+                }
+                _ => {
+                    let hint = did_you_mean(name, NAMES.iter().copied())
+                        .unwrap_or_else(|| format!("; known converters: {}", NAMES.join(", ")));
+                    return Err(self.err_attr(
+                        node,
+                        "converter",
+                        format_args!("unknown converter `{name}`{hint}"),
+                    ));
+                }
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// Splits a `values`/`weights` list (`'a','b'` or `1, 2`) at commas outside quotes; the flag
+/// says whether the item was quoted.
+fn split_list(text: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut quote: Option<char> = None;
+    let mut quoted = false;
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match (quote, c) {
+            // Inside parentheses (`CSV(delimiter=',')`) everything is kept verbatim.
+            (None, '(') => {
+                depth += 1;
+                current.push(c);
+            }
+            (None, ')') => {
+                depth = depth.saturating_sub(1);
+                current.push(c);
+            }
+            (Some(q), c) if c == q => {
+                quote = None;
+                if depth > 0 {
+                    current.push(c);
+                }
+            }
+            (Some(_), c) => current.push(c),
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                if depth > 0 {
+                    current.push(c);
+                } else {
+                    quoted = true;
+                }
+            }
+            (None, ',') if depth == 0 => {
+                out.push((std::mem::take(&mut current).trim().to_owned(), quoted));
+                quoted = false;
+            }
+            (None, c) => current.push(c),
+        }
+    }
+    if !current.trim().is_empty() || quoted {
+        out.push((current.trim().to_owned(), quoted));
+    }
+    out
+}
+
+/// An unquoted list item is a number or boolean when it reads as one.
+fn literal(text: &str, quoted: bool) -> Dynamic {
+    if !quoted {
+        if let Ok(i) = text.parse::<i64>() {
+            return i.into();
+        }
+        if let Ok(f) = text.parse::<f64>() {
+            return f.into();
+        }
+        match text {
+            "True" | "true" => return true.into(),
+            "False" | "false" => return false.into(),
+            _ => {}
+        }
+    }
+    text.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_split_outside_quotes() {
+        assert_eq!(
+            split_list("'a,b', 'c' ,3"),
+            [
+                ("a,b".to_owned(), true),
+                ("c".to_owned(), true),
+                ("3".to_owned(), false)
+            ]
+        );
+        assert_eq!(literal("3", false).as_int().unwrap(), 3);
+        assert!(literal("3", true).is_string());
+    }
+}

@@ -1,0 +1,293 @@
+//! Descriptor records: evaluating a `<generate>` body into an ordered tree of values.
+
+use anyhow::Result;
+use datamimic::sample;
+use rhai::{Array, Dynamic, Engine, Map, Scope};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use crate::descriptor::{Converter, Field, Generator, Nested, Stmt, Type, ValueSource, error_at};
+use crate::script::{self, with_rng};
+
+/// A record or part of one, keeping the descriptor's key order.
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// A script value (scalars, and arrays or maps a script returned).
+    Value(Dynamic),
+    /// `<nestedKey type="dict">` or the record itself.
+    Map(Vec<(String, Node)>),
+    /// `<nestedKey type="list">`.
+    List(Vec<Node>),
+}
+
+impl Serialize for Node {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Node::Value(d) => d.serialize(serializer),
+            Node::Map(fields) => {
+                let mut map = serializer.serialize_map(Some(fields.len()))?;
+                for (k, v) in fields {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+            Node::List(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+        }
+    }
+}
+
+impl Node {
+    /// The node as a script value (maps lose their order).
+    pub fn to_dynamic(&self) -> Dynamic {
+        match self {
+            Node::Value(d) => d.clone(),
+            Node::Map(fields) => {
+                let map: Map = fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str().into(), v.to_dynamic()))
+                    .collect();
+                map.into()
+            }
+            Node::List(items) => {
+                let array: Array = items.iter().map(Node::to_dynamic).collect();
+                array.into()
+            }
+        }
+    }
+}
+
+/// Evaluates statements for record `index`, appending written keys to `fields`.
+pub fn eval_stmts(
+    engine: &Engine,
+    stmts: &[Stmt],
+    index: u64,
+    scope: &mut Scope<'_>,
+    fields: &mut Vec<(String, Node)>,
+) -> Result<()> {
+    for stmt in stmts {
+        match stmt {
+            Stmt::Variable(f) => {
+                let value = eval_field(engine, f, index, scope)?;
+                scope.push_dynamic(f.name.as_str(), value);
+            }
+            Stmt::Key(f) => {
+                let value = eval_field(engine, f, index, scope)?;
+                scope.push_dynamic(f.name.as_str(), value.clone());
+                fields.push((f.name.clone(), Node::Value(value)));
+            }
+            Stmt::Nested(n) => {
+                let node = eval_nested(engine, n, index, scope)?;
+                scope.push_dynamic(n.name.as_str(), node.to_dynamic());
+                fields.push((n.name.clone(), node));
+            }
+            Stmt::Condition(branches) => {
+                for branch in branches {
+                    let taken = match &branch.condition {
+                        None => true,
+                        Some(ast) => engine
+                            .eval_ast_with_scope::<Dynamic>(scope, ast)
+                            .map_err(|e| {
+                                error_at(
+                                    &branch.pos,
+                                    format_args!("condition failed on record {index}: {e}"),
+                                )
+                            })?
+                            .as_bool()
+                            .map_err(|ty| {
+                                error_at(
+                                    &branch.pos,
+                                    format_args!(
+                                        "condition gave a {ty}, not a bool, on record {index}"
+                                    ),
+                                )
+                            })?,
+                    };
+                    if taken {
+                        eval_stmts(engine, &branch.body, index, scope, fields)?;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -> Result<Node> {
+    if let Some(ast) = &n.script {
+        let value = engine
+            .eval_ast_with_scope::<Dynamic>(scope, ast)
+            .map_err(|e| {
+                error_at(
+                    &n.pos,
+                    format_args!("`{}`: script failed on record {index}: {e}", n.name),
+                )
+            })?;
+        return Ok(Node::Value(value));
+    }
+    // Keys of one element are visible to its later keys only.
+    let element = |scope: &mut Scope<'_>| -> Result<Node> {
+        let mark = scope.len();
+        let mut inner = Vec::new();
+        eval_stmts(engine, &n.body, index, scope, &mut inner)?;
+        scope.rewind(mark);
+        Ok(Node::Map(inner))
+    };
+    match n.list {
+        None => element(scope),
+        Some(count) => (0..count)
+            .map(|_| element(scope))
+            .collect::<Result<Vec<_>>>()
+            .map(Node::List),
+    }
+}
+
+fn random_of(ty: Option<Type>) -> Dynamic {
+    with_rng(|rng| match ty {
+        Some(Type::Float) => sample::unit_f64(rng).into(),
+        Some(Type::Bool) => sample::chance(rng, 0.5).into(),
+        Some(Type::String) => datamimic::pattern::fill(rng, "????????").into(),
+        Some(Type::Int) | None => (sample::below(rng, 1000) as i64).into(),
+    })
+}
+
+fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> Result<Dynamic> {
+    let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
+    let mut value: Dynamic = match &f.source {
+        ValueSource::Entity(entity) => entity.dynamic(index).map_err(|e| fail(format!("{e:#}")))?,
+        ValueSource::Script(ast) => engine
+            .eval_ast_with_scope::<Dynamic>(scope, ast)
+            .map_err(|e| fail(format!("script failed on record {index}: {e}")))?,
+        ValueSource::Constant(c) => c.clone(),
+        ValueSource::Values(table, values) => {
+            values[with_rng(|rng| table.sample_index(rng))].clone()
+        }
+        ValueSource::Pattern(p) => with_rng(|rng| p.generate(rng)).into(),
+        ValueSource::Range(min, max) => with_rng(|rng| {
+            if f.ty == Some(Type::Float) {
+                (min + sample::unit_f64(rng) * (max - min)).into()
+            } else {
+                let (low, high) = (min.ceil() as i64, max.floor() as i64);
+                let span = (high - low).max(0) as u64 + 1;
+                (low + sample::below(rng, span) as i64).into()
+            }
+        }),
+        ValueSource::Generator(g) => match *g {
+            Generator::Increment => ((index + 1) as i64).into(),
+            Generator::Uuid => script::uuid().into(),
+            Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
+            Generator::Integer(low, high) => {
+                with_rng(|rng| (low + sample::below(rng, (high - low) as u64 + 1) as i64).into())
+            }
+            Generator::Float(low, high) => {
+                with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
+            }
+        },
+        ValueSource::RandomArray(count) => {
+            let array: Array = (0..*count).map(|_| random_of(f.ty)).collect();
+            return Ok(array.into());
+        }
+    };
+    if f.null_quota > 0.0 && with_rng(|rng| sample::chance(rng, f.null_quota)) {
+        return Ok(Dynamic::UNIT);
+    }
+    if let Some(ty) = f.ty
+        && !matches!(f.source, ValueSource::Range(..))
+    {
+        value = convert(value, ty).map_err(|m| fail(format!("{m} on record {index}")))?;
+    }
+    for c in &f.converters {
+        let text = if value.is_string() {
+            value.into_string().unwrap_or_default()
+        } else {
+            value.to_string()
+        };
+        value = convert_text(&text, c).into();
+    }
+    Ok(value)
+}
+
+fn convert(value: Dynamic, ty: Type) -> Result<Dynamic, String> {
+    if value.is_unit() {
+        return Ok(value);
+    }
+    let text = value.to_string();
+    let bad = || format!("`{text}` cannot be converted to {ty:?}");
+    Ok(match ty {
+        Type::String => text.into(),
+        Type::Int => {
+            if let Ok(i) = value.as_int() {
+                i.into()
+            } else if let Ok(f) = value.as_float() {
+                (f.trunc() as i64).into()
+            } else if let Ok(b) = value.as_bool() {
+                i64::from(b).into()
+            } else {
+                text.trim().parse::<i64>().map_err(|_| bad())?.into()
+            }
+        }
+        Type::Float => {
+            if let Ok(f) = value.as_float() {
+                f.into()
+            } else if let Ok(i) = value.as_int() {
+                (i as f64).into()
+            } else {
+                text.trim().parse::<f64>().map_err(|_| bad())?.into()
+            }
+        }
+        Type::Bool => {
+            if let Ok(b) = value.as_bool() {
+                b.into()
+            } else if let Ok(i) = value.as_int() {
+                (i != 0).into()
+            } else {
+                match text.trim() {
+                    "true" | "True" | "1" => true.into(),
+                    "false" | "False" | "0" => false.into(),
+                    _ => return Err(bad()),
+                }
+            }
+        }
+    })
+}
+
+fn convert_text(text: &str, converter: &Converter) -> String {
+    match *converter {
+        Converter::Upper => text.to_uppercase(),
+        Converter::Lower => text.to_lowercase(),
+        Converter::CutLength(n) => text.chars().take(n).collect(),
+        Converter::Mask => "*".repeat(text.chars().count()),
+        Converter::MiddleMask(start, end) => {
+            let n = text.chars().count();
+            text.chars()
+                .enumerate()
+                .map(|(i, c)| if i < start || i + end >= n { c } else { '*' })
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converters_work() {
+        assert_eq!(
+            convert_text("abcdef", &Converter::MiddleMask(1, 2)),
+            "a***ef"
+        );
+        assert_eq!(convert_text("abc", &Converter::CutLength(2)), "ab");
+        assert_eq!(convert_text("abc", &Converter::Upper), "ABC");
+        assert_eq!(
+            convert("12".into(), Type::Int).unwrap().as_int().unwrap(),
+            12
+        );
+        assert!(convert("x".into(), Type::Int).is_err());
+    }
+}

@@ -1,0 +1,267 @@
+//! `datamimic run`: executes a parsed descriptor, one `<generate>` after another, through
+//! the parallel pipeline; files are renamed into place only when the whole run succeeded.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use datamimic::RecordStreams;
+use rhai::{Dynamic, Engine, Scope};
+
+use crate::cli::RunArgs;
+use crate::descriptor::{Generate, Item, TargetSpec, error_at};
+use crate::parse::{self, ParseOptions};
+use crate::pipeline::{self, Plan, Source};
+use crate::record::{Node, eval_stmts};
+use crate::script;
+use crate::sink::{Encoder, Format, PageOut, Sink, Staged, Target};
+
+/// A seed for one part of a run (a generate, a variable), from the run seed and a label.
+pub fn derive_seed(seed: u64, label: &str) -> u64 {
+    // FNV-1a of the label, mixed with the seed by SplitMix64's finaliser.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in label.bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut z = seed ^ h;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Runs the descriptor named on the command line.
+pub fn run_file(args: &RunArgs) -> Result<()> {
+    let engine = script::engine();
+    let setup = parse::parse_file(
+        &args.descriptor,
+        &engine,
+        ParseOptions {
+            strict: !args.fallback,
+        },
+    )?;
+    let seed = setup
+        .seed
+        .unwrap_or_else(|| rand::Rng::next_u64(&mut datamimic::MimicRng::from_os()));
+    let dir_existed = args.output_dir.exists();
+    let mut staged: Vec<Staged> = Vec::new();
+    let mut paths = HashSet::new();
+    let threads = args.threads.unwrap_or_else(pipeline::available_threads);
+    let result = (|| -> Result<()> {
+        let mut globals = Scope::new();
+        for item in &setup.items {
+            match item {
+                Item::Echo(text) => println!("{text}"),
+                Item::Variable(stmt) => {
+                    let name = match stmt {
+                        crate::descriptor::Stmt::Variable(f) => f.name.as_str(),
+                        _ => "",
+                    };
+                    script::set_rng(
+                        RecordStreams::new(derive_seed(seed, &format!("setup:{name}"))).record(0),
+                    );
+                    eval_stmts(
+                        &engine,
+                        std::slice::from_ref(stmt),
+                        0,
+                        &mut globals,
+                        &mut Vec::new(),
+                    )?;
+                }
+                Item::Generate(g) => {
+                    let context = Run {
+                        globals: globals
+                            .iter()
+                            .map(|(name, _, value)| (name.to_owned(), value))
+                            .collect(),
+                        engine: &engine,
+                        dir: &args.output_dir,
+                        seed,
+                        threads,
+                    };
+                    staged.extend(context.generate(g, &mut paths)?);
+                }
+            }
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => staged.into_iter().try_for_each(Staged::commit),
+        Err(err) => {
+            drop(staged);
+            if !dir_existed {
+                // Only removes the directory if nothing else was put there.
+                let _ = std::fs::remove_dir(&args.output_dir);
+            }
+            Err(err)
+        }
+    }
+}
+
+struct Run<'a> {
+    /// Setup-level variables, pushed into every record's scope first.
+    globals: Vec<(String, Dynamic)>,
+    engine: &'a Engine,
+    dir: &'a PathBuf,
+    seed: u64,
+    threads: usize,
+}
+
+/// One generate and its nested generates, flattened in document order.
+struct Products<'g> {
+    gens: Vec<&'g Generate>,
+    children: Vec<Vec<usize>>,
+    streams: Vec<RecordStreams>,
+    sinks: Vec<Range<usize>>,
+}
+
+fn flatten<'g>(g: &'g Generate, seed: u64, path: &str, p: &mut Products<'g>) -> usize {
+    let id = p.gens.len();
+    let label = format!("{path}/{}", g.name);
+    p.gens.push(g);
+    p.children.push(Vec::new());
+    p.streams.push(RecordStreams::new(derive_seed(
+        seed,
+        &format!("generate:{label}"),
+    )));
+    for child in &g.children {
+        let child_id = flatten(child, seed, &label, p);
+        p.children[id].push(child_id);
+    }
+    id
+}
+
+impl Run<'_> {
+    fn generate(&self, g: &Generate, paths: &mut HashSet<PathBuf>) -> Result<Vec<Staged>> {
+        let mut products = Products {
+            gens: Vec::new(),
+            children: Vec::new(),
+            streams: Vec::new(),
+            sinks: Vec::new(),
+        };
+        flatten(g, self.seed, "", &mut products);
+        let mut sinks = Vec::new();
+        for product in &products.gens {
+            for text in &product.echoes {
+                println!("{text}");
+            }
+            let start = sinks.len();
+            for target in &product.targets {
+                let (encoder, target) = match target {
+                    TargetSpec::Console => (
+                        Encoder {
+                            format: Format::Ndjson,
+                            csv: Default::default(),
+                        },
+                        Target::Stdout,
+                    ),
+                    TargetSpec::File(format, csv) => {
+                        std::fs::create_dir_all(self.dir).map_err(|e| {
+                            anyhow::anyhow!(
+                                "cannot create output directory `{}`: {e}",
+                                self.dir.display()
+                            )
+                        })?;
+                        let path =
+                            self.dir
+                                .join(format!("{}.{}", product.name, format.extension()));
+                        if !paths.insert(path.clone()) {
+                            bail!(
+                                "{}: another generate already writes `{}`",
+                                product.pos,
+                                path.display()
+                            );
+                        }
+                        (
+                            Encoder {
+                                format: *format,
+                                csv: *csv,
+                            },
+                            Target::File {
+                                path,
+                                table: product.name.clone(),
+                            },
+                        )
+                    }
+                };
+                sinks.push(
+                    Sink::create(encoder, &target)
+                        .map_err(|e| error_at(&product.pos, format_args!("{e:#}")))?,
+                );
+            }
+            products.sinks.push(start..sinks.len());
+        }
+        let source = DescriptorSource {
+            globals: &self.globals,
+            engine: self.engine,
+            encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
+            products,
+        };
+        let plan = Plan {
+            count: g.count,
+            page_size: g.page_size.unwrap_or(pipeline::DEFAULT_PAGE_SIZE),
+            threads: self.threads,
+        };
+        pipeline::run(&source, plan, &mut sinks, &g.name)?;
+        let mut staged = Vec::new();
+        for sink in sinks {
+            staged.extend(sink.finish()?);
+        }
+        Ok(staged)
+    }
+}
+
+struct DescriptorSource<'g> {
+    globals: &'g [(String, Dynamic)],
+    engine: &'g Engine,
+    encoders: Vec<Encoder>,
+    products: Products<'g>,
+}
+
+impl DescriptorSource<'_> {
+    fn record(
+        &self,
+        id: usize,
+        index: u64,
+        parent: Option<&Dynamic>,
+        outs: &mut [PageOut],
+    ) -> Result<()> {
+        let g = self.products.gens[id];
+        script::set_rng(self.products.streams[id].record(index));
+        let mut scope = Scope::new();
+        for (name, value) in self.globals {
+            scope.push_dynamic(name.as_str(), value.clone());
+        }
+        if let Some(parent) = parent {
+            scope.push_dynamic("parent", parent.clone());
+        }
+        let mut fields = Vec::new();
+        eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
+        let node = Node::Map(fields);
+        for s in self.products.sinks[id].clone() {
+            self.encoders[s].encode(index, &node, &mut outs[s])?;
+        }
+        if !self.products.children[id].is_empty() {
+            let me = node.to_dynamic();
+            for &child in &self.products.children[id] {
+                let count = self.products.gens[child].count;
+                let first = index.checked_mul(count).ok_or_else(|| {
+                    error_at(&self.products.gens[child].pos, "too many nested records")
+                })?;
+                for j in 0..count {
+                    self.record(child, first + j, Some(&me), outs)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Source for DescriptorSource<'_> {
+    fn page(&self, range: Range<u64>, outs: &mut [PageOut]) -> Result<()> {
+        for index in range {
+            self.record(0, index, None, outs)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,331 @@
+//! Output formats and destinations: records are encoded into page buffers on the worker
+//! threads, and a [`Sink`] writes the pages in order to a temporary file that is renamed into
+//! place only when the whole run succeeded.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+use rusqlite::types::Value as Sql;
+use serde::Serialize;
+
+use crate::csv::{self, CsvOptions};
+use crate::{sqlite, xml};
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Comma-separated values, nested fields flattened into dotted columns.
+    Csv,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// `<list>` of `<item>` elements.
+    Xml,
+    /// An SQLite database with one table.
+    Sqlite,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Ndjson => "ndjson",
+            Format::Xml => "xml",
+            Format::Sqlite => "sqlite",
+        }
+    }
+}
+
+/// How one sink encodes records; shared by the worker threads.
+#[derive(Debug, Clone)]
+pub struct Encoder {
+    /// The format.
+    pub format: Format,
+    /// CSV settings (used by [`Format::Csv`]).
+    pub csv: CsvOptions,
+}
+
+/// The encoded records of one page for one sink.
+#[derive(Debug, Default)]
+pub struct PageOut {
+    bytes: Vec<u8>,
+    sql: Vec<Sql>,
+    /// Column names, taken from record 0 when this page holds it.
+    header: Option<Vec<String>>,
+    min_cells: usize,
+    max_cells: usize,
+    records: u64,
+    scratch: Vec<u8>,
+}
+
+impl PageOut {
+    /// An empty page with room for about `bytes` bytes.
+    pub fn with_capacity(bytes: usize) -> PageOut {
+        PageOut {
+            bytes: Vec::with_capacity(bytes),
+            min_cells: usize::MAX,
+            ..PageOut::default()
+        }
+    }
+
+    /// The bytes encoded so far.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether nothing was encoded.
+    pub fn is_empty(&self) -> bool {
+        self.records == 0
+    }
+
+    fn cells(&mut self, n: usize) {
+        self.min_cells = self.min_cells.min(n);
+        self.max_cells = self.max_cells.max(n);
+    }
+}
+
+impl Encoder {
+    /// Encodes record `index` (its position in the whole output) into `out`.
+    #[inline]
+    pub fn encode<R: Serialize + ?Sized>(
+        &self,
+        index: u64,
+        record: &R,
+        out: &mut PageOut,
+    ) -> Result<()> {
+        if index == 0 && matches!(self.format, Format::Csv | Format::Sqlite) {
+            out.header = Some(csv::columns(&serde_json::to_value(record)?));
+        }
+        match self.format {
+            Format::Csv => {
+                let n = csv::write_row(&self.csv, record, &mut out.bytes, &mut out.scratch)?;
+                out.cells(n);
+            }
+            Format::Json => {
+                out.bytes
+                    .extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+                serde_json::to_writer(&mut out.bytes, record)?;
+            }
+            Format::Ndjson => {
+                serde_json::to_writer(&mut out.bytes, record)?;
+                out.bytes.push(b'\n');
+            }
+            Format::Xml => xml::write_item(&serde_json::to_value(record)?, &mut out.bytes),
+            Format::Sqlite => {
+                let start = out.sql.len();
+                sqlite::row(&serde_json::to_value(record)?, &mut out.sql);
+                let n = out.sql.len() - start;
+                out.cells(n);
+            }
+        }
+        out.records += 1;
+        Ok(())
+    }
+}
+
+/// A finished output file under its temporary name; removed when dropped uncommitted.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    path: PathBuf,
+    done: bool,
+}
+
+impl Staged {
+    fn new(path: &Path) -> Staged {
+        let name = path
+            .file_name()
+            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+        Staged {
+            tmp,
+            path: path.to_owned(),
+            done: false,
+        }
+    }
+
+    /// Renames the file to its final name.
+    pub fn commit(mut self) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.path)
+            .with_context(|| format!("cannot write `{}`", self.path.display()))?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+enum Dest {
+    Stdout(BufWriter<std::io::Stdout>),
+    File(BufWriter<File>),
+    Sqlite(Option<sqlite::Writer>),
+}
+
+/// Where one output goes: standard output or a file (SQLite needs a file).
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// A file; SQLite tables are named `table`.
+    File {
+        /// The final path.
+        path: PathBuf,
+        /// The SQLite table name.
+        table: String,
+    },
+}
+
+/// One output being written page by page.
+pub struct Sink {
+    encoder: Encoder,
+    // Declared before `staged`, so the file is closed before an uncommitted one is removed.
+    dest: Dest,
+    staged: Option<Staged>,
+    width: Option<usize>,
+    written: u64,
+    name: String,
+}
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sink").field("name", &self.name).finish()
+    }
+}
+
+impl Sink {
+    /// Opens the destination (a temporary file next to the final one) and writes the prologue.
+    pub fn create(encoder: Encoder, target: &Target) -> Result<Sink> {
+        let (dest, staged, name) = match target {
+            Target::Stdout => {
+                if encoder.format == Format::Sqlite {
+                    bail!("the sqlite format needs an output file (`--output PATH`)");
+                }
+                let dest = Dest::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+                (dest, None, "standard output".to_owned())
+            }
+            Target::File { path, table } => {
+                // A device or pipe (`/dev/null`, a FIFO) is written in place: renaming a
+                // temporary file onto it would replace it.
+                if let Ok(meta) = std::fs::metadata(path)
+                    && !meta.is_file()
+                {
+                    if meta.is_dir() || encoder.format == Format::Sqlite {
+                        bail!("cannot write `{}`: not a regular file", path.display());
+                    }
+                    let file = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .with_context(|| format!("cannot write `{}`", path.display()))?;
+                    let dest = Dest::File(BufWriter::with_capacity(1 << 16, file));
+                    return Sink::start(encoder, dest, None, path.display().to_string());
+                }
+                let staged = Staged::new(path);
+                let cannot = || format!("cannot write `{}`", path.display());
+                let dest = if encoder.format == Format::Sqlite {
+                    let w = sqlite::Writer::open(&staged.tmp, table).with_context(cannot)?;
+                    Dest::Sqlite(Some(w))
+                } else {
+                    let file = File::create(&staged.tmp).with_context(cannot)?;
+                    Dest::File(BufWriter::with_capacity(1 << 16, file))
+                };
+                (dest, Some(staged), path.display().to_string())
+            }
+        };
+        Sink::start(encoder, dest, staged, name)
+    }
+
+    fn start(encoder: Encoder, dest: Dest, staged: Option<Staged>, name: String) -> Result<Sink> {
+        let mut sink = Sink {
+            encoder,
+            dest,
+            staged,
+            width: None,
+            written: 0,
+            name,
+        };
+        match sink.encoder.format {
+            Format::Json => sink.bytes(b"[")?,
+            Format::Xml => sink.bytes(xml::HEAD.as_bytes())?,
+            _ => {}
+        }
+        Ok(sink)
+    }
+
+    /// The encoder the workers use for this sink.
+    pub fn encoder(&self) -> &Encoder {
+        &self.encoder
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) -> Result<()> {
+        let result = match &mut self.dest {
+            Dest::Stdout(w) => w.write_all(bytes),
+            Dest::File(w) => w.write_all(bytes),
+            Dest::Sqlite(_) => Ok(()),
+        };
+        result.with_context(|| format!("cannot write `{}`", self.name))
+    }
+
+    /// Writes the next page.
+    pub fn write(&mut self, page: PageOut) -> Result<()> {
+        if let Some(columns) = &page.header {
+            self.width = Some(columns.len());
+            match &mut self.dest {
+                Dest::Sqlite(Some(w)) => w.create(columns, &page.sql[..columns.len()])?,
+                _ => {
+                    let mut line = Vec::new();
+                    csv::write_header(&self.encoder.csv, columns, &mut line)?;
+                    self.bytes(&line)?;
+                }
+            }
+        }
+        if page.records > 0
+            && let Some(width) = self.width
+            && (page.min_cells != width || page.max_cells != width)
+        {
+            bail!(
+                "`{}`: records do not all have the same fields ({width} columns in the first, {} in another); CSV and SQLite need one shape",
+                self.name,
+                if page.min_cells == width {
+                    page.max_cells
+                } else {
+                    page.min_cells
+                }
+            );
+        }
+        self.written += page.records;
+        match &mut self.dest {
+            Dest::Sqlite(Some(w)) => w.insert(&page.sql),
+            _ => self.bytes(&page.bytes),
+        }
+    }
+
+    /// Writes the epilogue and flushes; a file stays under its temporary name until
+    /// [`Staged::commit`].
+    pub fn finish(mut self) -> Result<Option<Staged>> {
+        match self.encoder.format {
+            Format::Json if self.written == 0 => self.bytes(b"]\n")?,
+            Format::Json => self.bytes(b"\n]\n")?,
+            Format::Xml => self.bytes(xml::TAIL.as_bytes())?,
+            _ => {}
+        }
+        let name = self.name.clone();
+        let flushed = match &mut self.dest {
+            Dest::Stdout(w) => w.flush().map_err(Into::into),
+            Dest::File(w) => w.flush().map_err(Into::into),
+            Dest::Sqlite(w) => w.take().map_or(Ok(()), sqlite::Writer::finish),
+        };
+        flushed.with_context(|| format!("cannot write `{name}`"))?;
+        Ok(self.staged.take())
+    }
+}

@@ -1,0 +1,190 @@
+//! Address: street, city, state, postal code and phones of one coherent place.
+
+use std::fmt;
+
+use crate::sample::below;
+use crate::{Context, Mimic, tables};
+
+use super::lookup::{Resolved, state_name as lookup_state_name};
+use super::phone::{PhoneNumber, landline, mobile};
+
+/// A postal address. City, state, postal code and area code come from one row of
+/// `common/address/city`, so a postal code always belongs to its city and state; the phones
+/// use the country's calling code and, for landlines, the city's area code.
+///
+/// Fields follow datamimic-ce's order; `state_code` and `area_code` are datamimic additions
+/// (the coherence they carry is otherwise lost in the state name and the phone number).
+///
+/// ```
+/// use datamimic::domain::common::AddressService;
+///
+/// let address = AddressService::new("DE")?.seed(7).generate();
+/// assert_eq!(address.country, "Germany");
+/// assert_eq!(address.postal_code.len(), 5);
+/// println!("{}", address.full_address);
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+pub struct Address {
+    /// Street name.
+    #[mimic(weighted = "common/address/street")]
+    pub street: &'static str,
+    /// House number, small numbers being the most common.
+    #[mimic(with = house_number())]
+    pub house_number: u16,
+    /// City (or town) name.
+    #[mimic(weighted = "common/address/city", column = "city")]
+    pub city: &'static str,
+    /// The state's code in `common/address/state` (`SN`, `CA`).
+    #[mimic(weighted = "common/address/city", column = "state_code")]
+    pub state_code: &'static str,
+    /// The state's name (`Sachsen`, `California`).
+    #[mimic(with = state_name(state_code))]
+    pub state: &'static str,
+    /// Postal code, leading zeros kept (`01067`).
+    #[mimic(weighted = "common/address/city", column = "postal_code")]
+    pub postal_code: &'static str,
+    /// Telephone area code without the trunk prefix (`351`).
+    #[mimic(weighted = "common/address/city", column = "area_code")]
+    pub area_code: &'static str,
+    /// Country name (`Germany`).
+    #[mimic(with = country_name())]
+    pub country: &'static str,
+    /// ISO country code (`DE`): the country of the tables actually used, so a dataset that
+    /// falls back to US data gets a US address, not a foreign calling code on a US city.
+    #[mimic(with = country_code())]
+    pub country_code: &'static str,
+    /// Landline in the city's area code.
+    #[mimic(with = landline(country_code, area_code))]
+    pub phone: PhoneNumber,
+    /// Mobile number with one of the country's mobile prefixes.
+    #[mimic(with = mobile(country_code))]
+    pub mobile_phone: PhoneNumber,
+    /// Fax, a landline in the city's area code.
+    #[mimic(with = landline(country_code, area_code))]
+    pub fax: PhoneNumber,
+    /// An organisation at this address (as in datamimic-ce): a company name where the country
+    /// has company-name data, otherwise empty rather than a foreign name.
+    #[mimic(with = organization())]
+    pub organization: &'static str,
+    /// The address on one line in the country's order.
+    #[mimic(with = full_address(street, house_number, city, state_code, postal_code, country_code))]
+    pub full_address: FullAddress,
+}
+
+/// Skewed towards small numbers like real streets: the minimum of two uniform draws, up to 150
+/// (up to 9,999 in the US, which numbers by block). Illustrative: no statistic is used.
+fn house_number(ctx: &mut Context<'_>) -> u16 {
+    let max = if Resolved::of(ctx).is_us { 9_999 } else { 150 };
+    let (a, b) = (below(ctx.rng(), max), below(ctx.rng(), max));
+    1 + a.min(b) as u16
+}
+
+fn organization(ctx: &mut Context<'_>) -> &'static str {
+    Resolved::of(ctx)
+        .company_words
+        .map_or("", |words| words.sample_row(ctx.rng()).value())
+}
+
+fn state_name(ctx: &mut Context<'_>, code: &&'static str) -> &'static str {
+    lookup_state_name(Resolved::of(ctx).state, code)
+}
+
+/// The country of the city table in use (US when the dataset fell back to it).
+pub(crate) fn country_code(ctx: &mut Context<'_>) -> &'static str {
+    Resolved::of(ctx).country_code
+}
+
+fn country_name(ctx: &mut Context<'_>) -> &'static str {
+    Resolved::of(ctx).country_name
+}
+
+fn full_address(
+    _ctx: &mut Context<'_>,
+    street: &&'static str,
+    house_number: &u16,
+    city: &&'static str,
+    state_code: &&'static str,
+    postal_code: &&'static str,
+    country_code: &&'static str,
+) -> FullAddress {
+    FullAddress {
+        street,
+        house_number: *house_number,
+        city,
+        state_code,
+        postal_code,
+        country_code,
+    }
+}
+
+/// An address on one line in its country's conventions (`Hauptstraße 12, 01067 Dresden`,
+/// `12 Main Street, Springfield, IL 62701`), rendered on demand without allocating.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct FullAddress {
+    street: &'static str,
+    house_number: u16,
+    city: &'static str,
+    state_code: &'static str,
+    postal_code: &'static str,
+    country_code: &'static str,
+}
+
+impl fmt::Display for FullAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let FullAddress {
+            street,
+            house_number: n,
+            city,
+            state_code,
+            postal_code,
+            ..
+        } = *self;
+        match self.country_code {
+            "US" => write!(f, "{n} {street}, {city}, {state_code} {postal_code}"),
+            "GB" => write!(f, "{n} {street}, {city} {postal_code}"),
+            "FR" => write!(f, "{n} {street}, {postal_code} {city}"),
+            "VN" => write!(f, "{n} {street}, {city} {postal_code}"),
+            "ES" | "IT" => write!(f, "{street}, {n}, {postal_code} {city}"),
+            _ => write!(f, "{street} {n}, {postal_code} {city}"),
+        }
+    }
+}
+
+impl serde::Serialize for FullAddress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+// The derive cannot see the tables `with` functions read; they are checked by the services.
+pub(crate) static EXTRA_TABLES: &[&crate::TableFamily] = &[
+    &tables::COMMON_ADDRESS_STATE,
+    &tables::COMMON_PHONE_MOBILE_PREFIX,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Service;
+
+    #[test]
+    fn dresden_keeps_its_leading_zero() {
+        let address = FullAddress {
+            street: "Hauptstraße",
+            house_number: 12,
+            city: "Dresden",
+            state_code: "SN",
+            postal_code: "01067",
+            country_code: "DE",
+        };
+        assert_eq!(address.to_string(), "Hauptstraße 12, 01067 Dresden");
+        let generated = Service::<Address>::new()
+            .dataset("DE")
+            .unwrap()
+            .seed(1)
+            .record(0);
+        assert_eq!(generated.country_code, "DE");
+    }
+}

@@ -1,0 +1,52 @@
+//! Gender, drawn with the quotas of the person configuration.
+
+use crate::sample::unit_f64;
+use crate::{Context, Mimic};
+
+use super::person::PersonConfig;
+
+/// A person's gender. Serialises as `"male"`, `"female"` or `"other"`, the values of the
+/// `gender` column of `common/person/salutation`.
+///
+/// Drawn with the [`PersonConfig`] of the service (`female_quota`, `other_gender_quota`),
+/// half female and half male without one.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    /// Male.
+    Male = 0,
+    /// Female.
+    Female = 1,
+    /// Neither: the neutral salutation, and a given name from either table.
+    Other = 2,
+}
+
+impl Gender {
+    /// The value of the `gender` column in `common/person/salutation`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+            Gender::Other => "other",
+        }
+    }
+
+    /// One draw: female with `female_quota`, other with `other_gender_quota`, male otherwise.
+    pub(crate) fn draw(ctx: &mut Context<'_>, config: &PersonConfig) -> Gender {
+        let u = unit_f64(ctx.rng());
+        if u < config.female_quota {
+            Gender::Female
+        } else if u < config.female_quota + config.other_gender_quota {
+            Gender::Other
+        } else {
+            Gender::Male
+        }
+    }
+}
+
+impl Mimic for Gender {
+    fn mimic(ctx: &mut Context<'_>) -> Gender {
+        let config = ctx.config::<PersonConfig>().copied().unwrap_or_default();
+        Gender::draw(ctx, &config)
+    }
+}

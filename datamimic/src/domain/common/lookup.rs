@@ -1,0 +1,253 @@
+//! Keyed lookups in baked tables that entities need per record, each O(1) or O(log n).
+
+use std::sync::OnceLock;
+
+use rand::Rng;
+
+use crate::sample::below;
+use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
+
+/// Columns of `common/geo/country`.
+pub(crate) const COUNTRY_NAME: usize = 1;
+pub(crate) const COUNTRY_LOCALE: usize = 2;
+pub(crate) const COUNTRY_PHONE_CODE: usize = 3;
+/// Columns of `common/address/city`.
+pub(crate) const CITY_NAME: usize = 0;
+pub(crate) const CITY_STATE: usize = 1;
+pub(crate) const CITY_POSTAL_CODE: usize = 2;
+pub(crate) const CITY_AREA_CODE: usize = 3;
+/// Column of `common/address/state`.
+pub(crate) const STATE_NAME: usize = 1;
+
+/// The `common/geo/country` row of an ISO code (`"DE"`), found through an index built once.
+pub(crate) fn country_row(code: &str) -> Option<Row> {
+    static INDEX: OnceLock<Box<[u16; 26 * 26]>> = OnceLock::new();
+    let table = country_table();
+    let index = INDEX.get_or_init(|| {
+        let mut index = Box::new([0u16; 26 * 26]);
+        for row in table.iter() {
+            if let Some(slot) = code_slot(row.value()) {
+                index[slot] = row.index() as u16 + 1;
+            }
+        }
+        index
+    });
+    let found = index[code_slot(code)?];
+    (found > 0).then(|| table.row(usize::from(found) - 1))
+}
+
+fn country_table() -> &'static Table {
+    tables::COMMON_GEO_COUNTRY.variants()[0]
+}
+
+fn code_slot(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        &[a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
+}
+
+/// The name of the state `code` in a `common/address/state` table, which is sorted by code
+/// (checked by the tests); the code itself if the table lacks it.
+pub(crate) fn state_name(table: &'static Table, code: &'static str) -> &'static str {
+    let (mut low, mut high) = (0, table.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        match table.value(mid).cmp(code) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return table.cell(mid, STATE_NAME),
+        }
+    }
+    code
+}
+
+/// The variant of `family` for exactly the table's country, without the US fallback: used for
+/// optional tables such as nobility titles, which most countries rightly lack.
+pub(crate) fn exact_variant(family: &'static TableFamily, country: &str) -> Option<&'static Table> {
+    family
+        .countries()
+        .position(|c| c == country)
+        .map(|i| family.variants()[i])
+}
+
+/// Each row's summed weight over all rows with the same city and state: the city's population
+/// when the source spread it over the city's postal codes. Computed once per table.
+pub(crate) fn city_totals(table: &'static Table) -> &'static [u64] {
+    static TOTALS: OnceLock<Vec<OnceLock<Box<[u64]>>>> = OnceLock::new();
+    let family = &tables::COMMON_ADDRESS_CITY;
+    let slots = TOTALS.get_or_init(|| family.variants().iter().map(|_| OnceLock::new()).collect());
+    let Some(slot) = family
+        .variants()
+        .iter()
+        .position(|t| std::ptr::eq(*t, table))
+    else {
+        return &[];
+    };
+    slots[slot].get_or_init(|| {
+        let mut sums: std::collections::HashMap<(&str, &str), u64> =
+            std::collections::HashMap::new();
+        for r in 0..table.len() {
+            *sums
+                .entry((table.cell(r, CITY_NAME), table.cell(r, CITY_STATE)))
+                .or_default() += table.scaled_weight(r);
+        }
+        (0..table.len())
+            .map(|r| sums[&(table.cell(r, CITY_NAME), table.cell(r, CITY_STATE))])
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_find_their_rows() {
+        let germany = country_row("DE").expect("DE is a country");
+        assert_eq!(germany.cell(COUNTRY_NAME), "Germany");
+        assert_eq!(germany.cell(COUNTRY_PHONE_CODE), "49");
+        assert!(country_row("ZZ").is_none());
+        assert!(country_row("de").is_none());
+        let states = tables::COMMON_ADDRESS_STATE.resolve("US").unwrap();
+        assert_eq!(state_name(states, "CA"), "California");
+        assert_eq!(state_name(states, "XX"), "XX");
+    }
+
+    #[test]
+    fn column_constants_match_the_tables() {
+        let city = &tables::COMMON_ADDRESS_CITY;
+        assert_eq!(city.column_index("city"), Some(CITY_NAME));
+        assert_eq!(city.column_index("state_code"), Some(CITY_STATE));
+        assert_eq!(city.column_index("postal_code"), Some(CITY_POSTAL_CODE));
+        assert_eq!(city.column_index("area_code"), Some(CITY_AREA_CODE));
+        let country = &tables::COMMON_GEO_COUNTRY;
+        assert_eq!(country.column_index("name"), Some(COUNTRY_NAME));
+        assert_eq!(
+            country.column_index("default_language_locale"),
+            Some(COUNTRY_LOCALE)
+        );
+        assert_eq!(country.column_index("phone_code"), Some(COUNTRY_PHONE_CODE));
+        assert_eq!(
+            tables::COMMON_ADDRESS_STATE.column_index("name"),
+            Some(STATE_NAME)
+        );
+    }
+
+    #[test]
+    fn state_tables_are_sorted_by_code() {
+        for table in tables::COMMON_ADDRESS_STATE.variants() {
+            let codes: Vec<&str> = (0..table.len()).map(|r| table.value(r)).collect();
+            assert!(
+                codes.is_sorted(),
+                "{} is not sorted by code",
+                table.source()
+            );
+        }
+    }
+}
+
+/// Everything a record of one dataset reads besides its random draws: the table variants
+/// (with the US fallback of [`Context::table`](crate::Context::table)), the country's row
+/// and the salutations grouped by gender. Resolved once per dataset and process, so a record
+/// pays one array index instead of a dozen keyed lookups.
+#[derive(Debug)]
+pub(crate) struct Resolved {
+    pub(crate) given_male: &'static Table,
+    pub(crate) given_female: &'static Table,
+    pub(crate) family_name: &'static Table,
+    pub(crate) email_domain: &'static Table,
+    pub(crate) academic_title: &'static Table,
+    pub(crate) nobility_male: Option<&'static Table>,
+    pub(crate) nobility_female: Option<&'static Table>,
+    pub(crate) city: &'static Table,
+    pub(crate) state: &'static Table,
+    pub(crate) mobile_prefix: &'static Table,
+    pub(crate) company_words: Option<&'static Table>,
+    /// Salutation rows with cumulative weights, for male, female and other.
+    salutations: [(Vec<(u64, &'static str)>, u64); 3],
+    /// The country of the city table in use (US when the dataset fell back to it).
+    pub(crate) country_code: &'static str,
+    /// Whether `country_code` is `US` (house numbers follow the US block numbering).
+    pub(crate) is_us: bool,
+    pub(crate) country_name: &'static str,
+    pub(crate) calling_code: &'static str,
+    pub(crate) locale: &'static str,
+}
+
+impl Resolved {
+    fn new(code: DatasetCode) -> Resolved {
+        let variant = |family: &'static TableFamily| -> &'static Table {
+            family.get(code).unwrap_or_else(|| {
+                family
+                    .resolve_code(code, Strictness::Fallback)
+                    .unwrap_or(family.variants()[0])
+            })
+        };
+        let city = variant(&tables::COMMON_ADDRESS_CITY);
+        let country_code = city.country().unwrap_or("US");
+        let country = country_row(country_code);
+        let names = variant(&tables::COMMON_PERSON_FAMILY_NAME);
+        let names_country = names.country().unwrap_or("US");
+        let salutation_table = variant(&tables::COMMON_PERSON_SALUTATION);
+        let salutations = ["male", "female", "other"].map(|gender| {
+            let mut total = 0;
+            let rows = (0..salutation_table.len())
+                .filter(|&r| salutation_table.value(r) == gender)
+                .map(|r| {
+                    total += salutation_table.scaled_weight(r);
+                    (total, salutation_table.cell(r, 1))
+                })
+                .collect();
+            (rows, total)
+        });
+        Resolved {
+            given_male: variant(&tables::COMMON_PERSON_GIVEN_NAME_MALE),
+            given_female: variant(&tables::COMMON_PERSON_GIVEN_NAME_FEMALE),
+            family_name: names,
+            email_domain: variant(&tables::COMMON_NET_EMAIL_DOMAIN),
+            academic_title: variant(&tables::COMMON_PERSON_ACADEMIC_TITLE),
+            nobility_male: exact_variant(&tables::COMMON_PERSON_NOBILITY_TITLE_MALE, names_country),
+            nobility_female: exact_variant(
+                &tables::COMMON_PERSON_NOBILITY_TITLE_FEMALE,
+                names_country,
+            ),
+            city,
+            state: variant(&tables::COMMON_ADDRESS_STATE),
+            mobile_prefix: variant(&tables::COMMON_PHONE_MOBILE_PREFIX),
+            company_words: exact_variant(
+                &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
+                country_code,
+            ),
+            salutations,
+            country_code,
+            is_us: country_code == "US",
+            country_name: country.map_or(country_code, |c| c.cell(COUNTRY_NAME)),
+            calling_code: country.map_or("1", |c| c.cell(COUNTRY_PHONE_CODE)),
+            locale: country.map_or("", |c| c.cell(COUNTRY_LOCALE)),
+        }
+    }
+
+    /// The resolved tables of `ctx`'s dataset.
+    #[inline]
+    pub(crate) fn of(ctx: &Context<'_>) -> &'static Resolved {
+        static CACHE: [OnceLock<Box<Resolved>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        let code = ctx.dataset();
+        let slot = code_slot(code.as_str()).expect("dataset codes are two upper-case letters");
+        CACHE[slot].get_or_init(|| Box::new(Resolved::new(code)))
+    }
+
+    /// A salutation of `gender` (0 male, 1 female, 2 other), drawn by weight.
+    pub(crate) fn salutation<R: Rng + ?Sized>(&self, gender: usize, rng: &mut R) -> &'static str {
+        let (rows, total) = &self.salutations[gender];
+        if *total == 0 {
+            return "";
+        }
+        let point = below(rng, *total);
+        rows.iter()
+            .find(|(cumulative, _)| point < *cumulative)
+            .map_or("", |(_, salutation)| salutation)
+    }
+}

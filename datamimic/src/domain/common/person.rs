@@ -1,0 +1,279 @@
+//! Person: names, gender, age, contact details and address of one coherent individual.
+
+use chrono::{Days, Months, NaiveDate};
+
+use crate::sample::{chance, unit_f64};
+use crate::{Context, Error, Mimic, Result, TableUse, tables};
+
+use super::address::{Address, EXTRA_TABLES};
+use super::email;
+use super::gender::Gender;
+use super::lookup::Resolved;
+use super::name::FullName;
+use super::phone::PhoneNumber;
+
+/// A person, with the fields of datamimic-ce's Person in its order (`address` last).
+///
+/// Coherence within a record: the gender decides the given-name table, the salutation and
+/// the nobility title's form; the birthdate and age agree with the clock's today; the e-mail
+/// is built from the person's own names; the phones are those of the person's address.
+///
+/// Hand-written rather than derived: datamimic-ce's field order puts the names before the
+/// gender that decides them, and a derived field can only depend on earlier fields.
+///
+/// ```
+/// use datamimic::domain::common::{Gender, PersonService};
+///
+/// let person = PersonService::new("US")?.seed(1).generate();
+/// assert_eq!(person.full_name, person.name);
+/// assert!((18..=65).contains(&person.age));
+/// assert!(matches!(person.gender, Gender::Male | Gender::Female));
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Date of birth, uniform over the configured age range.
+    pub birthdate: NaiveDate,
+    /// Given name from the gender's weighted table.
+    pub given_name: &'static str,
+    /// Family name from the weighted table.
+    pub family_name: &'static str,
+    /// "Given Family".
+    pub full_name: FullName,
+    /// The gender.
+    pub gender: Gender,
+    /// The same as `full_name` (datamimic-ce has both keys).
+    pub name: FullName,
+    /// Age in whole years on the clock's today.
+    pub age: u8,
+    /// E-mail built from the names at one of the country's weighted domains.
+    pub email: String,
+    /// Landline of the person's address.
+    pub phone: PhoneNumber,
+    /// Mobile number of the person's address.
+    pub mobile_phone: PhoneNumber,
+    /// Academic title (`Dr.`) or empty.
+    pub academic_title: &'static str,
+    /// Salutation of the gender (`Herr`, `Frau`, `Divers`).
+    pub salutation: &'static str,
+    /// Nobility title in the gender's form (`Gräfin`) or empty; always empty in countries
+    /// without a nobility-title table.
+    pub nobility_title: &'static str,
+    /// Where the person lives.
+    pub address: Address,
+}
+
+/// The parameters of datamimic-ce's `PersonService`, read by [`Person`] and [`Gender`] from the
+/// service's configuration; [`PersonConfig::default`] has datamimic-ce's defaults.
+///
+/// ```
+/// use datamimic::domain::common::{DemographicConfig, PersonConfig, PersonService};
+///
+/// let config = PersonConfig { female_quota: 0.7, ..PersonConfig::default() };
+/// assert!(PersonService::with_config("DE", config).is_ok());
+/// let impossible = PersonConfig {
+///     demographic: Some(DemographicConfig { age_min: Some(50), age_max: Some(30) }),
+///     ..PersonConfig::default()
+/// };
+/// assert!(PersonService::with_config("DE", impossible).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PersonConfig {
+    /// Youngest age (18).
+    pub min_age: u8,
+    /// Oldest age (65).
+    pub max_age: u8,
+    /// Share of women (0.5).
+    pub female_quota: f64,
+    /// Share of people of another gender (0.0).
+    pub other_gender_quota: f64,
+    /// Share of people with an academic title (0.5, datamimic-ce's default).
+    pub academic_title_quota: f64,
+    /// Share of people with a nobility title (0.001).
+    pub noble_quota: f64,
+    /// Demographic constraints; their ages win over `min_age` and `max_age`.
+    pub demographic: Option<DemographicConfig>,
+}
+
+impl Default for PersonConfig {
+    fn default() -> PersonConfig {
+        PersonConfig {
+            min_age: 18,
+            max_age: 65,
+            female_quota: 0.5,
+            other_gender_quota: 0.0,
+            academic_title_quota: 0.5,
+            noble_quota: 0.001,
+            demographic: None,
+        }
+    }
+}
+
+impl PersonConfig {
+    /// The age range in effect: the demographic config's ages where given.
+    pub fn age_range(&self) -> (u8, u8) {
+        let demographic = self.demographic.unwrap_or_default();
+        (
+            demographic.age_min.unwrap_or(self.min_age),
+            demographic.age_max.unwrap_or(self.max_age),
+        )
+    }
+
+    /// Checks that the ages and quotas can all hold.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(demographic) = &self.demographic {
+            demographic.validate()?;
+        }
+        let (min, max) = self.age_range();
+        if min > max {
+            return Err(Error::Constraint(format!(
+                "the minimum age {min} is above the maximum age {max}"
+            )));
+        }
+        for (name, quota) in [
+            ("female_quota", self.female_quota),
+            ("other_gender_quota", self.other_gender_quota),
+            ("academic_title_quota", self.academic_title_quota),
+            ("noble_quota", self.noble_quota),
+        ] {
+            if !(0.0..=1.0).contains(&quota) {
+                return Err(Error::Constraint(format!(
+                    "`{name}` is {quota}, not a share between 0 and 1"
+                )));
+            }
+        }
+        if self.female_quota + self.other_gender_quota > 1.0 {
+            return Err(Error::Constraint(format!(
+                "`female_quota` {} and `other_gender_quota` {} add up to more than 1",
+                self.female_quota, self.other_gender_quota
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// datamimic-ce's `DemographicConfig`, reduced to what Person uses: an age range whose
+/// bounds override the service's `min_age` and `max_age`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DemographicConfig {
+    /// Youngest age, if constrained.
+    pub age_min: Option<u8>,
+    /// Oldest age, if constrained.
+    pub age_max: Option<u8>,
+}
+
+impl DemographicConfig {
+    /// The config with missing ages filled in from the defaults.
+    pub fn with_defaults(self, age_min: u8, age_max: u8) -> DemographicConfig {
+        DemographicConfig {
+            age_min: self.age_min.or(Some(age_min)),
+            age_max: self.age_max.or(Some(age_max)),
+        }
+    }
+
+    /// `age_min > age_max` is an error.
+    pub fn validate(&self) -> Result<()> {
+        match (self.age_min, self.age_max) {
+            (Some(min), Some(max)) if min > max => Err(Error::Constraint(format!(
+                "demographic `age_min` {min} is above `age_max` {max}"
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Mimic for Person {
+    fn mimic(ctx: &mut Context<'_>) -> Person {
+        let config = ctx.config::<PersonConfig>().copied().unwrap_or_default();
+        let resolved = Resolved::of(ctx);
+        let gender = Gender::draw(ctx, &config);
+        // "Other" takes the given name and nobility form of either table, chosen together.
+        let female_form = match gender {
+            Gender::Female => true,
+            Gender::Male => false,
+            Gender::Other => unit_f64(ctx.rng()) < 0.5,
+        };
+        let (birthdate, age) = birthdate_and_age(ctx, config.age_range());
+        let given_names = if female_form {
+            resolved.given_female
+        } else {
+            resolved.given_male
+        };
+        let given_name = given_names.sample_row(ctx.rng()).value();
+        let family_name = resolved.family_name.sample_row(ctx.rng()).value();
+        let email = email::personal(ctx, resolved, given_name, family_name);
+        let academic_title = if chance(ctx.rng(), config.academic_title_quota) {
+            resolved.academic_title.sample_row(ctx.rng()).value()
+        } else {
+            ""
+        };
+        let salutation = resolved.salutation(gender as usize, ctx.rng());
+        // Only where the country has nobility titles; the form follows the given name's.
+        let nobility_title = if chance(ctx.rng(), config.noble_quota) {
+            let titles = if female_form {
+                resolved.nobility_female
+            } else {
+                resolved.nobility_male
+            };
+            titles.map_or("", |t| t.sample_row(ctx.rng()).value())
+        } else {
+            ""
+        };
+        let address = Address::mimic(ctx);
+        let full_name = FullName::new(given_name, family_name);
+        Person {
+            birthdate,
+            given_name,
+            family_name,
+            full_name,
+            gender,
+            name: full_name,
+            age,
+            email,
+            phone: address.phone,
+            mobile_phone: address.mobile_phone,
+            academic_title,
+            salutation,
+            nobility_title,
+            address,
+        }
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        for family in [
+            &tables::COMMON_PERSON_GIVEN_NAME_FEMALE,
+            &tables::COMMON_PERSON_GIVEN_NAME_MALE,
+            &tables::COMMON_PERSON_FAMILY_NAME,
+            &tables::COMMON_NET_EMAIL_DOMAIN,
+            &tables::COMMON_PERSON_ACADEMIC_TITLE,
+            &tables::COMMON_PERSON_SALUTATION,
+        ]
+        .into_iter()
+        .chain(EXTRA_TABLES.iter().copied())
+        {
+            visitor(TableUse {
+                family,
+                column: 0,
+                accepts: None,
+            });
+        }
+        Address::visit_tables(visitor);
+    }
+}
+
+/// Uniform over `[today - (max + 1) years + 1 day, today - min years]`, as datamimic-ce, so
+/// the age in whole years is exactly within `[min, max]`.
+fn birthdate_and_age(ctx: &mut Context<'_>, (min, max): (u8, u8)) -> (NaiveDate, u8) {
+    let today = ctx.today();
+    let latest = today
+        .checked_sub_months(Months::new(12 * u32::from(min)))
+        .unwrap_or(today);
+    let earliest = today
+        .checked_sub_months(Months::new(12 * (u32::from(max) + 1)))
+        .and_then(|d| d.checked_add_days(Days::new(1)))
+        .unwrap_or(latest);
+    let span = (latest - earliest).num_days().max(0) as u64 + 1;
+    let birthdate = earliest + Days::new(crate::sample::below(ctx.rng(), span));
+    let age = today.years_since(birthdate).unwrap_or(0);
+    (birthdate, age.min(u32::from(u8::MAX)) as u8)
+}

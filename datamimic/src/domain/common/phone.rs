@@ -1,0 +1,132 @@
+//! Phone numbers in international notation: the country's calling code, then an area code or
+//! a mobile prefix, then subscriber digits up to the country's national number length.
+
+use std::fmt;
+
+use crate::Context;
+use crate::sample::below;
+
+use super::lookup::{COUNTRY_PHONE_CODE, Resolved, country_row};
+
+/// A phone number such as `+49 351 4930217`, kept as its parts so generating one allocates
+/// nothing; `Display` and `Serialize` write the international form.
+///
+/// ```
+/// use datamimic::domain::common::AddressService;
+///
+/// let address = AddressService::new("DE")?.seed(1).generate();
+/// let phone = address.phone.to_string();
+/// assert!(phone.starts_with(&format!("+49 {} ", address.area_code)));
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct PhoneNumber {
+    country_code: &'static str,
+    prefix: &'static str,
+    subscriber: u64,
+}
+
+impl PhoneNumber {
+    /// The calling code without `+` (`49`).
+    pub fn country_code(&self) -> &'static str {
+        self.country_code
+    }
+
+    /// The area code of a landline or the mobile prefix of a mobile number (`351`).
+    pub fn prefix(&self) -> &'static str {
+        self.prefix
+    }
+
+    /// The subscriber number; its first digit is never 0 or 1.
+    pub fn subscriber(&self) -> u64 {
+        self.subscriber
+    }
+}
+
+impl fmt::Display for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "+{} {} {}",
+            self.country_code, self.prefix, self.subscriber
+        )
+    }
+}
+
+impl serde::Serialize for PhoneNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Length of the national significant number (prefix + subscriber) of landlines and mobiles,
+/// from the national numbering plans (ITU-T E.164 assignments as summarised by libphonenumber).
+fn national_length(country: &str, mobile: bool) -> usize {
+    match (country.as_bytes(), mobile) {
+        (b"DE", true) => 11,
+        (b"CH" | b"FR" | b"ES" | b"NL" | b"PL" | b"SE", _) => 9,
+        _ => 10,
+    }
+}
+
+/// The calling code of `country`, `1` (US, the fallback) if it is unknown.
+fn calling_code(ctx: &Context<'_>, country: &str) -> &'static str {
+    let resolved = Resolved::of(ctx);
+    // Usually the very same string as the resolved code: compare addresses before bytes.
+    if std::ptr::eq(resolved.country_code, country) || resolved.country_code == country {
+        return resolved.calling_code;
+    }
+    country_row(country).map_or("1", |row| row.cell(COUNTRY_PHONE_CODE))
+}
+
+fn number(ctx: &mut Context<'_>, country: &str, prefix: &'static str, mobile: bool) -> PhoneNumber {
+    // At least four subscriber digits, the first one 2-9 (0 and 1 start trunk and service codes).
+    let digits = national_length(country, mobile)
+        .saturating_sub(prefix.len())
+        .max(4) as u32;
+    let low = 2 * 10u64.pow(digits - 1);
+    let span = 10u64.pow(digits) - low;
+    PhoneNumber {
+        country_code: calling_code(ctx, country),
+        prefix,
+        subscriber: low + below(ctx.rng(), span),
+    }
+}
+
+/// A landline of `country` in `area_code`.
+pub(crate) fn landline(
+    ctx: &mut Context<'_>,
+    country: &&'static str,
+    area_code: &&'static str,
+) -> PhoneNumber {
+    number(ctx, country, area_code, false)
+}
+
+/// A mobile number of `country`, with a prefix from `common/phone/mobile_prefix` (the US has
+/// no separate mobile ranges, so its prefixes are area codes weighted by population).
+pub(crate) fn mobile(ctx: &mut Context<'_>, country: &&'static str) -> PhoneNumber {
+    let prefix = Resolved::of(ctx)
+        .mobile_prefix
+        .sample_row(ctx.rng())
+        .value();
+    number(ctx, country, prefix, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Settings;
+
+    #[test]
+    fn numbers_have_the_national_length() {
+        let settings = Settings::seeded(1);
+        let mut ctx = Context::new(&settings, 0);
+        let phone = landline(&mut ctx, &"DE", &"351");
+        assert_eq!(phone.country_code(), "49");
+        let text = phone.to_string();
+        assert!(text.starts_with("+49 351 "), "{text}");
+        assert_eq!(text.len(), "+49 351 ".len() + 7);
+        let cell = mobile(&mut ctx, &"US");
+        assert_eq!(cell.to_string().len(), "+1 ".len() + 3 + 1 + 7);
+    }
+}
