@@ -97,6 +97,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) optional: Given<f64>,
     pub(crate) len: Given<(LitStr, RangeSpec)>,
     pub(crate) case: Given<Symbol>,
+    /// Tables a `with` function reads, so services can check them.
+    pub(crate) tables: Given<Vec<LitStr>>,
 }
 
 impl ContainerAttrs {
@@ -170,6 +172,7 @@ impl FieldAttrs {
         let mut pattern = Attr::none(cx, PATTERN);
         let mut format = Attr::none(cx, FORMAT);
         let mut with = Attr::none(cx, WITH);
+        let mut tables = Attr::none(cx, TABLES);
         let mut range = Attr::none(cx, RANGE);
         let mut seq = Attr::none(cx, SEQ);
         let mut constant = Attr::none(cx, CONSTANT);
@@ -210,6 +213,8 @@ impl FieldAttrs {
                 format.set_parsed(key, lit_str(cx, FORMAT, &value, form));
             } else if key == WITH {
                 with.set_parsed(key, with_call(cx, &value));
+            } else if key == TABLES {
+                tables.set_parsed(key, table_list(cx, &value));
             } else if key == RANGE {
                 range.set_parsed(key, range_value(cx, RANGE, &value, "range = \"18..=67\""));
             } else if key == LEN {
@@ -274,6 +279,7 @@ impl FieldAttrs {
             optional: optional.get(),
             len: len.get(),
             case: case.get(),
+            tables: tables.get(),
         }
     }
 }
@@ -473,6 +479,16 @@ fn bracketed_items(
         items.push(current);
     }
     Some(items)
+}
+
+fn table_list(cx: &Ctxt, value: &Option<TokenStream>) -> Option<Vec<LitStr>> {
+    let form = "tables = [\"common/person/salutation\"]";
+    let items = bracketed_items(cx, TABLES, value, form)?;
+    let mut keys = Vec::new();
+    for item in items {
+        keys.push(lit_str(cx, TABLES, &Some(item), form)?);
+    }
+    Some(keys)
 }
 
 fn with_call(cx: &Ctxt, value: &Option<TokenStream>) -> Option<WithCall> {

@@ -3,6 +3,7 @@
 //! fit the field's type. One small function per rule.
 
 use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
 use syn::{GenericArgument, LitStr, PathArguments, Type};
 
 use crate::ast::Field;
@@ -26,7 +27,8 @@ pub(crate) enum Source {
     },
     Pattern(LitStr),
     Format(LitStr),
-    With(WithCall),
+    /// A function, with the tables it reads.
+    With(WithCall, Vec<LitStr>),
     Range(RangeSpec),
     Seq(u64),
     Constant(TokenStream),
@@ -43,9 +45,23 @@ pub(crate) enum Wrapper {
     Len(RangeSpec),
 }
 
+/// A field that another field's `format` or `with` reads.
+pub(crate) struct Reference {
+    /// Its declaration index.
+    pub(crate) field: usize,
+    /// Where the reference is written.
+    pub(crate) span: Span,
+    /// `format` or `with`.
+    pub(crate) attr: &'static str,
+}
+
 /// Everything the expansion needs to generate one field.
 pub(crate) struct FieldPlan<'a> {
     pub(crate) field: &'a Field<'a>,
+    /// The field's declaration index.
+    pub(crate) index: usize,
+    /// The fields it reads, which are generated before it.
+    pub(crate) refs: Vec<Reference>,
     pub(crate) source: Source,
     /// Outermost first.
     pub(crate) wrappers: Vec<Wrapper>,
@@ -54,36 +70,79 @@ pub(crate) struct FieldPlan<'a> {
     pub(crate) case: Option<Symbol>,
 }
 
-/// Plans every field of a struct or variant; errors go to `cx`.
+/// Plans every field of a struct or variant, in the order they must be generated: a field
+/// that `format` or `with` reads is generated before the field that reads it, otherwise the
+/// declaration order holds. Errors go to `cx`.
 pub(crate) fn plan_fields<'a>(cx: &Ctxt, fields: &'a [Field<'a>]) -> Vec<FieldPlan<'a>> {
-    let mut plans = Vec::with_capacity(fields.len());
-    for (i, field) in fields.iter().enumerate() {
-        let earlier = &fields[..i];
-        plans.push(plan_field(cx, field, earlier, &fields[i + 1..]));
+    let mut plans: Vec<FieldPlan<'a>> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| plan_field(cx, field, i, fields))
+        .collect();
+    let order = generation_order(cx, &plans);
+    let mut slots: Vec<Option<FieldPlan<'a>>> = plans.drain(..).map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// A stable topological order of the fields by their references; a cycle is an error at the
+/// attribute that closes it, and its fields keep declaration order.
+fn generation_order(cx: &Ctxt, plans: &[FieldPlan<'_>]) -> Vec<usize> {
+    let n = plans.len();
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    while order.len() < n {
+        // The first field (in declaration order) whose references are all generated.
+        let ready = (0..n)
+            .find(|&i| !done[i] && plans[i].refs.iter().all(|r| done[r.field] || r.field == i));
+        let next = match ready {
+            Some(i) => i,
+            None => {
+                let i = (0..n).find(|&i| !done[i]).expect("a field is left");
+                let reference = plans[i]
+                    .refs
+                    .iter()
+                    .find(|r| !done[r.field])
+                    .expect("blocked by a reference");
+                cx.error_at(
+                    reference.span,
+                    format!(
+                        "mimic `{}` refers to `{}`, which depends on this field in turn; fields cannot depend on each other in a cycle",
+                        reference.attr,
+                        plans[reference.field].field.member.to_token_stream()
+                    ),
+                );
+                i
+            }
+        };
+        done[next] = true;
+        order.push(next);
     }
-    plans
+    order
 }
 
 fn plan_field<'a>(
     cx: &Ctxt,
     field: &'a Field<'a>,
-    earlier: &[Field<'_>],
-    later: &[Field<'_>],
+    index: usize,
+    fields: &'a [Field<'a>],
 ) -> FieldPlan<'a> {
     let attrs = &field.attrs;
     check_one_source(cx, attrs);
     check_modifiers_need_their_source(cx, attrs);
-    let source = source_of(cx, attrs, earlier, later);
+    let mut refs = Vec::new();
+    let source = source_of(cx, attrs, index, fields, &mut refs);
     let (wrappers, leaf) = wrappers_for(cx, field, &source);
     if let Source::Range(spec) = &source {
         check_range_fits(cx, attrs, spec, leaf);
     }
     FieldPlan {
         field,
+        index,
         source,
         wrappers,
         leaf,
         case: attrs.case.as_ref().map(|(_, case)| *case),
+        refs,
     }
 }
 
@@ -125,6 +184,9 @@ fn check_modifiers_need_their_source(cx: &Ctxt, attrs: &FieldAttrs) {
             cx.error_at(*span, format!("mimic `{name}` needs `weighted`: `#[mimic(weighted = \"common/address/city\", {name} = \"...\")]`"));
         }
     }
+    if let (Some((span, _)), None) = (&attrs.tables, &attrs.with) {
+        cx.error_at(*span, "mimic `tables` lists what a `with` function reads: `#[mimic(with = path, tables = [\"...\"])]`");
+    }
     if let (Some((span, _)), None) = (&attrs.weights, &attrs.values) {
         cx.error_at(
             *span,
@@ -142,7 +204,13 @@ fn check_modifiers_need_their_source(cx: &Ctxt, attrs: &FieldAttrs) {
     }
 }
 
-fn source_of(cx: &Ctxt, attrs: &FieldAttrs, earlier: &[Field<'_>], later: &[Field<'_>]) -> Source {
+fn source_of(
+    cx: &Ctxt,
+    attrs: &FieldAttrs,
+    index: usize,
+    fields: &[Field<'_>],
+    refs: &mut Vec<Reference>,
+) -> Source {
     if let Some((_, key)) = &attrs.weighted {
         return Source::Weighted {
             key: key.clone(),
@@ -173,17 +241,29 @@ fn source_of(cx: &Ctxt, attrs: &FieldAttrs, earlier: &[Field<'_>], later: &[Fiel
         return Source::Pattern(pattern.clone());
     }
     if let Some((_, format)) = &attrs.format {
-        check_format_refers_to_earlier_fields(cx, format, earlier, later);
+        format_references(cx, format, index, fields, refs);
         return Source::Format(format.clone());
     }
     if let Some((_, call)) = &attrs.with {
         for arg in &call.args {
-            check_earlier_field(cx, "with", &arg.to_string(), arg.span(), earlier, later);
+            if let Some(reference) =
+                reference(cx, "with", &arg.to_string(), arg.span(), index, fields)
+            {
+                refs.push(reference);
+            }
         }
-        return Source::With(WithCall {
-            path: call.path.clone(),
-            args: call.args.clone(),
-        });
+        let tables = attrs
+            .tables
+            .as_ref()
+            .map(|(_, keys)| keys.clone())
+            .unwrap_or_default();
+        return Source::With(
+            WithCall {
+                path: call.path.clone(),
+                args: call.args.clone(),
+            },
+            tables,
+        );
     }
     if let Some((_, (_, spec))) = &attrs.range {
         return Source::Range(spec.clone());
@@ -200,44 +280,70 @@ fn source_of(cx: &Ctxt, attrs: &FieldAttrs, earlier: &[Field<'_>], later: &[Fiel
     Source::Mimic
 }
 
-/// `format` may only name fields generated before this one: fields are made in order.
-fn check_format_refers_to_earlier_fields(
+/// The fields a `format` string names.
+fn format_references(
     cx: &Ctxt,
     format: &LitStr,
-    earlier: &[Field<'_>],
-    later: &[Field<'_>],
+    index: usize,
+    fields: &[Field<'_>],
+    refs: &mut Vec<Reference>,
 ) {
     match placeholders(&format.value()) {
         Ok(names) => {
             for name in names {
-                check_earlier_field(cx, "format", &name, format.span(), earlier, later);
+                if let Some(reference) =
+                    reference(cx, "format", &name, format.span(), index, fields)
+                {
+                    refs.push(reference);
+                }
             }
         }
         Err(message) => cx.error_spanned_by(format, format!("invalid mimic `format`: {message}")),
     }
 }
 
-fn check_earlier_field(
+/// Resolves a field name used by `format` or `with`: another named field of the same struct or
+/// variant.
+fn reference(
     cx: &Ctxt,
-    attr: &str,
+    attr: &'static str,
     name: &str,
     span: Span,
-    earlier: &[Field<'_>],
-    later: &[Field<'_>],
-) {
-    let is = |f: &&Field<'_>| matches!(&f.member, syn::Member::Named(ident) if ident == name);
-    if earlier.iter().any(|f| is(&f)) {
-        return;
-    }
-    if later.iter().any(|f| is(&f)) {
-        cx.error_at(span, format!("mimic `{attr}` refers to `{name}`, which comes later; fields are generated in declaration order, so move `{name}` above this field"));
-    } else {
-        cx.error_at(
-            span,
-            format!(
-                "mimic `{attr}` refers to `{name}`, which is not a field declared before this one"
-            ),
-        );
+    index: usize,
+    fields: &[Field<'_>],
+) -> Option<Reference> {
+    let found = fields
+        .iter()
+        .position(|f| matches!(&f.member, syn::Member::Named(ident) if ident == name));
+    match found {
+        Some(field) if field == index => {
+            cx.error_at(
+                span,
+                format!("mimic `{attr}` refers to `{name}`, the field itself"),
+            );
+            None
+        }
+        Some(field) => Some(Reference { field, span, attr }),
+        None => {
+            let names: Vec<String> = fields
+                .iter()
+                .filter_map(|f| match &f.member {
+                    syn::Member::Named(ident) => Some(ident.to_string()),
+                    syn::Member::Unnamed(_) => None,
+                })
+                .collect();
+            let hint = match crate::suggest::closest(name, &names).first() {
+                Some(best) => format!("; did you mean `{best}`?"),
+                None => String::new(),
+            };
+            cx.error_at(
+                span,
+                format!(
+                    "mimic `{attr}` refers to `{name}`, which is not a field of this type{hint}"
+                ),
+            );
+            None
+        }
     }
 }
 
@@ -269,7 +375,7 @@ pub(crate) fn placeholders(format: &str) -> Result<Vec<String>, String> {
                     || name.starts_with(|c: char| c.is_ascii_digit())
                 {
                     return Err(format!(
-                        "`{{{inner}}}` must name an earlier field, such as `{{family_name}}`"
+                        "`{{{inner}}}` must name a field, such as `{{family_name}}`"
                     ));
                 }
                 names.push(name.to_owned());
@@ -293,7 +399,7 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
     let mut ty = field.ty;
     let generated = !matches!(
         source,
-        Source::Mimic | Source::Skip | Source::With(_) | Source::Constant(_)
+        Source::Mimic | Source::Skip | Source::With(..) | Source::Constant(_)
     );
     if let Some((span, p)) = &attrs.optional {
         match generic_inner(ty, "Option") {

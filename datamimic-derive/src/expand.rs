@@ -109,15 +109,19 @@ fn construct(
         let ty = plan.field.ty;
         let value = field_value(cx, paths, plan, &mut rows, &mut statements);
         statements.extend(quote!(let #local: #ty = #value;));
-        locals.push((plan.field.member.clone(), local));
+        locals.push((plan.index, plan.field.member.clone(), local));
     }
+    // Generated in dependency order, built in declaration order.
+    locals.sort_by_key(|(index, _, _)| *index);
     let build = match shape {
         Shape::Named => {
-            let inits = locals.iter().map(|(member, local)| quote!(#member: #local));
+            let inits = locals
+                .iter()
+                .map(|(_, member, local)| quote!(#member: #local));
             quote!(#path { #(#inits),* })
         }
         Shape::Tuple => {
-            let inits = locals.iter().map(|(_, local)| local);
+            let inits = locals.iter().map(|(_, _, local)| local);
             quote!(#path ( #(#inits),* ))
         }
         Shape::Unit => path,
@@ -254,7 +258,7 @@ fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
                 _ => into_leaf(text_case(paths, plan, text)),
             }
         }
-        Source::With(call) => {
+        Source::With(call, _) => {
             let path = &call.path;
             let args = call.args.iter().map(|a| quote!(&#a));
             quote_spanned!(path.span()=> #path(__mimic_ctx #(, #args)*))
@@ -371,6 +375,13 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
                 };
                 quote!(__mimic_visitor(#krate::TableUse { family: #table, column: #column_index, accepts: #accepts });)
             }
+            Source::With(_, tables) => tables
+                .iter()
+                .map(|key| {
+                    let table = tables::table_ref(cx, paths, key);
+                    quote!(__mimic_visitor(#krate::TableUse { family: #table, column: 0usize, accepts: ::core::option::Option::None });)
+                })
+                .collect(),
             _ => TokenStream::new(),
         })
         .collect()

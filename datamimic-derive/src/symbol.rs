@@ -32,6 +32,7 @@ pub(crate) const SKIP: Symbol = Symbol("skip");
 pub(crate) const COLUMN: Symbol = Symbol("column");
 pub(crate) const ROW: Symbol = Symbol("row");
 pub(crate) const WEIGHTS: Symbol = Symbol("weights");
+pub(crate) const TABLES: Symbol = Symbol("tables");
 pub(crate) const OPTIONAL: Symbol = Symbol("optional");
 pub(crate) const LEN: Symbol = Symbol("len");
 pub(crate) const ASCII_LOWERCASE: Symbol = Symbol("ascii_lowercase");
@@ -52,6 +53,7 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     COLUMN,
     ROW,
     WEIGHTS,
+    TABLES,
     OPTIONAL,
     LEN,
     ASCII_LOWERCASE,

@@ -233,3 +233,44 @@ fn generics_tuples_and_primitives() {
     assert!(flags.contains(&true) && flags.contains(&false));
     assert!(tagged.record(3).2.1.is_ascii_alphanumeric());
 }
+
+/// `format` and `with` may read fields declared after them: fields are generated in
+/// dependency order and built in declaration order.
+#[derive(Mimic, Debug)]
+struct Reordered {
+    #[mimic(format = "{given_name}.{family_name}@example.org", ascii_lowercase)]
+    email: String,
+    #[mimic(with = salutation_for(given_name), tables = ["common/person/salutation"])]
+    salutation: &'static str,
+    #[mimic(weighted = "common/person/given_name_male")]
+    given_name: &'static str,
+    #[mimic(weighted = "common/person/family_name")]
+    family_name: &'static str,
+}
+
+fn salutation_for(ctx: &mut Context<'_>, _given_name: &&'static str) -> &'static str {
+    let table = ctx.table(&datamimic::tables::COMMON_PERSON_SALUTATION);
+    let column = table.column_index("salutation").expect("salutation column");
+    table
+        .iter()
+        .find(|row| row.get("gender") == Some("male"))
+        .map_or("", |row| row.cell(column))
+}
+
+#[test]
+fn fields_can_read_later_fields() {
+    let service = Service::<Reordered>::new().dataset("DE").unwrap().seed(9);
+    for i in 0..200 {
+        let r = service.record(i);
+        let expected = datamimic::text::ascii_fold(
+            &format!("{}.{}@example.org", r.given_name, r.family_name),
+            "DE",
+        );
+        assert_eq!(r.email, expected.to_ascii_lowercase());
+        assert_eq!(r.salutation, "Herr");
+    }
+    // The table read by the `with` function counts for strict mode and supported datasets.
+    let mut seen = Vec::new();
+    <Reordered as Mimic>::visit_tables(&mut |table_use| seen.push(table_use.family.key()));
+    assert!(seen.contains(&"common/person/salutation"), "{seen:?}");
+}

@@ -6,7 +6,7 @@ fn greet(_: &mut Context<'_>, name: &str) -> String {
 
 #[derive(Mimic)]
 struct Person {
-    #[mimic(with = greet(name))]
+    #[mimic(with = greet(nmae))]
     greeting: String,
     name: String,
 }
