@@ -2,3 +2,10 @@
 
 // Person, Address, City, Country and Company, with their services.
 pub mod common;
+
+// Industry domains built on the common one.
+pub mod ecommerce;
+pub mod finance;
+pub mod healthcare;
+pub mod insurance;
+pub mod public_sector;

@@ -1,0 +1,1 @@
+//! E-commerce: Product, Order.

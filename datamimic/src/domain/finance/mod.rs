@@ -1,0 +1,1 @@
+//! Finance: Bank, BankAccount, CreditCard, Transaction.

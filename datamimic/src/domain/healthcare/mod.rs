@@ -1,0 +1,1 @@
+//! Healthcare: Patient, Doctor, Hospital, MedicalDevice, MedicalProcedure.

@@ -1,0 +1,1 @@
+//! Insurance: InsuranceCompany, InsuranceProduct, InsuranceCoverage, InsurancePolicy.

@@ -1,0 +1,1 @@
+//! Public sector: AdministrationOffice, EducationalInstitution, PoliceOfficer.

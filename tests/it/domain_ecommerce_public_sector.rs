@@ -1,0 +1,1 @@
+//! Realism, coherence and identifiers of the ecommerce and public and sector domain.

@@ -1,0 +1,1 @@
+//! Realism, coherence and identifiers of the finance and insurance domain.
