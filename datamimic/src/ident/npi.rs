@@ -1,0 +1,87 @@
+//! US National Provider Identifiers: ten digits, the first 1 or 2, the last a Luhn check digit
+//! computed with the card-issuer prefix `80840` in front (as CMS specifies).
+//!
+//! ```
+//! use datamimic::{MimicRng, ident::npi};
+//! let id = npi::generate(&mut MimicRng::seed_from_u64(9));
+//! assert!(npi::is_valid(&id));
+//! ```
+
+use rand::Rng;
+
+use crate::ident::{IdError, digits, luhn};
+use crate::sample::below;
+
+const WHAT: &str = "NPI";
+
+/// The health-industry card-issuer prefix the NPI check digit is computed under.
+const PREFIX: &str = "80840";
+
+/// A random NPI, uniform over all valid ones (first digit 1 or 2).
+///
+/// ```
+/// use datamimic::{MimicRng, ident::npi};
+/// let id = npi::generate(&mut MimicRng::seed_from_u64(1));
+/// assert_eq!(id.len(), 10);
+/// assert!(id.starts_with('1') || id.starts_with('2'));
+/// ```
+pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> String {
+    let mut buf = String::with_capacity(15);
+    buf.push_str(PREFIX);
+    digits::push_padded(
+        &mut buf,
+        digits::pow10(8) + below(rng, 2 * digits::pow10(8)),
+        9,
+    );
+    let check = luhn::check_digit_ascii(buf.as_bytes());
+    buf.push(char::from(b'0' + check));
+    buf.split_off(PREFIX.len())
+}
+
+/// The check digit for the first nine digits of an NPI, or `None` if `first_nine` is not nine
+/// ASCII digits.
+///
+/// ```
+/// use datamimic::ident::npi;
+/// assert_eq!(npi::check_digit("123456789"), Some(3));
+/// ```
+pub fn check_digit(first_nine: &str) -> Option<u8> {
+    if first_nine.len() != 9 || !first_nine.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    luhn::check_digit(&format!("{PREFIX}{first_nine}"))
+}
+
+/// Checks an NPI: ten digits, the first 1 or 2, the Luhn check over `80840` and the number.
+///
+/// ```
+/// use datamimic::ident::{IdError, npi};
+/// assert_eq!(npi::validate("1234567893"), Ok(()));
+/// assert_eq!(npi::validate("1234567890"), Err(IdError::Checksum { what: "NPI" }));
+/// assert!(matches!(npi::validate("3234567893"), Err(IdError::NotIssued { .. })));
+/// ```
+pub fn validate(npi: &str) -> Result<(), IdError> {
+    digits::all_digits(npi, WHAT)?;
+    digits::exact_length(npi, 10, WHAT)?;
+    if !npi.starts_with(['1', '2']) {
+        return Err(IdError::NotIssued {
+            what: WHAT,
+            reason: "the first digit must be 1 or 2",
+        });
+    }
+    if check_digit(&npi[..9]) != Some(npi.as_bytes()[9] - b'0') {
+        return Err(IdError::Checksum { what: WHAT });
+    }
+    Ok(())
+}
+
+/// Whether [`validate`] accepts `npi`.
+///
+/// ```
+/// use datamimic::ident::npi;
+/// assert!(npi::is_valid("1234567893"));
+/// assert!(!npi::is_valid("123456789"));
+/// ```
+pub fn is_valid(npi: &str) -> bool {
+    validate(npi).is_ok()
+}
