@@ -216,6 +216,17 @@ struct Row<'a> {
     cells: usize,
 }
 
+/// `fmt::Write` into a byte buffer (formatted text is UTF-8).
+struct ByteWriter<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for ByteWriter<'_> {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
 impl Row<'_> {
     #[inline]
     fn text(&mut self, text: &[u8]) -> Result<(), Error> {
@@ -419,6 +430,28 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.text(v.as_bytes())
+    }
+    /// Display values (phone numbers, full names, addresses) are formatted straight into the
+    /// page, not into a String of their own first; quoted afterwards only if they need it.
+    fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<(), Error> {
+        if self.cells > 0 {
+            self.out.push(self.opts.separator);
+        }
+        let start = self.out.len();
+        std::fmt::Write::write_fmt(&mut ByteWriter(self.out), format_args!("{value}"))
+            .map_err(|_| Error("a value failed to format".to_owned()))?;
+        let needs = needs_quotes(&self.out[start..], self.opts.separator, self.opts.quote);
+        if self.opts.quoting == Quoting::All || needs {
+            // Rare: move the text out and write it again as a quoted cell.
+            let text = self.out.split_off(start);
+            let first = self.cells == 0;
+            if !first {
+                self.out.pop();
+            }
+            return self.text(&text);
+        }
+        self.cells += 1;
+        Ok(())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
         let mut list = ser::Serializer::serialize_seq(self, Some(v.len()))?;
