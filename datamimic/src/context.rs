@@ -131,12 +131,7 @@ impl<'a> Context<'a> {
     /// (services check strict mode when they are built).
     #[inline]
     pub fn table(&self, family: &'static TableFamily) -> &'static Table {
-        match family.get(self.dataset) {
-            Some(table) => table,
-            None => family
-                .resolve_code(self.dataset, Strictness::Fallback)
-                .unwrap_or_else(|_| family.variants()[0]),
-        }
+        family.for_generation(self.dataset)
     }
 }
 

@@ -22,7 +22,8 @@ pub struct TableFamily {
     key: &'static str,
     columns: &'static [&'static str],
     variants: &'static [&'static Table],
-    /// The last lookup, `code << 16 | index`: a run asks for one country over and over.
+    /// The last generation lookup, `code << 16 | index` (fallback included): a run asks for
+    /// one country over and over.
     last: AtomicU32,
 }
 
@@ -75,23 +76,41 @@ impl TableFamily {
 
     /// The variant for exactly `code`, without fallback.
     pub fn get(&self, code: DatasetCode) -> Option<&'static Table> {
+        self.index_of(code).map(|i| self.variants[i])
+    }
+
+    /// Codes compare as two-byte integers.
+    fn index_of(&self, code: DatasetCode) -> Option<usize> {
         if !self.is_per_country() {
-            return Some(self.variants[0]);
+            return Some(0);
         }
-        // This runs for every weighted field of every record: try the last answer first, then
-        // search with codes compared as two-byte integers.
+        let wanted = code.sort_key();
+        self.variants
+            .binary_search_by(|t| t.country_sort_key().cmp(&wanted))
+            .ok()
+    }
+
+    /// The variant records of `code` are generated from: the exact one, else the US fallback
+    /// (warned about once), else the first. Services check strict mode up front, so generation
+    /// itself never fails. Runs for every weighted field of every record, so the last answer
+    /// is cached.
+    #[inline]
+    pub(crate) fn for_generation(&self, code: DatasetCode) -> &'static Table {
         let wanted = code.sort_key();
         let last = self.last.load(Ordering::Relaxed);
         if (last >> 16) as u16 == wanted {
-            return self.variants.get((last & 0xffff) as usize).copied();
+            return self.variants[(last & 0xffff) as usize];
         }
-        let index = self
-            .variants
-            .binary_search_by(|t| t.country_sort_key().cmp(&wanted))
-            .ok()?;
+        let index = self.index_of(code).unwrap_or_else(|| {
+            let fallback = self.index_of(DatasetCode::US);
+            if fallback.is_some() {
+                record_fallback(self.key, code);
+            }
+            fallback.unwrap_or(0)
+        });
         self.last
             .store(u32::from(wanted) << 16 | index as u32, Ordering::Relaxed);
-        Some(self.variants[index])
+        self.variants[index]
     }
 
     /// The variant for `code`, with the strictness taken from `DATAMIMIC_STRICT_DATASET`.
