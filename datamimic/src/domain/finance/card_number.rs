@@ -1,0 +1,138 @@
+//! Card numbers and security codes as integers with their length.
+
+use std::fmt;
+
+use crate::MimicRng;
+use crate::ident::Network;
+use crate::sample::below;
+
+use super::account_number::luhn_check_digit;
+
+/// A payment card number such as `4539578763621486`: a real IIN prefix of its network, the
+/// network's usual length ([`Network::lengths`]) and the Luhn check digit last.
+///
+/// ```
+/// use datamimic::domain::finance::CreditCardService;
+///
+/// let card = CreditCardService::new("US")?.seed(1).generate();
+/// assert!(datamimic::ident::card::is_valid(&card.card_number.to_string()));
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct CardNumber {
+    value: u64,
+    len: u8,
+}
+
+impl CardNumber {
+    /// A number of `network`, uniform over its valid numbers of the usual length: each prefix
+    /// range is weighted by how many numbers it holds.
+    pub(crate) fn draw(rng: &mut MimicRng, network: Network) -> CardNumber {
+        let len = u32::from(network.lengths()[0]);
+        let ranges = prefix_ranges(network);
+        // Payload = prefix + free digits, everything but the check digit.
+        let count =
+            |&(low, high, digits): &(u64, u64, u32)| (high - low + 1) * 10u64.pow(len - 1 - digits);
+        let mut x = below(rng, ranges.iter().map(count).sum());
+        let mut payload = 0;
+        for range in ranges {
+            let n = count(range);
+            if x < n {
+                let free = 10u64.pow(len - 1 - range.2);
+                payload = (range.0 + x / free) * free + x % free;
+                break;
+            }
+            x -= n;
+        }
+        CardNumber {
+            value: payload * 10 + luhn_check_digit(payload),
+            len: len as u8,
+        }
+    }
+
+    /// The number as an integer.
+    pub fn value(&self) -> u64 {
+        self.value
+    }
+
+    /// The number of digits.
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Always `false`: a card number has digits.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The first six digits: the issuer identification number (BIN).
+    pub fn bin(&self) -> u32 {
+        (self.value / 10u64.pow(u32::from(self.len) - 6)) as u32
+    }
+}
+
+/// The IIN ranges `(low, high, digits)` the networks issue from (ISO/IEC 7812 registrations as
+/// published by the networks; the same ranges [`crate::ident::card`] validates).
+fn prefix_ranges(network: Network) -> &'static [(u64, u64, u32)] {
+    match network {
+        Network::Visa => &[(4, 4, 1)],
+        Network::Mastercard => &[(51, 55, 2), (2221, 2720, 4)],
+        Network::Amex => &[(34, 34, 2), (37, 37, 2)],
+        Network::Discover => &[(6011, 6011, 4), (644, 649, 3), (65, 65, 2)],
+        Network::Jcb => &[(3528, 3589, 4)],
+        Network::DinersClub => &[(36, 36, 2), (38, 38, 2), (300, 305, 3)],
+        Network::UnionPay => &[(62, 62, 2)],
+    }
+}
+
+impl fmt::Display for CardNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:0width$}", self.value, width = self.len())
+    }
+}
+
+impl serde::Serialize for CardNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A card security code (CVV/CVC/CID) of its network's length: four digits for American
+/// Express, three otherwise; leading zeros are kept.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Cvv {
+    value: u16,
+    len: u8,
+}
+
+impl Cvv {
+    pub(crate) fn draw(rng: &mut MimicRng, network: Network) -> Cvv {
+        let len = network.cvv_length() as u8;
+        Cvv {
+            value: below(rng, 10u64.pow(u32::from(len))) as u16,
+            len,
+        }
+    }
+
+    /// The number of digits.
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Always `false`: a security code has digits.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl fmt::Display for Cvv {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:0width$}", self.value, width = self.len())
+    }
+}
+
+impl serde::Serialize for Cvv {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

@@ -1,0 +1,59 @@
+//! Toll-free numbers for customer-service lines.
+
+use std::fmt;
+
+use crate::MimicRng;
+use crate::sample::below;
+
+/// A toll-free service number such as `+49 800 1234567` or `+1 888 2345678`: what banks print
+/// as their customer-service line. Germany's free-call range is 0800 with seven subscriber
+/// digits; the US toll-free codes are 800, 833, 844, 855, 866, 877 and 888 (NANP).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct TollFreeNumber {
+    country_code: &'static str,
+    prefix: u16,
+    subscriber: u32,
+}
+
+impl TollFreeNumber {
+    /// A number of `country` (`DE`; US numbering elsewhere).
+    pub(crate) fn draw(rng: &mut MimicRng, country: &str) -> TollFreeNumber {
+        const US_CODES: [u16; 7] = [800, 833, 844, 855, 866, 877, 888];
+        let (country_code, prefix) = match country {
+            "DE" => ("49", 800),
+            _ => ("1", US_CODES[below(rng, US_CODES.len() as u64) as usize]),
+        };
+        TollFreeNumber {
+            country_code,
+            prefix,
+            // Seven digits, the first 2-9 (0 and 1 start trunk and service codes).
+            subscriber: 2_000_000 + below(rng, 8_000_000) as u32,
+        }
+    }
+
+    /// The calling code without `+` (`49`).
+    pub fn country_code(&self) -> &'static str {
+        self.country_code
+    }
+
+    /// The toll-free prefix (`800`).
+    pub fn prefix(&self) -> u16 {
+        self.prefix
+    }
+}
+
+impl fmt::Display for TollFreeNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "+{} {} {}",
+            self.country_code, self.prefix, self.subscriber
+        )
+    }
+}
+
+impl serde::Serialize for TollFreeNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}

@@ -1,0 +1,173 @@
+//! The finance tables of a dataset, resolved once per process so a record pays one index.
+
+use std::sync::OnceLock;
+
+use crate::ident::Network;
+use crate::{Context, DatasetCode, Strictness, Table, TableFamily, TableUse, tables};
+
+/// Columns of `finance/bank`.
+pub(crate) const BANK_NAME: usize = 0;
+pub(crate) const BANK_CODE: usize = 1;
+pub(crate) const BANK_BIC: usize = 2;
+/// Columns of `finance/currency`.
+const CURRENCY_CODE: usize = 0;
+const CURRENCY_SYMBOL: usize = 1;
+/// Columns of `finance/merchant`.
+pub(crate) const MERCHANT_CATEGORY: usize = 0;
+pub(crate) const MERCHANT_NAME: usize = 1;
+/// Column of `common/address/city`.
+pub(crate) const CITY_NAME: usize = 0;
+
+/// Every table family [`FinanceTables`] reads.
+const FAMILIES: [&TableFamily; 6] = [
+    &tables::FINANCE_BANK,
+    &tables::FINANCE_ACCOUNT_TYPE,
+    &tables::FINANCE_CARD_NETWORK,
+    &tables::FINANCE_CURRENCY,
+    &tables::FINANCE_MERCHANT,
+    &tables::COMMON_ADDRESS_CITY,
+];
+
+/// The finance tables of one dataset. Everything follows the bank table's country (US when the
+/// dataset fell back to it), so a bank's accounts, cards and bookings share one currency.
+#[derive(Debug)]
+pub(crate) struct FinanceTables {
+    pub(crate) country: &'static str,
+    pub(crate) bank: &'static Table,
+    pub(crate) account_type: &'static Table,
+    pub(crate) card_network: &'static Table,
+    /// The network of each `card_network` row.
+    pub(crate) networks: Box<[Network]>,
+    pub(crate) merchant: &'static Table,
+    pub(crate) city: &'static Table,
+    /// City tables of the other countries, for the locations of international transactions.
+    pub(crate) foreign_cities: Box<[&'static Table]>,
+    /// The country's own currency: the heaviest row of `finance/currency`.
+    pub(crate) currency: &'static str,
+    pub(crate) currency_symbol: &'static str,
+}
+
+impl FinanceTables {
+    fn new(code: DatasetCode) -> FinanceTables {
+        let bank = variant(&tables::FINANCE_BANK, code);
+        let country = bank.country().unwrap_or("US");
+        let own = DatasetCode::parse(country).unwrap_or(DatasetCode::US);
+        let card_network = variant(&tables::FINANCE_CARD_NETWORK, own);
+        let networks = (0..card_network.len())
+            .map(|r| {
+                network(card_network.value(r)).unwrap_or_else(|| {
+                    panic!(
+                        "{}: unknown card network `{}`",
+                        card_network.source(),
+                        card_network.value(r)
+                    )
+                })
+            })
+            .collect();
+        let currencies = variant(&tables::FINANCE_CURRENCY, own);
+        let local = (0..currencies.len())
+            .max_by_key(|&r| currencies.scaled_weight(r))
+            .unwrap_or(0);
+        let city = variant(&tables::COMMON_ADDRESS_CITY, own);
+        FinanceTables {
+            country,
+            bank,
+            account_type: variant(&tables::FINANCE_ACCOUNT_TYPE, own),
+            card_network,
+            networks,
+            merchant: variant(&tables::FINANCE_MERCHANT, own),
+            city,
+            foreign_cities: tables::COMMON_ADDRESS_CITY
+                .variants()
+                .iter()
+                .copied()
+                .filter(|t| !std::ptr::eq(*t, city))
+                .collect(),
+            currency: currencies.cell(local, CURRENCY_CODE),
+            currency_symbol: currencies.cell(local, CURRENCY_SYMBOL),
+        }
+    }
+
+    /// The finance tables of `ctx`'s dataset.
+    #[inline]
+    pub(crate) fn of(ctx: &Context<'_>) -> &'static FinanceTables {
+        static CACHE: [OnceLock<FinanceTables>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        let code = ctx.dataset();
+        let [a, b] = code.as_str().as_bytes() else {
+            unreachable!("dataset codes are two letters")
+        };
+        let slot = usize::from(a - b'A') * 26 + usize::from(b - b'A');
+        CACHE[slot].get_or_init(|| FinanceTables::new(code))
+    }
+}
+
+/// Reports the tables [`FinanceTables`] reads, for a service's strict-mode check.
+pub(crate) fn visit_finance(visitor: &mut dyn FnMut(TableUse)) {
+    for family in FAMILIES {
+        visitor(TableUse {
+            family,
+            column: 0,
+            accepts: None,
+        });
+    }
+}
+
+/// The variant of `family` for `code`, with the US fallback (services check strict mode).
+fn variant(family: &'static TableFamily, code: DatasetCode) -> &'static Table {
+    family.get(code).unwrap_or_else(|| {
+        family
+            .resolve_code(code, Strictness::Fallback)
+            .unwrap_or(family.variants()[0])
+    })
+}
+
+/// The network a `finance/card_network` row names.
+fn network(name: &str) -> Option<Network> {
+    Some(match name {
+        "VISA" => Network::Visa,
+        "MASTERCARD" => Network::Mastercard,
+        "AMEX" => Network::Amex,
+        "DISCOVER" => Network::Discover,
+        "DINERS_CLUB" => Network::DinersClub,
+        "JCB" => Network::Jcb,
+        "UNIONPAY" => Network::UnionPay,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_constants_match_the_tables() {
+        let bank = &tables::FINANCE_BANK;
+        assert_eq!(bank.column_index("name"), Some(BANK_NAME));
+        assert_eq!(bank.column_index("bank_code"), Some(BANK_CODE));
+        assert_eq!(bank.column_index("bic"), Some(BANK_BIC));
+        let currency = &tables::FINANCE_CURRENCY;
+        assert_eq!(currency.column_index("code"), Some(CURRENCY_CODE));
+        assert_eq!(currency.column_index("symbol"), Some(CURRENCY_SYMBOL));
+        let merchant = &tables::FINANCE_MERCHANT;
+        assert_eq!(merchant.column_index("category"), Some(MERCHANT_CATEGORY));
+        assert_eq!(merchant.column_index("merchant"), Some(MERCHANT_NAME));
+        assert_eq!(
+            tables::COMMON_ADDRESS_CITY.column_index("city"),
+            Some(CITY_NAME)
+        );
+    }
+
+    #[test]
+    fn every_card_network_row_is_known() {
+        for table in tables::FINANCE_CARD_NETWORK.variants() {
+            for r in 0..table.len() {
+                assert!(
+                    network(table.value(r)).is_some(),
+                    "{}: {}",
+                    table.source(),
+                    table.value(r)
+                );
+            }
+        }
+    }
+}

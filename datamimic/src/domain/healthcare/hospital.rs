@@ -1,0 +1,436 @@
+//! Hospital: a hospital of one type in the city of its address, with departments and services
+//! that fit the type.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::Datelike;
+use rand::Rng;
+
+use crate::domain::common::{Address, PhoneNumber};
+use crate::sample::{below, chance};
+use crate::{Context, DatasetCode, Mimic, TableUse, tables};
+
+use super::clinical::{column, per_dataset, variant};
+use super::text::{serialize_as_text, write_slug};
+
+/// What a hospital type is, across the languages of the `healthcare/hospital_type` tables.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HospitalKind {
+    /// General acute care.
+    General,
+    /// Community or district hospital.
+    Community,
+    /// Children's hospital.
+    Children,
+    /// Long-term and geriatric care.
+    LongTermCare,
+    /// Psychiatric hospital.
+    Psychiatric,
+    /// Rehabilitation clinic.
+    Rehabilitation,
+    /// Specialty clinic.
+    Specialty,
+    /// Teaching or university hospital.
+    Teaching,
+    /// Veterans' or armed-forces hospital.
+    Military,
+}
+
+impl HospitalKind {
+    /// The kind of a `healthcare/hospital_type` label (US or DE); `General` if unknown.
+    pub fn of_type(label: &str) -> HospitalKind {
+        match label {
+            "Community" | "Kreiskrankenhaus" => HospitalKind::Community,
+            "Children's" | "Kinderklinik" => HospitalKind::Children,
+            "Long-term Care" | "Geriatrische Klinik" => HospitalKind::LongTermCare,
+            "Psychiatric" | "Psychiatrische Klinik" => HospitalKind::Psychiatric,
+            "Rehabilitation" | "Rehabilitationsklinik" => HospitalKind::Rehabilitation,
+            "Specialty" | "Fachklinik" => HospitalKind::Specialty,
+            "Teaching" | "Universitätsklinikum" => HospitalKind::Teaching,
+            "Veterans" | "Bundeswehrkrankenhaus" => HospitalKind::Military,
+            _ => HospitalKind::General,
+        }
+    }
+
+    /// Whether doctors of `specialty` (a US or DE `healthcare/specialty` label) work at
+    /// hospitals of this kind: paediatricians at children's, teaching or general hospitals,
+    /// psychiatrists at psychiatric ones, rehabilitation physicians at rehabilitation clinics,
+    /// geriatric and palliative physicians in long-term care; children's, psychiatric,
+    /// rehabilitation and long-term care hospitals employ only those.
+    pub fn fits(self, specialty: &str) -> bool {
+        use HospitalKind::*;
+        let s = specialty.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
+        let allowed: &[HospitalKind] = if has(&["pediatr", "pädiatr", "neonat"]) {
+            &[Children, Teaching, General]
+        } else if has(&["psychiatr"]) {
+            &[Psychiatric, Teaching, General]
+        } else if has(&["rehabilit", "sport"]) {
+            &[Rehabilitation, General, Teaching]
+        } else if has(&["geriatr", "palliat", "hospice"]) {
+            &[LongTermCare, General, Community]
+        } else if has(&["family medicine", "allgemeinmedizin"]) {
+            &[Community, General, Military]
+        } else {
+            &[General, Community, Teaching, Specialty, Military]
+        };
+        allowed.contains(&self)
+    }
+
+    /// Whether the kind usually runs an emergency department.
+    fn has_emergency(self) -> bool {
+        use HospitalKind::*;
+        matches!(self, General | Community | Teaching | Children | Military)
+    }
+
+    /// Typical bed counts (illustrative, after AHA and Destatis size classes).
+    fn beds(self) -> (u64, u64) {
+        use HospitalKind::*;
+        match self {
+            Teaching => (400, 1_600),
+            General => (150, 700),
+            Community => (25, 250),
+            Children => (60, 400),
+            Military => (80, 500),
+            Psychiatric | Rehabilitation | LongTermCare => (40, 300),
+            Specialty => (20, 200),
+        }
+    }
+}
+
+/// A hospital's name from its city and type: `Springfield General Hospital` in English,
+/// `Kreiskrankenhaus Dachau` in German.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct HospitalName {
+    /// The city.
+    pub city: &'static str,
+    /// The hospital type's label.
+    pub hospital_type: &'static str,
+    /// German word order.
+    pub german: bool,
+}
+
+impl fmt::Display for HospitalName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.german {
+            write!(f, "{} {}", self.hospital_type, self.city)
+        } else {
+            write!(f, "{} {} Hospital", self.city, self.hospital_type)
+        }
+    }
+}
+
+/// The host name of a hospital's website, written on demand: `www.springfieldgeneralhospital.org`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Host(pub HospitalName);
+
+impl Host {
+    /// Writes the host, with or without the leading `www.`.
+    fn write(&self, f: &mut fmt::Formatter<'_>, www: bool) -> fmt::Result {
+        let HospitalName {
+            city,
+            hospital_type,
+            german,
+        } = self.0;
+        let (first, second, tld) = if german {
+            (hospital_type, city, ".de")
+        } else {
+            (city, hospital_type, "hospital.org")
+        };
+        if www {
+            f.write_str("www.")?;
+        }
+        write_slug(f, first)?;
+        write_slug(f, second)?;
+        f.write_str(tld)
+    }
+}
+
+impl fmt::Display for Host {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, true)
+    }
+}
+
+/// A hospital's website, `https://` and its [`Host`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Website(pub Host);
+
+impl fmt::Display for Website {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "https://{}", self.0)
+    }
+}
+
+/// A hospital's e-mail, `info@` its [`Host`] without `www.`.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct HospitalEmail(pub Host);
+
+impl fmt::Display for HospitalEmail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("info@")?;
+        self.0.write(f, false)
+    }
+}
+
+serialize_as_text!(HospitalName, Website, HospitalEmail);
+
+/// A hospital, with the fields of datamimic-ce's Hospital in its order and its address.
+///
+/// Coherence: the name is the address's city and the type; departments come from the type's
+/// department list; `emergency_services` is true exactly when an emergency department is
+/// listed; teaching status, bed and staff counts fit the type; the founding year is in the
+/// past; phone, website and e-mail belong to the hospital.
+///
+/// ```
+/// use datamimic::domain::healthcare::HospitalService;
+///
+/// let hospital = HospitalService::new("US")?.seed(3).generate();
+/// assert!(hospital.name.to_string().contains(hospital.address.city));
+/// assert!(hospital.staff_count > u32::from(hospital.bed_count));
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+pub struct Hospital {
+    /// 1, 2, 3, ... from the record index.
+    pub hospital_id: u64,
+    /// Name from city and type.
+    pub name: HospitalName,
+    /// The type's label (`General`, `Universitätsklinikum`).
+    #[serde(rename = "type")]
+    pub hospital_type: &'static str,
+    /// Departments of the type.
+    pub departments: Vec<&'static str>,
+    /// Services offered.
+    pub services: Vec<&'static str>,
+    /// Beds.
+    pub bed_count: u16,
+    /// Staff, three to seven per bed.
+    pub staff_count: u32,
+    /// Year founded.
+    pub founding_year: u16,
+    /// Accrediting body or quality certificate.
+    pub accreditation: &'static str,
+    /// Whether there is an emergency department.
+    pub emergency_services: bool,
+    /// Teaching status in the country's terms.
+    pub teaching_status: &'static str,
+    /// `https://www.<city><type>hospital.org` (`www.<type><city>.de` in Germany).
+    pub website: Website,
+    /// Landline of the address.
+    pub phone: PhoneNumber,
+    /// `info@` the website's host.
+    pub email: HospitalEmail,
+    /// Where the hospital is.
+    pub address: Address,
+}
+
+/// The departments of each type of one dataset, resolved once.
+#[derive(Debug)]
+pub(crate) struct HospitalTables {
+    /// Per row of `healthcare/hospital_type`: its departments, and whether each is an
+    /// emergency department.
+    departments: Vec<Vec<(&'static str, bool)>>,
+    german: bool,
+}
+
+impl HospitalTables {
+    pub(crate) fn of(code: DatasetCode) -> &'static HospitalTables {
+        static CACHE: [OnceLock<Box<HospitalTables>>; 26 * 26] =
+            [const { OnceLock::new() }; 26 * 26];
+        per_dataset(&CACHE, code, || {
+            let types = variant(&tables::HEALTHCARE_HOSPITAL_TYPE, code);
+            let family = &tables::HEALTHCARE_HOSPITAL_DEPARTMENT;
+            let table = variant(family, code);
+            let department = column(family, "department");
+            let departments = (0..types.len())
+                .map(|t| {
+                    (0..table.len())
+                        .filter(|&r| table.value(r) == types.value(t))
+                        .map(|r| {
+                            let name = table.cell(r, department);
+                            (name, is_emergency(name))
+                        })
+                        .collect()
+                })
+                .collect();
+            HospitalTables {
+                departments,
+                german: types.country() == Some("DE"),
+            }
+        })
+    }
+}
+
+/// Sixteen 4-bit draws per `u64`, for many coarse coin flips.
+#[derive(Default)]
+struct Nibbles {
+    bits: u64,
+    left: u32,
+}
+
+impl Nibbles {
+    fn next(&mut self, ctx: &mut Context<'_>) -> u64 {
+        if self.left == 0 {
+            self.bits = ctx.rng().next_u64();
+            self.left = 16;
+        }
+        let nibble = self.bits & 0xF;
+        self.bits >>= 4;
+        self.left -= 1;
+        nibble
+    }
+}
+
+fn is_emergency(department: &str) -> bool {
+    department.contains("Emergency") || department.contains("Notaufnahme")
+}
+
+const SERVICES_US: &[&str] = &[
+    "Inpatient Care",
+    "Outpatient Care",
+    "Surgery",
+    "Diagnostic Imaging",
+    "Laboratory Services",
+    "Pharmacy",
+    "Physical Therapy",
+    "Maternity Care",
+    "Intensive Care",
+    "Telehealth",
+];
+const SERVICES_DE: &[&str] = &[
+    "Stationäre Versorgung",
+    "Ambulante Versorgung",
+    "Operationen",
+    "Bildgebende Diagnostik",
+    "Labordiagnostik",
+    "Krankenhausapotheke",
+    "Physiotherapie",
+    "Geburtshilfe",
+    "Intensivmedizin",
+    "Telemedizin",
+];
+
+impl Mimic for Hospital {
+    fn mimic(ctx: &mut Context<'_>) -> Hospital {
+        let resolved = HospitalTables::of(ctx.dataset());
+        let type_row = ctx
+            .table(&tables::HEALTHCARE_HOSPITAL_TYPE)
+            .sample_row(ctx.rng());
+        let hospital_type = type_row.value();
+        let kind = HospitalKind::of_type(hospital_type);
+        let address = Address::mimic(ctx);
+        let german = resolved.german;
+        let emergency_services = chance(ctx.rng(), if kind.has_emergency() { 0.95 } else { 0.2 });
+        let mut departments = Vec::with_capacity(24);
+        let mut bits = Nibbles::default();
+        let mut listed_emergency = false;
+        for &(department, emergency) in &resolved.departments[type_row.index()] {
+            // 14 in 16: most departments of the type are there.
+            let keep = if emergency {
+                listed_emergency |= emergency_services;
+                emergency_services
+            } else {
+                bits.next(ctx) < 14
+            };
+            if keep {
+                departments.push(department);
+            }
+        }
+        if emergency_services && !listed_emergency {
+            departments.push(if german { "Notaufnahme" } else { "Emergency" });
+        }
+        let catalogue = if german { SERVICES_DE } else { SERVICES_US };
+        let mut services: Vec<&'static str> = Vec::with_capacity(catalogue.len() + 1);
+        services.push(if emergency_services {
+            if german {
+                "Notfallversorgung"
+            } else {
+                "Emergency Care"
+            }
+        } else if german {
+            "Terminambulanz"
+        } else {
+            "Scheduled Care"
+        });
+        // 10 in 16: each service with probability 0.625.
+        for &service in catalogue {
+            if bits.next(ctx) < 10 {
+                services.push(service);
+            }
+        }
+        let (low, high) = kind.beds();
+        let bed_count = (low + below(ctx.rng(), high - low + 1)) as u16;
+        let staff_count =
+            u32::from(bed_count) * (3 + below(ctx.rng(), 5) as u32) + below(ctx.rng(), 50) as u32;
+        let this_year = ctx.today().year();
+        let founding_year = (1850 + below(ctx.rng(), (this_year - 1855).max(1) as u64)) as u16;
+        let accreditation = accreditation(ctx, german);
+        let teaching_status = teaching_status(ctx, kind, german);
+        let name = HospitalName {
+            city: address.city,
+            hospital_type,
+            german,
+        };
+        let host = Host(name);
+        Hospital {
+            hospital_id: ctx.index() + 1,
+            name,
+            hospital_type,
+            departments,
+            services,
+            bed_count,
+            staff_count,
+            founding_year,
+            accreditation,
+            emergency_services,
+            teaching_status,
+            website: Website(host),
+            phone: address.phone,
+            email: HospitalEmail(host),
+            address,
+        }
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        Address::visit_tables(visitor);
+        for family in [
+            &tables::HEALTHCARE_HOSPITAL_TYPE,
+            &tables::HEALTHCARE_HOSPITAL_DEPARTMENT,
+        ] {
+            visitor(TableUse {
+                family,
+                column: 0,
+                accepts: None,
+            });
+        }
+    }
+}
+
+/// The Joint Commission accredits most US hospitals (DNV and HFAP/ACHC most of the rest); in
+/// Germany KTQ and ISO 9001 certificates are common. Shares illustrative.
+fn accreditation(ctx: &mut Context<'_>, german: bool) -> &'static str {
+    let u = below(ctx.rng(), 100);
+    match (german, u) {
+        (false, 0..=84) => "The Joint Commission",
+        (false, 85..=94) => "DNV Healthcare",
+        (false, _) => "ACHC",
+        (true, 0..=44) => "KTQ",
+        (true, 45..=89) => "DIN EN ISO 9001",
+        (true, _) => "Joint Commission International",
+    }
+}
+
+fn teaching_status(ctx: &mut Context<'_>, kind: HospitalKind, german: bool) -> &'static str {
+    let affiliated = chance(ctx.rng(), 0.3);
+    match (kind, german, affiliated) {
+        (HospitalKind::Teaching, false, _) => "Academic Medical Center",
+        (HospitalKind::Teaching, true, _) => "Universitätsklinikum",
+        (_, false, true) => "Teaching Affiliate",
+        (_, true, true) => "Akademisches Lehrkrankenhaus",
+        (_, false, false) => "Non-Teaching",
+        (_, true, false) => "Kein Lehrkrankenhaus",
+    }
+}

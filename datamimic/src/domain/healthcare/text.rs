@@ -1,0 +1,90 @@
+//! Small values rendered on demand: phone numbers of contacts and web-address slugs.
+
+use std::fmt;
+
+use crate::Context;
+use crate::domain::common::PhoneNumber;
+use crate::sample::below;
+
+/// Implements `Serialize` through `Display`, for values kept as parts and written as text.
+macro_rules! serialize_as_text {
+    ($($ty:ty),* $(,)?) => {$(
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+    )*};
+}
+pub(crate) use serialize_as_text;
+
+/// A phone number near another one: the same calling code and area code or mobile prefix, a
+/// different subscriber of the same length. Written `+49 351 4930217`.
+///
+/// Used for emergency contacts, who usually live near the patient.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct ContactPhone {
+    /// The calling code without `+`.
+    pub country_code: &'static str,
+    /// Area code or mobile prefix.
+    pub prefix: &'static str,
+    /// Subscriber number; its first digit is never 0 or 1.
+    pub subscriber: u64,
+}
+
+impl ContactPhone {
+    /// A number with `near`'s calling code and prefix and a new subscriber of the same length.
+    pub(crate) fn near(ctx: &mut Context<'_>, near: &PhoneNumber) -> ContactPhone {
+        let digits = near.subscriber().max(1).ilog10() + 1;
+        let low = 2 * 10u64.pow(digits - 1);
+        let span = 10u64.pow(digits) - low;
+        ContactPhone {
+            country_code: near.country_code(),
+            prefix: near.prefix(),
+            subscriber: low + below(ctx.rng(), span),
+        }
+    }
+}
+
+impl fmt::Display for ContactPhone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "+{} {} {}",
+            self.country_code, self.prefix, self.subscriber
+        )
+    }
+}
+
+serialize_as_text!(ContactPhone);
+
+/// `text` folded to lower-case ASCII letters and digits for a host name (`Müller & Söhne` ->
+/// `muellersoehne`), German umlauts spelt out.
+pub(crate) fn write_slug(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
+    for c in text.chars() {
+        match c {
+            'a'..='z' | '0'..='9' => out.write_char(c)?,
+            'A'..='Z' => out.write_char(c.to_ascii_lowercase())?,
+            'ä' | 'Ä' => out.write_str("ae")?,
+            'ö' | 'Ö' => out.write_str("oe")?,
+            'ü' | 'Ü' => out.write_str("ue")?,
+            'ß' => out.write_str("ss")?,
+            'é' | 'è' | 'ê' | 'É' => out.write_char('e')?,
+            'á' | 'à' | 'â' => out.write_char('a')?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        let mut out = String::new();
+        write_slug(&mut out, "Universitätsklinikum Köln-Süd").unwrap();
+        assert_eq!(out, "universitaetsklinikumkoelnsued");
+    }
+}
