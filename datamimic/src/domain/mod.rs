@@ -1,5 +1,8 @@
 //! Built-in domain models, written with `#[derive(Mimic)]` like users' own entities.
 
+// The methods every domain service shares.
+mod service;
+
 // Person, Address, City, Country and Company, with their services.
 pub mod common;
 

@@ -1,70 +1,10 @@
 //! Services in datamimic-ce's shape: thin wrappers over [`Service`] per entity.
 
-use rand::Rng;
-
-use crate::{Clock, Iter, Result, Service, Strictness};
+use crate::domain::service::{plain_service, service_methods};
+use crate::{Result, Service};
 
 use super::address::EXTRA_TABLES;
 use super::{Address, City, Company, Country, Person, PersonConfig};
-
-/// Shared methods of the entity services; each wraps a `Service<$entity>` in `inner`.
-macro_rules! service_methods {
-    ($entity:ty) => {
-        /// Makes the run reproducible from `seed` (and the fixed clock anchor).
-        pub fn seed(mut self, seed: u64) -> Self {
-            self.inner = self.inner.seed(seed);
-            self
-        }
-
-        /// Seeds the run from an injected generator.
-        pub fn rng<R: Rng + ?Sized>(mut self, rng: &mut R) -> Self {
-            self.inner = self.inner.rng(rng);
-            self
-        }
-
-        /// Fixes "now" (ages, dates).
-        pub fn clock(mut self, clock: Clock) -> Self {
-            self.inner = self.inner.clock(clock);
-            self
-        }
-
-        /// Strict mode (no US fallback) or fallback; checks the dataset again.
-        pub fn strictness(mut self, strictness: Strictness) -> Result<Self> {
-            self.inner = self.inner.strictness(strictness)?;
-            Ok(self)
-        }
-
-        /// The next record.
-        pub fn generate(&mut self) -> $entity {
-            self.inner.generate()
-        }
-
-        /// The next `n` records.
-        pub fn generate_batch(&mut self, n: usize) -> Vec<$entity> {
-            self.inner.generate_batch(n)
-        }
-
-        /// An endless lazy stream of the next records, in constant memory.
-        pub fn iter(&mut self) -> Iter<'_, $entity> {
-            self.inner.iter()
-        }
-
-        /// Record `index`, the same as in a sequential run.
-        pub fn record(&self, index: u64) -> $entity {
-            self.inner.record(index)
-        }
-
-        /// The dataset codes every table of the entity supports.
-        pub fn supported_datasets() -> Vec<&'static str> {
-            Service::<$entity>::supported_datasets()
-        }
-
-        /// The underlying generic service.
-        pub fn service(&self) -> &Service<$entity> {
-            &self.inner
-        }
-    };
-}
 
 /// Generates [`Person`]s: `PersonService(dataset, min_age, max_age, female_quota, ...)`.
 ///
@@ -109,46 +49,27 @@ fn check_unvisited<T: crate::Mimic>(service: &Service<T>) -> Result<()> {
     Ok(())
 }
 
-/// Defines a service for an entity without parameters beyond dataset and seed.
-macro_rules! plain_service {
-    ($(#[$doc:meta])* $service:ident, $entity:ty) => {
-        $(#[$doc])*
-        #[derive(Debug)]
-        pub struct $service {
-            inner: Service<$entity>,
-        }
-
-        impl $service {
-            /// Records of `dataset`, unseeded; fails for an invalid code, or in strict mode
-            /// for a country the tables lack.
-            pub fn new(dataset: &str) -> Result<$service> {
-                let inner = Service::<$entity>::new().dataset(dataset)?;
-                check_unvisited(&inner)?;
-                Ok($service { inner })
-            }
-
-            service_methods!($entity);
-        }
-    };
-}
-
 plain_service!(
     /// Generates [`Address`]es.
     AddressService,
-    Address
+    Address,
+    check = check_unvisited
 );
 plain_service!(
     /// Generates [`City`]s.
     CityService,
-    City
+    City,
+    check = check_unvisited
 );
 plain_service!(
     /// Generates [`Country`]s, weighted by population.
     CountryService,
-    Country
+    Country,
+    check = check_unvisited
 );
 plain_service!(
     /// Generates [`Company`]s.
     CompanyService,
-    Company
+    Company,
+    check = check_unvisited
 );

@@ -53,4 +53,4 @@ pub use transaction::{
 pub(crate) use amount::{cents, log_uniform};
 pub(crate) use bank_account::timestamp;
 pub(crate) use dates::{add_years, from_unix_day, unix_day};
-pub(crate) use service::{holder_config, plain_service, service_methods};
+pub(crate) use service::holder_config;

@@ -1,73 +1,13 @@
 //! Services in datamimic-ce's shape: thin wrappers over [`Service`] per entity.
 
-use rand::Rng;
-
 use crate::domain::common::PersonConfig;
-use crate::{Clock, Error, Iter, Result, Service, Strictness};
+use crate::domain::service::{plain_service, service_methods};
+use crate::{Error, Result, Service};
 
 use super::config::HealthcareConfig;
 use super::doctor::{DoctorAges, MIN_DOCTOR_AGE};
 use super::patient::DoctorPool;
 use super::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
-
-/// Shared methods of the entity services; each wraps a `Service<$entity>` in `inner`.
-macro_rules! service_methods {
-    ($entity:ty) => {
-        /// Makes the run reproducible from `seed` (and the fixed clock anchor).
-        pub fn seed(mut self, seed: u64) -> Self {
-            self.inner = self.inner.seed(seed);
-            self
-        }
-
-        /// Seeds the run from an injected generator.
-        pub fn rng<R: Rng + ?Sized>(mut self, rng: &mut R) -> Self {
-            self.inner = self.inner.rng(rng);
-            self
-        }
-
-        /// Fixes "now" (ages, dates).
-        pub fn clock(mut self, clock: Clock) -> Self {
-            self.inner = self.inner.clock(clock);
-            self
-        }
-
-        /// Strict mode (no US fallback) or fallback; checks the dataset again.
-        pub fn strictness(mut self, strictness: Strictness) -> Result<Self> {
-            self.inner = self.inner.strictness(strictness)?;
-            Ok(self)
-        }
-
-        /// The next record.
-        pub fn generate(&mut self) -> $entity {
-            self.inner.generate()
-        }
-
-        /// The next `n` records.
-        pub fn generate_batch(&mut self, n: usize) -> Vec<$entity> {
-            self.inner.generate_batch(n)
-        }
-
-        /// An endless lazy stream of the next records, in constant memory.
-        pub fn iter(&mut self) -> Iter<'_, $entity> {
-            self.inner.iter()
-        }
-
-        /// Record `index`, the same as in a sequential run.
-        pub fn record(&self, index: u64) -> $entity {
-            self.inner.record(index)
-        }
-
-        /// The dataset codes every table of the entity supports.
-        pub fn supported_datasets() -> Vec<&'static str> {
-            Service::<$entity>::supported_datasets()
-        }
-
-        /// The underlying generic service.
-        pub fn service(&self) -> &Service<$entity> {
-            &self.inner
-        }
-    };
-}
 
 /// Generates [`Patient`]s: `PatientService(dataset, demographic_config, rng)`.
 ///
@@ -168,28 +108,6 @@ impl DoctorService {
     }
 
     service_methods!(Doctor);
-}
-
-/// Defines a service for an entity without parameters beyond dataset, seed and clock.
-macro_rules! plain_service {
-    ($(#[$doc:meta])* $service:ident, $entity:ty) => {
-        $(#[$doc])*
-        #[derive(Debug)]
-        pub struct $service {
-            inner: Service<$entity>,
-        }
-
-        impl $service {
-            /// Records of `dataset`, unseeded; fails for an invalid code, or in strict mode
-            /// for a country the tables lack.
-            pub fn new(dataset: &str) -> Result<$service> {
-                let inner = Service::<$entity>::new().dataset(dataset)?;
-                Ok($service { inner })
-            }
-
-            service_methods!($entity);
-        }
-    };
 }
 
 plain_service!(

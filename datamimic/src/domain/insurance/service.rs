@@ -1,7 +1,8 @@
 //! Services in datamimic-ce's shape: thin wrappers over [`Service`] per entity.
 
 use crate::domain::common::DemographicConfig;
-use crate::domain::finance::{holder_config, plain_service, service_methods};
+use crate::domain::finance::holder_config;
+use crate::domain::service::{plain_service, service_methods};
 use crate::{Result, Service};
 
 use super::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
