@@ -225,8 +225,67 @@ fn person_config<T: Record>(service: Service<T>, options: &EntityOptions) -> Res
     Ok(service.config(config))
 }
 
+/// The healthcare settings (ages, conditions) an entity's options describe.
+fn healthcare_config(options: &EntityOptions) -> Result<hc::HealthcareConfig> {
+    let mut config = hc::HealthcareConfig::default()
+        .include(options.conditions_include.iter().cloned())
+        .exclude(options.conditions_exclude.iter().cloned());
+    if options.age_min.is_some() || options.age_max.is_some() {
+        let (min, max) = options.ages((0, 120))?;
+        config.demographic = dc::DemographicConfig {
+            age_min: options.age_min.map(|_| min),
+            age_max: options.age_max.map(|_| max),
+        };
+    }
+    Ok(config)
+}
+
+fn dataset(options: &EntityOptions) -> &str {
+    options.dataset.as_deref().unwrap_or("US")
+}
+
+/// Patients take ages and the conditions every patient has or never has.
+fn patient_config(
+    _: Service<hc::Patient>,
+    options: &EntityOptions,
+) -> Result<Service<hc::Patient>> {
+    Ok(
+        hc::PatientService::with_config(dataset(options), healthcare_config(options)?)?
+            .into_service(),
+    )
+}
+
+/// Doctors take ages. datamimic's descriptors also pass conditions to doctors (its documented
+/// example does); they are checked like a patient's and otherwise have nothing to apply to.
+fn doctor_config(_: Service<hc::Doctor>, options: &EntityOptions) -> Result<Service<hc::Doctor>> {
+    let config = healthcare_config(options)?;
+    hc::PatientService::with_config(dataset(options), config.clone())?;
+    let ages_only = hc::HealthcareConfig {
+        demographic: config.demographic,
+        ..hc::HealthcareConfig::default()
+    };
+    Ok(hc::DoctorService::with_config(dataset(options), ages_only)?.into_service())
+}
+
+/// Card holders and policy holders take an age range.
+fn holder_ages<T: Record>(service: Service<T>, options: &EntityOptions) -> Result<Service<T>> {
+    let mut config = dc::PersonConfig::default();
+    if options.age_min.is_some() || options.age_max.is_some() {
+        let (min, max) = options.ages((18, 90))?;
+        config.demographic = Some(dc::DemographicConfig {
+            age_min: Some(min),
+            age_max: Some(max),
+        });
+    }
+    config.validate()?;
+    Ok(service.config(config))
+}
+
 use crate::demo;
 use datamimic::domain::common as dc;
+use datamimic::domain::finance as fi;
+use datamimic::domain::healthcare as hc;
+use datamimic::domain::insurance as ins;
 
 entities! {
     "Person" => dc::Person, [Ages], person_config::<dc::Person>;
@@ -234,6 +293,19 @@ entities! {
     "City" => dc::City, [], plain::<dc::City>;
     "Country" => dc::Country, [], plain::<dc::Country>;
     "Company" => dc::Company, [], plain::<dc::Company>;
+    "Patient" => hc::Patient, [Ages, Conditions], patient_config;
+    "Doctor" => hc::Doctor, [Ages, Conditions], doctor_config;
+    "Hospital" => hc::Hospital, [], plain::<hc::Hospital>;
+    "MedicalDevice" => hc::MedicalDevice, [], plain::<hc::MedicalDevice>;
+    "MedicalProcedure" => hc::MedicalProcedure, [], plain::<hc::MedicalProcedure>;
+    "Bank" => fi::Bank, [], plain::<fi::Bank>;
+    "BankAccount" => fi::BankAccount, [], plain::<fi::BankAccount>;
+    "CreditCard" => fi::CreditCard, [Ages], holder_ages::<fi::CreditCard>;
+    "Transaction" => fi::Transaction, [], plain::<fi::Transaction>;
+    "InsuranceCompany" => ins::InsuranceCompany, [], plain::<ins::InsuranceCompany>;
+    "InsuranceProduct" => ins::InsuranceProduct, [], plain::<ins::InsuranceProduct>;
+    "InsuranceCoverage" => ins::InsuranceCoverage, [], plain::<ins::InsuranceCoverage>;
+    "InsurancePolicy" => ins::InsurancePolicy, [Ages], holder_ages::<ins::InsurancePolicy>;
     "DemoPerson" => demo::DemoPerson, [Ages], demo::configure::<demo::DemoPerson>;
     "DemoDoctor" => demo::DemoDoctor, [Ages, Conditions], demo::configure::<demo::DemoDoctor>;
 }

@@ -3,14 +3,24 @@
 
 use crate::{Scratch, ok};
 
-/// The example from datamimic's documentation, with the demo doctor standing in for `Doctor`.
+/// The example from datamimic's documentation, unchanged.
 const DOCTORS: &str = r#"<setup>
   <generate name="seeded_doctors" count="3" target="CSV">
-    <variable name="doc" entity="DemoDoctor" dataset="US" ageMin="30" ageMax="45"
+    <variable name="doc" entity="Doctor" dataset="US" ageMin="30" ageMax="45"
       conditionsInclude="Diabetes" conditionsExclude="Hypertension" rngSeed="1234" />
     <key name="full_name" script="doc.full_name" />
     <key name="age" script="doc.age" />
     <array name="certifications" script="doc.certifications" />
+  </generate>
+</setup>"#;
+
+/// The same with patients, whose conditions the include and exclude lists decide.
+const PATIENTS: &str = r#"<setup>
+  <generate name="seeded_patients" count="50" target="CSV">
+    <variable name="doc" entity="Patient" dataset="US" ageMin="30" ageMax="45"
+      conditionsInclude="Diabetes" conditionsExclude="Hypertension" rngSeed="1234" />
+    <key name="full_name" script="doc.full_name" />
+    <key name="age" script="doc.age" />
     <key name="conditions" script="doc.conditions" />
   </generate>
 </setup>"#;
@@ -23,18 +33,28 @@ fn the_documented_example_runs() {
     assert_eq!(s.files("output"), ["seeded_doctors.csv"]);
     let text = std::fs::read_to_string(s.path("output/seeded_doctors.csv")).unwrap();
     let mut lines = text.lines();
-    assert_eq!(
-        lines.next().unwrap(),
-        "full_name|age|certifications|conditions"
-    );
+    assert_eq!(lines.next().unwrap(), "full_name|age|certifications");
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 3);
     for row in rows {
         let cells: Vec<&str> = row.split('|').collect();
         let age: u32 = cells[1].parse().unwrap();
         assert!((30..=45).contains(&age), "{row}");
+        // A JSON list in one (quoted) cell.
+        assert!(cells[2].starts_with("\"[") && cells[2].ends_with("]\""), "{row}");
+    }
+    let patients = Scratch::new("doc-example-patients");
+    patients.write("p.xml", PATIENTS);
+    ok(&patients.0, &["run", "p.xml"]);
+    let text_p = std::fs::read_to_string(patients.path("output/seeded_patients.csv")).unwrap();
+    let rows: Vec<&str> = text_p.lines().skip(1).collect();
+    assert_eq!(rows.len(), 50);
+    for row in rows {
+        let cells: Vec<&str> = row.split('|').collect();
+        let age: u32 = cells[1].parse().unwrap();
+        assert!((30..=45).contains(&age), "{row}");
         assert!(
-            cells[3].contains("Diabetes") && !cells[3].contains("Hypertension"),
+            cells[2].contains("Diabetes") && !cells[2].contains("Hypertension"),
             "{row}"
         );
     }

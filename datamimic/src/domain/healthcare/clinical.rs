@@ -181,6 +181,37 @@ impl Clinical {
         })
     }
 
+    /// The conditions a name stands for: the one it names exactly (or by ICD-10 code), else
+    /// every condition whose name contains it as whole words, so the general `Diabetes` of
+    /// datamimic's descriptors covers `Type 1 Diabetes` and `Type 2 Diabetes`. Most prevalent
+    /// first.
+    pub(crate) fn condition_family(&self, name: &str) -> Vec<usize> {
+        if let Some(i) = self.condition_index(name) {
+            return vec![i];
+        }
+        let wanted: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let mut family: Vec<usize> = (0..self.conditions.len())
+            .filter(|&i| {
+                let words: Vec<String> = self.conditions[i]
+                    .condition
+                    .name
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect();
+                words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+            })
+            .collect();
+        family.sort_by(|&a, &b| {
+            self.conditions[b]
+                .prevalence
+                .total_cmp(&self.conditions[a].prevalence)
+        });
+        family
+    }
+
     /// One allergy, by weight.
     pub(crate) fn allergy<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Allergy {
         let row = self.allergies.sample_row(rng);

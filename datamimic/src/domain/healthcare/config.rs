@@ -93,24 +93,36 @@ impl HealthcareConfig {
     /// The per-record condition thresholds for `code` with the includes and excludes applied.
     pub(crate) fn plan(&self, code: DatasetCode, max_age: u8) -> Result<ConditionPlan> {
         let clinical = Clinical::for_code(code);
-        let resolve =
-            |names: &[String]| -> Result<Vec<usize>> {
-                names
-                    .iter()
-                    .map(|name| {
-                        clinical.condition_index(name).ok_or_else(|| {
-                        let known: Vec<&str> =
-                            clinical.conditions.iter().map(|c| c.condition.name).collect();
-                        Error::Constraint(format!(
-                            "unknown condition `{name}` for dataset {code}; the known ones are: {}",
-                            known.join(", ")
-                        ))
-                    })
-                    })
-                    .collect()
-            };
-        let include = resolve(&self.conditions_include)?;
-        let exclude = resolve(&self.conditions_exclude)?;
+        let unknown = |name: &str| {
+            let known: Vec<&str> = clinical
+                .conditions
+                .iter()
+                .map(|c| c.condition.name)
+                .collect();
+            Error::Constraint(format!(
+                "unknown condition `{name}` for dataset {code}; the known ones are: {}",
+                known.join(", ")
+            ))
+        };
+        // An included family (`Diabetes`) means its most prevalent member; an excluded family
+        // excludes every member.
+        let mut include = Vec::new();
+        for name in &self.conditions_include {
+            include.push(
+                *clinical
+                    .condition_family(name)
+                    .first()
+                    .ok_or_else(|| unknown(name))?,
+            );
+        }
+        let mut exclude = Vec::new();
+        for name in &self.conditions_exclude {
+            let family = clinical.condition_family(name);
+            if family.is_empty() {
+                return Err(unknown(name));
+            }
+            exclude.extend(family);
+        }
         for &i in include.iter().filter(|i| !exclude.contains(i)) {
             let info = &clinical.conditions[i];
             if info.age_min > max_age {
