@@ -41,7 +41,10 @@ fn the_documented_example_runs() {
         let age: u32 = cells[1].parse().unwrap();
         assert!((30..=45).contains(&age), "{row}");
         // A JSON list in one (quoted) cell.
-        assert!(cells[2].starts_with("\"[") && cells[2].ends_with("]\""), "{row}");
+        assert!(
+            cells[2].starts_with("\"[") && cells[2].ends_with("]\""),
+            "{row}"
+        );
     }
     let patients = Scratch::new("doc-example-patients");
     patients.write("p.xml", PATIENTS);
