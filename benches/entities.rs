@@ -41,7 +41,9 @@ macro_rules! entities {
 }
 
 fn main() {
-    use datamimic::domain::common::*;
+    use datamimic::domain::{
+        common::*, ecommerce::*, finance::*, healthcare::*, insurance::*, public_sector::*,
+    };
     let records: u64 = std::env::var("DATAMIMIC_BENCH_RECORDS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -52,5 +54,23 @@ fn main() {
         "City" => City,
         "Country" => Country,
         "Company" => Company,
+        "Patient" => Patient,
+        "Doctor" => Doctor,
+        "Hospital" => Hospital,
+        "MedicalDevice" => MedicalDevice,
+        "MedicalProcedure" => MedicalProcedure,
+        "Bank" => Bank,
+        "BankAccount" => BankAccount,
+        "CreditCard" => CreditCard,
+        "Transaction" => Transaction,
+        "InsuranceCompany" => InsuranceCompany,
+        "InsuranceProduct" => InsuranceProduct,
+        "InsuranceCoverage" => InsuranceCoverage,
+        "InsurancePolicy" => InsurancePolicy,
+        "Product" => Product,
+        "Order" => Order,
+        "AdministrationOffice" => AdministrationOffice,
+        "EducationalInstitution" => EducationalInstitution,
+        "PoliceOfficer" => PoliceOfficer,
     );
 }

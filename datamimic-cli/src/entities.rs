@@ -281,11 +281,29 @@ fn holder_ages<T: Record>(service: Service<T>, options: &EntityOptions) -> Resul
     Ok(service.config(config))
 }
 
+/// Police officers take an age range (they are at least 18).
+fn officer_ages(
+    _: Service<ps::PoliceOfficer>,
+    options: &EntityOptions,
+) -> Result<Service<ps::PoliceOfficer>> {
+    let mut demographic = dc::DemographicConfig::default();
+    if options.age_min.is_some() || options.age_max.is_some() {
+        let (min, max) = options.ages(ps::PoliceOfficerService::DEFAULT_AGES)?;
+        demographic = dc::DemographicConfig {
+            age_min: Some(min),
+            age_max: Some(max),
+        };
+    }
+    Ok(ps::PoliceOfficerService::with_demographics(dataset(options), demographic)?.into_service())
+}
+
 use crate::demo;
 use datamimic::domain::common as dc;
+use datamimic::domain::ecommerce as ec;
 use datamimic::domain::finance as fi;
 use datamimic::domain::healthcare as hc;
 use datamimic::domain::insurance as ins;
+use datamimic::domain::public_sector as ps;
 
 entities! {
     "Person" => dc::Person, [Ages], person_config::<dc::Person>;
@@ -306,6 +324,11 @@ entities! {
     "InsuranceProduct" => ins::InsuranceProduct, [], plain::<ins::InsuranceProduct>;
     "InsuranceCoverage" => ins::InsuranceCoverage, [], plain::<ins::InsuranceCoverage>;
     "InsurancePolicy" => ins::InsurancePolicy, [Ages], holder_ages::<ins::InsurancePolicy>;
+    "Product" => ec::Product, [], plain::<ec::Product>;
+    "Order" => ec::Order, [], plain::<ec::Order>;
+    "AdministrationOffice" => ps::AdministrationOffice, [], plain::<ps::AdministrationOffice>;
+    "EducationalInstitution" => ps::EducationalInstitution, [], plain::<ps::EducationalInstitution>;
+    "PoliceOfficer" => ps::PoliceOfficer, [Ages], officer_ages;
     "DemoPerson" => demo::DemoPerson, [Ages], demo::configure::<demo::DemoPerson>;
     "DemoDoctor" => demo::DemoDoctor, [Ages, Conditions], demo::configure::<demo::DemoDoctor>;
 }

@@ -1,0 +1,227 @@
+//! AdministrationOffice: a government office of a city or state at a coherent address.
+
+use std::fmt;
+
+use chrono::Datelike;
+
+use crate::domain::common::{Address, FullName, PhoneNumber};
+use crate::domain::ecommerce::{Code, Picks, distinct_of, one_of};
+use crate::sample::{below, chance, unit_f64};
+use crate::{Context, Mimic, TableUse};
+
+use super::contact::{Email, Host, HostKind, Website};
+use super::registry::{FAMILIES, Registry};
+use super::vocabulary::{
+    DEPARTMENTS_DE, DEPARTMENTS_EN, HOURS_DE, HOURS_EN, LEADER_TITLES_DE, LEADER_TITLES_EN,
+    SERVICES_DE, SERVICES_EN, by_language,
+};
+
+/// An administration office, with the fields of datamimic-ce's AdministrationOffice in its
+/// order.
+///
+/// Coherence within a record: the name, jurisdiction, web site and e-mail belong to the
+/// office's own city (or state, for state-level offices); the phone is the address's; the
+/// budget grows with the staff; the founding year is before the clock's year.
+///
+/// ```
+/// use datamimic::domain::public_sector::AdministrationOfficeService;
+///
+/// let office = AdministrationOfficeService::new("DE")?.seed(1).generate();
+/// assert!(office.name.to_string().contains(office.address.city));
+/// assert!(office.website.to_string().ends_with(".de"));
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+pub struct AdministrationOffice {
+    /// Identifier (`ADM-000123456`).
+    pub office_id: Code,
+    /// The type and the city: `Springfield City Administration`, `Landratsamt Dresden`.
+    pub name: OfficeName,
+    /// Office type from `public_sector/office_type`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The area it serves: the state for state-level offices, otherwise the city.
+    pub jurisdiction: &'static str,
+    /// Year founded.
+    pub founding_year: i32,
+    /// Employees.
+    pub staff_count: u32,
+    /// Yearly budget in whole units of the country's currency, about the staff's cost.
+    pub annual_budget: u64,
+    /// Opening hours.
+    pub hours_of_operation: &'static str,
+    /// Web site.
+    pub website: Website,
+    /// Contact e-mail at the web site's host.
+    pub email: Email,
+    /// The address's landline.
+    pub phone: PhoneNumber,
+    /// Two to four services offered.
+    pub services: Picks<4>,
+    /// Three to five departments.
+    pub departments: Picks<5>,
+    /// Head and deputy.
+    pub leadership: [Leader; 2],
+    /// Where the office is.
+    pub address: Address,
+}
+
+/// A named office holder.
+#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Leader {
+    /// Position (`Director`, `Amtsleitung`).
+    pub title: &'static str,
+    /// The holder's name from the country's name tables.
+    pub name: FullName,
+}
+
+/// An office's name: its type and place in the country's word order.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct OfficeName {
+    kind: &'static str,
+    place: &'static str,
+    german: bool,
+}
+
+impl OfficeName {
+    /// `kind` of `place` (`Springfield City Administration`, `Stadtverwaltung Dresden`).
+    pub fn new(kind: &'static str, place: &'static str, german: bool) -> OfficeName {
+        OfficeName {
+            kind,
+            place,
+            german,
+        }
+    }
+}
+
+impl fmt::Display for OfficeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.german {
+            write!(f, "{} {}", self.kind, self.place)
+        } else {
+            write!(f, "{} {}", self.place, self.kind)
+        }
+    }
+}
+
+impl serde::Serialize for OfficeName {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// Average yearly cost of one public employee, salary and overheads, in currency units
+/// (illustrative round figures).
+fn cost_per_staff(german: bool) -> f64 {
+    if german { 85_000.0 } else { 110_000.0 }
+}
+
+impl Mimic for AdministrationOffice {
+    fn mimic(ctx: &mut Context<'_>) -> AdministrationOffice {
+        let registry = Registry::of(ctx);
+        let german = registry.german;
+        let address = Address::mimic(ctx);
+        let kind = registry.office_type.sample_row(ctx.rng()).value();
+        let state_level = kind.contains("State") || kind.starts_with("Landes");
+        let jurisdiction = if state_level {
+            address.state
+        } else {
+            address.city
+        };
+        // Larger bodies at state level; log-uniform staff (illustrative ranges).
+        let (low, high): (f64, f64) = if state_level {
+            (200.0, 5_000.0)
+        } else {
+            (15.0, 1_500.0)
+        };
+        let u = unit_f64(ctx.rng());
+        let staff_count = (low * (u * (high / low).ln()).exp()).round() as u32;
+        let budget =
+            f64::from(staff_count) * cost_per_staff(german) * (0.8 + 0.8 * unit_f64(ctx.rng()));
+        let year = ctx.today().year();
+        let host = Host::new(
+            address.city,
+            address.state_code,
+            address.country_code,
+            HostKind::Government,
+        );
+        let titles = if german {
+            LEADER_TITLES_DE
+        } else {
+            LEADER_TITLES_EN
+        };
+        let head = leader_name(ctx, registry);
+        // A deputy namesake of the head would read as a data error.
+        let mut deputy = leader_name(ctx, registry);
+        while deputy == head {
+            deputy = leader_name(ctx, registry);
+        }
+        let leadership = [
+            Leader {
+                title: titles[0],
+                name: head,
+            },
+            Leader {
+                title: titles[1],
+                name: deputy,
+            },
+        ];
+        let services_count = 2 + below(ctx.rng(), 3) as usize;
+        let departments_count = 3 + below(ctx.rng(), 3) as usize;
+        AdministrationOffice {
+            office_id: Code::new("ADM", below(ctx.rng(), 1_000_000_000), 9),
+            name: OfficeName::new(kind, jurisdiction, german),
+            kind,
+            jurisdiction,
+            founding_year: year - 1 - below(ctx.rng(), 175) as i32,
+            staff_count,
+            annual_budget: budget.round() as u64,
+            hours_of_operation: one_of(ctx.rng(), by_language(german, HOURS_EN, HOURS_DE)),
+            website: Website(host),
+            email: Email {
+                mailbox: if german { "poststelle" } else { "info" },
+                host,
+            },
+            phone: address.phone,
+            services: distinct_of(
+                by_language(german, SERVICES_EN, SERVICES_DE),
+                services_count,
+                ctx.rng(),
+            ),
+            departments: distinct_of(
+                by_language(german, DEPARTMENTS_EN, DEPARTMENTS_DE),
+                departments_count,
+                ctx.rng(),
+            ),
+            leadership,
+            address,
+        }
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        visit(visitor);
+    }
+}
+
+/// A leader's name: either gender's given-name table, then a family name.
+pub(crate) fn leader_name(ctx: &mut Context<'_>, registry: &Registry) -> FullName {
+    let given = if chance(ctx.rng(), 0.5) {
+        registry.given_female
+    } else {
+        registry.given_male
+    };
+    let given = given.sample_row(ctx.rng()).value();
+    FullName::new(given, registry.family_name.sample_row(ctx.rng()).value())
+}
+
+/// Reports the registry's tables and the address's.
+pub(crate) fn visit(visitor: &mut dyn FnMut(TableUse)) {
+    for family in FAMILIES {
+        visitor(TableUse {
+            family,
+            column: 0,
+            accepts: None,
+        });
+    }
+    Address::visit_tables(visitor);
+}
