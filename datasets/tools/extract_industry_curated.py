@@ -337,7 +337,7 @@ DEVICES = [
 # ------------------------------------------------------------------ procedures
 # US: dm procedure_codes_US.csv (code, datamimic's own short description). The numbers are
 # CPT(R) codes; CPT is a registered trademark and copyrighted code set of the American Medical
-# Association. No AMA descriptor text is used; see SOURCES-industry.md for the caveat.
+# Association. No AMA descriptor text is used; see SOURCES.md for the caveat.
 # category by CPT section (code range); duration and cost ILLUSTRATIVE per category.
 CPT_SECTIONS = [  # (lo, hi, category, duration_minutes, cost USD)
     (10004, 69990, "Surgery", 60, 1200),
