@@ -131,7 +131,7 @@ impl<'a> Context<'a> {
     /// (services check strict mode when they are built).
     #[inline]
     pub fn table(&self, family: &'static TableFamily) -> &'static Table {
-        family.for_generation(self.dataset)
+        family.for_dataset(self.dataset)
     }
 }
 

@@ -45,13 +45,19 @@ impl DatasetCode {
         matches!(&self.0, b"DE" | b"AT" | b"CH" | b"LI" | b"LU")
     }
 
+    /// The code's position among all 676 codes (`AA` is 0, `ZZ` 675).
+    #[inline]
+    pub fn index(self) -> usize {
+        usize::from(self.0[0] - b'A') * 26 + usize::from(self.0[1] - b'A')
+    }
+
     /// The code as text.
     #[inline]
     pub fn as_str(&self) -> &'static str {
         // A slice of the table of all two-letter codes: no UTF-8 check per call, which mattered
         // because generators ask for the country of every record.
-        let index = (usize::from(self.0[0] - b'A') * 26 + usize::from(self.0[1] - b'A')) * 2;
-        &ALL_CODES[index..index + 2]
+        let at = self.index() * 2;
+        &ALL_CODES[at..at + 2]
     }
 }
 

@@ -95,7 +95,7 @@ impl TableFamily {
     /// itself never fails. Runs for every weighted field of every record, so the last answer
     /// is cached.
     #[inline]
-    pub(crate) fn for_generation(&self, code: DatasetCode) -> &'static Table {
+    pub fn for_dataset(&self, code: DatasetCode) -> &'static Table {
         let wanted = code.sort_key();
         let last = self.last.load(Ordering::Relaxed);
         if (last >> 16) as u16 == wanted {

@@ -4,6 +4,7 @@
 // Baked data: every `datasets/**/*.csv` as an alias table, looked up by key and country.
 mod dataset;
 mod family;
+mod per_dataset;
 mod table;
 pub mod tables;
 
@@ -42,6 +43,7 @@ pub use dataset::{
 pub use error::{Error, Result};
 pub use family::TableFamily;
 pub use mimic::{Mimic, TableUse};
+pub use per_dataset::PerDataset;
 pub use rng::{MimicRng, RecordStreams};
 pub use service::{Iter, Service};
 pub use table::{Row, Table};

@@ -1,5 +1,6 @@
 //! Keyed lookups in baked tables that entities need per record, each O(1) or O(log n).
 
+use crate::PerDataset;
 use std::sync::OnceLock;
 
 use rand::Rng;
@@ -233,10 +234,9 @@ impl Resolved {
     /// The resolved tables of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static Resolved {
-        static CACHE: [OnceLock<Box<Resolved>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        static CACHE: PerDataset<Resolved> = PerDataset::new();
         let code = ctx.dataset();
-        let slot = code_slot(code.as_str()).expect("dataset codes are two upper-case letters");
-        CACHE[slot].get_or_init(|| Box::new(Resolved::new(code)))
+        CACHE.get_or_init(code, || Resolved::new(code))
     }
 
     /// A salutation of `gender` (0 male, 1 female, 2 other), drawn by weight.

@@ -1,7 +1,7 @@
 //! The e-commerce tables of one dataset, resolved once per process: per-category nouns, tax
 //! rates and shipping costs are indexed up front so a record pays array lookups only.
 
-use std::sync::OnceLock;
+use crate::PerDataset;
 
 use crate::ident::ean::Gs1Prefixes;
 use crate::{Context, DatasetCode, Strictness, Table, TableFamily, tables};
@@ -123,9 +123,9 @@ impl Catalog {
     /// The catalog of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static Catalog {
-        static CACHE: [OnceLock<Box<Catalog>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        static CACHE: PerDataset<Catalog> = PerDataset::new();
         let code = ctx.dataset();
-        CACHE[slot(code)].get_or_init(|| Box::new(Catalog::new(code)))
+        CACHE.get_or_init(code, || Catalog::new(code))
     }
 
     /// A noun of the category in row `category` of [`Catalog::category`].
@@ -171,12 +171,4 @@ impl Catalog {
     pub(crate) fn shipping_cost(&self, row: usize) -> Money {
         self.shipping_cost[row]
     }
-}
-
-/// The cache slot of a two-letter dataset code.
-#[inline]
-pub(crate) fn slot(code: DatasetCode) -> usize {
-    let bytes = code.as_str().as_bytes();
-    usize::from(bytes[0].wrapping_sub(b'A')) % 26 * 26
-        + usize::from(bytes[1].wrapping_sub(b'A')) % 26
 }

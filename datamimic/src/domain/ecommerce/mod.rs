@@ -48,6 +48,5 @@ pub use product::{
 pub use service::{OrderService, ProductService};
 
 // Shared with the public-sector domain.
-pub(crate) use catalog::slot;
 pub(crate) use grouped::Grouped;
 pub(crate) use picks::{distinct, distinct_of, one_of};

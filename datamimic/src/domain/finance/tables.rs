@@ -1,9 +1,9 @@
 //! The finance tables of a dataset, resolved once per process so a record pays one index.
 
-use std::sync::OnceLock;
+use crate::PerDataset;
 
 use crate::ident::Network;
-use crate::{Context, DatasetCode, Strictness, Table, TableFamily, TableUse, tables};
+use crate::{Context, DatasetCode, Table, TableFamily, TableUse, tables};
 
 /// Columns of `finance/bank`.
 pub(crate) const BANK_NAME: usize = 0;
@@ -49,10 +49,10 @@ pub(crate) struct FinanceTables {
 
 impl FinanceTables {
     fn new(code: DatasetCode) -> FinanceTables {
-        let bank = variant(&tables::FINANCE_BANK, code);
+        let bank = tables::FINANCE_BANK.for_dataset(code);
         let country = bank.country().unwrap_or("US");
         let own = DatasetCode::parse(country).unwrap_or(DatasetCode::US);
-        let card_network = variant(&tables::FINANCE_CARD_NETWORK, own);
+        let card_network = tables::FINANCE_CARD_NETWORK.for_dataset(own);
         let networks = (0..card_network.len())
             .map(|r| {
                 network(card_network.value(r)).unwrap_or_else(|| {
@@ -64,18 +64,18 @@ impl FinanceTables {
                 })
             })
             .collect();
-        let currencies = variant(&tables::FINANCE_CURRENCY, own);
+        let currencies = tables::FINANCE_CURRENCY.for_dataset(own);
         let local = (0..currencies.len())
             .max_by_key(|&r| currencies.scaled_weight(r))
             .unwrap_or(0);
-        let city = variant(&tables::COMMON_ADDRESS_CITY, own);
+        let city = tables::COMMON_ADDRESS_CITY.for_dataset(own);
         FinanceTables {
             country,
             bank,
-            account_type: variant(&tables::FINANCE_ACCOUNT_TYPE, own),
+            account_type: tables::FINANCE_ACCOUNT_TYPE.for_dataset(own),
             card_network,
             networks,
-            merchant: variant(&tables::FINANCE_MERCHANT, own),
+            merchant: tables::FINANCE_MERCHANT.for_dataset(own),
             city,
             foreign_cities: tables::COMMON_ADDRESS_CITY
                 .variants()
@@ -91,13 +91,9 @@ impl FinanceTables {
     /// The finance tables of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static FinanceTables {
-        static CACHE: [OnceLock<FinanceTables>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        static CACHE: PerDataset<FinanceTables> = PerDataset::new();
         let code = ctx.dataset();
-        let [a, b] = code.as_str().as_bytes() else {
-            unreachable!("dataset codes are two letters")
-        };
-        let slot = usize::from(a - b'A') * 26 + usize::from(b - b'A');
-        CACHE[slot].get_or_init(|| FinanceTables::new(code))
+        CACHE.get_or_init(code, || FinanceTables::new(code))
     }
 }
 
@@ -110,15 +106,6 @@ pub(crate) fn visit_finance(visitor: &mut dyn FnMut(TableUse)) {
             accepts: None,
         });
     }
-}
-
-/// The variant of `family` for `code`, with the US fallback (services check strict mode).
-fn variant(family: &'static TableFamily, code: DatasetCode) -> &'static Table {
-    family.get(code).unwrap_or_else(|| {
-        family
-            .resolve_code(code, Strictness::Fallback)
-            .unwrap_or(family.variants()[0])
-    })
 }
 
 /// The network a `finance/card_network` row names.

@@ -1,9 +1,9 @@
 //! Per-country clinical tables, resolved once per dataset and process: conditions with their
 //! prevalence by sex and age, the medications that treat each condition, allergies, insurers.
 
-use std::sync::OnceLock;
+use crate::PerDataset;
 
-use crate::{Context, DatasetCode, Strictness, Table, TableFamily, tables};
+use crate::{Context, DatasetCode, Table, TableFamily, tables};
 
 use super::patient::{Allergy, Condition, Medication};
 
@@ -84,27 +84,6 @@ pub(crate) struct Clinical {
     pub(crate) insurers: Cumulative<(&'static str, &'static str)>,
 }
 
-/// The variant of `family` for `code`, US when the country lacks it (services check strict
-/// mode when they are built).
-pub(crate) fn variant(family: &'static TableFamily, code: DatasetCode) -> &'static Table {
-    family.get(code).unwrap_or_else(|| {
-        family
-            .resolve_code(code, Strictness::Fallback)
-            .unwrap_or(family.variants()[0])
-    })
-}
-
-/// The value `init` builds for `code`, built once per dataset and process.
-pub(crate) fn per_dataset<T>(
-    cache: &'static [OnceLock<Box<T>>; 26 * 26],
-    code: DatasetCode,
-    init: impl FnOnce() -> T,
-) -> &'static T {
-    let bytes = code.as_str().as_bytes();
-    let slot = usize::from(bytes[0] - b'A') * 26 + usize::from(bytes[1] - b'A');
-    cache[slot].get_or_init(|| Box::new(init()))
-}
-
 /// The column `name` of `family`; the tables are baked, so a missing column is a bug caught
 /// by the unit tests.
 pub(crate) fn column(family: &'static TableFamily, name: &str) -> usize {
@@ -125,8 +104,8 @@ impl Clinical {
 
     /// The resolved tables of `code`.
     pub(crate) fn for_code(code: DatasetCode) -> &'static Clinical {
-        static CACHE: [OnceLock<Box<Clinical>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
-        per_dataset(&CACHE, code, || Clinical::new(code))
+        static CACHE: PerDataset<Clinical> = PerDataset::new();
+        CACHE.get_or_init(code, || Clinical::new(code))
     }
 
     fn new(code: DatasetCode) -> Clinical {
@@ -149,7 +128,7 @@ impl Clinical {
             .iter()
             .filter_map(|p| find(p))
             .collect();
-        let insurance = variant(&tables::HEALTHCARE_INSURANCE_PROVIDER, code);
+        let insurance = tables::HEALTHCARE_INSURANCE_PROVIDER.for_dataset(code);
         let prefix = column(&tables::HEALTHCARE_INSURANCE_PROVIDER, "id_prefix");
         let mut insurers = Cumulative::default();
         for r in 0..insurance.len() {
@@ -159,13 +138,14 @@ impl Clinical {
             );
         }
         Clinical {
-            country: variant(&tables::HEALTHCARE_CONDITION, code)
+            country: tables::HEALTHCARE_CONDITION
+                .for_dataset(code)
                 .country()
                 .unwrap_or("US"),
             conditions,
             thresholds,
             treatments,
-            allergies: variant(&tables::HEALTHCARE_ALLERGY, code),
+            allergies: tables::HEALTHCARE_ALLERGY.for_dataset(code),
             allergy_condition,
             atopic,
             insurers,
@@ -225,7 +205,7 @@ impl Clinical {
 
 fn conditions(code: DatasetCode) -> Vec<ConditionInfo> {
     let family = &tables::HEALTHCARE_CONDITION;
-    let table = variant(family, code);
+    let table = family.for_dataset(code);
     let (icd, category, age_min) = (
         column(family, "icd10_code"),
         column(family, "category"),
@@ -251,7 +231,7 @@ fn conditions(code: DatasetCode) -> Vec<ConditionInfo> {
 /// quarter of that band's figure applies, above its last band the last band's figure.
 fn prevalence(code: DatasetCode, conditions: &[ConditionInfo]) -> Vec<f64> {
     let family = &tables::HEALTHCARE_CONDITION_PREVALENCE;
-    let table = variant(family, code);
+    let table = family.for_dataset(code);
     let (age_min, age_max, sex, value) = (
         column(family, "age_min"),
         column(family, "age_max"),
@@ -314,7 +294,7 @@ fn banded(bands: &[(u8, u8, f64)], age: u8) -> Option<f64> {
 
 fn treatments(code: DatasetCode, conditions: &[ConditionInfo]) -> Vec<Cumulative<Medication>> {
     let family = &tables::HEALTHCARE_MEDICATION;
-    let table = variant(family, code);
+    let table = family.for_dataset(code);
     let (name, dosage, frequency, route) = (
         column(family, "medication"),
         column(family, "dosage"),
@@ -351,7 +331,7 @@ mod tests {
         for country in ["US", "DE"] {
             let code = DatasetCode::parse(country).unwrap();
             let clinical = Clinical::for_code(code);
-            let table = variant(&tables::HEALTHCARE_MEDICATION, code);
+            let table = tables::HEALTHCARE_MEDICATION.for_dataset(code);
             let treated: usize = clinical.treatments.iter().map(|t| t.items.len()).sum();
             assert_eq!(treated, table.len(), "{country}");
             assert!(clinical.allergy_condition.is_some(), "{country}");

@@ -6,7 +6,6 @@ use crate::domain::common::FullName;
 use crate::sample::{below, chance};
 use crate::{Context, Mimic, TableUse, tables};
 
-use super::clinical::variant;
 use super::dates::{between, years_before};
 use super::ids::ModelNumber;
 
@@ -139,7 +138,8 @@ impl Mimic for MedicalDevice {
             })
             .collect();
         usage_logs.sort_unstable_by_key(|u| std::cmp::Reverse(u.date));
-        let location = variant(&tables::HEALTHCARE_HOSPITAL_DEPARTMENT, ctx.dataset())
+        let location = tables::HEALTHCARE_HOSPITAL_DEPARTMENT
+            .for_dataset(ctx.dataset())
             .sample_row(ctx.rng())
             .cell(1);
         let female = chance(ctx.rng(), 0.5);

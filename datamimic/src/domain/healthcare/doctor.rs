@@ -1,8 +1,8 @@
 //! Doctor: a common Person with a specialty, a hospital and certifications that fit it, and a
 //! career that agrees with their age.
 
+use crate::PerDataset;
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use serde::ser::{SerializeMap, SerializeSeq};
@@ -11,7 +11,7 @@ use crate::domain::common::{Address, FullName, Gender, Person, PhoneNumber};
 use crate::sample::{below, chance};
 use crate::{Context, DatasetCode, Mimic, Table, TableUse, tables};
 
-use super::clinical::{Cumulative, column, per_dataset, variant};
+use super::clinical::{Cumulative, column};
 use super::dates::birthdate_and_age;
 use super::hospital::{HospitalKind, HospitalName};
 use super::ids::{LicenseNumber, Npi};
@@ -177,10 +177,10 @@ struct DoctorTables {
 
 impl DoctorTables {
     fn of(code: DatasetCode) -> &'static DoctorTables {
-        static CACHE: [OnceLock<Box<DoctorTables>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
-        per_dataset(&CACHE, code, || {
-            let specialties = variant(&tables::HEALTHCARE_SPECIALTY, code);
-            let hospital_types = variant(&tables::HEALTHCARE_HOSPITAL_TYPE, code);
+        static CACHE: PerDataset<DoctorTables> = PerDataset::new();
+        CACHE.get_or_init(code, || {
+            let specialties = tables::HEALTHCARE_SPECIALTY.for_dataset(code);
+            let hospital_types = tables::HEALTHCARE_HOSPITAL_TYPE.for_dataset(code);
             let fitting = (0..specialties.len())
                 .map(|s| {
                     let mut choices = Cumulative::default();

@@ -1,8 +1,8 @@
 //! Hospital: a hospital of one type in the city of its address, with departments and services
 //! that fit the type.
 
+use crate::PerDataset;
 use std::fmt;
-use std::sync::OnceLock;
 
 use chrono::Datelike;
 use rand::Rng;
@@ -11,7 +11,7 @@ use crate::domain::common::{Address, PhoneNumber};
 use crate::sample::{below, chance};
 use crate::{Context, DatasetCode, Mimic, TableUse, tables};
 
-use super::clinical::{column, per_dataset, variant};
+use super::clinical::column;
 use super::text::{serialize_as_text, write_slug};
 
 /// What a hospital type is, across the languages of the `healthcare/hospital_type` tables.
@@ -238,12 +238,11 @@ pub(crate) struct HospitalTables {
 
 impl HospitalTables {
     pub(crate) fn of(code: DatasetCode) -> &'static HospitalTables {
-        static CACHE: [OnceLock<Box<HospitalTables>>; 26 * 26] =
-            [const { OnceLock::new() }; 26 * 26];
-        per_dataset(&CACHE, code, || {
-            let types = variant(&tables::HEALTHCARE_HOSPITAL_TYPE, code);
+        static CACHE: PerDataset<HospitalTables> = PerDataset::new();
+        CACHE.get_or_init(code, || {
+            let types = tables::HEALTHCARE_HOSPITAL_TYPE.for_dataset(code);
             let family = &tables::HEALTHCARE_HOSPITAL_DEPARTMENT;
-            let table = variant(family, code);
+            let table = family.for_dataset(code);
             let department = column(family, "department");
             let departments = (0..types.len())
                 .map(|t| {

@@ -1,12 +1,12 @@
 //! MedicalProcedure: a coded procedure whose flags, specialty and recovery fit its kind.
 
+use crate::PerDataset;
 use std::fmt;
-use std::sync::OnceLock;
 
 use crate::sample::below;
 use crate::{Context, DatasetCode, Mimic, TableUse, tables};
 
-use super::clinical::{column, per_dataset, variant};
+use super::clinical::column;
 use super::text::serialize_as_text;
 
 /// A medical procedure, with the fields of datamimic-ce's MedicalProcedure in its order.
@@ -197,10 +197,10 @@ struct Procedures {
 
 impl Procedures {
     fn of(code: DatasetCode) -> &'static Procedures {
-        static CACHE: [OnceLock<Box<Procedures>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
-        per_dataset(&CACHE, code, || {
+        static CACHE: PerDataset<Procedures> = PerDataset::new();
+        CACHE.get_or_init(code, || {
             let family = &tables::HEALTHCARE_PROCEDURE;
-            let table = variant(family, code);
+            let table = family.for_dataset(code);
             let german = table.country() == Some("DE");
             let (cpt, category, duration, cost) = (
                 column(family, "cpt_code"),

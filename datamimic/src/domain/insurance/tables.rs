@@ -1,8 +1,8 @@
 //! The insurance tables of a dataset, resolved once per process, with each product's coverages.
 
-use std::sync::OnceLock;
+use crate::PerDataset;
 
-use crate::{Context, DatasetCode, Strictness, Table, TableFamily, TableUse, tables};
+use crate::{Context, DatasetCode, Table, TableFamily, TableUse, tables};
 
 /// Columns of `insurance/company`.
 pub(crate) const COMPANY_NAME: usize = 0;
@@ -55,11 +55,11 @@ pub(crate) struct InsuranceTables {
 
 impl InsuranceTables {
     fn new(code: DatasetCode) -> InsuranceTables {
-        let product = variant(&tables::INSURANCE_PRODUCT, code);
+        let product = tables::INSURANCE_PRODUCT.for_dataset(code);
         let country = product.country().unwrap_or("US");
         let own = DatasetCode::parse(country).unwrap_or(DatasetCode::US);
-        let coverage = variant(&tables::INSURANCE_COVERAGE, own);
-        let company = variant(&tables::INSURANCE_COMPANY, own);
+        let coverage = tables::INSURANCE_COVERAGE.for_dataset(own);
+        let company = tables::INSURANCE_COMPANY.for_dataset(own);
         let coverages_of: Box<[Box<[u16]>]> = (0..product.len())
             .map(|p| {
                 let mut rows: Vec<u16> = (0..coverage.len())
@@ -103,8 +103,8 @@ impl InsuranceTables {
             company,
             product,
             coverage,
-            premium_frequency: variant(&tables::INSURANCE_PREMIUM_FREQUENCY, own),
-            policy_status: variant(&tables::INSURANCE_POLICY_STATUS, own),
+            premium_frequency: tables::INSURANCE_PREMIUM_FREQUENCY.for_dataset(own),
+            policy_status: tables::INSURANCE_POLICY_STATUS.for_dataset(own),
             coverages_of,
             product_of,
             amounts: (0..coverage.len())
@@ -124,13 +124,9 @@ impl InsuranceTables {
     /// The insurance tables of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static InsuranceTables {
-        static CACHE: [OnceLock<InsuranceTables>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        static CACHE: PerDataset<InsuranceTables> = PerDataset::new();
         let code = ctx.dataset();
-        let [a, b] = code.as_str().as_bytes() else {
-            unreachable!("dataset codes are two letters")
-        };
-        let slot = usize::from(a - b'A') * 26 + usize::from(b - b'A');
-        CACHE[slot].get_or_init(|| InsuranceTables::new(code))
+        CACHE.get_or_init(code, || InsuranceTables::new(code))
     }
 }
 
@@ -143,15 +139,6 @@ pub(crate) fn visit_insurance(visitor: &mut dyn FnMut(TableUse)) {
             accepts: None,
         });
     }
-}
-
-/// The variant of `family` for `code`, with the US fallback (services check strict mode).
-fn variant(family: &'static TableFamily, code: DatasetCode) -> &'static Table {
-    family.get(code).unwrap_or_else(|| {
-        family
-            .resolve_code(code, Strictness::Fallback)
-            .unwrap_or(family.variants()[0])
-    })
 }
 
 #[cfg(test)]

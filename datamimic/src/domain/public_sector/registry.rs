@@ -1,6 +1,6 @@
 //! The public-sector tables of one dataset, resolved and indexed once per process.
 
-use std::sync::OnceLock;
+use crate::PerDataset;
 
 use crate::domain::ecommerce::Grouped;
 use crate::{Context, DatasetCode, Strictness, Table, TableFamily, tables};
@@ -109,8 +109,8 @@ impl Registry {
     /// The registry of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static Registry {
-        static CACHE: [OnceLock<Box<Registry>>; 26 * 26] = [const { OnceLock::new() }; 26 * 26];
+        static CACHE: PerDataset<Registry> = PerDataset::new();
         let code = ctx.dataset();
-        CACHE[crate::domain::ecommerce::slot(code)].get_or_init(|| Box::new(Registry::new(code)))
+        CACHE.get_or_init(code, || Registry::new(code))
     }
 }
