@@ -217,9 +217,8 @@ fn sqlite_creates_the_table_and_inserts_every_page() {
 #[test]
 fn the_format_follows_the_output_extension() {
     let s = Scratch::new("extension");
-    ok(
-        &s.0,
-        &[
+    let generate = |output: &str, extra: &[&str]| {
+        let mut args = vec![
             "generate",
             "DemoPerson",
             "-n",
@@ -227,68 +226,23 @@ fn the_format_follows_the_output_extension() {
             "--seed",
             "1",
             "-o",
-            "p.json",
-        ],
-    );
-    ok(
-        &s.0,
-        &[
-            "generate",
-            "DemoPerson",
-            "-n",
-            "2",
-            "--seed",
-            "1",
-            "-o",
-            "p.db",
-        ],
-    );
-    ok(
-        &s.0,
-        &[
-            "generate",
-            "DemoPerson",
-            "-n",
-            "2",
-            "--seed",
-            "1",
-            "-o",
-            "p.xml",
-        ],
-    );
-    ok(
-        &s.0,
-        &[
-            "generate",
-            "DemoPerson",
-            "-n",
-            "2",
-            "--seed",
-            "1",
-            "-o",
-            "p.json.csv",
-            "-f",
-            "ndjson",
-        ],
-    );
-    assert!(
-        std::fs::read_to_string(s.path("p.json"))
-            .unwrap()
-            .starts_with("[\n{")
-    );
+            output,
+        ];
+        args.extend_from_slice(extra);
+        ok(&s.0, &args);
+    };
+    generate("p.json", &[]);
+    generate("p.db", &[]);
+    generate("p.xml", &[]);
+    // An explicit --format wins over the extension.
+    generate("p.json.csv", &["-f", "ndjson"]);
+    let text = |name: &str| std::fs::read_to_string(s.path(name)).unwrap();
+    assert!(text("p.json").starts_with("[\n{"));
     assert!(
         std::fs::read(s.path("p.db"))
             .unwrap()
             .starts_with(b"SQLite format 3")
     );
-    assert!(
-        std::fs::read_to_string(s.path("p.xml"))
-            .unwrap()
-            .starts_with("<?xml")
-    );
-    assert!(
-        std::fs::read_to_string(s.path("p.json.csv"))
-            .unwrap()
-            .starts_with("{\"id\":1")
-    );
+    assert!(text("p.xml").starts_with("<?xml"));
+    assert!(text("p.json.csv").starts_with("{\"id\":1"));
 }
