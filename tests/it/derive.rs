@@ -274,3 +274,22 @@ fn fields_can_read_later_fields() {
     <Reordered as Mimic>::visit_tables(&mut |table_use| seen.push(table_use.family.key()));
     assert!(seen.contains(&"common/person/salutation"), "{seen:?}");
 }
+
+/// A field that cannot hold a column's cells is refused when the service is built, not while
+/// generating: city names are not numbers.
+#[derive(Mimic, Debug)]
+struct Misread {
+    #[mimic(weighted = "common/address/city", column = "city")]
+    population: u32,
+}
+
+#[test]
+fn cells_that_do_not_convert_are_refused_up_front() {
+    let err = Service::<Misread>::new().dataset("US").unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, Error::Constraint(_)), "{err:?}");
+    assert!(
+        message.contains("column `city`") && message.contains("does not convert"),
+        "{message}"
+    );
+}

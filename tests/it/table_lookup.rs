@@ -154,3 +154,35 @@ fn decimal_weights_are_exact() {
     assert_eq!(table.scaled_weight(2), 25_019_220_000);
     assert_eq!(table.scaled_total_weight(), 25_019_594_025);
 }
+
+#[test]
+fn tables_built_at_run_time_reject_bad_input() {
+    use datamimic::Table;
+    let row = |v: &str| vec![v.to_owned()];
+    let cases = [
+        (
+            Table::build_leaked("t", &["value"], vec![row("a")], &["1", "2"]),
+            "1 rows need as many weights",
+        ),
+        (
+            Table::build_leaked("t", &["value"], vec![vec![]], &["1"]),
+            "a row has 0 cells for 1 columns",
+        ),
+        (
+            Table::build_leaked("t", &["value"], vec![row("a")], &["-1"]),
+            "negative",
+        ),
+        (
+            Table::build_leaked("t", &["value"], vec![row("a"), row("b")], &["0", "0.0"]),
+            "all weights are zero",
+        ),
+        (Table::build_leaked("t", &["value"], vec![], &[]), "0 rows"),
+    ];
+    for (result, needle) in cases {
+        let err = result.unwrap_err();
+        assert!(
+            matches!(err, Error::Constraint(_)) && err.to_string().contains(needle),
+            "{err}"
+        );
+    }
+}
