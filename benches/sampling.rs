@@ -1,6 +1,6 @@
 //! Weighted sampling from a 5,000-row table: datamimic's one-draw alias table against
-//! `rand_distr::weighted::WeightedAliasIndex`, in the same run and with the same ChaCha8
-//! generator. Report the ratio of the two, not absolute rates.
+//! `rand_distr::weighted::WeightedAliasIndex`, in the same run and with the same
+//! generator (`MimicRng`). Report the ratio of the two, not absolute rates.
 
 use std::hint::black_box;
 

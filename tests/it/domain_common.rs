@@ -13,8 +13,7 @@ use datamimic::domain::common::{
 use datamimic::text::email_local_part;
 use datamimic::{Error, MimicRng, Strictness, Table, TableFamily, check, tables};
 
-/// 100,000 records per country in optimised builds. Debug builds check 20,000: there a record's
-/// ChaCha stream alone costs about 18 µs to set up, which would make each test take minutes.
+/// Records checked per country.
 const RECORDS: u64 = 100_000;
 
 fn countries() -> Vec<&'static str> {
