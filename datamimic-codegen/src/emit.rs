@@ -46,7 +46,7 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
         let packed = PackedTable::new(&p.table.rows, &p.table.weights);
         for (ext, bytes) in [
             ("text", packed.text.into_bytes()),
-            ("ends", packed.ends),
+            ("bounds", packed.bounds),
             ("slots", packed.slots),
             ("weights", packed.weights),
         ] {
@@ -59,7 +59,7 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
              // rows = {rows}, total_weight = {total}, hash = {hash:016x}\n\
              static {ident}: {rt}::Table = {rt}::Table::from_parts({rt}::__private::TableParts {{\n    \
              key: {key:?},\n    country: {country:?},\n    source: {source:?},\n    columns: &{cols},\n    \
-             rows: {rows},\n    text: include_str!({text}),\n    ends: include_bytes!({ends}),\n    \
+             rows: {rows},\n    text: include_str!({text}),\n    bounds: include_bytes!({bounds}),\n    \
              slots: include_bytes!({slots}),\n    weights: include_bytes!({weights}),\n    \
              decimals: {decimals},\n    total_weight: {total_scaled},\n    hash: 0x{hash:016x},\n}});\n",
             source = p.meta.source,
@@ -70,7 +70,7 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
             country = p.meta.country,
             cols = string_array(&p.meta.columns),
             text = blob("text"),
-            ends = blob("ends"),
+            bounds = blob("bounds"),
             slots = blob("slots"),
             weights = blob("weights"),
             decimals = p.table.weights.decimals,

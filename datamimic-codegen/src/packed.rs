@@ -8,8 +8,9 @@ use crate::weight::Weights;
 pub struct PackedTable {
     /// All cells concatenated, row-major.
     pub text: String,
-    /// End offset in `text` of each cell, little-endian `u32`.
-    pub ends: Vec<u8>,
+    /// Offset in `text` where each cell starts, then the end of the last cell: little-endian
+    /// `u32`, one more than there are cells, so cell `k` is `bounds[k]..bounds[k + 1]`.
+    pub bounds: Vec<u8>,
     /// Alias column per row, little-endian `u64`: threshold low, alias high.
     pub slots: Vec<u8>,
     /// Scaled weight per row, little-endian `u64`.
@@ -21,14 +22,15 @@ impl PackedTable {
     /// be positive.
     pub fn new(rows: &[Vec<String>], weights: &Weights) -> PackedTable {
         let mut text = String::new();
-        let mut ends = Vec::with_capacity(rows.iter().map(|r| r.len() * 4).sum());
+        let mut bounds = Vec::with_capacity(4 + rows.iter().map(|r| r.len() * 4).sum::<usize>());
+        bounds.extend_from_slice(&0u32.to_le_bytes());
         for cell in rows.iter().flatten() {
             text.push_str(cell);
-            ends.extend_from_slice(&(text.len() as u32).to_le_bytes());
+            bounds.extend_from_slice(&(text.len() as u32).to_le_bytes());
         }
         PackedTable {
             text,
-            ends,
+            bounds,
             slots: build_alias(&weights.scaled).packed(),
             weights: weights
                 .scaled

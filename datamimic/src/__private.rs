@@ -17,8 +17,8 @@ pub struct TableParts {
     pub rows: u32,
     /// All cells concatenated, row-major.
     pub text: &'static str,
-    /// End offset in `text` of each cell, little-endian `u32`.
-    pub ends: &'static [u8],
+    /// Start offset in `text` of each cell, then the end of the last one: little-endian `u32`.
+    pub bounds: &'static [u8],
     /// Alias column per row, little-endian `u64`: threshold low, alias high.
     pub slots: &'static [u8],
     /// Scaled weight per row, little-endian `u64`.
