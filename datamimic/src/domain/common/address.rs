@@ -5,7 +5,7 @@ use std::fmt;
 use crate::sample::below;
 use crate::{Context, Mimic, tables};
 
-use super::lookup::{Resolved, state_name as lookup_state_name};
+use super::lookup::Resolved;
 use super::phone::{PhoneNumber, landline, mobile};
 
 /// A postal address. City, state, postal code and area code come from one row of
@@ -88,7 +88,7 @@ fn organization(ctx: &mut Context<'_>) -> &'static str {
 }
 
 fn state_name(ctx: &mut Context<'_>, code: &&'static str) -> &'static str {
-    lookup_state_name(Resolved::of(ctx).state, code)
+    Resolved::of(ctx).state_name(code)
 }
 
 /// The country of the city table in use (US when the dataset fell back to it).

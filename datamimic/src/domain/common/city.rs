@@ -3,7 +3,7 @@
 use crate::{Context, Mimic, TableUse, tables};
 
 use super::lookup::{
-    CITY_AREA_CODE, CITY_NAME, CITY_POSTAL_CODE, CITY_STATE, Resolved, city_totals, state_name,
+    CITY_AREA_CODE, CITY_NAME, CITY_POSTAL_CODE, CITY_STATE, Resolved, city_totals,
 };
 
 /// A city with one of its postal codes, drawn by population. Hand-written rather than derived
@@ -52,7 +52,7 @@ impl Mimic for City {
             name: row.cell(CITY_NAME),
             postal_code: row.cell(CITY_POSTAL_CODE),
             area_code: row.cell(CITY_AREA_CODE),
-            state: state_name(resolved.state, row.cell(CITY_STATE)),
+            state: resolved.state_name(row.cell(CITY_STATE)),
             language: locale.split('_').next().unwrap_or(locale),
             population: city_totals(table)
                 .get(row.index())

@@ -27,25 +27,25 @@ pub(crate) fn personal(
         ),
     };
     let mut email = if first.is_ascii() && family.is_ascii() {
-        // The common case without folding: the same result as `email_local_part`, built as
-        // bytes in one buffer (ASCII in, ASCII out).
-        let mut local: Vec<u8> = Vec::with_capacity(first.len() + family.len() + domain.len() + 2);
+        // The common case without folding: the same result as `email_local_part`, built in
+        // one buffer (ASCII in, ASCII out, so no UTF-8 check is needed).
+        let mut local = String::with_capacity(first.len() + family.len() + domain.len() + 2);
         for part in [first, family] {
             let start = local.len();
-            if start > 0 && !separator.is_empty() {
-                local.extend_from_slice(separator.as_bytes());
+            if start > 0 {
+                local.push_str(separator);
             }
             let before = local.len();
             local.extend(
                 part.bytes()
                     .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-                    .map(|b| b.to_ascii_lowercase()),
+                    .map(|b| char::from(b.to_ascii_lowercase())),
             );
             if local.len() == before {
                 local.truncate(start);
             }
         }
-        String::from_utf8(local).unwrap_or_default()
+        local
     } else {
         email_local_part(&[first, family], separator, ctx.dataset().as_str())
     };

@@ -50,6 +50,17 @@ fn code_slot(code: &str) -> Option<usize> {
     }
 }
 
+/// State codes of up to eight bytes as integers that sort like the text, so the per-record
+/// state lookup compares integers instead of strings.
+fn packed_code(code: &str) -> Option<u64> {
+    let bytes = code.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut word = [0u8; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        u64::from_be_bytes(word)
+    })
+}
+
 /// The name of the state `code` in a `common/address/state` table, which is sorted by code
 /// (checked by the tests); the code itself if the table lacks it.
 pub(crate) fn state_name(table: &'static Table, code: &'static str) -> &'static str {
@@ -138,6 +149,26 @@ mod tests {
     }
 
     #[test]
+    fn the_packed_state_lookup_agrees_with_the_table() {
+        for code in tables::COMMON_ADDRESS_STATE.countries() {
+            let dataset = crate::DatasetCode::parse(code).unwrap();
+            let settings = crate::Settings {
+                dataset,
+                ..crate::Settings::seeded(0)
+            };
+            let resolved = Resolved::of(&Context::new(&settings, 0));
+            for row in resolved.state.iter() {
+                assert_eq!(
+                    resolved.state_name(row.value()),
+                    state_name(resolved.state, row.value())
+                );
+            }
+            assert_eq!(resolved.state_name("??"), "??");
+            assert_eq!(resolved.state_name("A-VERY-LONG-CODE"), "A-VERY-LONG-CODE");
+        }
+    }
+
+    #[test]
     fn state_tables_are_sorted_by_code() {
         for table in tables::COMMON_ADDRESS_STATE.variants() {
             let codes: Vec<&str> = (0..table.len()).map(|r| table.value(r)).collect();
@@ -166,6 +197,8 @@ pub(crate) struct Resolved {
     pub(crate) city: &'static Table,
     pub(crate) state: &'static Table,
     pub(crate) mobile_prefix: &'static Table,
+    /// `state` as (packed code, name), in code order.
+    state_names: Vec<(u64, &'static str)>,
     pub(crate) company_words: Option<&'static Table>,
     /// Salutation rows with cumulative weights, for male, female and other.
     salutations: [(Vec<(u64, &'static str)>, u64); 3],
@@ -204,6 +237,11 @@ impl Resolved {
                 .collect();
             (rows, total)
         });
+        let state = variant(&tables::COMMON_ADDRESS_STATE);
+        let state_names = state
+            .iter()
+            .filter_map(|row| Some((packed_code(row.value())?, row.cell(STATE_NAME))))
+            .collect();
         Resolved {
             given_male: variant(&tables::COMMON_PERSON_GIVEN_NAME_MALE),
             given_female: variant(&tables::COMMON_PERSON_GIVEN_NAME_FEMALE),
@@ -216,7 +254,8 @@ impl Resolved {
                 names_country,
             ),
             city,
-            state: variant(&tables::COMMON_ADDRESS_STATE),
+            state,
+            state_names,
             mobile_prefix: variant(&tables::COMMON_PHONE_MOBILE_PREFIX),
             company_words: exact_variant(
                 &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
@@ -237,6 +276,19 @@ impl Resolved {
         static CACHE: PerDataset<Resolved> = PerDataset::new();
         let code = ctx.dataset();
         CACHE.get_or_init(code, || Resolved::new(code))
+    }
+
+    /// The name of the state `code` of this dataset's state table; the code itself if the
+    /// table lacks it.
+    #[inline]
+    pub(crate) fn state_name(&self, code: &'static str) -> &'static str {
+        let Some(key) = packed_code(code) else {
+            return state_name(self.state, code);
+        };
+        match self.state_names.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(i) => self.state_names[i].1,
+            Err(_) => code,
+        }
     }
 
     /// A salutation of `gender` (0 male, 1 female, 2 other), drawn by weight.

@@ -263,8 +263,29 @@ impl Mimic for Person {
 
 /// Uniform over `[today - (max + 1) years + 1 day, today - min years]`, as datamimic-ce, so
 /// the age in whole years is exactly within `[min, max]`.
-fn birthdate_and_age(ctx: &mut Context<'_>, (min, max): (u8, u8)) -> (NaiveDate, u8) {
+fn birthdate_and_age(ctx: &mut Context<'_>, ages: (u8, u8)) -> (NaiveDate, u8) {
     let today = ctx.today();
+    let (earliest, span) = birthdate_range(today, ages);
+    let birthdate = earliest + Days::new(crate::sample::below(ctx.rng(), span));
+    let age = today.years_since(birthdate).unwrap_or(0);
+    (birthdate, age.min(u32::from(u8::MAX)) as u8)
+}
+
+/// The earliest birthdate and the number of possible birthdates for an age range on `today`.
+/// Month arithmetic is slow in chrono and every record of a run asks the same question, so the
+/// last answer is kept per thread.
+fn birthdate_range(today: NaiveDate, (min, max): (u8, u8)) -> (NaiveDate, u64) {
+    type Key = (NaiveDate, u8, u8);
+    thread_local! {
+        static LAST: std::cell::Cell<Option<(Key, (NaiveDate, u64))>> =
+            const { std::cell::Cell::new(None) };
+    }
+    let key = (today, min, max);
+    if let Some((last, range)) = LAST.get()
+        && last == key
+    {
+        return range;
+    }
     let latest = today
         .checked_sub_months(Months::new(12 * u32::from(min)))
         .unwrap_or(today);
@@ -272,8 +293,7 @@ fn birthdate_and_age(ctx: &mut Context<'_>, (min, max): (u8, u8)) -> (NaiveDate,
         .checked_sub_months(Months::new(12 * (u32::from(max) + 1)))
         .and_then(|d| d.checked_add_days(Days::new(1)))
         .unwrap_or(latest);
-    let span = (latest - earliest).num_days().max(0) as u64 + 1;
-    let birthdate = earliest + Days::new(crate::sample::below(ctx.rng(), span));
-    let age = today.years_since(birthdate).unwrap_or(0);
-    (birthdate, age.min(u32::from(u8::MAX)) as u8)
+    let range = (earliest, (latest - earliest).num_days().max(0) as u64 + 1);
+    LAST.set(Some((key, range)));
+    range
 }

@@ -79,13 +79,25 @@ fn calling_code(ctx: &Context<'_>, country: &str) -> &'static str {
     country_row(country).map_or("1", |row| row.cell(COUNTRY_PHONE_CODE))
 }
 
+/// 10^0 to 10^12: subscriber numbers have at most 12 digits (E.164 allows 15 in all, the
+/// calling code included).
+const POWERS_OF_TEN: [u64; 13] = {
+    let mut powers = [1u64; 13];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
 fn number(ctx: &mut Context<'_>, country: &str, prefix: &'static str, mobile: bool) -> PhoneNumber {
     // At least four subscriber digits, the first one 2-9 (0 and 1 start trunk and service codes).
     let digits = national_length(country, mobile)
         .saturating_sub(prefix.len())
-        .max(4) as u32;
-    let low = 2 * 10u64.pow(digits - 1);
-    let span = 10u64.pow(digits) - low;
+        .clamp(4, 12);
+    let low = 2 * POWERS_OF_TEN[digits - 1];
+    let span = POWERS_OF_TEN[digits] - low;
     PhoneNumber {
         country_code: calling_code(ctx, country),
         prefix,
