@@ -60,6 +60,32 @@ def icd10cm_leaves() -> dict[str, str]:
     return out
 
 
+def icd10cm_seventh_character_code(code: str) -> tuple[str, str] | None:
+    """A code with a 7th character (T78.40XA) -> (code, description), from its base code's
+    description and the 7th-character definition it inherits; None if the XML lacks it."""
+    xml = _lib.read_bytes("icd10cm", "simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml")
+    root = ET.fromstring(xml)
+    base = code[:-1].rstrip("X").rstrip(".")
+
+    def find(e, inherited):
+        for d in e.findall("diag"):
+            own = d.find("sevenChrDef")
+            chars = {x.get("char"): x.text for x in own.findall("extension")} if own is not None else inherited
+            if d.findtext("name") == base:
+                return d.findtext("desc"), chars
+            hit = find(d, chars)
+            if hit:
+                return hit
+        return None
+
+    for ch in root.findall("chapter"):
+        for sec in ch.findall("section"):
+            hit = find(sec, {})
+            if hit and code[-1] in hit[1]:
+                return code, f"{hit[0]}, {hit[1][code[-1]]}"
+    return None
+
+
 def healthcare():
     # ---- blood types
     for cc, (shares, src) in C.BLOOD_TYPES.items():
@@ -173,10 +199,19 @@ def healthcare():
             rows.append([code, leaves[code], w])
     missing = [c for c in dmw if c not in leaves]
     assert not missing, missing
+    # Every code a US condition carries must be in the table, whatever its length.
+    have = {r[0] for r in rows}
+    for code in sorted({t[4] for t in C.CONDITIONS.values()} - have):
+        if code in leaves:
+            rows.append([code, leaves[code], 1])
+        else:
+            found = icd10cm_seventh_character_code(code)
+            assert found and code.replace(".", "") in allcodes, code
+            rows.append([found[0], found[1], 1])
     rows.sort(key=lambda r: r[0])
     write_table("healthcare/icd10cm_US.csv", [
         "Source: ICD-10-CM FY2026 tabular list (CDC/NCHS, April 1 2026 release; US government work, public domain) via simple-icd-10-cm@1.5.0 (MIT)",
-        "billable codes of 3-4 characters (no 7th character, chapters V-Y excluded) + datamimic's common codes; weight 1, datamimic's 45 common codes their rank numbers (illustrative)"],
+        "billable codes of 3-4 characters (no 7th character, chapters V-Y excluded) + datamimic's common codes + every code of condition_US; weight 1, datamimic's 45 common codes their rank numbers (illustrative)"],
         ["code", "description", "weight"], rows)
     rows = [[r[0], r[1], float(r[3])] for r in dm_rows("healthcare/medical/diagnosis_codes_DE.csv")]
     rows.sort(key=lambda r: r[0])

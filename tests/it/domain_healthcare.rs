@@ -304,16 +304,12 @@ fn condition_codes_exist_in_the_current_icd10cm_code_set() {
             used.insert(c.icd10_code);
         }
     }
-    // Valid FY2026 codes that the curated `healthcare/icd10cm` subset lacks (T78.40XA has a
-    // seventh character, E75.21 Fabry disease and G93.32 ME/CFS were left out); reported to the
-    // table's owner. Any other code must be in the table.
-    const KNOWN_GAPS: [&str; 3] = ["T78.40XA", "E75.21", "G93.32"];
+    // Every code the condition table can give, drawn or not.
+    let conditions = table(&tables::HEALTHCARE_CONDITION, "US");
+    let column = conditions.column_index("icd10_code").unwrap();
+    used.extend((0..conditions.len()).map(|r| conditions.cell(r, column)));
     let missing: Vec<&str> = used.into_iter().filter(|c| !codes.contains(c)).collect();
-    eprintln!("US: condition codes not in icd10cm: {missing:?}");
-    assert!(
-        missing.iter().all(|c| KNOWN_GAPS.contains(c)),
-        "{missing:?}"
-    );
+    assert!(missing.is_empty(), "not in ICD-10-CM FY2026: {missing:?}");
 }
 
 #[test]
