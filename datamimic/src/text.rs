@@ -67,20 +67,60 @@ pub(crate) fn fold(text: &str, german: bool, lowercase: bool) -> String {
 /// ```
 pub fn email_local_part(parts: &[&str], separator: &str, country: &str) -> String {
     let mut out = String::new();
+    push_email_local_part(&mut out, parts, separator, country);
+    out
+}
+
+/// [`email_local_part`] appended to `out`, folding straight into it (no allocation per part).
+pub(crate) fn push_email_local_part(
+    out: &mut String,
+    parts: &[&str],
+    separator: &str,
+    country: &str,
+) {
+    let german = transcribes_umlauts(country);
+    let origin = out.len();
     for part in parts {
-        let folded: String = fold(part, transcribes_umlauts(country), true)
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-            .collect();
-        if folded.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        let start = out.len();
+        if start > origin {
             out.push_str(separator);
         }
-        out.push_str(&folded);
+        let before = out.len();
+        if part
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
+        {
+            // Most names: nothing to fold or drop, so copy and lower-case in place.
+            out.push_str(part);
+            out[before..].make_ascii_lowercase();
+        } else {
+            push_folded_local_part(out, part, german);
+        }
+        if out.len() == before {
+            out.truncate(start);
+        }
     }
-    out
+}
+
+/// `part` folded to ASCII and filtered to the characters a local part keeps, appended to `out`.
+fn push_folded_local_part(out: &mut String, part: &str, german: bool) {
+    for c in part.chars() {
+        if c.is_ascii() {
+            push_local_char(out, c);
+        } else {
+            fold_char(c, german)
+                .chars()
+                .for_each(|f| push_local_char(out, f));
+        }
+    }
+}
+
+/// `c` lower-cased if an e-mail local part keeps it (ASCII letters, digits, `-`, `_`).
+#[inline]
+fn push_local_char(out: &mut String, c: char) {
+    if c.is_ascii_alphanumeric() || matches!(c, '-' | '_') {
+        out.push(c.to_ascii_lowercase());
+    }
 }
 
 fn fold_char(c: char, german: bool) -> &'static str {
@@ -164,4 +204,23 @@ fn base_letter(c: char) -> &'static str {
         .iter()
         .find(|(_, accented)| accented.contains(c))
         .map_or("", |(base, _)| base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_copying_path_matches_the_folding_path() {
+        for part in ["Smith", "O-Neil", "mary_ann", "X9", "ABC", "de-la-Cruz"] {
+            let mut copied = String::new();
+            push_email_local_part(&mut copied, &[part], ".", "US");
+            let mut folded = String::new();
+            push_folded_local_part(&mut folded, part, false);
+            assert_eq!(copied, folded, "{part}");
+        }
+        assert_eq!(email_local_part(&["O'Neil", "Mc Kay"], ".", "US"), "oneil.mckay");
+        assert_eq!(email_local_part(&["'", "Lee"], "_", "US"), "lee");
+        assert_eq!(email_local_part(&["Zoë", "Ñúñez"], "", "ES"), "zoenunez");
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::Context;
 use crate::sample::below;
-use crate::text::email_local_part;
+use crate::text::push_email_local_part;
 
 use super::lookup::Resolved;
 
@@ -26,29 +26,13 @@ pub(crate) fn personal(
             ".",
         ),
     };
-    let mut email = if first.is_ascii() && family.is_ascii() {
-        // The common case without folding: the same result as `email_local_part`, built in
-        // one buffer (ASCII in, ASCII out, so no UTF-8 check is needed).
-        let mut local = String::with_capacity(first.len() + family.len() + domain.len() + 2);
-        for part in [first, family] {
-            let start = local.len();
-            if start > 0 {
-                local.push_str(separator);
-            }
-            let before = local.len();
-            local.extend(
-                part.bytes()
-                    .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
-            if local.len() == before {
-                local.truncate(start);
-            }
-        }
-        local
-    } else {
-        email_local_part(&[first, family], separator, ctx.dataset().as_str())
-    };
+    let mut email = String::with_capacity(first.len() + family.len() + domain.len() + 2);
+    push_email_local_part(
+        &mut email,
+        &[first, family],
+        separator,
+        ctx.dataset().as_str(),
+    );
     email.push('@');
     email.push_str(domain);
     email
@@ -58,9 +42,10 @@ pub(crate) fn personal(
 mod tests {
     use super::*;
     use crate::Settings;
+    use crate::text::email_local_part;
 
     #[test]
-    fn the_ascii_path_matches_email_local_part() {
+    fn emails_take_one_of_the_four_styles() {
         let settings = Settings::seeded(3);
         for i in 0..200 {
             let mut ctx = Context::new(&settings, i);
