@@ -8,6 +8,9 @@ use std::fmt::Display;
 
 use serde::ser::{self, Serialize};
 
+mod quote_scan;
+use quote_scan::QuoteScan;
+
 /// When a cell is put in quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quoting {
@@ -59,83 +62,59 @@ impl CsvOptions {
         Ok(())
     }
 
+    /// The quote test for this separator and quote.
+    fn scan(&self) -> QuoteScan {
+        QuoteScan::new(self.separator, self.quote)
+    }
+
     /// Appends one cell (with its leading separator unless `first`).
-    #[inline]
-    fn cell(&self, out: &mut Vec<u8>, first: bool, text: &[u8]) -> Result<(), Error> {
+    #[inline(always)]
+    fn cell(
+        &self,
+        scan: &QuoteScan,
+        out: &mut Vec<u8>,
+        first: bool,
+        text: &[u8],
+    ) -> Result<(), Error> {
+        // Nearly every cell: written as is, with one scan and one copy.
+        if self.quoting != Quoting::All && !scan.needs_quotes(text) {
+            if !first {
+                out.push(self.separator);
+            }
+            out.extend_from_slice(text);
+            return Ok(());
+        }
+        self.quoted_cell(out, first, text)
+    }
+
+    /// [`CsvOptions::cell`] for text that is quoted (or refused under `Quoting::Never`).
+    #[cold]
+    #[inline(never)]
+    fn quoted_cell(&self, out: &mut Vec<u8>, first: bool, text: &[u8]) -> Result<(), Error> {
+        if self.quoting == Quoting::Never {
+            return Err(Error(format!(
+                "the value `{}` needs quotes but quoting is `none`",
+                String::from_utf8_lossy(text)
+            )));
+        }
         if !first {
             out.push(self.separator);
         }
-        let needs = || needs_quotes(text, self.separator, self.quote);
-        let quote = match self.quoting {
-            Quoting::All => true,
-            Quoting::Minimal => needs(),
-            Quoting::Never if needs() => {
-                return Err(Error(format!(
-                    "the value `{}` needs quotes but quoting is `none`",
-                    String::from_utf8_lossy(text)
-                )));
-            }
-            Quoting::Never => false,
-        };
-        if quote {
-            out.reserve(text.len() + 2);
-            out.push(self.quote);
-            // Copy the runs between quote characters whole; double each quote.
-            let mut runs = text.split(|&b| b == self.quote);
-            if let Some(first) = runs.next() {
-                out.extend_from_slice(first);
-            }
-            for run in runs {
-                out.push(self.quote);
-                out.push(self.quote);
-                out.extend_from_slice(run);
-            }
-            out.push(self.quote);
-        } else {
-            out.extend_from_slice(text);
+        out.reserve(text.len() + 2);
+        out.push(self.quote);
+        // Copy the runs between quote characters whole; double each quote.
+        let mut runs = text.split(|&b| b == self.quote);
+        if let Some(first) = runs.next() {
+            out.extend_from_slice(first);
         }
+        for run in runs {
+            out.push(self.quote);
+            out.push(self.quote);
+            out.extend_from_slice(run);
+        }
+        out.push(self.quote);
         Ok(())
     }
-}
-
-/// Whether `text` holds `sep`, `quote`, `\n` or `\r`: eight bytes at a time (SWAR), since
-/// this scan runs over every byte of the output.
-#[inline]
-fn needs_quotes(text: &[u8], sep: u8, quote: u8) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    #[inline]
-    fn has_byte(word: u64, byte: u8) -> u64 {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    }
-    let mut chunks = text.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-        if has_byte(word, sep)
-            | has_byte(word, quote)
-            | has_byte(word, b'\n')
-            | has_byte(word, b'\r')
-            != 0
-        {
-            return true;
-        }
-    }
-    // The tail: the last eight bytes again when there are that many (one load), else the
-    // bytes assembled into a zero-padded word (no special byte is zero). Copying the tail
-    // into a buffer instead would stall on store forwarding.
-    let rest = chunks.remainder();
-    if rest.is_empty() {
-        return false;
-    }
-    let word = if text.len() >= 8 {
-        u64::from_le_bytes(text[text.len() - 8..].try_into().expect("8 bytes"))
-    } else {
-        rest.iter()
-            .rev()
-            .fold(0u64, |word, &b| (word << 8) | u64::from(b))
-    };
-    has_byte(word, sep) | has_byte(word, quote) | has_byte(word, b'\n') | has_byte(word, b'\r') != 0
 }
 
 /// A record that cannot be written as CSV.
@@ -183,8 +162,9 @@ pub fn columns(value: &serde_json::Value) -> Vec<String> {
 
 /// Writes the header line for `columns`.
 pub fn write_header(opts: &CsvOptions, columns: &[String], out: &mut Vec<u8>) -> Result<(), Error> {
+    let scan = opts.scan();
     for (i, c) in columns.iter().enumerate() {
-        opts.cell(out, i == 0, c.as_bytes())?;
+        opts.cell(&scan, out, i == 0, c.as_bytes())?;
     }
     out.push(b'\n');
     Ok(())
@@ -200,6 +180,7 @@ pub fn write_row<R: Serialize + ?Sized>(
 ) -> Result<usize, Error> {
     let mut row = Row {
         opts,
+        scan: opts.scan(),
         out,
         scratch,
         cells: 0,
@@ -211,6 +192,7 @@ pub fn write_row<R: Serialize + ?Sized>(
 
 struct Row<'a> {
     opts: &'a CsvOptions,
+    scan: QuoteScan,
     out: &'a mut Vec<u8>,
     scratch: &'a mut Vec<u8>,
     cells: usize,
@@ -230,7 +212,8 @@ impl std::fmt::Write for ByteWriter<'_> {
 impl Row<'_> {
     #[inline]
     fn text(&mut self, text: &[u8]) -> Result<(), Error> {
-        self.opts.cell(self.out, self.cells == 0, text)?;
+        self.opts
+            .cell(&self.scan, self.out, self.cells == 0, text)?;
         self.cells += 1;
         Ok(())
     }
@@ -440,7 +423,7 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
         let start = self.out.len();
         std::fmt::Write::write_fmt(&mut ByteWriter(self.out), format_args!("{value}"))
             .map_err(|_| Error("a value failed to format".to_owned()))?;
-        let needs = needs_quotes(&self.out[start..], self.opts.separator, self.opts.quote);
+        let needs = self.scan.needs_quotes(&self.out[start..]);
         if self.opts.quoting == Quoting::All || needs {
             // Rare: move the text out and write it again as a quoted cell.
             let text = self.out.split_off(start);
@@ -558,25 +541,6 @@ mod tests {
         score: f64,
         tags: Vec<&'static str>,
         address: Inner,
-    }
-
-    #[test]
-    fn quote_scan_finds_every_special_byte() {
-        for len in 0..20 {
-            for pos in 0..len {
-                for special in [b',', b'"', b'\n', b'\r'] {
-                    let mut text = vec![b'a'; len];
-                    text[pos] = special;
-                    assert!(needs_quotes(&text, b',', b'"'), "{len} {pos} {special}");
-                }
-            }
-            assert!(!needs_quotes(&vec![b'a'; len], b',', b'"'));
-        }
-        assert!(!needs_quotes(
-            "Müller-Lüdenscheid ßtraße".as_bytes(),
-            b',',
-            b'"'
-        ));
     }
 
     #[test]

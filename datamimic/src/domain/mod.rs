@@ -3,6 +3,11 @@
 // The methods every domain service shares.
 mod service;
 
+// Writing values as text cheaply: from their parts, and dates as chrono writes them.
+mod assembled_text;
+mod iso_date;
+mod text_parts;
+
 // Person, Address, City, Country and Company, with their services.
 pub mod common;
 

@@ -1,7 +1,6 @@
 //! Address: street, city, state, postal code and phones of one coherent place.
 
-use std::fmt;
-
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
 use crate::{Context, Mimic, tables};
 
@@ -131,32 +130,42 @@ pub struct FullAddress {
     country_code: &'static str,
 }
 
-impl fmt::Display for FullAddress {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl TextParts for FullAddress {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
         let FullAddress {
             street,
-            house_number: n,
+            house_number,
             city,
             state_code,
             postal_code,
             ..
         } = *self;
-        match self.country_code {
-            "US" => write!(f, "{n} {street}, {city}, {state_code} {postal_code}"),
-            "GB" => write!(f, "{n} {street}, {city} {postal_code}"),
-            "FR" => write!(f, "{n} {street}, {postal_code} {city}"),
-            "VN" => write!(f, "{n} {street}, {city} {postal_code}"),
-            "ES" | "IT" => write!(f, "{street}, {n}, {postal_code} {city}"),
-            _ => write!(f, "{street} {n}, {postal_code} {city}"),
+        let mut number = itoa::Buffer::new();
+        let n = number.format(house_number);
+        let parts: &[&str] = match self.country_code {
+            "US" => &[
+                n,
+                " ",
+                street,
+                ", ",
+                city,
+                ", ",
+                state_code,
+                " ",
+                postal_code,
+            ],
+            "GB" | "VN" => &[n, " ", street, ", ", city, " ", postal_code],
+            "FR" => &[n, " ", street, ", ", postal_code, " ", city],
+            "ES" | "IT" => &[street, ", ", n, ", ", postal_code, " ", city],
+            _ => &[street, " ", n, ", ", postal_code, " ", city],
+        };
+        for part in parts {
+            put(part);
         }
     }
 }
 
-impl serde::Serialize for FullAddress {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+display_and_serialize_by_parts!(FullAddress);
 
 // The derive cannot see the tables `with` functions read; they are checked by the services.
 pub(crate) static EXTRA_TABLES: &[&crate::TableFamily] = &[
@@ -186,5 +195,57 @@ mod tests {
             .seed(1)
             .record(0);
         assert_eq!(generated.country_code, "DE");
+    }
+
+    /// The `write!` formats `FullAddress` had before it was written from parts.
+    fn formatted(a: &FullAddress) -> String {
+        let (street, n, city) = (a.street, a.house_number, a.city);
+        let (state_code, postal_code) = (a.state_code, a.postal_code);
+        match a.country_code {
+            "US" => format!("{n} {street}, {city}, {state_code} {postal_code}"),
+            "GB" => format!("{n} {street}, {city} {postal_code}"),
+            "FR" => format!("{n} {street}, {postal_code} {city}"),
+            "VN" => format!("{n} {street}, {city} {postal_code}"),
+            "ES" | "IT" => format!("{street}, {n}, {postal_code} {city}"),
+            _ => format!("{street} {n}, {postal_code} {city}"),
+        }
+    }
+
+    #[test]
+    fn full_addresses_read_as_before() {
+        let long = "Straße der Langen Namen und noch längeren Zusätze, Hinterhaus";
+        for country_code in ["US", "GB", "FR", "VN", "ES", "IT", "DE", "SE"] {
+            for (street, house_number, city) in [
+                ("Main Street", 1, "Springfield"),
+                ("Rue \"Neuve\"", 9_999, "Saint-Denis, Réunion"),
+                (long, u16::MAX, long),
+                ("", 0, ""),
+            ] {
+                let address = FullAddress {
+                    street,
+                    house_number,
+                    city,
+                    state_code: "IL",
+                    postal_code: "62701",
+                    country_code,
+                };
+                let expected = formatted(&address);
+                assert_eq!(address.to_string(), expected);
+                assert_eq!(
+                    serde_json::to_value(address).unwrap(),
+                    serde_json::Value::String(expected)
+                );
+            }
+        }
+        for dataset in Service::<Address>::supported_datasets() {
+            let mut service = Service::<Address>::new().dataset(dataset).unwrap().seed(3);
+            for address in service.iter().take(300) {
+                let expected = formatted(&address.full_address);
+                assert_eq!(
+                    serde_json::to_value(address.full_address).unwrap(),
+                    serde_json::Value::String(expected)
+                );
+            }
+        }
     }
 }

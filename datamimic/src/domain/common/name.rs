@@ -1,6 +1,6 @@
 //! A person's full name, rendered from its parts.
 
-use std::fmt;
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 
 /// "Given Family", kept as the two table cells so it costs no allocation; `Display` and
 /// `Serialize` write the joined name.
@@ -35,11 +35,15 @@ impl FullName {
     }
 }
 
-impl fmt::Display for FullName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.given, self.family)
+impl TextParts for FullName {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put(self.given);
+        put(" ");
+        put(self.family);
     }
 }
+
+display_and_serialize_by_parts!(FullName);
 
 impl PartialEq<str> for FullName {
     fn eq(&self, other: &str) -> bool {
@@ -56,8 +60,29 @@ impl PartialEq<&str> for FullName {
     }
 }
 
-impl serde::Serialize for FullName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_reads_as_before() {
+        let long = "Wolfeschlegelsteinhausenbergerdorff-Welchevoralternwarengewissenhaft";
+        for (given, family) in [
+            ("Ada", "Lovelace"),
+            ("", ""),
+            ("Jürgen", "Müller-Lüdenscheid"),
+            ("O\"Neil, Jr.", "D'Arcy"),
+            ("Line\nBreak", "Tab\tbed"),
+            (long, long),
+        ] {
+            let name = FullName::new(given, family);
+            let expected = format!("{given} {family}");
+            assert_eq!(name.to_string(), expected);
+            assert_eq!(name, expected.as_str());
+            assert_eq!(
+                serde_json::to_value(name).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
     }
 }

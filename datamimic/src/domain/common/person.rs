@@ -33,6 +33,7 @@ use super::phone::PhoneNumber;
 #[derive(serde::Serialize, Debug, Clone, PartialEq)]
 pub struct Person {
     /// Date of birth, uniform over the configured age range.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub birthdate: NaiveDate,
     /// Given name from the gender's weighted table.
     pub given_name: &'static str,
@@ -296,4 +297,41 @@ fn birthdate_range(today: NaiveDate, (min, max): (u8, u8)) -> (NaiveDate, u64) {
     let range = (earliest, (latest - earliest).num_days().max(0) as u64 + 1);
     LAST.set(Some((key, range)));
     range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Service;
+
+    /// Every text field written from parts serializes as it did through `write!` and chrono.
+    #[test]
+    fn serializes_as_before() {
+        for dataset in Service::<Person>::supported_datasets() {
+            let mut service = Service::<Person>::new().dataset(dataset).unwrap().seed(11);
+            for person in service.iter().take(300) {
+                let json = serde_json::to_value(&person).unwrap();
+                let phone = |p: &PhoneNumber| {
+                    format!("+{} {} {}", p.country_code(), p.prefix(), p.subscriber())
+                };
+                let name = format!("{} {}", person.given_name, person.family_name);
+                let a = &person.address;
+                for (key, expected) in [
+                    (
+                        "/birthdate",
+                        serde_json::to_value(person.birthdate).unwrap(),
+                    ),
+                    ("/full_name", name.clone().into()),
+                    ("/name", name.into()),
+                    ("/phone", phone(&person.phone).into()),
+                    ("/mobile_phone", phone(&person.mobile_phone).into()),
+                    ("/address/phone", phone(&a.phone).into()),
+                    ("/address/mobile_phone", phone(&a.mobile_phone).into()),
+                    ("/address/fax", phone(&a.fax).into()),
+                ] {
+                    assert_eq!(json.pointer(key), Some(&expected), "{dataset} {key}");
+                }
+            }
+        }
+    }
 }

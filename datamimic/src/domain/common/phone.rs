@@ -1,9 +1,8 @@
 //! Phone numbers in international notation: the country's calling code, then an area code or
 //! a mobile prefix, then subscriber digits up to the country's national number length.
 
-use std::fmt;
-
 use crate::Context;
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
 
 use super::lookup::{COUNTRY_PHONE_CODE, Resolved, country_row};
@@ -43,21 +42,18 @@ impl PhoneNumber {
     }
 }
 
-impl fmt::Display for PhoneNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "+{} {} {}",
-            self.country_code, self.prefix, self.subscriber
-        )
+impl TextParts for PhoneNumber {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put("+");
+        put(self.country_code);
+        put(" ");
+        put(self.prefix);
+        put(" ");
+        put(itoa::Buffer::new().format(self.subscriber));
     }
 }
 
-impl serde::Serialize for PhoneNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+display_and_serialize_by_parts!(PhoneNumber);
 
 /// Length of the national significant number (prefix + subscriber) of landlines and mobiles,
 /// from the national numbering plans (ITU-T E.164 assignments as summarised by libphonenumber).
@@ -140,5 +136,49 @@ mod tests {
         assert_eq!(text.len(), "+49 351 ".len() + 7);
         let cell = mobile(&mut ctx, &"US");
         assert_eq!(cell.to_string().len(), "+1 ".len() + 3 + 1 + 7);
+    }
+
+    #[test]
+    fn text_reads_as_before() {
+        let long_prefix = "1234567890123456789012345678901234567890";
+        let settings = Settings::seeded(5);
+        let mut ctx = Context::new(&settings, 0);
+        let mut phones = vec![
+            landline(&mut ctx, &"US", &"212"),
+            mobile(&mut ctx, &"DE"),
+            PhoneNumber {
+                country_code: "1",
+                prefix: "",
+                subscriber: 0,
+            },
+            PhoneNumber {
+                country_code: "1",
+                prefix: "7",
+                subscriber: u64::MAX,
+            },
+            PhoneNumber {
+                country_code: "49",
+                prefix: long_prefix,
+                subscriber: 2_000_000,
+            },
+        ];
+        for digits in 1..20 {
+            phones.push(PhoneNumber {
+                country_code: "358",
+                prefix: "40",
+                subscriber: 10u64.pow(digits) - 1,
+            });
+        }
+        for phone in phones {
+            let expected = format!(
+                "+{} {} {}",
+                phone.country_code, phone.prefix, phone.subscriber
+            );
+            assert_eq!(phone.to_string(), expected);
+            assert_eq!(
+                serde_json::to_value(phone).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
     }
 }

@@ -48,6 +48,7 @@ pub struct Order {
     pub total_amount: Money,
     /// When the order was placed, before the clock's now by as long as the status needs:
     /// open orders within three days, shipped ones one to 21 days, closed ones up to a year.
+    #[serde(serialize_with = "crate::domain::iso_date::date_time")]
     pub date: DateTime<Utc>,
     /// Status from `ecommerce/order_status`.
     pub status: &'static str,

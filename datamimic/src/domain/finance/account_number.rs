@@ -1,8 +1,7 @@
 //! Account numbers: digits kept as an integer with their length, so leading zeros survive.
 
-use std::fmt;
-
 use crate::MimicRng;
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts, put_padded};
 use crate::sample::below;
 
 /// A domestic account number such as `0123456789`, stored as its value and digit count.
@@ -74,14 +73,35 @@ pub(crate) fn luhn_check_digit(mut payload: u64) -> u64 {
     (10 - sum % 10) % 10
 }
 
-impl fmt::Display for AccountNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:0width$}", self.value, width = self.digits())
+impl TextParts for AccountNumber {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put_padded(put, self.value, self.digits());
     }
 }
 
-impl serde::Serialize for AccountNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+display_and_serialize_by_parts!(AccountNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text is the zero-padded number `write!("{:0width$}")` gave before.
+    #[test]
+    fn text_reads_as_before() {
+        for (value, digits) in [
+            (0, 10),
+            (42, 10),
+            (1_234_567_890, 10),
+            (99, 12),
+            (u64::MAX, 25),
+        ] {
+            let account = AccountNumber { value, digits };
+            let expected = format!("{value:0width$}", width = usize::from(digits));
+            assert_eq!(account.to_string(), expected);
+            assert_eq!(
+                serde_json::to_value(account).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
     }
 }

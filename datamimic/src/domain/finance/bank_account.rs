@@ -40,8 +40,10 @@ pub struct BankAccount {
     /// ISO 4217 code of the bank country's currency.
     pub currency: &'static str,
     /// When the account was opened.
+    #[serde(serialize_with = "crate::domain::iso_date::date_time")]
     pub created_date: DateTime<Utc>,
     /// The latest booking: at or after opening, at or before now.
+    #[serde(serialize_with = "crate::domain::iso_date::date_time")]
     pub last_transaction_date: DateTime<Utc>,
     /// Name of the bank.
     pub bank_name: &'static str,

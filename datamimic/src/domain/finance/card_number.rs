@@ -1,8 +1,7 @@
 //! Card numbers and security codes as integers with their length.
 
-use std::fmt;
-
 use crate::MimicRng;
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts, put_padded};
 use crate::ident::Network;
 use crate::sample::below;
 
@@ -85,17 +84,13 @@ fn prefix_ranges(network: Network) -> &'static [(u64, u64, u32)] {
     }
 }
 
-impl fmt::Display for CardNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:0width$}", self.value, width = self.len())
+impl TextParts for CardNumber {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put_padded(put, self.value, self.len());
     }
 }
 
-impl serde::Serialize for CardNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+display_and_serialize_by_parts!(CardNumber);
 
 /// A card security code (CVV/CVC/CID) of its network's length: four digits for American
 /// Express, three otherwise; leading zeros are kept.
@@ -125,14 +120,44 @@ impl Cvv {
     }
 }
 
-impl fmt::Display for Cvv {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:0width$}", self.value, width = self.len())
+impl TextParts for Cvv {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put_padded(put, u64::from(self.value), self.len());
     }
 }
 
-impl serde::Serialize for Cvv {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+display_and_serialize_by_parts!(Cvv);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text is the zero-padded number `write!("{:0width$}")` gave before.
+    #[test]
+    fn text_reads_as_before() {
+        for (value, len) in [
+            (0, 16),
+            (42, 16),
+            (4_539_578_763_621_486, 16),
+            (u64::MAX, 19),
+            (7, 1),
+        ] {
+            let card = CardNumber { value, len };
+            let expected = format!("{value:0width$}", width = usize::from(len));
+            assert_eq!(card.to_string(), expected);
+            assert_eq!(
+                serde_json::to_value(card).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
+        for (value, len) in [(0, 3), (7, 3), (42, 4), (999, 3), (9_999, 4)] {
+            let cvv = Cvv { value, len };
+            let expected = format!("{value:0width$}", width = usize::from(len));
+            assert_eq!(cvv.to_string(), expected);
+            assert_eq!(
+                serde_json::to_value(cvv).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
     }
 }

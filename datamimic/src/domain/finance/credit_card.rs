@@ -42,6 +42,7 @@ pub struct CreditCard {
     /// The person the card is issued to.
     pub card_holder: Person,
     /// Last day of the expiry month printed on the card.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub expiration_date: NaiveDate,
     /// Security code: four digits for American Express, three otherwise.
     pub cvv: Cvv,
@@ -54,6 +55,7 @@ pub struct CreditCard {
     /// Amount owed, between 0 and the limit.
     pub current_balance: f64,
     /// Day the card was issued.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub issue_date: NaiveDate,
     /// Name of the issuing bank.
     pub bank_name: &'static str,

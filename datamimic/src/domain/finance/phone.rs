@@ -1,8 +1,7 @@
 //! Toll-free numbers for customer-service lines.
 
-use std::fmt;
-
 use crate::MimicRng;
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
 
 /// A toll-free service number such as `+49 800 1234567` or `+1 888 2345678`: what banks print
@@ -42,18 +41,41 @@ impl TollFreeNumber {
     }
 }
 
-impl fmt::Display for TollFreeNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "+{} {} {}",
-            self.country_code, self.prefix, self.subscriber
-        )
+impl TextParts for TollFreeNumber {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put("+");
+        put(self.country_code);
+        put(" ");
+        put(itoa::Buffer::new().format(self.prefix));
+        put(" ");
+        put(itoa::Buffer::new().format(self.subscriber));
     }
 }
 
-impl serde::Serialize for TollFreeNumber {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+display_and_serialize_by_parts!(TollFreeNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_reads_as_before() {
+        for (country_code, prefix, subscriber) in [
+            ("49", 800, 2_000_000),
+            ("1", 0, 0),
+            ("1", u16::MAX, u32::MAX),
+        ] {
+            let phone = TollFreeNumber {
+                country_code,
+                prefix,
+                subscriber,
+            };
+            let expected = format!("+{country_code} {prefix} {subscriber}");
+            assert_eq!(phone.to_string(), expected);
+            assert_eq!(
+                serde_json::to_value(phone).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
     }
 }

@@ -34,6 +34,7 @@ pub struct Transaction {
     /// Unique id (`TX` and 16 hex digits).
     pub transaction_id: TransactionId,
     /// When it was booked, within the year before now.
+    #[serde(serialize_with = "crate::domain::iso_date::date_time")]
     pub transaction_date: DateTime<Utc>,
     /// Amount in `currency`, positive; `direction` says which way it went.
     pub amount: f64,

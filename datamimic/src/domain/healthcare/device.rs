@@ -39,12 +39,16 @@ pub struct MedicalDevice {
     /// Ten-digit serial number.
     pub serial_number: u64,
     /// Manufactured within the last ten years.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub manufacture_date: NaiveDate,
     /// End of service life.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub expiration_date: NaiveDate,
     /// Last maintenance, within one interval before today.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub last_maintenance_date: NaiveDate,
     /// One interval after the last maintenance, on or after today.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub next_maintenance_date: NaiveDate,
     /// `Active`, `In Maintenance`, `Inactive`, or `Retired` once expired.
     pub status: &'static str,
@@ -77,6 +81,7 @@ pub struct Specifications {
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UsageLog {
     /// Day of use.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub date: NaiveDate,
     /// Minutes in use.
     pub duration_minutes: u16,
@@ -86,6 +91,7 @@ pub struct UsageLog {
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MaintenanceRecord {
     /// Day of the visit.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub date: NaiveDate,
     /// `Preventive`, `Calibration` or `Repair`.
     pub kind: &'static str,

@@ -52,6 +52,7 @@ pub struct Doctor {
     /// Gender.
     pub gender: Gender,
     /// Date of birth.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub birthdate: NaiveDate,
     /// Age in whole years on the clock's today.
     pub age: u8,

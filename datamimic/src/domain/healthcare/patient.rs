@@ -55,6 +55,7 @@ pub struct Patient {
     /// Gender.
     pub gender: Gender,
     /// Date of birth.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub birthdate: NaiveDate,
     /// Age in whole years on the clock's today.
     pub age: u8,

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::Context;
 use crate::domain::common::PhoneNumber;
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
 
 /// Implements `Serialize` through `Display`, for values kept as parts and written as text.
@@ -46,17 +47,18 @@ impl ContactPhone {
     }
 }
 
-impl fmt::Display for ContactPhone {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "+{} {} {}",
-            self.country_code, self.prefix, self.subscriber
-        )
+impl TextParts for ContactPhone {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put("+");
+        put(self.country_code);
+        put(" ");
+        put(self.prefix);
+        put(" ");
+        put(itoa::Buffer::new().format(self.subscriber));
     }
 }
 
-serialize_as_text!(ContactPhone);
+display_and_serialize_by_parts!(ContactPhone);
 
 /// `text` folded to lower-case ASCII letters and digits for a host name (`Müller & Söhne` ->
 /// `muellersoehne`), German umlauts spelt out.
@@ -86,5 +88,26 @@ mod tests {
         let mut out = String::new();
         write_slug(&mut out, "Universitätsklinikum Köln-Süd").unwrap();
         assert_eq!(out, "universitaetsklinikumkoelnsued");
+    }
+
+    #[test]
+    fn contact_phones_read_as_before() {
+        for (country_code, prefix, subscriber) in [
+            ("49", "351", 4_930_217),
+            ("1", "", 0),
+            ("358", "40", u64::MAX),
+        ] {
+            let phone = ContactPhone {
+                country_code,
+                prefix,
+                subscriber,
+            };
+            let expected = format!("+{country_code} {prefix} {subscriber}");
+            assert_eq!(phone.to_string(), expected);
+            assert_eq!(
+                serde_json::to_value(phone).unwrap(),
+                serde_json::Value::String(expected)
+            );
+        }
     }
 }

@@ -47,12 +47,15 @@ pub struct InsurancePolicy {
     /// `monthly`, `quarterly`, `semi_annual` or `annual`.
     pub premium_frequency: &'static str,
     /// First day of cover.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub start_date: NaiveDate,
     /// Last day of the term.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub end_date: NaiveDate,
     /// `active`, `expired`, `cancelled`, `lapsed` or `pending`.
     pub status: &'static str,
     /// When the contract was signed.
+    #[serde(serialize_with = "crate::domain::iso_date::date_time")]
     pub created_date: DateTime<Utc>,
 }
 

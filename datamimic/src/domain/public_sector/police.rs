@@ -46,6 +46,7 @@ pub struct PoliceOfficer {
     /// Gender.
     pub gender: Gender,
     /// Date of birth.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub birthdate: NaiveDate,
     /// Age in whole years on the clock's today.
     pub age: u8,
@@ -56,6 +57,7 @@ pub struct PoliceOfficer {
     /// Unit (patrol, investigations, ...).
     pub unit: &'static str,
     /// Date of hire.
+    #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub hire_date: NaiveDate,
     /// Whole years from the hire date to the clock's today.
     pub years_of_service: u8,
