@@ -3,6 +3,11 @@
 // The methods every domain service shares.
 mod service;
 
+// Draw helpers shared by the domains.
+mod halves;
+mod inclusion;
+mod luhn;
+
 // Person, Address, City, Country and Company, with their services.
 pub mod common;
 

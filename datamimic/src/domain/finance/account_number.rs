@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::MimicRng;
+use crate::domain::luhn;
 use crate::sample::below;
 
 /// A domestic account number such as `0123456789`, stored as its value and digit count.
@@ -31,7 +32,7 @@ impl AccountNumber {
             // Nine payload digits, not all zero, then the method-00 (Luhn) check digit.
             let payload = 1 + below(rng, 999_999_999);
             AccountNumber {
-                value: payload * 10 + luhn_check_digit(payload),
+                value: payload * 10 + u64::from(luhn::check_digit(payload)),
                 digits: 10,
             }
         } else {
@@ -53,25 +54,6 @@ impl AccountNumber {
     pub fn digits(&self) -> usize {
         usize::from(self.digits)
     }
-}
-
-/// The Luhn digit that makes `payload` followed by it valid.
-pub(crate) fn luhn_check_digit(mut payload: u64) -> u64 {
-    // The check digit will sit rightmost, so the payload's last digit is doubled.
-    let (mut sum, mut double) = (0, true);
-    while payload > 0 {
-        let mut d = payload % 10;
-        if double {
-            d *= 2;
-            if d > 9 {
-                d -= 9;
-            }
-        }
-        sum += d;
-        double = !double;
-        payload /= 10;
-    }
-    (10 - sum % 10) % 10
 }
 
 impl fmt::Display for AccountNumber {
