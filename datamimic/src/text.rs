@@ -219,7 +219,10 @@ mod tests {
             push_folded_local_part(&mut folded, part, false);
             assert_eq!(copied, folded, "{part}");
         }
-        assert_eq!(email_local_part(&["O'Neil", "Mc Kay"], ".", "US"), "oneil.mckay");
+        assert_eq!(
+            email_local_part(&["O'Neil", "Mc Kay"], ".", "US"),
+            "oneil.mckay"
+        );
         assert_eq!(email_local_part(&["'", "Lee"], "_", "US"), "lee");
         assert_eq!(email_local_part(&["Zoë", "Ñúñez"], "", "ES"), "zoenunez");
     }

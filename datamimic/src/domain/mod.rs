@@ -8,6 +8,11 @@ mod assembled_text;
 mod iso_date;
 mod text_parts;
 
+// Draw helpers shared by the domains.
+mod halves;
+mod inclusion;
+mod luhn;
+
 // Person, Address, City, Country and Company, with their services.
 pub mod common;
 

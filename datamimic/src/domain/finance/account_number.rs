@@ -1,6 +1,7 @@
 //! Account numbers: digits kept as an integer with their length, so leading zeros survive.
 
 use crate::MimicRng;
+use crate::domain::luhn;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts, put_padded};
 use crate::sample::below;
 
@@ -30,7 +31,7 @@ impl AccountNumber {
             // Nine payload digits, not all zero, then the method-00 (Luhn) check digit.
             let payload = 1 + below(rng, 999_999_999);
             AccountNumber {
-                value: payload * 10 + luhn_check_digit(payload),
+                value: payload * 10 + u64::from(luhn::check_digit(payload)),
                 digits: 10,
             }
         } else {
@@ -52,25 +53,6 @@ impl AccountNumber {
     pub fn digits(&self) -> usize {
         usize::from(self.digits)
     }
-}
-
-/// The Luhn digit that makes `payload` followed by it valid.
-pub(crate) fn luhn_check_digit(mut payload: u64) -> u64 {
-    // The check digit will sit rightmost, so the payload's last digit is doubled.
-    let (mut sum, mut double) = (0, true);
-    while payload > 0 {
-        let mut d = payload % 10;
-        if double {
-            d *= 2;
-            if d > 9 {
-                d -= 9;
-            }
-        }
-        sum += d;
-        double = !double;
-        payload /= 10;
-    }
-    (10 - sum % 10) % 10
 }
 
 impl TextParts for AccountNumber {

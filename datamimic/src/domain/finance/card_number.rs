@@ -5,7 +5,7 @@ use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts, put_p
 use crate::ident::Network;
 use crate::sample::below;
 
-use super::account_number::luhn_check_digit;
+use crate::domain::luhn;
 
 /// A payment card number such as `4539578763621486`: a real IIN prefix of its network, the
 /// network's usual length ([`Network::lengths`]) and the Luhn check digit last.
@@ -44,7 +44,7 @@ impl CardNumber {
             x -= n;
         }
         CardNumber {
-            value: payload * 10 + luhn_check_digit(payload),
+            value: payload * 10 + u64::from(luhn::check_digit(payload)),
             len: len as u8,
         }
     }

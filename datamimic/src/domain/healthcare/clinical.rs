@@ -5,14 +5,55 @@ use crate::PerDataset;
 
 use crate::{Context, DatasetCode, Table, TableFamily, tables};
 
+use super::odds::ConditionOdds;
 use super::patient::{Allergy, Condition, Medication};
+use super::selection::set_bits;
 
 /// Oldest age with its own prevalence entry; older people use this one.
 pub(crate) const MAX_AGE: usize = 120;
 /// Prevalence is kept for male, female and other (the mean of both).
 pub(crate) const SEXES: usize = 3;
-/// Bits per condition draw: three draws per `u64`, a resolution of 1 in 2 million.
-pub(crate) const DRAW_BITS: u32 = 21;
+/// Patients keep their conditions, medications and allergies as bit sets over these lists.
+const MAX_LISTED: usize = 128;
+/// Share of patients treated with a drug for a condition that has one (illustrative).
+const TREATED: f64 = 0.8;
+
+/// Drug classes that an allergy rules out besides the allergen itself.
+const CROSS_REACTIONS: &[(&str, &[&str])] = &[
+    (
+        "NSAIDs",
+        &[
+            "Ibuprofen",
+            "Naproxen",
+            "Aspirin",
+            "Diclofenac",
+            "Celecoxib",
+            "Meloxicam",
+        ],
+    ),
+    (
+        "NSAR",
+        &[
+            "Ibuprofen",
+            "Naproxen",
+            "ASS",
+            "Diclofenac",
+            "Celecoxib",
+            "Metamizol",
+        ],
+    ),
+    ("Penicillin", &["Amoxicillin", "Ampicillin"]),
+    ("Aspirin", &["ASS"]),
+    ("Acetylsalicylsäure", &["ASS", "Aspirin"]),
+];
+
+/// Whether `allergy` rules out `drug`.
+fn contraindicated(allergy: &str, drug: &str) -> bool {
+    allergy.eq_ignore_ascii_case(drug)
+        || CROSS_REACTIONS
+            .iter()
+            .any(|(a, drugs)| a.eq_ignore_ascii_case(allergy) && drugs.contains(&drug))
+}
 
 /// One row of `healthcare/condition`.
 #[derive(Debug, Clone, Copy)]
@@ -23,7 +64,9 @@ pub(crate) struct ConditionInfo {
     pub(crate) prevalence: f64,
 }
 
-/// Weighted choices with cumulative weights, drawn with one `below` and a binary search.
+/// Weighted choices with cumulative weights, drawn with one `below` and a scan: the lists are
+/// short (a condition's drugs, a country's insurers, a specialty's hospital types), where a
+/// scan beats a binary search.
 #[derive(Debug)]
 pub(crate) struct Cumulative<T> {
     items: Vec<(u64, T)>,
@@ -47,20 +90,34 @@ impl<T: Copy> Cumulative<T> {
         }
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.items.is_empty()
+    pub(crate) fn total(&self) -> u64 {
+        self.total
     }
 
     pub(crate) fn draw<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Option<T> {
         if self.total == 0 {
             return None;
         }
-        let point = crate::sample::below(rng, self.total);
-        let at = self
-            .items
-            .partition_point(|(cumulative, _)| *cumulative <= point);
-        self.items.get(at).map(|(_, item)| *item)
+        self.at(crate::sample::below(rng, self.total))
     }
+
+    /// The item at `point` of the cumulative weights; `None` past them, so a point drawn
+    /// below more than the total weight leaves a share for "none of them".
+    pub(crate) fn at(&self, point: u64) -> Option<T> {
+        self.items
+            .iter()
+            .find(|(cumulative, _)| point < *cumulative)
+            .map(|(_, item)| *item)
+    }
+}
+
+/// The drugs for one condition: the first point is drawn below `treated_span`, whose share
+/// past the drugs' weights is the untreated patients.
+#[derive(Debug, Default)]
+pub(crate) struct Treatment {
+    /// Indices into [`Clinical::medications`].
+    pub(crate) drugs: Cumulative<u8>,
+    pub(crate) treated_span: u64,
 }
 
 /// Everything a patient of one dataset reads from the tables.
@@ -68,18 +125,39 @@ impl<T: Copy> Cumulative<T> {
 pub(crate) struct Clinical {
     /// The country of the tables in use (US when the dataset fell back to it).
     pub(crate) country: &'static str,
+    /// At most [`MAX_LISTED`], in table order.
     pub(crate) conditions: Vec<ConditionInfo>,
-    /// The probability of each condition as a `DRAW_BITS` threshold (a condition is present
-    /// when a draw is below), indexed `[(sex * (MAX_AGE + 1) + age) * n + condition]`.
-    pub(crate) thresholds: Vec<u64>,
+    /// The conditions as a patient lists them.
+    pub(crate) condition_list: Vec<Condition>,
+    /// The probability of each condition, indexed
+    /// `[(sex * (MAX_AGE + 1) + age) * n + condition]`.
+    pub(crate) prevalence: Vec<f64>,
+    /// `prevalence` prepared for drawing.
+    pub(crate) odds: ConditionOdds,
+    /// The obesity conditions (ICD-10 E66), which decide the side of BMI 30.
+    pub(crate) obesity: u128,
+    /// Every medication row that treats a listed condition, grouped by condition in
+    /// condition order, so a patient's medications (one per condition at most) list in the
+    /// order of their conditions. At most [`MAX_LISTED`].
+    pub(crate) medications: Vec<Medication>,
+    /// Per medication, the medications with the same drug name (itself included).
+    pub(crate) same_drug: Vec<u128>,
     /// The medications of each condition, by weight.
-    pub(crate) treatments: Vec<Cumulative<Medication>>,
-    pub(crate) allergies: &'static Table,
+    pub(crate) treatments: Vec<Treatment>,
+    pub(crate) allergy_table: &'static Table,
+    /// The first [`MAX_LISTED`] rows of `allergy_table`.
+    pub(crate) allergies: Vec<Allergy>,
+    /// Per allergy, the medications it rules out.
+    pub(crate) ruled_out: Vec<u128>,
     /// The condition "allergies" (ICD-10 T78.4), which brings one to three allergies.
     pub(crate) allergy_condition: Option<usize>,
     /// Atopic conditions (asthma J45, allergic rhinitis J30, atopic eczema L20), which make an
     /// allergy more likely.
-    pub(crate) atopic: Vec<usize>,
+    pub(crate) atopic: u128,
+    pub(crate) blood_types: &'static Table,
+    /// Given names of men and women, for emergency contacts.
+    pub(crate) given_names: [&'static Table; 2],
+    pub(crate) family_names: &'static Table,
     /// Insurers for people under 65 (and over 65 where no public scheme takes over).
     pub(crate) insurers: Cumulative<(&'static str, &'static str)>,
 }
@@ -110,24 +188,30 @@ impl Clinical {
 
     fn new(code: DatasetCode) -> Clinical {
         let mut conditions = conditions(code);
-        // Patients keep their conditions as a 128-bit set.
-        conditions.truncate(128);
+        conditions.truncate(MAX_LISTED);
         let prevalence = prevalence(code, &conditions);
-        let treatments = treatments(code, &conditions);
-        let thresholds = prevalence
+        let odds = ConditionOdds::new(&prevalence, conditions.len());
+        let (medications, treatments) = treatments(code, &conditions);
+        let same_drug = medications
             .iter()
-            .map(|p| (p * (1u64 << DRAW_BITS) as f64).round() as u64)
+            .map(|m| mask(&medications, |other| other.name == m.name))
             .collect();
-        let find = |prefix: &str| {
-            conditions
-                .iter()
-                .position(|c| c.condition.icd10_code.starts_with(prefix))
-        };
-        let allergy_condition = find("T78.4");
-        let atopic = ["J45", "J30", "L20"]
+        let allergy_table = tables::HEALTHCARE_ALLERGY.for_dataset(code);
+        let allergies: Vec<Allergy> = (0..allergy_table.len().min(MAX_LISTED))
+            .map(|r| Allergy {
+                allergen: allergy_table.value(r),
+                severity: allergy_table.cell(r, 1),
+                reaction: allergy_table.cell(r, 2),
+            })
+            .collect();
+        let ruled_out = allergies
             .iter()
-            .filter_map(|p| find(p))
+            .map(|a| mask(&medications, |m| contraindicated(a.allergen, m.name)))
             .collect();
+        let coded =
+            |prefix: &str| mask(&conditions, |c| c.condition.icd10_code.starts_with(prefix));
+        let allergy_condition = set_bits(coded("T78.4")).next();
+        let atopic = coded("J45") | coded("J30") | coded("L20");
         let insurance = tables::HEALTHCARE_INSURANCE_PROVIDER.for_dataset(code);
         let prefix = column(&tables::HEALTHCARE_INSURANCE_PROVIDER, "id_prefix");
         let mut insurers = Cumulative::default();
@@ -142,12 +226,25 @@ impl Clinical {
                 .for_dataset(code)
                 .country()
                 .unwrap_or("US"),
+            condition_list: conditions.iter().map(|c| c.condition).collect(),
+            obesity: coded("E66"),
             conditions,
-            thresholds,
+            prevalence,
+            odds,
+            medications,
+            same_drug,
             treatments,
-            allergies: tables::HEALTHCARE_ALLERGY.for_dataset(code),
+            allergy_table,
+            allergies,
+            ruled_out,
             allergy_condition,
             atopic,
+            blood_types: tables::HEALTHCARE_BLOOD_TYPE.for_dataset(code),
+            given_names: [
+                tables::COMMON_PERSON_GIVEN_NAME_MALE.for_dataset(code),
+                tables::COMMON_PERSON_GIVEN_NAME_FEMALE.for_dataset(code),
+            ],
+            family_names: tables::COMMON_PERSON_FAMILY_NAME.for_dataset(code),
             insurers,
         }
     }
@@ -191,16 +288,15 @@ impl Clinical {
         });
         family
     }
+}
 
-    /// One allergy, by weight.
-    pub(crate) fn allergy<R: rand::Rng + ?Sized>(&self, rng: &mut R) -> Allergy {
-        let row = self.allergies.sample_row(rng);
-        Allergy {
-            allergen: row.value(),
-            severity: row.cell(1),
-            reaction: row.cell(2),
-        }
-    }
+/// The items of `list` (at most 128) for which `keep` holds, as a bit set.
+fn mask<T>(list: &[T], keep: impl Fn(&T) -> bool) -> u128 {
+    list.iter()
+        .take(MAX_LISTED)
+        .enumerate()
+        .filter(|(_, item)| keep(item))
+        .fold(0, |set, (i, _)| set | 1 << i)
 }
 
 fn conditions(code: DatasetCode) -> Vec<ConditionInfo> {
@@ -292,7 +388,12 @@ fn banded(bands: &[(u8, u8, f64)], age: u8) -> Option<f64> {
     bands.iter().max_by_key(|(_, hi, _)| *hi).map(|b| b.2)
 }
 
-fn treatments(code: DatasetCode, conditions: &[ConditionInfo]) -> Vec<Cumulative<Medication>> {
+/// The medications treating `conditions`, grouped by condition (at most [`MAX_LISTED`]), and
+/// each condition's choice among them.
+fn treatments(
+    code: DatasetCode,
+    conditions: &[ConditionInfo],
+) -> (Vec<Medication>, Vec<Treatment>) {
     let family = &tables::HEALTHCARE_MEDICATION;
     let table = family.for_dataset(code);
     let (name, dosage, frequency, route) = (
@@ -301,25 +402,29 @@ fn treatments(code: DatasetCode, conditions: &[ConditionInfo]) -> Vec<Cumulative
         column(family, "frequency"),
         column(family, "route"),
     );
-    let mut out: Vec<Cumulative<Medication>> =
-        conditions.iter().map(|_| Cumulative::default()).collect();
-    for r in 0..table.len() {
-        if let Some(i) = conditions
-            .iter()
-            .position(|c| c.condition.name == table.value(r))
-        {
-            out[i].push(
-                table.scaled_weight(r),
-                Medication {
-                    name: table.cell(r, name),
-                    dosage: table.cell(r, dosage),
-                    frequency: table.cell(r, frequency),
-                    route: table.cell(r, route),
-                },
-            );
+    let mut medications = Vec::new();
+    let mut out = Vec::with_capacity(conditions.len());
+    for info in conditions {
+        let mut drugs = Cumulative::default();
+        for r in (0..table.len()).filter(|&r| table.value(r) == info.condition.name) {
+            if medications.len() == MAX_LISTED {
+                break;
+            }
+            drugs.push(table.scaled_weight(r), medications.len() as u8);
+            medications.push(Medication {
+                name: table.cell(r, name),
+                dosage: table.cell(r, dosage),
+                frequency: table.cell(r, frequency),
+                route: table.cell(r, route),
+            });
         }
+        let treated_span = (drugs.total() as f64 / TREATED).round() as u64;
+        out.push(Treatment {
+            treated_span: treated_span.max(drugs.total()),
+            drugs,
+        });
     }
-    out
+    (medications, out)
 }
 
 #[cfg(test)]
@@ -332,7 +437,11 @@ mod tests {
             let code = DatasetCode::parse(country).unwrap();
             let clinical = Clinical::for_code(code);
             let table = tables::HEALTHCARE_MEDICATION.for_dataset(code);
-            let treated: usize = clinical.treatments.iter().map(|t| t.items.len()).sum();
+            let treated: usize = clinical
+                .treatments
+                .iter()
+                .map(|t| t.drugs.items.len())
+                .sum();
             assert_eq!(treated, table.len(), "{country}");
             assert!(clinical.allergy_condition.is_some(), "{country}");
         }
@@ -343,10 +452,7 @@ mod tests {
         let clinical = Clinical::for_code(DatasetCode::US);
         let i = clinical.condition_index("hypertension").unwrap();
         let n = clinical.conditions.len();
-        let p = |sex: usize, age: usize| {
-            clinical.thresholds[(sex * (MAX_AGE + 1) + age) * n + i] as f64
-                / (1u64 << DRAW_BITS) as f64
-        };
+        let p = |sex: usize, age: usize| clinical.prevalence[(sex * (MAX_AGE + 1) + age) * n + i];
         assert_eq!(p(0, 10), 0.0);
         assert!((p(1, 25) - 0.224).abs() < 1e-6);
         assert!((p(2, 70) - 0.745).abs() < 1e-6);

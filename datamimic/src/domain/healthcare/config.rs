@@ -4,7 +4,8 @@
 use crate::domain::common::DemographicConfig;
 use crate::{DatasetCode, Error, Result};
 
-use super::clinical::{Clinical, DRAW_BITS, MAX_AGE, SEXES};
+use super::clinical::{Clinical, MAX_AGE, SEXES};
+use super::odds::ConditionOdds;
 
 /// Demographic constraints of patients and doctors: an age range and the conditions every
 /// patient has (`conditions_include`) or never has (`conditions_exclude`).
@@ -90,7 +91,7 @@ impl HealthcareConfig {
         Ok((min, max))
     }
 
-    /// The per-record condition thresholds for `code` with the includes and excludes applied.
+    /// The condition odds for `code` with the includes and excludes applied.
     pub(crate) fn plan(&self, code: DatasetCode, max_age: u8) -> Result<ConditionPlan> {
         let clinical = Clinical::for_code(code);
         let unknown = |name: &str| {
@@ -133,29 +134,26 @@ impl HealthcareConfig {
             }
         }
         let n = clinical.conditions.len();
-        let mut thresholds = clinical.thresholds.clone();
+        let mut prevalence = clinical.prevalence.clone();
         for sex_age in 0..SEXES * (MAX_AGE + 1) {
             for &i in &include {
-                thresholds[sex_age * n + i] = ALWAYS;
+                prevalence[sex_age * n + i] = 1.0;
             }
             for &i in &exclude {
-                thresholds[sex_age * n + i] = 0;
+                prevalence[sex_age * n + i] = 0.0;
             }
         }
         Ok(ConditionPlan {
             dataset: code,
-            thresholds,
+            odds: ConditionOdds::new(&prevalence, n),
         })
     }
 }
 
-/// A threshold no draw reaches: the condition is always present.
-pub(crate) const ALWAYS: u64 = 1 << DRAW_BITS;
-
-/// Per sex, age and condition, the threshold below which a draw gives the condition;
-/// set on a patient service, so records pay no lookups.
+/// The condition odds of a patient service with includes and excludes applied, prepared when
+/// the service is built so records pay no lookups.
 #[derive(Debug, Clone)]
 pub(crate) struct ConditionPlan {
     pub(crate) dataset: DatasetCode,
-    pub(crate) thresholds: Vec<u64>,
+    pub(crate) odds: ConditionOdds,
 }

@@ -6,27 +6,10 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use rand::Rng;
 
-use crate::sample::{below, pick};
+use crate::domain::luhn;
+use crate::sample::below;
 
 use super::text::serialize_as_text;
-
-/// Luhn check digit of `digits` (most significant first), the digit to append.
-fn luhn_check(digits: impl DoubleEndedIterator<Item = u8>) -> u8 {
-    let sum: u32 = digits
-        .rev()
-        .enumerate()
-        .map(|(i, d)| {
-            let d = u32::from(d);
-            if i % 2 == 0 {
-                let x = d * 2;
-                if x > 9 { x - 9 } else { x }
-            } else {
-                d
-            }
-        })
-        .sum();
-    ((10 - sum % 10) % 10) as u8
-}
 
 /// The decimal digits of `value`, `width` of them, most significant first (extracted from the
 /// right with constant divisions, which compile to multiplications).
@@ -59,7 +42,7 @@ impl Npi {
         // Odd and not a multiple of 5: a bijection modulo 2 * 10^8 = 2^9 * 5^8.
         const STEP: u64 = 104_729_513;
         let body = 100_000_000 + (id.wrapping_mul(STEP).wrapping_add(37_123_457)) % 200_000_000;
-        let check = luhn_check([8, 0, 8, 4, 0].into_iter().chain(digits_of(body, 9)));
+        let check = luhn::check_digit_of_width::<5>(80_840 * 1_000_000_000 + body);
         Npi(body * 10 + u64::from(check))
     }
 
@@ -140,7 +123,9 @@ impl Ssn {
         family_name: &str,
         female: bool,
     ) -> Ssn {
-        let area = *pick(rng, DE_AREAS);
+        // One draw for the area and the serial.
+        let x = below(rng, DE_AREAS.len() as u64 * 50);
+        let area = DE_AREAS[(x / 50) as usize];
         let initial = match family_name.chars().next() {
             Some('Ä' | 'ä') => b'A',
             Some('Ö' | 'ö') => b'O',
@@ -148,7 +133,7 @@ impl Ssn {
             Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase() as u8,
             _ => b'X',
         };
-        let serial = below(rng, 50) as u8 + if female { 50 } else { 0 };
+        let serial = (x % 50) as u8 + if female { 50 } else { 0 };
         let check = rvnr_check(area, birthdate, initial, serial);
         Ssn::De {
             area,
@@ -163,22 +148,49 @@ impl Ssn {
 /// The check digit of a Rentenversicherungsnummer: the letter becomes its two-digit position
 /// in the alphabet, the twelve digits are weighted 2 1 2 5 7 1 2 1 2 1 2 1, the cross sums of
 /// the products are added, and the check digit is the sum modulo 10.
+///
+/// The twelve digits are six two-digit fields (area, day, month, year, letter, serial), so the
+/// sum is six lookups in tables of the weight pairs.
 fn rvnr_check(area: u8, birthdate: NaiveDate, initial: u8, serial: u8) -> u8 {
-    let date = u64::from(birthdate.day()) * 10_000
-        + u64::from(birthdate.month()) * 100
-        + (birthdate.year().rem_euclid(100)) as u64;
-    let letter = u64::from(initial - b'A' + 1);
-    let number = ((u64::from(area) * 1_000_000 + date) * 100 + letter) * 100 + u64::from(serial);
-    const WEIGHTS: [u32; 12] = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
-    let sum: u32 = digits_of(number, 12)
-        .zip(WEIGHTS)
-        .map(|(d, w)| {
-            let p = u32::from(d) * w;
-            p / 10 + p % 10
-        })
-        .sum();
+    const W21: [u8; 100] = cross_sums(2, 1);
+    const W25: [u8; 100] = cross_sums(2, 5);
+    const W71: [u8; 100] = cross_sums(7, 1);
+    let pair = |table: &[u8; 100], value: u32| u32::from(table[(value % 100) as usize]);
+    let sum = pair(&W21, u32::from(area))
+        + pair(&W25, birthdate.day())
+        + pair(&W71, birthdate.month())
+        + pair(&W21, birthdate.year().rem_euclid(100) as u32)
+        + pair(&W21, u32::from(initial - b'A' + 1))
+        + pair(&W21, u32::from(serial));
     (sum % 10) as u8
 }
+
+/// Per two-digit value, the cross sums of its tens times `tens_weight` plus of its units
+/// times `units_weight`: the step of the German check-digit schemes.
+const fn cross_sums(tens_weight: u32, units_weight: u32) -> [u8; 100] {
+    const fn cross_sum(x: u32) -> u32 {
+        x / 10 + x % 10
+    }
+    let mut sums = [0u8; 100];
+    let mut v = 0;
+    while v < 100 {
+        sums[v as usize] =
+            (cross_sum(v / 10 * tens_weight) + cross_sum(v % 10 * units_weight)) as u8;
+        v += 1;
+    }
+    sums
+}
+
+/// The two ASCII digits of each value below 100.
+const DIGIT_PAIRS: [[u8; 2]; 100] = {
+    let mut pairs = [[0u8; 2]; 100];
+    let mut v = 0;
+    while v < 100 {
+        pairs[v] = [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8];
+        v += 1;
+    }
+    pairs
+};
 
 impl fmt::Display for Ssn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -237,10 +249,12 @@ pub enum PolicyNumber {
 const MBI_LETTERS: &[u8] = b"ACDEFGHJKMNPQRTUVWXY";
 
 impl PolicyNumber {
-    pub(crate) fn member<R: Rng + ?Sized>(rng: &mut R, prefix: &'static str) -> PolicyNumber {
+    /// The member number `100_000_000 + offset` (offset below 900 million) of the insurer
+    /// with `prefix`.
+    pub(crate) fn member(prefix: &'static str, offset: u64) -> PolicyNumber {
         PolicyNumber::Member {
             prefix,
-            number: 100_000_000 + below(rng, 900_000_000) as u32,
+            number: 100_000_000 + offset.min(899_999_999) as u32,
         }
     }
 
@@ -276,21 +290,24 @@ impl PolicyNumber {
     /// A Krankenversichertennummer: the letter becomes its two-digit position in the alphabet,
     /// the ten digits are weighted 1 2 1 2 ..., the cross sums of the products are added, and
     /// the check digit is the sum modulo 10.
+    ///
+    /// One draw for the letter and the body; the ten digits are five two-digit fields.
     pub(crate) fn kvnr<R: Rng + ?Sized>(rng: &mut R) -> PolicyNumber {
-        let letter = b'A' + below(rng, 26) as u8;
-        let body = below(rng, 100_000_000);
-        let position = u64::from(letter - b'A' + 1);
-        let sum: u32 = digits_of(position * 100_000_000 + body, 10)
-            .enumerate()
-            .map(|(i, d)| {
-                let p = u32::from(d) * if i % 2 == 0 { 1 } else { 2 };
-                p / 10 + p % 10
-            })
-            .sum();
+        const W12: [u8; 100] = cross_sums(1, 2);
+        let x = below(rng, 26 * 100_000_000);
+        let (position, body) = ((x / 100_000_000) as usize + 1, x % 100_000_000);
+        let fields = [
+            position,
+            (body / 1_000_000) as usize,
+            (body / 10_000 % 100) as usize,
+            (body / 100 % 100) as usize,
+            (body % 100) as usize,
+        ];
+        let sum: u32 = fields.iter().map(|&f| u32::from(W12[f])).sum();
         let mut out = [0u8; 10];
-        out[0] = letter;
-        for (slot, d) in out[1..9].iter_mut().zip(digits_of(body, 8)) {
-            *slot = b'0' + d;
+        out[0] = b'A' + position as u8 - 1;
+        for (slot, &field) in out[1..9].chunks_exact_mut(2).zip(&fields[1..]) {
+            slot.copy_from_slice(&DIGIT_PAIRS[field]);
         }
         out[9] = b'0' + (sum % 10) as u8;
         PolicyNumber::Kvnr(out)
@@ -299,11 +316,14 @@ impl PolicyNumber {
 
 impl fmt::Display for PolicyNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ascii = |bytes: &[u8]| bytes.iter().map(|&b| char::from(b)).collect::<String>();
+        // The bytes are ASCII letters and digits, so always UTF-8.
+        fn ascii(bytes: &[u8]) -> Result<&str, fmt::Error> {
+            std::str::from_utf8(bytes).map_err(|_| fmt::Error)
+        }
         match self {
             PolicyNumber::Member { prefix, number } => write!(f, "{prefix}{number:09}"),
-            PolicyNumber::Mbi(bytes) => f.write_str(&ascii(bytes)),
-            PolicyNumber::Kvnr(bytes) => f.write_str(&ascii(bytes)),
+            PolicyNumber::Mbi(bytes) => f.write_str(ascii(bytes)?),
+            PolicyNumber::Kvnr(bytes) => f.write_str(ascii(bytes)?),
         }
     }
 }

@@ -25,9 +25,11 @@
 // Per-country tables resolved once: prevalence, treatments, allergies, specialties.
 mod clinical;
 mod config;
+mod odds;
 
 // Values rendered on demand instead of allocated.
 mod ids;
+mod selection;
 mod text;
 
 // Entities.
@@ -51,6 +53,7 @@ pub use hospital::{Hospital, HospitalEmail, HospitalKind, HospitalName, Host, We
 pub use ids::{LicenseNumber, MedicalRecordNumber, ModelNumber, Npi, PolicyNumber, Ssn};
 pub use patient::{Allergy, Condition, EmergencyContact, Medication, Patient, PrimaryDoctor};
 pub use procedure::{MedicalProcedure, ProcedureCode};
+pub use selection::{Selection, SelectionIter};
 pub use service::{
     DoctorService, HospitalService, MedicalDeviceService, MedicalProcedureService, PatientService,
 };

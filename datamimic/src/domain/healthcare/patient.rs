@@ -4,14 +4,16 @@ use chrono::NaiveDate;
 use rand::Rng;
 
 use crate::domain::common::{Address, FullName, Gender, Person, PhoneNumber};
-use crate::sample::{below, chance};
+use crate::sample::below;
 use crate::{Context, Mimic, TableUse, tables};
 
 use super::body;
-use super::clinical::{Clinical, DRAW_BITS, MAX_AGE};
+use super::clinical::Clinical;
 use super::config::ConditionPlan;
 use super::ids::{MedicalRecordNumber, Npi, PolicyNumber, Ssn};
+use super::selection::{Selection, set_bits};
 use super::text::ContactPhone;
+use crate::domain::halves::Halves;
 
 /// A patient, with the fields of datamimic-ce's Patient in its order, then `primary_doctor`
 /// (in datamimic-ce's schema but dropped from its output) and the person's e-mail, phone and
@@ -68,11 +70,11 @@ pub struct Patient {
     /// `weight_kg / (height_cm / 100)²`, one decimal.
     pub bmi: f64,
     /// Allergies, none to three.
-    pub allergies: Vec<Allergy>,
-    /// Medications treating the conditions.
-    pub medications: Vec<Medication>,
+    pub allergies: Selection<Allergy>,
+    /// Medications treating the conditions, in the order of the conditions.
+    pub medications: Selection<Medication>,
     /// Diagnosed conditions, none to several.
-    pub conditions: Vec<Condition>,
+    pub conditions: Selection<Condition>,
     /// Whom to call.
     pub emergency_contact: EmergencyContact,
     /// Health insurer.
@@ -150,46 +152,6 @@ pub struct PrimaryDoctor {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DoctorPool(pub(crate) u64);
 
-/// Share of patients treated with a drug for a condition that has one (illustrative).
-const TREATED: f64 = 0.8;
-
-/// Drug classes that an allergy rules out besides the allergen itself.
-const CROSS_REACTIONS: &[(&str, &[&str])] = &[
-    (
-        "NSAIDs",
-        &[
-            "Ibuprofen",
-            "Naproxen",
-            "Aspirin",
-            "Diclofenac",
-            "Celecoxib",
-            "Meloxicam",
-        ],
-    ),
-    (
-        "NSAR",
-        &[
-            "Ibuprofen",
-            "Naproxen",
-            "ASS",
-            "Diclofenac",
-            "Celecoxib",
-            "Metamizol",
-        ],
-    ),
-    ("Penicillin", &["Amoxicillin", "Ampicillin"]),
-    ("Aspirin", &["ASS"]),
-    ("Acetylsalicylsäure", &["ASS", "Aspirin"]),
-];
-
-/// Whether `allergy` rules out `drug`.
-pub(crate) fn contraindicated(allergy: &str, drug: &str) -> bool {
-    allergy.eq_ignore_ascii_case(drug)
-        || CROSS_REACTIONS
-            .iter()
-            .any(|(a, drugs)| a.eq_ignore_ascii_case(allergy) && drugs.contains(&drug))
-}
-
 impl Mimic for Patient {
     fn mimic(ctx: &mut Context<'_>) -> Patient {
         let person = Person::mimic(ctx);
@@ -205,19 +167,27 @@ impl Mimic for Patient {
         } else {
             Ssn::us(ctx.rng())
         };
-        let blood_type = ctx
-            .table(&tables::HEALTHCARE_BLOOD_TYPE)
-            .sample_row(ctx.rng())
-            .value();
-        let (conditions, present) = draw_conditions(ctx, clinical, sex, person.age);
-        let obese = conditions.iter().any(|c| c.icd10_code.starts_with("E66"));
+        let blood_type = clinical.blood_types.sample_row(ctx.rng()).value();
+        let odds = match ctx.config::<ConditionPlan>() {
+            Some(plan) if plan.dataset == ctx.dataset() => &plan.odds,
+            _ => &clinical.odds,
+        };
+        // The small choices below share 64-bit draws, two 32-bit halves each.
+        let mut halves = Halves::default();
+        let conditions = odds.draw(ctx.rng(), &mut halves, sex, person.age);
+        let obese = conditions & clinical.obesity != 0;
         let (height_cm, weight_kg, bmi) = body::draw(ctx.rng(), country, female, person.age, obese);
-        let allergies = draw_allergies(ctx, clinical, present);
-        let medications = draw_medications(ctx, clinical, present, &allergies);
-        let emergency_contact = emergency_contact(ctx, country, &person);
-        let (insurance_provider, insurance_policy_number) = insurance(ctx, clinical, person.age);
+        let allergies = draw_allergies(ctx, &mut halves, clinical, conditions);
+        let medications = draw_medications(ctx, &mut halves, clinical, conditions, allergies);
+        let emergency_contact = emergency_contact(ctx, &mut halves, clinical, &person);
+        let (insurance_provider, insurance_policy_number) =
+            insurance(ctx, &mut halves, clinical, person.age);
         let pool = ctx.config::<DoctorPool>().map_or(1_000, |p| p.0).max(1);
-        let doctor_id = 1 + below(ctx.rng(), pool);
+        let doctor_id = 1 + if pool <= Halves::MAX_SPAN {
+            halves.below(ctx.rng(), pool)
+        } else {
+            below(ctx.rng(), pool)
+        };
         let id = ctx.index() + 1;
         Patient {
             patient_id: id,
@@ -233,9 +203,9 @@ impl Mimic for Patient {
             height_cm,
             weight_kg,
             bmi,
-            allergies,
-            medications,
-            conditions,
+            allergies: Selection::new(&clinical.allergies, allergies),
+            medications: Selection::new(&clinical.medications, medications),
+            conditions: Selection::new(&clinical.condition_list, conditions),
             emergency_contact,
             insurance_provider,
             insurance_policy_number,
@@ -271,112 +241,85 @@ pub(crate) const TABLES: [&crate::TableFamily; 6] = [
     &tables::HEALTHCARE_INSURANCE_PROVIDER,
 ];
 
-/// Independent draws per condition with the service's plan (or the plain prevalence), three
-/// 21-bit draws per `u64`. Also returns the drawn condition indices as a bit set.
-fn draw_conditions(
+/// One to three allergies with the allergy diagnosis, sometimes one with an atopic condition;
+/// a bit set over the dataset's allergies.
+fn draw_allergies(
     ctx: &mut Context<'_>,
+    halves: &mut Halves,
     clinical: &Clinical,
-    sex: usize,
-    age: u8,
-) -> (Vec<Condition>, u128) {
-    let n = clinical.conditions.len();
-    let at = (sex * (MAX_AGE + 1) + usize::from(age).min(MAX_AGE)) * n;
-    let thresholds = match ctx.config::<ConditionPlan>() {
-        Some(plan) if plan.dataset == ctx.dataset() => &plan.thresholds[at..at + n],
-        _ => &clinical.thresholds[at..at + n],
-    };
-    let mut present = 0u128;
-    let mut bits = 0u64;
-    let mask = (1u64 << DRAW_BITS) - 1;
-    for (i, &threshold) in thresholds.iter().enumerate() {
-        if i % 3 == 0 {
-            bits = ctx.rng().next_u64();
-        }
-        if (bits >> (DRAW_BITS * (i % 3) as u32)) & mask < threshold {
-            present |= 1 << i;
-        }
-    }
-    let conditions = set_bits(present)
-        .map(|i| clinical.conditions[i].condition)
-        .collect();
-    (conditions, present)
-}
-
-/// The indices of the set bits of `set`, in increasing order.
-fn set_bits(mut set: u128) -> impl Iterator<Item = usize> {
-    std::iter::from_fn(move || {
-        (set != 0).then(|| {
-            let i = set.trailing_zeros() as usize;
-            set &= set - 1;
-            i
-        })
-    })
-}
-
-fn draw_allergies(ctx: &mut Context<'_>, clinical: &Clinical, present: u128) -> Vec<Allergy> {
-    let has = |i: usize| present >> i & 1 == 1;
-    let count = if clinical.allergy_condition.is_some_and(has) {
-        1 + below(ctx.rng(), 3) as usize
-    } else if clinical.atopic.iter().any(|&i| has(i)) && chance(ctx.rng(), 0.3) {
+    conditions: u128,
+) -> u128 {
+    let count = if clinical
+        .allergy_condition
+        .is_some_and(|i| conditions >> i & 1 == 1)
+    {
+        1 + halves.below(ctx.rng(), 3)
+    } else if conditions & clinical.atopic != 0 && halves.below(ctx.rng(), 10) < 3 {
         1
     } else {
-        return Vec::new();
+        return 0;
     };
-    let mut out: Vec<Allergy> = Vec::with_capacity(count);
+    let mut allergies = 0u128;
     for _ in 0..count * 3 {
-        if out.len() == count {
+        if u64::from(allergies.count_ones()) == count {
             break;
         }
-        let allergy = clinical.allergy(ctx.rng());
-        if !out.iter().any(|a| a.allergen == allergy.allergen) {
-            out.push(allergy);
+        // Rows past the listed ones count as a repeat.
+        let row = clinical.allergy_table.sample_index(ctx.rng());
+        if row < clinical.allergies.len() {
+            allergies |= 1 << row;
         }
     }
-    out
+    allergies
 }
 
+/// At most one drug per condition, never one an allergy rules out nor one taken already for
+/// another condition; a bit set over the dataset's medications.
 fn draw_medications(
     ctx: &mut Context<'_>,
+    halves: &mut Halves,
     clinical: &Clinical,
-    present: u128,
-    allergies: &[Allergy],
-) -> Vec<Medication> {
-    let mut out: Vec<Medication> = Vec::new();
-    for i in set_bits(present) {
-        let options = &clinical.treatments[i];
-        if options.is_empty() || !chance(ctx.rng(), TREATED) {
+    conditions: u128,
+    allergies: u128,
+) -> u128 {
+    let mut ruled_out = set_bits(allergies).fold(0, |set, a| set | clinical.ruled_out[a]);
+    let mut medications = 0u128;
+    for i in set_bits(conditions) {
+        let treatment = &clinical.treatments[i];
+        let Some(first) = treatment
+            .drugs
+            .at(halves.below(ctx.rng(), treatment.treated_span))
+        else {
             continue;
-        }
-        // Two tries: an allergy or a drug already taken for another condition rules one out.
-        for _ in 0..2 {
-            let Some(drug) = options.draw(ctx.rng()) else {
-                break;
-            };
-            let ruled_out = allergies
-                .iter()
-                .any(|a| contraindicated(a.allergen, drug.name))
-                || out.iter().any(|m| m.name == drug.name);
-            if !ruled_out {
-                out.push(drug);
-                break;
+        };
+        // Two tries, the second among the drugs only: the patient is treated.
+        let drug = if ruled_out >> first & 1 == 0 {
+            first
+        } else {
+            let total = treatment.drugs.total();
+            match treatment.drugs.at(halves.below(ctx.rng(), total)) {
+                Some(second) if ruled_out >> second & 1 == 0 => second,
+                _ => continue,
             }
-        }
+        };
+        medications |= 1 << drug;
+        ruled_out |= clinical.same_drug[usize::from(drug)];
     }
-    out
+    medications
 }
 
-/// Relationships by age band, with weights: children name a parent, older people a spouse or
-/// a grown-up child (illustrative shares).
-fn relationship(ctx: &mut Context<'_>, country: &str, age: u8) -> &'static str {
+/// Relationships by age band, with weights in percent: children name a parent, older people
+/// a spouse or a grown-up child (illustrative shares). `draw` is 32 random bits.
+fn relationship(country: &str, age: u8, draw: u64) -> Relationship {
     const US: [&str; 5] = ["Parent", "Spouse", "Sibling", "Child", "Friend"];
     const DE: [&str; 5] = ["Elternteil", "Ehepartner", "Geschwister", "Kind", "Freund"];
     let weights: [u64; 5] = match age {
-        0..=17 => [1, 0, 0, 0, 0],
+        0..=17 => [100, 0, 0, 0, 0],
         18..=29 => [50, 20, 15, 0, 15],
         30..=64 => [10, 55, 15, 10, 10],
         _ => [0, 45, 5, 45, 5],
     };
-    let mut point = below(ctx.rng(), weights.iter().sum());
+    let mut point = (draw * 100) >> 32;
     let mut index = 0;
     for (i, w) in weights.iter().enumerate() {
         if point < *w {
@@ -385,52 +328,68 @@ fn relationship(ctx: &mut Context<'_>, country: &str, age: u8) -> &'static str {
         }
         point -= w;
     }
-    if country == "DE" {
-        DE[index]
-    } else {
-        US[index]
+    Relationship {
+        label: if country == "DE" {
+            DE[index]
+        } else {
+            US[index]
+        },
+        spouse: index == 1,
+        friend: index == 4,
     }
 }
 
-fn emergency_contact(ctx: &mut Context<'_>, country: &str, person: &Person) -> EmergencyContact {
-    let relationship = relationship(ctx, country, person.age);
-    let given_names = if chance(ctx.rng(), 0.5) {
-        &tables::COMMON_PERSON_GIVEN_NAME_FEMALE
-    } else {
-        &tables::COMMON_PERSON_GIVEN_NAME_MALE
-    };
-    let given = ctx.table(given_names).sample_row(ctx.rng()).value();
+struct Relationship {
+    label: &'static str,
+    spouse: bool,
+    friend: bool,
+}
+
+fn emergency_contact(
+    ctx: &mut Context<'_>,
+    halves: &mut Halves,
+    clinical: &Clinical,
+    person: &Person,
+) -> EmergencyContact {
+    // One draw for the relationship (high half), the contact's sex (bit 0) and whether a
+    // spouse kept their own family name (bits 1 to 31, one in ten).
+    let x = ctx.rng().next_u64();
+    let relationship = relationship(clinical.country, person.age, x >> 32);
+    let given_names = clinical.given_names[(x & 1) as usize];
+    let given = given_names.sample_row(ctx.rng()).value();
     // Relatives share the family name, except one spouse in ten; friends have their own.
-    let spouse = relationship == "Spouse" || relationship == "Ehepartner";
-    let friend = relationship == "Friend" || relationship == "Freund";
-    let family = if friend || (spouse && chance(ctx.rng(), 0.1)) {
-        ctx.table(&tables::COMMON_PERSON_FAMILY_NAME)
-            .sample_row(ctx.rng())
-            .value()
+    let own_name = (x >> 1) & 0x7FFF_FFFF < (1 << 31) / 10;
+    let family = if relationship.friend || (relationship.spouse && own_name) {
+        clinical.family_names.sample_row(ctx.rng()).value()
     } else {
         person.family_name
     };
     EmergencyContact {
         name: FullName::new(given, family),
-        relationship,
-        phone: ContactPhone::near(ctx, &person.mobile_phone),
+        relationship: relationship.label,
+        phone: ContactPhone::near(ctx, halves, &person.mobile_phone),
     }
 }
 
 /// The insurer and member number: Medicare from 65 in the US, the statutory or private funds
 /// with a Krankenversichertennummer in Germany, the weighted insurers otherwise.
-fn insurance(ctx: &mut Context<'_>, clinical: &Clinical, age: u8) -> (&'static str, PolicyNumber) {
+fn insurance(
+    ctx: &mut Context<'_>,
+    halves: &mut Halves,
+    clinical: &Clinical,
+    age: u8,
+) -> (&'static str, PolicyNumber) {
     if clinical.country == "US" && age >= 65 {
         return ("Medicare", PolicyNumber::mbi(ctx.rng()));
     }
-    let (provider, prefix) = clinical
-        .insurers
-        .draw(ctx.rng())
+    let insurers = &clinical.insurers;
+    let (provider, prefix) = insurers
+        .at(halves.below(ctx.rng(), insurers.total()))
         .unwrap_or(("Medicaid", "MCD"));
     let number = if clinical.country == "DE" {
         PolicyNumber::kvnr(ctx.rng())
     } else {
-        PolicyNumber::member(ctx.rng(), prefix)
+        PolicyNumber::member(prefix, below(ctx.rng(), 900_000_000))
     };
     (provider, number)
 }

@@ -4,6 +4,7 @@ use std::fmt;
 
 use crate::Context;
 use crate::domain::common::PhoneNumber;
+use crate::domain::halves::Halves;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
 
@@ -35,14 +36,33 @@ pub struct ContactPhone {
 
 impl ContactPhone {
     /// A number with `near`'s calling code and prefix and a new subscriber of the same length.
-    pub(crate) fn near(ctx: &mut Context<'_>, near: &PhoneNumber) -> ContactPhone {
-        let digits = near.subscriber().max(1).ilog10() + 1;
-        let low = 2 * 10u64.pow(digits - 1);
-        let span = 10u64.pow(digits) - low;
+    pub(crate) fn near(
+        ctx: &mut Context<'_>,
+        halves: &mut Halves,
+        near: &PhoneNumber,
+    ) -> ContactPhone {
+        const POW10: [u64; 20] = {
+            let mut powers = [1u64; 20];
+            let mut i = 1;
+            while i < 20 {
+                powers[i] = powers[i - 1] * 10;
+                i += 1;
+            }
+            powers
+        };
+        // The subscriber has `digits + 1` digits; the new one starts with 2 to 9.
+        let digits = (near.subscriber().max(1).ilog10() as usize).min(18);
+        let low = 2 * POW10[digits];
+        let span = POW10[digits + 1].saturating_sub(low);
         ContactPhone {
             country_code: near.country_code(),
             prefix: near.prefix(),
-            subscriber: low + below(ctx.rng(), span),
+            subscriber: low
+                + if span <= Halves::MAX_SPAN {
+                    halves.below(ctx.rng(), span)
+                } else {
+                    below(ctx.rng(), span)
+                },
         }
     }
 }

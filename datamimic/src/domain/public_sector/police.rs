@@ -4,7 +4,8 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::common::{Address, FullName, Gender, Person, PhoneNumber};
 use crate::domain::ecommerce::{Code, Picks, distinct, one_of};
-use rand::Rng;
+use crate::domain::halves::Halves;
+use crate::domain::inclusion;
 
 use crate::sample::below;
 use crate::{Context, Mimic, TableUse};
@@ -129,9 +130,14 @@ impl Mimic for PoliceOfficer {
         let today = ctx.today();
         let country = person.address.country_code;
         let years_after = |years: u32| shift_years(person.birthdate, years as i32).unwrap_or(today);
-        // Never before the 18th birthday; the hiring age where the officer is old enough.
-        let adult = years_after(18);
-        let earliest = years_after(hiring_age(country)).min(today).max(adult);
+        // The hiring age where the officer is old enough, else today but never before the
+        // 18th birthday (every hiring age is above 18).
+        let hiring = years_after(hiring_age(country));
+        let earliest = if hiring <= today {
+            hiring
+        } else {
+            years_after(18).max(today)
+        };
         let rank_row = registry.rank.sample_index(ctx.rng());
         let possible = whole_years(earliest, today);
         let required = (rank_row as u32 * YEARS_PER_RANK).min(possible);
@@ -144,14 +150,15 @@ impl Mimic for PoliceOfficer {
         let certifications_count = 1 + below(ctx.rng(), 4) as usize;
         let mut languages = Picks::new();
         languages.push(registry.first_language);
-        // Four independent 16-bit draws per random word (shares are kept in 65,536ths).
-        for chunk in registry.other_languages.chunks(4) {
-            let bits = ctx.rng().next_u64();
-            for (i, &(language, share)) in chunk.iter().enumerate() {
-                if ((bits >> (16 * i)) & 0xffff) < u64::from(share) {
-                    languages.push(language);
-                }
-            }
+        let mut spoken = registry.universal_languages
+            | inclusion::draw(
+                &registry.language_survival,
+                ctx.rng(),
+                &mut Halves::default(),
+            );
+        while spoken != 0 {
+            languages.push(registry.other_languages[spoken.trailing_zeros() as usize]);
+            spoken &= spoken - 1;
         }
         let badge_width = if country == "US" { 5 } else { 6 };
         PoliceOfficer {

@@ -3,6 +3,7 @@
 use crate::PerDataset;
 
 use crate::domain::ecommerce::Grouped;
+use crate::domain::inclusion;
 use crate::{Context, DatasetCode, Strictness, Table, TableFamily, tables};
 
 /// Education levels, in the order of [`Registry::programs`]' groups.
@@ -45,8 +46,13 @@ pub(crate) struct Registry {
     pub(crate) certification: &'static Table,
     /// The language most people speak, always spoken.
     pub(crate) first_language: &'static str,
-    /// Every other language with the share of the population speaking it, in 65,536ths.
-    pub(crate) other_languages: Vec<(&'static str, u32)>,
+    /// Every other language (at most 128), in table order.
+    pub(crate) other_languages: Vec<&'static str>,
+    /// The shares of the population speaking `other_languages`, as inclusion survival
+    /// values: a draw costs one random number per extra language spoken.
+    pub(crate) language_survival: Vec<u64>,
+    /// The `other_languages` everyone speaks (a share of 100 %).
+    pub(crate) universal_languages: u128,
     pub(crate) given_female: &'static Table,
     pub(crate) given_male: &'static Table,
     pub(crate) family_name: &'static Table,
@@ -74,16 +80,20 @@ impl Registry {
             .unwrap_or(0);
         // Weights are per-cent shares of speakers (CLDR), which overlap: each is a probability.
         let scale = 100.0 * 10f64.powi(languages.weight_decimals() as i32);
-        let other_languages = (0..languages.len())
+        let others: Vec<usize> = (0..languages.len())
             .filter(|&r| r != first)
-            .map(|r| {
-                let share = (languages.scaled_weight(r) as f64 / scale).min(1.0);
-                (
-                    languages.cell(r, LANGUAGE_NAME),
-                    (share * 65_536.0).round() as u32,
-                )
-            })
+            .take(128)
             .collect();
+        let other_languages = others
+            .iter()
+            .map(|&r| languages.cell(r, LANGUAGE_NAME))
+            .collect();
+        let shares: Vec<f64> = others
+            .iter()
+            .map(|&r| (languages.scaled_weight(r) as f64 / scale).min(1.0))
+            .collect();
+        let mut language_survival = Vec::with_capacity(shares.len() + 1);
+        let universal_languages = inclusion::push_survival(&shares, &mut language_survival);
         let office_type = variant(&tables::PUBLIC_SECTOR_OFFICE_TYPE);
         Registry {
             office_type,
@@ -99,6 +109,8 @@ impl Registry {
             certification: variant(&tables::PUBLIC_SECTOR_POLICE_CERTIFICATION),
             first_language: languages.cell(first, LANGUAGE_NAME),
             other_languages,
+            language_survival,
+            universal_languages,
             given_female: variant(&tables::COMMON_PERSON_GIVEN_NAME_FEMALE),
             given_male: variant(&tables::COMMON_PERSON_GIVEN_NAME_MALE),
             family_name: variant(&tables::COMMON_PERSON_FAMILY_NAME),
