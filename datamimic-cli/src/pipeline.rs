@@ -3,13 +3,16 @@
 //!
 //! Worker `w` of `T` makes pages `w, w + T, w + 2T, ...` and hands each over through its own
 //! channel of capacity 2; the writer takes page `p` from worker `p % T`. Output order is
-//! therefore fixed, at most `3T` pages are in memory whatever the count, and since record `i`
+//! therefore fixed, at most `4T` pages are in memory whatever the count, and since record `i`
 //! depends only on the seed and `i`, the bytes are the same for every thread count and page
 //! size.
+//!
+//! Written pages go back to their worker to be filled again: a fresh multi-megabyte buffer per
+//! page would cost the kernel a page fault and a zeroed page every 4 KiB, on every core.
 
 use std::io::IsTerminal;
 use std::ops::Range;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{channel, sync_channel};
 
 use anyhow::{Result, anyhow};
 
@@ -49,18 +52,27 @@ pub fn run<S: Source>(source: &S, plan: Plan, sinks: &mut [Sink], label: &str) -
     let n_sinks = sinks.len();
     std::thread::scope(|scope| {
         let mut receivers = Vec::with_capacity(threads);
+        let mut returns = Vec::with_capacity(threads);
         for worker in 0..threads {
             let (tx, rx) = sync_channel::<Result<Vec<PageOut>>>(2);
             receivers.push(rx);
+            let (return_tx, written) = channel::<Vec<PageOut>>();
+            returns.push(return_tx);
             scope.spawn(move || {
                 let mut capacity = 0;
                 let mut page = worker as u64;
                 while page < pages {
                     let start = page * page_size;
                     let end = (start + page_size).min(plan.count);
-                    let mut outs: Vec<PageOut> = (0..n_sinks)
-                        .map(|_| PageOut::with_capacity(capacity))
-                        .collect();
+                    let mut outs = match written.try_recv() {
+                        Ok(mut outs) => {
+                            outs.iter_mut().for_each(PageOut::clear);
+                            outs
+                        }
+                        Err(_) => (0..n_sinks)
+                            .map(|_| PageOut::with_capacity(capacity))
+                            .collect(),
+                    };
                     let result = source.page(start..end, &mut outs);
                     capacity = outs.first().map_or(0, |o| o.len() + o.len() / 8);
                     let failed = result.is_err();
@@ -73,12 +85,15 @@ pub fn run<S: Source>(source: &S, plan: Plan, sinks: &mut [Sink], label: &str) -
             });
         }
         for page in 0..pages {
-            let outs = receivers[(page % threads as u64) as usize]
+            let worker = (page % threads as u64) as usize;
+            let outs = receivers[worker]
                 .recv()
                 .map_err(|_| anyhow!("a worker thread stopped unexpectedly"))??;
-            for (sink, out) in sinks.iter_mut().zip(outs) {
+            for (sink, out) in sinks.iter_mut().zip(&outs) {
                 sink.write(out)?;
             }
+            // A worker that has finished no longer listens; its pages are simply dropped.
+            let _ = returns[worker].send(outs);
             bar.inc(page_size.min(plan.count - page * page_size));
         }
         bar.finish_and_clear();

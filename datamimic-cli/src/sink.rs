@@ -73,6 +73,17 @@ impl PageOut {
         }
     }
 
+    /// Empties the page for reuse, keeping its buffers' capacity.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.sql.clear();
+        self.header = None;
+        self.min_cells = usize::MAX;
+        self.max_cells = 0;
+        self.records = 0;
+        self.scratch.clear();
+    }
+
     /// The bytes encoded so far.
     pub fn len(&self) -> usize {
         self.bytes.len()
@@ -277,7 +288,7 @@ impl Sink {
     }
 
     /// Writes the next page.
-    pub fn write(&mut self, page: PageOut) -> Result<()> {
+    pub fn write(&mut self, page: &PageOut) -> Result<()> {
         if let Some(columns) = &page.header {
             self.width = Some(columns.len());
             match &mut self.dest {
