@@ -87,8 +87,8 @@ impl CsvOptions {
         self.quoted_cell(out, first, text)
     }
 
-    /// [`CsvOptions::cell`] for text that is quoted (or refused under `Quoting::Never`).
-    #[cold]
+    /// [`CsvOptions::cell`] for text that is quoted (or refused under `Quoting::Never`). Not
+    /// cold: one-line addresses hold commas, so most rows have such a cell.
     #[inline(never)]
     fn quoted_cell(&self, out: &mut Vec<u8>, first: bool, text: &[u8]) -> Result<(), Error> {
         if self.quoting == Quoting::Never {
@@ -102,6 +102,12 @@ impl CsvOptions {
         }
         out.reserve(text.len() + 2);
         out.push(self.quote);
+        if !text.contains(&self.quote) {
+            // The usual case (a separator inside, no quote): one copy.
+            out.extend_from_slice(text);
+            out.push(self.quote);
+            return Ok(());
+        }
         // Copy the runs between quote characters whole; double each quote.
         let mut runs = text.split(|&b| b == self.quote);
         if let Some(first) = runs.next() {
@@ -575,5 +581,13 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "\"Doe, \"\"J\"\"\",42,1.5,\"[\"\"a\"\",\"\"b\"\"]\",Berlin,\n"
         );
+        // A separator without a quote: quoted, copied as is.
+        let rec = Rec {
+            name: "12 Main St, Springfield".into(),
+            ..rec
+        };
+        let mut out = Vec::new();
+        write_row(&opts, &rec, &mut out, &mut scratch).unwrap();
+        assert!(out.starts_with(b"\"12 Main St, Springfield\",42,"));
     }
 }
