@@ -54,10 +54,10 @@ fn code_slot(code: &str) -> Option<usize> {
 /// state lookup compares integers instead of strings.
 fn packed_code(code: &str) -> Option<u64> {
     let bytes = code.as_bytes();
+    // Shifted in byte by byte: codes are two or three bytes, too short for a `memcpy` call.
     (bytes.len() <= 8).then(|| {
-        let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(bytes);
-        u64::from_be_bytes(word)
+        let word = bytes.iter().fold(0u64, |word, &b| word << 8 | u64::from(b));
+        word.checked_shl(8 * (8 - bytes.len() as u32)).unwrap_or(0)
     })
 }
 
