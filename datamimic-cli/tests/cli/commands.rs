@@ -42,6 +42,47 @@ fn golden_seeded_demo_person() {
     assert_eq!(out, include_str!("golden/demo_person_seed7.csv"));
 }
 
+/// The built-in entities are value-stable too: a seed's Person, Patient and CreditCard stay
+/// the same across versions unless CHANGELOG.md lists a value-breaking change.
+#[test]
+fn golden_seeded_entities() {
+    let s = Scratch::new("golden-entities");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["generate", "Person", "-n", "3", "--seed", "42"],
+            include_str!("golden/person_us_seed42.csv"),
+        ),
+        (
+            &["generate", "Person", "-n", "3", "--seed", "42", "-d", "DE"],
+            include_str!("golden/person_de_seed42.csv"),
+        ),
+        (
+            &[
+                "generate", "Patient", "-n", "2", "--seed", "42", "-f", "ndjson",
+            ],
+            include_str!("golden/patient_us_seed42.ndjson"),
+        ),
+        (
+            &[
+                "generate",
+                "CreditCard",
+                "-n",
+                "2",
+                "--seed",
+                "42",
+                "-d",
+                "DE",
+                "-f",
+                "json",
+            ],
+            include_str!("golden/credit_card_de_seed42.json"),
+        ),
+    ];
+    for (args, golden) in cases {
+        assert_eq!(ok(&s.0, args), golden, "{args:?}");
+    }
+}
+
 #[test]
 fn generate_honours_count_dataset_and_stdout() {
     let s = Scratch::new("generate");
