@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{DeriveInput, Ident, LitStr, Member};
+use syn::{DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::ast::{Body, Container, Shape};
 use crate::check::{FieldPlan, Source, Wrapper, plan_fields};
 use crate::ctxt::Ctxt;
+use crate::format::{Piece, TextKind, plain_pieces, text_kind};
 use crate::range::RangeSpec;
 use crate::symbol::*;
 use crate::{bound, fallback, tables};
@@ -104,10 +105,17 @@ fn construct(
     let mut statements = TokenStream::new();
     let mut rows: BTreeMap<(String, String), Ident> = BTreeMap::new();
     let mut locals = Vec::new();
+    let named: Vec<(&Ident, &Type)> = plans
+        .iter()
+        .filter_map(|plan| match &plan.field.member {
+            Member::Named(ident) => Some((ident, plan.field.ty)),
+            Member::Unnamed(_) => None,
+        })
+        .collect();
     for plan in plans {
         let local = local_name(&plan.field.member);
         let ty = plan.field.ty;
-        let value = field_value(cx, paths, plan, &mut rows, &mut statements);
+        let value = field_value(cx, paths, plan, &named, &mut rows, &mut statements);
         statements.extend(quote!(let #local: #ty = #value;));
         locals.push((plan.index, plan.field.member.clone(), local));
     }
@@ -142,6 +150,7 @@ fn field_value(
     cx: &Ctxt,
     paths: &Paths,
     plan: &FieldPlan<'_>,
+    named: &[(&Ident, &Type)],
     rows: &mut BTreeMap<(String, String), Ident>,
     statements: &mut TokenStream,
 ) -> TokenStream {
@@ -175,7 +184,7 @@ fn field_value(
             |inner, _| quote!(::core::option::Option::Some(#inner)),
         );
     }
-    let leaf = leaf_value(cx, paths, plan);
+    let leaf = leaf_value(cx, paths, plan, named);
     plan.wrappers.iter().rev().fold(leaf, |inner, wrapper| match wrapper {
         Wrapper::Some => quote!(::core::option::Option::Some(#inner)),
         Wrapper::Optional(p) => quote! {
@@ -195,7 +204,12 @@ fn field_value(
 }
 
 /// One value of the leaf type.
-fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
+fn leaf_value(
+    cx: &Ctxt,
+    paths: &Paths,
+    plan: &FieldPlan<'_>,
+    named: &[(&Ident, &Type)],
+) -> TokenStream {
     let krate = &paths.krate;
     let leaf = plan.leaf;
     let span = leaf.span();
@@ -242,14 +256,7 @@ fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
             into_leaf(text_case(paths, plan, text))
         }
         Source::Format(format) => {
-            let format = LitStr::new(&format.value(), format.span());
-            // Sized up front: `format!` cannot know the length of its arguments and would grow.
-            let text = quote!({
-                let mut __mimic_text = ::std::string::String::with_capacity(64);
-                let _ =
-                    ::core::fmt::Write::write_fmt(&mut __mimic_text, ::core::format_args!(#format));
-                __mimic_text
-            });
+            let text = formatted_text(krate, format, named);
             match plan.case {
                 // The formatted String is ours: lower-case it in place.
                 Some(case) if case.0 == ASCII_LOWERCASE.0 => into_leaf(
@@ -280,6 +287,49 @@ fn leaf_value(cx: &Ctxt, paths: &Paths, plan: &FieldPlan<'_>) -> TokenStream {
         }
         Source::Constant(tokens) => literal_value(tokens),
     }
+}
+
+/// The text of a `format` attribute: its literal text and fields appended in turn (text,
+/// integers and characters directly, other fields through `Display`), or `format_args!` when
+/// a placeholder has a format spec.
+fn formatted_text(krate: &TokenStream, format: &LitStr, named: &[(&Ident, &Type)]) -> TokenStream {
+    let Some(pieces) = plain_pieces(&format.value()) else {
+        let format = LitStr::new(&format.value(), format.span());
+        // Sized up front: `format!` cannot know the length of its arguments and would grow.
+        return quote!({
+            let mut __mimic_text = ::std::string::String::with_capacity(64);
+            let _ = ::core::fmt::Write::write_fmt(&mut __mimic_text, ::core::format_args!(#format));
+            __mimic_text
+        });
+    };
+    let span = format.span();
+    let appends = pieces.iter().map(|piece| match piece {
+        Piece::Text(text) => quote!(__mimic_text.push_str(#text);),
+        Piece::Field(name) => {
+            let field = Ident::new(name, span);
+            let ty = named.iter().find(|(ident, _)| *ident == name).map(|(_, ty)| *ty);
+            match ty.map_or(TextKind::Display, text_kind) {
+                TextKind::Str => quote_spanned!(span=> __mimic_text.push_str(#field);),
+                TextKind::String => quote_spanned!(span=> __mimic_text.push_str(&#field);),
+                TextKind::Char => quote_spanned!(span=> __mimic_text.push(#field);),
+                TextKind::Integer => {
+                    quote_spanned!(span=> #krate::__private::append_integer(&mut __mimic_text, #field);)
+                }
+                // Spanned at the format string, so a field without `Display` is reported there.
+                TextKind::Display => quote_spanned!(span=>
+                    let _ = ::core::fmt::Write::write_fmt(
+                        &mut __mimic_text,
+                        ::core::format_args!("{}", #field),
+                    );
+                ),
+            }
+        }
+    });
+    quote!({
+        let mut __mimic_text = ::std::string::String::with_capacity(64);
+        #(#appends)*
+        __mimic_text
+    })
 }
 
 /// A pattern compiled now into literal text and symbol runs, filled at run time.

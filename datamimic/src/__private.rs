@@ -79,6 +79,12 @@ pub fn ascii_lowercase_owned(mut text: String, dataset: crate::DatasetCode) -> S
     }
 }
 
+/// Appends an integer's digits: the integer fields of a `format` attribute, without `core::fmt`.
+#[inline]
+pub fn append_integer<I: itoa::Integer>(out: &mut String, value: I) {
+    out.push_str(itoa::Buffer::new().format(value));
+}
+
 /// Field types that `#[mimic(seq)]` can fill with the record number.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot hold a `seq` number",

@@ -77,20 +77,19 @@ pub fn fill_segments<R: Rng + ?Sized>(
     segments: &[Segment<'_>],
     capacity: usize,
 ) -> String {
-    // Bytes first, validated once at the end: cheaper than pushing characters one by one.
-    let mut out = Vec::with_capacity(capacity);
+    let mut out = String::with_capacity(capacity);
     for segment in segments {
         match *segment {
-            Segment::Literal(text) => out.extend_from_slice(text.as_bytes()),
+            Segment::Literal(text) => out.push_str(text),
             Segment::Run(symbol, count) => write_run(rng, symbol, count, &mut out),
         }
     }
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// Writes `count` uniform symbols, drawing one number per `per_draw` symbols and writing its
 /// digits in the alphabet's base, most significant first.
-fn write_run<R: Rng + ?Sized>(rng: &mut R, symbol: Symbol, count: u8, out: &mut Vec<u8>) {
+fn write_run<R: Rng + ?Sized>(rng: &mut R, symbol: Symbol, count: u8, out: &mut String) {
     match symbol {
         Symbol::Digit => write_digits::<10, R>(rng, b"0123456789", count, 18, out),
         Symbol::NonZeroDigit => write_digits::<9, R>(rng, b"123456789", count, 18, out),
@@ -108,7 +107,7 @@ fn write_digits<const BASE: u64, R: Rng + ?Sized>(
     alphabet: &[u8],
     count: u8,
     per_draw: u8,
-    out: &mut Vec<u8>,
+    out: &mut String,
 ) {
     let mut left = count;
     while left > 0 {
@@ -119,7 +118,9 @@ fn write_digits<const BASE: u64, R: Rng + ?Sized>(
             *slot = alphabet[(value % BASE) as usize];
             value /= BASE;
         }
-        out.extend_from_slice(&digits[..n]);
+        // The alphabets are ASCII: each byte is its own character, and pushing characters
+        // spares the UTF-8 check a byte buffer would need at the end.
+        out.extend(digits[..n].iter().map(|&b| char::from(b)));
         left -= n as u8;
     }
 }

@@ -294,3 +294,42 @@ fn cells_that_do_not_convert_are_refused_up_front() {
         "{message}"
     );
 }
+
+/// `format` appends text, integers and characters directly and everything else through
+/// `Display`; the text must be exactly what `format!` writes, braces and specs included.
+#[derive(Mimic, Debug)]
+struct Formatted {
+    #[mimic(weighted = "common/person/family_name")]
+    name: &'static str,
+    #[mimic(values = ["x", "y"])]
+    owned: String,
+    #[mimic(range = "-500..=500")]
+    delta: i32,
+    #[mimic(values = ['a', 'ß'])]
+    letter: char,
+    #[mimic(range = "0.0..1.0")]
+    share: f64,
+    #[mimic(range = "1990-01-01..=2000-12-31")]
+    day: NaiveDate,
+    #[mimic(format = "{{{name}}}-{owned}:{delta}/{letter} {share} {day}!")]
+    plain: String,
+    #[mimic(format = "{delta:>6}|{share:.2}|{name}")]
+    with_specs: String,
+}
+
+#[test]
+fn format_writes_what_format_macro_writes() {
+    let service = Service::<Formatted>::new().seed(5);
+    for i in 0..500 {
+        let r = service.record(i);
+        let expected = format!(
+            "{{{}}}-{}:{}/{} {} {}!",
+            r.name, r.owned, r.delta, r.letter, r.share, r.day
+        );
+        assert_eq!(r.plain, expected);
+        assert_eq!(
+            r.with_specs,
+            format!("{:>6}|{:.2}|{}", r.delta, r.share, r.name)
+        );
+    }
+}
