@@ -100,6 +100,22 @@ fn write_run<R: Rng + ?Sized>(rng: &mut R, symbol: Symbol, count: u8, out: &mut 
     }
 }
 
+/// `BASE^0 ..= BASE^18`, saturating (only powers that fit are ever used: `per_draw` keeps
+/// `BASE^n` below 2^64).
+struct Powers<const BASE: u64>;
+
+impl<const BASE: u64> Powers<BASE> {
+    const TABLE: [u64; 19] = {
+        let mut table = [1u64; 19];
+        let mut i = 1;
+        while i < table.len() {
+            table[i] = table[i - 1].saturating_mul(BASE);
+            i += 1;
+        }
+        table
+    };
+}
+
 /// The base is a constant so the divisions become multiplications.
 #[inline]
 fn write_digits<const BASE: u64, R: Rng + ?Sized>(
@@ -112,7 +128,7 @@ fn write_digits<const BASE: u64, R: Rng + ?Sized>(
     let mut left = count;
     while left > 0 {
         let n = usize::from(left.min(per_draw));
-        let mut value = below(rng, BASE.pow(n as u32));
+        let mut value = below(rng, Powers::<BASE>::TABLE[n]);
         let mut digits = [0u8; 18];
         for slot in digits[..n].iter_mut().rev() {
             *slot = alphabet[(value % BASE) as usize];
