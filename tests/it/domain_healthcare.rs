@@ -352,7 +352,14 @@ fn emergency_contacts_fit_the_age_and_live_nearby() {
                 assert!(["Parent", "Elternteil"].contains(&c.relationship), "{p:?}");
                 assert_eq!(c.name.family(), p.family_name);
             }
-            assert_eq!(c.phone.country_code, p.phone.country_code());
+            assert_eq!(c.phone.country_code(), p.phone.country_code());
+            // Near the patient's mobile number: same prefix, a subscriber of the same length.
+            let mobile = p.address.mobile_phone;
+            assert_eq!(c.phone.prefix(), mobile.prefix());
+            assert_eq!(
+                c.phone.subscriber().to_string().len(),
+                mobile.subscriber().to_string().len()
+            );
         }
     }
 }

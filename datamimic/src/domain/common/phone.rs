@@ -40,6 +40,19 @@ impl PhoneNumber {
     pub fn subscriber(&self) -> u64 {
         self.subscriber
     }
+
+    /// The subscriber numbers of this one's length: `(first, count)`, starting at 2 followed by
+    /// zeros (0 and 1 start trunk and service codes).
+    pub(crate) fn same_length_subscribers(&self) -> (u64, u64) {
+        let digits = (self.subscriber.max(1).ilog10() as usize).min(18);
+        let first = 2 * POWERS_OF_TEN[digits];
+        (first, POWERS_OF_TEN[digits + 1].saturating_sub(first))
+    }
+
+    /// This number's calling code and prefix with another subscriber.
+    pub(crate) fn with_subscriber(self, subscriber: u64) -> PhoneNumber {
+        PhoneNumber { subscriber, ..self }
+    }
 }
 
 impl TextParts for PhoneNumber {
@@ -77,8 +90,8 @@ fn calling_code(ctx: &Context<'_>, country: &str) -> &'static str {
 
 /// 10^0 to 10^12: subscriber numbers have at most 12 digits (E.164 allows 15 in all, the
 /// calling code included).
-const POWERS_OF_TEN: [u64; 13] = {
-    let mut powers = [1u64; 13];
+const POWERS_OF_TEN: [u64; 20] = {
+    let mut powers = [1u64; 20];
     let mut i = 1;
     while i < powers.len() {
         powers[i] = powers[i - 1] * 10;
@@ -134,6 +147,10 @@ mod tests {
         let text = phone.to_string();
         assert!(text.starts_with("+49 351 "), "{text}");
         assert_eq!(text.len(), "+49 351 ".len() + 7);
+        let (first, count) = phone.same_length_subscribers();
+        assert_eq!((first, count), (2_000_000, 8_000_000));
+        let neighbour = phone.with_subscriber(first + count - 1);
+        assert_eq!(neighbour.to_string(), "+49 351 9999999");
         let cell = mobile(&mut ctx, &"US");
         assert_eq!(cell.to_string().len(), "+1 ".len() + 3 + 1 + 7);
     }

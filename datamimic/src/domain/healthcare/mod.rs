@@ -57,4 +57,3 @@ pub use selection::{Selection, SelectionIter};
 pub use service::{
     DoctorService, HospitalService, MedicalDeviceService, MedicalProcedureService, PatientService,
 };
-pub use text::ContactPhone;

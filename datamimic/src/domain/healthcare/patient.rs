@@ -12,7 +12,7 @@ use super::clinical::Clinical;
 use super::config::ConditionPlan;
 use super::ids::{MedicalRecordNumber, Npi, PolicyNumber, Ssn};
 use super::selection::{Selection, set_bits};
-use super::text::ContactPhone;
+use super::text::contact_phone;
 use crate::domain::halves::Halves;
 
 /// A patient, with the fields of datamimic-ce's Patient in its order, then `primary_doctor`
@@ -135,7 +135,7 @@ pub struct EmergencyContact {
     /// Relationship to the patient, fitting the age (children name a parent).
     pub relationship: &'static str,
     /// Phone with the patient's calling code and area code.
-    pub phone: ContactPhone,
+    pub phone: PhoneNumber,
 }
 
 /// A reference to a doctor: `DoctorService` records with the same number carry the same
@@ -367,7 +367,7 @@ fn emergency_contact(
     EmergencyContact {
         name: FullName::new(given, family),
         relationship: relationship.label,
-        phone: ContactPhone::near(ctx, halves, &person.mobile_phone),
+        phone: contact_phone(ctx, halves, &person.mobile_phone),
     }
 }
 
