@@ -9,6 +9,7 @@ use syn::{GenericArgument, LitStr, PathArguments, Type};
 use crate::ast::Field;
 use crate::attr::{FieldAttrs, Weight, WithCall};
 use crate::ctxt::Ctxt;
+use crate::format::Piece;
 use crate::range::RangeSpec;
 use crate::symbol::*;
 
@@ -347,49 +348,15 @@ fn reference(
     }
 }
 
-/// The field names a format string refers to (`{name}`, `{name:>8}`); `{{`/`}}` are escapes.
+/// The field names a format string refers to (`{name}`, `{name:>8}`).
 pub(crate) fn placeholders(format: &str) -> Result<Vec<String>, String> {
-    let mut names = Vec::new();
-    let mut chars = format.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-            }
-            '{' => {
-                let mut inner = String::new();
-                loop {
-                    match chars.next() {
-                        Some('}') => break,
-                        Some(c) => inner.push(c),
-                        None => {
-                            return Err(
-                                "a `{` is not closed; write `{{` for a literal brace".to_owned()
-                            );
-                        }
-                    }
-                }
-                let name = inner.split(':').next().unwrap_or("").trim();
-                if name.is_empty()
-                    || !name.chars().all(|c| c.is_alphanumeric() || c == '_')
-                    || name.starts_with(|c: char| c.is_ascii_digit())
-                {
-                    return Err(format!(
-                        "`{{{inner}}}` must name a field, such as `{{family_name}}`"
-                    ));
-                }
-                names.push(name.to_owned());
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-            }
-            '}' => {
-                return Err("a `}` has no opening `{`; write `}}` for a literal brace".to_owned());
-            }
-            _ => {}
-        }
-    }
-    Ok(names)
+    Ok(crate::format::parse(format)?
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Field { name, .. } => Some(name),
+            Piece::Text(_) => None,
+        })
+        .collect())
 }
 
 /// Peels `Option<..>` and `Vec<..>` as `optional` and `len` say, checking that they fit.

@@ -305,7 +305,7 @@ fn formatted_text(krate: &TokenStream, format: &LitStr, named: &[(&Ident, &Type)
     let span = format.span();
     let appends = pieces.iter().map(|piece| match piece {
         Piece::Text(text) => quote!(__mimic_text.push_str(#text);),
-        Piece::Field(name) => {
+        Piece::Field { name, .. } => {
             let field = Ident::new(name, span);
             let ty = named.iter().find(|(ident, _)| *ident == name).map(|(_, ty)| *ty);
             match ty.map_or(TextKind::Display, text_kind) {

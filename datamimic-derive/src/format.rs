@@ -8,14 +8,13 @@ use syn::Type;
 pub(crate) enum Piece {
     /// Literal text, braces unescaped.
     Text(String),
-    /// A `{field}` placeholder.
-    Field(String),
+    /// A placeholder naming a field; `spec` when it says more than the name (`{age:>3}`).
+    Field { name: String, spec: bool },
 }
 
-/// The pieces of `format` when every placeholder is a bare field name; `None` when one carries
-/// a format spec (`{age:>3}`) or the string is malformed, which `format_args!` then handles (or
-/// reports).
-pub(crate) fn plain_pieces(format: &str) -> Option<Vec<Piece>> {
+/// The pieces of a format string (`{name}`, `{name:>8}`; `{{` and `}}` are escapes), or why
+/// it is malformed.
+pub(crate) fn parse(format: &str) -> Result<Vec<Piece>, String> {
     let mut pieces = Vec::new();
     let mut text = String::new();
     let mut chars = format.chars().peekable();
@@ -30,31 +29,56 @@ pub(crate) fn plain_pieces(format: &str) -> Option<Vec<Piece>> {
                 text.push('}');
             }
             '{' => {
-                let mut name = String::new();
+                let mut inner = String::new();
                 loop {
-                    match chars.next()? {
-                        '}' => break,
-                        c => name.push(c),
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) => inner.push(c),
+                        None => {
+                            return Err(
+                                "a `{` is not closed; write `{{` for a literal brace".to_owned()
+                            );
+                        }
                     }
                 }
-                let bare = name.starts_with(|c: char| c.is_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-                if !bare {
-                    return None;
+                let name = inner.split(':').next().unwrap_or("").trim();
+                if name.is_empty()
+                    || !name.chars().all(|c| c.is_alphanumeric() || c == '_')
+                    || name.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    return Err(format!(
+                        "`{{{inner}}}` must name a field, such as `{{family_name}}`"
+                    ));
                 }
                 if !text.is_empty() {
                     pieces.push(Piece::Text(std::mem::take(&mut text)));
                 }
-                pieces.push(Piece::Field(name));
+                pieces.push(Piece::Field {
+                    name: name.to_owned(),
+                    spec: name != inner,
+                });
             }
-            '}' => return None,
+            '}' => {
+                return Err("a `}` has no opening `{`; write `}}` for a literal brace".to_owned());
+            }
             c => text.push(c),
         }
     }
     if !text.is_empty() {
         pieces.push(Piece::Text(text));
     }
-    Some(pieces)
+    Ok(pieces)
+}
+
+/// The pieces of `format` when every placeholder is a bare field name; `None` when one carries
+/// a format spec, which only `format_args!` can apply, or the string is malformed (reported by
+/// the checks).
+pub(crate) fn plain_pieces(format: &str) -> Option<Vec<Piece>> {
+    parse(format).ok().filter(|pieces| {
+        !pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Field { spec: true, .. }))
+    })
 }
 
 /// How a field's text is appended, decided from its declared type.
@@ -110,14 +134,21 @@ fn single_ident(ty: &Type) -> Option<&syn::Ident> {
 mod tests {
     use super::*;
 
+    fn field(name: &str) -> Piece {
+        Piece::Field {
+            name: name.into(),
+            spec: false,
+        }
+    }
+
     #[test]
     fn splits_text_and_fields() {
         assert_eq!(
             plain_pieces("{given_name}.{family_name}@example.com"),
             Some(vec![
-                Piece::Field("given_name".into()),
+                field("given_name"),
                 Piece::Text(".".into()),
-                Piece::Field("family_name".into()),
+                field("family_name"),
                 Piece::Text("@example.com".into()),
             ])
         );
@@ -125,7 +156,7 @@ mod tests {
             plain_pieces("{{literal}} {x}}}"),
             Some(vec![
                 Piece::Text("{literal} ".into()),
-                Piece::Field("x".into()),
+                field("x"),
                 Piece::Text("}".into()),
             ])
         );
@@ -155,5 +186,14 @@ mod tests {
         assert_eq!(plain_pieces("{open"), None);
         assert_eq!(plain_pieces("close}"), None);
         assert_eq!(plain_pieces("{}"), None);
+        assert_eq!(
+            parse("{age:>3}"),
+            Ok(vec![Piece::Field {
+                name: "age".into(),
+                spec: true
+            }])
+        );
+        assert!(parse("{0}").unwrap_err().contains("must name a field"));
+        assert!(parse("close}").unwrap_err().contains("no opening"));
     }
 }
