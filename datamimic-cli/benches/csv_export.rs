@@ -1,19 +1,19 @@
 //! `datamimic generate Person --format csv --output FILE` against a yardstick in the same run:
 //! the `fake` crate generating the same 27 columns and writing them with the `csv` crate.
 //!
-//! Whole runs are timed in alternating pairs and the ratio is taken pair by pair, because
-//! absolute rates on a shared machine move by up to 2x. Also times datamimic on two threads
+//! datamimic runs as its own process (the built `datamimic` binary); the yardstick runs in
+//! this one. Whole runs are timed in alternating pairs and the ratio is taken pair by pair,
+//! because absolute rates on a shared machine move by up to 2x. Also times datamimic on two threads
 //! for the scaling figure. Run with `cargo bench -p datamimic-cli --bench csv_export`
 //! (`DATAMIMIC_BENCH_ROWS` sets the row count, 1,000,000 by default).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use clap::Parser;
-use datamimic_cli::cli::{Cli, run};
 use fake::Fake;
 use fake::faker::address::en::{
     BuildingNumber, CityName, StateAbbr, StateName, StreetName, ZipCode,
@@ -26,29 +26,24 @@ use fake::faker::phone_number::en::{CellNumber, PhoneNumber};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
+/// One run of the `datamimic` binary as its own process, exactly the command a user runs
+/// (start-up and table loading included).
 fn datamimic(rows: u64, threads: usize, out: &Path) -> Duration {
-    let args = [
-        "datamimic",
-        "generate",
-        "Person",
-        "-n",
-        &rows.to_string(),
-        "--seed",
-        "42",
-        "--threads",
-        &threads.to_string(),
-        "--format",
-        "csv",
-        "-o",
-    ];
-    let cli = Cli::try_parse_from(
-        args.iter()
-            .copied()
-            .chain([out.to_str().expect("UTF-8 path")]),
-    )
-    .expect("valid arguments");
     let start = Instant::now();
-    run(cli).expect("datamimic run");
+    let status = Command::new(env!("CARGO_BIN_EXE_datamimic"))
+        .args([
+            "generate",
+            "Person",
+            "-n",
+            &rows.to_string(),
+            "--seed",
+            "42",
+        ])
+        .args(["--threads", &threads.to_string(), "--format", "csv", "-o"])
+        .arg(out)
+        .status()
+        .expect("datamimic starts");
+    assert!(status.success(), "datamimic failed");
     start.elapsed()
 }
 
