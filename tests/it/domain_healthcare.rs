@@ -617,3 +617,23 @@ fn healthcare_throughput() {
         });
     }
 }
+
+/// A patient keeps conditions, medications and allergies as 128-bit sets over these tables,
+/// so rows past the 128th would never be drawn: a table that grows past it must fail here.
+#[test]
+fn clinical_lists_fit_a_patients_bit_sets() {
+    for family in [
+        &tables::HEALTHCARE_CONDITION,
+        &tables::HEALTHCARE_MEDICATION,
+        &tables::HEALTHCARE_ALLERGY,
+    ] {
+        for table in family.variants() {
+            assert!(
+                table.len() <= 128,
+                "{} has {} rows; Patient draws from the first 128 only",
+                table.source(),
+                table.len()
+            );
+        }
+    }
+}
