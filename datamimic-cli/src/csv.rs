@@ -6,10 +6,13 @@
 
 use std::fmt::Display;
 
+use datamimic::{CellWriter, Cells};
 use serde::ser::{self, Serialize};
 
 mod quote_scan;
 use quote_scan::QuoteScan;
+
+use crate::page_buf::PageBuf;
 
 /// When a cell is put in quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,16 +75,13 @@ impl CsvOptions {
     fn cell(
         &self,
         scan: &QuoteScan,
-        out: &mut Vec<u8>,
+        out: &mut PageBuf,
         first: bool,
         text: &[u8],
     ) -> Result<(), Error> {
-        // Nearly every cell: written as is, with one scan and one copy.
-        if self.quoting != Quoting::All && !scan.needs_quotes(text) {
-            if !first {
-                out.push(self.separator);
-            }
-            out.extend_from_slice(text);
+        // Nearly every cell: written as is, scanned while it is copied.
+        let lead = (!first).then_some(self.separator);
+        if self.quoting != Quoting::All && scan.append_plain(out, lead, text) {
             return Ok(());
         }
         self.quoted_cell(out, first, text)
@@ -90,7 +90,7 @@ impl CsvOptions {
     /// [`CsvOptions::cell`] for text that is quoted (or refused under `Quoting::Never`). Not
     /// cold: one-line addresses hold commas, so most rows have such a cell.
     #[inline(never)]
-    fn quoted_cell(&self, out: &mut Vec<u8>, first: bool, text: &[u8]) -> Result<(), Error> {
+    fn quoted_cell(&self, out: &mut PageBuf, first: bool, text: &[u8]) -> Result<(), Error> {
         if self.quoting == Quoting::Never {
             return Err(Error(format!(
                 "the value `{}` needs quotes but quoting is `none`",
@@ -100,7 +100,6 @@ impl CsvOptions {
         if !first {
             out.push(self.separator);
         }
-        out.reserve(text.len() + 2);
         out.push(self.quote);
         if !text.contains(&self.quote) {
             // The usual case (a separator inside, no quote): one copy.
@@ -167,7 +166,7 @@ pub fn columns(value: &serde_json::Value) -> Vec<String> {
 }
 
 /// Writes the header line for `columns`.
-pub fn write_header(opts: &CsvOptions, columns: &[String], out: &mut Vec<u8>) -> Result<(), Error> {
+pub fn write_header(opts: &CsvOptions, columns: &[String], out: &mut PageBuf) -> Result<(), Error> {
     let scan = opts.scan();
     for (i, c) in columns.iter().enumerate() {
         opts.cell(&scan, out, i == 0, c.as_bytes())?;
@@ -176,22 +175,31 @@ pub fn write_header(opts: &CsvOptions, columns: &[String], out: &mut Vec<u8>) ->
     Ok(())
 }
 
-/// Writes `record` as one CSV line; returns the number of cells.
+/// Writes `record` as one CSV line through serde; returns the number of cells.
 #[inline]
 pub fn write_row<R: Serialize + ?Sized>(
     opts: &CsvOptions,
     record: &R,
-    out: &mut Vec<u8>,
+    out: &mut PageBuf,
     scratch: &mut Vec<u8>,
 ) -> Result<usize, Error> {
-    let mut row = Row {
-        opts,
-        scan: opts.scan(),
-        out,
-        scratch,
-        cells: 0,
-    };
+    let mut row = Row::new(opts, out, scratch);
     record.serialize(&mut row)?;
+    row.out.push(b'\n');
+    Ok(row.cells)
+}
+
+/// Writes `record` as one CSV line through its [`Cells`] impl (the same bytes as
+/// [`write_row`]); returns the number of cells.
+#[inline]
+pub fn write_cells<R: Cells + ?Sized>(
+    opts: &CsvOptions,
+    record: &R,
+    out: &mut PageBuf,
+    scratch: &mut Vec<u8>,
+) -> Result<usize, Error> {
+    let mut row = Row::new(opts, out, scratch);
+    record.write_cells(&mut row)?;
     row.out.push(b'\n');
     Ok(row.cells)
 }
@@ -199,19 +207,100 @@ pub fn write_row<R: Serialize + ?Sized>(
 struct Row<'a> {
     opts: &'a CsvOptions,
     scan: QuoteScan,
-    out: &'a mut Vec<u8>,
+    out: &'a mut PageBuf,
     scratch: &'a mut Vec<u8>,
     cells: usize,
+    /// Where the cell being written in pieces starts, and what the scan saw in it so far.
+    open_cell: usize,
+    open_hits: u64,
 }
 
-/// `fmt::Write` into a byte buffer (formatted text is UTF-8).
-struct ByteWriter<'a>(&'a mut Vec<u8>);
+impl<'a> Row<'a> {
+    fn new(opts: &'a CsvOptions, out: &'a mut PageBuf, scratch: &'a mut Vec<u8>) -> Row<'a> {
+        Row {
+            opts,
+            scan: opts.scan(),
+            out,
+            scratch,
+            cells: 0,
+            open_cell: 0,
+            open_hits: 0,
+        }
+    }
+}
 
-impl std::fmt::Write for ByteWriter<'_> {
-    #[inline]
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
+impl CellWriter for Row<'_> {
+    type Error = Error;
+
+    #[inline(always)]
+    fn text(&mut self, text: &str) -> Result<(), Error> {
+        Row::text(self, text.as_bytes())
+    }
+
+    #[inline(always)]
+    fn uint(&mut self, value: u64) -> Result<(), Error> {
+        self.int(value);
         Ok(())
+    }
+
+    #[inline(always)]
+    fn begin_cell(&mut self) {
+        if self.cells > 0 {
+            self.out.push(self.opts.separator);
+        }
+        self.open_cell = self.out.len();
+        self.open_hits = 0;
+    }
+
+    #[inline(always)]
+    fn piece(&mut self, text: &str) {
+        self.open_hits |= match *text.as_bytes() {
+            [byte] => self.scan.copy_byte(self.out, byte),
+            ref bytes => self.scan.copy(self.out, None, bytes),
+        };
+    }
+
+    #[inline(always)]
+    fn piece_digits(&mut self, value: u64, width: usize) {
+        // Digits never need quotes: the separator and quote cannot be digits.
+        let mut buffer = itoa::Buffer::new();
+        let digits = buffer.format(value).as_bytes();
+        for _ in digits.len()..width {
+            self.out.push(b'0');
+        }
+        self.scan.copy(self.out, None, digits);
+    }
+
+    #[inline(always)]
+    fn end_cell(&mut self) -> Result<(), Error> {
+        self.cells += 1;
+        if self.opts.quoting != Quoting::All && !self.scan.needs_quotes_given(self.open_hits) {
+            return Ok(());
+        }
+        self.requote_open_cell()
+    }
+
+    fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+}
+
+impl Row<'_> {
+    /// Puts the cell just written in pieces in quotes.
+    #[inline(never)]
+    fn requote_open_cell(&mut self) -> Result<(), Error> {
+        let text = &self.out.as_slice()[self.open_cell..];
+        if self.opts.quoting != Quoting::Never && !text.contains(&self.opts.quote) {
+            // The usual case (a one-line address): opening and closing quotes around it.
+            self.out.insert(self.open_cell, self.opts.quote);
+            self.out.push(self.opts.quote);
+            return Ok(());
+        }
+        self.scratch.clear();
+        self.scratch.extend_from_slice(text);
+        self.out.truncate(self.open_cell);
+        // The separator before the cell is already written.
+        self.opts.quoted_cell(self.out, true, self.scratch)
     }
 }
 
@@ -227,18 +316,19 @@ impl Row<'_> {
     /// Numbers never need quotes (the separator cannot be a digit, `.` or `-`).
     #[inline]
     fn raw(&mut self, text: &[u8]) {
-        if self.cells > 0 {
-            self.out.push(self.opts.separator);
-        }
-        let quote = self.opts.quoting == Quoting::All;
-        if quote {
-            self.out.push(self.opts.quote);
-        }
-        self.out.extend_from_slice(text);
-        if quote {
-            self.out.push(self.opts.quote);
-        }
+        let lead = (self.cells > 0).then_some(self.opts.separator);
         self.cells += 1;
+        if self.opts.quoting == Quoting::All {
+            if let Some(lead) = lead {
+                self.out.push(lead);
+            }
+            self.out.push(self.opts.quote);
+            self.out.extend_from_slice(text);
+            self.out.push(self.opts.quote);
+            return;
+        }
+        // Copied by words; what the scan sees does not matter.
+        self.scan.copy(self.out, lead, text);
     }
 
     fn int(&mut self, v: impl itoa::Integer) {
@@ -427,16 +517,14 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
             self.out.push(self.opts.separator);
         }
         let start = self.out.len();
-        std::fmt::Write::write_fmt(&mut ByteWriter(self.out), format_args!("{value}"))
+        std::fmt::Write::write_fmt(self.out, format_args!("{value}"))
             .map_err(|_| Error("a value failed to format".to_owned()))?;
-        let needs = self.scan.needs_quotes(&self.out[start..]);
+        let needs = self.scan.needs_quotes(&self.out.as_slice()[start..]);
         if self.opts.quoting == Quoting::All || needs {
             // Rare: move the text out and write it again as a quoted cell.
-            let text = self.out.split_off(start);
+            let text = self.out.as_slice()[start..].to_vec();
             let first = self.cells == 0;
-            if !first {
-                self.out.pop();
-            }
+            self.out.truncate(if first { start } else { start - 1 });
             return self.text(&text);
         }
         self.cells += 1;
@@ -549,6 +637,72 @@ mod tests {
         address: Inner,
     }
 
+    /// Writes records `0..count` of `T` both ways under several CSV settings.
+    fn assert_cells_match_serde<T: Cells + datamimic::Mimic>(count: u64) {
+        let settings = [
+            CsvOptions::default(),
+            CsvOptions {
+                separator: b';',
+                quote: b'\'',
+                quoting: Quoting::Minimal,
+            },
+            CsvOptions {
+                separator: b'\t',
+                ..CsvOptions::default()
+            },
+            CsvOptions {
+                separator: b' ',
+                ..CsvOptions::default()
+            },
+            CsvOptions {
+                separator: b'+',
+                quote: b'|',
+                quoting: Quoting::Minimal,
+            },
+            CsvOptions {
+                quoting: Quoting::All,
+                ..CsvOptions::default()
+            },
+            CsvOptions {
+                quoting: Quoting::Never,
+                separator: b'|',
+                ..CsvOptions::default()
+            },
+        ];
+        for dataset in datamimic::Service::<T>::supported_datasets() {
+            let service = datamimic::Service::<T>::new()
+                .dataset(dataset)
+                .unwrap()
+                .seed(5);
+            for opts in &settings {
+                let (mut direct, mut via_serde, mut scratch) =
+                    (PageBuf::default(), PageBuf::default(), Vec::new());
+                for i in 0..count {
+                    let record = service.record(i);
+                    let a = write_cells(opts, &record, &mut direct, &mut scratch);
+                    let b = write_row(opts, &record, &mut via_serde, &mut scratch);
+                    match (a, b) {
+                        (Ok(a), Ok(b)) => assert_eq!(a, b, "cells of record {i}"),
+                        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                        (a, b) => panic!("{dataset} {opts:?} record {i}: {a:?} vs {b:?}"),
+                    }
+                }
+                assert!(
+                    direct.as_slice() == via_serde.as_slice(),
+                    "{dataset} {opts:?}:\n{}\nvs\n{}",
+                    String::from_utf8_lossy(direct.as_slice()),
+                    String::from_utf8_lossy(via_serde.as_slice())
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn person_and_address_cells_are_the_serde_bytes() {
+        assert_cells_match_serde::<datamimic::domain::common::Person>(400);
+        assert_cells_match_serde::<datamimic::domain::common::Address>(400);
+    }
+
     #[test]
     fn flattens_and_quotes() {
         let rec = Rec {
@@ -574,11 +728,11 @@ mod tests {
                 "address.zip"
             ]
         );
-        let (mut out, mut scratch) = (Vec::new(), Vec::new());
+        let (mut out, mut scratch) = (PageBuf::default(), Vec::new());
         let n = write_row(&opts, &rec, &mut out, &mut scratch).unwrap();
         assert_eq!(n, 6);
         assert_eq!(
-            String::from_utf8(out).unwrap(),
+            String::from_utf8(out.as_slice().to_vec()).unwrap(),
             "\"Doe, \"\"J\"\"\",42,1.5,\"[\"\"a\"\",\"\"b\"\"]\",Berlin,\n"
         );
         // A separator without a quote: quoted, copied as is.
@@ -586,8 +740,11 @@ mod tests {
             name: "12 Main St, Springfield".into(),
             ..rec
         };
-        let mut out = Vec::new();
+        let mut out = PageBuf::default();
         write_row(&opts, &rec, &mut out, &mut scratch).unwrap();
-        assert!(out.starts_with(b"\"12 Main St, Springfield\",42,"));
+        assert!(
+            out.as_slice()
+                .starts_with(b"\"12 Main St, Springfield\",42,")
+        );
     }
 }

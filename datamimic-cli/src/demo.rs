@@ -115,3 +115,7 @@ pub struct DemoDoctor {
     #[mimic(with = conditions)]
     conditions: Vec<String>,
 }
+
+// Written through serde: the demo models are not on a hot path.
+impl datamimic::Cells for DemoPerson {}
+impl datamimic::Cells for DemoDoctor {}

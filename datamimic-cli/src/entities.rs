@@ -8,16 +8,15 @@
 use std::ops::Range;
 
 use anyhow::{Result, bail};
-use datamimic::{Mimic, Service, Strictness};
-use serde::Serialize;
+use datamimic::{Cells, Mimic, Service, Strictness};
 
 use crate::pipeline::{self, Plan, Source};
 use crate::sink::{Encoder, PageOut, Sink};
 use crate::suggest::did_you_mean;
 
 /// What an entity type needs to be registered.
-pub trait Record: Mimic + Serialize + Send + Sync + 'static {}
-impl<T: Mimic + Serialize + Send + Sync + 'static> Record for T {}
+pub trait Record: Mimic + Cells + Send + Sync + 'static {}
+impl<T: Mimic + Cells + Send + Sync + 'static> Record for T {}
 
 /// An option an entity may take beyond `dataset` and `rngSeed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +117,7 @@ impl<T: Record> Source for EntitySource<'_, T> {
         for index in range {
             let record = self.service.record(index);
             for (encoder, out) in self.encoders.iter().zip(outs.iter_mut()) {
-                encoder.encode(index, &record, out)?;
+                encoder.encode_record(index, &record, out)?;
             }
         }
         Ok(())

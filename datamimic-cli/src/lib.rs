@@ -32,6 +32,7 @@ pub mod entities;
 
 // Output: formats, destinations, and the parallel pipeline feeding them.
 pub mod csv;
+pub mod page_buf;
 pub mod pipeline;
 pub mod sink;
 pub mod sqlite;

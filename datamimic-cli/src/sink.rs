@@ -11,7 +11,9 @@ use rusqlite::types::Value as Sql;
 use serde::Serialize;
 
 use crate::csv::{self, CsvOptions};
+use crate::page_buf::PageBuf;
 use crate::{sqlite, xml};
+use datamimic::Cells;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,7 +55,7 @@ pub struct Encoder {
 /// The encoded records of one page for one sink.
 #[derive(Debug, Default)]
 pub struct PageOut {
-    bytes: Vec<u8>,
+    bytes: PageBuf,
     sql: Vec<Sql>,
     /// Column names, taken from record 0 when this page holds it.
     header: Option<Vec<String>>,
@@ -67,7 +69,7 @@ impl PageOut {
     /// An empty page with room for about `bytes` bytes.
     pub fn with_capacity(bytes: usize) -> PageOut {
         PageOut {
-            bytes: Vec::with_capacity(bytes),
+            bytes: PageBuf::with_capacity(bytes),
             min_cells: usize::MAX,
             ..PageOut::default()
         }
@@ -101,6 +103,24 @@ impl PageOut {
 }
 
 impl Encoder {
+    /// [`Encoder::encode`] for a record that can write its own cells: CSV is written through
+    /// [`Cells`], the other formats through serde.
+    #[inline]
+    pub fn encode_record<R: Cells + ?Sized>(
+        &self,
+        index: u64,
+        record: &R,
+        out: &mut PageOut,
+    ) -> Result<()> {
+        if index == 0 || self.format != Format::Csv {
+            return self.encode(index, record, out);
+        }
+        let n = csv::write_cells(&self.csv, record, &mut out.bytes, &mut out.scratch)?;
+        out.cells(n);
+        out.records += 1;
+        Ok(())
+    }
+
     /// Encodes record `index` (its position in the whole output) into `out`.
     #[inline]
     pub fn encode<R: Serialize + ?Sized>(
@@ -117,16 +137,19 @@ impl Encoder {
                 let n = csv::write_row(&self.csv, record, &mut out.bytes, &mut out.scratch)?;
                 out.cells(n);
             }
-            Format::Json => {
-                out.bytes
-                    .extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
-                serde_json::to_writer(&mut out.bytes, record)?;
+            Format::Json => out.bytes.append_with(|bytes| {
+                bytes.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+                serde_json::to_writer(bytes, record)
+            })?,
+            Format::Ndjson => out.bytes.append_with(|bytes| {
+                serde_json::to_writer(&mut *bytes, record)?;
+                bytes.push(b'\n');
+                Ok::<_, serde_json::Error>(())
+            })?,
+            Format::Xml => {
+                let item = serde_json::to_value(record)?;
+                out.bytes.append_with(|bytes| xml::write_item(&item, bytes));
             }
-            Format::Ndjson => {
-                serde_json::to_writer(&mut out.bytes, record)?;
-                out.bytes.push(b'\n');
-            }
-            Format::Xml => xml::write_item(&serde_json::to_value(record)?, &mut out.bytes),
             Format::Sqlite => {
                 let start = out.sql.len();
                 sqlite::row(&serde_json::to_value(record)?, &mut out.sql);
@@ -294,9 +317,9 @@ impl Sink {
             match &mut self.dest {
                 Dest::Sqlite(Some(w)) => w.create(columns, &page.sql[..columns.len()])?,
                 _ => {
-                    let mut line = Vec::new();
+                    let mut line = PageBuf::default();
                     csv::write_header(&self.encoder.csv, columns, &mut line)?;
-                    self.bytes(&line)?;
+                    self.bytes(line.as_slice())?;
                 }
             }
         }
@@ -317,7 +340,7 @@ impl Sink {
         self.written += page.records;
         match &mut self.dest {
             Dest::Sqlite(Some(w)) => w.insert(&page.sql),
-            _ => self.bytes(&page.bytes),
+            _ => self.bytes(page.bytes.as_slice()),
         }
     }
 

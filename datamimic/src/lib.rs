@@ -22,6 +22,9 @@ mod primitives;
 mod service;
 pub mod text;
 
+// Writing records as flat rows (CSV) without serde's per-value calls.
+mod cells;
+
 // Checking that the baked tables reproduce their weights.
 pub mod check;
 
@@ -35,6 +38,7 @@ pub mod ident;
 pub mod __private;
 
 pub use cell::FromCell;
+pub use cells::{CellWriter, Cells};
 pub use clock::Clock;
 pub use context::{Context, Settings};
 pub use dataset::{

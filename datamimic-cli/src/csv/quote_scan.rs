@@ -1,8 +1,14 @@
 //! Whether a cell needs quotes: the scan runs over every byte of the output, so it looks at
-//! eight bytes at a time (SWAR) and only walks the bytes one by one after a hit.
+//! eight bytes at a time (SWAR), exactly, and copies the words it has loaded.
+
+use crate::page_buf::PageBuf;
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
+const LF_WORD: u64 = ONES * b'\n' as u64;
+const CR_WORD: u64 = ONES * b'\r' as u64;
+/// Cells up to this long are copied by [`QuoteScan::append_plain`]'s word stores.
+const LONG: usize = 64;
 
 /// The quote test of one separator and quote character, with their bytes spread over words
 /// once rather than per cell.
@@ -27,21 +33,6 @@ impl QuoteScan {
     /// Whether `text` holds the separator, the quote, `\n` or `\r`.
     #[inline(always)]
     pub(super) fn needs_quotes(&self, text: &[u8]) -> bool {
-        // The word test also fires on the other bytes below 0x0E (a tab, say): confirm exactly.
-        self.may_need_quotes(text) && self.confirm(text)
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn confirm(&self, text: &[u8]) -> bool {
-        let (sep, quote) = (self.sep, self.quote);
-        text.iter()
-            .any(|&b| b == sep || b == quote || b == b'\n' || b == b'\r')
-    }
-
-    /// `false` only if `text` holds none of the separator, the quote and the bytes below 0x0E.
-    #[inline(always)]
-    fn may_need_quotes(&self, text: &[u8]) -> bool {
         if text.len() < 8 {
             return !text.is_empty() && self.suspicious(short_word(text));
         }
@@ -55,17 +46,109 @@ impl QuoteScan {
         !chunks.remainder().is_empty() && self.suspicious(word(&text[text.len() - 8..]))
     }
 
-    /// Whether some byte of `word` is the separator, the quote or below 0x0E. Each test is the
+    /// Appends `lead` (the separator, unless the cell is the row's first) and `text` to `out`
+    /// if `text` needs no quotes, and returns whether it did.
+    #[inline(always)]
+    pub(super) fn append_plain(&self, out: &mut PageBuf, lead: Option<u8>, text: &[u8]) -> bool {
+        let undo = out.len();
+        let hits = self.copy(out, lead, text);
+        if self.needs_quotes_given(hits) {
+            out.truncate(undo);
+            return false;
+        }
+        true
+    }
+
+    /// Appends `lead` (if any) and `text` to `out` and returns what the scan of `text` saw, for
+    /// [`QuoteScan::may_need_quotes_given`] (several pieces of one cell can be or-ed). The scan
+    /// and the copy are one pass over the same words, stored as fixed-size pieces rather than
+    /// by a call to `memcpy`: a row is dozens of short cells, and a call and a second pass per
+    /// cell cost more than the bytes. A length that is not a multiple of eight ends with the
+    /// last eight bytes again, overlapping the previous word.
+    #[inline(always)]
+    pub(super) fn copy(&self, out: &mut PageBuf, lead: Option<u8>, text: &[u8]) -> u64 {
+        let n = text.len();
+        if n > LONG {
+            // Rare (long free text): the two-pass way.
+            if let Some(lead) = lead {
+                out.push(lead);
+            }
+            out.extend_from_slice(text);
+            return if self.needs_quotes(text) { HIGHS } else { 0 };
+        }
+        let room = out.room(LONG + 1);
+        let at = usize::from(lead.is_some());
+        if let Some(lead) = lead {
+            room[0] = lead;
+        }
+        let dst = &mut room[at..at + n];
+        let hits = if n >= 8 {
+            // Words at 0, 8, 16, ..., the last one moved back to end at `n` (overlapping).
+            let last = n - 8;
+            let mut hits = 0;
+            let mut i = 0;
+            loop {
+                let w = word(&text[i..i + 8]);
+                hits |= self.hits(w);
+                dst[i..i + 8].copy_from_slice(&w.to_le_bytes());
+                if i == last {
+                    break hits;
+                }
+                i = (i + 8).min(last);
+            }
+        } else if n >= 4 {
+            dst[..4].copy_from_slice(&text[..4]);
+            dst[n - 4..].copy_from_slice(&text[n - 4..]);
+            self.hits(short_word(text))
+        } else if n > 0 {
+            dst[0] = text[0];
+            dst[n / 2] = text[n / 2];
+            dst[n - 1] = text[n - 1];
+            self.hits(short_word(text))
+        } else {
+            0
+        };
+        out.advance(at + n);
+        hits
+    }
+
+    /// [`QuoteScan::copy`] for one byte: a space or a sign between the parts of a value.
+    #[inline(always)]
+    pub(super) fn copy_byte(&self, out: &mut PageBuf, byte: u8) -> u64 {
+        out.push(byte);
+        if byte == self.sep || byte == self.quote || byte == b'\n' || byte == b'\r' {
+            HIGHS
+        } else {
+            0
+        }
+    }
+
+    /// Whether text whose [`QuoteScan::copy`] saw `hits` needs quotes.
+    #[inline(always)]
+    pub(super) fn needs_quotes_given(&self, hits: u64) -> bool {
+        hits & HIGHS != 0
+    }
+
+    /// Whether some byte of `word` is the separator, the quote, `\n` or `\r`. Each test is the
     /// classic "has a zero byte" (`(x - 0x01..) & !x & 0x80..`), which has no false negatives
     /// and whose false positives only sit above a true hit, so "any" is exact.
     #[inline(always)]
     fn suspicious(&self, word: u64) -> bool {
+        self.hits(word) & HIGHS != 0
+    }
+
+    /// [`QuoteScan::suspicious`] before the final mask, so that words can be or-ed together.
+    #[inline(always)]
+    fn hits(&self, word: u64) -> u64 {
         let s = word ^ self.sep_word;
         let q = word ^ self.quote_word;
         let is_sep = s.wrapping_sub(ONES) & !s;
         let is_quote = q.wrapping_sub(ONES) & !q;
-        let is_control = word.wrapping_sub(ONES * 0x0E) & !word;
-        (is_sep | is_quote | is_control) & HIGHS != 0
+        let lf = word ^ LF_WORD;
+        let cr = word ^ CR_WORD;
+        let is_lf = lf.wrapping_sub(ONES) & !lf;
+        let is_cr = cr.wrapping_sub(ONES) & !cr;
+        is_sep | is_quote | is_lf | is_cr
     }
 }
 
@@ -124,6 +207,33 @@ mod tests {
                     }
                 }
                 assert!(!needs_quotes(&vec![b'a'; len], sep, quote));
+            }
+        }
+    }
+
+    #[test]
+    fn appends_exactly_the_cells_that_need_no_quotes() {
+        let scan = QuoteScan::new(b',', b'"');
+        for len in 0..(LONG + 10) {
+            for pos in 0..=len {
+                for byte in [b',', b'"', b'\n', b'\t', b'x', 0xC3] {
+                    let mut text: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+                    if pos < len {
+                        text[pos] = byte;
+                    }
+                    for lead in [None, Some(b',')] {
+                        let mut out = PageBuf::default();
+                        out.extend_from_slice(b"prefix");
+                        let appended = scan.append_plain(&mut out, lead, &text);
+                        assert_eq!(appended, !exact(&text, b',', b'"'), "{len} {pos} {byte}");
+                        let mut expected = b"prefix".to_vec();
+                        if appended {
+                            expected.extend(lead);
+                            expected.extend_from_slice(&text);
+                        }
+                        assert_eq!(out.as_slice(), expected, "{len} {pos} {byte}");
+                    }
+                }
             }
         }
     }

@@ -8,6 +8,9 @@ mod assembled_text;
 mod iso_date;
 mod text_parts;
 
+// Writing the models as rows of cells (CSV).
+mod row_cells;
+
 // Draw helpers shared by the domains.
 mod halves;
 mod inclusion;

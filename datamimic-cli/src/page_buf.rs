@@ -1,0 +1,154 @@
+//! The bytes of one encoded page, written through a cursor over memory that is already
+//! initialized.
+//!
+//! A CSV row is dozens of short cells. Appending each to a `Vec` costs a capacity check and a
+//! length update per piece and a call to `memcpy` per cell; here a writer asks once for room
+//! ([`PageBuf::room`]), stores fixed-size words into it, and moves the cursor
+//! ([`PageBuf::advance`]). The buffer keeps its initialized length when the page is cleared,
+//! so pages recycled by the pipeline are zeroed only once, when they first grow.
+
+/// A growable byte buffer with a write cursor; the bytes before the cursor are the content.
+#[derive(Debug, Default)]
+pub struct PageBuf {
+    /// Initialized memory; only `bytes[..end]` is content.
+    bytes: Vec<u8>,
+    end: usize,
+}
+
+impl PageBuf {
+    /// An empty buffer with `capacity` bytes ready.
+    pub fn with_capacity(capacity: usize) -> PageBuf {
+        PageBuf {
+            bytes: vec![0; capacity],
+            end: 0,
+        }
+    }
+
+    /// The content.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.end]
+    }
+
+    /// The content's length.
+    pub fn len(&self) -> usize {
+        self.end
+    }
+
+    /// Whether there is no content.
+    pub fn is_empty(&self) -> bool {
+        self.end == 0
+    }
+
+    /// Drops the content, keeping the memory.
+    pub fn clear(&mut self) {
+        self.end = 0;
+    }
+
+    /// Drops the content after `len` bytes.
+    pub fn truncate(&mut self, len: usize) {
+        self.end = self.end.min(len);
+    }
+
+    /// The next `n` bytes after the content, to be written and then kept with
+    /// [`PageBuf::advance`].
+    #[inline(always)]
+    pub fn room(&mut self, n: usize) -> &mut [u8] {
+        if self.bytes.len() - self.end < n {
+            self.grow(n);
+        }
+        &mut self.bytes[self.end..self.end + n]
+    }
+
+    /// Keeps `n` bytes written into [`PageBuf::room`].
+    #[inline(always)]
+    pub fn advance(&mut self, n: usize) {
+        debug_assert!(self.end + n <= self.bytes.len());
+        self.end += n;
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, n: usize) {
+        let wanted = (self.end + n).max(self.bytes.len() * 2).max(4096);
+        self.bytes.resize(wanted, 0);
+    }
+
+    /// Appends one byte.
+    #[inline]
+    pub fn push(&mut self, byte: u8) {
+        self.room(1)[0] = byte;
+        self.end += 1;
+    }
+
+    /// Appends `bytes`.
+    #[inline]
+    pub fn extend_from_slice(&mut self, bytes: &[u8]) {
+        self.room(bytes.len()).copy_from_slice(bytes);
+        self.end += bytes.len();
+    }
+
+    /// Inserts `byte` at `at`, moving the content after it.
+    pub fn insert(&mut self, at: usize, byte: u8) {
+        assert!(at <= self.end, "insert past the content");
+        self.room(1);
+        self.bytes.copy_within(at..self.end, at + 1);
+        self.bytes[at] = byte;
+        self.end += 1;
+    }
+
+    /// Lets `write` append through a `Vec` (serde_json, the XML writer), for formats that do
+    /// not use the cursor.
+    pub fn append_with<T>(&mut self, write: impl FnOnce(&mut Vec<u8>) -> T) -> T {
+        self.bytes.truncate(self.end);
+        let result = write(&mut self.bytes);
+        self.end = self.bytes.len();
+        result
+    }
+}
+
+impl std::io::Write for PageBuf {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl std::fmt::Write for PageBuf {
+    #[inline]
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_and_vec_writes_interleave() {
+        let mut buf = PageBuf::default();
+        assert!(buf.is_empty());
+        buf.extend_from_slice(b"abc");
+        let room = buf.room(10);
+        room[..2].copy_from_slice(b"de");
+        buf.advance(2);
+        buf.append_with(|v| v.extend_from_slice(b"fg"));
+        buf.push(b'h');
+        assert_eq!(buf.as_slice(), b"abcdefgh");
+        buf.insert(1, b'_');
+        buf.insert(9, b'!');
+        assert_eq!(buf.as_slice(), b"a_bcdefgh!");
+        buf.truncate(3);
+        assert_eq!(buf.as_slice(), b"a_b");
+        buf.clear();
+        let long = vec![7u8; 10_000];
+        buf.extend_from_slice(&long);
+        assert_eq!(buf.as_slice(), &long[..]);
+        assert_eq!(buf.len(), 10_000);
+    }
+}

@@ -1,0 +1,143 @@
+//! Records as flat rows of cells, the shape of a CSV line.
+//!
+//! Any `Serialize` record can be flattened through serde (nested structs become further
+//! cells), and that is what [`Cells::write_cells`] does unless a type says otherwise. serde
+//! hands a writer every value through a call of its own, which is most of the cost of a CSV
+//! row; a type on a hot export path writes its fields straight to a [`CellWriter`] instead,
+//! and text built from parts (a phone number, a one-line address) goes in piece by piece,
+//! never assembled first. The cells must be exactly the ones serde would give: same order,
+//! same text.
+
+use serde::Serialize;
+
+/// A record that can be written as one row of cells.
+///
+/// ```
+/// use datamimic::{CellWriter, Cells};
+///
+/// #[derive(serde::Serialize)]
+/// struct Reading {
+///     sensor: &'static str,
+///     value: u64,
+/// }
+///
+/// // Through serde: the default.
+/// impl Cells for Reading {}
+///
+/// #[derive(serde::Serialize)]
+/// struct Fast {
+///     sensor: &'static str,
+///     value: u64,
+/// }
+///
+/// // Field by field, in serde's order.
+/// impl Cells for Fast {
+///     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+///         w.text(self.sensor)?;
+///         w.uint(self.value)
+///     }
+/// }
+/// ```
+pub trait Cells: Serialize {
+    /// Writes the record's cells, in the order and with the text its `Serialize` impl gives
+    /// when flattened.
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.serialized(self)
+    }
+}
+
+/// Where [`Cells`] go: a CSV row, typically.
+pub trait CellWriter {
+    /// Why a cell could not be written (text that needs quotes where quoting is refused).
+    type Error;
+
+    /// One cell of text.
+    fn text(&mut self, text: &str) -> Result<(), Self::Error>;
+
+    /// One cell holding an unsigned integer.
+    fn uint(&mut self, value: u64) -> Result<(), Self::Error>;
+
+    /// Starts a cell that is written in pieces, ended by [`CellWriter::end_cell`].
+    fn begin_cell(&mut self);
+
+    /// Appends text to the cell begun.
+    fn piece(&mut self, text: &str);
+
+    /// Appends `value` in decimal, zero-padded to `width` digits, to the cell begun.
+    fn piece_digits(&mut self, value: u64, width: usize);
+
+    /// Ends the cell begun.
+    fn end_cell(&mut self) -> Result<(), Self::Error>;
+
+    /// The cells of any value, through serde: a struct or map flattens into one cell per
+    /// leaf, anything else is one cell.
+    fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error>;
+}
+
+/// Writes `T` through serde: `impl Cells for A {} impl Cells for B {} ...`.
+macro_rules! cells_by_serde {
+    ($($ty:ty),* $(,)?) => {$(
+        impl $crate::Cells for $ty {}
+    )*};
+}
+pub(crate) use cells_by_serde;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Collects cells as strings; pieces join into one.
+    #[derive(Default)]
+    struct Collect {
+        cells: Vec<String>,
+        open: Option<String>,
+    }
+
+    impl CellWriter for Collect {
+        type Error = std::convert::Infallible;
+        fn text(&mut self, text: &str) -> Result<(), Self::Error> {
+            self.cells.push(text.to_owned());
+            Ok(())
+        }
+        fn uint(&mut self, value: u64) -> Result<(), Self::Error> {
+            self.cells.push(value.to_string());
+            Ok(())
+        }
+        fn begin_cell(&mut self) {
+            self.open = Some(String::new());
+        }
+        fn piece(&mut self, text: &str) {
+            self.open.as_mut().expect("a cell is open").push_str(text);
+        }
+        fn piece_digits(&mut self, value: u64, width: usize) {
+            let open = self.open.as_mut().expect("a cell is open");
+            open.push_str(&format!("{value:0width$}"));
+        }
+        fn end_cell(&mut self) -> Result<(), Self::Error> {
+            let cell = self.open.take().expect("a cell is open");
+            self.cells.push(cell);
+            Ok(())
+        }
+        fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
+            self.cells
+                .push(serde_json::to_string(value).expect("serializable"));
+            Ok(())
+        }
+    }
+
+    #[derive(Serialize)]
+    struct ByDefault(u8);
+    impl Cells for ByDefault {}
+
+    #[test]
+    fn the_default_goes_through_serde_and_pieces_make_one_cell() {
+        let mut w = Collect::default();
+        ByDefault(7).write_cells(&mut w).unwrap();
+        w.begin_cell();
+        w.piece("+49 ");
+        w.piece_digits(42, 5);
+        w.end_cell().unwrap();
+        assert_eq!(w.cells, ["7", "+49 00042"]);
+    }
+}
