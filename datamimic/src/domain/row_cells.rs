@@ -89,7 +89,7 @@ fn parts<W: CellWriter>(w: &mut W, value: &impl TextParts) -> Result<(), W::Erro
 
 /// The parts of [`PhoneNumber`]'s `TextParts`, spelled out so the subscriber number goes in
 /// as digits (no text to scan) and no closure is called per part.
-#[inline]
+#[inline(always)]
 fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> {
     w.begin_cell();
     w.piece("+");
