@@ -2,10 +2,10 @@
 
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
-use crate::{Context, Mimic, tables};
+use crate::{Context, Mimic, MimicRng, TableUse, tables};
 
-use super::lookup::Resolved;
-use super::phone::{PhoneNumber, landline, mobile};
+use super::lookup::{CITY_AREA_CODE, CITY_NAME, CITY_POSTAL_CODE, CITY_STATE, Resolved};
+use super::phone::PhoneNumber;
 
 /// A postal address. City, state, postal code and area code come from one row of
 /// `common/address/city`, so a postal code always belongs to its city and state; the phones
@@ -13,6 +13,9 @@ use super::phone::{PhoneNumber, landline, mobile};
 ///
 /// Fields follow datamimic-ce's order; `state_code` and `area_code` are datamimic additions
 /// (the coherence they carry is otherwise lost in the state name and the phone number).
+///
+/// Hand-written rather than derived: a record resolves its dataset's tables once, where
+/// derived fields would look them up one field at a time.
 ///
 /// ```
 /// use datamimic::domain::common::AddressService;
@@ -23,99 +26,111 @@ use super::phone::{PhoneNumber, landline, mobile};
 /// println!("{}", address.full_address);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
 pub struct Address {
-    /// Street name.
-    #[mimic(weighted = "common/address/street")]
+    /// Street name, from `common/address/street`.
     pub street: &'static str,
     /// House number, small numbers being the most common.
-    #[mimic(with = house_number())]
     pub house_number: u16,
     /// City (or town) name.
-    #[mimic(weighted = "common/address/city", column = "city")]
     pub city: &'static str,
     /// The state's code in `common/address/state` (`SN`, `CA`).
-    #[mimic(weighted = "common/address/city", column = "state_code")]
     pub state_code: &'static str,
     /// The state's name (`Sachsen`, `California`).
-    #[mimic(with = state_name(state_code))]
     pub state: &'static str,
     /// Postal code, leading zeros kept (`01067`).
-    #[mimic(weighted = "common/address/city", column = "postal_code")]
     pub postal_code: &'static str,
     /// Telephone area code without the trunk prefix (`351`).
-    #[mimic(weighted = "common/address/city", column = "area_code")]
     pub area_code: &'static str,
     /// Country name (`Germany`).
-    #[mimic(with = country_name())]
     pub country: &'static str,
     /// ISO country code (`DE`): the country of the tables actually used, so a dataset that
     /// falls back to US data gets a US address, not a foreign calling code on a US city.
-    #[mimic(with = country_code())]
     pub country_code: &'static str,
     /// Landline in the city's area code.
-    #[mimic(with = landline(country_code, area_code))]
     pub phone: PhoneNumber,
-    /// Mobile number with one of the country's mobile prefixes.
-    #[mimic(with = mobile(country_code))]
+    /// Mobile number with one of the country's mobile prefixes (`common/phone/mobile_prefix`;
+    /// the US has no separate mobile ranges, so its prefixes are area codes).
     pub mobile_phone: PhoneNumber,
     /// Fax, a landline in the city's area code.
-    #[mimic(with = landline(country_code, area_code))]
     pub fax: PhoneNumber,
     /// An organisation at this address (as in datamimic-ce): a company name where the country
     /// has company-name data, otherwise empty rather than a foreign name.
-    #[mimic(with = organization())]
     pub organization: &'static str,
     /// The address on one line in the country's order.
-    #[mimic(with = full_address(street, house_number, city, state_code, postal_code, country_code))]
     pub full_address: FullAddress,
+}
+
+impl Mimic for Address {
+    fn mimic(ctx: &mut Context<'_>) -> Address {
+        Address::generate(ctx, Resolved::of(ctx))
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        let street = (&tables::COMMON_ADDRESS_STREET, 0);
+        let city = [CITY_NAME, CITY_STATE, CITY_POSTAL_CODE, CITY_AREA_CODE]
+            .map(|column| (&tables::COMMON_ADDRESS_CITY, column));
+        for (family, column) in std::iter::once(street).chain(city) {
+            visitor(TableUse {
+                family,
+                column,
+                accepts: None,
+            });
+        }
+    }
+}
+
+impl Address {
+    /// An address from the tables of `resolved`, in the field order (which is the draw order).
+    #[inline]
+    pub(crate) fn generate(ctx: &mut Context<'_>, resolved: &Resolved) -> Address {
+        let rng = ctx.rng();
+        let street = resolved.street.sample_row(rng).value();
+        let house_number = house_number(rng, resolved.is_us);
+        let row = resolved.city.sample_row(rng);
+        let (city, state_code) = (row.cell(CITY_NAME), row.cell(CITY_STATE));
+        let (postal_code, area_code) = (row.cell(CITY_POSTAL_CODE), row.cell(CITY_AREA_CODE));
+        let country_code = resolved.country_code;
+        let plan = &resolved.phone_plan;
+        let phone = plan.landline(rng, area_code);
+        let mobile_prefix = resolved.mobile_prefix.sample_row(rng).value();
+        let mobile_phone = plan.mobile(rng, mobile_prefix);
+        let fax = plan.landline(rng, area_code);
+        let organization = resolved
+            .company_words
+            .map_or("", |words| words.sample_row(rng).value());
+        Address {
+            street,
+            house_number,
+            city,
+            state_code,
+            state: resolved.state_name(state_code),
+            postal_code,
+            area_code,
+            country: resolved.country_name,
+            country_code,
+            phone,
+            mobile_phone,
+            fax,
+            organization,
+            full_address: FullAddress {
+                street,
+                house_number,
+                city,
+                state_code,
+                postal_code,
+                country_code,
+            },
+        }
+    }
 }
 
 /// Skewed towards small numbers like real streets: the minimum of two uniform draws, up to 150
 /// (up to 9,999 in the US, which numbers by block). Illustrative: no statistic is used.
-fn house_number(ctx: &mut Context<'_>) -> u16 {
-    let max = if Resolved::of(ctx).is_us { 9_999 } else { 150 };
-    let (a, b) = (below(ctx.rng(), max), below(ctx.rng(), max));
+fn house_number(rng: &mut MimicRng, is_us: bool) -> u16 {
+    let max = if is_us { 9_999 } else { 150 };
+    let (a, b) = (below(rng, max), below(rng, max));
     1 + a.min(b) as u16
-}
-
-fn organization(ctx: &mut Context<'_>) -> &'static str {
-    Resolved::of(ctx)
-        .company_words
-        .map_or("", |words| words.sample_row(ctx.rng()).value())
-}
-
-fn state_name(ctx: &mut Context<'_>, code: &&'static str) -> &'static str {
-    Resolved::of(ctx).state_name(code)
-}
-
-/// The country of the city table in use (US when the dataset fell back to it).
-pub(crate) fn country_code(ctx: &mut Context<'_>) -> &'static str {
-    Resolved::of(ctx).country_code
-}
-
-fn country_name(ctx: &mut Context<'_>) -> &'static str {
-    Resolved::of(ctx).country_name
-}
-
-fn full_address(
-    _ctx: &mut Context<'_>,
-    street: &&'static str,
-    house_number: &u16,
-    city: &&'static str,
-    state_code: &&'static str,
-    postal_code: &&'static str,
-    country_code: &&'static str,
-) -> FullAddress {
-    FullAddress {
-        street,
-        house_number: *house_number,
-        city,
-        state_code,
-        postal_code,
-        country_code,
-    }
 }
 
 /// An address on one line in its country's conventions (`Hauptstraße 12, 01067 Dresden`,
@@ -167,7 +182,7 @@ impl TextParts for FullAddress {
 
 display_and_serialize_by_parts!(FullAddress);
 
-// The derive cannot see the tables `with` functions read; they are checked by the services.
+// Tables `visit_tables` leaves to the services, which check them.
 pub(crate) static EXTRA_TABLES: &[&crate::TableFamily] = &[
     &tables::COMMON_ADDRESS_STATE,
     &tables::COMMON_PHONE_MOBILE_PREFIX,

@@ -8,6 +8,8 @@ use rand::Rng;
 use crate::sample::below;
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
+use super::phone::NumberingPlan;
+
 /// Columns of `common/geo/country`.
 pub(crate) const COUNTRY_NAME: usize = 1;
 pub(crate) const COUNTRY_LOCALE: usize = 2;
@@ -194,6 +196,7 @@ pub(crate) struct Resolved {
     pub(crate) academic_title: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
     pub(crate) nobility_female: Option<&'static Table>,
+    pub(crate) street: &'static Table,
     pub(crate) city: &'static Table,
     pub(crate) state: &'static Table,
     pub(crate) mobile_prefix: &'static Table,
@@ -208,6 +211,8 @@ pub(crate) struct Resolved {
     pub(crate) is_us: bool,
     pub(crate) country_name: &'static str,
     pub(crate) calling_code: &'static str,
+    /// Phone numbers of `country_code`.
+    pub(crate) phone_plan: NumberingPlan,
     pub(crate) locale: &'static str,
 }
 
@@ -237,6 +242,7 @@ impl Resolved {
                 .collect();
             (rows, total)
         });
+        let calling_code = country.map_or("1", |c| c.cell(COUNTRY_PHONE_CODE));
         let state = variant(&tables::COMMON_ADDRESS_STATE);
         let state_names = state
             .iter()
@@ -253,6 +259,7 @@ impl Resolved {
                 &tables::COMMON_PERSON_NOBILITY_TITLE_FEMALE,
                 names_country,
             ),
+            street: variant(&tables::COMMON_ADDRESS_STREET),
             city,
             state,
             state_names,
@@ -265,7 +272,8 @@ impl Resolved {
             country_code,
             is_us: country_code == "US",
             country_name: country.map_or(country_code, |c| c.cell(COUNTRY_NAME)),
-            calling_code: country.map_or("1", |c| c.cell(COUNTRY_PHONE_CODE)),
+            calling_code,
+            phone_plan: NumberingPlan::new(country_code, calling_code),
             locale: country.map_or("", |c| c.cell(COUNTRY_LOCALE)),
         }
     }

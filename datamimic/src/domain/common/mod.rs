@@ -28,6 +28,7 @@ mod gender;
 mod person;
 
 // Drawing rules shared by the entities.
+mod birthdate;
 mod email;
 mod lookup;
 

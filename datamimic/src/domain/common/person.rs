@@ -1,11 +1,12 @@
 //! Person: names, gender, age, contact details and address of one coherent individual.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::sample::{chance, unit_f64};
 use crate::{Context, Error, Mimic, Result, TableUse, tables};
 
 use super::address::{Address, EXTRA_TABLES};
+use super::birthdate::birthdate_and_age;
 use super::email;
 use super::gender::Gender;
 use super::lookup::Resolved;
@@ -200,9 +201,10 @@ impl Mimic for Person {
         } else {
             resolved.given_male
         };
-        let given_name = given_names.sample_row(ctx.rng()).value();
-        let family_name = resolved.family_name.sample_row(ctx.rng()).value();
-        let email = email::personal(ctx, resolved, given_name, family_name);
+        let given = given_names.sample_row(ctx.rng());
+        let family = resolved.family_name.sample_row(ctx.rng());
+        let email = email::personal(ctx, resolved, given, family);
+        let (given_name, family_name) = (given.value(), family.value());
         let academic_title = if chance(ctx.rng(), config.academic_title_quota) {
             resolved.academic_title.sample_row(ctx.rng()).value()
         } else {
@@ -220,7 +222,7 @@ impl Mimic for Person {
         } else {
             ""
         };
-        let address = Address::mimic(ctx);
+        let address = Address::generate(ctx, resolved);
         let full_name = FullName::new(given_name, family_name);
         Person {
             birthdate,
@@ -260,43 +262,6 @@ impl Mimic for Person {
         }
         Address::visit_tables(visitor);
     }
-}
-
-/// Uniform over `[today - (max + 1) years + 1 day, today - min years]`, as datamimic-ce, so
-/// the age in whole years is exactly within `[min, max]`.
-fn birthdate_and_age(ctx: &mut Context<'_>, ages: (u8, u8)) -> (NaiveDate, u8) {
-    let today = ctx.today();
-    let (earliest, span) = birthdate_range(today, ages);
-    let birthdate = earliest + Days::new(crate::sample::below(ctx.rng(), span));
-    let age = today.years_since(birthdate).unwrap_or(0);
-    (birthdate, age.min(u32::from(u8::MAX)) as u8)
-}
-
-/// The earliest birthdate and the number of possible birthdates for an age range on `today`.
-/// Month arithmetic is slow in chrono and every record of a run asks the same question, so the
-/// last answer is kept per thread.
-fn birthdate_range(today: NaiveDate, (min, max): (u8, u8)) -> (NaiveDate, u64) {
-    type Key = (NaiveDate, u8, u8);
-    thread_local! {
-        static LAST: std::cell::Cell<Option<(Key, (NaiveDate, u64))>> =
-            const { std::cell::Cell::new(None) };
-    }
-    let key = (today, min, max);
-    if let Some((last, range)) = LAST.get()
-        && last == key
-    {
-        return range;
-    }
-    let latest = today
-        .checked_sub_months(Months::new(12 * u32::from(min)))
-        .unwrap_or(today);
-    let earliest = today
-        .checked_sub_months(Months::new(12 * (u32::from(max) + 1)))
-        .and_then(|d| d.checked_add_days(Days::new(1)))
-        .unwrap_or(latest);
-    let range = (earliest, (latest - earliest).num_days().max(0) as u64 + 1);
-    LAST.set(Some((key, range)));
-    range
 }
 
 #[cfg(test)]

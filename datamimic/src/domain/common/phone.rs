@@ -1,6 +1,8 @@
 //! Phone numbers in international notation: the country's calling code, then an area code or
 //! a mobile prefix, then subscriber digits up to the country's national number length.
 
+use rand::Rng;
+
 use crate::Context;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
@@ -100,17 +102,57 @@ const POWERS_OF_TEN: [u64; 20] = {
     powers
 };
 
-fn number(ctx: &mut Context<'_>, country: &str, prefix: &'static str, mobile: bool) -> PhoneNumber {
-    // At least four subscriber digits, the first one 2-9 (0 and 1 start trunk and service codes).
-    let digits = national_length(country, mobile)
-        .saturating_sub(prefix.len())
-        .clamp(4, 12);
-    let low = 2 * POWERS_OF_TEN[digits - 1];
-    let span = POWERS_OF_TEN[digits] - low;
-    PhoneNumber {
-        country_code: calling_code(ctx, country),
-        prefix,
-        subscriber: low + below(ctx.rng(), span),
+/// What numbers of one country need besides their prefix, worked out once per dataset so
+/// that a number costs one draw and a few instructions.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NumberingPlan {
+    calling_code: &'static str,
+    landline_length: usize,
+    mobile_length: usize,
+}
+
+impl NumberingPlan {
+    /// The plan of `country`, whose calling code is `calling_code`.
+    pub(crate) fn new(country: &str, calling_code: &'static str) -> NumberingPlan {
+        NumberingPlan {
+            calling_code,
+            landline_length: national_length(country, false),
+            mobile_length: national_length(country, true),
+        }
+    }
+
+    /// A landline in `area_code`.
+    #[inline]
+    pub(crate) fn landline<R: Rng + ?Sized>(
+        &self,
+        rng: &mut R,
+        area_code: &'static str,
+    ) -> PhoneNumber {
+        self.number(rng, area_code, self.landline_length)
+    }
+
+    /// A mobile number with `prefix`.
+    #[inline]
+    pub(crate) fn mobile<R: Rng + ?Sized>(&self, rng: &mut R, prefix: &'static str) -> PhoneNumber {
+        self.number(rng, prefix, self.mobile_length)
+    }
+
+    #[inline]
+    fn number<R: Rng + ?Sized>(
+        &self,
+        rng: &mut R,
+        prefix: &'static str,
+        length: usize,
+    ) -> PhoneNumber {
+        // At least four subscriber digits, the first one 2-9 (0 and 1 start trunk and service
+        // codes): uniform over [2 * 10^(d-1), 10^d), which is 4 times as wide as its start.
+        let digits = length.saturating_sub(prefix.len()).clamp(4, 12);
+        let low = 2 * POWERS_OF_TEN[digits - 1];
+        PhoneNumber {
+            country_code: self.calling_code,
+            prefix,
+            subscriber: low + below(rng, 4 * low),
+        }
     }
 }
 
@@ -120,23 +162,20 @@ pub(crate) fn landline(
     country: &&'static str,
     area_code: &&'static str,
 ) -> PhoneNumber {
-    number(ctx, country, area_code, false)
-}
-
-/// A mobile number of `country`, with a prefix from `common/phone/mobile_prefix` (the US has
-/// no separate mobile ranges, so its prefixes are area codes weighted by population).
-pub(crate) fn mobile(ctx: &mut Context<'_>, country: &&'static str) -> PhoneNumber {
-    let prefix = Resolved::of(ctx)
-        .mobile_prefix
-        .sample_row(ctx.rng())
-        .value();
-    number(ctx, country, prefix, true)
+    NumberingPlan::new(country, calling_code(ctx, country)).landline(ctx.rng(), area_code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Settings;
+    use crate::{Settings, tables};
+
+    /// A mobile number of `country` with one of its prefixes.
+    fn mobile(ctx: &mut Context<'_>, country: &'static str) -> PhoneNumber {
+        let prefixes = tables::COMMON_PHONE_MOBILE_PREFIX.resolve(country).unwrap();
+        let prefix = prefixes.sample_row(ctx.rng()).value();
+        NumberingPlan::new(country, calling_code(ctx, country)).mobile(ctx.rng(), prefix)
+    }
 
     #[test]
     fn numbers_have_the_national_length() {
@@ -151,7 +190,7 @@ mod tests {
         assert_eq!((first, count), (2_000_000, 8_000_000));
         let neighbour = phone.with_subscriber(first + count - 1);
         assert_eq!(neighbour.to_string(), "+49 351 9999999");
-        let cell = mobile(&mut ctx, &"US");
+        let cell = mobile(&mut ctx, "US");
         assert_eq!(cell.to_string().len(), "+1 ".len() + 3 + 1 + 7);
     }
 
@@ -162,7 +201,7 @@ mod tests {
         let mut ctx = Context::new(&settings, 0);
         let mut phones = vec![
             landline(&mut ctx, &"US", &"212"),
-            mobile(&mut ctx, &"DE"),
+            mobile(&mut ctx, "DE"),
             PhoneNumber {
                 country_code: "1",
                 prefix: "",
