@@ -87,6 +87,16 @@ impl PageBuf {
         self.end += bytes.len();
     }
 
+    /// Appends a copy of the content in `range`.
+    #[inline]
+    pub fn repeat(&mut self, range: std::ops::Range<usize>) {
+        assert!(range.end <= self.end, "repeat past the content");
+        let n = range.len();
+        self.room(n);
+        self.bytes.copy_within(range, self.end);
+        self.end += n;
+    }
+
     /// Inserts `byte` at `at`, moving the content after it.
     pub fn insert(&mut self, at: usize, byte: u8) {
         assert!(at <= self.end, "insert past the content");
@@ -143,6 +153,8 @@ mod tests {
         buf.insert(1, b'_');
         buf.insert(9, b'!');
         assert_eq!(buf.as_slice(), b"a_bcdefgh!");
+        buf.repeat(2..5);
+        assert_eq!(buf.as_slice(), b"a_bcdefgh!bcd");
         buf.truncate(3);
         assert_eq!(buf.as_slice(), b"a_b");
         buf.clear();

@@ -73,6 +73,14 @@ pub trait CellWriter {
     /// The cells of any value, through serde: a struct or map flattens into one cell per
     /// leaf, anything else is one cell.
     fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error>;
+
+    /// Where the row stands, to be passed to [`CellWriter::repeat_cell`].
+    fn position(&self) -> usize;
+
+    /// Writes again, as the next cell, the one cell written between the positions `start`
+    /// and `end` of this row: a record holding the same value twice (a person's phone and
+    /// their address's phone) renders it once.
+    fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Self::Error>;
 }
 
 /// Writes `T` through serde: `impl Cells for A {} impl Cells for B {} ...`.
@@ -124,6 +132,14 @@ mod tests {
                 .push(serde_json::to_string(value).expect("serializable"));
             Ok(())
         }
+        fn position(&self) -> usize {
+            self.cells.len()
+        }
+        fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Self::Error> {
+            assert_eq!(end, start + 1, "one cell");
+            self.cells.push(self.cells[start].clone());
+            Ok(())
+        }
     }
 
     #[derive(Serialize)]
@@ -138,6 +154,9 @@ mod tests {
         w.piece("+49 ");
         w.piece_digits(42, 5);
         w.end_cell().unwrap();
-        assert_eq!(w.cells, ["7", "+49 00042"]);
+        let at = w.position();
+        w.text("x").unwrap();
+        w.repeat_cell(at, w.position()).unwrap();
+        assert_eq!(w.cells, ["7", "+49 00042", "x", "x"]);
     }
 }

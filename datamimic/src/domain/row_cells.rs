@@ -46,37 +46,76 @@ impl Cells for Person {
         date(w, self.birthdate)?;
         w.text(self.given_name)?;
         w.text(self.family_name)?;
+        let full_name_at = w.position();
         full_name(w, &self.full_name)?;
+        let full_name_end = w.position();
         w.text(self.gender.as_str())?;
-        full_name(w, &self.name)?;
+        if self.name == self.full_name {
+            w.repeat_cell(full_name_at, full_name_end)?;
+        } else {
+            full_name(w, &self.name)?;
+        }
         w.uint(u64::from(self.age))?;
         w.text(&self.email)?;
-        phone(w, &self.phone)?;
-        phone(w, &self.mobile_phone)?;
+        let phone = Written::new(w, &self.phone)?;
+        let mobile_phone = Written::new(w, &self.mobile_phone)?;
         w.text(self.academic_title)?;
         w.text(self.salutation)?;
         w.text(self.nobility_title)?;
-        self.address.write_cells(w)
+        // A person's phones are their address's (unless the record was built otherwise).
+        address(w, &self.address, &[phone, mobile_phone])
     }
 }
 
 impl Cells for Address {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.text(self.street)?;
-        w.uint(u64::from(self.house_number))?;
-        w.text(self.city)?;
-        w.text(self.state_code)?;
-        w.text(self.state)?;
-        w.text(self.postal_code)?;
-        w.text(self.area_code)?;
-        w.text(self.country)?;
-        w.text(self.country_code)?;
-        phone(w, &self.phone)?;
-        phone(w, &self.mobile_phone)?;
-        phone(w, &self.fax)?;
-        w.text(self.organization)?;
-        parts(w, &self.full_address)
+        address(w, self, &[])
     }
+}
+
+/// A phone number already written in this row, and where.
+struct Written<'a> {
+    phone: &'a PhoneNumber,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Written<'a> {
+    #[inline(always)]
+    fn new<W: CellWriter>(w: &mut W, number: &'a PhoneNumber) -> Result<Written<'a>, W::Error> {
+        let start = w.position();
+        phone(w, number)?;
+        Ok(Written {
+            phone: number,
+            start,
+            end: w.position(),
+        })
+    }
+}
+
+/// An address's cells; a phone equal to one of `written` repeats that cell.
+#[inline(always)]
+fn address<W: CellWriter>(w: &mut W, a: &Address, written: &[Written<'_>]) -> Result<(), W::Error> {
+    w.text(a.street)?;
+    w.uint(u64::from(a.house_number))?;
+    w.text(a.city)?;
+    w.text(a.state_code)?;
+    w.text(a.state)?;
+    w.text(a.postal_code)?;
+    w.text(a.area_code)?;
+    w.text(a.country)?;
+    w.text(a.country_code)?;
+    for number in [&a.phone, &a.mobile_phone, &a.fax] {
+        // The subscriber number first: it tells most numbers apart without comparing text.
+        let same =
+            |x: &&Written<'_>| x.phone.subscriber() == number.subscriber() && x.phone == number;
+        match written.iter().find(same) {
+            Some(x) => w.repeat_cell(x.start, x.end)?,
+            None => phone(w, number)?,
+        }
+    }
+    w.text(a.organization)?;
+    parts(w, &a.full_address)
 }
 
 /// A value written from its parts as one cell.

@@ -1,0 +1,77 @@
+//! Unsigned integers written as decimal digits straight into the page: a row holds a dozen
+//! numbers (dates, phone numbers, ages), and formatting each into a buffer of its own first
+//! costs a second, variable-length copy.
+
+use crate::page_buf::PageBuf;
+
+/// "00" to "99".
+const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// The number of decimal digits of `value` (1 for zero).
+#[inline(always)]
+fn digits(value: u64) -> usize {
+    let mut n = 1;
+    let mut bound = 10u64;
+    while n < 20 && value >= bound {
+        n += 1;
+        bound = bound.wrapping_mul(10);
+    }
+    n
+}
+
+/// Appends `value` in decimal, zero-padded to at least `width` digits.
+#[inline(always)]
+pub(super) fn append(out: &mut PageBuf, value: u64, width: usize) {
+    let len = digits(value).max(width);
+    let dst = &mut out.room(len.max(20))[..len];
+    let mut end = len;
+    let mut rest = value;
+    while rest >= 100 {
+        let pair = (rest % 100) as usize * 2;
+        rest /= 100;
+        dst[end - 2..end].copy_from_slice(&PAIRS[pair..pair + 2]);
+        end -= 2;
+    }
+    if rest >= 10 {
+        let pair = rest as usize * 2;
+        dst[end - 2..end].copy_from_slice(&PAIRS[pair..pair + 2]);
+        end -= 2;
+    } else {
+        dst[end - 1] = b'0' + rest as u8;
+        end -= 1;
+    }
+    // Padding is rare and short: a loop, not a call to `memset`.
+    for zero in &mut dst[..end] {
+        *zero = b'0';
+    }
+    out.advance(len);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_format_for_every_width_and_size() {
+        let mut values = vec![0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 9_999_999];
+        values.extend((0..20).map(|p| 10u64.pow(p)));
+        values.extend((1..20).map(|p| 10u64.pow(p) - 1));
+        values.extend([u64::MAX, u64::MAX - 1, 2025, 4_930_217]);
+        for value in values {
+            for width in [0, 1, 2, 4, 7, 12, 25] {
+                let mut out = PageBuf::default();
+                out.push(b'x');
+                append(&mut out, value, width);
+                assert_eq!(
+                    out.as_slice(),
+                    format!("x{value:0width$}").as_bytes(),
+                    "{value} {width}"
+                );
+            }
+        }
+    }
+}
