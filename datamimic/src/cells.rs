@@ -13,6 +13,7 @@ use serde::Serialize;
 /// A record that can be written as one row of cells.
 ///
 /// ```
+/// # #![allow(dead_code)]
 /// use datamimic::{CellWriter, Cells};
 ///
 /// #[derive(serde::Serialize)]

@@ -431,7 +431,7 @@ fn police_officers_are_people_with_coherent_careers() {
             }
             let family = email_local_part(&[o.family_name], "", country);
             assert!(
-                o.email.contains(&family),
+                o.email.to_string().contains(&family),
                 "{} for {}",
                 o.email,
                 o.family_name

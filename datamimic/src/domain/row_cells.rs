@@ -9,7 +9,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
-use super::common::{Address, City, Company, Country, FullName, Person, PhoneNumber};
+use super::common::{
+    Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
+};
 use super::ecommerce::{Order, Product};
 use super::finance::{Bank, BankAccount, CreditCard, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
@@ -56,20 +58,20 @@ impl Cells for Person {
             full_name(w, &self.name)?;
         }
         w.uint(u64::from(self.age))?;
-        w.text(&self.email)?;
+        email(w, &self.email)?;
         let phone = Written::new(w, &self.phone)?;
         let mobile_phone = Written::new(w, &self.mobile_phone)?;
         w.text(self.academic_title)?;
         w.text(self.salutation)?;
         w.text(self.nobility_title)?;
         // A person's phones are their address's (unless the record was built otherwise).
-        address(w, &self.address, &[phone, mobile_phone])
+        address(w, &self.address, [Some(phone), Some(mobile_phone)])
     }
 }
 
 impl Cells for Address {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        address(w, self, &[])
+        address(w, self, [None, None])
     }
 }
 
@@ -91,11 +93,32 @@ impl<'a> Written<'a> {
             end: w.position(),
         })
     }
+
+    /// Writes `number`, repeating this cell if it is the same number.
+    #[inline(always)]
+    fn again<W: CellWriter>(
+        this: Option<Self>,
+        w: &mut W,
+        number: &PhoneNumber,
+    ) -> Result<(), W::Error> {
+        match this {
+            // The subscriber number first: it tells most numbers apart without comparing text.
+            Some(x) if x.phone.subscriber() == number.subscriber() && x.phone == number => {
+                w.repeat_cell(x.start, x.end)
+            }
+            _ => phone(w, number),
+        }
+    }
 }
 
-/// An address's cells; a phone equal to one of `written` repeats that cell.
+/// An address's cells; its phone and mobile phone repeat the cells in `written` when they are
+/// the same numbers.
 #[inline(always)]
-fn address<W: CellWriter>(w: &mut W, a: &Address, written: &[Written<'_>]) -> Result<(), W::Error> {
+fn address<W: CellWriter>(
+    w: &mut W,
+    a: &Address,
+    [phone_written, mobile_written]: [Option<Written<'_>>; 2],
+) -> Result<(), W::Error> {
     w.text(a.street)?;
     w.uint(u64::from(a.house_number))?;
     w.text(a.city)?;
@@ -105,17 +128,25 @@ fn address<W: CellWriter>(w: &mut W, a: &Address, written: &[Written<'_>]) -> Re
     w.text(a.area_code)?;
     w.text(a.country)?;
     w.text(a.country_code)?;
-    for number in [&a.phone, &a.mobile_phone, &a.fax] {
-        // The subscriber number first: it tells most numbers apart without comparing text.
-        let same =
-            |x: &&Written<'_>| x.phone.subscriber() == number.subscriber() && x.phone == number;
-        match written.iter().find(same) {
-            Some(x) => w.repeat_cell(x.start, x.end)?,
-            None => phone(w, number)?,
-        }
-    }
+    Written::again(phone_written, w, &a.phone)?;
+    Written::again(mobile_written, w, &a.mobile_phone)?;
+    phone(w, &a.fax)?;
     w.text(a.organization)?;
     parts(w, &a.full_address)
+}
+
+/// The parts of [`PersonalEmail`]'s `TextParts`, empty ones skipped.
+#[inline(always)]
+fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error> {
+    w.begin_cell();
+    for part in [&*email.first, email.separator, &*email.family] {
+        if !part.is_empty() {
+            w.piece(part);
+        }
+    }
+    w.piece("@");
+    w.piece(email.domain);
+    w.end_cell()
 }
 
 /// A value written from its parts as one cell.

@@ -6,7 +6,72 @@ use crate::sample::below;
 use crate::text::push_email_local_part;
 use crate::{Context, PerDataset, Row, Table};
 
+use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
+
 use super::lookup::Resolved;
+
+/// A person's e-mail address (`mary.oneil@gmail.com`): their folded names and a domain, kept
+/// as parts and written out on demand, so that making one allocates nothing.
+///
+/// ```
+/// use datamimic::domain::common::PersonService;
+///
+/// let person = PersonService::new("DE")?.seed(3).generate();
+/// let email = person.email.to_string();
+/// assert_eq!(email.matches('@').count(), 1);
+/// assert!(person.email == *email);
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct PersonalEmail {
+    pub(crate) first: Cow<'static, str>,
+    pub(crate) separator: &'static str,
+    pub(crate) family: Cow<'static, str>,
+    pub(crate) domain: &'static str,
+}
+
+impl PersonalEmail {
+    /// The part after the `@`.
+    pub fn domain(&self) -> &'static str {
+        self.domain
+    }
+
+    /// The address's length in bytes.
+    pub fn len(&self) -> usize {
+        self.first.len() + self.separator.len() + self.family.len() + 1 + self.domain.len()
+    }
+
+    /// Always `false`: an address has at least its `@`.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl TextParts for PersonalEmail {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        put(&self.first);
+        put(self.separator);
+        put(&self.family);
+        put("@");
+        put(self.domain);
+    }
+}
+
+display_and_serialize_by_parts!(PersonalEmail);
+
+impl PartialEq<str> for PersonalEmail {
+    fn eq(&self, other: &str) -> bool {
+        let mut rest = other;
+        let mut equal = other.len() == self.len();
+        self.for_each_part(&mut |part| {
+            equal = equal && rest.starts_with(part);
+            if equal {
+                rest = &rest[part.len()..];
+            }
+        });
+        equal
+    }
+}
 
 /// `given.family`, `given_family`, `givenfamily` or `g.family` (datamimic-ce's forms, drawn
 /// uniformly for want of statistics), folded by the country's rules, at one of the country's
@@ -16,53 +81,51 @@ pub(crate) fn personal(
     resolved: &Resolved,
     given: Row,
     family: Row,
-) -> String {
+) -> PersonalEmail {
     let style = below(ctx.rng(), 4);
     let domain = resolved.email_domain.sample_row(ctx.rng()).value();
     let country = ctx.dataset().as_str();
     let names = LocalParts::of(ctx, resolved);
     let family = names.family.local_part(family, country);
-    let given_part = match style {
-        3 => None,
-        _ => Some(names.given(given).local_part(given, country)),
+    let first = match style {
+        3 => initial(given.value(), country),
+        _ => names.given(given).local_part(given, country),
     };
+    // A part that folds to nothing takes its separator with it.
     let separator = match style {
+        _ if first.is_empty() || family.is_empty() => "",
         1 => "_",
         2 => "",
         _ => ".",
     };
-    // An initial folds to at most two letters (`ß` → `ss`).
-    let first_len = given_part.as_ref().map_or(2, |part| part.len());
-    let mut email =
-        String::with_capacity(first_len + separator.len() + family.len() + 1 + domain.len());
-    match given_part {
-        Some(part) => email.push_str(&part),
-        None => push_initial(&mut email, given.value(), country),
+    PersonalEmail {
+        first,
+        separator,
+        family,
+        domain,
     }
-    // A part that folds to nothing takes its separator with it.
-    if !family.is_empty() {
-        if !email.is_empty() {
-            email.push_str(separator);
-        }
-        email.push_str(&family);
-    }
-    email.push('@');
-    email.push_str(domain);
-    email
 }
 
 /// The local part of `given`'s first letter (`Ö` → `oe` in DE).
-fn push_initial(out: &mut String, given: &str, country: &str) {
+fn initial(given: &str, country: &str) -> Cow<'static, str> {
+    const KEPT: &str = "0123456789abcdefghijklmnopqrstuvwxyz-_";
     match given.as_bytes().first() {
         // ASCII: kept lower-cased, or dropped, as `push_email_local_part` does.
         Some(&b) if b.is_ascii() => {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_') {
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
+            let at = match b.to_ascii_lowercase() {
+                d @ b'0'..=b'9' => usize::from(d - b'0'),
+                l @ b'a'..=b'z' => 10 + usize::from(l - b'a'),
+                b'-' => 36,
+                b'_' => 37,
+                _ => return Cow::Borrowed(""),
+            };
+            Cow::Borrowed(&KEPT[at..=at])
         }
         _ => {
             let initial = given.chars().next().map_or("", |c| &given[..c.len_utf8()]);
-            push_email_local_part(out, &[initial], "", country);
+            let mut out = String::new();
+            push_email_local_part(&mut out, &[initial], "", country);
+            Cow::Owned(out)
         }
     }
 }
@@ -162,6 +225,8 @@ mod tests {
                     .family_name
                     .row(i as usize * 13 % resolved.family_name.len());
                 let email = personal(&mut ctx, resolved, given, family);
+                assert!(email == *email.to_string());
+                let email = email.to_string();
                 let local = email.split('@').next().unwrap();
                 let (g, f) = (given.value(), family.value());
                 let initial = &g[..g.chars().next().unwrap().len_utf8()];
@@ -182,8 +247,7 @@ mod tests {
             "Anna", "anna", "Östen", "Ærø", "'Amr", "-Jo", "_x", "9", "", "ẞ",
         ] {
             for country in ["DE", "SE"] {
-                let mut initial = String::new();
-                push_initial(&mut initial, given, country);
+                let initial = initial(given, country);
                 let first = given.chars().next().map_or("", |c| &given[..c.len_utf8()]);
                 assert_eq!(initial, email_local_part(&[first], "", country), "{given}");
             }

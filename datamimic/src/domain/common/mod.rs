@@ -39,6 +39,7 @@ pub use address::{Address, FullAddress};
 pub use city::City;
 pub use company::Company;
 pub use country::Country;
+pub use email::PersonalEmail;
 pub use gender::Gender;
 pub use name::FullName;
 pub use person::{DemographicConfig, Person, PersonConfig};

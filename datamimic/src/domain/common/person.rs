@@ -7,7 +7,7 @@ use crate::{Context, Error, Mimic, Result, TableUse, tables};
 
 use super::address::{Address, EXTRA_TABLES};
 use super::birthdate::birthdate_and_age;
-use super::email;
+use super::email::{self, PersonalEmail};
 use super::gender::Gender;
 use super::lookup::Resolved;
 use super::name::FullName;
@@ -49,7 +49,7 @@ pub struct Person {
     /// Age in whole years on the clock's today.
     pub age: u8,
     /// E-mail built from the names at one of the country's weighted domains.
-    pub email: String,
+    pub email: PersonalEmail,
     /// Landline of the person's address.
     pub phone: PhoneNumber,
     /// Mobile number of the person's address.

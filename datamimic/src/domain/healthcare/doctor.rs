@@ -7,7 +7,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::ser::{SerializeMap, SerializeSeq};
 
-use crate::domain::common::{Address, FullName, Gender, Person, PhoneNumber};
+use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
 use crate::sample::{below, chance};
 use crate::{Context, DatasetCode, Mimic, Table, TableUse, tables};
 
@@ -73,7 +73,7 @@ pub struct Doctor {
     /// Weekly office hours.
     pub office_hours: OfficeHours,
     /// E-mail built from the names.
-    pub email: String,
+    pub email: PersonalEmail,
     /// Landline of the address.
     pub phone: PhoneNumber,
     /// Where the doctor lives.

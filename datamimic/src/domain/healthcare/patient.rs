@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rand::Rng;
 
-use crate::domain::common::{Address, FullName, Gender, Person, PhoneNumber};
+use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
 use crate::sample::below;
 use crate::{Context, Mimic, TableUse, tables};
 
@@ -84,7 +84,7 @@ pub struct Patient {
     /// The patient's primary care doctor.
     pub primary_doctor: PrimaryDoctor,
     /// E-mail built from the names.
-    pub email: String,
+    pub email: PersonalEmail,
     /// Landline of the address.
     pub phone: PhoneNumber,
     /// Where the patient lives.

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::domain::common::{Address, FullName, Gender, Person, PhoneNumber};
+use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
 use crate::domain::ecommerce::{Code, Picks, distinct, one_of};
 use crate::domain::halves::Halves;
 use crate::domain::inclusion;
@@ -69,7 +69,7 @@ pub struct PoliceOfficer {
     /// Shift pattern.
     pub shift: Shift,
     /// Personal e-mail, from the officer's names.
-    pub email: String,
+    pub email: PersonalEmail,
     /// The officer's landline.
     pub phone: PhoneNumber,
     /// Where the officer lives.
