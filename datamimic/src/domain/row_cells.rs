@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
+use super::common::AddressPieces;
 use super::common::{
     Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
 };
@@ -17,7 +18,6 @@ use super::finance::{Bank, BankAccount, CreditCard, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
 use super::public_sector::{AdministrationOffice, EducationalInstitution, PoliceOfficer};
-use super::text_parts::TextParts;
 
 cells_by_serde!(
     City,
@@ -132,7 +132,24 @@ fn address<W: CellWriter>(
     Written::again(mobile_written, w, &a.mobile_phone)?;
     phone(w, &a.fax)?;
     w.text(a.organization)?;
-    parts(w, &a.full_address)
+    w.begin_cell();
+    a.full_address.write_pieces(&mut Pieces(w));
+    w.end_cell()
+}
+
+/// A [`CellWriter`]'s open cell as the target of an address's pieces.
+struct Pieces<'a, W>(&'a mut W);
+
+impl<W: CellWriter> AddressPieces for Pieces<'_, W> {
+    #[inline(always)]
+    fn text(&mut self, text: &'static str) {
+        self.0.piece(text);
+    }
+
+    #[inline(always)]
+    fn house_number(&mut self, number: u16) {
+        self.0.piece_digits(u64::from(number), 0);
+    }
 }
 
 /// The parts of [`PersonalEmail`]'s `TextParts`, empty ones skipped.
@@ -146,14 +163,6 @@ fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error
     }
     w.piece("@");
     w.piece(email.domain);
-    w.end_cell()
-}
-
-/// A value written from its parts as one cell.
-#[inline]
-fn parts<W: CellWriter>(w: &mut W, value: &impl TextParts) -> Result<(), W::Error> {
-    w.begin_cell();
-    value.for_each_part(&mut |part| w.piece(part));
     w.end_cell()
 }
 

@@ -145,38 +145,89 @@ pub struct FullAddress {
     country_code: &'static str,
 }
 
-impl TextParts for FullAddress {
-    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+/// Where [`FullAddress::write_pieces`] puts an address: text, and the house number as a
+/// number, so that a CSV writer can put its digits straight into the row.
+pub(crate) trait AddressPieces {
+    fn text(&mut self, text: &'static str);
+    fn house_number(&mut self, number: u16);
+}
+
+impl FullAddress {
+    /// The pieces in the country's order.
+    #[inline(always)]
+    pub(crate) fn write_pieces(&self, out: &mut impl AddressPieces) {
         let FullAddress {
             street,
-            house_number,
+            house_number: n,
             city,
             state_code,
             postal_code,
             ..
         } = *self;
-        let mut number = itoa::Buffer::new();
-        let n = number.format(house_number);
-        let parts: &[&str] = match self.country_code {
-            "US" => &[
-                n,
-                " ",
-                street,
-                ", ",
-                city,
-                ", ",
-                state_code,
-                " ",
-                postal_code,
-            ],
-            "GB" | "VN" => &[n, " ", street, ", ", city, " ", postal_code],
-            "FR" => &[n, " ", street, ", ", postal_code, " ", city],
-            "ES" | "IT" => &[street, ", ", n, ", ", postal_code, " ", city],
-            _ => &[street, " ", n, ", ", postal_code, " ", city],
-        };
-        for part in parts {
-            put(part);
+        match self.country_code {
+            "US" => {
+                out.house_number(n);
+                out.text(" ");
+                out.text(street);
+                out.text(", ");
+                out.text(city);
+                out.text(", ");
+                out.text(state_code);
+                out.text(" ");
+                out.text(postal_code);
+            }
+            "GB" | "VN" => {
+                out.house_number(n);
+                out.text(" ");
+                out.text(street);
+                out.text(", ");
+                out.text(city);
+                out.text(" ");
+                out.text(postal_code);
+            }
+            "FR" => {
+                out.house_number(n);
+                out.text(" ");
+                out.text(street);
+                out.text(", ");
+                out.text(postal_code);
+                out.text(" ");
+                out.text(city);
+            }
+            "ES" | "IT" => {
+                out.text(street);
+                out.text(", ");
+                out.house_number(n);
+                out.text(", ");
+                out.text(postal_code);
+                out.text(" ");
+                out.text(city);
+            }
+            _ => {
+                out.text(street);
+                out.text(" ");
+                out.house_number(n);
+                out.text(", ");
+                out.text(postal_code);
+                out.text(" ");
+                out.text(city);
+            }
         }
+    }
+}
+
+impl TextParts for FullAddress {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        struct Parts<'a, F>(&'a mut F);
+        impl<F: FnMut(&str)> AddressPieces for Parts<'_, F> {
+            fn text(&mut self, text: &'static str) {
+                (self.0)(text);
+            }
+            fn house_number(&mut self, number: u16) {
+                (self.0)(itoa::Buffer::new().format(number));
+            }
+        }
+        self.write_pieces(&mut Parts(put));
     }
 }
 

@@ -35,6 +35,7 @@ mod lookup;
 // Services in datamimic-ce's shape.
 mod service;
 
+pub(crate) use address::AddressPieces;
 pub use address::{Address, FullAddress};
 pub use city::City;
 pub use company::Company;
