@@ -230,15 +230,17 @@ impl<'a> Row<'a> {
     }
 }
 
+// The methods that write text are calls, not inlined: a row makes dozens of them, and
+// inlined they blow a record's writer up past the instruction cache.
 impl CellWriter for Row<'_> {
     type Error = Error;
 
-    #[inline(always)]
+    #[inline(never)]
     fn text(&mut self, text: &str) -> Result<(), Error> {
         Row::text(self, text.as_bytes())
     }
 
-    #[inline(always)]
+    #[inline(never)]
     fn uint(&mut self, value: u64) -> Result<(), Error> {
         if self.opts.quoting == Quoting::All {
             self.int(value);
@@ -261,7 +263,7 @@ impl CellWriter for Row<'_> {
         self.open_hits = 0;
     }
 
-    #[inline(always)]
+    #[inline(never)]
     fn piece(&mut self, text: &str) {
         self.open_hits |= match *text.as_bytes() {
             [byte] => self.scan.copy_byte(self.out, byte),
@@ -269,7 +271,7 @@ impl CellWriter for Row<'_> {
         };
     }
 
-    #[inline(always)]
+    #[inline(never)]
     fn piece_digits(&mut self, value: u64, width: usize) {
         // Digits never need quotes: the separator and quote cannot be digits.
         decimal::append(self.out, value, width);
@@ -293,7 +295,7 @@ impl CellWriter for Row<'_> {
         self.out.len()
     }
 
-    #[inline(always)]
+    #[inline(never)]
     fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Error> {
         // The bytes start with the cell's separator unless it was the row's first; a cell's
         // own text cannot start with the separator (it would be quoted).

@@ -11,16 +11,24 @@ const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// The number of decimal digits of `value` (1 for zero).
+/// 10^0 to 10^19.
+const POWERS: [u64; 20] = {
+    let mut powers = [1u64; 20];
+    let mut i = 1;
+    while i < 20 {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
+/// The number of decimal digits of `value` (1 for zero), without a loop: the bit length
+/// times log10(2) (1233 / 4096) is the count or one short of it.
 #[inline(always)]
 fn digits(value: u64) -> usize {
-    let mut n = 1;
-    let mut bound = 10u64;
-    while n < 20 && value >= bound {
-        n += 1;
-        bound = bound.wrapping_mul(10);
-    }
-    n
+    let bits = (u64::BITS - value.leading_zeros()) as usize;
+    let guess = bits * 1233 >> 12;
+    (guess + usize::from(value >= POWERS[guess])).max(1)
 }
 
 /// Appends `value` in decimal, zero-padded to at least `width` digits.
@@ -54,6 +62,17 @@ pub(super) fn append(out: &mut PageBuf, value: u64, width: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_digits_at_every_power_of_ten() {
+        for value in (0..20).flat_map(|p| {
+            let power = 10u64.pow(p);
+            [power - 1, power, power + 1]
+        }) {
+            assert_eq!(digits(value), value.to_string().len(), "{value}");
+        }
+        assert_eq!(digits(u64::MAX), 20);
+    }
 
     #[test]
     fn matches_format_for_every_width_and_size() {

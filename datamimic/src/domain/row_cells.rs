@@ -113,7 +113,7 @@ impl<'a> Written<'a> {
 
 /// An address's cells; its phone and mobile phone repeat the cells in `written` when they are
 /// the same numbers.
-#[inline(always)]
+#[inline]
 fn address<W: CellWriter>(
     w: &mut W,
     a: &Address,
@@ -168,7 +168,7 @@ fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error
 
 /// The parts of [`PhoneNumber`]'s `TextParts`, spelled out so the subscriber number goes in
 /// as digits (no text to scan) and no closure is called per part.
-#[inline(always)]
+#[inline(never)]
 fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> {
     w.begin_cell();
     w.piece("+");
