@@ -27,7 +27,7 @@ const POWERS: [u64; 20] = {
 #[inline(always)]
 fn digits(value: u64) -> usize {
     let bits = (u64::BITS - value.leading_zeros()) as usize;
-    let guess = bits * 1233 >> 12;
+    let guess = (bits * 1233) >> 12;
     (guess + usize::from(value >= POWERS[guess])).max(1)
 }
 
