@@ -211,9 +211,6 @@ struct Row<'a> {
     out: &'a mut PageBuf,
     scratch: &'a mut Vec<u8>,
     cells: usize,
-    /// Where the cell being written in pieces starts, and what the scan saw in it so far.
-    open_cell: usize,
-    open_hits: u64,
 }
 
 impl<'a> Row<'a> {
@@ -224,8 +221,6 @@ impl<'a> Row<'a> {
             out,
             scratch,
             cells: 0,
-            open_cell: 0,
-            open_hits: 0,
         }
     }
 }
@@ -254,36 +249,24 @@ impl CellWriter for Row<'_> {
         Ok(())
     }
 
-    #[inline(always)]
-    fn begin_cell(&mut self) {
+    #[inline(never)]
+    fn joined(&mut self, parts: &[&str]) -> Result<(), Error> {
         if self.cells > 0 {
             self.out.push(self.opts.separator);
         }
-        self.open_cell = self.out.len();
-        self.open_hits = 0;
-    }
-
-    #[inline(never)]
-    fn piece(&mut self, text: &str) {
-        self.open_hits |= match *text.as_bytes() {
-            [byte] => self.scan.copy_byte(self.out, byte),
-            ref bytes => self.scan.copy(self.out, None, bytes),
-        };
-    }
-
-    #[inline(never)]
-    fn piece_digits(&mut self, value: u64, width: usize) {
-        // Digits never need quotes: the separator and quote cannot be digits.
-        decimal::append(self.out, value, width);
-    }
-
-    #[inline(always)]
-    fn end_cell(&mut self) -> Result<(), Error> {
         self.cells += 1;
-        if self.opts.quoting != Quoting::All && !self.scan.needs_quotes_given(self.open_hits) {
+        let start = self.out.len();
+        let mut hits = 0;
+        for part in parts {
+            hits |= match *part.as_bytes() {
+                [byte] => self.scan.copy_byte(self.out, byte),
+                ref bytes => self.scan.copy(self.out, None, bytes),
+            };
+        }
+        if self.opts.quoting != Quoting::All && !self.scan.needs_quotes_given(hits) {
             return Ok(());
         }
-        self.requote_open_cell()
+        self.requote(start)
     }
 
     fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -311,19 +294,19 @@ impl CellWriter for Row<'_> {
 }
 
 impl Row<'_> {
-    /// Puts the cell just written in pieces in quotes.
+    /// Puts the cell written from `start` in quotes.
     #[inline(never)]
-    fn requote_open_cell(&mut self) -> Result<(), Error> {
-        let text = &self.out.as_slice()[self.open_cell..];
+    fn requote(&mut self, start: usize) -> Result<(), Error> {
+        let text = &self.out.as_slice()[start..];
         if self.opts.quoting != Quoting::Never && !text.contains(&self.opts.quote) {
             // The usual case (a one-line address): opening and closing quotes around it.
-            self.out.insert(self.open_cell, self.opts.quote);
+            self.out.insert(start, self.opts.quote);
             self.out.push(self.opts.quote);
             return Ok(());
         }
         self.scratch.clear();
         self.scratch.extend_from_slice(text);
-        self.out.truncate(self.open_cell);
+        self.out.truncate(start);
         // The separator before the cell is already written.
         self.opts.quoted_cell(self.out, true, self.scratch)
     }

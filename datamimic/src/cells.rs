@@ -59,17 +59,9 @@ pub trait CellWriter {
     /// One cell holding an unsigned integer.
     fn uint(&mut self, value: u64) -> Result<(), Self::Error>;
 
-    /// Starts a cell that is written in pieces, ended by [`CellWriter::end_cell`].
-    fn begin_cell(&mut self);
-
-    /// Appends text to the cell begun.
-    fn piece(&mut self, text: &str);
-
-    /// Appends `value` in decimal, zero-padded to `width` digits, to the cell begun.
-    fn piece_digits(&mut self, value: u64, width: usize);
-
-    /// Ends the cell begun.
-    fn end_cell(&mut self) -> Result<(), Self::Error>;
+    /// One cell of text made of `parts` (a phone number's country code, prefix and number),
+    /// written without assembling them first.
+    fn joined(&mut self, parts: &[&str]) -> Result<(), Self::Error>;
 
     /// The cells of any value, through serde: a struct or map flattens into one cell per
     /// leaf, anything else is one cell.
@@ -96,11 +88,10 @@ pub(crate) use cells_by_serde;
 mod tests {
     use super::*;
 
-    /// Collects cells as strings; pieces join into one.
+    /// Collects cells as strings.
     #[derive(Default)]
     struct Collect {
         cells: Vec<String>,
-        open: Option<String>,
     }
 
     impl CellWriter for Collect {
@@ -113,19 +104,8 @@ mod tests {
             self.cells.push(value.to_string());
             Ok(())
         }
-        fn begin_cell(&mut self) {
-            self.open = Some(String::new());
-        }
-        fn piece(&mut self, text: &str) {
-            self.open.as_mut().expect("a cell is open").push_str(text);
-        }
-        fn piece_digits(&mut self, value: u64, width: usize) {
-            let open = self.open.as_mut().expect("a cell is open");
-            open.push_str(&format!("{value:0width$}"));
-        }
-        fn end_cell(&mut self) -> Result<(), Self::Error> {
-            let cell = self.open.take().expect("a cell is open");
-            self.cells.push(cell);
+        fn joined(&mut self, parts: &[&str]) -> Result<(), Self::Error> {
+            self.cells.push(parts.concat());
             Ok(())
         }
         fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
@@ -148,13 +128,10 @@ mod tests {
     impl Cells for ByDefault {}
 
     #[test]
-    fn the_default_goes_through_serde_and_pieces_make_one_cell() {
+    fn the_default_goes_through_serde_and_parts_make_one_cell() {
         let mut w = Collect::default();
         ByDefault(7).write_cells(&mut w).unwrap();
-        w.begin_cell();
-        w.piece("+49 ");
-        w.piece_digits(42, 5);
-        w.end_cell().unwrap();
+        w.joined(&["+49 ", "00042"]).unwrap();
         let at = w.position();
         w.text("x").unwrap();
         w.repeat_cell(at, w.position()).unwrap();

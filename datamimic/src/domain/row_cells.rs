@@ -9,7 +9,6 @@ use chrono::{Datelike, NaiveDate};
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
-use super::common::AddressPieces;
 use super::common::{
     Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
 };
@@ -132,62 +131,43 @@ fn address<W: CellWriter>(
     Written::again(mobile_written, w, &a.mobile_phone)?;
     phone(w, &a.fax)?;
     w.text(a.organization)?;
-    w.begin_cell();
-    a.full_address.write_pieces(&mut Pieces(w));
-    w.end_cell()
+    let mut number = itoa::Buffer::new();
+    let (parts, len) = a
+        .full_address
+        .parts(number.format(a.full_address.house_number()));
+    w.joined(&parts[..len])
 }
 
-/// A [`CellWriter`]'s open cell as the target of an address's pieces.
-struct Pieces<'a, W>(&'a mut W);
-
-impl<W: CellWriter> AddressPieces for Pieces<'_, W> {
-    #[inline(always)]
-    fn text(&mut self, text: &'static str) {
-        self.0.piece(text);
-    }
-
-    #[inline(always)]
-    fn house_number(&mut self, number: u16) {
-        self.0.piece_digits(u64::from(number), 0);
-    }
-}
-
-/// The parts of [`PersonalEmail`]'s `TextParts`, empty ones skipped.
-#[inline(always)]
+/// [`PersonalEmail`]'s parts.
+#[inline]
 fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error> {
-    w.begin_cell();
-    for part in [&*email.first, email.separator, &*email.family] {
-        if !part.is_empty() {
-            w.piece(part);
-        }
-    }
-    w.piece("@");
-    w.piece(email.domain);
-    w.end_cell()
+    w.joined(&[
+        &email.first,
+        email.separator,
+        &email.family,
+        "@",
+        email.domain,
+    ])
 }
 
-/// The parts of [`PhoneNumber`]'s `TextParts`, spelled out so the subscriber number goes in
-/// as digits (no text to scan) and no closure is called per part.
+/// [`PhoneNumber`]'s parts.
 #[inline(never)]
 fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> {
-    w.begin_cell();
-    w.piece("+");
-    w.piece(phone.country_code());
-    w.piece(" ");
-    w.piece(phone.prefix());
-    w.piece(" ");
-    w.piece_digits(phone.subscriber(), 0);
-    w.end_cell()
+    let mut subscriber = itoa::Buffer::new();
+    w.joined(&[
+        "+",
+        phone.country_code(),
+        " ",
+        phone.prefix(),
+        " ",
+        subscriber.format(phone.subscriber()),
+    ])
 }
 
-/// The parts of [`FullName`]'s `TextParts`.
+/// [`FullName`]'s parts.
 #[inline]
 fn full_name<W: CellWriter>(w: &mut W, name: &FullName) -> Result<(), W::Error> {
-    w.begin_cell();
-    w.piece(name.given());
-    w.piece(" ");
-    w.piece(name.family());
-    w.end_cell()
+    w.joined(&[name.given(), " ", name.family()])
 }
 
 /// `YYYY-MM-DD`, as chrono serializes a date (outside years 0 to 9999, chrono itself).
@@ -199,11 +179,19 @@ fn date<W: CellWriter>(w: &mut W, date: NaiveDate) -> Result<(), W::Error> {
     if year > 9999 {
         return w.serialized(&date);
     }
-    w.begin_cell();
-    w.piece_digits(year, 4);
-    w.piece("-");
-    w.piece_digits(u64::from(date.month()), 2);
-    w.piece("-");
-    w.piece_digits(u64::from(date.day()), 2);
-    w.end_cell()
+    let year = year as usize;
+    w.joined(&[
+        two_digits(year / 100),
+        two_digits(year % 100),
+        "-",
+        two_digits(date.month() as usize),
+        "-",
+        two_digits(date.day() as usize),
+    ])
+}
+
+/// `00` to `99`.
+fn two_digits(value: usize) -> &'static str {
+    const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    &PAIRS[2 * value..2 * value + 2]
 }

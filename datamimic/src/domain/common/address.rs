@@ -145,89 +145,65 @@ pub struct FullAddress {
     country_code: &'static str,
 }
 
-/// Where [`FullAddress::write_pieces`] puts an address: text, and the house number as a
-/// number, so that a CSV writer can put its digits straight into the row.
-pub(crate) trait AddressPieces {
-    fn text(&mut self, text: &'static str);
-    fn house_number(&mut self, number: u16);
-}
-
 impl FullAddress {
-    /// The pieces in the country's order.
-    #[inline(always)]
-    pub(crate) fn write_pieces(&self, out: &mut impl AddressPieces) {
+    /// The parts in the country's order, `number` being the house number as text; the array
+    /// holds them up to the returned length.
+    #[inline]
+    pub(crate) fn parts<'a>(&'a self, number: &'a str) -> ([&'a str; 9], usize) {
         let FullAddress {
             street,
-            house_number: n,
             city,
             state_code,
             postal_code,
             ..
         } = *self;
         match self.country_code {
-            "US" => {
-                out.house_number(n);
-                out.text(" ");
-                out.text(street);
-                out.text(", ");
-                out.text(city);
-                out.text(", ");
-                out.text(state_code);
-                out.text(" ");
-                out.text(postal_code);
-            }
-            "GB" | "VN" => {
-                out.house_number(n);
-                out.text(" ");
-                out.text(street);
-                out.text(", ");
-                out.text(city);
-                out.text(" ");
-                out.text(postal_code);
-            }
-            "FR" => {
-                out.house_number(n);
-                out.text(" ");
-                out.text(street);
-                out.text(", ");
-                out.text(postal_code);
-                out.text(" ");
-                out.text(city);
-            }
-            "ES" | "IT" => {
-                out.text(street);
-                out.text(", ");
-                out.house_number(n);
-                out.text(", ");
-                out.text(postal_code);
-                out.text(" ");
-                out.text(city);
-            }
-            _ => {
-                out.text(street);
-                out.text(" ");
-                out.house_number(n);
-                out.text(", ");
-                out.text(postal_code);
-                out.text(" ");
-                out.text(city);
-            }
+            "US" => (
+                [
+                    number,
+                    " ",
+                    street,
+                    ", ",
+                    city,
+                    ", ",
+                    state_code,
+                    " ",
+                    postal_code,
+                ],
+                9,
+            ),
+            "GB" | "VN" => (
+                [number, " ", street, ", ", city, " ", postal_code, "", ""],
+                7,
+            ),
+            "FR" => (
+                [number, " ", street, ", ", postal_code, " ", city, "", ""],
+                7,
+            ),
+            "ES" | "IT" => (
+                [street, ", ", number, ", ", postal_code, " ", city, "", ""],
+                7,
+            ),
+            _ => (
+                [street, " ", number, ", ", postal_code, " ", city, "", ""],
+                7,
+            ),
         }
+    }
+
+    /// The house number.
+    pub(crate) fn house_number(&self) -> u16 {
+        self.house_number
     }
 }
 
 impl TextParts for FullAddress {
     fn for_each_part(&self, put: &mut impl FnMut(&str)) {
-        struct Parts<'a, F>(&'a mut F);
-        impl<F: FnMut(&str)> AddressPieces for Parts<'_, F> {
-            fn text(&mut self, text: &'static str) {
-                (self.0)(text);
-            }
-            fn house_number(&mut self, number: u16) {
-                (self.0)(itoa::Buffer::new().format(number));
-            }
+        let mut number = itoa::Buffer::new();
+        let (parts, len) = self.parts(number.format(self.house_number));
+        for part in &parts[..len] {
+            put(part);
         }
-        self.write_pieces(&mut Parts(put));
     }
 }
 

@@ -35,7 +35,6 @@ mod lookup;
 // Services in datamimic-ce's shape.
 mod service;
 
-pub(crate) use address::AddressPieces;
 pub use address::{Address, FullAddress};
 pub use city::City;
 pub use company::Company;
