@@ -60,7 +60,7 @@ impl QuoteScan {
     }
 
     /// Appends `lead` (if any) and `text` to `out` and returns what the scan of `text` saw, for
-    /// [`QuoteScan::may_need_quotes_given`] (several pieces of one cell can be or-ed). The scan
+    /// [`QuoteScan::needs_quotes_given`] (several pieces of one cell can be or-ed). The scan
     /// and the copy are one pass over the same words, stored as fixed-size pieces rather than
     /// by a call to `memcpy`: a row is dozens of short cells, and a call and a second pass per
     /// cell cost more than the bytes. A length that is not a multiple of eight ends with the
@@ -69,12 +69,7 @@ impl QuoteScan {
     pub(super) fn copy(&self, out: &mut PageBuf, lead: Option<u8>, text: &[u8]) -> u64 {
         let n = text.len();
         if n > LONG {
-            // Rare (long free text): the two-pass way.
-            if let Some(lead) = lead {
-                out.push(lead);
-            }
-            out.extend_from_slice(text);
-            return if self.needs_quotes(text) { HIGHS } else { 0 };
+            return self.copy_long(out, lead, text);
         }
         let room = out.room(LONG + 1);
         let at = usize::from(lead.is_some());
@@ -110,6 +105,18 @@ impl QuoteScan {
         };
         out.advance(at + n);
         hits
+    }
+
+    /// [`QuoteScan::copy`] for long text (free text, rare): the two-pass way, out of line so
+    /// the short path stays small.
+    #[cold]
+    #[inline(never)]
+    fn copy_long(&self, out: &mut PageBuf, lead: Option<u8>, text: &[u8]) -> u64 {
+        if let Some(lead) = lead {
+            out.push(lead);
+        }
+        out.extend_from_slice(text);
+        if self.needs_quotes(text) { HIGHS } else { 0 }
     }
 
     /// [`QuoteScan::copy`] for one byte: a space or a sign between the parts of a value.
