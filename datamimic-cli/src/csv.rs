@@ -298,7 +298,7 @@ impl Row<'_> {
     #[inline(never)]
     fn requote(&mut self, start: usize) -> Result<(), Error> {
         let text = &self.out.as_slice()[start..];
-        if self.opts.quoting != Quoting::Never && !text.contains(&self.opts.quote) {
+        if self.opts.quoting != Quoting::Never && !self.scan.holds_quote(text) {
             // The usual case (a one-line address): opening and closing quotes around it.
             self.out.insert(start, self.opts.quote);
             self.out.push(self.opts.quote);

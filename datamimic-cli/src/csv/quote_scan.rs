@@ -30,6 +30,20 @@ impl QuoteScan {
         }
     }
 
+    /// Whether `text` holds the quote character.
+    pub(super) fn holds_quote(&self, text: &[u8]) -> bool {
+        let has = |w: u64| {
+            let q = w ^ self.quote_word;
+            q.wrapping_sub(ONES) & !q & HIGHS != 0
+        };
+        if text.len() < 8 {
+            return !text.is_empty() && has(short_word(text));
+        }
+        let mut chunks = text.chunks_exact(8);
+        (&mut chunks).any(|chunk| has(word(chunk)))
+            || (!chunks.remainder().is_empty() && has(word(&text[text.len() - 8..])))
+    }
+
     /// Whether `text` holds the separator, the quote, `\n` or `\r`.
     #[inline(always)]
     pub(super) fn needs_quotes(&self, text: &[u8]) -> bool {
@@ -241,6 +255,19 @@ mod tests {
                         assert_eq!(out.as_slice(), expected, "{len} {pos} {byte}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_the_quote_at_every_position() {
+        let scan = QuoteScan::new(b',', b'"');
+        for len in 0..30 {
+            assert!(!scan.holds_quote(&vec![b','; len]));
+            for pos in 0..len {
+                let mut text = vec![b'a'; len];
+                text[pos] = b'"';
+                assert!(scan.holds_quote(&text), "{len} {pos}");
             }
         }
     }

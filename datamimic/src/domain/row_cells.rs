@@ -101,13 +101,21 @@ impl<'a> Written<'a> {
         number: &PhoneNumber,
     ) -> Result<(), W::Error> {
         match this {
-            // The subscriber number first: it tells most numbers apart without comparing text.
-            Some(x) if x.phone.subscriber() == number.subscriber() && x.phone == number => {
-                w.repeat_cell(x.start, x.end)
-            }
+            Some(x) if same_number(x.phone, number) => w.repeat_cell(x.start, x.end),
             _ => phone(w, number),
         }
     }
+}
+
+/// Whether two phone numbers are equal, comparing the subscriber number first (it tells
+/// most numbers apart) and text by address before bytes (equal numbers of one record share
+/// their country code and prefix strings).
+#[inline]
+fn same_number(a: &PhoneNumber, b: &PhoneNumber) -> bool {
+    let same = |x: &'static str, y: &'static str| std::ptr::eq(x, y) || x == y;
+    a.subscriber() == b.subscriber()
+        && same(a.country_code(), b.country_code())
+        && same(a.prefix(), b.prefix())
 }
 
 /// An address's cells; its phone and mobile phone repeat the cells in `written` when they are
