@@ -40,7 +40,7 @@ impl QuoteScan {
             return !text.is_empty() && has(short_word(text));
         }
         let mut chunks = text.chunks_exact(8);
-        (&mut chunks).any(|chunk| has(word(chunk)))
+        chunks.any(|chunk| has(word(chunk)))
             || (!chunks.remainder().is_empty() && has(word(&text[text.len() - 8..])))
     }
 
