@@ -200,9 +200,38 @@ pub fn write_cells<R: Cells + ?Sized>(
     scratch: &mut Vec<u8>,
 ) -> Result<usize, Error> {
     let mut row = Row::new(opts, out, scratch);
-    record.write_cells(&mut row)?;
+    let mut direct = Direct {
+        row: &mut row,
+        error: None,
+    };
+    if record.write_cells(&mut direct).is_err() {
+        let error = direct.error.take();
+        return Err(error.unwrap_or_else(|| Error("a cell failed to write".to_owned())));
+    }
     row.out.push(b'\n');
     Ok(row.cells)
+}
+
+/// [`Row`] as a [`CellWriter`]. Each call returns only whether it worked and keeps the
+/// reason aside: a `Result` holding the message would be returned through memory and checked
+/// after each of the row's dozens of calls.
+struct Direct<'r, 'a> {
+    row: &'r mut Row<'a>,
+    error: Option<Error>,
+}
+
+/// A cell that could not be written; the reason is in [`Direct::error`].
+#[derive(Debug)]
+struct Failed;
+
+impl Direct<'_, '_> {
+    #[inline(always)]
+    fn keep(&mut self, result: Result<(), Error>) -> Result<(), Failed> {
+        result.map_err(|error| {
+            self.error = Some(error);
+            Failed
+        })
+    }
 }
 
 struct Row<'a> {
@@ -227,29 +256,61 @@ impl<'a> Row<'a> {
 
 // The methods that write text are calls, not inlined: a row makes dozens of them, and
 // inlined they blow a record's writer up past the instruction cache.
-impl CellWriter for Row<'_> {
-    type Error = Error;
+impl CellWriter for Direct<'_, '_> {
+    type Error = Failed;
 
     #[inline(never)]
-    fn text(&mut self, text: &str) -> Result<(), Error> {
-        Row::text(self, text.as_bytes())
+    fn text(&mut self, text: &str) -> Result<(), Failed> {
+        let result = self.row.text(text.as_bytes());
+        self.keep(result)
     }
 
     #[inline(never)]
-    fn uint(&mut self, value: u64) -> Result<(), Error> {
+    fn uint(&mut self, value: u64) -> Result<(), Failed> {
+        self.row.uint(value);
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn joined(&mut self, parts: &[&str]) -> Result<(), Failed> {
+        let result = self.row.joined(parts);
+        self.keep(result)
+    }
+
+    fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failed> {
+        let result = value.serialize(&mut *self.row);
+        self.keep(result)
+    }
+
+    #[inline(always)]
+    fn position(&self) -> usize {
+        self.row.out.len()
+    }
+
+    #[inline(never)]
+    fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Failed> {
+        self.row.repeat_cell(start, end);
+        Ok(())
+    }
+}
+
+impl Row<'_> {
+    /// A number cell.
+    #[inline(always)]
+    fn uint(&mut self, value: u64) {
         if self.opts.quoting == Quoting::All {
             self.int(value);
-            return Ok(());
+            return;
         }
         if self.cells > 0 {
             self.out.push(self.opts.separator);
         }
         self.cells += 1;
         decimal::append(self.out, value, 0);
-        Ok(())
     }
 
-    #[inline(never)]
+    /// One cell of `parts`, copied and scanned in one loop, quoted afterwards if it must be.
+    #[inline(always)]
     fn joined(&mut self, parts: &[&str]) -> Result<(), Error> {
         if self.cells > 0 {
             self.out.push(self.opts.separator);
@@ -269,17 +330,9 @@ impl CellWriter for Row<'_> {
         self.requote(start)
     }
 
-    fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-
+    /// The cell between `start` and `end` again.
     #[inline(always)]
-    fn position(&self) -> usize {
-        self.out.len()
-    }
-
-    #[inline(never)]
-    fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Error> {
+    fn repeat_cell(&mut self, start: usize, end: usize) {
         // The bytes start with the cell's separator unless it was the row's first; a cell's
         // own text cannot start with the separator (it would be quoted).
         let lead = self.out.as_slice().get(start) == Some(&self.opts.separator);
@@ -289,7 +342,6 @@ impl CellWriter for Row<'_> {
         }
         self.cells += 1;
         self.out.repeat(from..end);
-        Ok(())
     }
 }
 
