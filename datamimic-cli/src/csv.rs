@@ -266,6 +266,15 @@ impl CellWriter for Direct<'_, '_> {
     }
 
     #[inline(never)]
+    fn texts(&mut self, texts: &[&str]) -> Result<(), Failed> {
+        for text in texts {
+            let result = self.row.text(text.as_bytes());
+            self.keep(result)?;
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
     fn uint(&mut self, value: u64) -> Result<(), Failed> {
         self.row.uint(value);
         Ok(())

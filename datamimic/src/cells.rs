@@ -56,6 +56,11 @@ pub trait CellWriter {
     /// One cell of text.
     fn text(&mut self, text: &str) -> Result<(), Self::Error>;
 
+    /// Several cells of text in a row (`city, state, postal code`), in one call.
+    fn texts(&mut self, texts: &[&str]) -> Result<(), Self::Error> {
+        texts.iter().try_for_each(|text| self.text(text))
+    }
+
     /// One cell holding an unsigned integer.
     fn uint(&mut self, value: u64) -> Result<(), Self::Error>;
 
@@ -132,9 +137,10 @@ mod tests {
         let mut w = Collect::default();
         ByDefault(7).write_cells(&mut w).unwrap();
         w.joined(&["+49 ", "00042"]).unwrap();
+        w.texts(&["a", "b"]).unwrap();
         let at = w.position();
         w.text("x").unwrap();
         w.repeat_cell(at, w.position()).unwrap();
-        assert_eq!(w.cells, ["7", "+49 00042", "x", "x"]);
+        assert_eq!(w.cells, ["7", "+49 00042", "a", "b", "x", "x"]);
     }
 }

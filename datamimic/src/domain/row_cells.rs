@@ -45,8 +45,7 @@ cells_by_serde!(
 impl Cells for Person {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
         date(w, self.birthdate)?;
-        w.text(self.given_name)?;
-        w.text(self.family_name)?;
+        w.texts(&[self.given_name, self.family_name])?;
         let full_name_at = w.position();
         full_name(w, &self.full_name)?;
         let full_name_end = w.position();
@@ -60,9 +59,7 @@ impl Cells for Person {
         email(w, &self.email)?;
         let phone = Written::new(w, &self.phone)?;
         let mobile_phone = Written::new(w, &self.mobile_phone)?;
-        w.text(self.academic_title)?;
-        w.text(self.salutation)?;
-        w.text(self.nobility_title)?;
+        w.texts(&[self.academic_title, self.salutation, self.nobility_title])?;
         // A person's phones are their address's (unless the record was built otherwise).
         address(w, &self.address, [Some(phone), Some(mobile_phone)])
     }
@@ -128,13 +125,15 @@ fn address<W: CellWriter>(
 ) -> Result<(), W::Error> {
     w.text(a.street)?;
     w.uint(u64::from(a.house_number))?;
-    w.text(a.city)?;
-    w.text(a.state_code)?;
-    w.text(a.state)?;
-    w.text(a.postal_code)?;
-    w.text(a.area_code)?;
-    w.text(a.country)?;
-    w.text(a.country_code)?;
+    w.texts(&[
+        a.city,
+        a.state_code,
+        a.state,
+        a.postal_code,
+        a.area_code,
+        a.country,
+        a.country_code,
+    ])?;
     Written::again(phone_written, w, &a.phone)?;
     Written::again(mobile_written, w, &a.mobile_phone)?;
     phone(w, &a.fax)?;
