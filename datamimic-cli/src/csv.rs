@@ -1,7 +1,8 @@
-//! CSV output: a serde `Serializer` that writes one row straight into a byte buffer.
+//! CSV output: one row at a time, straight into the page, through a record's
+//! [`Cells`] impl ([`write_cells`]) or through serde ([`write_row`]); both give the same bytes.
 //!
 //! Nested structs and maps are flattened into dotted columns (`address.city`); sequences go
-//! into one cell as a JSON array. Numbers go through `itoa`/`ryu` and text is copied, so a row
+//! into one cell as a JSON array. Numbers are written as digits and text is copied, so a row
 //! costs no allocation (only list cells use a reused scratch buffer).
 
 use std::fmt::Display;

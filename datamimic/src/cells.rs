@@ -1,12 +1,11 @@
 //! Records as flat rows of cells, the shape of a CSV line.
 //!
 //! Any `Serialize` record can be flattened through serde (nested structs become further
-//! cells), and that is what [`Cells::write_cells`] does unless a type says otherwise. serde
-//! hands a writer every value through a call of its own, which is most of the cost of a CSV
-//! row; a type on a hot export path writes its fields straight to a [`CellWriter`] instead,
-//! and text built from parts (a phone number, a one-line address) goes in piece by piece,
-//! never assembled first. The cells must be exactly the ones serde would give: same order,
-//! same text.
+//! cells), and that is what [`Cells::write_cells`] does unless a type says otherwise. A type
+//! on a hot export path writes its fields straight to a [`CellWriter`] instead: several text
+//! cells in one call, text built from parts (a phone number, a one-line address) as its parts
+//! rather than assembled first, and a value it holds twice as a copy of the first cell. The
+//! cells must be exactly the ones serde would give: same order, same text.
 
 use serde::Serialize;
 
