@@ -331,3 +331,50 @@ entities! {
     "DemoPerson" => demo::DemoPerson, [Ages], demo::configure::<demo::DemoPerson>;
     "DemoDoctor" => demo::DemoDoctor, [Ages, Conditions], demo::configure::<demo::DemoDoctor>;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sink::{Format, Target};
+
+    /// CSV and SQLite need every record of an entity to have the same columns: a field whose
+    /// shape changes from record to record (a map with varying keys) fails the export.
+    #[test]
+    fn every_entity_exports_as_csv_with_one_shape() {
+        let dir = std::env::temp_dir().join(format!("datamimic-shapes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for def in ENTITIES {
+            for dataset in ["US", "DE"] {
+                let options = EntityOptions {
+                    dataset: Some(dataset.to_owned()),
+                    seed: Some(3),
+                    ..EntityOptions::default()
+                };
+                let entity = def.build(&options).unwrap();
+                let path = dir.join(format!("{}-{dataset}.csv", def.name));
+                let encoder = Encoder {
+                    format: Format::Csv,
+                    csv: Default::default(),
+                };
+                let target = Target::File {
+                    path: path.clone(),
+                    table: def.name.to_owned(),
+                };
+                let mut sinks = vec![Sink::create(encoder, &target).unwrap()];
+                let plan = Plan {
+                    count: 2_000,
+                    page_size: 500,
+                    threads: 2,
+                };
+                let result = entity.export(plan, &mut sinks, def.name);
+                assert!(result.is_ok(), "{} {dataset}: {result:?}", def.name);
+                if let Some(staged) = sinks.pop().unwrap().finish().unwrap() {
+                    staged.commit().unwrap();
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert_eq!(text.lines().count(), 2_001, "{} {dataset}", def.name);
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

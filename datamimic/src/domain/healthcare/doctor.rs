@@ -119,7 +119,9 @@ impl serde::Serialize for Certifications {
 }
 
 /// Office hours: the same hours on `days` days from Monday (7 with hours `0..24` for
-/// round-the-clock services). Serialises as a map from weekday to `"08:00-17:00"`.
+/// round-the-clock services). Serialises as a map from every weekday to `"08:00-17:00"` or
+/// `"Closed"`: the same seven keys for every doctor, so that a CSV has the same columns
+/// whatever the hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OfficeHours {
     /// Opening hour.
@@ -148,9 +150,13 @@ impl fmt::Display for OfficeHours {
 
 impl serde::Serialize for OfficeHours {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(usize::from(self.days)))?;
-        for day in &WEEKDAYS[..usize::from(self.days.min(7))] {
-            map.serialize_entry(day, &format_args!("{self}"))?;
+        let mut map = serializer.serialize_map(Some(WEEKDAYS.len()))?;
+        for (i, day) in WEEKDAYS.iter().enumerate() {
+            if i < usize::from(self.days) {
+                map.serialize_entry(day, &format_args!("{self}"))?;
+            } else {
+                map.serialize_entry(day, "Closed")?;
+            }
         }
         map.end()
     }
@@ -340,5 +346,35 @@ impl Mimic for Doctor {
                 accepts: None,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_hours_name_every_weekday() {
+        let hours = OfficeHours {
+            open: 8,
+            close: 17,
+            days: 5,
+        };
+        assert_eq!(
+            serde_json::to_value(hours).unwrap(),
+            serde_json::json!({
+                "Monday": "08:00-17:00", "Tuesday": "08:00-17:00", "Wednesday": "08:00-17:00",
+                "Thursday": "08:00-17:00", "Friday": "08:00-17:00",
+                "Saturday": "Closed", "Sunday": "Closed",
+            })
+        );
+        let always = OfficeHours {
+            open: 0,
+            close: 24,
+            days: 7,
+        };
+        let value = serde_json::to_value(always).unwrap();
+        assert_eq!(value.as_object().unwrap().len(), 7);
+        assert_eq!(value["Sunday"], "00:00-24:00");
     }
 }
