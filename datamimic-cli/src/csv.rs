@@ -316,7 +316,7 @@ impl Row<'_> {
             self.out.push(self.opts.separator);
         }
         self.cells += 1;
-        decimal::append(self.out, value, 0);
+        decimal::append(self.out, value);
     }
 
     /// One cell of `parts`, copied and scanned in one loop, quoted afterwards if it must be.
@@ -353,9 +353,7 @@ impl Row<'_> {
         self.cells += 1;
         self.out.repeat(from..end);
     }
-}
 
-impl Row<'_> {
     /// Puts the cell written from `start` in quotes.
     #[inline(never)]
     fn requote(&mut self, start: usize) -> Result<(), Error> {

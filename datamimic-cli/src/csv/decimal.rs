@@ -1,6 +1,5 @@
-//! Unsigned integers written as decimal digits straight into the page: a row holds a dozen
-//! numbers (dates, phone numbers, ages), and formatting each into a buffer of its own first
-//! costs a second, variable-length copy.
+//! Integer cells (an age, a house number) written as digits straight into the page, rather
+//! than formatted into a buffer of their own and copied again.
 
 use crate::page_buf::PageBuf;
 
@@ -31,11 +30,11 @@ fn digits(value: u64) -> usize {
     (guess + usize::from(value >= POWERS[guess])).max(1)
 }
 
-/// Appends `value` in decimal, zero-padded to at least `width` digits.
+/// Appends `value` in decimal.
 #[inline(always)]
-pub(super) fn append(out: &mut PageBuf, value: u64, width: usize) {
-    let len = digits(value).max(width);
-    let dst = &mut out.room(len.max(20))[..len];
+pub(super) fn append(out: &mut PageBuf, value: u64) {
+    let len = digits(value);
+    let dst = &mut out.room(20)[..len];
     let mut end = len;
     let mut rest = value;
     while rest >= 100 {
@@ -47,14 +46,8 @@ pub(super) fn append(out: &mut PageBuf, value: u64, width: usize) {
     if rest >= 10 {
         let pair = rest as usize * 2;
         dst[end - 2..end].copy_from_slice(&PAIRS[pair..pair + 2]);
-        end -= 2;
     } else {
         dst[end - 1] = b'0' + rest as u8;
-        end -= 1;
-    }
-    // Padding is rare and short: a loop, not a call to `memset`.
-    for zero in &mut dst[..end] {
-        *zero = b'0';
     }
     out.advance(len);
 }
@@ -75,22 +68,16 @@ mod tests {
     }
 
     #[test]
-    fn matches_format_for_every_width_and_size() {
+    fn matches_format_for_every_size() {
         let mut values = vec![0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 12_345, 9_999_999];
         values.extend((0..20).map(|p| 10u64.pow(p)));
         values.extend((1..20).map(|p| 10u64.pow(p) - 1));
         values.extend([u64::MAX, u64::MAX - 1, 2025, 4_930_217]);
         for value in values {
-            for width in [0, 1, 2, 4, 7, 12, 25] {
-                let mut out = PageBuf::default();
-                out.push(b'x');
-                append(&mut out, value, width);
-                assert_eq!(
-                    out.as_slice(),
-                    format!("x{value:0width$}").as_bytes(),
-                    "{value} {width}"
-                );
-            }
+            let mut out = PageBuf::default();
+            out.push(b'x');
+            append(&mut out, value);
+            assert_eq!(out.as_slice(), format!("x{value}").as_bytes(), "{value}");
         }
     }
 }
