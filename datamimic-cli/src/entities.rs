@@ -343,6 +343,15 @@ mod tests {
     fn every_entity_exports_as_csv_with_one_shape() {
         let dir = std::env::temp_dir().join(format!("datamimic-shapes-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
+        let outcome = std::panic::catch_unwind(|| export_every_entity(&dir));
+        // The files are removed whatever happened, so a failure does not leave them behind.
+        std::fs::remove_dir_all(&dir).unwrap();
+        if let Err(panic) = outcome {
+            std::panic::resume_unwind(panic);
+        }
+    }
+
+    fn export_every_entity(dir: &std::path::Path) {
         for def in ENTITIES {
             for dataset in ["US", "DE"] {
                 let options = EntityOptions {
@@ -375,6 +384,5 @@ mod tests {
                 assert_eq!(text.lines().count(), 2_001, "{} {dataset}", def.name);
             }
         }
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
