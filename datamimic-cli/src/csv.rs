@@ -327,14 +327,11 @@ impl Row<'_> {
         }
         self.cells += 1;
         let start = self.out.len();
-        let mut hits = 0;
-        for part in parts {
-            hits |= match *part.as_bytes() {
-                [byte] => self.scan.copy_byte(self.out, byte),
-                ref bytes => self.scan.copy(self.out, None, bytes),
-            };
-        }
-        if self.opts.quoting != Quoting::All && !self.scan.needs_quotes_given(hits) {
+        // Copied first and scanned as one cell: a scan per part would look at a few bytes
+        // at a time.
+        self.out.append_parts(parts);
+        let cell = &self.out.as_slice()[start..];
+        if self.opts.quoting != Quoting::All && !self.scan.needs_quotes(cell) {
             return Ok(());
         }
         self.requote(start)

@@ -14,8 +14,6 @@ const LONG: usize = 64;
 /// once rather than per cell.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct QuoteScan {
-    sep: u8,
-    quote: u8,
     sep_word: u64,
     quote_word: u64,
 }
@@ -23,8 +21,6 @@ pub(super) struct QuoteScan {
 impl QuoteScan {
     pub(super) fn new(sep: u8, quote: u8) -> QuoteScan {
         QuoteScan {
-            sep,
-            quote,
             sep_word: ONES * u64::from(sep),
             quote_word: ONES * u64::from(quote),
         }
@@ -131,17 +127,6 @@ impl QuoteScan {
         }
         out.extend_from_slice(text);
         if self.needs_quotes(text) { HIGHS } else { 0 }
-    }
-
-    /// [`QuoteScan::copy`] for one byte: a space or a sign between the parts of a value.
-    #[inline(always)]
-    pub(super) fn copy_byte(&self, out: &mut PageBuf, byte: u8) -> u64 {
-        out.push(byte);
-        if byte == self.sep || byte == self.quote || byte == b'\n' || byte == b'\r' {
-            HIGHS
-        } else {
-            0
-        }
     }
 
     /// Whether text whose [`QuoteScan::copy`] saw `hits` needs quotes.
