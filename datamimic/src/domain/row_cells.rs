@@ -105,14 +105,11 @@ impl<'a> Written<'a> {
 }
 
 /// Whether two phone numbers are equal, comparing the subscriber number first (it tells
-/// most numbers apart) and text by address before bytes (equal numbers of one record share
-/// their country code and prefix strings).
+/// most numbers apart) and the lead by address before bytes (equal numbers of one record
+/// share it).
 #[inline]
 fn same_number(a: &PhoneNumber, b: &PhoneNumber) -> bool {
-    let same = |x: &'static str, y: &'static str| std::ptr::eq(x, y) || x == y;
-    a.subscriber() == b.subscriber()
-        && same(a.country_code(), b.country_code())
-        && same(a.prefix(), b.prefix())
+    a.subscriber() == b.subscriber() && (std::ptr::eq(a.lead(), b.lead()) || a.lead() == b.lead())
 }
 
 /// An address's cells; its phone and mobile phone repeat the cells in `written` when they are
@@ -161,14 +158,7 @@ fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error
 #[inline(never)]
 fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> {
     let mut subscriber = itoa::Buffer::new();
-    w.joined(&[
-        "+",
-        phone.country_code(),
-        " ",
-        phone.prefix(),
-        " ",
-        subscriber.format(phone.subscriber()),
-    ])
+    w.joined(&[phone.lead(), subscriber.format(phone.subscriber())])
 }
 
 /// [`FullName`]'s parts.

@@ -92,10 +92,11 @@ impl Address {
         let (postal_code, area_code) = (row.cell(CITY_POSTAL_CODE), row.cell(CITY_AREA_CODE));
         let country_code = resolved.country_code;
         let plan = &resolved.phone_plan;
-        let phone = plan.landline(rng, area_code);
-        let mobile_prefix = resolved.mobile_prefix.sample_row(rng).value();
-        let mobile_phone = plan.mobile(rng, mobile_prefix);
-        let fax = plan.landline(rng, area_code);
+        let landline = resolved.landline_leads[row.index()];
+        let phone = plan.landline(rng, landline);
+        let mobile = resolved.mobile_leads[resolved.mobile_prefix.sample_index(rng)];
+        let mobile_phone = plan.mobile(rng, mobile);
+        let fax = plan.landline(rng, landline);
         let organization = resolved
             .company_words
             .map_or("", |words| words.sample_row(rng).value());

@@ -3,7 +3,7 @@
 use crate::{Context, Mimic, TableUse, tables};
 
 use super::address::{Address, EXTRA_TABLES};
-use super::phone::{PhoneNumber, landline};
+use super::phone::{PhoneNumber, landline_near};
 
 /// A company. Its legal form belongs to its country; its e-mail and url derive from its name;
 /// its phones use its city's area code. Hand-written because datamimic-ce's field order puts
@@ -84,7 +84,7 @@ impl Mimic for Company {
             email: format!("info@{domain}"),
             url: format!("https://www.{domain}"),
             phone_number: address.phone,
-            office_phone: landline(ctx, &address.country_code, &address.area_code),
+            office_phone: landline_near(ctx, address.country_code, &address.phone),
             fax: address.fax,
             street: address.street,
             house_number: address.house_number,

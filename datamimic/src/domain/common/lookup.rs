@@ -8,7 +8,7 @@ use rand::Rng;
 use crate::sample::below;
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
-use super::phone::NumberingPlan;
+use super::phone::{Lead, NumberingPlan, leads_by_row};
 
 /// Columns of `common/geo/country`.
 pub(crate) const COUNTRY_NAME: usize = 1;
@@ -210,9 +210,12 @@ pub(crate) struct Resolved {
     /// Whether `country_code` is `US` (house numbers follow the US block numbering).
     pub(crate) is_us: bool,
     pub(crate) country_name: &'static str,
-    pub(crate) calling_code: &'static str,
     /// Phone numbers of `country_code`.
     pub(crate) phone_plan: NumberingPlan,
+    /// The lead of the landlines of each `city` row (`+1 212 `).
+    pub(crate) landline_leads: Vec<Lead>,
+    /// The lead of each `mobile_prefix` row.
+    pub(crate) mobile_leads: Vec<Lead>,
     pub(crate) locale: &'static str,
 }
 
@@ -244,6 +247,7 @@ impl Resolved {
         });
         let calling_code = country.map_or("1", |c| c.cell(COUNTRY_PHONE_CODE));
         let state = variant(&tables::COMMON_ADDRESS_STATE);
+        let mobile_prefix = variant(&tables::COMMON_PHONE_MOBILE_PREFIX);
         let state_names = state
             .iter()
             .filter_map(|row| Some((packed_code(row.value())?, row.cell(STATE_NAME))))
@@ -263,7 +267,7 @@ impl Resolved {
             city,
             state,
             state_names,
-            mobile_prefix: variant(&tables::COMMON_PHONE_MOBILE_PREFIX),
+            mobile_prefix,
             company_words: exact_variant(
                 &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
                 country_code,
@@ -272,8 +276,9 @@ impl Resolved {
             country_code,
             is_us: country_code == "US",
             country_name: country.map_or(country_code, |c| c.cell(COUNTRY_NAME)),
-            calling_code,
             phone_plan: NumberingPlan::new(country_code, calling_code),
+            landline_leads: leads_by_row(calling_code, city, CITY_AREA_CODE),
+            mobile_leads: leads_by_row(calling_code, mobile_prefix, 0),
             locale: country.map_or("", |c| c.cell(COUNTRY_LOCALE)),
         }
     }

@@ -1,13 +1,13 @@
 //! Phone numbers in international notation: the country's calling code, then an area code or
 //! a mobile prefix, then subscriber digits up to the country's national number length.
 
+use std::collections::HashMap;
+
 use rand::Rng;
 
 use crate::Context;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
-
-use super::lookup::{COUNTRY_PHONE_CODE, Resolved, country_row};
 
 /// A phone number such as `+49 351 4930217`, kept as its parts so generating one allocates
 /// nothing; `Display` and `Serialize` write the international form.
@@ -22,25 +22,30 @@ use super::lookup::{COUNTRY_PHONE_CODE, Resolved, country_row};
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct PhoneNumber {
-    country_code: &'static str,
-    prefix: &'static str,
+    lead: Lead,
     subscriber: u64,
 }
 
 impl PhoneNumber {
     /// The calling code without `+` (`49`).
     pub fn country_code(&self) -> &'static str {
-        self.country_code
+        self.lead.split().0
     }
 
     /// The area code of a landline or the mobile prefix of a mobile number (`351`).
     pub fn prefix(&self) -> &'static str {
-        self.prefix
+        self.lead.split().1
     }
 
     /// The subscriber number; its first digit is never 0 or 1.
     pub fn subscriber(&self) -> u64 {
         self.subscriber
+    }
+
+    /// Everything before the subscriber number, spaces included (`+49 351 `): the part that
+    /// numbers of one area share, made once per area rather than per number.
+    pub fn lead(&self) -> &'static str {
+        self.lead.0
     }
 
     /// The subscriber numbers of this one's length: `(first, count)`, starting at 2 followed by
@@ -59,13 +64,50 @@ impl PhoneNumber {
 
 impl TextParts for PhoneNumber {
     fn for_each_part(&self, put: &mut impl FnMut(&str)) {
-        put("+");
-        put(self.country_code);
-        put(" ");
-        put(self.prefix);
-        put(" ");
+        put(self.lead.0);
         put(itoa::Buffer::new().format(self.subscriber));
     }
+}
+
+/// `+49 351 `: a calling code and a prefix as a number starts, shared by every number with
+/// them. Datasets make one per area code and mobile prefix when they are first used
+/// ([`leads_by_row`]).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct Lead(&'static str);
+
+impl Lead {
+    /// Makes the lead of `calling_code` and `prefix`; the text lives as long as the program,
+    /// so callers make each one once ([`leads_by_row`]).
+    pub(crate) fn leak(calling_code: &str, prefix: &str) -> Lead {
+        Lead(Box::leak(
+            format!("+{calling_code} {prefix} ").into_boxed_str(),
+        ))
+    }
+
+    /// The calling code and the prefix: the text between `+`, the first space and the
+    /// trailing space.
+    fn split(&self) -> (&'static str, &'static str) {
+        let inner = &self.0[1..self.0.len() - 1];
+        inner.split_once(' ').unwrap_or((inner, ""))
+    }
+}
+
+/// The leads of one calling code, one per distinct prefix, for the rows of a table whose
+/// `column` holds the prefix: `leads[row]`.
+pub(crate) fn leads_by_row(
+    calling_code: &str,
+    table: &'static crate::Table,
+    column: usize,
+) -> Vec<Lead> {
+    let mut made: HashMap<&'static str, Lead> = HashMap::new();
+    (0..table.len())
+        .map(|row| {
+            let prefix = table.cell(row, column);
+            *made
+                .entry(prefix)
+                .or_insert_with(|| Lead::leak(calling_code, prefix))
+        })
+        .collect()
 }
 
 display_and_serialize_by_parts!(PhoneNumber);
@@ -78,16 +120,6 @@ fn national_length(country: &str, mobile: bool) -> usize {
         (b"CH" | b"FR" | b"ES" | b"NL" | b"PL" | b"SE", _) => 9,
         _ => 10,
     }
-}
-
-/// The calling code of `country`, `1` (US, the fallback) if it is unknown.
-fn calling_code(ctx: &Context<'_>, country: &str) -> &'static str {
-    let resolved = Resolved::of(ctx);
-    // Usually the very same string as the resolved code: compare addresses before bytes.
-    if std::ptr::eq(resolved.country_code, country) || resolved.country_code == country {
-        return resolved.calling_code;
-    }
-    country_row(country).map_or("1", |row| row.cell(COUNTRY_PHONE_CODE))
 }
 
 /// 10^0 to 10^12: subscriber numbers have at most 12 digits (E.164 allows 15 in all, the
@@ -106,82 +138,90 @@ const POWERS_OF_TEN: [u64; 20] = {
 /// that a number costs one draw and a few instructions.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NumberingPlan {
-    calling_code: &'static str,
+    /// The length of a lead besides its prefix: the calling code, `+` and two spaces.
+    lead_extra: usize,
     landline_length: usize,
     mobile_length: usize,
 }
 
 impl NumberingPlan {
     /// The plan of `country`, whose calling code is `calling_code`.
-    pub(crate) fn new(country: &str, calling_code: &'static str) -> NumberingPlan {
+    pub(crate) fn new(country: &str, calling_code: &str) -> NumberingPlan {
         NumberingPlan {
-            calling_code,
+            lead_extra: calling_code.len() + 3,
             landline_length: national_length(country, false),
             mobile_length: national_length(country, true),
         }
     }
 
-    /// A landline in `area_code`.
+    /// A landline whose lead holds its area code.
     #[inline]
-    pub(crate) fn landline<R: Rng + ?Sized>(
-        &self,
-        rng: &mut R,
-        area_code: &'static str,
-    ) -> PhoneNumber {
-        self.number(rng, area_code, self.landline_length)
+    pub(crate) fn landline<R: Rng + ?Sized>(&self, rng: &mut R, lead: Lead) -> PhoneNumber {
+        self.number(rng, lead, self.landline_length)
     }
 
-    /// A mobile number with `prefix`.
+    /// A mobile number whose lead holds its mobile prefix.
     #[inline]
-    pub(crate) fn mobile<R: Rng + ?Sized>(&self, rng: &mut R, prefix: &'static str) -> PhoneNumber {
-        self.number(rng, prefix, self.mobile_length)
+    pub(crate) fn mobile<R: Rng + ?Sized>(&self, rng: &mut R, lead: Lead) -> PhoneNumber {
+        self.number(rng, lead, self.mobile_length)
     }
 
     #[inline]
-    fn number<R: Rng + ?Sized>(
-        &self,
-        rng: &mut R,
-        prefix: &'static str,
-        length: usize,
-    ) -> PhoneNumber {
+    fn number<R: Rng + ?Sized>(&self, rng: &mut R, lead: Lead, length: usize) -> PhoneNumber {
         // At least four subscriber digits, the first one 2-9 (0 and 1 start trunk and service
         // codes): uniform over [2 * 10^(d-1), 10^d), which is 4 times as wide as its start.
-        let digits = length.saturating_sub(prefix.len()).clamp(4, 12);
+        let prefix_len = lead.0.len().saturating_sub(self.lead_extra);
+        let digits = length.saturating_sub(prefix_len).clamp(4, 12);
         let low = 2 * POWERS_OF_TEN[digits - 1];
         PhoneNumber {
-            country_code: self.calling_code,
-            prefix,
+            lead,
             subscriber: low + below(rng, 4 * low),
         }
     }
 }
 
-/// A landline of `country` in `area_code`.
-pub(crate) fn landline(
+/// Another landline of `country` in the area of `near` (an office line beside a company's
+/// main number).
+pub(crate) fn landline_near(
     ctx: &mut Context<'_>,
-    country: &&'static str,
-    area_code: &&'static str,
+    country: &str,
+    near: &PhoneNumber,
 ) -> PhoneNumber {
-    NumberingPlan::new(country, calling_code(ctx, country)).landline(ctx.rng(), area_code)
+    NumberingPlan::new(country, near.country_code()).landline(ctx.rng(), near.lead)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::common::lookup::{COUNTRY_PHONE_CODE, country_row};
     use crate::{Settings, tables};
+
+    /// The numbering plan of `country` and the lead of its calling code and `prefix`.
+    fn plan_and_lead(country: &str, prefix: &str) -> (NumberingPlan, Lead) {
+        let calling_code = country_row(country).unwrap().cell(COUNTRY_PHONE_CODE);
+        let plan = NumberingPlan::new(country, calling_code);
+        (plan, Lead::leak(calling_code, prefix))
+    }
+
+    /// A landline of `country` in `area_code`.
+    fn landline(ctx: &mut Context<'_>, country: &str, area_code: &str) -> PhoneNumber {
+        let (plan, lead) = plan_and_lead(country, area_code);
+        plan.landline(ctx.rng(), lead)
+    }
 
     /// A mobile number of `country` with one of its prefixes.
     fn mobile(ctx: &mut Context<'_>, country: &'static str) -> PhoneNumber {
         let prefixes = tables::COMMON_PHONE_MOBILE_PREFIX.resolve(country).unwrap();
         let prefix = prefixes.sample_row(ctx.rng()).value();
-        NumberingPlan::new(country, calling_code(ctx, country)).mobile(ctx.rng(), prefix)
+        let (plan, lead) = plan_and_lead(country, prefix);
+        plan.mobile(ctx.rng(), lead)
     }
 
     #[test]
     fn numbers_have_the_national_length() {
         let settings = Settings::seeded(1);
         let mut ctx = Context::new(&settings, 0);
-        let phone = landline(&mut ctx, &"DE", &"351");
+        let phone = landline(&mut ctx, "DE", "351");
         assert_eq!(phone.country_code(), "49");
         let text = phone.to_string();
         assert!(text.starts_with("+49 351 "), "{text}");
@@ -200,35 +240,33 @@ mod tests {
         let settings = Settings::seeded(5);
         let mut ctx = Context::new(&settings, 0);
         let mut phones = vec![
-            landline(&mut ctx, &"US", &"212"),
+            landline(&mut ctx, "US", "212"),
             mobile(&mut ctx, "DE"),
             PhoneNumber {
-                country_code: "1",
-                prefix: "",
+                lead: Lead::leak("1", ""),
                 subscriber: 0,
             },
             PhoneNumber {
-                country_code: "1",
-                prefix: "7",
+                lead: Lead::leak("1", "7"),
                 subscriber: u64::MAX,
             },
             PhoneNumber {
-                country_code: "49",
-                prefix: long_prefix,
+                lead: Lead::leak("49", long_prefix),
                 subscriber: 2_000_000,
             },
         ];
         for digits in 1..20 {
             phones.push(PhoneNumber {
-                country_code: "358",
-                prefix: "40",
+                lead: Lead::leak("358", "40"),
                 subscriber: 10u64.pow(digits) - 1,
             });
         }
         for phone in phones {
             let expected = format!(
                 "+{} {} {}",
-                phone.country_code, phone.prefix, phone.subscriber
+                phone.country_code(),
+                phone.prefix(),
+                phone.subscriber
             );
             assert_eq!(phone.to_string(), expected);
             assert_eq!(
