@@ -7,6 +7,7 @@
 
 use std::fmt::Display;
 
+use chrono::{Datelike, NaiveDate};
 use datamimic::{CellWriter, Cells};
 use serde::ser::{self, Serialize};
 
@@ -290,6 +291,22 @@ impl CellWriter for Direct<'_, '_> {
     fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Failed> {
         let result = value.serialize(&mut *self.row);
         self.keep(result)
+    }
+
+    #[inline(never)]
+    fn date(&mut self, date: NaiveDate) -> Result<(), Failed> {
+        match u32::try_from(date.year()) {
+            // Digits and `-` never need quotes (neither can be the separator).
+            Ok(year) if year < 10_000 && self.row.opts.quoting != Quoting::All => {
+                if self.row.cells > 0 {
+                    self.row.out.push(self.row.opts.separator);
+                }
+                self.row.cells += 1;
+                decimal::append_date(self.row.out, year, date.month(), date.day());
+                Ok(())
+            }
+            _ => self.serialized(&date),
+        }
     }
 
     #[inline(always)]
@@ -779,6 +796,10 @@ mod tests {
             if i % 5 == 0 {
                 (p.address.phone, p.address.mobile_phone) = (p.mobile_phone, p.phone);
             }
+            // Dates at and past the four-digit years, which chrono writes otherwise.
+            let years = [-10_001, -1, 0, 7, 999, 1000, 9999, 10_000, 262_000];
+            let (year, month) = (years[i as usize % years.len()], 1 + (i % 12) as u32);
+            p.birthdate = NaiveDate::from_ymd_opt(year, month, 28).expect("a valid date");
         });
     }
 

@@ -7,6 +7,7 @@
 //! rather than assembled first, and a value it holds twice as a copy of the first cell. The
 //! cells must be exactly the ones serde would give: same order, same text.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A record that can be written as one row of cells.
@@ -62,6 +63,11 @@ pub trait CellWriter {
 
     /// One cell holding an unsigned integer.
     fn uint(&mut self, value: u64) -> Result<(), Self::Error>;
+
+    /// One cell holding a date, `YYYY-MM-DD` as chrono serializes it.
+    fn date(&mut self, date: NaiveDate) -> Result<(), Self::Error> {
+        self.serialized(&date)
+    }
 
     /// One cell of text made of `parts` (a phone number's country code, prefix and number),
     /// written without assembling them first.
@@ -137,9 +143,13 @@ mod tests {
         ByDefault(7).write_cells(&mut w).unwrap();
         w.joined(&["+49 ", "00042"]).unwrap();
         w.texts(&["a", "b"]).unwrap();
+        w.date(NaiveDate::from_ymd_opt(812, 3, 4).unwrap()).unwrap();
         let at = w.position();
         w.text("x").unwrap();
         w.repeat_cell(at, w.position()).unwrap();
-        assert_eq!(w.cells, ["7", "+49 00042", "a", "b", "x", "x"]);
+        assert_eq!(
+            w.cells,
+            ["7", "+49 00042", "a", "b", "\"0812-03-04\"", "x", "x"]
+        );
     }
 }

@@ -30,6 +30,22 @@ fn digits(value: u64) -> usize {
     (guess + usize::from(value >= POWERS[guess])).max(1)
 }
 
+/// Appends the date `year`-`month`-`day` as `YYYY-MM-DD` (`year` below 10,000).
+#[inline(always)]
+pub(super) fn append_date(out: &mut PageBuf, year: u32, month: u32, day: u32) {
+    let pair = |value: u32| {
+        let at = (value % 100) as usize * 2;
+        [PAIRS[at], PAIRS[at + 1]]
+    };
+    let [c0, c1] = pair(year / 100);
+    let [y0, y1] = pair(year);
+    let [m0, m1] = pair(month);
+    let [d0, d1] = pair(day);
+    out.room(10)
+        .copy_from_slice(&[c0, c1, y0, y1, b'-', m0, m1, b'-', d0, d1]);
+    out.advance(10);
+}
+
 /// Appends `value` in decimal.
 #[inline(always)]
 pub(super) fn append(out: &mut PageBuf, value: u64) {

@@ -4,8 +4,6 @@
 //! write their fields directly; the others go through serde. A test in the command-line crate
 //! checks, model by model and country by country, that both ways give the same bytes.
 
-use chrono::{Datelike, NaiveDate};
-
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
@@ -44,7 +42,7 @@ cells_by_serde!(
 
 impl Cells for Person {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        date(w, self.birthdate)?;
+        w.date(self.birthdate)?;
         w.texts(&[self.given_name, self.family_name])?;
         let full_name_at = w.position();
         full_name(w, &self.full_name)?;
@@ -165,30 +163,4 @@ fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> 
 #[inline]
 fn full_name<W: CellWriter>(w: &mut W, name: &FullName) -> Result<(), W::Error> {
     w.joined(&[name.given(), " ", name.family()])
-}
-
-/// `YYYY-MM-DD`, as chrono serializes a date (outside years 0 to 9999, chrono itself).
-#[inline]
-fn date<W: CellWriter>(w: &mut W, date: NaiveDate) -> Result<(), W::Error> {
-    let Ok(year) = u64::try_from(date.year()) else {
-        return w.serialized(&date);
-    };
-    if year > 9999 {
-        return w.serialized(&date);
-    }
-    let year = year as usize;
-    w.joined(&[
-        two_digits(year / 100),
-        two_digits(year % 100),
-        "-",
-        two_digits(date.month() as usize),
-        "-",
-        two_digits(date.day() as usize),
-    ])
-}
-
-/// `00` to `99`.
-fn two_digits(value: usize) -> &'static str {
-    const PAIRS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
-    &PAIRS[2 * value..2 * value + 2]
 }
