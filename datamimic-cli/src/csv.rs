@@ -2,8 +2,10 @@
 //! [`Cells`] impl ([`write_cells`]) or through serde ([`write_row`]); both give the same bytes.
 //!
 //! Nested structs and maps are flattened into dotted columns (`address.city`); sequences go
-//! into one cell as a JSON array. Numbers are written as digits and text is copied, so a row
-//! costs no allocation (only list cells use a reused scratch buffer).
+//! into one cell as a JSON array, written in place with its quotes doubled as it goes
+//! (`json_cell`). Numbers are written as digits and text is copied, so a row costs no
+//! allocation (with a quote character other than `"`, list cells go through a reused scratch
+//! buffer).
 
 use std::fmt::Display;
 
@@ -12,6 +14,7 @@ use datamimic::{CellWriter, Cells};
 use serde::ser::{self, Serialize};
 
 mod decimal;
+mod json_cell;
 mod quote_scan;
 use quote_scan::QuoteScan;
 
@@ -423,6 +426,32 @@ impl Row<'_> {
         self.raw(buf.format(v).as_bytes());
     }
 
+    /// Starts a list cell written in place: its separator, an opening quote and `[`; returns
+    /// where the quote is.
+    fn open_quoted_list(&mut self) -> usize {
+        if self.cells > 0 {
+            self.out.push(self.opts.separator);
+        }
+        self.cells += 1;
+        let start = self.out.len();
+        self.out.push(b'"');
+        self.out.push(b'[');
+        start
+    }
+
+    /// Ends a list cell opened at `start`: the closing quote, unless the cell needs none (no
+    /// string in it, no separator), in which case the opening one goes too.
+    fn close_quoted_list(&mut self, start: usize, wrote_quote: bool) {
+        let quoted = wrote_quote
+            || self.opts.quoting == Quoting::All
+            || self.out.as_slice()[start + 1..].contains(&self.opts.separator);
+        if quoted {
+            self.out.push(b'"');
+        } else {
+            self.out.remove(start);
+        }
+    }
+
     /// Flushes the JSON array collected in `scratch` as one cell.
     fn flush_list(&mut self) -> Result<(), Error> {
         let scratch = std::mem::take(self.scratch);
@@ -432,24 +461,57 @@ impl Row<'_> {
     }
 }
 
-/// A sequence cell under construction: elements are JSON-encoded into the scratch buffer.
+/// A sequence cell under construction, as a JSON array.
 struct List<'r, 'a> {
     row: &'r mut Row<'a>,
     first: bool,
+    /// Where the array goes.
+    into: ListInto,
+}
+
+enum ListInto {
+    /// Into the page, inside the cell's quotes (opened at `start`), with its quotes doubled
+    /// as it is written ([`json_cell`]): when the quote character is `"` and quotes are
+    /// allowed.
+    Page { start: usize, wrote_quote: bool },
+    /// Into the scratch buffer, then written as a text cell.
+    Scratch,
 }
 
 impl List<'_, '_> {
     fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        if !self.first {
-            self.row.scratch.push(b',');
-        }
-        self.first = false;
-        serde_json::to_writer(&mut *self.row.scratch, value).map_err(|e| Error(e.to_string()))
+        let comma = !std::mem::replace(&mut self.first, false);
+        let result = match &mut self.into {
+            ListInto::Page { wrote_quote, .. } => {
+                let out = &mut *self.row.out;
+                if comma {
+                    out.push(b',');
+                }
+                let formatter = json_cell::DoubledQuotes { wrote_quote };
+                value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))
+            }
+            ListInto::Scratch => {
+                if comma {
+                    self.row.scratch.push(b',');
+                }
+                serde_json::to_writer(&mut *self.row.scratch, value)
+            }
+        };
+        result.map_err(|e| Error(e.to_string()))
     }
 
     fn finish(self) -> Result<(), Error> {
-        self.row.scratch.push(b']');
-        self.row.flush_list()
+        match self.into {
+            ListInto::Page { start, wrote_quote } => {
+                self.row.out.push(b']');
+                self.row.close_quoted_list(start, wrote_quote);
+                Ok(())
+            }
+            ListInto::Scratch => {
+                self.row.scratch.push(b']');
+                self.row.flush_list()
+            }
+        }
     }
 }
 
@@ -656,11 +718,20 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
         value.serialize(self)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<List<'r, 'a>, Error> {
-        self.scratch.clear();
-        self.scratch.push(b'[');
+        let into = if self.opts.quote == b'"' && self.opts.quoting != Quoting::Never {
+            ListInto::Page {
+                start: self.open_quoted_list(),
+                wrote_quote: false,
+            }
+        } else {
+            self.scratch.clear();
+            self.scratch.push(b'[');
+            ListInto::Scratch
+        };
         Ok(List {
             row: self,
             first: true,
+            into,
         })
     }
     fn serialize_tuple(self, len: usize) -> Result<List<'r, 'a>, Error> {
@@ -801,6 +872,74 @@ mod tests {
             let (year, month) = (years[i as usize % years.len()], 1 + (i % 12) as u32);
             p.birthdate = NaiveDate::from_ymd_opt(year, month, 28).expect("a valid date");
         });
+    }
+
+    /// List cells as the csv crate writes their JSON text, for each quoting style and with
+    /// `"` (written in place) and `'` (through the scratch buffer) as the quote character.
+    #[test]
+    fn list_cells_are_quoted_like_the_csv_crate_does() {
+        #[derive(Serialize)]
+        struct Row {
+            before: &'static str,
+            list: serde_json::Value,
+            after: u8,
+        }
+        let lists = [
+            serde_json::json!([]),
+            serde_json::json!([1]),
+            serde_json::json!([1, 2.5, null]),
+            serde_json::json!(["a", "it's \"x\""]),
+            serde_json::json!([{"name": "Ibuprofen", "mg": 400}, ["x;y", "a\tb\nc"]]),
+        ];
+        let settings = [
+            (b',', b'"', Quoting::Minimal, csv::QuoteStyle::Necessary),
+            (b';', b'"', Quoting::Minimal, csv::QuoteStyle::Necessary),
+            (b'\t', b'"', Quoting::All, csv::QuoteStyle::Always),
+            (b';', b'\'', Quoting::Minimal, csv::QuoteStyle::Necessary),
+            (b',', b'|', Quoting::All, csv::QuoteStyle::Always),
+        ];
+        for list in lists {
+            let json = serde_json::to_string(&list).unwrap();
+            for (separator, quote, quoting, style) in settings {
+                let opts = CsvOptions {
+                    separator,
+                    quote,
+                    quoting,
+                };
+                let row = Row {
+                    before: "b",
+                    list: list.clone(),
+                    after: 7,
+                };
+                let (mut out, mut scratch) = (PageBuf::default(), Vec::new());
+                write_row(&opts, &row, &mut out, &mut scratch).unwrap();
+                let mut expected = csv::WriterBuilder::new()
+                    .delimiter(separator)
+                    .quote(quote)
+                    .quote_style(style)
+                    .terminator(csv::Terminator::Any(b'\n'))
+                    .from_writer(Vec::new());
+                expected.write_record(["b", &json, "7"]).unwrap();
+                let expected = expected.into_inner().unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(out.as_slice()),
+                    String::from_utf8_lossy(&expected),
+                    "{json} with `{}` and `{}`",
+                    separator as char,
+                    quote as char
+                );
+            }
+        }
+        // Refused where quotes are not allowed, accepted where none is needed.
+        let never = CsvOptions {
+            quoting: Quoting::Never,
+            ..CsvOptions::default()
+        };
+        let (mut out, mut scratch) = (PageBuf::default(), Vec::new());
+        assert!(write_row(&never, &vec!["a"], &mut out, &mut scratch).is_err());
+        out.clear();
+        write_row(&never, &Vec::<u8>::new(), &mut out, &mut scratch).unwrap();
+        assert_eq!(out.as_slice(), b"[]\n");
     }
 
     #[test]

@@ -138,6 +138,13 @@ impl PageBuf {
         self.end += 1;
     }
 
+    /// Removes the byte at `at`, moving the content after it.
+    pub fn remove(&mut self, at: usize) {
+        assert!(at < self.end, "remove past the content");
+        self.bytes.copy_within(at + 1..self.end, at);
+        self.end -= 1;
+    }
+
     /// Lets `write` append through a `Vec` (serde_json, the XML writer), for formats that do
     /// not use the cursor.
     pub fn append_with<T>(&mut self, write: impl FnOnce(&mut Vec<u8>) -> T) -> T {
@@ -183,6 +190,11 @@ mod tests {
         buf.push(b'h');
         assert_eq!(buf.as_slice(), b"abcdefgh");
         buf.insert(1, b'_');
+        buf.insert(9, b'!');
+        assert_eq!(buf.as_slice(), b"a_bcdefgh!");
+        buf.insert(0, b'?');
+        buf.remove(0);
+        buf.remove(9);
         buf.insert(9, b'!');
         assert_eq!(buf.as_slice(), b"a_bcdefgh!");
         buf.repeat(2..5);
