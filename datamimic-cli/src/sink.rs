@@ -146,10 +146,9 @@ impl Encoder {
                 bytes.push(b'\n');
                 Ok::<_, serde_json::Error>(())
             })?,
-            Format::Xml => {
-                let item = serde_json::to_value(record)?;
-                out.bytes.append_with(|bytes| xml::write_item(&item, bytes));
-            }
+            Format::Xml => out
+                .bytes
+                .append_with(|bytes| xml::write_item(record, bytes))?,
             Format::Sqlite => {
                 let start = out.sql.len();
                 sqlite::row(&serde_json::to_value(record)?, &mut out.sql);
