@@ -151,7 +151,7 @@ impl Encoder {
                 .append_with(|bytes| xml::write_item(record, bytes))?,
             Format::Sqlite => {
                 let start = out.sql.len();
-                sqlite::row(&serde_json::to_value(record)?, &mut out.sql);
+                sqlite::row(record, &mut out.sql)?;
                 let n = out.sql.len() - start;
                 out.cells(n);
             }
