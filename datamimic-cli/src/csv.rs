@@ -19,6 +19,7 @@ mod quote_scan;
 use quote_scan::QuoteScan;
 
 use crate::page_buf::PageBuf;
+use crate::serialize_parts::{fields_through, items_through};
 
 /// When a cell is put in quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -515,25 +516,11 @@ impl List<'_, '_> {
     }
 }
 
-macro_rules! list_impl {
-    ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for List<'_, '_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.element(value)
-            }
-            fn end(self) -> Result<(), Error> {
-                self.finish()
-            }
-        }
-    )*};
-}
-list_impl!(
+items_through!(List<'_, '_>, Error, element, finish:
     SerializeSeq::serialize_element,
     SerializeTuple::serialize_element,
     SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
+    SerializeTupleVariant::serialize_field,
 );
 
 /// Structs and maps flatten: each field or value is serialized as further cells.
@@ -541,35 +528,17 @@ struct Flat<'r, 'a> {
     row: &'r mut Row<'a>,
 }
 
-impl ser::SerializeStruct for Flat<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+impl Flat<'_, '_> {
+    fn field<T: Serialize + ?Sized>(&mut self, _name: &str, value: &T) -> Result<(), Error> {
         value.serialize(&mut *self.row)
     }
-    fn end(self) -> Result<(), Error> {
+
+    fn done(self) -> Result<(), Error> {
         Ok(())
     }
 }
 
-impl ser::SerializeStructVariant for Flat<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(&mut *self.row)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
+fields_through!(Flat<'_, '_>, Error, field, done: SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Flat<'_, '_> {
     type Ok = ();

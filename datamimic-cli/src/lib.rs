@@ -34,6 +34,7 @@ pub mod entities;
 pub mod csv;
 pub mod page_buf;
 pub mod pipeline;
+mod serialize_parts;
 pub mod sink;
 pub mod sqlite;
 pub mod xml;

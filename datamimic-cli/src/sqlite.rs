@@ -7,6 +7,8 @@ use anyhow::{Context as _, Result};
 use rusqlite::types::Value as Sql;
 use serde::ser::{self, Serialize};
 
+use crate::serialize_parts::{fields_through, items_through, small_integers_widened};
+
 /// Why a record cannot be stored (a value JSON cannot hold, such as a 128-bit number out of
 /// its range).
 pub type Error = serde_json::Error;
@@ -56,29 +58,12 @@ impl<'o> ser::Serializer for Cells<'o> {
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.push(Sql::Integer(i64::from(v)))
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
+    small_integers_widened!();
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.push(Sql::Integer(v))
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
         self.number(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.push(match i64::try_from(v) {
@@ -207,25 +192,11 @@ impl List<'_> {
     }
 }
 
-macro_rules! list_impl {
-    ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for List<'_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.item(value)
-            }
-            fn end(self) -> Result<(), Error> {
-                self.finish()
-            }
-        }
-    )*};
-}
-list_impl!(
+items_through!(List<'_>, Error, item, finish:
     SerializeSeq::serialize_element,
     SerializeTuple::serialize_element,
     SerializeTupleStruct::serialize_field,
-    SerializeTupleVariant::serialize_field
+    SerializeTupleVariant::serialize_field,
 );
 
 /// A struct or map: its values' cells, in order.
@@ -238,6 +209,14 @@ impl Flat<'_> {
         value.serialize(Cells {
             out: &mut *self.out,
         })
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, _name: &str, value: &T) -> Result<(), Error> {
+        self.value(value)
+    }
+
+    fn done(self) -> Result<(), Error> {
+        Ok(())
     }
 }
 
@@ -261,35 +240,7 @@ impl ser::SerializeMap for Flat<'_> {
     }
 }
 
-impl ser::SerializeStruct for Flat<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.value(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for Flat<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.value(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Ok(())
-    }
-}
+fields_through!(Flat<'_>, Error, field, done: SerializeStruct, SerializeStructVariant);
 
 /// An open database file being filled.
 pub struct Writer {

@@ -9,6 +9,8 @@ use std::io::Write as _;
 
 use serde::ser::{self, Serialize};
 
+use crate::serialize_parts::{fields_through, items_through, small_integers_widened};
+
 /// The opening of the document.
 pub const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<list>\n";
 /// The end of the document.
@@ -97,29 +99,12 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.text(if v { b"true" } else { b"false" })
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
+    small_integers_widened!();
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.text(itoa::Buffer::new().format(v).as_bytes())
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
         self.number(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u64(v.into())
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.text(itoa::Buffer::new().format(v).as_bytes())
@@ -253,26 +238,16 @@ impl Repeated<'_, '_> {
             out: &mut *self.out,
         })
     }
+
+    fn done(self) -> Result<(), Error> {
+        Ok(())
+    }
 }
 
-macro_rules! repeated_impl {
-    ($($trait:ident :: $method:ident),*) => {$(
-        impl ser::$trait for Repeated<'_, '_> {
-            type Ok = ();
-            type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.item(value)
-            }
-            fn end(self) -> Result<(), Error> {
-                Ok(())
-            }
-        }
-    )*};
-}
-repeated_impl!(
+items_through!(Repeated<'_, '_>, Error, item, done:
     SerializeSeq::serialize_element,
     SerializeTuple::serialize_element,
-    SerializeTupleStruct::serialize_field
+    SerializeTupleStruct::serialize_field,
 );
 
 /// An object: `<name>`, an element per field or entry, `</name>`.
@@ -325,20 +300,7 @@ impl ser::SerializeMap for Children<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Children<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.child(key, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
+fields_through!(Children<'_, '_>, Error, child, finish: SerializeStruct);
 
 /// An enum variant with content inside its value's element: `<name><variant>`.
 struct Wrapped<'n, 'o> {
@@ -377,41 +339,39 @@ impl Wrapped<'_, '_> {
 /// A tuple variant: its items repeat the variant's element.
 struct WrappedList<'n, 'o>(Wrapped<'n, 'o>);
 
-impl ser::SerializeTupleVariant for WrappedList<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+impl WrappedList<'_, '_> {
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         value.serialize(Element {
             name: self.0.inner,
             out: &mut *self.0.out,
         })
     }
-    fn end(self) -> Result<(), Error> {
+
+    fn finish(self) -> Result<(), Error> {
         self.0.finish()
     }
 }
+
+items_through!(WrappedList<'_, '_>, Error, item, finish: SerializeTupleVariant::serialize_field);
 
 /// A struct variant: its fields inside the variant's element.
 struct WrappedChildren<'n, 'o>(Wrapped<'n, 'o>);
 
-impl ser::SerializeStructVariant for WrappedChildren<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+impl WrappedChildren<'_, '_> {
+    fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
         value.serialize(Element {
-            name: key,
+            name,
             out: &mut *self.0.out,
         })
     }
-    fn end(mut self) -> Result<(), Error> {
+
+    fn finish(mut self) -> Result<(), Error> {
         self.0.close_inner();
         self.0.finish()
     }
 }
+
+fields_through!(WrappedChildren<'_, '_>, Error, field, finish: SerializeStructVariant);
 
 /// Writes `name` as a valid XML name: other characters become `_`.
 fn tag_name(name: &str, out: &mut Vec<u8>) {
