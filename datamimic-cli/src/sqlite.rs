@@ -400,5 +400,9 @@ mod tests {
         via_value(&serde_json::to_value(&odd).unwrap(), &mut expected);
         // NaN is not equal to itself: compare the debug text.
         assert_eq!(format!("{direct:?}"), format!("{expected:?}"));
+        // A map key JSON cannot hold is an error, as it is for JSON.
+        let odd_keys: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
+        assert!(row(&odd_keys, &mut Vec::new()).is_err());
+        assert!(serde_json::to_value(&odd_keys).is_err());
     }
 }

@@ -545,6 +545,10 @@ mod tests {
             text: "",
         });
         assert_as_via_value(&vec![1, 2]);
+        // A map key JSON cannot hold is an error, as it is for JSON.
+        let odd_keys: std::collections::BTreeMap<Vec<u8>, u8> = [(vec![1], 1)].into();
+        assert!(write_item(&odd_keys, &mut Vec::new()).is_err());
+        assert!(serde_json::to_value(&odd_keys).is_err());
         assert_as_via_value(&Option::<u8>::None);
         assert_as_via_value(&f64::INFINITY);
     }
