@@ -238,6 +238,13 @@ impl Direct<'_, '_> {
             Failed
         })
     }
+
+    /// A text cell that is not short plain table text: scanned, quoted if it must be.
+    #[inline(never)]
+    fn text_slowly(&mut self, text: &str) -> Result<(), Failed> {
+        let result = self.row.text(text.as_bytes());
+        self.keep(result)
+    }
 }
 
 struct Row<'a> {
@@ -265,17 +272,18 @@ impl<'a> Row<'a> {
 impl CellWriter for Direct<'_, '_> {
     type Error = Failed;
 
-    #[inline(never)]
+    #[inline(always)]
     fn text(&mut self, text: &str) -> Result<(), Failed> {
-        let result = self.row.text(text.as_bytes());
-        self.keep(result)
+        if self.row.plain_cell(text.as_bytes()) {
+            return Ok(());
+        }
+        self.text_slowly(text)
     }
 
-    #[inline(never)]
+    #[inline(always)]
     fn texts(&mut self, texts: &[&str]) -> Result<(), Failed> {
         for text in texts {
-            let result = self.row.text(text.as_bytes());
-            self.keep(result)?;
+            self.text(text)?;
         }
         Ok(())
     }
@@ -397,6 +405,19 @@ impl Row<'_> {
             .cell(&self.scan, self.out, self.cells == 0, text)?;
         self.cells += 1;
         Ok(())
+    }
+
+    /// Writes `text` as a cell if it is short baked table text that cannot need quotes
+    /// ([`datamimic::plain_table_text`]), and returns whether it did: no scan, and small
+    /// enough to sit at every call site.
+    #[inline(always)]
+    fn plain_cell(&mut self, text: &[u8]) -> bool {
+        let lead = (self.cells > 0).then_some(self.opts.separator);
+        let written = self.opts.quoting != Quoting::All
+            && self.scan.is_plain(text)
+            && self.out.append_short(lead, text);
+        self.cells += usize::from(written);
+        written
     }
 
     /// Numbers never need quotes (the separator cannot be a digit, `.` or `-`).
@@ -841,6 +862,47 @@ mod tests {
             let (year, month) = (years[i as usize % years.len()], 1 + (i % 12) as u32);
             p.birthdate = NaiveDate::from_ymd_opt(year, month, 28).expect("a valid date");
         });
+    }
+
+    /// A cell written without a scan (baked table text of a plain group) is one that needs no
+    /// quotes: checked for every cell of every baked table under settings that leave
+    /// different groups usable.
+    #[test]
+    fn table_text_skips_the_scan_only_where_it_may() {
+        let settings = [
+            (b',', b'"'),
+            (b';', b'\''),
+            (b' ', b'"'),
+            (b'(', b'"'),
+            (b'|', b','),
+        ];
+        for (separator, quote) in settings {
+            let opts = CsvOptions {
+                separator,
+                quote,
+                quoting: Quoting::Minimal,
+            };
+            // Room for a cell, which the path without a scan needs (it never grows the page).
+            let (mut out, mut scratch) = (PageBuf::with_capacity(64), Vec::new());
+            let mut skipped = 0;
+            for table in datamimic::tables::ALL.iter().flat_map(|f| f.variants()) {
+                for row in table.iter() {
+                    for column in 0..table.columns().len() {
+                        let text = row.cell(column).as_bytes();
+                        out.clear();
+                        let mut row = Row::new(&opts, &mut out, &mut scratch);
+                        if row.plain_cell(text) {
+                            let special = [separator, quote, b'\n', b'\r'];
+                            assert!(!text.iter().any(|b| special.contains(b)), "{text:?}");
+                            assert_eq!(out.as_slice(), text);
+                            skipped += usize::from(!text.is_empty());
+                        }
+                    }
+                }
+            }
+            // Some group is usable with each of these settings.
+            assert!(skipped > 0, "`{}`", separator as char);
+        }
     }
 
     /// List cells as the csv crate writes their JSON text, for each quoting style and with

@@ -87,36 +87,40 @@ impl PageBuf {
         self.end += bytes.len();
     }
 
-    /// Appends `parts` one after another, reserving room once and storing each part as
-    /// fixed-size pieces (overlapping where its length is not a multiple of their size)
-    /// rather than through a call to `memcpy`: the parts of a phone number or a date are a
-    /// few bytes each.
+    /// Appends `parts` one after another, reserving room once and copying each with
+    /// [`copy_pieces`].
     #[inline(always)]
     pub fn append_parts(&mut self, parts: &[&str]) {
         let total: usize = parts.iter().map(|part| part.len()).sum();
         let room = self.room(total);
         let mut at = 0;
         for part in parts {
-            let (bytes, n) = (part.as_bytes(), part.len());
-            let dst = &mut room[at..at + n];
-            if n >= 8 {
-                let mut i = 0;
-                while i + 8 < n {
-                    dst[i..i + 8].copy_from_slice(&bytes[i..i + 8]);
-                    i += 8;
-                }
-                dst[n - 8..].copy_from_slice(&bytes[n - 8..]);
-            } else if n >= 4 {
-                dst[..4].copy_from_slice(&bytes[..4]);
-                dst[n - 4..].copy_from_slice(&bytes[n - 4..]);
-            } else if n > 0 {
-                dst[0] = bytes[0];
-                dst[n / 2] = bytes[n / 2];
-                dst[n - 1] = bytes[n - 1];
-            }
+            let n = part.len();
+            copy_pieces(&mut room[at..at + n], part.as_bytes());
             at += n;
         }
         self.end += total;
+    }
+
+    /// Appends `lead` (if any) and `text` if `text` is at most [`SHORT`] bytes and the room is
+    /// there, and returns whether it did: the whole of a short cell's write, small enough to
+    /// sit at every call site.
+    #[inline(always)]
+    pub fn append_short(&mut self, lead: Option<u8>, text: &[u8]) -> bool {
+        let n = text.len();
+        let Some(room) = self.bytes.get_mut(self.end..self.end + SHORT + 1) else {
+            return false;
+        };
+        if n > SHORT {
+            return false;
+        }
+        let at = usize::from(lead.is_some());
+        if let Some(lead) = lead {
+            room[0] = lead;
+        }
+        copy_pieces(&mut room[at..at + n], text);
+        self.end += at + n;
+        true
     }
 
     /// Appends a copy of the content in `range`.
@@ -152,6 +156,32 @@ impl PageBuf {
         let result = write(&mut self.bytes);
         self.end = self.bytes.len();
         result
+    }
+}
+
+/// The longest text [`PageBuf::append_short`] takes.
+pub const SHORT: usize = 24;
+
+/// Copies `src` into `dst` (of the same length) by fixed-size pieces, overlapping where the
+/// length is not a multiple of their size, rather than through a call to `memcpy`: cells and
+/// their parts are a few bytes each.
+#[inline(always)]
+pub fn copy_pieces(dst: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            dst[i..i + 8].copy_from_slice(&src[i..i + 8]);
+            i += 8;
+        }
+        dst[n - 8..].copy_from_slice(&src[n - 8..]);
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..].copy_from_slice(&src[n - 4..]);
+    } else if n > 0 {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
     }
 }
 

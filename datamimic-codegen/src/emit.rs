@@ -1,7 +1,8 @@
 //! Rendering the generated Rust source and the packed binary columns.
 //!
-//! Each table becomes four small binary files (`include_str!`/`include_bytes!`), never one
-//! literal token per element, so even 100k-row tables compile in well under a second.
+//! Each table becomes three small binary files (`include_bytes!`) and its part of one text
+//! blob shared by all tables (`include_str!`), never one literal token per element, so even
+//! 100k-row tables compile in well under a second.
 
 use std::fmt::Write as _;
 
@@ -12,6 +13,52 @@ use crate::packed::PackedTable;
 pub(crate) const SOURCE_FILE: &str = "datamimic_tables.rs";
 /// Directory of the binary columns inside `OUT_DIR`.
 pub(crate) const BLOB_DIR: &str = "datamimic_tables";
+
+/// File name of the shared text blob inside [`BLOB_DIR`].
+const TEXT_BLOB: &str = "TABLE_TEXT.text";
+
+/// How plain a table's text is, from plainest to least plain; each class's bytes include the
+/// previous one's. The runtime's `PlainText` depends on this order and these alphabets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum TextClass {
+    /// ASCII letters and digits, `.`, `-` and non-ASCII bytes: nothing that can be a
+    /// separator or a quote character.
+    Word = 0,
+    /// Those and spaces.
+    Spaced = 1,
+    /// Anything but `,`, `"`, `\n` and `\r`.
+    NoCommaOrQuote = 2,
+    /// Anything.
+    Any = 3,
+}
+
+impl TextClass {
+    const COUNT: usize = 4;
+
+    fn of(text: &str) -> TextClass {
+        text.bytes()
+            .map(|b| match b {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | 0x80.. => TextClass::Word,
+                b' ' => TextClass::Spaced,
+                b',' | b'"' | b'\n' | b'\r' => TextClass::Any,
+                _ => TextClass::NoCommaOrQuote,
+            })
+            .max()
+            .unwrap_or(TextClass::Word)
+    }
+}
+
+/// Packed `u32` bounds moved by `base` bytes.
+fn rebase(bounds: &[u8], base: usize) -> Vec<u8> {
+    let base = u32::try_from(base).expect("table text under 4 GiB");
+    bounds
+        .chunks_exact(4)
+        .flat_map(|b| {
+            let offset = u32::from_le_bytes(b.try_into().expect("4 bytes"));
+            (offset + base).to_le_bytes()
+        })
+        .collect()
+}
 
 /// `common/person/given_name_male` → `COMMON_PERSON_GIVEN_NAME_MALE`.
 pub(crate) fn family_ident(key: &str) -> String {
@@ -41,12 +88,41 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
         families.len(),
         options.display_dir,
     );
-    for p in parsed {
+    // One text blob for all tables, laid out by how plain each table's text is, so that a
+    // writer can tell from an address alone that a cell needs no escaping (`PlainText`).
+    let packed: Vec<PackedTable> = parsed
+        .iter()
+        .map(|p| PackedTable::new(&p.table.rows, &p.table.weights))
+        .collect();
+    let mut order: Vec<usize> = (0..parsed.len()).collect();
+    order.sort_by_key(|&i| TextClass::of(&packed[i].text));
+    let mut text = String::new();
+    let mut bases = vec![0usize; parsed.len()];
+    let mut class_ends = [0usize; TextClass::COUNT];
+    for &i in &order {
+        bases[i] = text.len();
+        text.push_str(&packed[i].text);
+        let class = TextClass::of(&packed[i].text) as usize;
+        for end in &mut class_ends[class..] {
+            *end = text.len();
+        }
+    }
+    let _ = writeln!(
+        out,
+        "/// The text of every table below, plainest first.\n\
+         static TABLE_TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/{BLOB_DIR}/{TEXT_BLOB}\"));\n\n\
+         /// Where [`TABLE_TEXT`] holds no byte that a text format may have to escape.\n\
+         #[doc(hidden)]\n\
+         #[allow(dead_code)]\n\
+         pub static PLAIN_TEXT: {rt}::__private::PlainText = {rt}::__private::PlainText {{\n    \
+         text: TABLE_TEXT,\n    ends: {class_ends:?},\n}};\n"
+    );
+    blobs.push((TEXT_BLOB.to_owned(), text.into_bytes()));
+    for ((p, packed), base) in parsed.iter().zip(packed).zip(bases) {
         let ident = table_ident(&p.meta.key, &p.meta.country);
-        let packed = PackedTable::new(&p.table.rows, &p.table.weights);
+        let bounds = rebase(&packed.bounds, base);
         for (ext, bytes) in [
-            ("text", packed.text.into_bytes()),
-            ("bounds", packed.bounds),
+            ("bounds", bounds),
             ("slots", packed.slots),
             ("weights", packed.weights),
         ] {
@@ -59,7 +135,7 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
              // rows = {rows}, total_weight = {total}, hash = {hash:016x}\n\
              static {ident}: {rt}::Table = {rt}::Table::from_parts({rt}::__private::TableParts {{\n    \
              key: {key:?},\n    country: {country:?},\n    source: {source:?},\n    columns: &{cols},\n    \
-             rows: {rows},\n    text: include_str!({text}),\n    bounds: include_bytes!({bounds}),\n    \
+             rows: {rows},\n    text: TABLE_TEXT,\n    bounds: include_bytes!({bounds}),\n    \
              slots: include_bytes!({slots}),\n    weights: include_bytes!({weights}),\n    \
              decimals: {decimals},\n    total_weight: {total_scaled},\n    hash: 0x{hash:016x},\n}});\n",
             source = p.meta.source,
@@ -69,7 +145,6 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
             key = p.meta.key,
             country = p.meta.country,
             cols = string_array(&p.meta.columns),
-            text = blob("text"),
             bounds = blob("bounds"),
             slots = blob("slots"),
             weights = blob("weights"),

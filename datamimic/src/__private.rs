@@ -1,5 +1,6 @@
 //! Items used by generated code only. Not part of the public API.
 
+pub use crate::plain_text::PlainText;
 pub use datamimic_derive::{unknown_column, unknown_table};
 
 /// The pieces of a baked table, as written by `datamimic-codegen`.
@@ -15,7 +16,8 @@ pub struct TableParts {
     pub columns: &'static [&'static str],
     /// Number of rows.
     pub rows: u32,
-    /// All cells concatenated, row-major.
+    /// Text holding the cells, row-major and one after another from the first cell's start
+    /// (baked tables share one text, laid out as [`PlainText`] describes).
     pub text: &'static str,
     /// Start offset in `text` of each cell, then the end of the last one: little-endian `u32`.
     pub bounds: &'static [u8],

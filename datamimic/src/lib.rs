@@ -5,6 +5,7 @@
 mod dataset;
 mod family;
 mod per_dataset;
+mod plain_text;
 mod table;
 pub mod tables;
 
@@ -48,6 +49,7 @@ pub use error::{Error, Result};
 pub use family::TableFamily;
 pub use mimic::{Mimic, TableUse};
 pub use per_dataset::PerDataset;
+pub use plain_text::plain_table_text;
 pub use rng::{MimicRng, RecordStreams};
 pub use service::{Iter, Service};
 pub use table::{Row, Table};

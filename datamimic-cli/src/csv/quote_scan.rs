@@ -16,14 +16,29 @@ const LONG: usize = 64;
 pub(super) struct QuoteScan {
     sep_word: u64,
     quote_word: u64,
+    /// Addresses of baked table text that cannot need quotes
+    /// ([`datamimic::plain_table_text`]).
+    plain_start: usize,
+    plain_end: usize,
 }
 
 impl QuoteScan {
     pub(super) fn new(sep: u8, quote: u8) -> QuoteScan {
+        let plain = datamimic::plain_table_text(sep, quote);
         QuoteScan {
             sep_word: ONES * u64::from(sep),
             quote_word: ONES * u64::from(quote),
+            plain_start: plain.start,
+            plain_end: plain.end,
         }
+    }
+
+    /// Whether `text` is empty or lies in baked table text that holds neither the
+    /// separator, the quote nor a line break.
+    #[inline(always)]
+    pub(super) fn is_plain(&self, text: &[u8]) -> bool {
+        let at = text.as_ptr() as usize;
+        (at >= self.plain_start && at + text.len() <= self.plain_end) || text.is_empty()
     }
 
     /// Whether `text` holds the quote character.

@@ -1,0 +1,95 @@
+//! Which baked table text needs no escaping in a delimited format, told by its address.
+//!
+//! `datamimic-codegen` lays the text of every baked table out in one blob, tables grouped by
+//! the bytes their cells use: letters and digits only, then with spaces, then with any
+//! punctuation but `,` and `"`, then anything. A `&str` that lies inside a group's span
+//! consists of that group's bytes whatever cell it came from, so a CSV writer that knows its
+//! separator and quote character can skip the scan of most cells with two comparisons.
+
+use std::ops::Range;
+
+/// The layout of the baked text, written by `datamimic-codegen`.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct PlainText {
+    /// All tables' text.
+    pub text: &'static str,
+    /// Where the groups end in `text`: letters, digits, `.`, `-` and non-ASCII bytes; those
+    /// and spaces; anything but `,`, `"`, `\n` and `\r`; anything.
+    pub ends: [usize; 4],
+}
+
+/// The addresses of baked table text that holds neither `separator` nor `quote` nor a line
+/// break: a `&str` whose bytes lie entirely inside the range needs no quotes in CSV written
+/// with them. Text from elsewhere (built at run time, or in a record made by hand) lies
+/// outside it.
+///
+/// ```
+/// use datamimic::{plain_table_text, tables};
+///
+/// let plain = plain_table_text(b',', b'"');
+/// let name = tables::COMMON_PERSON_FAMILY_NAME.resolve("US").unwrap().value(0);
+/// let at = name.as_ptr() as usize;
+/// assert!(plain.start <= at && at + name.len() <= plain.end);
+/// ```
+pub fn plain_table_text(separator: u8, quote: u8) -> Range<usize> {
+    let layout = &crate::tables::PLAIN_TEXT;
+    let start = layout.text.as_ptr() as usize;
+    let group_holds = |group: usize, byte: u8| match group {
+        0 => is_word_byte(byte),
+        1 => byte == b' ' || is_word_byte(byte),
+        _ => !matches!(byte, b',' | b'"' | b'\n' | b'\r'),
+    };
+    // The least plain group whose bytes include neither character ends the range.
+    let usable = (0..3)
+        .rev()
+        .find(|&group| !group_holds(group, separator) && !group_holds(group, quote));
+    match usable {
+        Some(group) => start..start + layout.ends[group],
+        None => start..start,
+    }
+}
+
+/// Whether `byte` may occur in the plainest group.
+fn is_word_byte(byte: u8) -> bool {
+    matches!(byte, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | 0x80..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte in each group's span is one the group allows, so the layout and the
+    /// runtime agree.
+    #[test]
+    fn each_span_holds_only_its_bytes() {
+        let layout = &crate::tables::PLAIN_TEXT;
+        let bytes = layout.text.as_bytes();
+        assert_eq!(layout.ends[3], bytes.len());
+        assert!(layout.ends.windows(2).all(|w| w[0] <= w[1]));
+        assert!(bytes[..layout.ends[0]].iter().all(|&b| is_word_byte(b)));
+        assert!(
+            bytes[..layout.ends[1]]
+                .iter()
+                .all(|&b| b == b' ' || is_word_byte(b))
+        );
+        assert!(
+            bytes[..layout.ends[2]]
+                .iter()
+                .all(|&b| !matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        );
+        // Most of the text is plain for the usual CSV settings.
+        assert!(layout.ends[2] > bytes.len() / 2, "{:?}", layout.ends);
+    }
+
+    #[test]
+    fn the_range_shrinks_with_the_characters() {
+        let start = crate::tables::PLAIN_TEXT.text.as_ptr() as usize;
+        let ends = crate::tables::PLAIN_TEXT.ends;
+        assert_eq!(plain_table_text(b',', b'"'), start..start + ends[2]);
+        assert_eq!(plain_table_text(b';', b'\''), start..start + ends[1]);
+        assert_eq!(plain_table_text(b' ', b'"'), start..start + ends[0]);
+        assert_eq!(plain_table_text(b'a', b'"'), start..start);
+        assert_eq!(plain_table_text(b',', 0xC3), start..start);
+    }
+}
