@@ -306,6 +306,12 @@ impl CellWriter for Direct<'_, '_> {
     }
 
     #[inline(never)]
+    fn text_and_uint(&mut self, text: &str, value: u64) -> Result<(), Failed> {
+        let result = self.row.text_and_uint(text.as_bytes(), value);
+        self.keep(result)
+    }
+
+    #[inline(never)]
     fn date(&mut self, date: NaiveDate) -> Result<(), Failed> {
         match u32::try_from(date.year()) {
             // Digits and `-` never need quotes (neither can be the separator).
@@ -361,6 +367,20 @@ impl Row<'_> {
         self.out.append_parts(parts);
         let cell = &self.out.as_slice()[start..];
         if self.opts.quoting != Quoting::All && !self.scan.needs_quotes(cell) {
+            return Ok(());
+        }
+        self.requote(start)
+    }
+
+    /// One cell of `text` and `value`'s digits; only the text can need quotes.
+    #[inline(always)]
+    fn text_and_uint(&mut self, text: &[u8], value: u64) -> Result<(), Error> {
+        let lead = (self.cells > 0).then_some(self.opts.separator);
+        let start = self.out.len() + usize::from(lead.is_some());
+        let hits = self.scan.copy(self.out, lead, text);
+        self.cells += 1;
+        decimal::append(self.out, value);
+        if self.opts.quoting != Quoting::All && !self.scan.needs_quotes_given(hits) {
             return Ok(());
         }
         self.requote(start)

@@ -73,6 +73,12 @@ pub trait CellWriter {
     /// written without assembling them first.
     fn joined(&mut self, parts: &[&str]) -> Result<(), Self::Error>;
 
+    /// One cell of `text` followed by the digits of `value` (a phone number's `+49 351 ` and
+    /// subscriber number, an identifier's prefix and serial).
+    fn text_and_uint(&mut self, text: &str, value: u64) -> Result<(), Self::Error> {
+        self.joined(&[text, itoa::Buffer::new().format(value)])
+    }
+
     /// The cells of any value, through serde: a struct or map flattens into one cell per
     /// leaf, anything else is one cell.
     fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error>;
@@ -144,12 +150,22 @@ mod tests {
         w.joined(&["+49 ", "00042"]).unwrap();
         w.texts(&["a", "b"]).unwrap();
         w.date(NaiveDate::from_ymd_opt(812, 3, 4).unwrap()).unwrap();
+        w.text_and_uint("+1 212 ", 5550123).unwrap();
         let at = w.position();
         w.text("x").unwrap();
         w.repeat_cell(at, w.position()).unwrap();
         assert_eq!(
             w.cells,
-            ["7", "+49 00042", "a", "b", "\"0812-03-04\"", "x", "x"]
+            [
+                "7",
+                "+49 00042",
+                "a",
+                "b",
+                "\"0812-03-04\"",
+                "+1 212 5550123",
+                "x",
+                "x"
+            ]
         );
     }
 }

@@ -152,11 +152,10 @@ fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error
     ])
 }
 
-/// [`PhoneNumber`]'s parts.
-#[inline(never)]
+/// [`PhoneNumber`]: its lead and its subscriber number.
+#[inline]
 fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> {
-    let mut subscriber = itoa::Buffer::new();
-    w.joined(&[phone.lead(), subscriber.format(phone.subscriber())])
+    w.text_and_uint(phone.lead(), phone.subscriber())
 }
 
 /// [`FullName`]'s parts.
