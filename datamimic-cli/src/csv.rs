@@ -19,7 +19,7 @@ mod quote_scan;
 use quote_scan::QuoteScan;
 
 use crate::page_buf::PageBuf;
-use crate::serialize_parts::{fields_through, items_through};
+use crate::serialize_parts::{fields_through, items_through, wrappers_forwarded};
 
 /// When a cell is put in quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -606,6 +606,8 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
     type SerializeStruct = Flat<'r, 'a>;
     type SerializeStructVariant = Flat<'r, 'a>;
 
+    wrappers_forwarded!();
+
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.raw(if v { b"true" } else { b"false" });
         Ok(())
@@ -694,9 +696,6 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
     fn serialize_none(self) -> Result<(), Error> {
         self.text(b"")
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
     fn serialize_unit(self) -> Result<(), Error> {
         self.text(b"")
     }
@@ -710,13 +709,6 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
         variant: &'static str,
     ) -> Result<(), Error> {
         self.text(variant.as_bytes())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -743,16 +735,6 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
             first: true,
             into,
         })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<List<'r, 'a>, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<List<'r, 'a>, Error> {
-        self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
         self,

@@ -64,4 +64,34 @@ macro_rules! small_integers_widened {
     };
 }
 
-pub(crate) use {fields_through, items_through, small_integers_widened};
+/// The `Serializer` methods that every writer here forwards alike: `Some` and newtype structs
+/// are their content, tuples and tuple structs are sequences.
+macro_rules! wrappers_forwarded {
+    () => {
+        fn serialize_some<T: serde::Serialize + ?Sized>(
+            self,
+            value: &T,
+        ) -> Result<Self::Ok, Self::Error> {
+            value.serialize(self)
+        }
+        fn serialize_newtype_struct<T: serde::Serialize + ?Sized>(
+            self,
+            _name: &'static str,
+            value: &T,
+        ) -> Result<Self::Ok, Self::Error> {
+            value.serialize(self)
+        }
+        fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, Self::Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_struct(
+            self,
+            _name: &'static str,
+            len: usize,
+        ) -> Result<Self::SerializeTupleStruct, Self::Error> {
+            self.serialize_seq(Some(len))
+        }
+    };
+}
+
+pub(crate) use {fields_through, items_through, small_integers_widened, wrappers_forwarded};

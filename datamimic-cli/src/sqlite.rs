@@ -7,7 +7,9 @@ use anyhow::{Context as _, Result};
 use rusqlite::types::Value as Sql;
 use serde::ser::{self, Serialize};
 
-use crate::serialize_parts::{fields_through, items_through, small_integers_widened};
+use crate::serialize_parts::{
+    fields_through, items_through, small_integers_widened, wrappers_forwarded,
+};
 
 /// Why a record cannot be stored (a value JSON cannot hold, such as a 128-bit number out of
 /// its range).
@@ -59,6 +61,7 @@ impl<'o> ser::Serializer for Cells<'o> {
         self.push(Sql::Integer(i64::from(v)))
     }
     small_integers_widened!();
+    wrappers_forwarded!();
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.push(Sql::Integer(v))
     }
@@ -96,9 +99,6 @@ impl<'o> ser::Serializer for Cells<'o> {
     fn serialize_none(self) -> Result<(), Error> {
         self.push(Sql::Null)
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
     fn serialize_unit(self) -> Result<(), Error> {
         self.push(Sql::Null)
     }
@@ -112,13 +112,6 @@ impl<'o> ser::Serializer for Cells<'o> {
         variant: &'static str,
     ) -> Result<(), Error> {
         self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -135,12 +128,6 @@ impl<'o> ser::Serializer for Cells<'o> {
             out: self.out,
             json: vec![b'['],
         })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<List<'o>, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<List<'o>, Error> {
-        self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
         self,

@@ -9,7 +9,9 @@ use std::io::Write as _;
 
 use serde::ser::{self, Serialize};
 
-use crate::serialize_parts::{fields_through, items_through, small_integers_widened};
+use crate::serialize_parts::{
+    fields_through, items_through, small_integers_widened, wrappers_forwarded,
+};
 
 /// The opening of the document.
 pub const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<list>\n";
@@ -100,6 +102,7 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         self.text(if v { b"true" } else { b"false" })
     }
     small_integers_widened!();
+    wrappers_forwarded!();
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.text(itoa::Buffer::new().format(v).as_bytes())
     }
@@ -138,9 +141,6 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
     fn serialize_none(self) -> Result<(), Error> {
         self.empty()
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
     fn serialize_unit(self) -> Result<(), Error> {
         self.empty()
     }
@@ -154,13 +154,6 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         variant: &'static str,
     ) -> Result<(), Error> {
         self.text(variant.as_bytes())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -181,16 +174,6 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
             name: self.name,
             out: self.out,
         })
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Repeated<'n, 'o>, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        len: usize,
-    ) -> Result<Repeated<'n, 'o>, Error> {
-        self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
         self,
