@@ -344,6 +344,14 @@ fn bad_csv_parameters_say_what_is_wrong_where() {
     );
     assert!(!m.contains("invalid CSV quote character"), "{m}");
     run_fails(
+        "default-separator-is-quote",
+        "<setup defaultSeparator=\"'\">\n<generate name=\"g\" count=\"1\" target=\"JSON, CSV(quotechar=&quot;'&quot;)\"><key name=\"x\" constant=\"1\"/></generate>\n</setup>",
+        &[
+            "d.xml:2:38:",
+            "CSV `quotechar` `'` is also the separator (`defaultSeparator` at d.xml:1:26)",
+        ],
+    );
+    run_fails(
         "delimiter-is-quote",
         &at("CSV(delimiter='\"')"),
         &["d.xml:3:11:", "`delimiter`", "quote character"],
