@@ -3,10 +3,10 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::csv::{CsvOptions, Quoting};
+use crate::csv::{self, CsvOptions, Quoting};
 use crate::entities::{self, ENTITIES, EntityOptions};
 use crate::pipeline::{self, Plan};
 use crate::sink::{Encoder, Format, Sink, Target};
@@ -74,6 +74,9 @@ pub struct GenerateArgs {
     /// CSV field separator (one ASCII character; `\t` for tab).
     #[arg(long, default_value = ",")]
     pub separator: String,
+    /// CSV quote character (one ASCII character) [default: `"`].
+    #[arg(long)]
+    pub quote: Option<String>,
     /// When CSV cells are quoted.
     #[arg(long, value_enum, default_value_t = QuotingArg::Minimal)]
     pub quoting: QuotingArg,
@@ -119,12 +122,28 @@ impl From<QuotingArg> for Quoting {
     }
 }
 
-/// Parses a one-character separator (`\t` and `tab` mean a tab).
+/// Parses a one-character separator (`\t` and `tab` mean a tab) that cannot be read as data.
 pub fn separator_byte(text: &str) -> Result<u8> {
-    match text {
-        "\\t" | "tab" | "\t" => Ok(b'\t'),
-        s if s.len() == 1 => Ok(s.as_bytes()[0]),
+    let byte = match text {
+        "\\t" | "tab" | "\t" => b'\t',
+        s if s.len() == 1 => s.as_bytes()[0],
         s => bail!("invalid CSV separator `{s}`: expected one ASCII character"),
+    };
+    match csv::separator_problem(byte) {
+        Some(problem) => bail!(problem),
+        None => Ok(byte),
+    }
+}
+
+/// Parses a one-character quote that cannot be read as data.
+pub fn quote_byte(text: &str) -> Result<u8> {
+    if text.len() != 1 {
+        bail!("invalid CSV quote character `{text}`: expected one ASCII character");
+    }
+    let byte = text.as_bytes()[0];
+    match csv::quote_problem(byte) {
+        Some(problem) => bail!(problem),
+        None => Ok(byte),
     }
 }
 
@@ -142,12 +161,7 @@ pub fn run(cli: Cli) -> Result<()> {
 
 fn generate(args: GenerateArgs) -> Result<()> {
     let def = entities::find(&args.entity)?;
-    let csv = CsvOptions {
-        separator: separator_byte(&args.separator)?,
-        quoting: args.quoting.into(),
-        ..CsvOptions::default()
-    };
-    csv.validate().map_err(anyhow::Error::msg)?;
+    let csv = csv_options(&args)?;
     let entity = def.build(&EntityOptions {
         dataset: args.dataset.clone(),
         strict: !args.fallback,
@@ -182,6 +196,33 @@ fn generate(args: GenerateArgs) -> Result<()> {
         staged.commit()?;
     }
     Ok(())
+}
+
+/// The CSV settings of `generate`; an error names the option at fault.
+fn csv_options(args: &GenerateArgs) -> Result<CsvOptions> {
+    let separator = separator_byte(&args.separator).map_err(|e| anyhow!("`--separator`: {e}"))?;
+    let quote = match &args.quote {
+        Some(text) => quote_byte(text).map_err(|e| anyhow!("`--quote`: {e}"))?,
+        None => CsvOptions::default().quote,
+    };
+    if separator == quote {
+        let shown = csv::shown(separator);
+        if args.quote.is_some() {
+            bail!(
+                "`--quote`: `{shown}` is also the separator (`--separator`, `,` unless given): a reader could not tell quotes from separators; choose another quote or separator"
+            );
+        }
+        bail!(
+            "`--separator`: `{shown}` is the CSV quote character: a reader could not tell quotes from separators; choose another separator, or another quote with `--quote`"
+        );
+    }
+    let csv = CsvOptions {
+        separator,
+        quote,
+        quoting: args.quoting.into(),
+    };
+    csv.validate().map_err(anyhow::Error::msg)?;
+    Ok(csv)
 }
 
 /// The text of `datamimic list`.

@@ -53,20 +53,53 @@ impl Default for CsvOptions {
     }
 }
 
+/// Bytes that read as data: letters, digits, signs and decimal points, line breaks.
+fn reads_as_data(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | b'.' | b'-') || !b.is_ascii()
+}
+
+/// `byte` as a message shows it: itself when printable, escaped (`\t`) otherwise.
+pub fn shown(byte: u8) -> String {
+    if byte.is_ascii_graphic() {
+        char::from(byte).to_string()
+    } else {
+        byte.escape_ascii().to_string()
+    }
+}
+
+/// Why `byte` cannot separate cells, if it cannot.
+pub fn separator_problem(byte: u8) -> Option<String> {
+    reads_as_data(byte).then(|| {
+        format!(
+            "invalid CSV separator `{}`: use an ASCII punctuation character such as `,`, `;`, `|` or a tab",
+            shown(byte)
+        )
+    })
+}
+
+/// Why `byte` cannot quote cells, if it cannot.
+pub fn quote_problem(byte: u8) -> Option<String> {
+    reads_as_data(byte).then(|| {
+        format!(
+            "invalid CSV quote character `{}`: use an ASCII punctuation character such as `\"` or `'`",
+            shown(byte)
+        )
+    })
+}
+
 impl CsvOptions {
-    /// Checks that the separator and quote can be told apart from data.
+    /// Checks that the separator and quote can be told apart from data and from each other.
     pub fn validate(&self) -> Result<(), String> {
-        let bad = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'\n' | b'\r' | b'.' | b'-');
-        if bad(self.separator) || !self.separator.is_ascii() {
-            return Err(format!(
-                "invalid CSV separator `{}`: use an ASCII punctuation character such as `,`, `;`, `|` or a tab",
-                self.separator.escape_ascii()
-            ));
+        if let Some(problem) = separator_problem(self.separator) {
+            return Err(problem);
         }
-        if bad(self.quote) || self.quote == self.separator || !self.quote.is_ascii() {
+        if let Some(problem) = quote_problem(self.quote) {
+            return Err(problem);
+        }
+        if self.separator == self.quote {
             return Err(format!(
-                "invalid CSV quote character `{}`",
-                self.quote.escape_ascii()
+                "the separator and the quote character are both `{}`: a reader could not tell them apart",
+                shown(self.separator)
             ));
         }
         Ok(())

@@ -117,7 +117,9 @@ impl<T: Record> Source for EntitySource<'_, T> {
         for index in range {
             let record = self.service.record(index);
             for (encoder, out) in self.encoders.iter().zip(outs.iter_mut()) {
-                encoder.encode_record(index, &record, out)?;
+                encoder
+                    .encode_record(index, &record, out)
+                    .map_err(|e| anyhow::anyhow!("record {index}: {e:#}"))?;
             }
         }
         Ok(())

@@ -27,12 +27,23 @@ pub struct ParseOptions {
     pub strict: bool,
 }
 
+/// The attribute or parameter that set a CSV separator, and where.
+#[derive(Debug, Clone)]
+struct SetBy {
+    pos: Pos,
+    name: &'static str,
+}
+
 struct Ctx<'e> {
     engine: &'e Engine,
     options: ParseOptions,
     seed: Option<u64>,
     dataset: Option<String>,
     separator: u8,
+    /// Where `separator` was set (`None`: the default), to be named if it clashes with a quote.
+    separator_from: Option<SetBy>,
+    /// Whether the generate being parsed writes XML, whose element names its keys become.
+    writes_xml: bool,
     depth: usize,
     /// The enclosing generates (`/parent/child`), so unseeded variables of different
     /// generates get different streams.
@@ -47,6 +58,8 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         seed: None,
         dataset: None,
         separator: b'|',
+        separator_from: None,
+        writes_xml: false,
         depth: 0,
         path: String::new(),
     };
@@ -96,6 +109,10 @@ fn parse_setup_file(path: &Path, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<Ite
         }
         if let Some(sep) = p.attr(root, "defaultSeparator") {
             ctx.separator = p.separator(root, "defaultSeparator", sep)?;
+            ctx.separator_from = Some(SetBy {
+                pos: p.attr_pos(root, "defaultSeparator"),
+                name: "defaultSeparator",
+            });
         }
     }
     let mut items = Vec::new();
@@ -295,15 +312,23 @@ impl<'d, 'i> Parser<'d, 'i> {
             .ok_or_else(|| self.err_attr(node, name, format_args!("`{text}` is not a number")))
     }
 
+    /// A separator on its own; whether it clashes with the quote is checked per CSV target.
     fn separator(&self, node: Node<'_, '_>, name: &str, text: &str) -> Result<u8> {
-        let byte = crate::cli::separator_byte(text).map_err(|e| self.err_attr(node, name, e))?;
-        CsvOptions {
-            separator: byte,
-            ..CsvOptions::default()
+        crate::cli::separator_byte(text).map_err(|e| self.err_attr(node, name, e))
+    }
+
+    /// Refuses a key name that cannot be an element name when the generate writes XML.
+    fn key_name(&self, node: Node<'_, '_>, ctx: &Ctx<'_>, name: &str) -> Result<()> {
+        if ctx.writes_xml && !crate::xml::is_element_name(name) {
+            return Err(self.err_attr(
+                node,
+                "name",
+                format_args!(
+                    "`{name}` is not a valid XML element name, and this generate writes XML"
+                ),
+            ));
         }
-        .validate()
-        .map_err(|e| self.err_attr(node, name, e))?;
-        Ok(byte)
+        Ok(())
     }
 
     fn compile(&self, node: Node<'_, '_>, name: &str, ctx: &Ctx<'_>, source: &str) -> Result<AST> {
@@ -333,13 +358,23 @@ impl<'d, 'i> Parser<'d, 'i> {
             None => None,
         };
         let separator = match self.attr(node, "separator") {
-            Some(s) => self.separator(node, "separator", s)?,
-            None => ctx.separator,
+            Some(s) => (
+                self.separator(node, "separator", s)?,
+                Some(SetBy {
+                    pos: self.attr_pos(node, "separator"),
+                    name: "separator",
+                }),
+            ),
+            None => (ctx.separator, ctx.separator_from.clone()),
         };
         let targets = match self.attr(node, "target") {
             Some(t) => self.targets(node, t, separator)?,
             None => Vec::new(),
         };
+        let outer_writes_xml = ctx.writes_xml;
+        ctx.writes_xml = targets
+            .iter()
+            .any(|t| matches!(t, TargetSpec::File(Format::Xml, _)));
         let mut body = Vec::new();
         let mut children = Vec::new();
         let mut echoes = Vec::new();
@@ -357,6 +392,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         ctx.path.truncate(outer);
+        ctx.writes_xml = outer_writes_xml;
         Ok(Generate {
             pos: self.pos(node),
             name,
@@ -371,7 +407,12 @@ impl<'d, 'i> Parser<'d, 'i> {
 
     /// `target="CSV, JSON"`; CSV takes parameters in call syntax:
     /// `CSV(delimiter=';', quotechar="'", quoting='all')`.
-    fn targets(&self, node: Node<'_, '_>, text: &str, separator: u8) -> Result<Vec<TargetSpec>> {
+    fn targets(
+        &self,
+        node: Node<'_, '_>,
+        text: &str,
+        (separator, separator_from): (u8, Option<SetBy>),
+    ) -> Result<Vec<TargetSpec>> {
         const NAMES: &[&str] = &["CSV", "JSON", "NDJSON", "XML", "SQLite", "ConsoleExporter"];
         let mut out = Vec::new();
         for target in split_list(text) {
@@ -387,7 +428,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             };
             let spec = match name.to_ascii_lowercase().as_str() {
                 "csv" => {
-                    self.csv_params(node, args, &mut csv)?;
+                    self.csv_params(node, args, &mut csv, separator_from.as_ref())?;
                     TargetSpec::File(Format::Csv, csv)
                 }
                 _ if !args.trim().is_empty() => {
@@ -417,49 +458,83 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(out)
     }
 
-    fn csv_params(&self, node: Node<'_, '_>, args: &str, csv: &mut CsvOptions) -> Result<()> {
+    /// `delimiter=';', quotechar="'", quoting='all'` into `csv`; a separator equal to the quote
+    /// is blamed on whichever of the two was set here.
+    fn csv_params(
+        &self,
+        node: Node<'_, '_>,
+        args: &str,
+        csv: &mut CsvOptions,
+        separator_from: Option<&SetBy>,
+    ) -> Result<()> {
         const PARAMS: &[&str] = &["delimiter", "separator", "quotechar", "quoting"];
-        for (arg, _) in split_list(args) {
-            let Some((key, value)) = arg.split_once('=') else {
-                return Err(self.err_attr(
-                    node,
-                    "target",
-                    format_args!("expected `name=value`, got `{arg}`"),
-                ));
-            };
-            let value = value.trim().trim_matches(['\'', '"']);
-            match key.trim() {
+        let target_error = |message: fmt::Arguments<'_>| self.err_attr(node, "target", message);
+        let mut delimiter_param = None;
+        let mut quote_given = false;
+        for (key, value) in parameters(args).map_err(|e| target_error(format_args!("{e}")))? {
+            match key {
                 "delimiter" | "separator" => {
-                    csv.separator = self.separator(node, "target", value)?
+                    csv.separator = crate::cli::separator_byte(value)
+                        .map_err(|e| target_error(format_args!("CSV `{key}`: {e}")))?;
+                    delimiter_param = Some(key);
                 }
-                "quotechar" if value.len() == 1 => csv.quote = value.as_bytes()[0],
+                "quotechar" => {
+                    csv.quote = crate::cli::quote_byte(value)
+                        .map_err(|e| target_error(format_args!("CSV `quotechar`: {e}")))?;
+                    quote_given = true;
+                }
                 "quoting" => {
                     csv.quoting = match value.to_ascii_lowercase().as_str() {
                         "minimal" => Quoting::Minimal,
                         "all" => Quoting::All,
                         "none" => Quoting::Never,
                         other => {
-                            return Err(self.err_attr(
-                                node,
-                                "target",
-                                format_args!(
-                                    "CSV `quoting` is `minimal`, `all` or `none`, not `{other}`"
-                                ),
-                            ));
+                            return Err(target_error(format_args!(
+                                "CSV `quoting` is `minimal`, `all` or `none`, not `{other}`"
+                            )));
                         }
                     }
                 }
                 other => {
-                    let hint = did_you_mean(other, PARAMS.iter().copied()).unwrap_or_default();
-                    return Err(self.err_attr(
-                        node,
-                        "target",
-                        format_args!("unknown CSV parameter `{other}`{hint}"),
-                    ));
+                    let hint = did_you_mean(other, PARAMS.iter().copied())
+                        .unwrap_or_else(|| format!("; known: {}", PARAMS.join(", ")));
+                    return Err(target_error(format_args!(
+                        "unknown CSV parameter `{other}`{hint}"
+                    )));
                 }
             }
         }
-        csv.validate().map_err(|e| self.err_attr(node, "target", e))
+        if csv.separator == csv.quote {
+            let shown = crate::csv::shown(csv.separator);
+            const CLASH: &str = "a reader could not tell quotes from separators";
+            return Err(match (quote_given, delimiter_param, separator_from) {
+                (true, _, _) => {
+                    let by = match (delimiter_param, separator_from) {
+                        (Some(key), _) => format!("CSV `{key}`"),
+                        (None, Some(set_by)) => format!("`{}` at {}", set_by.name, set_by.pos),
+                        (None, None) => "the default".to_owned(),
+                    };
+                    target_error(format_args!(
+                        "CSV `quotechar` `{shown}` is also the separator ({by}): {CLASH}"
+                    ))
+                }
+                (false, Some(key), _) => target_error(format_args!(
+                    "CSV `{key}` `{shown}` is the quote character: {CLASH}; choose another {key} or set `quotechar`"
+                )),
+                (false, None, Some(set_by)) => error_at(
+                    &set_by.pos,
+                    format_args!(
+                        "`{}`: `{shown}` is the CSV quote character: {CLASH}; choose another separator or set `quotechar` in the CSV target",
+                        set_by.name
+                    ),
+                ),
+                (false, None, None) => target_error(format_args!(
+                    "the CSV separator and quote character are both `{shown}`: {CLASH}"
+                )),
+            });
+        }
+        csv.validate()
+            .map_err(|e| target_error(format_args!("{e}")))
     }
 
     fn body(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Stmt>> {
@@ -517,6 +592,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn nested(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Nested> {
         self.check_attrs(node, &["name", "type", "count", "script"])?;
         let name = self.required(node, "name")?.to_owned();
+        self.key_name(node, ctx, &name)?;
         let list = match self.attr(node, "type").unwrap_or("dict") {
             "dict" => {
                 if self.attr(node, "count").is_some() {
@@ -575,6 +651,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn array(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Field> {
         self.check_attrs(node, &["name", "script", "count", "type"])?;
         let name = self.required(node, "name")?.to_owned();
+        self.key_name(node, ctx, &name)?;
         let ty = self.ty(node)?;
         let source = match (self.attr(node, "script"), self.attr(node, "count")) {
             (Some(src), None) => ValueSource::Script(self.compile(node, "script", ctx, src)?),
@@ -608,6 +685,9 @@ impl<'d, 'i> Parser<'d, 'i> {
             },
         )?;
         let name = self.required(node, "name")?.to_owned();
+        if !variable {
+            self.key_name(node, ctx, &name)?;
+        }
         let ty = self.ty(node)?;
         let given: Vec<&str> = [
             "entity",
@@ -929,6 +1009,47 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 }
 
+/// The `name=value` pairs of a target's parameters, in order; a value may be quoted with `'`
+/// or `"` (and then hold commas and the other quote).
+fn parameters(args: &str) -> Result<Vec<(&str, &str)>, String> {
+    let mut out = Vec::new();
+    let mut rest = args.trim_start();
+    while !rest.is_empty() {
+        let Some(eq) = rest.find('=').filter(|&eq| !rest[..eq].contains(',')) else {
+            let piece = rest.split(',').next().unwrap_or(rest).trim();
+            return Err(format!("expected `name=value`, got `{piece}`"));
+        };
+        let key = rest[..eq].trim();
+        if key.is_empty() {
+            return Err(format!("expected `name=value`, got `{}`", rest.trim()));
+        }
+        rest = rest[eq + 1..].trim_start();
+        let value;
+        match rest.chars().next() {
+            Some(quote @ ('\'' | '"')) => {
+                let Some(len) = rest[1..].find(quote) else {
+                    return Err(format!("unterminated quote in `{key}={rest}`"));
+                };
+                value = &rest[1..=len];
+                rest = rest[len + 2..].trim_start();
+                if !rest.is_empty() && !rest.starts_with(',') {
+                    return Err(format!(
+                        "expected `,` after `{key}={quote}{value}{quote}`, got `{rest}`"
+                    ));
+                }
+            }
+            _ => {
+                let end = rest.find(',').unwrap_or(rest.len());
+                value = rest[..end].trim();
+                rest = &rest[end..];
+            }
+        }
+        out.push((key, value));
+        rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+    }
+    Ok(out)
+}
+
 /// Splits a `values`/`weights` list (`'a','b'` or `1, 2`) at commas outside quotes; the flag
 /// says whether the item was quoted.
 fn split_list(text: &str) -> Vec<(String, bool)> {
@@ -997,6 +1118,29 @@ fn literal(text: &str, quoted: bool) -> Dynamic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parameters_take_either_quote() {
+        assert_eq!(
+            parameters(r#" delimiter=';', quotechar="'" , quoting = all,"#).unwrap(),
+            [("delimiter", ";"), ("quotechar", "'"), ("quoting", "all")]
+        );
+        assert_eq!(
+            parameters(r#"quotechar='"',delimiter=",""#).unwrap(),
+            [("quotechar", "\""), ("delimiter", ",")]
+        );
+        assert_eq!(parameters("  ").unwrap(), []);
+        assert_eq!(parameters("quotechar=''").unwrap(), [("quotechar", "")]);
+        for (bad, message) in [
+            ("quoting", "expected `name=value`, got `quoting`"),
+            ("quoting, a=1", "expected `name=value`, got `quoting`"),
+            ("=1", "expected `name=value`, got `=1`"),
+            ("delimiter=';", "unterminated quote in `delimiter=';`"),
+            ("a='x'y", "expected `,` after `a='x'`, got `y`"),
+        ] {
+            assert_eq!(parameters(bad).unwrap_err(), message, "{bad}");
+        }
+    }
 
     #[test]
     fn lists_split_outside_quotes() {

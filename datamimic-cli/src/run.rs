@@ -239,7 +239,11 @@ impl DescriptorSource<'_> {
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
         let node = Node::Map(fields);
         for s in self.products.sinks[id].clone() {
-            self.encoders[s].encode(index, &node, &mut outs[s])?;
+            self.encoders[s]
+                .encode(index, &node, &mut outs[s])
+                .map_err(|e| {
+                    error_at(&g.pos, format_args!("`{}` record {index}: {e:#}", g.name))
+                })?;
         }
         if !self.products.children[id].is_empty() {
             let me = node.to_dynamic();

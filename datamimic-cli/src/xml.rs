@@ -4,11 +4,20 @@
 //! A record is written straight from serde, element by element, as its JSON form would read
 //! (`null` and non-finite numbers are empty elements, enum variants wrap their content in an
 //! element of their name), without building that JSON value first.
+//!
+//! Every value reads back exactly (`\r` is written `&#13;`). A value holding a character XML
+//! 1.0 cannot write, or a key that is not an element name, fails the record with its path:
+//! nothing is mangled.
 
+mod escape;
+
+use std::fmt;
 use std::io::Write as _;
 
 use serde::ser::{self, Serialize};
 
+pub use self::escape::is_element_name;
+use self::escape::{Unwritable, escape_text};
 use crate::serialize_parts::{
     fields_through, items_through, small_integers_widened, wrappers_forwarded,
 };
@@ -18,8 +27,57 @@ pub const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<list>\n";
 /// The end of the document.
 pub const TAIL: &str = "</list>\n";
 
-/// Why a record cannot be written (a map key that is not text or a number).
-pub type Error = serde_json::Error;
+/// Why a record cannot be written, and where in it.
+#[derive(Debug)]
+pub struct Error {
+    /// The keys from the value up to the record, innermost first.
+    path: Vec<String>,
+    message: String,
+}
+
+impl Error {
+    /// The same error, seen from the element `name` that holds it.
+    fn within(mut self, name: &str) -> Error {
+        self.path.push(name.to_owned());
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            f.write_str("`")?;
+            for (i, key) in self.path.iter().rev().enumerate() {
+                if i > 0 {
+                    f.write_str(".")?;
+                }
+                f.write_str(key)?;
+            }
+            f.write_str("`: ")?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Error {
+        Error {
+            path: Vec::new(),
+            message: message.to_string(),
+        }
+    }
+}
+
+impl From<Unwritable> for Error {
+    fn from(Unwritable(c): Unwritable) -> Error {
+        ser::Error::custom(format_args!(
+            "the value holds U+{:04X}, a character XML 1.0 cannot represent",
+            u32::from(c)
+        ))
+    }
+}
 
 /// Appends `record` as one `<item>` line.
 pub fn write_item<R: Serialize + ?Sized>(record: &R, out: &mut Vec<u8>) -> Result<(), Error> {
@@ -36,38 +94,48 @@ struct Element<'n, 'o> {
 }
 
 impl<'n, 'o> Element<'n, 'o> {
-    fn open(&mut self) {
+    fn open(&mut self) -> Result<(), Error> {
         self.out.push(b'<');
-        tag_name(self.name, self.out);
+        tag_name(self.name, self.out)?;
         self.out.push(b'>');
+        Ok(())
     }
 
+    /// The closing tag (of a name [`Element::open`] checked).
     fn close(&mut self) {
         self.out.extend_from_slice(b"</");
-        tag_name(self.name, self.out);
+        self.out.extend_from_slice(self.name.as_bytes());
         self.out.push(b'>');
     }
 
     fn empty(self) -> Result<(), Error> {
         self.out.push(b'<');
-        tag_name(self.name, self.out);
+        tag_name(self.name, self.out)?;
         self.out.extend_from_slice(b"/>");
         Ok(())
     }
 
-    fn text(mut self, text: &[u8]) -> Result<(), Error> {
-        self.open();
-        escape(text, self.out);
+    fn text(mut self, text: &str) -> Result<(), Error> {
+        self.open()?;
+        escape_text(text, self.out)?;
+        self.close();
+        Ok(())
+    }
+
+    /// Digits and other text that needs no escaping.
+    fn plain(mut self, text: &[u8]) -> Result<(), Error> {
+        self.open()?;
+        self.out.extend_from_slice(text);
         self.close();
         Ok(())
     }
 
     /// A number as its JSON text, or an empty element where JSON has `null` (NaN, infinity).
     fn number<T: Serialize>(self, value: T) -> Result<(), Error> {
-        match serde_json::to_value(value)? {
+        match serde_json::to_value(value).map_err(<Error as ser::Error>::custom)? {
             serde_json::Value::Number(n) => {
                 let mut element = self;
-                element.open();
+                element.open()?;
                 let _ = write!(element.out, "{n}");
                 element.close();
                 Ok(())
@@ -77,13 +145,13 @@ impl<'n, 'o> Element<'n, 'o> {
     }
 
     /// `<name><variant>` … `</variant></name>`, for enum variants with content.
-    fn variant(mut self, variant: &'static str) -> Wrapped<'n, 'o> {
-        self.open();
-        Wrapped {
+    fn variant(mut self, variant: &'static str) -> Result<Wrapped<'n, 'o>, Error> {
+        self.open()?;
+        Ok(Wrapped {
             outer: self.name,
             inner: variant,
             out: self.out,
-        }
+        })
     }
 }
 
@@ -99,18 +167,18 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
     type SerializeStructVariant = WrappedChildren<'n, 'o>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.text(if v { b"true" } else { b"false" })
+        self.plain(if v { b"true" } else { b"false" })
     }
     small_integers_widened!();
     wrappers_forwarded!();
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.text(itoa::Buffer::new().format(v).as_bytes())
+        self.plain(itoa::Buffer::new().format(v).as_bytes())
     }
     fn serialize_i128(self, v: i128) -> Result<(), Error> {
         self.number(v)
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.text(itoa::Buffer::new().format(v).as_bytes())
+        self.plain(itoa::Buffer::new().format(v).as_bytes())
     }
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
         self.number(v)
@@ -122,10 +190,10 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         self.number(v)
     }
     fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.text(v.encode_utf8(&mut [0; 4]).as_bytes())
+        self.text(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.text(v.as_bytes())
+        self.text(v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
         // As JSON has them: a list of numbers.
@@ -153,7 +221,7 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.text(variant.as_bytes())
+        self.text(variant)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -162,11 +230,13 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        let wrapped = self.variant(variant);
-        value.serialize(Element {
-            name: wrapped.inner,
-            out: &mut *wrapped.out,
-        })?;
+        let wrapped = self.variant(variant)?;
+        value
+            .serialize(Element {
+                name: wrapped.inner,
+                out: &mut *wrapped.out,
+            })
+            .map_err(|e| e.within(variant))?;
         wrapped.finish()
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Repeated<'n, 'o>, Error> {
@@ -182,10 +252,10 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         variant: &'static str,
         _len: usize,
     ) -> Result<WrappedList<'n, 'o>, Error> {
-        Ok(WrappedList(self.variant(variant)))
+        Ok(WrappedList(self.variant(variant)?))
     }
     fn serialize_map(mut self, _len: Option<usize>) -> Result<Children<'n, 'o>, Error> {
-        self.open();
+        self.open()?;
         Ok(Children {
             name: self.name,
             out: self.out,
@@ -202,8 +272,8 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
         variant: &'static str,
         _len: usize,
     ) -> Result<WrappedChildren<'n, 'o>, Error> {
-        let mut wrapped = self.variant(variant);
-        wrapped.open_inner();
+        let mut wrapped = self.variant(variant)?;
+        wrapped.open_inner().map_err(|e| e.within(variant))?;
         Ok(WrappedChildren(wrapped))
     }
 }
@@ -243,10 +313,12 @@ struct Children<'n, 'o> {
 
 impl Children<'_, '_> {
     fn child<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
-        value.serialize(Element {
-            name,
-            out: &mut *self.out,
-        })
+        value
+            .serialize(Element {
+                name,
+                out: &mut *self.out,
+            })
+            .map_err(|e| e.within(name))
     }
 
     fn finish(self) -> Result<(), Error> {
@@ -264,7 +336,7 @@ impl ser::SerializeMap for Children<'_, '_> {
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         // Keys become text as in JSON (numbers as digits); others are an error there too.
-        self.key = match serde_json::to_value(key)? {
+        self.key = match serde_json::to_value(key).map_err(<Error as ser::Error>::custom)? {
             serde_json::Value::String(text) => text,
             serde_json::Value::Number(n) => n.to_string(),
             serde_json::Value::Bool(b) => b.to_string(),
@@ -293,12 +365,12 @@ struct Wrapped<'n, 'o> {
 }
 
 impl Wrapped<'_, '_> {
-    fn open_inner(&mut self) {
+    fn open_inner(&mut self) -> Result<(), Error> {
         Element {
             name: self.inner,
             out: &mut *self.out,
         }
-        .open();
+        .open()
     }
 
     fn close_inner(&mut self) {
@@ -324,10 +396,12 @@ struct WrappedList<'n, 'o>(Wrapped<'n, 'o>);
 
 impl WrappedList<'_, '_> {
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(Element {
-            name: self.0.inner,
-            out: &mut *self.0.out,
-        })
+        value
+            .serialize(Element {
+                name: self.0.inner,
+                out: &mut *self.0.out,
+            })
+            .map_err(|e| e.within(self.0.inner))
     }
 
     fn finish(self) -> Result<(), Error> {
@@ -342,10 +416,12 @@ struct WrappedChildren<'n, 'o>(Wrapped<'n, 'o>);
 
 impl WrappedChildren<'_, '_> {
     fn field<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
-        value.serialize(Element {
-            name,
-            out: &mut *self.0.out,
-        })
+        value
+            .serialize(Element {
+                name,
+                out: &mut *self.0.out,
+            })
+            .map_err(|e| e.within(name).within(self.0.inner))
     }
 
     fn finish(mut self) -> Result<(), Error> {
@@ -356,54 +432,15 @@ impl WrappedChildren<'_, '_> {
 
 fields_through!(WrappedChildren<'_, '_>, Error, field, finish: SerializeStructVariant);
 
-/// Writes `name` as a valid XML name: other characters become `_`.
-fn tag_name(name: &str, out: &mut Vec<u8>) {
-    // Field names are nearly always plain ASCII names already.
-    let bytes = name.as_bytes();
-    let plain_start = bytes
-        .first()
-        .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_');
-    if plain_start
-        && bytes
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
-    {
-        out.extend_from_slice(bytes);
-        return;
+/// Writes `name` as an element name, or fails if it is not one.
+fn tag_name(name: &str, out: &mut Vec<u8>) -> Result<(), Error> {
+    if !is_element_name(name) {
+        return Err(ser::Error::custom(format_args!(
+            "`{name}` is not a valid XML element name"
+        )));
     }
-    let starts_ok = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_');
-    if !starts_ok {
-        out.push(b'_');
-    }
-    for c in name.chars() {
-        if c.is_alphanumeric() || matches!(c, '_' | '-' | '.') {
-            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-        } else {
-            out.push(b'_');
-        }
-    }
-}
-
-/// Copies `text`, escaping `<`, `>`, `&` and `"`; the runs between them are copied whole.
-fn escape(text: &[u8], out: &mut Vec<u8>) {
-    let mut rest = text;
-    while let Some(at) = rest
-        .iter()
-        .position(|b| matches!(b, b'<' | b'>' | b'&' | b'"'))
-    {
-        out.extend_from_slice(&rest[..at]);
-        out.extend_from_slice(match rest[at] {
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'&' => b"&amp;",
-            _ => b"&quot;",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.extend_from_slice(rest);
+    out.extend_from_slice(name.as_bytes());
+    Ok(())
 }
 
 #[cfg(test)]
@@ -419,20 +456,20 @@ mod tests {
                 Value::Array(items) => items.iter().for_each(|item| element(name, item, out)),
                 Value::Null => {
                     out.push(b'<');
-                    tag_name(name, out);
+                    tag_name(name, out).unwrap();
                     out.extend_from_slice(b"/>");
                 }
                 _ => {
                     out.push(b'<');
-                    tag_name(name, out);
+                    tag_name(name, out).unwrap();
                     out.push(b'>');
                     match value {
                         Value::Object(map) => map.iter().for_each(|(k, v)| element(k, v, out)),
-                        Value::String(s) => escape(s.as_bytes(), out),
+                        Value::String(s) => escape_text(s, out).unwrap(),
                         other => out.extend_from_slice(other.to_string().as_bytes()),
                     }
                     out.extend_from_slice(b"</");
-                    tag_name(name, out);
+                    tag_name(name, out).unwrap();
                     out.push(b'>');
                 }
             }
@@ -477,7 +514,7 @@ mod tests {
 
     #[derive(serde::Serialize)]
     struct Odd {
-        #[serde(rename = "9 lives & more")]
+        #[serde(rename = "_9-lives.more")]
         lives: i64,
         #[serde(rename = "Straße")]
         street: char,
@@ -488,7 +525,7 @@ mod tests {
         bytes: serde_bytes_like::Bytes,
         unit: Unit,
         shapes: Vec<Shape>,
-        map: std::collections::BTreeMap<u16, &'static str>,
+        map: std::collections::BTreeMap<&'static str, &'static str>,
         flag: bool,
         text: &'static str,
     }
@@ -523,9 +560,9 @@ mod tests {
                     tags: vec!["<a>", "\"b\" & c"],
                 },
             ],
-            map: [(1, "one"), (20, "twenty")].into_iter().collect(),
+            map: [("one", "1"), ("twenty", "20")].into_iter().collect(),
             flag: true,
-            text: "",
+            text: "a\r\nb\r",
         });
         assert_as_via_value(&vec![1, 2]);
         // A map key JSON cannot hold is an error, as it is for JSON.
@@ -534,5 +571,56 @@ mod tests {
         assert!(serde_json::to_value(&odd_keys).is_err());
         assert_as_via_value(&Option::<u8>::None);
         assert_as_via_value(&f64::INFINITY);
+    }
+
+    fn error_of<T: Serialize>(record: &T) -> String {
+        write_item(record, &mut Vec::new()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn carriage_returns_are_character_references() {
+        let mut out = Vec::new();
+        write_item(&serde_json::json!({"t": "a\r\nb\r"}), &mut out).unwrap();
+        assert_eq!(out, b"  <item><t>a&#13;\nb&#13;</t></item>\n");
+    }
+
+    #[test]
+    fn unwritable_values_and_keys_fail_with_their_path() {
+        assert_eq!(
+            error_of(&serde_json::json!({"a": {"b": ["ok", "x\u{1}"]}})),
+            "`a.b`: the value holds U+0001, a character XML 1.0 cannot represent"
+        );
+        assert_eq!(
+            error_of(&serde_json::json!({"m": [{"ok": 1}, {"a b": 1}]})),
+            "`m.a b`: `a b` is not a valid XML element name"
+        );
+        assert_eq!(
+            error_of(&"\u{FFFF}"),
+            "the value holds U+FFFF, a character XML 1.0 cannot represent"
+        );
+        // Map keys that are numbers make names that start with a digit.
+        let numbered: std::collections::BTreeMap<u16, u8> = [(1, 1)].into();
+        assert_eq!(
+            error_of(&numbered),
+            "`1`: `1` is not a valid XML element name"
+        );
+        #[derive(serde::Serialize)]
+        struct Holder {
+            shapes: Vec<Shape>,
+        }
+        let boxed = Holder {
+            shapes: vec![Shape::Box {
+                w: 1,
+                tags: vec!["\u{0}"],
+            }],
+        };
+        assert_eq!(
+            error_of(&boxed),
+            "`shapes.Box.tags`: the value holds U+0000, a character XML 1.0 cannot represent"
+        );
+        let pair = Holder {
+            shapes: vec![Shape::Circle(1.0), Shape::Pair(1, Some(2))],
+        };
+        assert!(write_item(&pair, &mut Vec::new()).is_ok());
     }
 }
