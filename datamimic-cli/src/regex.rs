@@ -6,6 +6,9 @@
 //! scalar, unless the class has no ASCII member (`[äöü]`). Unbounded repetitions (`*`, `+`,
 //! `{2,}`) repeat at most 8 times beyond their minimum; anchors and word boundaries are
 //! ignored.
+//!
+//! A pattern is rejected up front when one value could exceed [`MAX_CHARS`] characters
+//! (`a{1000000000}`), so generating never allocates without bound.
 
 use datamimic::sample::below;
 use rand::Rng;
@@ -14,10 +17,14 @@ use regex_syntax::hir::{Class, Hir, HirKind};
 /// The most extra repetitions of an unbounded repetition.
 const UNBOUNDED_EXTRA: u32 = 8;
 
+/// The most characters one generated value may have.
+pub const MAX_CHARS: u64 = 100_000;
+
 /// A compiled pattern.
 #[derive(Debug, Clone)]
 pub struct RegexGen {
     hir: Hir,
+    max_chars: u64,
 }
 
 impl RegexGen {
@@ -31,7 +38,23 @@ impl RegexGen {
                 other => other.to_string(),
             }
         })?;
-        Ok(RegexGen { hir })
+        let max_chars = max_chars(&hir);
+        if max_chars > MAX_CHARS {
+            return Err(format!(
+                "a value could have {} characters; the limit is {MAX_CHARS}",
+                if max_chars == u64::MAX {
+                    "more than 2^64".to_owned()
+                } else {
+                    max_chars.to_string()
+                }
+            ));
+        }
+        Ok(RegexGen { hir, max_chars })
+    }
+
+    /// The most characters a generated value can have.
+    pub fn max_chars(&self) -> u64 {
+        self.max_chars
     }
 
     /// A string the pattern matches.
@@ -64,6 +87,24 @@ fn walk<R: Rng + ?Sized>(hir: &Hir, rng: &mut R, out: &mut String) {
             let i = below(rng, alts.len() as u64) as usize;
             walk(&alts[i], rng, out);
         }
+    }
+}
+
+/// The longest value `hir` generates, in characters (saturating).
+fn max_chars(hir: &Hir) -> u64 {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 0,
+        HirKind::Literal(lit) => String::from_utf8_lossy(&lit.0).chars().count() as u64,
+        HirKind::Class(_) => 1,
+        HirKind::Repetition(rep) => {
+            let max = rep.max.unwrap_or(rep.min.saturating_add(UNBOUNDED_EXTRA));
+            u64::from(max).saturating_mul(max_chars(&rep.sub))
+        }
+        HirKind::Capture(cap) => max_chars(&cap.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .fold(0, |sum, p| sum.saturating_add(max_chars(p))),
+        HirKind::Alternation(alts) => alts.iter().map(max_chars).max().unwrap_or(0),
     }
 }
 
@@ -132,5 +173,19 @@ mod tests {
         assert_eq!(RegexGen::new("äb").unwrap().generate(&mut rng), "äb");
         assert!(RegexGen::new("[a-").is_err());
         assert!(RegexGen::new("??").is_err());
+    }
+
+    #[test]
+    fn the_longest_value_is_known_and_bounded() {
+        assert_eq!(RegexGen::new(r"[0-9]{7,23}").unwrap().max_chars(), 23);
+        assert_eq!(RegexGen::new(r"ab(c|def)x*").unwrap().max_chars(), 13);
+        assert_eq!(RegexGen::new(r"a{100000}").unwrap().max_chars(), MAX_CHARS);
+        let e = RegexGen::new(r"a{1000000000}").unwrap_err();
+        assert_eq!(
+            e,
+            "a value could have 1000000000 characters; the limit is 100000"
+        );
+        assert!(RegexGen::new(r"((a{1000}){1000}){1000}").is_err());
+        assert!(RegexGen::new(r"(((a{65535}){65535}){65535}){65535}").is_err());
     }
 }
