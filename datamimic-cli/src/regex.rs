@@ -8,7 +8,8 @@
 //! ignored.
 //!
 //! A pattern is rejected up front when one value could exceed [`MAX_CHARS`] characters
-//! (`a{1000000000}`), so generating never allocates without bound.
+//! (`a{1000000000}`) or take more than [`MAX_STEPS`] steps (`(){1000000000}` repeats
+//! nothing), so generating never allocates or loops without bound.
 
 use datamimic::sample::below;
 use rand::Rng;
@@ -19,6 +20,10 @@ const UNBOUNDED_EXTRA: u32 = 8;
 
 /// The most characters one generated value may have.
 pub const MAX_CHARS: u64 = 100_000;
+
+/// The most pattern parts one generated value may visit; ten per character of the longest
+/// value is far more than real patterns need.
+pub const MAX_STEPS: u64 = 10 * MAX_CHARS;
 
 /// A compiled pattern.
 #[derive(Debug, Clone)]
@@ -47,6 +52,11 @@ impl RegexGen {
                 } else {
                     max_chars.to_string()
                 }
+            ));
+        }
+        if steps(&hir) > MAX_STEPS {
+            return Err(format!(
+                "its repetitions would take more than {MAX_STEPS} steps per value"
             ));
         }
         Ok(RegexGen { hir, max_chars })
@@ -106,6 +116,23 @@ fn max_chars(hir: &Hir) -> u64 {
             .fold(0, |sum, p| sum.saturating_add(max_chars(p))),
         HirKind::Alternation(alts) => alts.iter().map(max_chars).max().unwrap_or(0),
     }
+}
+
+/// The most parts of `hir` one walk visits (saturating).
+fn steps(hir: &Hir) -> u64 {
+    let inner = match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Literal(_) | HirKind::Class(_) => 0,
+        HirKind::Repetition(rep) => {
+            let max = rep.max.unwrap_or(rep.min.saturating_add(UNBOUNDED_EXTRA));
+            u64::from(max).saturating_mul(steps(&rep.sub))
+        }
+        HirKind::Capture(cap) => steps(&cap.sub),
+        HirKind::Concat(parts) => parts
+            .iter()
+            .fold(0_u64, |sum, p| sum.saturating_add(steps(p))),
+        HirKind::Alternation(alts) => alts.iter().map(steps).max().unwrap_or(0),
+    };
+    inner.saturating_add(1)
 }
 
 /// A uniform member of the class, from its printable-ASCII part when it has one.
@@ -187,5 +214,15 @@ mod tests {
         );
         assert!(RegexGen::new(r"((a{1000}){1000}){1000}").is_err());
         assert!(RegexGen::new(r"(((a{65535}){65535}){65535}){65535}").is_err());
+        // Repeating nothing is bounded too.
+        // regex-syntax folds repetitions of nothing; many empty groups per repetition are
+        // bounded by the step count.
+        assert!(RegexGen::new(r"(\b){4294967295}").is_ok());
+        let e = RegexGen::new(r"(a(()()()()()()()()()())){100000}").unwrap_err();
+        assert_eq!(
+            e,
+            "its repetitions would take more than 1000000 steps per value"
+        );
+        assert!(RegexGen::new(r"(a|b){100000}").is_ok());
     }
 }
