@@ -903,8 +903,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             .map_err(|e| self.err_attr(node, "weights", e))?;
         let values = items
             .into_iter()
-            .map(|(s, quoted)| literal(&s, quoted))
-            .collect();
+            .map(|(s, quoted)| literal(&s, quoted).map_err(|e| self.err_attr(node, "values", e)))
+            .collect::<Result<_>>()?;
         Ok(ValueSource::Values(table, values))
     }
 
@@ -1107,22 +1107,34 @@ fn split_list(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// An unquoted list item is a number or boolean when it reads as one.
-fn literal(text: &str, quoted: bool) -> Dynamic {
+/// An unquoted list item is a number or boolean when it reads as one; a number that would
+/// lose its value (an integer beyond 64 bits, an infinite float) is an error.
+fn literal(text: &str, quoted: bool) -> Result<Dynamic, String> {
     if !quoted {
         if let Ok(i) = text.parse::<i64>() {
-            return i.into();
+            return Ok(i.into());
+        }
+        let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "`{text}` is outside the 64-bit integer range; quote it to keep it as text"
+            ));
         }
         if let Ok(f) = text.parse::<f64>() {
-            return f.into();
+            if !f.is_finite() {
+                return Err(format!(
+                    "`{text}` is not a finite number; quote it to keep it as text"
+                ));
+            }
+            return Ok(f.into());
         }
         match text {
-            "True" | "true" => return true.into(),
-            "False" | "false" => return false.into(),
+            "True" | "true" => return Ok(true.into()),
+            "False" | "false" => return Ok(false.into()),
             _ => {}
         }
     }
-    text.into()
+    Ok(text.into())
 }
 
 #[cfg(test)]
@@ -1139,7 +1151,12 @@ mod tests {
                 ("3".to_owned(), false)
             ]
         );
-        assert_eq!(literal("3", false).as_int().unwrap(), 3);
-        assert!(literal("3", true).is_string());
+        assert_eq!(literal("3", false).unwrap().as_int().unwrap(), 3);
+        assert!(literal("3", true).unwrap().is_string());
+        assert!(literal("99999999999999999999", false).is_err());
+        assert!(literal("99999999999999999999", true).unwrap().is_string());
+        assert!(literal("1e400", false).is_err());
+        assert!(literal("nan", false).is_err());
+        assert_eq!(literal("2.5", false).unwrap().as_float().unwrap(), 2.5);
     }
 }

@@ -181,7 +181,9 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
             with_rng(|rng| (min + sample::unit_f64(rng) * (max - min)).into())
         }
         ValueSource::Generator(g) => match *g {
-            Generator::Increment => ((index + 1) as i64).into(),
+            Generator::Increment => i64::try_from(index + 1)
+                .map_err(|_| fail(format!("record {index} is beyond the 64-bit counter")))?
+                .into(),
             Generator::Uuid => script::uuid().into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
             Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, low, high)).into(),

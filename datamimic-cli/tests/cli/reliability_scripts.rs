@@ -148,6 +148,18 @@ fn numeric_bounds_out_of_range_are_errors() {
         "<key name=\"x\" generator=\"IntegerGenerator(min=-99999999999999999999, max=1)\"/>",
         &["d.xml:3:26: `generator`: `-99999999999999999999` is outside the 64-bit integer range"],
     );
+    body_fails(
+        "values-int",
+        "<key name=\"x\" values=\"1, 99999999999999999999\"/>",
+        &[
+            "d.xml:3:23: `values`: `99999999999999999999` is outside the 64-bit integer range; quote it to keep it as text",
+        ],
+    );
+    body_fails(
+        "values-inf",
+        "<key name=\"x\" values=\"1.5, 1e400\"/>",
+        &["`values`: `1e400` is not a finite number"],
+    );
     // The whole 64-bit range is usable, from both sources.
     let out = body_runs(
         "full-range",
