@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use anyhow::anyhow;
 use datamimic::Table;
-use rhai::{AST, Dynamic};
+use rhai::Dynamic;
 
 use crate::csv::CsvOptions;
 use crate::entities::Entity;
+use crate::script::Script;
 use crate::sink::Format;
 
 /// A place in a descriptor file.
@@ -105,7 +106,7 @@ pub struct Branch {
     /// Where it is.
     pub pos: Pos,
     /// The condition, `None` for `<else>`.
-    pub condition: Option<AST>,
+    pub condition: Option<Script>,
     /// Its statements.
     pub body: Vec<Stmt>,
 }
@@ -120,7 +121,7 @@ pub struct Nested {
     /// `None` for a dict, the element count for a list.
     pub list: Option<u64>,
     /// A script giving the whole value instead of child keys.
-    pub script: Option<AST>,
+    pub script: Option<Script>,
     /// Child statements.
     pub body: Vec<Stmt>,
 }
@@ -147,15 +148,17 @@ pub enum ValueSource {
     /// `entity`: record `i` of a built service.
     Entity(Box<dyn Entity>),
     /// `script`.
-    Script(AST),
+    Script(Script),
     /// `constant`.
     Constant(Dynamic),
     /// `values` with optional `weights`: a weighted table of the values.
     Values(&'static Table, Vec<Dynamic>),
     /// `pattern`: a regular expression.
     Pattern(crate::regex::RegexGen),
-    /// `type` with `min`/`max` (numbers).
-    Range(f64, f64),
+    /// `min`/`max` of a `type` other than float: integers, both included.
+    IntRange(i64, i64),
+    /// `min`/`max` of `type="float"`.
+    FloatRange(f64, f64),
     /// `generator`.
     Generator(Generator),
     /// `<array count type>` without script: `count` random values of the type.
@@ -170,7 +173,8 @@ impl fmt::Debug for ValueSource {
             ValueSource::Constant(_) => "Constant",
             ValueSource::Values(..) => "Values",
             ValueSource::Pattern(_) => "Pattern",
-            ValueSource::Range(..) => "Range",
+            ValueSource::IntRange(..) => "IntRange",
+            ValueSource::FloatRange(..) => "FloatRange",
             ValueSource::Generator(_) => "Generator",
             ValueSource::RandomArray(_) => "RandomArray",
         })

@@ -46,5 +46,6 @@ pub mod record;
 pub mod regex;
 pub mod run;
 pub mod script;
+pub mod script_source;
 
 mod suggest;

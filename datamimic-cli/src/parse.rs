@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::Table;
-use rhai::{AST, Dynamic, Engine};
+use rhai::{Dynamic, Engine};
 use roxmltree::{Document, Node};
 
 use crate::csv::{CsvOptions, Quoting};
@@ -17,6 +17,8 @@ use crate::descriptor::{
     Type, ValueSource, error_at,
 };
 use crate::entities::{self, Entity, EntityOptions};
+use crate::script::Script;
+use crate::script_source::ScriptSource;
 use crate::sink::Format;
 use crate::suggest::did_you_mean;
 
@@ -331,10 +333,26 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(())
     }
 
-    fn compile(&self, node: Node<'_, '_>, name: &str, ctx: &Ctx<'_>, source: &str) -> Result<AST> {
-        ctx.engine
-            .compile(source)
-            .map_err(|e| self.err_attr(node, name, format_args!("script does not compile: {e}")))
+    /// Compiles the script in attribute `name`, read as written (line breaks kept).
+    fn compile(&self, node: Node<'_, '_>, name: &str, ctx: &Ctx<'_>) -> Result<Script> {
+        let attr = node
+            .attributes()
+            .find(|a| a.name() == name)
+            .ok_or_else(|| self.err_attr(node, name, "missing"))?;
+        let range = attr.range_value();
+        let start = self.doc.text_pos_at(range.start);
+        let source = ScriptSource::from_attribute(
+            self.file.clone(),
+            &self.doc.input_text()[range],
+            (start.row, start.col),
+            attr.value(),
+        );
+        Script::compile(ctx.engine, source).map_err(|f| {
+            error_at(
+                &f.pos.unwrap_or_else(|| self.attr_pos(node, name)),
+                format_args!("`{name}`: script does not compile: {}", f.message),
+            )
+        })
     }
 
     fn generate(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Generate> {
@@ -574,8 +592,8 @@ impl<'d, 'i> Parser<'d, 'i> {
                 None
             } else {
                 self.check_attrs(child, &["condition"])?;
-                let src = self.required(child, "condition")?;
-                Some(self.compile(child, "condition", ctx, src)?)
+                self.required(child, "condition")?;
+                Some(self.compile(child, "condition", ctx)?)
             };
             branches.push(Branch {
                 pos: self.pos(child),
@@ -617,7 +635,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         };
         let script = match self.attr(node, "script") {
-            Some(src) => Some(self.compile(node, "script", ctx, src)?),
+            Some(_) => Some(self.compile(node, "script", ctx)?),
             None => None,
         };
         Ok(Nested {
@@ -654,7 +672,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         self.key_name(node, ctx, &name)?;
         let ty = self.ty(node)?;
         let source = match (self.attr(node, "script"), self.attr(node, "count")) {
-            (Some(src), None) => ValueSource::Script(self.compile(node, "script", ctx, src)?),
+            (Some(_), None) => ValueSource::Script(self.compile(node, "script", ctx)?),
             (None, Some(c)) => ValueSource::RandomArray(self.parse_u64(node, "count", c)?),
             (Some(_), Some(_)) => bail!(
                 "{}: `<array>` takes `script` or `count`, not both",
@@ -715,12 +733,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         let source = match given.first().copied() {
             Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
-            Some("script") => ValueSource::Script(self.compile(
-                node,
-                "script",
-                ctx,
-                self.required(node, "script")?,
-            )?),
+            Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),
             Some("values") => self.values(node, &name)?,
             Some("pattern") => {
@@ -732,27 +745,11 @@ impl<'d, 'i> Parser<'d, 'i> {
                         format_args!("invalid regular expression: {e}"),
                     )
                 })?;
+                self.pattern_fits(node, &regex, ty)?;
                 ValueSource::Pattern(regex)
             }
             Some(_) => ValueSource::Generator(self.generator(node)?),
-            None if has_range || ty.is_some() => {
-                let min = self
-                    .attr(node, "min")
-                    .map_or(Ok(0.0), |v| self.parse_f64(node, "min", v))?;
-                let max = self
-                    .attr(node, "max")
-                    .map_or(Ok(if ty == Some(Type::Float) { 1.0 } else { 100.0 }), |v| {
-                        self.parse_f64(node, "max", v)
-                    })?;
-                if min > max {
-                    return Err(self.err_attr(
-                        node,
-                        "min",
-                        format_args!("{min} is above `max` {max}"),
-                    ));
-                }
-                ValueSource::Range(min, max)
-            }
+            None if has_range || ty.is_some() => self.range(node, ty)?,
             None => bail!(
                 "{}: `<{}>` `{name}` needs one of `script`, `constant`, `values`, `pattern`, `generator`{}, or `type` with `min`/`max`",
                 self.pos(node),
@@ -760,7 +757,12 @@ impl<'d, 'i> Parser<'d, 'i> {
                 if variable { ", `entity`" } else { "" }
             ),
         };
-        if has_range && !matches!(source, ValueSource::Range(..)) {
+        if has_range
+            && !matches!(
+                source,
+                ValueSource::IntRange(..) | ValueSource::FloatRange(..)
+            )
+        {
             return Err(self.err_attr(
                 node,
                 if node.attribute("min").is_some() {
@@ -797,6 +799,99 @@ impl<'d, 'i> Parser<'d, 'i> {
             null_quota,
             converters,
         })
+    }
+
+    /// `type` with `min`/`max`: floats for `type="float"`, integers otherwise; every bound
+    /// must be representable, and some value must lie between them.
+    fn range(&self, node: Node<'_, '_>, ty: Option<Type>) -> Result<ValueSource> {
+        let (min_text, max_text) = (self.attr(node, "min"), self.attr(node, "max"));
+        if ty == Some(Type::Float) {
+            let min = min_text.map_or(Ok(0.0), |v| self.parse_f64(node, "min", v))?;
+            let max = max_text.map_or(Ok(1.0), |v| self.parse_f64(node, "max", v))?;
+            if let Some(problem) = float_bounds_problem(min, max) {
+                return Err(error_at(&self.attr_pos(node, "min"), problem));
+            }
+            return Ok(ValueSource::FloatRange(min, max));
+        }
+        // A fractional bound rounds inwards: `min="1.5"` starts at 2.
+        let min = min_text.map_or(Ok(0), |v| self.parse_i64(node, "min", v, f64::ceil))?;
+        let max = max_text.map_or(Ok(100), |v| self.parse_i64(node, "max", v, f64::floor))?;
+        if min > max {
+            let (shown_min, shown_max) = (min_text.unwrap_or("0"), max_text.unwrap_or("100"));
+            let relation = if shown_min.trim().parse::<f64>().ok() > shown_max.trim().parse().ok() {
+                "is above"
+            } else {
+                "leaves no integer up to"
+            };
+            return Err(error_at(
+                &self.attr_pos(node, "min"),
+                format_args!("`min` {shown_min} {relation} `max` {shown_max}"),
+            ));
+        }
+        Ok(ValueSource::IntRange(min, max))
+    }
+
+    /// An integer bound: exact when written as one, else a finite number rounded by `round`;
+    /// either way inside the 64-bit range.
+    fn parse_i64(
+        &self,
+        node: Node<'_, '_>,
+        name: &str,
+        text: &str,
+        round: fn(f64) -> f64,
+    ) -> Result<i64> {
+        let trimmed = text.trim();
+        if let Ok(v) = trimmed.parse::<i64>() {
+            return Ok(v);
+        }
+        let out_of_range = || {
+            self.err_attr(
+                node,
+                name,
+                format_args!(
+                    "`{text}` is outside the 64-bit integer range ({} to {})",
+                    i64::MIN,
+                    i64::MAX
+                ),
+            )
+        };
+        let digits = trimmed.strip_prefix(['-', '+']).unwrap_or(trimmed);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(out_of_range());
+        }
+        let v = round(self.parse_f64(node, name, text)?);
+        // 2^63 is exact as an f64; every float below it and at or above -2^63 fits.
+        if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v) {
+            Ok(v as i64)
+        } else {
+            Err(out_of_range())
+        }
+    }
+
+    /// A pattern under `type="int"` or `"float"` must not produce more digits than the
+    /// type holds, or only the records that draw a long value would fail.
+    fn pattern_fits(
+        &self,
+        node: Node<'_, '_>,
+        regex: &crate::regex::RegexGen,
+        ty: Option<Type>,
+    ) -> Result<()> {
+        // Any 18 characters that read as an integer fit an i64; any 308 that read as a
+        // number fit a finite f64.
+        let (limit, what) = match ty {
+            Some(Type::Int) => (18, "an `int` takes at most 18"),
+            Some(Type::Float) => (308, "a `float` takes at most 308"),
+            _ => return Ok(()),
+        };
+        let longest = regex.max_chars();
+        if longest > limit {
+            return Err(self.err_attr(
+                node,
+                "pattern",
+                format_args!("can produce {longest} characters, but {what}"),
+            ));
+        }
+        Ok(())
     }
 
     fn entity(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Box<dyn Entity>> {
@@ -888,8 +983,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             .map_err(|e| self.err_attr(node, "weights", e))?;
         let values = items
             .into_iter()
-            .map(|(s, quoted)| literal(&s, quoted))
-            .collect();
+            .map(|(s, quoted)| literal(&s, quoted).map_err(|e| self.err_attr(node, "values", e)))
+            .collect::<Result<_>>()?;
         Ok(ValueSource::Values(table, values))
     }
 
@@ -910,7 +1005,6 @@ impl<'d, 'i> Parser<'d, 'i> {
         let mut max = None;
         for arg in args.split(',').map(str::trim).filter(|a| !a.is_empty()) {
             let (k, v) = arg.split_once('=').unwrap_or(("", arg));
-            let v = self.parse_f64(node, "generator", v)?;
             match k.trim() {
                 "min" => min = Some(v),
                 "max" => max = Some(v),
@@ -924,13 +1018,43 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         let g = match name {
+            "IncrementGenerator" | "UUIDGenerator" | "BooleanGenerator"
+                if min.is_some() || max.is_some() =>
+            {
+                return Err(self.err_attr(
+                    node,
+                    "generator",
+                    format_args!("`{name}` takes no arguments"),
+                ));
+            }
             "IncrementGenerator" => Generator::Increment,
             "UUIDGenerator" => Generator::Uuid,
             "BooleanGenerator" => Generator::Boolean,
             "IntegerGenerator" => {
-                Generator::Integer(min.unwrap_or(0.0) as i64, max.unwrap_or(1_000_000.0) as i64)
+                let bound = |v: Option<&str>, default: i64, round: fn(f64) -> f64| {
+                    v.map_or(Ok(default), |v| self.parse_i64(node, "generator", v, round))
+                };
+                let low = bound(min, 0, f64::ceil)?;
+                let high = bound(max, 1_000_000, f64::floor)?;
+                if low > high {
+                    return Err(self.err_attr(
+                        node,
+                        "generator",
+                        format_args!("`min` {low} is above `max` {high}"),
+                    ));
+                }
+                Generator::Integer(low, high)
             }
-            "FloatGenerator" => Generator::Float(min.unwrap_or(0.0), max.unwrap_or(1.0)),
+            "FloatGenerator" => {
+                let bound = |v: Option<&str>, default: f64| {
+                    v.map_or(Ok(default), |v| self.parse_f64(node, "generator", v))
+                };
+                let (low, high) = (bound(min, 0.0)?, bound(max, 1.0)?);
+                if let Some(problem) = float_bounds_problem(low, high) {
+                    return Err(self.err_attr(node, "generator", problem));
+                }
+                Generator::Float(low, high)
+            }
             _ => {
                 let hint = did_you_mean(name, NAMES.iter().copied())
                     .unwrap_or_else(|| format!("; known generators: {}", NAMES.join(", ")));
@@ -941,11 +1065,6 @@ impl<'d, 'i> Parser<'d, 'i> {
                 ));
             }
         };
-        if let Generator::Integer(a, b) = g
-            && a > b
-        {
-            return Err(self.err_attr(node, "generator", "`min` is above `max`"));
-        }
         Ok(g)
     }
 
@@ -1050,6 +1169,18 @@ fn parameters(args: &str) -> Result<Vec<(&str, &str)>, String> {
     Ok(out)
 }
 
+/// What is wrong with float bounds: `min` above `max`, or a span `max - min` beyond the
+/// largest float (values would become infinite).
+fn float_bounds_problem(min: f64, max: f64) -> Option<String> {
+    if min > max {
+        Some(format!("`min` {min} is above `max` {max}"))
+    } else if !(max - min).is_finite() {
+        Some(format!("the range {min} to {max} is too wide for a float"))
+    } else {
+        None
+    }
+}
+
 /// Splits a `values`/`weights` list (`'a','b'` or `1, 2`) at commas outside quotes; the flag
 /// says whether the item was quoted.
 fn split_list(text: &str) -> Vec<(String, bool)> {
@@ -1097,22 +1228,34 @@ fn split_list(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// An unquoted list item is a number or boolean when it reads as one.
-fn literal(text: &str, quoted: bool) -> Dynamic {
+/// An unquoted list item is a number or boolean when it reads as one; a number that would
+/// lose its value (an integer beyond 64 bits, an infinite float) is an error.
+fn literal(text: &str, quoted: bool) -> Result<Dynamic, String> {
     if !quoted {
         if let Ok(i) = text.parse::<i64>() {
-            return i.into();
+            return Ok(i.into());
+        }
+        let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "`{text}` is outside the 64-bit integer range; quote it to keep it as text"
+            ));
         }
         if let Ok(f) = text.parse::<f64>() {
-            return f.into();
+            if !f.is_finite() {
+                return Err(format!(
+                    "`{text}` is not a finite number; quote it to keep it as text"
+                ));
+            }
+            return Ok(f.into());
         }
         match text {
-            "True" | "true" => return true.into(),
-            "False" | "false" => return false.into(),
+            "True" | "true" => return Ok(true.into()),
+            "False" | "false" => return Ok(false.into()),
             _ => {}
         }
     }
-    text.into()
+    Ok(text.into())
 }
 
 #[cfg(test)]
@@ -1152,7 +1295,12 @@ mod tests {
                 ("3".to_owned(), false)
             ]
         );
-        assert_eq!(literal("3", false).as_int().unwrap(), 3);
-        assert!(literal("3", true).is_string());
+        assert_eq!(literal("3", false).unwrap().as_int().unwrap(), 3);
+        assert!(literal("3", true).unwrap().is_string());
+        assert!(literal("99999999999999999999", false).is_err());
+        assert!(literal("99999999999999999999", true).unwrap().is_string());
+        assert!(literal("1e400", false).is_err());
+        assert!(literal("nan", false).is_err());
+        assert_eq!(literal("2.5", false).unwrap().as_float().unwrap(), 2.5);
     }
 }

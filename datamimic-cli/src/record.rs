@@ -5,8 +5,10 @@ use datamimic::sample;
 use rhai::{Array, Dynamic, Engine, Map, Scope};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::descriptor::{Converter, Field, Generator, Nested, Stmt, Type, ValueSource, error_at};
-use crate::script::{self, with_rng};
+use crate::descriptor::{
+    Converter, Field, Generator, Nested, Pos, Stmt, Type, ValueSource, error_at,
+};
+use crate::script::{self, ScriptFailure, uniform_int, with_rng};
 
 /// A record or part of one, keeping the descriptor's key order.
 #[derive(Debug, Clone)]
@@ -89,12 +91,13 @@ pub fn eval_stmts(
                 for branch in branches {
                     let taken = match &branch.condition {
                         None => true,
-                        Some(ast) => engine
-                            .eval_ast_with_scope::<Dynamic>(scope, ast)
+                        Some(condition) => condition
+                            .eval(engine, scope)
                             .map_err(|e| {
-                                error_at(
+                                failed(
+                                    e,
                                     &branch.pos,
-                                    format_args!("condition failed on record {index}: {e}"),
+                                    format_args!("condition failed on record {index}"),
                                 )
                             })?
                             .as_bool()
@@ -119,15 +122,16 @@ pub fn eval_stmts(
 }
 
 fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -> Result<Node> {
-    if let Some(ast) = &n.script {
-        let value = engine
-            .eval_ast_with_scope::<Dynamic>(scope, ast)
-            .map_err(|e| {
-                error_at(
-                    &n.pos,
-                    format_args!("`{}`: script failed on record {index}: {e}", n.name),
-                )
-            })?;
+    if let Some(script) = &n.script {
+        let value = script.eval(engine, scope).map_err(|e| {
+            failed(
+                e,
+                &n.pos,
+                format_args!("`{}`: script failed on record {index}", n.name),
+            )
+        })?;
+        finite(&value)
+            .map_err(|m| error_at(&n.pos, format_args!("`{}`: {m} on record {index}", n.name)))?;
         return Ok(Node::Value(value));
     }
     // Keys of one element are visible to its later keys only.
@@ -160,30 +164,29 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut value: Dynamic = match &f.source {
         ValueSource::Entity(entity) => entity.dynamic(index).map_err(|e| fail(format!("{e:#}")))?,
-        ValueSource::Script(ast) => engine
-            .eval_ast_with_scope::<Dynamic>(scope, ast)
-            .map_err(|e| fail(format!("script failed on record {index}: {e}")))?,
+        ValueSource::Script(script) => script.eval(engine, scope).map_err(|e| {
+            failed(
+                e,
+                &f.pos,
+                format_args!("`{}`: script failed on record {index}", f.name),
+            )
+        })?,
         ValueSource::Constant(c) => c.clone(),
         ValueSource::Values(table, values) => {
             values[with_rng(|rng| table.sample_index(rng))].clone()
         }
         ValueSource::Pattern(p) => with_rng(|rng| p.generate(rng)).into(),
-        ValueSource::Range(min, max) => with_rng(|rng| {
-            if f.ty == Some(Type::Float) {
-                (min + sample::unit_f64(rng) * (max - min)).into()
-            } else {
-                let (low, high) = (min.ceil() as i64, max.floor() as i64);
-                let span = (high - low).max(0) as u64 + 1;
-                (low + sample::below(rng, span) as i64).into()
-            }
-        }),
+        ValueSource::IntRange(low, high) => with_rng(|rng| uniform_int(rng, *low, *high)).into(),
+        ValueSource::FloatRange(min, max) => {
+            with_rng(|rng| (min + sample::unit_f64(rng) * (max - min)).into())
+        }
         ValueSource::Generator(g) => match *g {
-            Generator::Increment => ((index + 1) as i64).into(),
+            Generator::Increment => i64::try_from(index + 1)
+                .map_err(|_| fail(format!("record {index} is beyond the 64-bit counter")))?
+                .into(),
             Generator::Uuid => script::uuid().into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
-            Generator::Integer(low, high) => {
-                with_rng(|rng| (low + sample::below(rng, (high - low) as u64 + 1) as i64).into())
-            }
+            Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, low, high)).into(),
             Generator::Float(low, high) => {
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
@@ -197,10 +200,14 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         return Ok(Dynamic::UNIT);
     }
     if let Some(ty) = f.ty
-        && !matches!(f.source, ValueSource::Range(..))
+        && !matches!(
+            f.source,
+            ValueSource::IntRange(..) | ValueSource::FloatRange(..)
+        )
     {
         value = convert(value, ty).map_err(|m| fail(format!("{m} on record {index}")))?;
     }
+    finite(&value).map_err(|m| fail(format!("{m} on record {index}")))?;
     for c in &f.converters {
         let text = if value.is_string() {
             value.into_string().unwrap_or_default()
@@ -210,6 +217,38 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         value = convert_text(&text, c).into();
     }
     Ok(value)
+}
+
+/// A script failure at its place in the script, else at `fallback`.
+fn failed(failure: ScriptFailure, fallback: &Pos, what: std::fmt::Arguments<'_>) -> anyhow::Error {
+    error_at(
+        failure.pos.as_ref().unwrap_or(fallback),
+        format_args!("{what}: {}", failure.message),
+    )
+}
+
+/// An infinite or NaN float anywhere in `value` is an error: no format writes it faithfully
+/// (JSON would write `null`).
+fn finite(value: &Dynamic) -> Result<(), String> {
+    if let Ok(f) = value.as_float() {
+        if !f.is_finite() {
+            return Err(format!("`{f}` is not a finite number"));
+        }
+    } else if let Some(array) = value.read_lock::<Array>() {
+        array.iter().try_for_each(finite)?;
+    } else if let Some(map) = value.read_lock::<Map>() {
+        map.values().try_for_each(finite)?;
+    }
+    Ok(())
+}
+
+/// `f` truncated, if it fits an `i64`.
+fn float_to_int(f: f64) -> Option<i64> {
+    let t = f.trunc();
+    // 2^63 is exact as an f64; every float below it and at or above -2^63 fits.
+    (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0)
+        .contains(&t)
+        .then_some(t as i64)
 }
 
 fn convert(value: Dynamic, ty: Type) -> Result<Dynamic, String> {
@@ -224,7 +263,9 @@ fn convert(value: Dynamic, ty: Type) -> Result<Dynamic, String> {
             if let Ok(i) = value.as_int() {
                 i.into()
             } else if let Ok(f) = value.as_float() {
-                (f.trunc() as i64).into()
+                float_to_int(f)
+                    .ok_or_else(|| format!("`{text}` does not fit a 64-bit integer"))?
+                    .into()
             } else if let Ok(b) = value.as_bool() {
                 i64::from(b).into()
             } else {
@@ -237,7 +278,12 @@ fn convert(value: Dynamic, ty: Type) -> Result<Dynamic, String> {
             } else if let Ok(i) = value.as_int() {
                 (i as f64).into()
             } else {
-                text.trim().parse::<f64>().map_err(|_| bad())?.into()
+                text.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|f| f.is_finite())
+                    .ok_or_else(bad)?
+                    .into()
             }
         }
         Type::Bool => {
@@ -289,5 +335,24 @@ mod tests {
             12
         );
         assert!(convert("x".into(), Type::Int).is_err());
+    }
+
+    #[test]
+    fn conversions_never_saturate_or_become_infinite() {
+        assert!(convert(Dynamic::from(1e30_f64), Type::Int).is_err());
+        assert!(convert(Dynamic::from(-9.3e18_f64), Type::Int).is_err());
+        assert_eq!(
+            convert(Dynamic::from(-9.2e18_f64), Type::Int)
+                .unwrap()
+                .as_int()
+                .unwrap(),
+            -9_200_000_000_000_000_000
+        );
+        assert!(convert("1e400".into(), Type::Float).is_err());
+        assert!(convert("NaN".into(), Type::Float).is_err());
+        assert!(convert("99999999999999999999".into(), Type::Int).is_err());
+        assert!(finite(&Dynamic::from(f64::INFINITY)).is_err());
+        let nested: Array = vec![Dynamic::from(1_i64), Dynamic::from(f64::NAN)];
+        assert!(finite(&nested.into()).is_err());
     }
 }
