@@ -41,10 +41,13 @@ pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
 pub mod descriptor;
+mod line_index;
 pub mod parse;
 pub mod record;
 pub mod regex;
 pub mod run;
 pub mod script;
+pub mod sources;
+mod unique_names;
 
 mod suggest;

@@ -5,7 +5,9 @@ use datamimic::sample;
 use rhai::{Array, Dynamic, Engine, Map, Scope};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::descriptor::{Converter, Field, Generator, Nested, Stmt, Type, ValueSource, error_at};
+use crate::descriptor::{
+    Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Stmt, Type, ValueSource, error_at,
+};
 use crate::script::{self, with_rng};
 
 /// A record or part of one, keeping the descriptor's key order.
@@ -140,6 +142,14 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
     };
     match n.list {
         None => element(scope),
+        // The parser bounds counts; a model built in code is checked before allocating.
+        Some(count) if count > MAX_RECORD_VALUES => Err(error_at(
+            &n.pos,
+            format_args!(
+                "`{}`: {count} elements: a record holds at most {MAX_RECORD_VALUES} values",
+                n.name
+            ),
+        )),
         Some(count) => (0..count)
             .map(|_| element(scope))
             .collect::<Result<Vec<_>>>()
@@ -188,6 +198,11 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
         },
+        ValueSource::RandomArray(count) if *count > MAX_RECORD_VALUES => {
+            return Err(fail(format!(
+                "{count} elements: a record holds at most {MAX_RECORD_VALUES} values"
+            )));
+        }
         ValueSource::RandomArray(count) => {
             let array: Array = (0..*count).map(|_| random_of(f.ty)).collect();
             return Ok(array.into());
@@ -289,5 +304,40 @@ mod tests {
             12
         );
         assert!(convert("x".into(), Type::Int).is_err());
+    }
+
+    /// A model built in code, past the parser's checks, still fails instead of aborting.
+    #[test]
+    fn huge_counts_fail_before_allocating() {
+        let engine = Engine::new();
+        let pos = crate::descriptor::Pos {
+            file: "built.xml".into(),
+            line: 3,
+            col: 5,
+        };
+        let array = Stmt::Key(Field {
+            pos: pos.clone(),
+            name: "a".to_owned(),
+            source: ValueSource::RandomArray(u64::MAX),
+            ty: Some(Type::Int),
+            null_quota: 0.0,
+            converters: Vec::new(),
+        });
+        let list = Stmt::Nested(Nested {
+            pos,
+            name: "n".to_owned(),
+            list: Some(10_000_000_000),
+            script: None,
+            body: Vec::new(),
+        });
+        for stmt in [array, list] {
+            let err = eval_stmts(&engine, &[stmt], 0, &mut Scope::new(), &mut Vec::new())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with("built.xml:3:5: `") && err.contains("at most 1000000 values"),
+                "{err}"
+            );
+        }
     }
 }
