@@ -14,6 +14,22 @@ use crate::entities::Entity;
 use crate::script::Script;
 use crate::sink::Format;
 
+/// How deep elements may nest in one descriptor file (`<setup>` is level 1). Checked before
+/// anything recurses over the elements, so no descriptor can overflow the stack.
+pub const MAX_NESTING_DEPTH: usize = 256;
+
+/// How long a chain of `<include>`s may be (the top file is level 1).
+pub const MAX_INCLUDE_DEPTH: usize = 64;
+
+/// Elements in a descriptor with every `<include>` expanded, each inclusion counting again
+/// (inclusion is textual): bounds the memory and time of parsing.
+pub const MAX_DESCRIPTOR_ELEMENTS: u64 = 2_000_000;
+
+/// Values one record may hold, as [`Stmt::values`] counts them: every `<array count>` and
+/// list `<nestedKey count>` is checked against it before a record is made, so no count can
+/// exhaust memory. (Arrays and maps made by scripts have the script engine's own limits.)
+pub const MAX_RECORD_VALUES: u64 = 1_000_000;
+
 /// A place in a descriptor file.
 #[derive(Debug, Clone)]
 pub struct Pos {
@@ -98,6 +114,68 @@ pub enum Stmt {
     Nested(Nested),
     /// `<condition>`: the first branch whose condition holds.
     Condition(Vec<Branch>),
+}
+
+impl Stmt {
+    /// The values this statement adds to a record at most: 1 for a variable or key, the
+    /// element count for `<array count>`, and for a `<nestedKey>` 1 for itself plus its body
+    /// once (dict) or `count` times (list); a `<condition>` adds its largest branch.
+    pub fn values(&self) -> u64 {
+        match self {
+            Stmt::Variable(_) => 1,
+            Stmt::Key(field) => match field.source {
+                ValueSource::RandomArray(count) => count.max(1),
+                _ => 1,
+            },
+            Stmt::Nested(nested) => {
+                let element = 1 + values(&nested.body);
+                match nested.list {
+                    None => element,
+                    Some(count) => count.saturating_mul(element).saturating_add(1),
+                }
+            }
+            Stmt::Condition(branches) => {
+                branches.iter().map(|b| values(&b.body)).max().unwrap_or(0)
+            }
+        }
+    }
+
+    /// Where the statement is (a `<condition>`: its first branch).
+    pub fn pos(&self) -> Option<&Pos> {
+        match self {
+            Stmt::Variable(field) | Stmt::Key(field) => Some(&field.pos),
+            Stmt::Nested(nested) => Some(&nested.pos),
+            Stmt::Condition(branches) => branches.first().map(|b| &b.pos),
+        }
+    }
+}
+
+/// The values `stmts` add to a record at most (see [`Stmt::values`]).
+pub fn values(stmts: &[Stmt]) -> u64 {
+    stmts
+        .iter()
+        .fold(0, |sum: u64, stmt| sum.saturating_add(stmt.values()))
+}
+
+/// Checks that a record of `body` holds at most [`MAX_RECORD_VALUES`] values, naming the
+/// statement that would cross the limit.
+pub fn check_record_size(body: &[Stmt]) -> anyhow::Result<()> {
+    let mut total = 0u64;
+    for stmt in body {
+        total = total.saturating_add(stmt.values());
+        if total > MAX_RECORD_VALUES
+            && let Some(pos) = stmt.pos()
+        {
+            return Err(error_at(
+                pos,
+                format_args!(
+                    "a record would hold more than {MAX_RECORD_VALUES} values (keys, array \
+                     elements and nestedKey elements)"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One `<if>`, `<else-if>` or `<else>` (no condition).

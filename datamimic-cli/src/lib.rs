@@ -19,6 +19,17 @@
 //! script | count type>`, `<nestedKey type=dict|list count script>`, `<condition>` with
 //! `<if condition>`, `<else-if condition>`, `<else>`, `<include uri>` and `<echo>`.
 //!
+//! Limits, checked before anything is allocated, expanded or recursed over, each failing with
+//! a `file:line:col` error: elements nest at most
+//! [`MAX_NESTING_DEPTH`](descriptor::MAX_NESTING_DEPTH) (256) levels deep; `<include>` chains
+//! are at most [`MAX_INCLUDE_DEPTH`](descriptor::MAX_INCLUDE_DEPTH) (64) files deep and
+//! acyclic; a descriptor with its includes expanded (textually: a file included twice counts
+//! twice) has at most [`MAX_DESCRIPTOR_ELEMENTS`](descriptor::MAX_DESCRIPTOR_ELEMENTS)
+//! (2,000,000) elements; a record holds at most
+//! [`MAX_RECORD_VALUES`](descriptor::MAX_RECORD_VALUES) (1,000,000) values, counting `<array
+//! count>` and list `<nestedKey count>` elements. Two keys or two variables of one record may
+//! not share a name (branches of one `<condition>` may; a key may repeat a variable's name).
+//!
 //! Scripts are [rhai](https://rhai.rs) expressions compiled once per attribute, seeing the
 //! variables and earlier keys by name, plus `random()`, `random_int(a, b)`, `random_bool()`,
 //! `random_choice(array)`, `uuid()` and `pattern("##-??")` (datamimic's `#`/`?` patterns)
@@ -41,11 +52,14 @@ pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
 pub mod descriptor;
+mod line_index;
 pub mod parse;
 pub mod record;
 pub mod regex;
 pub mod run;
 pub mod script;
 pub mod script_source;
+pub mod sources;
+mod unique_names;
 
 mod suggest;

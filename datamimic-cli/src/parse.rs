@@ -3,8 +3,7 @@
 //! not compile and impossible entity options are all reported as `file:line:col: message`.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::Table;
@@ -13,14 +12,16 @@ use roxmltree::{Document, Node};
 
 use crate::csv::{CsvOptions, Quoting};
 use crate::descriptor::{
-    Branch, Converter, Field, Generate, Generator, Item, Nested, Pos, Setup, Stmt, TargetSpec,
-    Type, ValueSource, error_at,
+    self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
+    Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::entities::{self, Entity, EntityOptions};
 use crate::script::Script;
 use crate::script_source::ScriptSource;
 use crate::sink::Format;
+use crate::sources::{self, SourceFile, Sources};
 use crate::suggest::did_you_mean;
+use crate::unique_names;
 
 /// Run-wide settings the parser needs.
 #[derive(Debug, Clone)]
@@ -39,6 +40,9 @@ struct SetBy {
 struct Ctx<'e> {
     engine: &'e Engine,
     options: ParseOptions,
+    /// The descriptor's files, and each one's document.
+    sources: &'e Sources,
+    docs: &'e [Document<'e>],
     seed: Option<u64>,
     dataset: Option<String>,
     separator: u8,
@@ -46,7 +50,6 @@ struct Ctx<'e> {
     separator_from: Option<SetBy>,
     /// Whether the generate being parsed writes XML, whose element names its keys become.
     writes_xml: bool,
-    depth: usize,
     /// The enclosing generates (`/parent/child`), so unseeded variables of different
     /// generates get different streams.
     path: String,
@@ -54,34 +57,42 @@ struct Ctx<'e> {
 
 /// Reads and checks the descriptor at `path`.
 pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result<Setup> {
+    // Every file is read and checked (depth, include cycles, size) before the model is built.
+    let sources = sources::load(path)?;
+    let docs = sources
+        .files
+        .iter()
+        .map(SourceFile::document)
+        .collect::<Result<Vec<_>>>()?;
     let mut ctx = Ctx {
         engine,
         options,
+        sources: &sources,
+        docs: &docs,
         seed: None,
         dataset: None,
         separator: b'|',
         separator_from: None,
         writes_xml: false,
-        depth: 0,
         path: String::new(),
     };
-    let items = parse_setup_file(path, &mut ctx, true)?;
+    let items = parse_setup_file(0, &mut ctx, true)?;
     Ok(Setup {
         seed: ctx.seed,
         items,
     })
 }
 
-fn parse_setup_file(path: &Path, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<Item>> {
-    let file: Arc<str> = path.display().to_string().into();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow!("cannot read descriptor `{file}`: {e}"))?;
-    let doc = Document::parse(&text).map_err(|e| {
-        let p = e.pos();
-        anyhow!("{file}:{}:{}: malformed XML: {e}", p.row, p.col)
-    })?;
-    let p = Parser { doc: &doc, file };
-    let root = doc.root_element();
+/// The items of file `index` of the sources (its includes expanded in place).
+fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<Item>> {
+    // Copied out of `ctx`, so they do not borrow it.
+    let (sources, docs) = (ctx.sources, ctx.docs);
+    let source = &sources.files[index];
+    let p = Parser {
+        doc: &docs[index],
+        source,
+    };
+    let root = p.doc.root_element();
     if root.tag_name().name() != "setup" {
         bail!(
             "{}: the root element must be `<setup>`, not `<{}>`",
@@ -129,18 +140,11 @@ fn parse_setup_file(path: &Path, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<Ite
             _ => {
                 p.check_attrs(child, &["uri"])?;
                 let uri = p.required(child, "uri")?;
-                if ctx.depth > 16 {
-                    bail!("{}: includes nested too deeply (a cycle?)", p.pos(child));
-                }
-                let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-                let included: PathBuf = base.join(uri);
-                if included.extension().and_then(|e| e.to_str()) != Some("xml") {
-                    bail!("{}: only `.xml` descriptors can be included", p.pos(child));
-                }
-                ctx.depth += 1;
-                let inner = parse_setup_file(&included, ctx, false)
+                let Some(&included) = source.includes.get(&child.range().start) else {
+                    bail!("{}: include `{uri}` was not read", p.pos(child));
+                };
+                let inner = parse_setup_file(included, ctx, false)
                     .map_err(|e| anyhow!("{}: in included `{uri}`: {e:#}", p.pos(child)))?;
-                ctx.depth -= 1;
                 items.extend(inner);
             }
         }
@@ -150,7 +154,7 @@ fn parse_setup_file(path: &Path, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<Ite
 
 struct Parser<'d, 'i> {
     doc: &'d Document<'i>,
-    file: Arc<str>,
+    source: &'d SourceFile,
 }
 
 const GENERATE_ATTRS: &[&str] = &["name", "count", "target", "pageSize", "separator"];
@@ -200,12 +204,7 @@ const BODY: &[&str] = &[
 
 impl<'d, 'i> Parser<'d, 'i> {
     fn pos_at(&self, offset: usize) -> Pos {
-        let p = self.doc.text_pos_at(offset);
-        Pos {
-            file: self.file.clone(),
-            line: p.row,
-            col: p.col,
-        }
+        self.source.pos_at(offset)
     }
 
     fn pos(&self, node: Node<'_, '_>) -> Pos {
@@ -297,12 +296,19 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 
     fn parse_u64(&self, node: Node<'_, '_>, name: &str, text: &str) -> Result<u64> {
-        text.trim().parse::<u64>().map_err(|_| {
-            self.err_attr(
-                node,
-                name,
-                format_args!("`{text}` is not a non-negative integer"),
-            )
+        let digits = text.trim();
+        digits.parse::<u64>().map_err(|_| {
+            let why = if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                format!("`{text}` is too large (at most {})", u64::MAX)
+            } else if digits
+                .parse::<f64>()
+                .is_ok_and(|f| f.is_finite() && f >= 0.0 && f.fract() == 0.0)
+            {
+                format!("`{text}` is not a non-negative integer (write the digits out)")
+            } else {
+                format!("`{text}` is not a non-negative integer")
+            };
+            self.err_attr(node, name, why)
         })
     }
 
@@ -340,11 +346,11 @@ impl<'d, 'i> Parser<'d, 'i> {
             .find(|a| a.name() == name)
             .ok_or_else(|| self.err_attr(node, name, "missing"))?;
         let range = attr.range_value();
-        let start = self.doc.text_pos_at(range.start);
+        let start = self.pos_at(range.start);
         let source = ScriptSource::from_attribute(
-            self.file.clone(),
+            self.source.name.clone(),
             &self.doc.input_text()[range],
-            (start.row, start.col),
+            (start.line, start.col),
             attr.value(),
         );
         Script::compile(ctx.engine, source).map_err(|f| {
@@ -411,6 +417,8 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         ctx.path.truncate(outer);
         ctx.writes_xml = outer_writes_xml;
+        unique_names::check(&body)?;
+        descriptor::check_record_size(&body)?;
         Ok(Generate {
             pos: self.pos(node),
             name,
@@ -638,13 +646,27 @@ impl<'d, 'i> Parser<'d, 'i> {
             Some(_) => Some(self.compile(node, "script", ctx)?),
             None => None,
         };
-        Ok(Nested {
+        let nested = Nested {
             pos: self.pos(node),
             name,
             list,
             script,
             body: self.body(node, ctx)?,
-        })
+        };
+        if let Some(count) = list {
+            let element = 1 + descriptor::values(&nested.body);
+            if count.saturating_mul(element) >= MAX_RECORD_VALUES {
+                return Err(self.err_attr(
+                    node,
+                    "count",
+                    format_args!(
+                        "{count} elements of {element} values each: a record holds at most \
+                         {MAX_RECORD_VALUES} values"
+                    ),
+                ));
+            }
+        }
+        Ok(nested)
     }
 
     fn ty(&self, node: Node<'_, '_>) -> Result<Option<Type>> {
@@ -673,7 +695,18 @@ impl<'d, 'i> Parser<'d, 'i> {
         let ty = self.ty(node)?;
         let source = match (self.attr(node, "script"), self.attr(node, "count")) {
             (Some(_), None) => ValueSource::Script(self.compile(node, "script", ctx)?),
-            (None, Some(c)) => ValueSource::RandomArray(self.parse_u64(node, "count", c)?),
+            (None, Some(c)) => match self.parse_u64(node, "count", c)? {
+                count if count > MAX_RECORD_VALUES => {
+                    return Err(self.err_attr(
+                        node,
+                        "count",
+                        format_args!(
+                            "{count} elements: a record holds at most {MAX_RECORD_VALUES} values"
+                        ),
+                    ));
+                }
+                count => ValueSource::RandomArray(count),
+            },
             (Some(_), Some(_)) => bail!(
                 "{}: `<array>` takes `script` or `count`, not both",
                 self.pos(node)

@@ -6,7 +6,7 @@ use rhai::{Array, Dynamic, Engine, Map, Scope};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::descriptor::{
-    Converter, Field, Generator, Nested, Pos, Stmt, Type, ValueSource, error_at,
+    Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Pos, Stmt, Type, ValueSource, error_at,
 };
 use crate::script::{self, ScriptFailure, uniform_int, with_rng};
 
@@ -144,6 +144,14 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
     };
     match n.list {
         None => element(scope),
+        // The parser bounds counts; a model built in code is checked before allocating.
+        Some(count) if count > MAX_RECORD_VALUES => Err(error_at(
+            &n.pos,
+            format_args!(
+                "`{}`: {count} elements: a record holds at most {MAX_RECORD_VALUES} values",
+                n.name
+            ),
+        )),
         Some(count) => (0..count)
             .map(|_| element(scope))
             .collect::<Result<Vec<_>>>()
@@ -191,6 +199,11 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
         },
+        ValueSource::RandomArray(count) if *count > MAX_RECORD_VALUES => {
+            return Err(fail(format!(
+                "{count} elements: a record holds at most {MAX_RECORD_VALUES} values"
+            )));
+        }
         ValueSource::RandomArray(count) => {
             let array: Array = (0..*count).map(|_| random_of(f.ty)).collect();
             return Ok(array.into());
@@ -354,5 +367,40 @@ mod tests {
         assert!(finite(&Dynamic::from(f64::INFINITY)).is_err());
         let nested: Array = vec![Dynamic::from(1_i64), Dynamic::from(f64::NAN)];
         assert!(finite(&nested.into()).is_err());
+    }
+
+    /// A model built in code, past the parser's checks, still fails instead of aborting.
+    #[test]
+    fn huge_counts_fail_before_allocating() {
+        let engine = Engine::new();
+        let pos = crate::descriptor::Pos {
+            file: "built.xml".into(),
+            line: 3,
+            col: 5,
+        };
+        let array = Stmt::Key(Field {
+            pos: pos.clone(),
+            name: "a".to_owned(),
+            source: ValueSource::RandomArray(u64::MAX),
+            ty: Some(Type::Int),
+            null_quota: 0.0,
+            converters: Vec::new(),
+        });
+        let list = Stmt::Nested(Nested {
+            pos,
+            name: "n".to_owned(),
+            list: Some(10_000_000_000),
+            script: None,
+            body: Vec::new(),
+        });
+        for stmt in [array, list] {
+            let err = eval_stmts(&engine, &[stmt], 0, &mut Scope::new(), &mut Vec::new())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with("built.xml:3:5: `") && err.contains("at most 1000000 values"),
+                "{err}"
+            );
+        }
     }
 }

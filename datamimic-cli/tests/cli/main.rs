@@ -4,6 +4,7 @@ mod commands;
 mod descriptor;
 mod errors;
 mod exporters;
+mod reliability_parse;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
