@@ -271,10 +271,15 @@ fn leaf_value(
             quote_spanned!(path.span()=> #path(__mimic_ctx #(, #args)*))
         }
         Source::Range(spec) => {
-            let (low, high) = (
+            let (mut low, mut high) = (
                 RangeSpec::bound_tokens(&spec.low, krate),
                 RangeSpec::bound_tokens(&spec.high, krate),
             );
+            // Date-times are written in UTC; a `DateTime<Utc>` field takes them as such.
+            if is_utc_date_time(leaf) {
+                low = quote!(#low.and_utc());
+                high = quote!(#high.and_utc());
+            }
             let method = if spec.inclusive {
                 quote!(sample_inclusive)
             } else {
@@ -381,6 +386,11 @@ fn text_case(paths: &Paths, plan: &FieldPlan<'_>, text: TokenStream) -> TokenStr
         }
         _ => text,
     }
+}
+
+/// Whether `ty` is written `DateTime<..>` (datamimic ranges support `DateTime<Utc>`).
+fn is_utc_date_time(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "DateTime"))
 }
 
 fn into_leaf(value: TokenStream) -> TokenStream {
