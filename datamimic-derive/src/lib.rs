@@ -9,6 +9,7 @@
 mod ast;
 mod attr;
 mod bound;
+mod cell_type;
 mod check;
 mod ctxt;
 mod expand;
@@ -45,6 +46,14 @@ pub fn unknown_table(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn unknown_column(input: TokenStream) -> TokenStream {
     unknown::unknown_column(input.into()).into()
+}
+
+/// Reports a field whose primitive type cannot hold a cell of the column it reads.
+/// Emitted by the generated table-lookup macros; not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn cell_type_check(input: TokenStream) -> TokenStream {
+    cell_type::cell_type_check(input.into()).into()
 }
 
 #[cfg(test)]

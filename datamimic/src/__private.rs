@@ -1,7 +1,7 @@
 //! Items used by generated code only. Not part of the public API.
 
 pub use crate::plain_text::PlainText;
-pub use datamimic_derive::{unknown_column, unknown_table};
+pub use datamimic_derive::{cell_type_check, unknown_column, unknown_table};
 
 /// The pieces of a baked table, as written by `datamimic-codegen`.
 #[derive(Debug)]

@@ -45,6 +45,26 @@ pub enum Error {
         /// The columns it has.
         columns: &'static [&'static str],
     },
+    /// A cell of a table that a field reads does not convert into the field's type.
+    #[error(
+        "field `{field}` is `{type_name}`, but cell `{cell}` of table `{table}` (column `{column}`, row {row} of {file}) is not a `{type_name}`"
+    )]
+    CellType {
+        /// The field.
+        field: &'static str,
+        /// The field's type.
+        type_name: &'static str,
+        /// The table key.
+        table: &'static str,
+        /// The column read.
+        column: &'static str,
+        /// The cell.
+        cell: String,
+        /// Its data row, from 1.
+        row: usize,
+        /// The file it was baked from.
+        file: &'static str,
+    },
     /// Parameters that cannot all hold at once (for example a minimum above its maximum).
     #[error("impossible constraint: {0}")]
     Constraint(String),

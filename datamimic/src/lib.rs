@@ -47,7 +47,7 @@ pub use dataset::{
 };
 pub use error::{Error, Result};
 pub use family::TableFamily;
-pub use mimic::{Mimic, TableUse};
+pub use mimic::{CellCheck, Mimic, TableUse};
 pub use per_dataset::PerDataset;
 pub use plain_text::plain_table_text;
 pub use rng::{MimicRng, RecordStreams};

@@ -161,17 +161,19 @@ impl<T: Mimic> Service<T> {
             {
                 Err(err) => first_error = Some(err),
                 Ok(table) => {
-                    if let Some(accepts) = table_use.accepts
-                        && let Some(row) =
-                            (0..table.len()).find(|&r| !accepts(table.cell(r, table_use.column)))
+                    if let Some(check) = table_use.accepts
+                        && let Some(row) = (0..table.len())
+                            .find(|&r| !(check.accepts)(table.cell(r, table_use.column)))
                     {
-                        first_error = Some(Error::Constraint(format!(
-                            "cell `{}` (row {}, column `{}`) of {} does not convert into its field's type",
-                            table.cell(row, table_use.column),
-                            row + 1,
-                            table.columns()[table_use.column],
-                            table.source()
-                        )));
+                        first_error = Some(Error::CellType {
+                            field: check.field,
+                            type_name: check.type_name,
+                            table: table_use.family.key(),
+                            column: table.columns()[table_use.column],
+                            cell: table.cell(row, table_use.column).to_owned(),
+                            row: row + 1,
+                            file: table.source(),
+                        });
                     }
                 }
             }
