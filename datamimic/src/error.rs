@@ -25,6 +25,16 @@ pub enum Error {
         /// The codes the table has.
         available: Vec<&'static str>,
     },
+    /// No table of the type has the requested country, so there is nothing to fall back from.
+    #[error("no table of `{type_name}` has dataset `{requested}`; its tables have: {}", available.join(", "))]
+    UnknownDataset {
+        /// The type generated.
+        type_name: &'static str,
+        /// The dataset code asked for.
+        requested: String,
+        /// The codes at least one of its tables has.
+        available: Vec<&'static str>,
+    },
     /// Neither the requested country nor the US fallback exists for a table.
     #[error("table `{table}` has no dataset `{requested}` and no `US` fallback; it exists for: {}", available.join(", "))]
     NoFallback {

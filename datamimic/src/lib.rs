@@ -43,7 +43,7 @@ pub use cells::{CellWriter, Cells};
 pub use clock::Clock;
 pub use context::{Context, Settings};
 pub use dataset::{
-    DatasetCode, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
+    DatasetCode, Fallback, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
 };
 pub use error::{Error, Result};
 pub use family::TableFamily;

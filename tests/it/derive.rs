@@ -158,6 +158,76 @@ fn strict_mode_rejects_a_dataset_a_table_lacks() {
     assert!(!supported.contains(&"JP"));
 }
 
+#[test]
+fn a_dataset_no_table_has_is_an_error_listing_those_that_exist() {
+    // `ZZ` is reserved for user assignment: no country's data will ever be baked for it.
+    let err = Service::<Employee>::new().dataset("ZZ").unwrap_err();
+    let Error::UnknownDataset {
+        type_name,
+        requested,
+        available,
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*type_name, requested.as_str()), ("Employee", "ZZ"));
+    assert!(
+        available.contains(&"DE") && available.contains(&"US"),
+        "{available:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("no table of `Employee` has dataset `ZZ`; its tables have: "),
+        "{err}"
+    );
+}
+
+#[derive(Mimic, Debug)]
+#[allow(dead_code)]
+struct Parcel {
+    #[mimic(weighted = "common/person/family_name")]
+    recipient: &'static str,
+    #[mimic(weighted = "ecommerce/shipping_method", column = "method")]
+    method: &'static str,
+}
+
+#[test]
+fn a_partial_fallback_is_listed_by_the_service() {
+    use datamimic::tables::{COMMON_PERSON_FAMILY_NAME, ECOMMERCE_SHIPPING_METHOD};
+    let code = COMMON_PERSON_FAMILY_NAME
+        .countries()
+        .find(|c| !ECOMMERCE_SHIPPING_METHOD.countries().any(|s| s == *c))
+        .expect("a country with names but no shipping methods");
+    let service = Service::<Parcel>::new().dataset(code).unwrap();
+    let fallbacks = service.fallbacks();
+    assert_eq!(fallbacks.len(), 1, "{fallbacks:?}");
+    assert_eq!(fallbacks[0].table, "ecommerce/shipping_method");
+    assert_eq!(fallbacks[0].requested.as_str(), code);
+    assert_eq!(
+        fallbacks[0].to_string(),
+        format!("table `ecommerce/shipping_method` has no dataset `{code}`; using `US` instead")
+    );
+    // The process-wide log has it too, and a complete dataset has no fallback.
+    assert!(
+        datamimic::fallback_warnings()
+            .iter()
+            .any(|(table, c)| *table == "ecommerce/shipping_method" && c.as_str() == code)
+    );
+    assert!(
+        Service::<Parcel>::new()
+            .dataset("US")
+            .unwrap()
+            .fallbacks()
+            .is_empty()
+    );
+    let strict = Service::<Parcel>::new()
+        .dataset("US")
+        .unwrap()
+        .strictness(Strictness::Strict)
+        .unwrap();
+    assert!(strict.fallbacks().is_empty());
+}
+
 #[derive(Mimic, Debug, PartialEq, Clone, Copy)]
 enum BloodType {
     #[mimic(weight = 37.4)]
