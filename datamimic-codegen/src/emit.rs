@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use crate::bake::{BakeOptions, Parsed};
-use crate::cell_types;
 use crate::packed::PackedTable;
+use crate::{catalogue, cell_types};
 
 /// File name of the generated Rust source inside `OUT_DIR`.
 pub(crate) const SOURCE_FILE: &str = "datamimic_tables.rs";
@@ -189,6 +189,10 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
         all.join(", ")
     );
     render_lookup_macros(options, &families, &mut out);
+    blobs.push((
+        catalogue::CATALOGUE_FILE.to_owned(),
+        catalogue::render_catalogue(&families).into_bytes(),
+    ));
     (out, blobs)
 }
 

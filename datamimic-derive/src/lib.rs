@@ -25,7 +25,7 @@ mod weights;
 
 use proc_macro::TokenStream;
 
-/// Derives `datamimic::Mimic`. See the datamimic crate documentation for the attributes.
+/// Derives `datamimic::Mimic`; the attributes are documented where datamimic re-exports it.
 #[proc_macro_derive(Mimic, attributes(mimic))]
 pub fn derive_mimic(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

@@ -54,7 +54,7 @@ pub use rng::{MimicRng, RecordStreams};
 pub use service::{Iter, Service};
 pub use table::{Row, Table};
 
-/// `#[derive(Mimic)]`: generators for structs and enums. See the crate documentation.
+#[doc = include_str!("derive.md")]
 pub use datamimic_derive::Mimic;
 
 /// Includes the tables that a crate's own `build.rs` baked with

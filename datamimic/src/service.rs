@@ -86,6 +86,7 @@ impl<T: Mimic> Service<T> {
     /// field's type.
     ///
     /// ```
+    /// # #![allow(dead_code)]
     /// use datamimic::{Error, Mimic, Service};
     ///
     /// #[derive(Mimic)]
@@ -165,6 +166,7 @@ impl<T: Mimic> Service<T> {
     /// prints them; [`Service::dataset`] also logs them.
     ///
     /// ```
+    /// # #![allow(dead_code)]
     /// use datamimic::{Mimic, Service};
     ///
     /// #[derive(Mimic)]
