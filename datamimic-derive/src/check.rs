@@ -475,7 +475,9 @@ fn check_text_fits(cx: &Ctxt, attrs: &FieldAttrs, leaf: &Type) {
             );
         }
     }
-    if let Some((span, case)) = &attrs.case {
+    // Without a text source, `check_modifiers_need_their_source` reports the case conversion.
+    let text_source = attrs.weighted.is_some() || attrs.values.is_some();
+    if let (Some((span, case)), true) = (&attrs.case, text_source) {
         cx.error_at(
             *span,
             format!("mimic `{case}` makes text, but this field is `{ty}`; use a `String` field"),
