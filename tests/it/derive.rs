@@ -390,6 +390,20 @@ fn a_cell_that_does_not_convert_is_never_a_made_up_number() {
     let _ = Service::<Misread>::new().seed(1).record(0);
 }
 
+#[derive(Mimic, Debug)]
+struct SmallId {
+    #[mimic(seq = 250)]
+    id: u8,
+}
+
+#[test]
+#[should_panic(expected = "`seq` number 256 does not fit in a `u8` field")]
+fn a_seq_number_past_the_type_is_never_wrapped() {
+    let service = Service::<SmallId>::new().seed(1);
+    assert_eq!(service.record(5).id, 255);
+    let _ = service.record(6);
+}
+
 /// Primitive fields read from numeric columns: checked at compile time, generated as parsed.
 #[derive(Mimic, Debug)]
 struct Shipping {
