@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use crate::bake::{BakeOptions, Parsed};
 use crate::packed::PackedTable;
+use crate::{catalogue, cell_types};
 
 /// File name of the generated Rust source inside `OUT_DIR`.
 pub(crate) const SOURCE_FILE: &str = "datamimic_tables.rs";
@@ -188,12 +189,17 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
         all.join(", ")
     );
     render_lookup_macros(options, &families, &mut out);
+    blobs.push((
+        catalogue::CATALOGUE_FILE.to_owned(),
+        catalogue::render_catalogue(&families).into_bytes(),
+    ));
     (out, blobs)
 }
 
 /// The lookup macro that turns a table key (and optionally a column name) written in an
 /// attribute into the baked table (or the column's index) at compile time; unknown names become
-/// compile errors spanned at the string, with suggestions.
+/// compile errors spanned at the string, with suggestions. `key, column; cell "field", u8`
+/// checks that every cell of the column parses as the field's primitive type.
 fn render_lookup_macros(
     options: &BakeOptions,
     families: &std::collections::BTreeMap<&str, Vec<&Parsed>>,
@@ -210,13 +216,37 @@ fn render_lookup_macros(
             );
             for (i, column) in members[0].meta.columns.iter().enumerate() {
                 let _ = writeln!(arms, "    ({key:?}, {column:?}) => {{ {i}usize }};");
+                let check = format!(
+                    "{rt}::__private::cell_type_check!($field, $ty, {key:?}, {column:?}, [{}])",
+                    refusal_list(&cell_types::refusals(members, i))
+                );
+                if i == 0 {
+                    let _ = writeln!(
+                        arms,
+                        "    ({key:?}; cell $field:literal, $ty:ident) => {{ {check} }};"
+                    );
+                }
+                let _ = writeln!(
+                    arms,
+                    "    ({key:?}, {column:?}; cell $field:literal, $ty:ident) => {{ {check} }};"
+                );
             }
+            // An unknown column is reported by its own lookup.
+            let _ = writeln!(
+                arms,
+                "    ({key:?}, $column:literal; cell $field:literal, $ty:ident) => {{ () }};"
+            );
             let _ = writeln!(
                 arms,
                 "    ({key:?}, $column:literal) => {{ {rt}::__private::unknown_column!($column, {key:?}, {}) }};",
                 string_array(&members[0].meta.columns)
             );
         }
+        // An unknown table is reported by its own lookup.
+        let _ = writeln!(
+            arms,
+            "    ($other:literal $(, $column:literal)?; cell $field:literal, $ty:ident) => {{ () }};"
+        );
         let keys: Vec<String> = families.keys().map(|k| format!("{k:?}")).collect();
         let _ = writeln!(
             arms,
@@ -245,6 +275,20 @@ fn group(parsed: &[Parsed]) -> std::collections::BTreeMap<&str, Vec<&Parsed>> {
         families.entry(p.meta.key.as_str()).or_default().push(p);
     }
     families
+}
+
+/// `("u8", "cell", "datasets/...csv", 3), ...`: the arguments of `cell_type_check!`.
+fn refusal_list(refusals: &[cell_types::Refusal]) -> String {
+    refusals
+        .iter()
+        .map(|r| {
+            format!(
+                "({:?}, {:?}, {:?}, {})",
+                r.type_name, r.cell, r.source, r.row
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn string_array(items: &[String]) -> String {

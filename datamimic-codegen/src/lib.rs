@@ -12,6 +12,8 @@
 //! `datamimic::include_tables!()` once in its crate root; see the datamimic README.
 
 mod bake;
+mod catalogue;
+mod cell_types;
 mod diagnostic;
 mod emit;
 mod iso3166;

@@ -107,7 +107,7 @@ impl ContainerAttrs {
         let mut krate = Attr::none(cx, CRATE);
         for_each_key(cx, attrs, "container", CONTAINER_KEYWORDS, |key, value| {
             if key == DATASET {
-                if let Some(lit) = lit_str(cx, DATASET, &value, "dataset = \"DE\"") {
+                if let Some(lit) = lit_str(cx, key, DATASET, &value, "dataset = \"DE\"") {
                     let code = lit.value();
                     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
                         dataset.set(key, lit);
@@ -116,7 +116,9 @@ impl ContainerAttrs {
                     }
                 }
             } else if key == CRATE {
-                if let Some(lit) = lit_str(cx, CRATE, &value, "crate = \"path::to::datamimic\"") {
+                if let Some(lit) =
+                    lit_str(cx, key, CRATE, &value, "crate = \"path::to::datamimic\"")
+                {
                     match lit.parse::<Path>() {
                         Ok(path) => krate.set(key, path),
                         Err(_) => cx.error_spanned_by(
@@ -143,7 +145,7 @@ impl VariantAttrs {
         let mut skip = Attr::none(cx, SKIP);
         for_each_key(cx, attrs, "variant", VARIANT_KEYWORDS, |key, value| {
             if key == WEIGHT {
-                if let Some(w) = decimal(cx, WEIGHT, &value, "weight = 37.4") {
+                if let Some(w) = decimal(cx, key, WEIGHT, &value, "weight = 37.4") {
                     weight.set(key, w);
                 }
             } else if key == SKIP {
@@ -186,21 +188,25 @@ impl FieldAttrs {
                     key,
                     lit_str(
                         cx,
+                        key,
                         WEIGHTED,
                         &value,
                         "weighted = \"common/person/family_name\"",
                     ),
                 );
             } else if key == COLUMN {
-                column.set_parsed(key, lit_str(cx, COLUMN, &value, "column = \"postal_code\""));
+                column.set_parsed(
+                    key,
+                    lit_str(cx, key, COLUMN, &value, "column = \"postal_code\""),
+                );
             } else if key == ROW {
-                row.set_parsed(key, lit_str(cx, ROW, &value, "row = \"home\""));
+                row.set_parsed(key, lit_str(cx, key, ROW, &value, "row = \"home\""));
             } else if key == VALUES {
-                values.set_parsed(key, literal_list(cx, VALUES, &value));
+                values.set_parsed(key, literal_list(cx, key, VALUES, &value));
             } else if key == WEIGHTS {
-                weights.set_parsed(key, decimal_list(cx, &value));
+                weights.set_parsed(key, decimal_list(cx, key, &value));
             } else if key == PATTERN {
-                if let Some(lit) = lit_str(cx, PATTERN, &value, "pattern = \"###-##-####\"") {
+                if let Some(lit) = lit_str(cx, key, PATTERN, &value, "pattern = \"###-##-####\"") {
                     match pattern_ok(&lit.value()) {
                         Ok(()) => pattern.set(key, lit),
                         Err(message) => {
@@ -210,15 +216,18 @@ impl FieldAttrs {
                 }
             } else if key == FORMAT {
                 let form = "format = \"{given_name}.{family_name}@example.com\"";
-                format.set_parsed(key, lit_str(cx, FORMAT, &value, form));
+                format.set_parsed(key, lit_str(cx, key, FORMAT, &value, form));
             } else if key == WITH {
-                with.set_parsed(key, with_call(cx, &value));
+                with.set_parsed(key, with_call(cx, key, &value));
             } else if key == TABLES {
-                tables.set_parsed(key, table_list(cx, &value));
+                tables.set_parsed(key, table_list(cx, key, &value));
             } else if key == RANGE {
-                range.set_parsed(key, range_value(cx, RANGE, &value, "range = \"18..=67\""));
+                range.set_parsed(
+                    key,
+                    range_value(cx, key, RANGE, &value, "range = \"18..=67\""),
+                );
             } else if key == LEN {
-                if let Some((lit, spec)) = range_value(cx, LEN, &value, "len = \"1..=3\"") {
+                if let Some((lit, spec)) = range_value(cx, key, LEN, &value, "len = \"1..=3\"") {
                     if spec.is_count() {
                         len.set(key, (lit, spec));
                     } else {
@@ -244,7 +253,7 @@ impl FieldAttrs {
                     skip.set(key, ());
                 }
             } else if key == OPTIONAL {
-                if let Some(w) = decimal(cx, OPTIONAL, &value, "optional = 0.1") {
+                if let Some(w) = decimal(cx, key, OPTIONAL, &value, "optional = 0.1") {
                     match w.text.parse::<f64>() {
                         Ok(p) if (0.0..=1.0).contains(&p) => optional.set(key, p),
                         _ => cx.error_at(w.span, "mimic `optional` is the probability of `None`, between 0 and 1: `optional = 0.1`"),
@@ -340,7 +349,13 @@ fn take_value(input: ParseStream<'_>) -> syn::Result<Option<TokenStream>> {
     Ok(Some(tokens))
 }
 
-fn lit_str(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>, form: &str) -> Option<LitStr> {
+fn lit_str(
+    cx: &Ctxt,
+    key: &Path,
+    name: Symbol,
+    value: &Option<TokenStream>,
+    form: &str,
+) -> Option<LitStr> {
     match value {
         Some(tokens) => match syn::parse2::<LitStr>(tokens.clone()) {
             Ok(lit) => Some(lit),
@@ -353,10 +368,7 @@ fn lit_str(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>, form: &str) -> 
             }
         },
         None => {
-            cx.error_at(
-                Span::call_site(),
-                format!("mimic `{name}` needs a value: `{form}`"),
-            );
+            cx.error_spanned_by(key, format!("mimic `{name}` needs a value: `{form}`"));
             None
         }
     }
@@ -376,12 +388,15 @@ fn flag(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>) -> bool {
 }
 
 /// A non-negative number literal, kept as its decimal text.
-fn decimal(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>, form: &str) -> Option<Weight> {
+fn decimal(
+    cx: &Ctxt,
+    key: &Path,
+    name: Symbol,
+    value: &Option<TokenStream>,
+    form: &str,
+) -> Option<Weight> {
     let Some(tokens) = value else {
-        cx.error_at(
-            Span::call_site(),
-            format!("mimic `{name}` needs a value: `{form}`"),
-        );
+        cx.error_spanned_by(key, format!("mimic `{name}` needs a value: `{form}`"));
         return None;
     };
     match syn::parse2::<Lit>(tokens.clone()) {
@@ -403,12 +418,13 @@ fn decimal(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>, form: &str) -> 
     }
 }
 
-fn decimal_list(cx: &Ctxt, value: &Option<TokenStream>) -> Option<Vec<Weight>> {
-    let items = bracketed_items(cx, WEIGHTS, value, "weights = [3, 1.5, 0.5]")?;
+fn decimal_list(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Option<Vec<Weight>> {
+    let items = bracketed_items(cx, key, WEIGHTS, value, "weights = [3, 1.5, 0.5]")?;
     let mut weights = Vec::new();
     for item in items {
         weights.push(decimal(
             cx,
+            key,
             WEIGHTS,
             &Some(item),
             "weights = [3, 1.5, 0.5]",
@@ -417,8 +433,13 @@ fn decimal_list(cx: &Ctxt, value: &Option<TokenStream>) -> Option<Vec<Weight>> {
     Some(weights)
 }
 
-fn literal_list(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>) -> Option<Vec<TokenStream>> {
-    let items = bracketed_items(cx, name, value, "values = [\"a\", \"b\"]")?;
+fn literal_list(
+    cx: &Ctxt,
+    key: &Path,
+    name: Symbol,
+    value: &Option<TokenStream>,
+) -> Option<Vec<TokenStream>> {
+    let items = bracketed_items(cx, key, name, value, "values = [\"a\", \"b\"]")?;
     let mut ok = true;
     for item in &items {
         if syn::parse2::<SignedLit>(item.clone()).is_err() {
@@ -441,6 +462,7 @@ fn literal_list(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>) -> Option<
 
 fn bracketed_items(
     cx: &Ctxt,
+    key: &Path,
     name: Symbol,
     value: &Option<TokenStream>,
     form: &str,
@@ -452,10 +474,7 @@ fn bracketed_items(
         )
     };
     let Some(tokens) = value else {
-        cx.error_at(
-            Span::call_site(),
-            format!("mimic `{name}` needs a value: `{form}`"),
-        );
+        cx.error_spanned_by(key, format!("mimic `{name}` needs a value: `{form}`"));
         return None;
     };
     let mut iter = tokens.clone().into_iter();
@@ -481,23 +500,20 @@ fn bracketed_items(
     Some(items)
 }
 
-fn table_list(cx: &Ctxt, value: &Option<TokenStream>) -> Option<Vec<LitStr>> {
+fn table_list(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Option<Vec<LitStr>> {
     let form = "tables = [\"common/person/salutation\"]";
-    let items = bracketed_items(cx, TABLES, value, form)?;
+    let items = bracketed_items(cx, key, TABLES, value, form)?;
     let mut keys = Vec::new();
     for item in items {
-        keys.push(lit_str(cx, TABLES, &Some(item), form)?);
+        keys.push(lit_str(cx, key, TABLES, &Some(item), form)?);
     }
     Some(keys)
 }
 
-fn with_call(cx: &Ctxt, value: &Option<TokenStream>) -> Option<WithCall> {
+fn with_call(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Option<WithCall> {
     let form = "with = path::to::function` or `with = function(earlier_field, ...)";
     let Some(tokens) = value else {
-        cx.error_at(
-            Span::call_site(),
-            format!("mimic `with` needs a value: `{form}`"),
-        );
+        cx.error_spanned_by(key, format!("mimic `with` needs a value: `{form}`"));
         return None;
     };
     match syn::parse2::<WithCall>(tokens.clone()) {
@@ -528,6 +544,7 @@ impl Parse for WithCall {
 
 fn range_value(
     cx: &Ctxt,
+    key: &Path,
     name: Symbol,
     value: &Option<TokenStream>,
     form: &str,
@@ -547,10 +564,7 @@ fn range_value(
             }
         },
         None => {
-            cx.error_at(
-                Span::call_site(),
-                format!("mimic `{name}` needs a value: `{form}`"),
-            );
+            cx.error_spanned_by(key, format!("mimic `{name}` needs a value: `{form}`"));
             return None;
         }
     };

@@ -4,11 +4,12 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::{GenericArgument, LitStr, PathArguments, Type};
+use syn::{GenericArgument, Lit, LitStr, PathArguments, Type};
 
 use crate::ast::Field;
 use crate::attr::{FieldAttrs, Weight, WithCall};
 use crate::ctxt::Ctxt;
+use crate::fits::{Kind, literal_misfit, range_misfit};
 use crate::format::Piece;
 use crate::range::RangeSpec;
 use crate::symbol::*;
@@ -136,6 +137,8 @@ fn plan_field<'a>(
     if let Source::Range(spec) = &source {
         check_range_fits(cx, attrs, spec, leaf);
     }
+    check_literals_fit(cx, attrs, leaf);
+    check_text_fits(cx, attrs, leaf);
     FieldPlan {
         field,
         index,
@@ -409,33 +412,89 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
     (wrappers, ty)
 }
 
-/// `range` draws numbers and dates; text, `bool` and `char` fields cannot hold one.
+/// `range` bounds must be values of the field's type; they are checked at the literal.
 fn check_range_fits(cx: &Ctxt, attrs: &FieldAttrs, spec: &RangeSpec, leaf: &Type) {
-    let Some((span, _)) = &attrs.range else {
+    let Some((key, (lit, _))) = &attrs.range else {
         return;
     };
-    let name = last_segment(leaf);
-    let text_like = matches!(
-        name.as_deref(),
-        Some("String" | "str" | "bool" | "char" | "Cow" | "Vec" | "Option")
-    ) || matches!(leaf, Type::Reference(_));
-    if text_like {
-        cx.error_at(
-            *span,
-            format!(
-                "mimic `range` needs a numeric or date field, but this field is `{}`",
-                type_text(leaf)
-            ),
-        );
-    } else if spec.is_temporal() && name.as_deref().is_some_and(|n| NUMERIC.contains(&n)) {
-        cx.error_at(*span, format!("mimic `range` with dates needs a date field (`NaiveDate`, `NaiveDateTime`, `DateTime<Utc>`), but this field is `{}`", type_text(leaf)));
+    let kind = Kind::of(leaf);
+    if let Some(message) = range_misfit(spec, kind, &type_text(leaf)) {
+        // A field that cannot hold any range is reported at the key, a bound at the literal.
+        let span = if matches!(kind, Kind::Bool | Kind::Char | Kind::Text) {
+            *key
+        } else {
+            lit.span()
+        };
+        cx.error_at(span, message);
     }
 }
 
-const NUMERIC: &[&str] = &[
-    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize", "f32",
-    "f64",
-];
+/// `values` and `constant` literals must be values of the field's type.
+fn check_literals_fit(cx: &Ctxt, attrs: &FieldAttrs, leaf: &Type) {
+    let kind = Kind::of(leaf);
+    let ty = type_text(leaf);
+    let check = |attr: &str, tokens: &TokenStream| {
+        if let Ok((negative, lit)) = signed_literal(tokens)
+            && let Some(message) = literal_misfit(attr, &lit, negative, kind, &ty)
+        {
+            cx.error_spanned_by(tokens, message);
+        }
+    };
+    if let Some((_, values)) = &attrs.values
+        && attrs.case.is_none()
+    {
+        values.iter().for_each(|value| check("values", value));
+    }
+    if let Some((_, constant)) = &attrs.constant {
+        check("constant", constant);
+    }
+    if let (Some((span, start)), Kind::Int { name, max, .. }) = (&attrs.seq, kind)
+        && i128::from(*start) > max
+    {
+        cx.error_at(*span, format!("mimic `seq` starts at {start}, which does not fit in {} `{name}` field (at most {max})", crate::fits::article(name)));
+    }
+}
+
+/// `pattern`, `format` and the case conversions make text, which a number, `bool`, `char` or
+/// date field cannot hold.
+fn check_text_fits(cx: &Ctxt, attrs: &FieldAttrs, leaf: &Type) {
+    if !Kind::of(leaf).refuses_text() {
+        return;
+    }
+    let ty = type_text(leaf);
+    for (name, span) in [
+        (PATTERN, attrs.pattern.as_ref().map(|g| g.0)),
+        (FORMAT, attrs.format.as_ref().map(|g| g.0)),
+    ] {
+        if let Some(span) = span {
+            cx.error_at(
+                span,
+                format!(
+                    "mimic `{name}` makes text, but this field is `{ty}`; use a `String` field"
+                ),
+            );
+        }
+    }
+    // Without a text source, `check_modifiers_need_their_source` reports the case conversion.
+    let text_source = attrs.weighted.is_some() || attrs.values.is_some();
+    if let (Some((span, case)), true) = (&attrs.case, text_source) {
+        cx.error_at(
+            *span,
+            format!("mimic `{case}` makes text, but this field is `{ty}`; use a `String` field"),
+        );
+    }
+}
+
+/// `-`? followed by a literal.
+fn signed_literal(tokens: &TokenStream) -> syn::Result<(bool, Lit)> {
+    syn::parse::Parser::parse2(
+        |input: syn::parse::ParseStream<'_>| {
+            let negative = input.parse::<Option<syn::Token![-]>>()?.is_some();
+            Ok((negative, input.parse::<Lit>()?))
+        },
+        tokens.clone(),
+    )
+}
 
 /// `T` of `Name<T>` when `ty` is written that way.
 pub(crate) fn generic_inner<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
@@ -449,13 +508,6 @@ pub(crate) fn generic_inner<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
     };
     match args.args.first()? {
         GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
-        _ => None,
-    }
-}
-
-fn last_segment(ty: &Type) -> Option<String> {
-    match ty {
-        Type::Path(path) => path.path.segments.last().map(|s| s.ident.to_string()),
         _ => None,
     }
 }

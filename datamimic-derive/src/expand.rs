@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::ast::{Body, Container, Shape};
 use crate::check::{FieldPlan, Source, Wrapper, plan_fields};
 use crate::ctxt::Ctxt;
+use crate::fits::Kind;
 use crate::format::{Piece, TextKind, plain_pieces, text_kind};
 use crate::range::RangeSpec;
 use crate::symbol::*;
@@ -271,10 +272,15 @@ fn leaf_value(
             quote_spanned!(path.span()=> #path(__mimic_ctx #(, #args)*))
         }
         Source::Range(spec) => {
-            let (low, high) = (
+            let (mut low, mut high) = (
                 RangeSpec::bound_tokens(&spec.low, krate),
                 RangeSpec::bound_tokens(&spec.high, krate),
             );
+            // Date-times are written in UTC; a `DateTime<Utc>` field takes them as such.
+            if is_utc_date_time(leaf) {
+                low = quote!(#low.and_utc());
+                high = quote!(#high.and_utc());
+            }
             let method = if spec.inclusive {
                 quote!(sample_inclusive)
             } else {
@@ -383,6 +389,11 @@ fn text_case(paths: &Paths, plan: &FieldPlan<'_>, text: TokenStream) -> TokenStr
     }
 }
 
+/// Whether `ty` is written `DateTime<..>` (datamimic ranges support `DateTime<Utc>`).
+fn is_utc_date_time(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "DateTime"))
+}
+
 fn into_leaf(value: TokenStream) -> TokenStream {
     quote!(::core::convert::Into::into(#value))
 }
@@ -416,14 +427,20 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
                 let accepts = if plan.case.is_some() {
                     quote!(::core::option::Option::None)
                 } else {
+                    let field = plan.field.member.to_token_stream().to_string();
                     quote_spanned!(leaf.span()=>
                         if <#leaf as #krate::FromCell>::CHECKED {
-                            ::core::option::Option::Some(<#leaf as #krate::FromCell>::accepts as fn(&str) -> bool)
+                            ::core::option::Option::Some(#krate::CellCheck {
+                                field: #field,
+                                type_name: ::core::any::type_name::<#leaf>(),
+                                accepts: <#leaf as #krate::FromCell>::accepts,
+                            })
                         } else {
                             ::core::option::Option::None
                         })
                 };
-                quote!(__mimic_visitor(#krate::TableUse { family: #table, column: #column_index, accepts: #accepts });)
+                let check = cell_type_check(cx, paths, plan, key, column.as_ref());
+                quote!(#check __mimic_visitor(#krate::TableUse { family: #table, column: #column_index, accepts: #accepts });)
             }
             Source::With(_, tables) => tables
                 .iter()
@@ -435,6 +452,37 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
             _ => TokenStream::new(),
         })
         .collect()
+}
+
+/// `let () = ..;`: the compile-time check that a primitive field type holds every cell of
+/// the column it reads. Other types are checked when a service is built.
+fn cell_type_check(
+    cx: &Ctxt,
+    paths: &Paths,
+    plan: &FieldPlan<'_>,
+    key: &LitStr,
+    column: Option<&LitStr>,
+) -> TokenStream {
+    if plan.case.is_some() {
+        return TokenStream::new();
+    }
+    let Type::Path(path) = plan.leaf else {
+        return TokenStream::new();
+    };
+    let Some(last) = path.path.segments.last() else {
+        return TokenStream::new();
+    };
+    let primitive = matches!(
+        Kind::of(plan.leaf),
+        Kind::Int { .. } | Kind::Float { .. } | Kind::Bool | Kind::Char
+    );
+    if !primitive || !last.arguments.is_none() {
+        return TokenStream::new();
+    }
+    let field = plan.field.member.to_token_stream().to_string();
+    let ty = Ident::new(&last.ident.to_string(), plan.leaf.span());
+    let check = tables::cell_type_check(cx, paths, key, column, &field, &ty);
+    quote!(let () = #check;)
 }
 
 fn enum_body(

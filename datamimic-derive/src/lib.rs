@@ -9,10 +9,12 @@
 mod ast;
 mod attr;
 mod bound;
+mod cell_type;
 mod check;
 mod ctxt;
 mod expand;
 mod fallback;
+mod fits;
 mod format;
 mod range;
 mod suggest;
@@ -23,7 +25,7 @@ mod weights;
 
 use proc_macro::TokenStream;
 
-/// Derives `datamimic::Mimic`. See the datamimic crate documentation for the attributes.
+/// Derives `datamimic::Mimic`; the attributes are documented where datamimic re-exports it.
 #[proc_macro_derive(Mimic, attributes(mimic))]
 pub fn derive_mimic(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
@@ -44,6 +46,14 @@ pub fn unknown_table(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn unknown_column(input: TokenStream) -> TokenStream {
     unknown::unknown_column(input.into()).into()
+}
+
+/// Reports a field whose primitive type cannot hold a cell of the column it reads.
+/// Emitted by the generated table-lookup macros; not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn cell_type_check(input: TokenStream) -> TokenStream {
+    cell_type::cell_type_check(input.into()).into()
 }
 
 #[cfg(test)]

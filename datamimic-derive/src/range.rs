@@ -31,11 +31,6 @@ impl RangeSpec {
         matches!((&self.low, &self.high), (Bound::Int(a), Bound::Int(b)) if *a >= 0 && *b >= 0)
     }
 
-    /// Whether this is a range of dates or date-times.
-    pub(crate) fn is_temporal(&self) -> bool {
-        matches!(self.low, Bound::Date(..) | Bound::DateTime(..))
-    }
-
     /// Tokens of one bound, as an expression of the field's type.
     pub(crate) fn bound_tokens(bound: &Bound, krate: &TokenStream) -> TokenStream {
         match bound {

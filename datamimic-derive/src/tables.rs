@@ -6,8 +6,8 @@
 //! `datamimic::include_tables!()` brought into that crate.
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
-use syn::LitStr;
+use quote::{quote, quote_spanned};
+use syn::{Ident, LitStr};
 
 use crate::ctxt::Ctxt;
 use crate::expand::Paths;
@@ -27,19 +27,38 @@ fn user_tables() -> Vec<String> {
 
 /// An expression of type `&'static TableFamily` for `key`.
 pub(crate) fn table_ref(cx: &Ctxt, paths: &Paths, key: &LitStr) -> TokenStream {
-    lookup(cx, paths, key, None)
+    lookup(cx, paths, key, None, None)
 }
 
 /// A `usize` constant: the index of `column` in `key`.
 pub(crate) fn column_ref(cx: &Ctxt, paths: &Paths, key: &LitStr, column: &LitStr) -> TokenStream {
-    lookup(cx, paths, key, Some(column))
+    lookup(cx, paths, key, Some(column), None)
 }
 
-fn lookup(cx: &Ctxt, paths: &Paths, key: &LitStr, column: Option<&LitStr>) -> TokenStream {
+/// A `()` expression, or a compile error at `ty` when the primitive type `ty` cannot hold a
+/// cell of `column` (the first column without one).
+pub(crate) fn cell_type_check(
+    cx: &Ctxt,
+    paths: &Paths,
+    key: &LitStr,
+    column: Option<&LitStr>,
+    field: &str,
+    ty: &Ident,
+) -> TokenStream {
+    lookup(cx, paths, key, column, Some(quote!(; cell #field, #ty)))
+}
+
+fn lookup(
+    cx: &Ctxt,
+    paths: &Paths,
+    key: &LitStr,
+    column: Option<&LitStr>,
+    check: Option<TokenStream>,
+) -> TokenStream {
     let krate = &paths.krate;
     let args = match column {
-        Some(column) => quote_spanned!(column.span()=> #key, #column),
-        None => quote_spanned!(key.span()=> #key),
+        Some(column) => quote_spanned!(column.span()=> #key, #column #check),
+        None => quote_spanned!(key.span()=> #key #check),
     };
     if paths.internal {
         return quote_spanned!(key.span()=> crate::tables::lookup_table!(#args));
@@ -50,6 +69,7 @@ fn lookup(cx: &Ctxt, paths: &Paths, key: &LitStr, column: Option<&LitStr>) -> To
     }
     if let Some(best) = closest(&key.value(), &user).first()
         && column.is_none()
+        && check.is_none()
     {
         cx.error_spanned_by(
             key,

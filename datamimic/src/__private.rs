@@ -1,7 +1,7 @@
 //! Items used by generated code only. Not part of the public API.
 
 pub use crate::plain_text::PlainText;
-pub use datamimic_derive::{unknown_column, unknown_table};
+pub use datamimic_derive::{cell_type_check, unknown_column, unknown_table};
 
 /// The pieces of a baked table, as written by `datamimic-codegen`.
 #[derive(Debug)]
@@ -101,9 +101,23 @@ macro_rules! seq_int {
     ($($t:ty),*) => {$(
         impl FromSeq for $t {
             #[inline]
-            fn from_seq(n: u64) -> $t { n as $t }
+            fn from_seq(n: u64) -> $t {
+                match <$t>::try_from(n) {
+                    Ok(value) => value,
+                    Err(_) => seq_overflow(n, stringify!($t)),
+                }
+            }
         }
     )*};
+}
+
+/// A record number past the field type's maximum: a panic names it, never a wrapped number.
+#[cold]
+#[inline(never)]
+fn seq_overflow(n: u64, type_name: &str) -> ! {
+    panic!(
+        "datamimic: `seq` number {n} does not fit in a `{type_name}` field; use a wider integer type"
+    )
 }
 seq_int!(
     u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize

@@ -7,8 +7,9 @@
     note = "table cells fill `&'static str`, `String`, `Cow<'static, str>`, numbers, `bool` and `char` fields"
 )]
 pub trait FromCell: Sized {
-    /// The value for `cell`; cells that do not parse are refused earlier by
-    /// [`FromCell::accepts`] when a service is built.
+    /// The value for `cell`. Cells that do not parse are refused earlier: at compile time by
+    /// `#[derive(Mimic)]` for primitive fields, and by [`FromCell::accepts`] when a service's
+    /// dataset is set. A cell that gets here anyway panics rather than become a made-up value.
     fn from_cell(cell: &'static str) -> Self;
 
     /// Whether `cell` converts without loss. Services check every cell of the tables a type
@@ -48,7 +49,10 @@ macro_rules! parsed_cell {
         impl FromCell for $t {
             #[inline]
             fn from_cell(cell: &'static str) -> Self {
-                cell.parse().unwrap_or_default()
+                match cell.parse() {
+                    Ok(value) => value,
+                    Err(_) => refused(cell, stringify!($t)),
+                }
             }
             fn accepts(cell: &str) -> bool {
                 cell.parse::<$t>().is_ok()
@@ -60,3 +64,12 @@ macro_rules! parsed_cell {
 parsed_cell!(
     u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64, bool, char
 );
+
+/// A cell that the checks let through: a panic names it, never a silent zero.
+#[cold]
+#[inline(never)]
+fn refused(cell: &str, type_name: &str) -> ! {
+    panic!(
+        "datamimic: table cell `{cell}` is not a `{type_name}`; set the service's dataset to have such cells reported as an error up front"
+    )
+}

@@ -112,6 +112,26 @@ impl Strictness {
     }
 }
 
+/// A table of a service's type that has no variant for the service's dataset, so its records
+/// draw that table's US variant instead ([`Strictness::Fallback`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Fallback {
+    /// The table key.
+    pub table: &'static str,
+    /// The dataset asked for.
+    pub requested: DatasetCode,
+}
+
+impl fmt::Display for Fallback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "table `{}` has no dataset `{}`; using `US` instead",
+            self.table, self.requested
+        )
+    }
+}
+
 static FALLBACKS: Mutex<BTreeSet<(&'static str, DatasetCode)>> = Mutex::new(BTreeSet::new());
 
 /// Notes a US fallback; warns the first time per (table, code).
@@ -120,7 +140,11 @@ pub(crate) fn record_fallback(table: &'static str, code: DatasetCode) {
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     if seen.insert((table, code)) {
-        log::warn!("datamimic: table `{table}` has no dataset `{code}`; using `US` instead");
+        let fallback = Fallback {
+            table,
+            requested: code,
+        };
+        log::warn!("datamimic: {fallback}");
     }
 }
 
@@ -138,6 +162,12 @@ pub fn reset_fallback_log() {
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .clear();
+}
+
+/// The dataset codes any per-country table in `families` has (the union), sorted.
+pub(crate) fn any_datasets(families: &[&TableFamily]) -> Vec<&'static str> {
+    let codes: BTreeSet<&'static str> = families.iter().flat_map(|f| f.countries()).collect();
+    codes.into_iter().collect()
 }
 
 /// The dataset codes every per-country table in `families` has (the intersection), sorted.

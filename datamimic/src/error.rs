@@ -25,6 +25,16 @@ pub enum Error {
         /// The codes the table has.
         available: Vec<&'static str>,
     },
+    /// No table of the type has the requested country, so there is nothing to fall back from.
+    #[error("no table of `{type_name}` has dataset `{requested}`; its tables have: {}", available.join(", "))]
+    UnknownDataset {
+        /// The type generated.
+        type_name: &'static str,
+        /// The dataset code asked for.
+        requested: String,
+        /// The codes at least one of its tables has.
+        available: Vec<&'static str>,
+    },
     /// Neither the requested country nor the US fallback exists for a table.
     #[error("table `{table}` has no dataset `{requested}` and no `US` fallback; it exists for: {}", available.join(", "))]
     NoFallback {
@@ -44,6 +54,26 @@ pub enum Error {
         column: String,
         /// The columns it has.
         columns: &'static [&'static str],
+    },
+    /// A cell of a table that a field reads does not convert into the field's type.
+    #[error(
+        "field `{field}` is `{type_name}`, but cell `{cell}` of table `{table}` (column `{column}`, row {row} of {file}) is not a `{type_name}`"
+    )]
+    CellType {
+        /// The field.
+        field: &'static str,
+        /// The field's type.
+        type_name: &'static str,
+        /// The table key.
+        table: &'static str,
+        /// The column read.
+        column: &'static str,
+        /// The cell.
+        cell: String,
+        /// Its data row, from 1.
+        row: usize,
+        /// The file it was baked from.
+        file: &'static str,
     },
     /// Parameters that cannot all hold at once (for example a minimum above its maximum).
     #[error("impossible constraint: {0}")]

@@ -43,18 +43,18 @@ pub use cells::{CellWriter, Cells};
 pub use clock::Clock;
 pub use context::{Context, Settings};
 pub use dataset::{
-    DatasetCode, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
+    DatasetCode, Fallback, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
 };
 pub use error::{Error, Result};
 pub use family::TableFamily;
-pub use mimic::{Mimic, TableUse};
+pub use mimic::{CellCheck, Mimic, TableUse};
 pub use per_dataset::PerDataset;
 pub use plain_text::plain_table_text;
 pub use rng::{MimicRng, RecordStreams};
 pub use service::{Iter, Service};
 pub use table::{Row, Table};
 
-/// `#[derive(Mimic)]`: generators for structs and enums. See the crate documentation.
+#[doc = include_str!("derive.md")]
 pub use datamimic_derive::Mimic;
 
 /// Includes the tables that a crate's own `build.rs` baked with

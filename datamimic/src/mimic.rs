@@ -49,7 +49,19 @@ pub struct TableUse {
     pub family: &'static TableFamily,
     /// The column read.
     pub column: usize,
-    /// Whether every cell of that column converts into the field's type; `None` when every
-    /// cell does (text fields).
-    pub accepts: Option<fn(&str) -> bool>,
+    /// The check that every cell of that column converts into the field's type; `None` when
+    /// every cell does (text fields).
+    pub accepts: Option<CellCheck>,
+}
+
+/// A field that reads a table column into a type that can refuse cells (numbers, `bool`,
+/// `char`), so a service can name it when a cell does not convert.
+#[derive(Debug, Clone, Copy)]
+pub struct CellCheck {
+    /// The field, as written in its type (`age`, or `0` for a tuple field).
+    pub field: &'static str,
+    /// The field's type.
+    pub type_name: &'static str,
+    /// Whether a cell converts into the type.
+    pub accepts: fn(&str) -> bool,
 }

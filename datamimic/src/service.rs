@@ -6,10 +6,11 @@ use std::marker::PhantomData;
 
 use rand::Rng;
 
+use crate::dataset::any_datasets;
 use crate::mimic::TableUse;
 use crate::{
-    Clock, Context, DatasetCode, Error, MimicRng, Result, Settings, Strictness, TableFamily,
-    supported_datasets,
+    Clock, Context, DatasetCode, Error, Fallback, MimicRng, Result, Settings, Strictness,
+    TableFamily, supported_datasets,
 };
 
 /// Generates values of `T`: one after another, in batches, as a lazy stream, or record `i`
@@ -77,9 +78,27 @@ impl<T: Mimic> Service<T> {
         self.seed(rng.next_u64())
     }
 
-    /// The dataset (country) to generate for. Fails for a code that is not two letters, and,
-    /// in strict mode, when a table `T` draws from lacks the country. Also checks that every
-    /// cell `T` reads converts into its field's type.
+    /// The dataset (country) to generate for. Fails for a code that is not two letters, for a
+    /// code that none of the tables `T` draws from has (listing the codes they have), and, in
+    /// strict mode, when any of them lacks the country. A table that lacks it otherwise falls
+    /// back to its US variant: each such table is logged as a warning (`log` crate) and listed
+    /// by [`Service::fallbacks`]. Also checks that every cell `T` reads converts into its
+    /// field's type.
+    ///
+    /// ```
+    /// # #![allow(dead_code)]
+    /// use datamimic::{Error, Mimic, Service};
+    ///
+    /// #[derive(Mimic)]
+    /// struct Name {
+    ///     #[mimic(weighted = "common/person/family_name")]
+    ///     family_name: &'static str,
+    /// }
+    ///
+    /// let err = Service::<Name>::new().dataset("ZZ").unwrap_err();
+    /// assert!(matches!(err, Error::UnknownDataset { .. }));
+    /// assert!(err.to_string().contains("its tables have: "));
+    /// ```
     pub fn dataset(mut self, code: &str) -> Result<Service<T>> {
         self.settings.dataset = DatasetCode::parse(code)?;
         self.check()?;
@@ -139,17 +158,69 @@ impl<T: Mimic> Service<T> {
 
     /// The dataset codes every table of `T` supports.
     pub fn supported_datasets() -> Vec<&'static str> {
+        supported_datasets(&Self::families())
+    }
+
+    /// The tables of `T` that lack the current dataset and draw from their US variant instead
+    /// (empty in strict mode, where a missing dataset is an error). The command-line tool
+    /// prints them; [`Service::dataset`] also logs them.
+    ///
+    /// ```
+    /// # #![allow(dead_code)]
+    /// use datamimic::{Mimic, Service};
+    ///
+    /// #[derive(Mimic)]
+    /// struct Name {
+    ///     #[mimic(weighted = "common/person/family_name")]
+    ///     family_name: &'static str,
+    /// }
+    ///
+    /// assert!(Service::<Name>::new().dataset("DE")?.fallbacks().is_empty());
+    /// # Ok::<(), datamimic::Error>(())
+    /// ```
+    pub fn fallbacks(&self) -> Vec<Fallback> {
+        if self.settings.strictness == Strictness::Strict {
+            return Vec::new();
+        }
+        let code = self.settings.dataset;
+        Self::families()
+            .into_iter()
+            .filter(|family| family.is_per_country() && family.get(code).is_none())
+            .filter(|family| family.get(DatasetCode::US).is_some())
+            .map(|family| Fallback {
+                table: family.key(),
+                requested: code,
+            })
+            .collect()
+    }
+
+    /// Every table `T` draws from, once each, in the order `T` visits them.
+    fn families() -> Vec<&'static TableFamily> {
         let mut families: Vec<&'static TableFamily> = Vec::new();
         T::visit_tables(&mut |table_use: TableUse| {
             if !families.iter().any(|f| std::ptr::eq(*f, table_use.family)) {
                 families.push(table_use.family);
             }
         });
-        supported_datasets(&families)
+        families
     }
 
     /// Checks the tables `T` uses against the current settings.
     fn check(&self) -> Result<()> {
+        let code = self.settings.dataset;
+        if self.settings.strictness == Strictness::Fallback {
+            let per_country: Vec<&'static TableFamily> = Self::families()
+                .into_iter()
+                .filter(|family| family.is_per_country())
+                .collect();
+            if !per_country.is_empty() && per_country.iter().all(|f| f.get(code).is_none()) {
+                return Err(Error::UnknownDataset {
+                    type_name: short_type_name::<T>(),
+                    requested: code.to_string(),
+                    available: any_datasets(&per_country),
+                });
+            }
+        }
         let mut first_error = None;
         T::visit_tables(&mut |table_use: TableUse| {
             if first_error.is_some() {
@@ -161,17 +232,19 @@ impl<T: Mimic> Service<T> {
             {
                 Err(err) => first_error = Some(err),
                 Ok(table) => {
-                    if let Some(accepts) = table_use.accepts
-                        && let Some(row) =
-                            (0..table.len()).find(|&r| !accepts(table.cell(r, table_use.column)))
+                    if let Some(check) = table_use.accepts
+                        && let Some(row) = (0..table.len())
+                            .find(|&r| !(check.accepts)(table.cell(r, table_use.column)))
                     {
-                        first_error = Some(Error::Constraint(format!(
-                            "cell `{}` (row {}, column `{}`) of {} does not convert into its field's type",
-                            table.cell(row, table_use.column),
-                            row + 1,
-                            table.columns()[table_use.column],
-                            table.source()
-                        )));
+                        first_error = Some(Error::CellType {
+                            field: check.field,
+                            type_name: check.type_name,
+                            table: table_use.family.key(),
+                            column: table.columns()[table_use.column],
+                            cell: table.cell(row, table_use.column).to_owned(),
+                            row: row + 1,
+                            file: table.source(),
+                        });
                     }
                 }
             }
@@ -181,6 +254,16 @@ impl<T: Mimic> Service<T> {
 }
 
 use crate::Mimic;
+
+/// `Person` for `datamimic::domain::common::Person`; generic types keep their full name.
+fn short_type_name<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    if name.contains('<') {
+        name
+    } else {
+        name.rsplit("::").next().unwrap_or(name)
+    }
+}
 
 impl<T: Mimic> Default for Service<T> {
     fn default() -> Service<T> {

@@ -1,6 +1,5 @@
-//! Every table baked from `datasets/` at build time.
+//! The baked tables, and their catalogue.
 //!
-//! Each `pub static` is a [`TableFamily`](crate::TableFamily): one table key with its
-//! per-country variants. [`ALL`] lists them; `datasets/MANIFEST.csv` summarises them.
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/datamimic_tables/CATALOGUE.md"))]
 
 include!(concat!(env!("OUT_DIR"), "/datamimic_tables.rs"));

@@ -158,6 +158,76 @@ fn strict_mode_rejects_a_dataset_a_table_lacks() {
     assert!(!supported.contains(&"JP"));
 }
 
+#[test]
+fn a_dataset_no_table_has_is_an_error_listing_those_that_exist() {
+    // `ZZ` is reserved for user assignment: no country's data will ever be baked for it.
+    let err = Service::<Employee>::new().dataset("ZZ").unwrap_err();
+    let Error::UnknownDataset {
+        type_name,
+        requested,
+        available,
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((*type_name, requested.as_str()), ("Employee", "ZZ"));
+    assert!(
+        available.contains(&"DE") && available.contains(&"US"),
+        "{available:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("no table of `Employee` has dataset `ZZ`; its tables have: "),
+        "{err}"
+    );
+}
+
+#[derive(Mimic, Debug)]
+#[allow(dead_code)]
+struct Parcel {
+    #[mimic(weighted = "common/person/family_name")]
+    recipient: &'static str,
+    #[mimic(weighted = "ecommerce/shipping_method", column = "method")]
+    method: &'static str,
+}
+
+#[test]
+fn a_partial_fallback_is_listed_by_the_service() {
+    use datamimic::tables::{COMMON_PERSON_FAMILY_NAME, ECOMMERCE_SHIPPING_METHOD};
+    let code = COMMON_PERSON_FAMILY_NAME
+        .countries()
+        .find(|c| !ECOMMERCE_SHIPPING_METHOD.countries().any(|s| s == *c))
+        .expect("a country with names but no shipping methods");
+    let service = Service::<Parcel>::new().dataset(code).unwrap();
+    let fallbacks = service.fallbacks();
+    assert_eq!(fallbacks.len(), 1, "{fallbacks:?}");
+    assert_eq!(fallbacks[0].table, "ecommerce/shipping_method");
+    assert_eq!(fallbacks[0].requested.as_str(), code);
+    assert_eq!(
+        fallbacks[0].to_string(),
+        format!("table `ecommerce/shipping_method` has no dataset `{code}`; using `US` instead")
+    );
+    // The process-wide log has it too, and a complete dataset has no fallback.
+    assert!(
+        datamimic::fallback_warnings()
+            .iter()
+            .any(|(table, c)| *table == "ecommerce/shipping_method" && c.as_str() == code)
+    );
+    assert!(
+        Service::<Parcel>::new()
+            .dataset("US")
+            .unwrap()
+            .fallbacks()
+            .is_empty()
+    );
+    let strict = Service::<Parcel>::new()
+        .dataset("US")
+        .unwrap()
+        .strictness(Strictness::Strict)
+        .unwrap();
+    assert!(strict.fallbacks().is_empty());
+}
+
 #[derive(Mimic, Debug, PartialEq, Clone, Copy)]
 enum BloodType {
     #[mimic(weight = 37.4)]
@@ -277,22 +347,109 @@ fn fields_can_read_later_fields() {
 
 /// A field that cannot hold a column's cells is refused when the service is built, not while
 /// generating: city names are not numbers.
+/// A type alias hides the primitive from the derive, so the cells are checked when the
+/// dataset is set (a field written `u32` is refused at compile time; see `tests/ui`).
+type Population = u32;
+
 #[derive(Mimic, Debug)]
 #[allow(dead_code)] // Never generated: the service refuses it.
 struct Misread {
     #[mimic(weighted = "common/address/city", column = "city")]
-    population: u32,
+    population: Population,
 }
 
 #[test]
 fn cells_that_do_not_convert_are_refused_up_front() {
     let err = Service::<Misread>::new().dataset("US").unwrap_err();
     let message = err.to_string();
-    assert!(matches!(err, Error::Constraint(_)), "{err:?}");
     assert!(
-        message.contains("column `city`") && message.contains("does not convert"),
+        matches!(
+            err,
+            Error::CellType {
+                field: "population",
+                type_name: "u32",
+                table: "common/address/city",
+                column: "city",
+                row: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        message.starts_with("field `population` is `u32`, but cell `")
+            && message.contains("of table `common/address/city` (column `city`, row 1 of datasets/common/address/city_US.csv) is not a `u32`"),
         "{message}"
     );
+}
+
+#[test]
+#[should_panic(expected = "is not a `u32`")]
+fn a_cell_that_does_not_convert_is_never_a_made_up_number() {
+    // Without `.dataset(..)` nothing checks the cells up front; the record must not be a 0.
+    let _ = Service::<Misread>::new().seed(1).record(0);
+}
+
+#[derive(Mimic, Debug)]
+struct SmallId {
+    #[mimic(seq = 250)]
+    id: u8,
+}
+
+#[test]
+#[should_panic(expected = "`seq` number 256 does not fit in a `u8` field")]
+fn a_seq_number_past_the_type_is_never_wrapped() {
+    let service = Service::<SmallId>::new().seed(1);
+    assert_eq!(service.record(5).id, 255);
+    let _ = service.record(6);
+}
+
+/// Primitive fields read from numeric columns: checked at compile time, generated as parsed.
+#[derive(Mimic, Debug)]
+struct Shipping {
+    #[mimic(weighted = "ecommerce/shipping_method", column = "min_days")]
+    min_days: u8,
+    #[mimic(weighted = "ecommerce/shipping_method", column = "max_days")]
+    max_days: Option<u16>,
+}
+
+#[test]
+fn numeric_columns_fill_numeric_fields() {
+    let table = datamimic::tables::ECOMMERCE_SHIPPING_METHOD
+        .resolve("DE")
+        .unwrap();
+    let rows: Vec<(u8, u16)> = (0..table.len())
+        .map(|r| {
+            (
+                table.cell(r, 1).parse().unwrap(),
+                table.cell(r, 2).parse().unwrap(),
+            )
+        })
+        .collect();
+    let service = Service::<Shipping>::new().dataset("DE").unwrap().seed(3);
+    for i in 0..200 {
+        let record = service.record(i);
+        let pair = (record.min_days, record.max_days.expect("always Some"));
+        assert!(rows.contains(&pair), "{record:?} is no row of {rows:?}");
+    }
+}
+
+/// `range` with date-times fills `DateTime<Utc>` fields, in UTC.
+#[derive(Mimic, Debug)]
+struct Login {
+    #[mimic(range = "2024-01-01T00:00:00..2024-02-01T00:00:00")]
+    at: chrono::DateTime<chrono::Utc>,
+}
+
+#[test]
+fn date_time_ranges_fill_utc_fields() {
+    let service = Service::<Login>::new().seed(9);
+    let low = chrono::DateTime::parse_from_rfc3339("2024-01-01T00:00:00Z").unwrap();
+    let high = chrono::DateTime::parse_from_rfc3339("2024-02-01T00:00:00Z").unwrap();
+    for i in 0..100 {
+        let at = service.record(i).at;
+        assert!(at >= low && at < high, "{at}");
+    }
 }
 
 /// `format` appends text, integers and characters directly and everything else through

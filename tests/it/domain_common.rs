@@ -376,10 +376,11 @@ fn services_have_datamimics_shape() {
         .unwrap()
         .strictness(Strictness::Strict);
     assert!(matches!(strict, Err(Error::UnsupportedDataset { .. })));
-    // A fallback keeps the address coherent: US tables, US country and calling code.
-    let fallback = AddressService::new("JP").unwrap().seed(1).generate();
-    assert_eq!(fallback.country_code, "US");
-    assert_eq!(fallback.phone.country_code(), "1");
+    // A dataset that no address table has is an error, not a US address in disguise.
+    assert!(matches!(
+        AddressService::new("JP"),
+        Err(Error::UnknownDataset { .. })
+    ));
 }
 
 /// Counts keys (and true flags) over records `0..n`, on two threads.

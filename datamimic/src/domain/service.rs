@@ -28,6 +28,12 @@ macro_rules! service_methods {
             Ok(self)
         }
 
+        /// The tables that lack the dataset and draw from their US variant instead; see
+        /// [`Service::fallbacks`](crate::Service::fallbacks).
+        pub fn fallbacks(&self) -> Vec<$crate::Fallback> {
+            self.inner.fallbacks()
+        }
+
         /// The next record.
         pub fn generate(&mut self) -> $entity {
             self.inner.generate()
