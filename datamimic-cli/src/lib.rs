@@ -54,6 +54,8 @@ pub mod xml;
 pub mod descriptor;
 mod line_index;
 pub mod parse;
+pub mod project_files;
+pub mod properties;
 pub mod record;
 pub mod regex;
 pub mod run;

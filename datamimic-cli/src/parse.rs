@@ -2,8 +2,10 @@
 //! [`crate::descriptor`] model: unknown elements and attributes, bad numbers, scripts that do
 //! not compile and impossible entity options are all reported as `file:line:col: message`.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::Table;
@@ -53,6 +55,11 @@ struct Ctx<'e> {
     /// The enclosing generates (`/parent/child`), so unseeded variables of different
     /// generates get different streams.
     path: String,
+    /// The canonical folder of the top descriptor: data files must lie inside it.
+    root: PathBuf,
+    /// What `{name}` placeholders stand for: included properties and constant setup
+    /// variables, as far as the descriptor has been read.
+    props: HashMap<String, String>,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -64,7 +71,11 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         .iter()
         .map(SourceFile::document)
         .collect::<Result<Vec<_>>>()?;
+    let root = crate::project_files::root_of(path)
+        .map_err(|e| anyhow!("cannot read descriptor `{}`: {e}", path.display()))?;
     let mut ctx = Ctx {
+        root,
+        props: HashMap::new(),
         engine,
         options,
         sources: &sources,
@@ -132,7 +143,13 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
     for child in p.children(root, &["generate", "variable", "echo", "include"])? {
         match child.tag_name().name() {
             "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
-            "variable" => items.push(Item::Variable(Stmt::Variable(p.field(child, ctx, true)?))),
+            "variable" => {
+                let field = p.field(child, ctx, true)?;
+                if let ValueSource::Constant(value) = &field.source {
+                    ctx.props.insert(field.name.clone(), value.to_string());
+                }
+                items.push(Item::Variable(Stmt::Variable(field)));
+            }
             "echo" => {
                 p.check_attrs(child, &[])?;
                 items.push(Item::Echo(child.text().unwrap_or("").trim().to_owned()));
@@ -140,6 +157,10 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
             _ => {
                 p.check_attrs(child, &["uri"])?;
                 let uri = p.required(child, "uri")?;
+                if uri.ends_with(".properties") {
+                    p.include_properties(child, uri, ctx)?;
+                    continue;
+                }
                 let Some(&included) = source.includes.get(&child.range().start) else {
                     bail!("{}: include `{uri}` was not read", p.pos(child));
                 };
@@ -219,6 +240,59 @@ impl<'d, 'i> Parser<'d, 'i> {
         node.attributes()
             .find(|a| a.name() == name)
             .map_or_else(|| self.pos(node), |a| self.pos_at(a.range_value().start))
+    }
+
+    /// Attribute `name` with its `{placeholder}`s replaced; an unknown one is an error at
+    /// its own column.
+    fn value<'a>(
+        &self,
+        node: Node<'a, 'i>,
+        name: &str,
+        ctx: &Ctx<'_>,
+    ) -> Result<Option<Cow<'a, str>>> {
+        let Some(text) = node.attribute(name) else {
+            return Ok(None);
+        };
+        if !text.contains(['{', '}']) {
+            return Ok(Some(Cow::Borrowed(text)));
+        }
+        crate::properties::substitute(text, &ctx.props)
+            .map(|s| Some(Cow::Owned(s)))
+            .map_err(|(offset, message)| {
+                let mut pos = self.attr_pos(node, name);
+                if !text[..offset].contains('\n') {
+                    pos.col += u32::try_from(text[..offset].chars().count()).unwrap_or(0);
+                }
+                error_at(&pos, format_args!("`{name}`: {message}"))
+            })
+    }
+
+    /// Reads the properties file `uri` of `<include>` `node` into `ctx.props`.
+    fn include_properties(&self, node: Node<'_, '_>, uri: &str, ctx: &mut Ctx<'_>) -> Result<()> {
+        self.check_attrs(node, &["uri"])?;
+        let base = Path::new(&*self.source.name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let path = crate::project_files::resolve(&ctx.root, &base, uri)
+            .map_err(|e| self.err_attr(node, "uri", e))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| self.err_attr(node, "uri", format_args!("cannot read `{uri}`: {e}")))?;
+        let shown = base.join(uri);
+        let props = crate::properties::parse(&text).map_err(|p| {
+            anyhow!(
+                "{}:{}:{}: {} (included at {})",
+                shown.display(),
+                p.line,
+                p.col,
+                p.message,
+                self.pos(node)
+            )
+        })?;
+        for prop in props {
+            ctx.props.insert(prop.key, prop.value);
+        }
+        Ok(())
     }
 
     fn err_attr(
@@ -370,20 +444,20 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.attr_pos(node, "name")
             );
         }
-        let count = match self.attr(node, "count") {
-            Some(c) => self.parse_u64(node, "count", c)?,
+        let count = match self.value(node, "count", ctx)? {
+            Some(c) => self.parse_u64(node, "count", &c)?,
             None => bail!("{}: `<generate>` needs a `count` attribute", self.pos(node)),
         };
-        let page_size = match self.attr(node, "pageSize") {
-            Some(p) => match self.parse_u64(node, "pageSize", p)? {
+        let page_size = match self.value(node, "pageSize", ctx)? {
+            Some(p) => match self.parse_u64(node, "pageSize", &p)? {
                 0 => return Err(self.err_attr(node, "pageSize", "must be at least 1")),
                 n => Some(n),
             },
             None => None,
         };
-        let separator = match self.attr(node, "separator") {
+        let separator = match self.value(node, "separator", ctx)? {
             Some(s) => (
-                self.separator(node, "separator", s)?,
+                self.separator(node, "separator", &s)?,
                 Some(SetBy {
                     pos: self.attr_pos(node, "separator"),
                     name: "separator",
@@ -391,8 +465,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             ),
             None => (ctx.separator, ctx.separator_from.clone()),
         };
-        let targets = match self.attr(node, "target") {
-            Some(t) => self.targets(node, t, separator)?,
+        let targets = match self.value(node, "target", ctx)? {
+            Some(t) => self.targets(node, &t, separator)?,
             None => Vec::new(),
         };
         let outer_writes_xml = ctx.writes_xml;
