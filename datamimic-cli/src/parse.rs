@@ -513,7 +513,15 @@ impl<'d, 'i> Parser<'d, 'i> {
         text: &str,
         (separator, separator_from): (u8, Option<SetBy>),
     ) -> Result<Vec<TargetSpec>> {
-        const NAMES: &[&str] = &["CSV", "JSON", "NDJSON", "XML", "SQLite", "ConsoleExporter"];
+        const NAMES: &[&str] = &[
+            "CSV",
+            "JSON",
+            "NDJSON",
+            "XML",
+            "SQLite",
+            "ConsoleExporter",
+            "LogExporter",
+        ];
         let mut out = Vec::new();
         for target in split_list(text) {
             let target = target.0;
@@ -542,7 +550,9 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "ndjson" => TargetSpec::File(Format::Ndjson, csv),
                 "xml" => TargetSpec::File(Format::Xml, csv),
                 "sqlite" => TargetSpec::File(Format::Sqlite, csv),
-                "consoleexporter" => TargetSpec::Console,
+                // DATAMIMIC's LogExporter logs each record on a line of its own: here, like
+                // ConsoleExporter, one JSON object per line on standard output.
+                "consoleexporter" | "logexporter" => TargetSpec::Console,
                 _ => {
                     let hint = did_you_mean(name, NAMES.iter().copied())
                         .unwrap_or_else(|| format!("; known targets: {}", NAMES.join(", ")));

@@ -99,3 +99,32 @@ fn properties_outside_the_descriptor_folder_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn log_exporter_prints_a_line_per_record() {
+    let s = Scratch::new("log-exporter");
+    s.write(
+        "d.xml",
+        r#"<setup>
+  <generate name="logged" count="3" target="LogExporter">
+    <key name="id" generator="IncrementGenerator"/>
+    <key name="tag" constant="x"/>
+  </generate>
+</setup>"#,
+    );
+    let out = ok(&s.0, &["run", "d.xml"]);
+    assert_eq!(
+        out,
+        "{\"id\":1,\"tag\":\"x\"}\n{\"id\":2,\"tag\":\"x\"}\n{\"id\":3,\"tag\":\"x\"}\n"
+    );
+    assert_eq!(s.files("output"), Vec::<String>::new());
+    s.write(
+        "d.xml",
+        "<setup>\n  <generate name=\"logged\" count=\"1\" target=\"LogExporter(level='info')\"/>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains("d.xml:2:45: `target`: target `LogExporter` takes no parameters"),
+        "{err}"
+    );
+}
