@@ -10,6 +10,7 @@ use datamimic::Table;
 use rhai::Dynamic;
 
 use crate::csv::CsvOptions;
+use crate::echo::Echo;
 use crate::entities::Entity;
 use crate::script::Script;
 use crate::sink::Format;
@@ -70,7 +71,7 @@ pub enum Item {
     /// visible to every later generate; always a [`Stmt::Variable`].
     Variable(Stmt),
     /// `<echo>`: printed when reached.
-    Echo(String),
+    Echo(Echo),
 }
 
 /// One output target of a `<generate>`.
@@ -99,8 +100,8 @@ pub struct Generate {
     pub body: Vec<Stmt>,
     /// Nested `<generate>`s: `count` child records per record of this one.
     pub children: Vec<Generate>,
-    /// `<echo>` texts inside, printed once when the generate starts.
-    pub echoes: Vec<String>,
+    /// `<echo>`s inside, printed once when the generate starts.
+    pub echoes: Vec<Echo>,
 }
 
 /// A statement evaluated for every record.

@@ -52,6 +52,7 @@ pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
 pub mod descriptor;
+pub mod echo;
 mod line_index;
 pub mod parse;
 pub mod project_files;

@@ -17,6 +17,7 @@ use crate::descriptor::{
     self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
     Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
+use crate::echo::Echo;
 use crate::entities::{self, Entity, EntityOptions};
 use crate::script::Script;
 use crate::script_source::ScriptSource;
@@ -150,10 +151,7 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
                 }
                 items.push(Item::Variable(Stmt::Variable(field)));
             }
-            "echo" => {
-                p.check_attrs(child, &[])?;
-                items.push(Item::Echo(child.text().unwrap_or("").trim().to_owned()));
-            }
+            "echo" => items.push(Item::Echo(p.echo(child, ctx)?)),
             _ => {
                 p.check_attrs(child, &["uri"])?;
                 let uri = p.required(child, "uri")?;
@@ -265,6 +263,26 @@ impl<'d, 'i> Parser<'d, 'i> {
                 }
                 error_at(&pos, format_args!("`{name}`: {message}"))
             })
+    }
+
+    /// `<echo>` `node`, its `{expr}` parts filled in from properties or compiled.
+    fn echo(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Echo> {
+        self.check_attrs(node, &[])?;
+        let full = node.text().unwrap_or("");
+        let text = full.trim();
+        // Positions inside the text are exact when it is written without references.
+        let first = node.first_child().filter(|c| c.is_text());
+        let raw = first.map(|c| &self.doc.input_text()[c.range()]);
+        let start = first.map_or(node.range().start, |c| c.range().start)
+            + (full.len() - full.trim_start().len());
+        let exact = raw == Some(full);
+        Echo::parse(
+            ctx.engine,
+            text,
+            self.pos(node),
+            |offset| self.pos_at(if exact { start + offset } else { start }),
+            &ctx.props,
+        )
     }
 
     /// Reads the properties file `uri` of `<include>` `node` into `ctx.props`.
@@ -482,10 +500,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         for child in self.children(node, BODY)? {
             match child.tag_name().name() {
                 "generate" => children.push(self.generate(child, ctx)?),
-                "echo" => {
-                    self.check_attrs(child, &[])?;
-                    echoes.push(child.text().unwrap_or("").trim().to_owned());
-                }
+                "echo" => echoes.push(self.echo(child, ctx)?),
                 _ => body.push(self.stmt(child, ctx)?),
             }
         }

@@ -128,3 +128,54 @@ fn log_exporter_prints_a_line_per_record() {
         "{err}"
     );
 }
+
+#[test]
+fn echo_fills_in_properties_variables_and_expressions() {
+    let s = Scratch::new("echo-interpolation");
+    s.write("p.properties", "customer_count=2\n");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="3">
+  <include uri="p.properties"/>
+  <variable name="db" constant="sourceDB"/>
+  <variable name="n" script="20 + 1"/>
+  <echo>Exporting {customer_count} customers from {db}: {n * 2} &amp; more</echo>
+  <generate name="g" count="{customer_count}" target="CSV">
+    <echo>inside {n}</echo>
+    <key name="id" generator="IncrementGenerator"/>
+  </generate>
+</setup>"#,
+    );
+    let out = ok(&s.0, &["run", "d.xml"]);
+    assert_eq!(
+        out,
+        "Exporting 2 customers from sourceDB: 42 & more\ninside 21\n"
+    );
+}
+
+#[test]
+fn bad_echo_expressions_are_positioned_errors() {
+    let s = Scratch::new("echo-errors");
+    for (text, expected) in [
+        (
+            "<echo>a {missing} b</echo>",
+            "d.xml:2:12: `<echo>`: expression failed: ",
+        ),
+        (
+            "<echo>a {1 +} b</echo>",
+            "d.xml:2:15: `<echo>`: expression does not compile",
+        ),
+        (
+            "<echo>a {x</echo>",
+            "d.xml:2:11: `<echo>`: `{` without a matching `}`",
+        ),
+        (
+            "<echo>a } b</echo>",
+            "d.xml:2:11: `<echo>`: `}` without a matching `{`",
+        ),
+    ] {
+        s.write("d.xml", &format!("<setup>\n  {text}\n</setup>"));
+        let err = fails(&s.0, &["run", "d.xml"]);
+        assert!(err.contains(expected), "{text}: {err}");
+    }
+}
