@@ -10,6 +10,7 @@ use datamimic::Table;
 use rhai::Dynamic;
 
 use crate::csv::CsvOptions;
+use crate::csv_source::RowSource;
 use crate::echo::Echo;
 use crate::entities::Entity;
 use crate::script::Script;
@@ -100,6 +101,8 @@ pub struct Generate {
     pub body: Vec<Stmt>,
     /// Nested `<generate>`s: `count` child records per record of this one.
     pub children: Vec<Generate>,
+    /// `source`: the records start as the rows of a CSV file.
+    pub source: Option<RowSource>,
     /// `<echo>`s inside, printed once when the generate starts.
     pub echoes: Vec<Echo>,
 }
@@ -242,6 +245,8 @@ pub enum ValueSource {
     Generator(Generator),
     /// `<array count type>` without script: `count` random values of the type.
     RandomArray(u64),
+    /// `source` on a `<variable>`: one row of a CSV file, as a map.
+    Rows(RowSource),
 }
 
 impl fmt::Debug for ValueSource {
@@ -256,6 +261,7 @@ impl fmt::Debug for ValueSource {
             ValueSource::FloatRange(..) => "FloatRange",
             ValueSource::Generator(_) => "Generator",
             ValueSource::RandomArray(_) => "RandomArray",
+            ValueSource::Rows(_) => "Rows",
         })
     }
 }

@@ -51,6 +51,7 @@ pub mod sqlite;
 pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
+pub mod csv_source;
 pub mod descriptor;
 pub mod echo;
 mod line_index;

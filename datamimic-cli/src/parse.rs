@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::Table;
@@ -13,6 +14,7 @@ use rhai::{Dynamic, Engine};
 use roxmltree::{Document, Node};
 
 use crate::csv::{CsvOptions, Quoting};
+use crate::csv_source::{CsvRows, Distribution, RowSource};
 use crate::descriptor::{
     self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
     Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
@@ -61,6 +63,8 @@ struct Ctx<'e> {
     /// What `{name}` placeholders stand for: included properties and constant setup
     /// variables, as far as the descriptor has been read.
     props: HashMap<String, String>,
+    /// CSV sources read so far, by canonical path and separator: each is read once.
+    csv_files: HashMap<(PathBuf, u8), Arc<CsvRows>>,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -77,6 +81,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
     let mut ctx = Ctx {
         root,
         props: HashMap::new(),
+        csv_files: HashMap::new(),
         engine,
         options,
         sources: &sources,
@@ -176,7 +181,15 @@ struct Parser<'d, 'i> {
     source: &'d SourceFile,
 }
 
-const GENERATE_ATTRS: &[&str] = &["name", "count", "target", "pageSize", "separator"];
+const GENERATE_ATTRS: &[&str] = &[
+    "name",
+    "count",
+    "target",
+    "pageSize",
+    "separator",
+    "source",
+    "cyclic",
+];
 const FIELD_ATTRS: &[&str] = &[
     "name",
     "script",
@@ -209,6 +222,10 @@ const VARIABLE_ATTRS: &[&str] = &[
     "min",
     "max",
     "generator",
+    "source",
+    "cyclic",
+    "distribution",
+    "separator",
 ];
 const BODY: &[&str] = &[
     "variable",
@@ -283,6 +300,93 @@ impl<'d, 'i> Parser<'d, 'i> {
             |offset| self.pos_at(if exact { start + offset } else { start }),
             &ctx.props,
         )
+    }
+
+    /// The `source`, `cyclic`, `distribution` and `separator` of a generate or (with
+    /// `variable`) a variable; `None` without `source`.
+    fn row_source(
+        &self,
+        node: Node<'_, '_>,
+        ctx: &mut Ctx<'_>,
+        default_separator: u8,
+        variable: bool,
+    ) -> Result<Option<RowSource>> {
+        let cyclic = match self.value(node, "cyclic", ctx)?.as_deref() {
+            None => None,
+            Some("True" | "true") => Some(true),
+            Some("False" | "false") => Some(false),
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "cyclic",
+                    format_args!("`{other}` is neither `True` nor `False`"),
+                ));
+            }
+        };
+        let distribution = match self.value(node, "distribution", ctx)?.as_deref() {
+            None | Some("ordered") => Distribution::Ordered,
+            Some("random") => Distribution::Random,
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "distribution",
+                    format_args!("`{other}` is neither `random` nor `ordered`"),
+                ));
+            }
+        };
+        let Some(uri) = self.value(node, "source", ctx)? else {
+            for attr in ["cyclic", "distribution"] {
+                if node.attribute(attr).is_some() {
+                    return Err(self.err_attr(node, attr, "only goes with `source`"));
+                }
+            }
+            if variable && node.attribute("separator").is_some() {
+                return Err(self.err_attr(node, "separator", "only goes with `source`"));
+            }
+            return Ok(None);
+        };
+        if !uri.ends_with(".csv") {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!("`{uri}`: only CSV files (`*.ent.csv`) can be sources yet"),
+            ));
+        }
+        let separator = match (variable, self.value(node, "separator", ctx)?) {
+            (true, Some(s)) => self.separator(node, "separator", &s)?,
+            _ => default_separator,
+        };
+        let base = Path::new(&*self.source.name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let path = crate::project_files::resolve(&ctx.root, &base, &uri)
+            .map_err(|e| self.err_attr(node, "source", e))?;
+        let rows = match ctx.csv_files.get(&(path.clone(), separator)) {
+            Some(rows) => rows.clone(),
+            None => {
+                let shown = base.join(&*uri).display().to_string();
+                let rows = Arc::new(CsvRows::read(&path, &shown, separator).map_err(|e| {
+                    anyhow!("{e:#} (the `source` at {})", self.attr_pos(node, "source"))
+                })?);
+                ctx.csv_files.insert((path, separator), rows.clone());
+                rows
+            }
+        };
+        let cyclic = cyclic.unwrap_or(false);
+        if rows.rows.is_empty() && (cyclic || distribution == Distribution::Random) {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!("`{uri}` has no rows to repeat or draw from"),
+            ));
+        }
+        Ok(Some(RowSource {
+            pos: self.attr_pos(node, "source"),
+            rows,
+            cyclic,
+            distribution,
+        }))
     }
 
     /// Reads the properties file `uri` of `<include>` `node` into `ctx.props`.
@@ -462,9 +566,9 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.attr_pos(node, "name")
             );
         }
-        let count = match self.value(node, "count", ctx)? {
-            Some(c) => self.parse_u64(node, "count", &c)?,
-            None => bail!("{}: `<generate>` needs a `count` attribute", self.pos(node)),
+        let given_count = match self.value(node, "count", ctx)? {
+            Some(c) => Some(self.parse_u64(node, "count", &c)?),
+            None => None,
         };
         let page_size = match self.value(node, "pageSize", ctx)? {
             Some(p) => match self.parse_u64(node, "pageSize", &p)? {
@@ -482,6 +586,34 @@ impl<'d, 'i> Parser<'d, 'i> {
                 }),
             ),
             None => (ctx.separator, ctx.separator_from.clone()),
+        };
+        let source = self.row_source(node, ctx, separator.0, false)?;
+        if source.is_some() && !ctx.path.is_empty() {
+            return Err(self.err_attr(
+                node,
+                "source",
+                "a nested `<generate>` cannot have a `source` yet",
+            ));
+        }
+        let count = match (given_count, &source) {
+            (Some(count), Some(s)) if !s.cyclic && count > s.rows.rows.len() as u64 => {
+                return Err(self.err_attr(
+                    node,
+                    "count",
+                    format_args!(
+                        "{count} records, but `{}` has {} rows; set `cyclic=\"True\"` to \
+                         start again after the last row",
+                        s.rows.name,
+                        s.rows.rows.len()
+                    ),
+                ));
+            }
+            (Some(count), _) => count,
+            (None, Some(s)) => s.rows.rows.len() as u64,
+            (None, None) => bail!(
+                "{}: `<generate>` needs a `count` (or a `source`) attribute",
+                self.pos(node)
+            ),
         };
         let targets = match self.value(node, "target", ctx)? {
             Some(t) => self.targets(node, &t, separator)?,
@@ -516,6 +648,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             targets,
             body,
             children,
+            source,
             echoes,
         })
     }
@@ -840,6 +973,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         let ty = self.ty(node)?;
         let given: Vec<&str> = [
+            "source",
             "entity",
             "script",
             "constant",
@@ -864,6 +998,10 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(self.err_attr(node, "weights", "`weights` needs `values`"));
         }
         let source = match given.first().copied() {
+            Some("source") => ValueSource::Rows(
+                self.row_source(node, ctx, ctx.separator, true)?
+                    .ok_or_else(|| self.err_attr(node, "source", "missing"))?,
+            ),
             Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),

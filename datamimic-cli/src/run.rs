@@ -246,7 +246,12 @@ impl DescriptorSource<'_> {
             scope.push_dynamic("parent", parent.clone());
         }
         let mut fields = Vec::new();
+        let columns = match &g.source {
+            Some(source) => source.start_record(index, &mut scope, &mut fields)?,
+            None => 0,
+        };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
+        crate::csv_source::overlay(&mut fields, columns);
         let node = Node::Map(fields);
         for s in self.products.sinks[id].clone() {
             self.encoders[s]

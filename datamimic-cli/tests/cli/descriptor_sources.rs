@@ -179,3 +179,175 @@ fn bad_echo_expressions_are_positioned_errors() {
         assert!(err.contains(expected), "{text}: {err}");
     }
 }
+
+/// Three people, `|`-separated.
+const PEOPLE: &str = "id|name|city\n1|Ann|Rome\n2|Bob|Oslo\n3|Cy|Lima\n";
+
+#[test]
+fn a_generate_source_makes_one_record_per_row_and_keys_override_columns() {
+    let s = Scratch::new("csv-generate-source");
+    std::fs::create_dir_all(s.path("data")).unwrap();
+    s.write("data/people.ent.csv", PEOPLE);
+    s.write(
+        "d.xml",
+        r#"<setup>
+  <generate name="people" source="data/people.ent.csv" target="CSV">
+    <key name="name" script='name + "!"'/>
+    <key name="greeting" script='"hi " + city'/>
+  </generate>
+  <generate name="again" source="data/people.ent.csv" count="5" cyclic="True" target="NDJSON"/>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let csv = std::fs::read_to_string(s.path("output/people.csv")).unwrap();
+    assert_eq!(
+        csv,
+        "id|name|city|greeting\n1|Ann!|Rome|hi Rome\n2|Bob!|Oslo|hi Oslo\n3|Cy!|Lima|hi Lima\n"
+    );
+    let ndjson = std::fs::read_to_string(s.path("output/again.ndjson")).unwrap();
+    let names: Vec<&str> = ndjson
+        .lines()
+        .map(|l| {
+            l.split("\"name\":\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(names, ["Ann", "Bob", "Cy", "Ann", "Bob"]);
+}
+
+#[test]
+fn a_source_reads_the_default_separator_and_refuses_too_large_counts() {
+    let s = Scratch::new("csv-generate-separator");
+    s.write("p.ent.csv", "a;b\n1;2\n");
+    s.write(
+        "d.xml",
+        "<setup defaultSeparator=\";\">\n  <generate name=\"g\" source=\"p.ent.csv\" count=\"2\" target=\"JSON\"/>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains(
+            "d.xml:2:48: `count`: 2 records, but `p.ent.csv` has 1 rows; set `cyclic=\"True\"`"
+        ),
+        "{err}"
+    );
+    s.write(
+        "d.xml",
+        "<setup defaultSeparator=\";\">\n  <generate name=\"g\" source=\"p.ent.csv\" target=\"JSON\"/>\n</setup>",
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let json = std::fs::read_to_string(s.path("output/g.json")).unwrap();
+    assert_eq!(json, "[\n{\"a\":\"1\",\"b\":\"2\"}\n]\n");
+}
+
+#[test]
+fn a_variable_source_gives_rows_in_order_cyclically_or_at_random() {
+    let s = Scratch::new("csv-variable-source");
+    s.write("colors.ent.csv", "color,code\nred,1\nblue,2\n");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="9">
+  <generate name="g" count="200" pageSize="7" target="CSV">
+    <variable name="c" source="colors.ent.csv" separator="," cyclic="True"/>
+    <variable name="r" source="colors.ent.csv" separator="," distribution="random"/>
+    <key name="ordered" script="c.color"/>
+    <key name="random" script="r.color"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml", "--threads", "1"]);
+    let one = std::fs::read_to_string(s.path("output/g.csv")).unwrap();
+    let rows: Vec<(&str, &str)> = one
+        .lines()
+        .skip(1)
+        .map(|l| l.split_once('|').unwrap())
+        .collect();
+    assert_eq!(rows.len(), 200);
+    for (i, (ordered, _)) in rows.iter().enumerate() {
+        assert_eq!(*ordered, ["red", "blue"][i % 2], "row {i}");
+    }
+    let reds = rows.iter().filter(|(_, r)| *r == "red").count();
+    assert!(
+        (60..=140).contains(&reds),
+        "{reds} of 200 random picks are red"
+    );
+    assert!(rows.iter().all(|(_, r)| ["red", "blue"].contains(r)));
+    ok(&s.0, &["run", "d.xml", "--threads", "3"]);
+    let three = std::fs::read_to_string(s.path("output/g.csv")).unwrap();
+    assert_eq!(one, three, "the same bytes whatever the thread count");
+}
+
+#[test]
+fn an_ordered_variable_source_that_runs_out_is_an_error() {
+    let s = Scratch::new("csv-variable-runs-out");
+    s.write("colors.ent.csv", "color\nred\nblue\n");
+    s.write(
+        "d.xml",
+        "<setup>\n  <generate name=\"g\" count=\"3\" target=\"CSV\">\n    <variable name=\"c\" source=\"colors.ent.csv\"/>\n    <key name=\"k\" script=\"c.color\"/>\n  </generate>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains("d.xml:3:32: `colors.ent.csv` has 2 rows, and record 2 needs row 3; set `cyclic=\"True\"`"),
+        "{err}"
+    );
+    assert_eq!(s.files("output"), Vec::<String>::new());
+}
+
+#[test]
+fn bad_sources_are_positioned_errors() {
+    let s = Scratch::new("csv-bad-sources");
+    std::fs::create_dir_all(s.path("project")).unwrap();
+    s.write("outside.ent.csv", "a\n1\n");
+    s.write("project/short.ent.csv", "a|b\n1|2\n3\n");
+    s.write("project/empty.ent.csv", "a|b\n");
+    let generate =
+        |attrs: &str| format!("<setup>\n  <generate name=\"g\" {attrs} target=\"CSV\"/>\n</setup>");
+    for (attrs, expected) in [
+        (
+            r#"source="short.ent.csv""#,
+            "project/short.ent.csv:3:1: the row has 1 fields, the header 2 (the `source` at project/d.xml:2:30)",
+        ),
+        (
+            r#"source="../outside.ent.csv""#,
+            "project/d.xml:2:30: `source`: `../outside.ent.csv` must be a path inside the descriptor's folder",
+        ),
+        (
+            r#"source="missing.ent.csv""#,
+            "project/d.xml:2:30: `source`: cannot read `missing.ent.csv`",
+        ),
+        (
+            r#"source="empty.ent.csv" cyclic="True""#,
+            "project/d.xml:2:30: `source`: `empty.ent.csv` has no rows to repeat or draw from",
+        ),
+        (
+            r#"source="empty.ent.csv" cyclic="yes""#,
+            "project/d.xml:2:53: `cyclic`: `yes` is neither `True` nor `False`",
+        ),
+        (
+            r#"count="1" cyclic="True""#,
+            "project/d.xml:2:40: `cyclic`: only goes with `source`",
+        ),
+        (
+            r#"source="data.json""#,
+            "project/d.xml:2:30: `source`: `data.json`: only CSV files (`*.ent.csv`) can be sources yet",
+        ),
+    ] {
+        s.write("project/d.xml", &generate(attrs));
+        let err = fails(&s.0, &["run", "project/d.xml"]);
+        assert!(err.contains(expected), "{attrs}: {err}");
+    }
+    s.write(
+        "project/d.xml",
+        "<setup>\n  <generate name=\"g\" count=\"1\">\n    <variable name=\"v\" source=\"empty.ent.csv\" distribution=\"shuffled\"/>\n  </generate>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "project/d.xml"]);
+    assert!(
+        err.contains(
+            "project/d.xml:3:61: `distribution`: `shuffled` is neither `random` nor `ordered`"
+        ),
+        "{err}"
+    );
+}
