@@ -151,7 +151,8 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
             "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
             "variable" => {
                 let field = p.field(child, ctx, true)?;
-                if let ValueSource::Constant(value) = &field.source {
+                // A `type` converts the value when the run starts: then only scripts see it.
+                if let (ValueSource::Constant(value), None) = (&field.source, field.ty) {
                     ctx.props.insert(field.name.clone(), value.to_string());
                 }
                 items.push(Item::Variable(Stmt::Variable(field)));

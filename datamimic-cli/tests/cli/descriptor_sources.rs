@@ -56,6 +56,16 @@ fn an_unknown_placeholder_is_a_positioned_error() {
         "{err}"
     );
     assert_eq!(s.files("output"), Vec::<String>::new());
+    // A typed constant is converted at run time, so it is no placeholder.
+    s.write(
+        "d.xml",
+        "<setup>\n  <variable name=\"n\" constant=\"2.7\" type=\"int\"/>\n  <generate name=\"a\" count=\"{n}\"/>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains("d.xml:3:29: `count`: unknown placeholder `{n}`"),
+        "{err}"
+    );
 }
 
 #[test]
