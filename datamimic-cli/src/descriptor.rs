@@ -10,6 +10,8 @@ use datamimic::Table;
 use rhai::Dynamic;
 
 use crate::csv::CsvOptions;
+use crate::csv_source::RowSource;
+use crate::echo::Echo;
 use crate::entities::Entity;
 use crate::script::Script;
 use crate::sink::Format;
@@ -70,7 +72,7 @@ pub enum Item {
     /// visible to every later generate; always a [`Stmt::Variable`].
     Variable(Stmt),
     /// `<echo>`: printed when reached.
-    Echo(String),
+    Echo(Echo),
 }
 
 /// One output target of a `<generate>`.
@@ -99,8 +101,10 @@ pub struct Generate {
     pub body: Vec<Stmt>,
     /// Nested `<generate>`s: `count` child records per record of this one.
     pub children: Vec<Generate>,
-    /// `<echo>` texts inside, printed once when the generate starts.
-    pub echoes: Vec<String>,
+    /// `source`: the records start as the rows of a CSV file.
+    pub source: Option<RowSource>,
+    /// `<echo>`s inside, printed once when the generate starts.
+    pub echoes: Vec<Echo>,
 }
 
 /// A statement evaluated for every record.
@@ -241,6 +245,8 @@ pub enum ValueSource {
     Generator(Generator),
     /// `<array count type>` without script: `count` random values of the type.
     RandomArray(u64),
+    /// `source` on a `<variable>`: one row of a CSV file, as a map.
+    Rows(RowSource),
 }
 
 impl fmt::Debug for ValueSource {
@@ -255,6 +261,7 @@ impl fmt::Debug for ValueSource {
             ValueSource::FloatRange(..) => "FloatRange",
             ValueSource::Generator(_) => "Generator",
             ValueSource::RandomArray(_) => "RandomArray",
+            ValueSource::Rows(_) => "Rows",
         })
     }
 }

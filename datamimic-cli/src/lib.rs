@@ -18,6 +18,13 @@
 //! constant values weights pattern generator type min max nullQuota converter`), `<array
 //! script | count type>`, `<nestedKey type=dict|list count script>`, `<condition>` with
 //! `<if condition>`, `<else-if condition>`, `<else>`, `<include uri>` and `<echo>`.
+//! `<include uri="*.properties">` reads `key=value` lines; `{name}` in a generate's `count`,
+//! `target`, `pageSize`, `separator` and `source` is a property or constant setup variable
+//! ([`properties`]). `target="LogExporter"` writes a JSON line per record on standard output.
+//! `<echo>` fills in `{expr}` ([`echo`]). `source="*.ent.csv"` on a `<generate>` makes a record
+//! per row, and on a `<variable>` gives a row per record as a map, in order, `cyclic` or
+//! `distribution="random"` ([`csv_source`]); data files lie inside the descriptor's folder
+//! ([`project_files`]).
 //!
 //! Limits, checked before anything is allocated, expanded or recursed over, each failing with
 //! a `file:line:col` error: elements nest at most
@@ -51,9 +58,13 @@ pub mod sqlite;
 pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
+pub mod csv_source;
 pub mod descriptor;
+pub mod echo;
 mod line_index;
 pub mod parse;
+pub mod project_files;
+pub mod properties;
 pub mod record;
 pub mod regex;
 pub mod run;

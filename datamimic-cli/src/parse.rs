@@ -2,8 +2,11 @@
 //! [`crate::descriptor`] model: unknown elements and attributes, bad numbers, scripts that do
 //! not compile and impossible entity options are all reported as `file:line:col: message`.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::Table;
@@ -11,10 +14,12 @@ use rhai::{Dynamic, Engine};
 use roxmltree::{Document, Node};
 
 use crate::csv::{CsvOptions, Quoting};
+use crate::csv_source::{CsvRows, Distribution, RowSource};
 use crate::descriptor::{
     self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
     Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
+use crate::echo::Echo;
 use crate::entities::{self, Entity, EntityOptions};
 use crate::script::Script;
 use crate::script_source::ScriptSource;
@@ -53,6 +58,13 @@ struct Ctx<'e> {
     /// The enclosing generates (`/parent/child`), so unseeded variables of different
     /// generates get different streams.
     path: String,
+    /// The canonical folder of the top descriptor: data files must lie inside it.
+    root: PathBuf,
+    /// What `{name}` placeholders stand for: included properties and constant setup
+    /// variables, as far as the descriptor has been read.
+    props: HashMap<String, String>,
+    /// CSV sources read so far, by canonical path and separator: each is read once.
+    csv_files: HashMap<(PathBuf, u8), Arc<CsvRows>>,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -64,7 +76,12 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         .iter()
         .map(SourceFile::document)
         .collect::<Result<Vec<_>>>()?;
+    let root = crate::project_files::root_of(path)
+        .map_err(|e| anyhow!("cannot read descriptor `{}`: {e}", path.display()))?;
     let mut ctx = Ctx {
+        root,
+        props: HashMap::new(),
+        csv_files: HashMap::new(),
         engine,
         options,
         sources: &sources,
@@ -132,14 +149,22 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
     for child in p.children(root, &["generate", "variable", "echo", "include"])? {
         match child.tag_name().name() {
             "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
-            "variable" => items.push(Item::Variable(Stmt::Variable(p.field(child, ctx, true)?))),
-            "echo" => {
-                p.check_attrs(child, &[])?;
-                items.push(Item::Echo(child.text().unwrap_or("").trim().to_owned()));
+            "variable" => {
+                let field = p.field(child, ctx, true)?;
+                // A `type` converts the value when the run starts: then only scripts see it.
+                if let (ValueSource::Constant(value), None) = (&field.source, field.ty) {
+                    ctx.props.insert(field.name.clone(), value.to_string());
+                }
+                items.push(Item::Variable(Stmt::Variable(field)));
             }
+            "echo" => items.push(Item::Echo(p.echo(child, ctx)?)),
             _ => {
                 p.check_attrs(child, &["uri"])?;
                 let uri = p.required(child, "uri")?;
+                if uri.ends_with(".properties") {
+                    p.include_properties(child, uri, ctx)?;
+                    continue;
+                }
                 let Some(&included) = source.includes.get(&child.range().start) else {
                     bail!("{}: include `{uri}` was not read", p.pos(child));
                 };
@@ -157,7 +182,15 @@ struct Parser<'d, 'i> {
     source: &'d SourceFile,
 }
 
-const GENERATE_ATTRS: &[&str] = &["name", "count", "target", "pageSize", "separator"];
+const GENERATE_ATTRS: &[&str] = &[
+    "name",
+    "count",
+    "target",
+    "pageSize",
+    "separator",
+    "source",
+    "cyclic",
+];
 const FIELD_ATTRS: &[&str] = &[
     "name",
     "script",
@@ -190,6 +223,10 @@ const VARIABLE_ATTRS: &[&str] = &[
     "min",
     "max",
     "generator",
+    "source",
+    "cyclic",
+    "distribution",
+    "separator",
 ];
 const BODY: &[&str] = &[
     "variable",
@@ -219,6 +256,166 @@ impl<'d, 'i> Parser<'d, 'i> {
         node.attributes()
             .find(|a| a.name() == name)
             .map_or_else(|| self.pos(node), |a| self.pos_at(a.range_value().start))
+    }
+
+    /// Attribute `name` with its `{placeholder}`s replaced; an unknown one is an error at
+    /// its own column.
+    fn value<'a>(
+        &self,
+        node: Node<'a, 'i>,
+        name: &str,
+        ctx: &Ctx<'_>,
+    ) -> Result<Option<Cow<'a, str>>> {
+        let Some(text) = node.attribute(name) else {
+            return Ok(None);
+        };
+        if !text.contains(['{', '}']) {
+            return Ok(Some(Cow::Borrowed(text)));
+        }
+        crate::properties::substitute(text, &ctx.props)
+            .map(|s| Some(Cow::Owned(s)))
+            .map_err(|(offset, message)| {
+                let mut pos = self.attr_pos(node, name);
+                if !text[..offset].contains('\n') {
+                    pos.col += u32::try_from(text[..offset].chars().count()).unwrap_or(0);
+                }
+                error_at(&pos, format_args!("`{name}`: {message}"))
+            })
+    }
+
+    /// `<echo>` `node`, its `{expr}` parts filled in from properties or compiled.
+    fn echo(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Echo> {
+        self.check_attrs(node, &[])?;
+        let full = node.text().unwrap_or("");
+        let text = full.trim();
+        // Positions inside the text are exact when it is written without references.
+        let first = node.first_child().filter(|c| c.is_text());
+        let raw = first.map(|c| &self.doc.input_text()[c.range()]);
+        let start = first.map_or(node.range().start, |c| c.range().start)
+            + (full.len() - full.trim_start().len());
+        let exact = raw == Some(full);
+        Echo::parse(
+            ctx.engine,
+            text,
+            self.pos(node),
+            |offset| self.pos_at(if exact { start + offset } else { start }),
+            &ctx.props,
+        )
+    }
+
+    /// The `source`, `cyclic`, `distribution` and `separator` of a generate or (with
+    /// `variable`) a variable; `None` without `source`.
+    fn row_source(
+        &self,
+        node: Node<'_, '_>,
+        ctx: &mut Ctx<'_>,
+        default_separator: u8,
+        variable: bool,
+    ) -> Result<Option<RowSource>> {
+        let cyclic = match self.value(node, "cyclic", ctx)?.as_deref() {
+            None => None,
+            Some("True" | "true") => Some(true),
+            Some("False" | "false") => Some(false),
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "cyclic",
+                    format_args!("`{other}` is neither `True` nor `False`"),
+                ));
+            }
+        };
+        let distribution = match self.value(node, "distribution", ctx)?.as_deref() {
+            None | Some("ordered") => Distribution::Ordered,
+            Some("random") => Distribution::Random,
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "distribution",
+                    format_args!("`{other}` is neither `random` nor `ordered`"),
+                ));
+            }
+        };
+        let Some(uri) = self.value(node, "source", ctx)? else {
+            for attr in ["cyclic", "distribution"] {
+                if node.attribute(attr).is_some() {
+                    return Err(self.err_attr(node, attr, "only goes with `source`"));
+                }
+            }
+            if variable && node.attribute("separator").is_some() {
+                return Err(self.err_attr(node, "separator", "only goes with `source`"));
+            }
+            return Ok(None);
+        };
+        if !uri.ends_with(".csv") {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!("`{uri}`: only CSV files (`*.ent.csv`) can be sources yet"),
+            ));
+        }
+        let separator = match (variable, self.value(node, "separator", ctx)?) {
+            (true, Some(s)) => self.separator(node, "separator", &s)?,
+            _ => default_separator,
+        };
+        let base = Path::new(&*self.source.name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let path = crate::project_files::resolve(&ctx.root, &base, &uri)
+            .map_err(|e| self.err_attr(node, "source", e))?;
+        let rows = match ctx.csv_files.get(&(path.clone(), separator)) {
+            Some(rows) => rows.clone(),
+            None => {
+                let shown = base.join(&*uri).display().to_string();
+                let rows = Arc::new(CsvRows::read(&path, &shown, separator).map_err(|e| {
+                    anyhow!("{e:#} (the `source` at {})", self.attr_pos(node, "source"))
+                })?);
+                ctx.csv_files.insert((path, separator), rows.clone());
+                rows
+            }
+        };
+        let cyclic = cyclic.unwrap_or(false);
+        if rows.rows.is_empty() && (cyclic || distribution == Distribution::Random) {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!("`{uri}` has no rows to repeat or draw from"),
+            ));
+        }
+        Ok(Some(RowSource {
+            pos: self.attr_pos(node, "source"),
+            rows,
+            cyclic,
+            distribution,
+        }))
+    }
+
+    /// Reads the properties file `uri` of `<include>` `node` into `ctx.props`.
+    fn include_properties(&self, node: Node<'_, '_>, uri: &str, ctx: &mut Ctx<'_>) -> Result<()> {
+        self.check_attrs(node, &["uri"])?;
+        let base = Path::new(&*self.source.name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let path = crate::project_files::resolve(&ctx.root, &base, uri)
+            .map_err(|e| self.err_attr(node, "uri", e))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| self.err_attr(node, "uri", format_args!("cannot read `{uri}`: {e}")))?;
+        let shown = base.join(uri);
+        let props = crate::properties::parse(&text).map_err(|p| {
+            anyhow!(
+                "{}:{}:{}: {} (included at {})",
+                shown.display(),
+                p.line,
+                p.col,
+                p.message,
+                self.pos(node)
+            )
+        })?;
+        for prop in props {
+            ctx.props.insert(prop.key, prop.value);
+        }
+        Ok(())
     }
 
     fn err_attr(
@@ -370,20 +567,20 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.attr_pos(node, "name")
             );
         }
-        let count = match self.attr(node, "count") {
-            Some(c) => self.parse_u64(node, "count", c)?,
-            None => bail!("{}: `<generate>` needs a `count` attribute", self.pos(node)),
+        let given_count = match self.value(node, "count", ctx)? {
+            Some(c) => Some(self.parse_u64(node, "count", &c)?),
+            None => None,
         };
-        let page_size = match self.attr(node, "pageSize") {
-            Some(p) => match self.parse_u64(node, "pageSize", p)? {
+        let page_size = match self.value(node, "pageSize", ctx)? {
+            Some(p) => match self.parse_u64(node, "pageSize", &p)? {
                 0 => return Err(self.err_attr(node, "pageSize", "must be at least 1")),
                 n => Some(n),
             },
             None => None,
         };
-        let separator = match self.attr(node, "separator") {
+        let separator = match self.value(node, "separator", ctx)? {
             Some(s) => (
-                self.separator(node, "separator", s)?,
+                self.separator(node, "separator", &s)?,
                 Some(SetBy {
                     pos: self.attr_pos(node, "separator"),
                     name: "separator",
@@ -391,8 +588,36 @@ impl<'d, 'i> Parser<'d, 'i> {
             ),
             None => (ctx.separator, ctx.separator_from.clone()),
         };
-        let targets = match self.attr(node, "target") {
-            Some(t) => self.targets(node, t, separator)?,
+        let source = self.row_source(node, ctx, separator.0, false)?;
+        if source.is_some() && !ctx.path.is_empty() {
+            return Err(self.err_attr(
+                node,
+                "source",
+                "a nested `<generate>` cannot have a `source` yet",
+            ));
+        }
+        let count = match (given_count, &source) {
+            (Some(count), Some(s)) if !s.cyclic && count > s.rows.rows.len() as u64 => {
+                return Err(self.err_attr(
+                    node,
+                    "count",
+                    format_args!(
+                        "{count} records, but `{}` has {} rows; set `cyclic=\"True\"` to \
+                         start again after the last row",
+                        s.rows.name,
+                        s.rows.rows.len()
+                    ),
+                ));
+            }
+            (Some(count), _) => count,
+            (None, Some(s)) => s.rows.rows.len() as u64,
+            (None, None) => bail!(
+                "{}: `<generate>` needs a `count` (or a `source`) attribute",
+                self.pos(node)
+            ),
+        };
+        let targets = match self.value(node, "target", ctx)? {
+            Some(t) => self.targets(node, &t, separator)?,
             None => Vec::new(),
         };
         let outer_writes_xml = ctx.writes_xml;
@@ -408,10 +633,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         for child in self.children(node, BODY)? {
             match child.tag_name().name() {
                 "generate" => children.push(self.generate(child, ctx)?),
-                "echo" => {
-                    self.check_attrs(child, &[])?;
-                    echoes.push(child.text().unwrap_or("").trim().to_owned());
-                }
+                "echo" => echoes.push(self.echo(child, ctx)?),
                 _ => body.push(self.stmt(child, ctx)?),
             }
         }
@@ -427,6 +649,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             targets,
             body,
             children,
+            source,
             echoes,
         })
     }
@@ -439,7 +662,15 @@ impl<'d, 'i> Parser<'d, 'i> {
         text: &str,
         (separator, separator_from): (u8, Option<SetBy>),
     ) -> Result<Vec<TargetSpec>> {
-        const NAMES: &[&str] = &["CSV", "JSON", "NDJSON", "XML", "SQLite", "ConsoleExporter"];
+        const NAMES: &[&str] = &[
+            "CSV",
+            "JSON",
+            "NDJSON",
+            "XML",
+            "SQLite",
+            "ConsoleExporter",
+            "LogExporter",
+        ];
         let mut out = Vec::new();
         for target in split_list(text) {
             let target = target.0;
@@ -468,7 +699,9 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "ndjson" => TargetSpec::File(Format::Ndjson, csv),
                 "xml" => TargetSpec::File(Format::Xml, csv),
                 "sqlite" => TargetSpec::File(Format::Sqlite, csv),
-                "consoleexporter" => TargetSpec::Console,
+                // DATAMIMIC's LogExporter logs each record on a line of its own: here, like
+                // ConsoleExporter, one JSON object per line on standard output.
+                "consoleexporter" | "logexporter" => TargetSpec::Console,
                 _ => {
                     let hint = did_you_mean(name, NAMES.iter().copied())
                         .unwrap_or_else(|| format!("; known targets: {}", NAMES.join(", ")));
@@ -741,6 +974,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         let ty = self.ty(node)?;
         let given: Vec<&str> = [
+            "source",
             "entity",
             "script",
             "constant",
@@ -765,6 +999,10 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(self.err_attr(node, "weights", "`weights` needs `values`"));
         }
         let source = match given.first().copied() {
+            Some("source") => ValueSource::Rows(
+                self.row_source(node, ctx, ctx.separator, true)?
+                    .ok_or_else(|| self.err_attr(node, "source", "missing"))?,
+            ),
             Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),

@@ -11,6 +11,7 @@ use rhai::{Dynamic, Engine, Scope};
 
 use crate::cli::RunArgs;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
+use crate::echo::Echo;
 use crate::parse::{self, ParseOptions};
 use crate::pipeline::{self, Plan, Source};
 use crate::record::{Node, eval_stmts};
@@ -51,7 +52,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
         let mut globals = Scope::new();
         for item in &setup.items {
             match item {
-                Item::Echo(text) => println!("{text}"),
+                Item::Echo(echo) => print_echo(&engine, echo, seed, &mut globals)?,
                 Item::Variable(stmt) => {
                     let name = match stmt {
                         crate::descriptor::Stmt::Variable(f) => f.name.as_str(),
@@ -98,6 +99,14 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
     }
 }
 
+/// Prints `echo`; a script in it draws from a stream of its own (by its line and column).
+fn print_echo(engine: &Engine, echo: &Echo, seed: u64, globals: &mut Scope<'_>) -> Result<()> {
+    let label = format!("echo:{}:{}", echo.pos.line, echo.pos.col);
+    script::set_rng(RecordStreams::new(derive_seed(seed, &label)).record(0));
+    println!("{}", echo.render(engine, globals)?);
+    Ok(())
+}
+
 struct Run<'a> {
     /// Setup-level variables, pushed into every record's scope first.
     globals: Vec<(String, Dynamic)>,
@@ -142,8 +151,9 @@ impl Run<'_> {
         flatten(g, self.seed, "", &mut products);
         let mut sinks = Vec::new();
         for product in &products.gens {
-            for text in &product.echoes {
-                println!("{text}");
+            let mut globals: Scope<'_> = self.globals.iter().cloned().collect();
+            for echo in &product.echoes {
+                print_echo(self.engine, echo, self.seed, &mut globals)?;
             }
             let start = sinks.len();
             for target in &product.targets {
@@ -236,7 +246,12 @@ impl DescriptorSource<'_> {
             scope.push_dynamic("parent", parent.clone());
         }
         let mut fields = Vec::new();
+        let columns = match &g.source {
+            Some(source) => source.start_record(index, &mut scope, &mut fields)?,
+            None => 0,
+        };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
+        crate::csv_source::overlay(&mut fields, columns);
         let node = Node::Map(fields);
         for s in self.products.sinks[id].clone() {
             self.encoders[s]

@@ -154,8 +154,14 @@ impl Loader {
                 .into());
             }
             let included = base.join(&include.uri);
+            // Properties files are read by the parser, where their values take effect.
+            if included.extension().and_then(|e| e.to_str()) == Some("properties") {
+                continue;
+            }
             if included.extension().and_then(|e| e.to_str()) != Some("xml") {
-                return Err(anyhow!("{pos}: only `.xml` descriptors can be included"));
+                return Err(anyhow!(
+                    "{pos}: only `.xml` descriptors and `.properties` files can be included"
+                ));
             }
             self.chain.push((index, include.offset));
             let target = self.visit(&included).map_err(|e| {

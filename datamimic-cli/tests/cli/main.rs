@@ -2,6 +2,7 @@
 
 mod commands;
 mod descriptor;
+mod descriptor_sources;
 mod errors;
 mod exporters;
 mod reliability_parse;

@@ -1,0 +1,206 @@
+//! CSV files as record sources (`source="data/people.ent.csv"`): on a `<generate>` every
+//! record starts as a row, its columns in header order, which keys may read and replace by
+//! name; on a `<variable>` each record sees one row as a map (`person.givenName`).
+//!
+//! A file is read once, when the descriptor is parsed: the first row names the columns, the
+//! separator is the element's `separator` or the setup's `defaultSeparator` (`|`), and every
+//! row must have as many fields as the header. Values are text.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow};
+use rhai::{Dynamic, Map, Scope};
+
+use crate::descriptor::{Pos, error_at};
+use crate::record::Node;
+use crate::script::{uniform_int, with_rng};
+
+/// The rows of one CSV file.
+#[derive(Debug)]
+pub struct CsvRows {
+    /// The file as the descriptor names it.
+    pub name: String,
+    /// The column names.
+    pub header: Vec<String>,
+    /// The rows, each with one value per column.
+    pub rows: Vec<Vec<Dynamic>>,
+}
+
+impl CsvRows {
+    /// Reads the file at `path` (shown as `name` in errors).
+    pub fn read(path: &Path, name: &str, separator: u8) -> Result<CsvRows> {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(true)
+            .flexible(false)
+            .from_path(path)
+            .map_err(|e| anyhow!("cannot read `{name}`: {e}"))?;
+        let located = |e: csv::Error| match e.position() {
+            Some(p) => anyhow!("{name}:{}:1: {}", p.line(), csv_message(&e)),
+            None => anyhow!("{name}: {}", csv_message(&e)),
+        };
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(located)?
+            .iter()
+            .map(|h| h.trim().to_owned())
+            .collect();
+        if header.iter().all(String::is_empty) {
+            return Err(anyhow!("{name}:1:1: no header row naming the columns"));
+        }
+        if let Some(i) = header.iter().position(String::is_empty) {
+            return Err(anyhow!("{name}:1:1: column {} has no name", i + 1));
+        }
+        for (i, h) in header.iter().enumerate() {
+            if header[..i].contains(h) {
+                return Err(anyhow!("{name}:1:1: the column `{h}` appears twice"));
+            }
+        }
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(located)?;
+            rows.push(record.iter().map(|v| Dynamic::from(v.to_owned())).collect());
+        }
+        Ok(CsvRows {
+            name: name.to_owned(),
+            header,
+            rows,
+        })
+    }
+}
+
+/// The csv crate's message without its own position (the error names the line itself).
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("the row has {len} fields, the header {expected_len}"),
+        csv::ErrorKind::Utf8 { .. } => "the row is not valid UTF-8".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// How a `<variable source>` picks its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Distribution {
+    /// Row `i` for record `i`.
+    Ordered,
+    /// A row drawn from the record's own stream.
+    Random,
+}
+
+/// A `source` on a generate or variable.
+#[derive(Debug, Clone)]
+pub struct RowSource {
+    /// Where `source` is written.
+    pub pos: Pos,
+    /// The file's rows.
+    pub rows: Arc<CsvRows>,
+    /// `cyclic`: an ordered source starts again after its last row.
+    pub cyclic: bool,
+    /// `distribution`.
+    pub distribution: Distribution,
+}
+
+impl RowSource {
+    /// The row for record `index`.
+    pub fn row(&self, index: u64) -> Result<&[Dynamic]> {
+        let n = self.rows.rows.len();
+        let i =
+            match self.distribution {
+                // Parsing refused sources without rows for these two.
+                Distribution::Random => {
+                    let last = i64::try_from(n).unwrap_or(i64::MAX) - 1;
+                    usize::try_from(with_rng(|rng| uniform_int(rng, 0, last.max(0)))).unwrap_or(0)
+                }
+                Distribution::Ordered if self.cyclic && n > 0 => {
+                    usize::try_from(index % n as u64).unwrap_or(0)
+                }
+                Distribution::Ordered => usize::try_from(index)
+                    .ok()
+                    .filter(|&i| i < n)
+                    .ok_or_else(|| {
+                        error_at(
+                            &self.pos,
+                            format_args!(
+                                "`{}` has {n} rows, and record {index} needs row {}; set \
+                             `cyclic=\"True\"` to start again after the last row",
+                                self.rows.name,
+                                u128::from(index) + 1
+                            ),
+                        )
+                    })?,
+            };
+        Ok(&self.rows.rows[i])
+    }
+
+    /// The row of record `index` as a map, for a variable.
+    pub fn map(&self, index: u64) -> Result<Dynamic> {
+        let row = self.row(index)?;
+        let map: Map = self
+            .rows
+            .header
+            .iter()
+            .zip(row)
+            .map(|(name, value)| (name.as_str().into(), value.clone()))
+            .collect();
+        Ok(map.into())
+    }
+
+    /// Starts record `index` of a generate: the row's columns become variables and the first
+    /// fields; returns how many.
+    pub fn start_record(
+        &self,
+        index: u64,
+        scope: &mut Scope<'_>,
+        fields: &mut Vec<(String, Node)>,
+    ) -> Result<usize> {
+        let row = self.row(index)?;
+        for (name, value) in self.rows.header.iter().zip(row) {
+            scope.push_dynamic(name.as_str(), value.clone());
+            fields.push((name.clone(), Node::Value(value.clone())));
+        }
+        Ok(row.len())
+    }
+}
+
+/// Moves every field after the first `columns` (the generate's keys) that has a column's name
+/// into that column's place, so a key replaces the row's value where the column stands.
+pub fn overlay(fields: &mut Vec<(String, Node)>, columns: usize) {
+    let columns = columns.min(fields.len());
+    let mut i = columns;
+    while i < fields.len() {
+        if let Some(at) = fields[..columns]
+            .iter()
+            .position(|(n, _)| *n == fields[i].0)
+        {
+            let (_, node) = fields.remove(i);
+            fields[at].1 = node;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_replace_columns_in_place() {
+        let value = |v: i64| Node::Value(v.into());
+        let mut fields = vec![
+            ("a".to_owned(), value(1)),
+            ("b".to_owned(), value(2)),
+            ("c".to_owned(), value(3)),
+            ("b".to_owned(), value(20)),
+        ];
+        overlay(&mut fields, 2);
+        let shown: Vec<String> = fields
+            .iter()
+            .map(|(n, v)| format!("{n}={}", v.to_dynamic()))
+            .collect();
+        assert_eq!(shown, ["a=1", "b=20", "c=3"]);
+    }
+}
