@@ -121,6 +121,15 @@ pub enum Stmt {
 }
 
 impl Stmt {
+    /// Whether the statement can write a field (a variable never does; a condition may).
+    pub fn writes(&self) -> bool {
+        match self {
+            Stmt::Variable(_) => false,
+            Stmt::Key(_) | Stmt::Nested(_) => true,
+            Stmt::Condition(branches) => branches.iter().any(|b| b.body.iter().any(Stmt::writes)),
+        }
+    }
+
     /// The values this statement adds to a record at most: 1 for a variable or key, the
     /// element count for `<array count>`, and for a `<nestedKey>` 1 for itself plus its body
     /// once (dict) or `count` times (list); a `<condition>` adds its largest branch.

@@ -641,6 +641,22 @@ impl<'d, 'i> Parser<'d, 'i> {
         ctx.writes_xml = outer_writes_xml;
         unique_names::check(&body)?;
         descriptor::check_record_size(&body)?;
+        if !body.iter().any(Stmt::writes)
+            && let Some(format) = targets.iter().find_map(|t| match t {
+                TargetSpec::File(f @ (Format::Csv | Format::Sqlite), _) => Some(f),
+                _ => None,
+            })
+        {
+            bail!(
+                "{}: `<generate name=\"{name}\">` writes {} but has no `<key>`, `<array>` or `<nestedKey>`: a table needs at least one column",
+                self.pos(node),
+                if *format == Format::Csv {
+                    "CSV"
+                } else {
+                    "SQLite"
+                }
+            );
+        }
         Ok(Generate {
             pos: self.pos(node),
             name,

@@ -167,3 +167,18 @@ fn bad_targets_types_and_generators() {
         "needs one of",
     );
 }
+
+#[test]
+fn a_table_target_needs_a_column() {
+    let m = descriptor_fails(
+        "no-columns",
+        "<setup>\n<generate name=\"parents\" count=\"3\" target=\"JSON,SQLite\">\n<variable name=\"v\" constant=\"1\"/>\n</generate>\n</setup>",
+        "`<generate name=\"parents\">` writes SQLite but has no `<key>`",
+    );
+    assert!(m.contains("d.xml:2:1:"), "{m}");
+    descriptor_fails(
+        "no-columns-csv",
+        "<setup><generate name=\"a\" count=\"1\" target=\"CSV\"><generate name=\"b\" count=\"1\" target=\"JSON\"><key name=\"k\" constant=\"1\"/></generate></generate></setup>",
+        "writes CSV but has no",
+    );
+}
