@@ -214,9 +214,10 @@ def healthcare():
         "billable codes of 3-4 characters (no 7th character, chapters V-Y excluded) + datamimic's common codes + every code of condition_US; weight 1, datamimic's 45 common codes their rank numbers (illustrative)"],
         ["code", "description", "weight"], rows)
     rows = [[r[0], r[1], float(r[3])] for r in dm_rows("healthcare/medical/diagnosis_codes_DE.csv")]
+    rows = [[*C.GM_TERMINAL[r[0]], r[2]] if r[0] in C.GM_TERMINAL else r for r in rows]
     rows.sort(key=lambda r: r[0])
     write_table("healthcare/icd10cm_DE.csv", [
-        f"Source: {DMS}healthcare/medical/diagnosis_codes_DE.csv (MIT): ICD-10-GM codes with German titles, not verified against BfArM wording",
+        f"Source: {DMS}healthcare/medical/diagnosis_codes_DE.csv (MIT): ICD-10-GM codes with German titles; the 15 non-terminal codes (I10, E11.9, J45.9, ...) replaced by ICD-10-GM 2025 terminal codes with BfArM titles (extract_industry_curated.GM_TERMINAL)",
         f"{ILL} (datamimic rank numbers)"], ["code", "description", "weight"], rows)
 
     # ---- procedures

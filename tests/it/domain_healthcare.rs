@@ -529,7 +529,7 @@ fn demographic_config_includes_excludes_and_rejects_contradictions() {
             .record(i)
             .conditions
             .iter()
-            .any(|c| c.icd10_code == "I10")
+            .any(|c| c.icd10_code == "I10.90")
     }));
 
     let errors = [

@@ -1,10 +1,10 @@
-//! Generated companies (and people's titles) held to published figures checked in under
+//! Generated companies and academic titles held to published figures checked in under
 //! `tests/it/reference/`, each file naming its sources: the shares in the output, not only
 //! the weights in the tables.
 
 use std::collections::{HashMap, HashSet};
 
-use datamimic::domain::common::{Company, CompanyService};
+use datamimic::domain::common::{Company, CompanyService, Person, PersonConfig, PersonService};
 use datamimic::{Strictness, tables};
 
 /// Records drawn per country for a share.
@@ -161,4 +161,109 @@ fn a_companys_sector_is_the_one_its_name_was_built_for() {
             assert_eq!(by_name[c.short_name], c.sector, "{country}");
         }
     }
+}
+
+fn people(country: &str, min_age: u8, max_age: u8, quota: Option<f64>) -> Vec<Person> {
+    let config = PersonConfig {
+        min_age,
+        max_age,
+        academic_title_quota: quota,
+        ..PersonConfig::default()
+    };
+    let service = PersonService::with_config(country, config)
+        .unwrap()
+        .seed(13);
+    (0..SAMPLE).map(|i| service.record(i)).collect()
+}
+
+#[test]
+fn academic_titles_follow_the_published_shares_by_age_and_sex() {
+    let rows = reference(include_str!("reference/academic_title_percent.csv"));
+    assert_eq!(rows[0], ["country", "age_min", "age_max", "sex", "percent"]);
+    let mut checked = 0;
+    for row in &rows[1..] {
+        let (country, sex) = (row[0], row[3]);
+        let (min_age, max_age): (u8, u8) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        let expected = row[4].parse::<f64>().unwrap() / 100.0;
+        // The oldest band is open; people up to 100 stand for it.
+        let generated = people(country, min_age, max_age.min(100), None);
+        let of_sex: Vec<&Person> = generated
+            .iter()
+            .filter(|p| p.gender.as_str() == sex)
+            .collect();
+        let titled = of_sex
+            .iter()
+            .filter(|p| !p.academic_title.is_empty())
+            .count();
+        let seen = titled as f64 / of_sex.len() as f64;
+        let allowed = 4.0 * (expected * (1.0 - expected) / of_sex.len() as f64).sqrt() + 0.001;
+        assert!(
+            (seen - expected).abs() <= allowed,
+            "{country} {sex} {min_age}-{max_age}: generated {seen:.4}, published {expected:.4}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 20);
+}
+
+#[test]
+fn nobody_under_25_has_a_title_and_adults_rarely_do() {
+    for country in COUNTRIES {
+        let young = people(country, 18, 24, None);
+        assert!(
+            young.iter().all(|p| p.academic_title.is_empty()),
+            "{country}"
+        );
+        let adults = people(country, 25, 65, None);
+        let share = adults
+            .iter()
+            .filter(|p| !p.academic_title.is_empty())
+            .count() as f64
+            / SAMPLE as f64;
+        assert!(share < 0.05, "{country}: {share}");
+        if country != "VN" {
+            assert!(share > 0.002, "{country}: {share}");
+        }
+    }
+}
+
+#[test]
+fn datamimics_flat_title_quota_is_still_available() {
+    let half = people("DE", 18, 65, Some(0.5));
+    let share = half.iter().filter(|p| !p.academic_title.is_empty()).count() as f64 / SAMPLE as f64;
+    assert!((share - 0.5).abs() <= tolerance(0.5), "{share}");
+    assert!(
+        people("DE", 30, 60, Some(0.0))
+            .iter()
+            .all(|p| p.academic_title.is_empty())
+    );
+}
+
+#[test]
+fn german_condition_codes_are_terminal_icd10gm_codes() {
+    let rows = reference(include_str!("reference/icd10gm_codes.csv"));
+    assert_eq!(rows[0], ["code", "terminal"]);
+    let terminal: HashMap<&str, bool> = rows[1..].iter().map(|r| (r[0], r[1] == "yes")).collect();
+    let conditions = tables::HEALTHCARE_CONDITION
+        .resolve_with("DE", Strictness::Strict)
+        .unwrap();
+    let code = conditions.column_index("icd10_code").unwrap();
+    let diagnoses = tables::HEALTHCARE_ICD10CM
+        .resolve_with("DE", Strictness::Strict)
+        .unwrap();
+    let listed: HashSet<&str> = (0..diagnoses.len()).map(|r| diagnoses.value(r)).collect();
+    for r in 0..conditions.len() {
+        let code = conditions.cell(r, code);
+        assert_eq!(
+            terminal.get(code),
+            Some(&true),
+            "{}: {code}",
+            conditions.value(r)
+        );
+    }
+    for r in 0..diagnoses.len() {
+        let code = diagnoses.value(r);
+        assert_ne!(terminal.get(code), Some(&false), "icd10cm_DE lists {code}");
+    }
+    assert!(listed.contains("I10.90") && listed.contains("E11.90"));
 }
