@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use datamimic::domain::common::{Company, CompanyService, Person, PersonConfig, PersonService};
+use datamimic::domain::healthcare::{HealthcareConfig, PatientService};
 use datamimic::{Strictness, tables};
 
 /// Records drawn per country for a share.
@@ -266,4 +267,50 @@ fn german_condition_codes_are_terminal_icd10gm_codes() {
         assert_ne!(terminal.get(code), Some(&false), "icd10cm_DE lists {code}");
     }
     assert!(listed.contains("I10.90") && listed.contains("E11.90"));
+}
+
+#[test]
+fn health_coverage_follows_the_published_shares_by_age() {
+    let rows = reference(include_str!("reference/health_coverage_percent.csv"));
+    assert_eq!(
+        rows[0],
+        ["country", "age_min", "age_max", "uninsured", "public"]
+    );
+    for row in &rows[1..] {
+        let country = row[0];
+        let (min_age, max_age): (u8, u8) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        let config = HealthcareConfig::default().ages(min_age, max_age);
+        let service = PatientService::with_config(country, config)
+            .unwrap()
+            .seed(17);
+        let (mut uninsured, mut public) = (0u64, 0u64);
+        for i in 0..SAMPLE {
+            let p = service.record(i);
+            match p.insurance_provider {
+                None => uninsured += 1,
+                Some(provider) if is_public(country, provider) => public += 1,
+                Some(_) => {}
+            }
+        }
+        for (what, count, percent) in [("uninsured", uninsured, row[3]), ("public", public, row[4])]
+        {
+            let expected = percent.parse::<f64>().unwrap() / 100.0;
+            let seen = count as f64 / SAMPLE as f64;
+            assert!(
+                (seen - expected).abs() <= tolerance(expected),
+                "{country} {min_age}-{max_age} {what}: generated {seen:.4}, published {expected:.4}"
+            );
+        }
+    }
+}
+
+/// Medicaid and Medicare in the US, the statutory funds (GKV) in Germany.
+fn is_public(country: &str, provider: &str) -> bool {
+    let table = tables::HEALTHCARE_INSURANCE_PROVIDER
+        .resolve_with(country, Strictness::Strict)
+        .unwrap();
+    let coverage = table.column_index("coverage").unwrap();
+    provider == "Medicare"
+        || (0..table.len())
+            .any(|r| table.value(r) == provider && table.cell(r, coverage) == "public")
 }
