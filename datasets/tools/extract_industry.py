@@ -264,8 +264,40 @@ def synthetic_bic(name: str) -> str:
     return (letters + "XXXX")[:4] + "US" + "3" + "X"
 
 
+def bank_group(name: str) -> str | None:
+    for group, pattern, _, _ in C.DE_BANK_GROUPS:
+        if re.search(pattern, name, re.I):
+            return group
+    return None
+
+
+def weight_by_customers(rows: list[list]) -> list[list]:
+    """[name, blz, bic, registry entries] -> [name, blz, bic, customers in millions].
+
+    Names marked "-alt-" are the former codes of merged banks: their customers bank with the
+    successor, so they get weight 0."""
+    customers = {group: n for group, _, n, _ in C.DE_BANK_GROUPS}
+    entries: dict = {}
+    for r in rows:
+        if "-alt-" not in r[0]:
+            g = bank_group(r[0])
+            entries[g] = entries.get(g, 0) + r[3]
+    out = []
+    for r in rows:
+        g = bank_group(r[0])
+        total = customers[g] if g else C.DE_OTHER_BANK_CUSTOMERS
+        weight = 0 if "-alt-" in r[0] else round(total * r[3] / entries[g], 6)
+        out.append([r[0], r[1], r[2], weight])
+    return out
+
+
 def finance():
-    # ---- banks DE (Bundesbank BLZ file via schwifty)
+    banks_de()
+    finance_rest()
+
+
+def banks_de():
+    """finance/bank_DE.csv: Bundesbank BLZ file via schwifty, weighted by group customers."""
     reg = json.loads(_lib.read_bytes("schwifty", "schwifty/bank_registry/generated_de.json"))
     acc: dict[tuple, int] = {}
     for r in reg:
@@ -274,11 +306,15 @@ def finance():
         k = (r["name"].strip(), r["bank_code"], r["bic"].strip())
         acc[k] = acc.get(k, 0) + 1
     rows = sorted(([n, c, b, w] for (n, c, b), w in acc.items()), key=lambda r: (r[1], r[0]))
+    rows = weight_by_customers(rows)
     write_table("finance/bank_DE.csv", [
         "Source: Deutsche Bundesbank Bankleitzahlendatei via schwifty@2026.10.1 (MIT) bank_registry/generated_de.json",
-        "one row per (name, BLZ, BIC); weight = number of Bundesbank registry entries (head office + branch places) with that tuple (proxy, illustrative)"],
+        "one row per (name, BLZ, BIC); weight = the banking group's customers in millions (annual reports 2023, see extract_industry_curated.DE_BANK_GROUPS) "
+        "spread over the group's rows by their registry entries (head office + branch places); the Bundesbank and the former codes of merged banks (-alt-) 0"],
         ["name", "bank_code", "bic", "weight"], rows)
 
+
+def finance_rest():
     # ---- banks US
     rows = []
     seen = set()

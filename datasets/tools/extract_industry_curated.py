@@ -601,3 +601,23 @@ GM_TERMINAL = {
     "M79.7": ("M79.70", "Fibromyalgie: mehrere Lokalisationen"),
     "M81.0": ("M81.99", "Osteoporose nicht näher bezeichnet: nicht näher bezeichnete Lokalisation"),
 }
+
+
+# German retail banking groups: (group, name regex, customers in millions, source). A bank's
+# weight is its group's customers spread over the group's registry rows in proportion to the
+# rows' Bundesbank registry entries (head office + branch places). Rounded, hand-transcribed.
+DE_BANK_GROUPS = [
+    ("Bundesbank", r"Bundesbank", 0, "the central bank keeps no private customers' accounts"),
+    ("Postbank", r"Postbank", 12, "Deutsche Bank Annual Report 2023: Private Bank Germany about 19 million clients, of which Postbank about 12 million"),
+    ("Deutsche Bank", r"^Deutsche Bank", 7, "Deutsche Bank Annual Report 2023 (the other 7 million of Private Bank Germany)"),
+    ("Sparkassen", r"Sparkasse|Spk\b|Landesbank|Girozentrale|LBBW|Helaba|BayernLB", 50, "DSGV, Sparkassen-Finanzgruppe: about 50 million customers (Jahresbericht 2023); Landesbanken counted with their Sparkassen"),
+    ("Genossenschaftsbanken", r"Volksbank|Raiffeisen|VR[- ]?Bank|Raiba|Sparda|PSD Bank|Genossenschafts|Darlehnskasse|Spar- und Kreditbank|DZ BANK", 30, "BVR: more than 30 million customers of the Volksbanken Raiffeisenbanken incl. Sparda and PSD banks (Jahresbericht 2023)"),
+    ("Commerzbank", r"Commerzbank|comdirect", 11, "Commerzbank Annual Report 2023: about 11 million private and small-business customers in Germany"),
+    ("ING", r"^ING\b|ING-DiBa", 10, "ING Deutschland: about 10 million customers (ING Group Annual Report 2023)"),
+    ("DKB", r"Deutsche Kreditbank|\bDKB\b", 5, "DKB Geschäftsbericht 2023: about 5 million customers"),
+    ("Targobank", r"TARGO", 4, "TARGOBANK: about 4 million customers (company profile 2023)"),
+    ("HypoVereinsbank", r"UniCredit|HypoVereinsbank", 1.5, "UniCredit Bank (HypoVereinsbank): about 1.5 million private customers (illustrative order of magnitude)"),
+]
+# Every other institution (private, foreign and direct banks) shares this many million
+# customers, spread by registry entries: illustrative (no published total of the remainder).
+DE_OTHER_BANK_CUSTOMERS = 10

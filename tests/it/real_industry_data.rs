@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use datamimic::domain::common::{Company, CompanyService, Person, PersonConfig, PersonService};
+use datamimic::domain::finance::BankService;
 use datamimic::domain::healthcare::{HealthcareConfig, PatientService};
 use datamimic::{Strictness, tables};
 
@@ -313,4 +314,44 @@ fn is_public(country: &str, provider: &str) -> bool {
     provider == "Medicare"
         || (0..table.len())
             .any(|r| table.value(r) == provider && table.cell(r, coverage) == "public")
+}
+
+#[test]
+fn german_customers_bank_with_the_groups_at_their_customer_shares() {
+    let rows = reference(include_str!("reference/bank_group_customers_de.csv"));
+    assert_eq!(rows[0], ["group", "name_parts", "customers"]);
+    let total: f64 = rows.last().unwrap()[2].parse().unwrap();
+    let groups = &rows[1..rows.len() - 1];
+    let group_of = |name: &str| -> Option<&str> {
+        let name = name.to_lowercase();
+        groups
+            .iter()
+            .find(|g| {
+                g[1].split('|').any(|part| match part.strip_prefix('^') {
+                    Some(start) => name.starts_with(start),
+                    None => name.contains(part),
+                })
+            })
+            .map(|g| g[0])
+    };
+    let service = BankService::new("DE").unwrap().seed(19);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        let name = service.record(i).name;
+        // A merged bank's former code is nobody's bank any more.
+        assert!(!name.contains("-alt-"), "{name}");
+        if let Some(group) = group_of(name) {
+            *counts.entry(group).or_default() += 1;
+        }
+    }
+    for g in groups {
+        let expected = g[2].parse::<f64>().unwrap() / total;
+        let seen = counts.get(g[0]).copied().unwrap_or(0) as f64 / SAMPLE as f64;
+        assert!(
+            (seen - expected).abs() <= tolerance(expected),
+            "{}: generated {seen:.4}, published {expected:.4}",
+            g[0]
+        );
+    }
+    assert_eq!(counts.get("Bundesbank"), None);
 }
