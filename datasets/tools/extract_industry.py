@@ -107,7 +107,7 @@ def healthcare():
         rows.sort(key=lambda r: r[0])
         real = ", ".join(sorted(C.CONDITIONS[k][i] for k in C.CONDITIONS_REAL[cc]))
         write_table(f"healthcare/condition_{cc}.csv", [
-            f"Source: names {DM} medical_conditions/condition_age_weights; codes ICD-10-{'CM FY2026 (CDC/NCHS, public domain)' if cc == 'US' else 'GM categories (BfArM; not verified)'}",
+            f"Source: names {DM} medical_conditions/condition_age_weights; codes ICD-10-{'CM FY2026 (CDC/NCHS, public domain)' if cc == 'US' else 'GM 2025 terminal codes (BfArM; the 15 non-terminal codes of datamimic-ce replaced by terminal ones)'}",
             f"weight = approx. prevalence in %: real for {real} (CDC/NCHS, RKI; see SOURCES.md); other rows illustrative"],
             ["condition", "icd10_code", "category", "age_min", "weight"], rows)
 
@@ -115,7 +115,8 @@ def healthcare():
         for key, lo, hi, sex, prev, _src in C.PREVALENCE[cc]:
             prow.append([C.CONDITIONS[key][i], lo, hi, sex, prev, prev])
         prow.sort(key=lambda r: (r[0], r[1], r[3]))
-        srcs = "CDC/NCHS (NCHS Data Briefs 364 and 508, National Diabetes Statistics Report, NHIS 2021 asthma), public domain" if cc == "US" else \
+        srcs = ("CDC/NCHS (NCHS Data Briefs 364 and 508, National Diabetes Statistics Report, NHIS 2021 asthma, NHANES 2017-March 2020 childhood obesity 19.7 % of 2-19-year-olds), public domain; "
+                "youth type 2 diabetes 0.67 per 1,000 aged 10-19 in 2017 (SEARCH for Diabetes in Youth, Lawrence et al., JAMA 2021;326(8):717-727)") if cc == "US" else \
             "Robert Koch-Institut (GEDA 2014/2015-EHIS, DEGS1), J Health Monit; figures cited"
         write_table(f"healthcare/condition_prevalence_{cc}.csv", [
             f"Source: {srcs}",

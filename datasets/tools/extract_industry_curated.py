@@ -103,10 +103,15 @@ PREVALENCE = {
         ("hypertension", 40, 59, "all", 0.545, "NCHS DB 364"),
         ("hypertension", 60, 120, "all", 0.745, "NCHS DB 364"),
         # NCHS Data Brief 508, NHANES Aug 2021-Aug 2023 (obesity BMI >= 30)
+        # NCHS Health E-Stat, NHANES 2017-March 2020: obesity 19.7 % of 2-19-year-olds
+        ("obesity", 2, 19, "all", 0.197, "NCHS Health E-Stat 2017-2020 (2-19)"),
         ("obesity", 20, 39, "all", 0.355, "NCHS DB 508"),
         ("obesity", 40, 59, "all", 0.464, "NCHS DB 508"),
         ("obesity", 60, 120, "all", 0.389, "NCHS DB 508"),
         # CDC National Diabetes Statistics Report (diagnosed + undiagnosed, by age)
+        # SEARCH for Diabetes in Youth (Lawrence et al., JAMA 2021;326(8):717-727): type 2
+        # diabetes 0.67 per 1,000 aged 10-19 in 2017 (without it, 10-17 took a quarter of 18-44)
+        ("t2d", 10, 17, "all", 0.00067, "SEARCH 2017 (10-19)"),
         ("t2d", 18, 44, "all", 0.048, "CDC NDSR (18-44)"),
         ("t2d", 45, 64, "all", 0.189, "CDC NDSR (45-64)"),
         ("t2d", 65, 120, "all", 0.292, "CDC NDSR (65+)"),

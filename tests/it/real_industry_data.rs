@@ -355,3 +355,31 @@ fn german_customers_bank_with_the_groups_at_their_customer_shares() {
     }
     assert_eq!(counts.get("Bundesbank"), None);
 }
+
+#[test]
+fn us_conditions_follow_the_published_prevalence_by_age_band() {
+    let rows = reference(include_str!("reference/condition_prevalence_us.csv"));
+    assert_eq!(rows[0], ["condition", "age_min", "age_max", "prevalence"]);
+    for row in &rows[1..] {
+        let (condition, expected) = (row[0], row[3].parse::<f64>().unwrap());
+        let (min_age, max_age): (u8, u8) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        let service =
+            PatientService::with_config("US", HealthcareConfig::default().ages(min_age, max_age))
+                .unwrap()
+                .seed(23);
+        let with = (0..SAMPLE)
+            .filter(|&i| {
+                service
+                    .record(i)
+                    .conditions
+                    .iter()
+                    .any(|c| c.name == condition)
+            })
+            .count();
+        let seen = with as f64 / SAMPLE as f64;
+        assert!(
+            (seen - expected).abs() <= tolerance(expected),
+            "{condition} {min_age}-{max_age}: generated {seen:.4}, published {expected:.4}"
+        );
+    }
+}
