@@ -107,7 +107,7 @@ def healthcare():
         rows.sort(key=lambda r: r[0])
         real = ", ".join(sorted(C.CONDITIONS[k][i] for k in C.CONDITIONS_REAL[cc]))
         write_table(f"healthcare/condition_{cc}.csv", [
-            f"Source: names {DM} medical_conditions/condition_age_weights; codes ICD-10-{'CM FY2026 (CDC/NCHS, public domain)' if cc == 'US' else 'GM categories (BfArM; not verified)'}",
+            f"Source: names {DM} medical_conditions/condition_age_weights; codes ICD-10-{'CM FY2026 (CDC/NCHS, public domain)' if cc == 'US' else 'GM 2025 terminal codes (BfArM; the 15 non-terminal codes of datamimic-ce replaced by terminal ones)'}",
             f"weight = approx. prevalence in %: real for {real} (CDC/NCHS, RKI; see SOURCES.md); other rows illustrative"],
             ["condition", "icd10_code", "category", "age_min", "weight"], rows)
 
@@ -115,7 +115,8 @@ def healthcare():
         for key, lo, hi, sex, prev, _src in C.PREVALENCE[cc]:
             prow.append([C.CONDITIONS[key][i], lo, hi, sex, prev, prev])
         prow.sort(key=lambda r: (r[0], r[1], r[3]))
-        srcs = "CDC/NCHS (NCHS Data Briefs 364 and 508, National Diabetes Statistics Report, NHIS 2021 asthma), public domain" if cc == "US" else \
+        srcs = ("CDC/NCHS (NCHS Data Briefs 364 and 508, National Diabetes Statistics Report, NHIS 2021 asthma, NHANES 2017-March 2020 childhood obesity 19.7 % of 2-19-year-olds), public domain; "
+                "youth type 2 diabetes 0.67 per 1,000 aged 10-19 in 2017 (SEARCH for Diabetes in Youth, Lawrence et al., JAMA 2021;326(8):717-727)") if cc == "US" else \
             "Robert Koch-Institut (GEDA 2014/2015-EHIS, DEGS1), J Health Monit; figures cited"
         write_table(f"healthcare/condition_prevalence_{cc}.csv", [
             f"Source: {srcs}",
@@ -214,9 +215,10 @@ def healthcare():
         "billable codes of 3-4 characters (no 7th character, chapters V-Y excluded) + datamimic's common codes + every code of condition_US; weight 1, datamimic's 45 common codes their rank numbers (illustrative)"],
         ["code", "description", "weight"], rows)
     rows = [[r[0], r[1], float(r[3])] for r in dm_rows("healthcare/medical/diagnosis_codes_DE.csv")]
+    rows = [[*C.GM_TERMINAL[r[0]], r[2]] if r[0] in C.GM_TERMINAL else r for r in rows]
     rows.sort(key=lambda r: r[0])
     write_table("healthcare/icd10cm_DE.csv", [
-        f"Source: {DMS}healthcare/medical/diagnosis_codes_DE.csv (MIT): ICD-10-GM codes with German titles, not verified against BfArM wording",
+        f"Source: {DMS}healthcare/medical/diagnosis_codes_DE.csv (MIT): ICD-10-GM codes with German titles; the 15 non-terminal codes (I10, E11.9, J45.9, ...) replaced by ICD-10-GM 2025 terminal codes with BfArM titles (extract_industry_curated.GM_TERMINAL)",
         f"{ILL} (datamimic rank numbers)"], ["code", "description", "weight"], rows)
 
     # ---- procedures
@@ -263,8 +265,40 @@ def synthetic_bic(name: str) -> str:
     return (letters + "XXXX")[:4] + "US" + "3" + "X"
 
 
+def bank_group(name: str) -> str | None:
+    for group, pattern, _, _ in C.DE_BANK_GROUPS:
+        if re.search(pattern, name, re.I):
+            return group
+    return None
+
+
+def weight_by_customers(rows: list[list]) -> list[list]:
+    """[name, blz, bic, registry entries] -> [name, blz, bic, customers in millions].
+
+    Names marked "-alt-" are the former codes of merged banks: their customers bank with the
+    successor, so they get weight 0."""
+    customers = {group: n for group, _, n, _ in C.DE_BANK_GROUPS}
+    entries: dict = {}
+    for r in rows:
+        if "-alt-" not in r[0]:
+            g = bank_group(r[0])
+            entries[g] = entries.get(g, 0) + r[3]
+    out = []
+    for r in rows:
+        g = bank_group(r[0])
+        total = customers[g] if g else C.DE_OTHER_BANK_CUSTOMERS
+        weight = 0 if "-alt-" in r[0] else round(total * r[3] / entries[g], 6)
+        out.append([r[0], r[1], r[2], weight])
+    return out
+
+
 def finance():
-    # ---- banks DE (Bundesbank BLZ file via schwifty)
+    banks_de()
+    finance_rest()
+
+
+def banks_de():
+    """finance/bank_DE.csv: Bundesbank BLZ file via schwifty, weighted by group customers."""
     reg = json.loads(_lib.read_bytes("schwifty", "schwifty/bank_registry/generated_de.json"))
     acc: dict[tuple, int] = {}
     for r in reg:
@@ -273,11 +307,15 @@ def finance():
         k = (r["name"].strip(), r["bank_code"], r["bic"].strip())
         acc[k] = acc.get(k, 0) + 1
     rows = sorted(([n, c, b, w] for (n, c, b), w in acc.items()), key=lambda r: (r[1], r[0]))
+    rows = weight_by_customers(rows)
     write_table("finance/bank_DE.csv", [
         "Source: Deutsche Bundesbank Bankleitzahlendatei via schwifty@2026.10.1 (MIT) bank_registry/generated_de.json",
-        "one row per (name, BLZ, BIC); weight = number of Bundesbank registry entries (head office + branch places) with that tuple (proxy, illustrative)"],
+        "one row per (name, BLZ, BIC); weight = the banking group's customers in millions (annual reports 2023, see extract_industry_curated.DE_BANK_GROUPS) "
+        "spread over the group's rows by their registry entries (head office + branch places); the Bundesbank and the former codes of merged banks (-alt-) 0"],
         ["name", "bank_code", "bic", "weight"], rows)
 
+
+def finance_rest():
     # ---- banks US
     rows = []
     seen = set()

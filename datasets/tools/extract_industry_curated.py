@@ -30,19 +30,19 @@ BLOOD_TYPES = {
 # Names: dm medical_conditions_{US,DE}.csv + condition_age_weights_{US,DE}.csv (duplicates merged;
 # DE "Hypertonie"/"Bluthochdruck" unified). US codes: billable ICD-10-CM FY2026 (checked against
 # the CDC tabular XML by extract_industry.py; dm's invalid M54.5/G20/G35/R53.82 replaced).
-# DE codes: dm diagnosis_codes_DE.csv where present, else the 3/4-character ICD-10-GM category
-# (NOT verified against BfArM ICD-10-GM 2026; several need a 5th character there).
+# DE codes: ICD-10-GM 2025 terminal codes (BfArM). dm diagnosis_codes_DE.csv gave 15 codes that
+# are not terminal in ICD-10-GM (I10, E11.9, J45.9, M19.9, ...); GM_TERMINAL below replaces them.
 # Weights: approximate population prevalence in per cent. REAL (cited) where marked R, else
 # ILLUSTRATIVE order of magnitude.
 CONDITIONS = {
-    "hypertension": ("Hypertension", "Bluthochdruck", "cardiovascular", 18, "I10", "I10", 45.4, 31.8),  # R: NCHS DB 364 (adults, age-adj.); RKI GEDA 2014/15 ("nearly one in three")
-    "t2d": ("Type 2 Diabetes", "Diabetes Typ 2", "endocrine", 10, "E11.9", "E11.9", 11.6, 8),  # US R: CDC National Diabetes Statistics Report (total diabetes, all ages); DE illustrative
+    "hypertension": ("Hypertension", "Bluthochdruck", "cardiovascular", 18, "I10", "I10.90", 45.4, 31.8),  # R: NCHS DB 364 (adults, age-adj.); RKI GEDA 2014/15 ("nearly one in three")
+    "t2d": ("Type 2 Diabetes", "Diabetes Typ 2", "endocrine", 10, "E11.9", "E11.90", 11.6, 8),  # US R: CDC National Diabetes Statistics Report (total diabetes, all ages); DE illustrative
     "hyperlipidemia": ("Hyperlipidemia", "Hyperlipidämie", "endocrine", 20, "E78.5", "E78.5", 12, 12),
-    "obesity": ("Obesity", "Adipositas", "endocrine", 2, "E66.9", "E66.9", 40.3, 19),  # US R: NCHS DB 508 (adults); DE illustrative
+    "obesity": ("Obesity", "Adipositas", "endocrine", 2, "E66.9", "E66.99", 40.3, 19),  # US R: NCHS DB 508 (adults); DE illustrative
     "cad": ("Coronary Artery Disease", "Koronare Herzkrankheit", "cardiovascular", 35, "I25.10", "I25.10", 5, 9.3),  # DE R: RKI DEGS1 40-79 (mean of women 6.4 / men 12.3)
-    "asthma": ("Asthma", "Asthma", "respiratory", 0, "J45.909", "J45.9", 7.7, 6),  # US R: CDC NHIS 2021
-    "copd": ("COPD", "COPD", "respiratory", 40, "J44.9", "J44.9", 4.6, 5),
-    "arthritis": ("Arthritis", "Arthrose", "musculoskeletal", 18, "M19.90", "M19.9", 20, 18),
+    "asthma": ("Asthma", "Asthma", "respiratory", 0, "J45.909", "J45.99", 7.7, 6),  # US R: CDC NHIS 2021
+    "copd": ("COPD", "COPD", "respiratory", 40, "J44.9", "J44.99", 4.6, 5),
+    "arthritis": ("Arthritis", "Arthrose", "musculoskeletal", 18, "M19.90", "M19.99", 20, 18),
     "depression": ("Depression", "Depression", "mental", 12, "F32.9", "F32.9", 8, 8),
     "anxiety": ("Anxiety", "Angststörung", "mental", 6, "F41.9", "F41.9", 6, 6),
     "hypothyroidism": ("Hypothyroidism", "Hypothyreose", "endocrine", 0, "E03.9", "E03.9", 5, 5),
@@ -50,22 +50,22 @@ CONDITIONS = {
     "ckd": ("Chronic Kidney Disease", "Chronische Nierenerkrankung", "genitourinary", 18, "N18.9", "N18.9", 10, 8),
     "afib": ("Atrial Fibrillation", "Vorhofflimmern", "cardiovascular", 40, "I48.91", "I48.9", 2, 2),
     "heart_failure": ("Heart Failure", "Herzinsuffizienz", "cardiovascular", 40, "I50.9", "I50.9", 2, 2.5),
-    "osteoporosis": ("Osteoporosis", "Osteoporose", "musculoskeletal", 50, "M81.0", "M81.0", 4, 5),
+    "osteoporosis": ("Osteoporosis", "Osteoporose", "musculoskeletal", 50, "M81.0", "M81.99", 4, 5),
     "migraine": ("Migraine", "Migräne", "neurological", 10, "G43.909", "G43.9", 10, 10),
-    "sleep_apnea": ("Sleep Apnea", "Schlafapnoe", "respiratory", 18, "G47.33", "G47.3", 5, 4),
+    "sleep_apnea": ("Sleep Apnea", "Schlafapnoe", "respiratory", 18, "G47.33", "G47.31", 5, 4),
     "cancer": ("Cancer", "Krebs", "neoplasm", 0, "C80.1", "C80.9", 4, 4),
     "stroke": ("Stroke", "Schlaganfall", "cardiovascular", 30, "I63.9", "I63.9", 3, 2.9),  # DE R: RKI DEGS1 40-79 (mean of 2.5 / 3.3)
     "alzheimers": ("Alzheimer's Disease", "Alzheimer-Krankheit", "neurological", 60, "G30.9", "G30.9", 2, 2),
-    "parkinsons": ("Parkinson's Disease", "Parkinson-Krankheit", "neurological", 40, "G20.A1", "G20", 0.3, 0.4),
-    "ms": ("Multiple Sclerosis", "Multiple Sklerose", "neurological", 18, "G35.D", "G35", 0.3, 0.3),
-    "hiv": ("HIV/AIDS", "HIV/AIDS", "infectious", 15, "B20", "B20", 0.4, 0.1),
+    "parkinsons": ("Parkinson's Disease", "Parkinson-Krankheit", "neurological", 40, "G20.A1", "G20.90", 0.3, 0.4),
+    "ms": ("Multiple Sclerosis", "Multiple Sklerose", "neurological", 18, "G35.D", "G35.9", 0.3, 0.3),
+    "hiv": ("HIV/AIDS", "HIV/AIDS", "infectious", 15, "B20", "B24", 0.4, 0.1),
     "hep_c": ("Hepatitis C", "Hepatitis C", "infectious", 18, "B18.2", "B18.2", 0.7, 0.2),
     "crohns": ("Crohn's Disease", "Morbus Crohn", "digestive", 10, "K50.90", "K50.9", 0.3, 0.3),
     "uc": ("Ulcerative Colitis", "Colitis ulcerosa", "digestive", 10, "K51.90", "K51.9", 0.3, 0.3),
-    "fibromyalgia": ("Fibromyalgia", "Fibromyalgie", "musculoskeletal", 18, "M79.7", "M79.7", 2, 2),
+    "fibromyalgia": ("Fibromyalgia", "Fibromyalgie", "musculoskeletal", 18, "M79.7", "M79.70", 2, 2),
     "cfs": ("Chronic Fatigue Syndrome", "Chronisches Erschöpfungssyndrom", "neurological", 12, "G93.32", "G93.3", 0.4, 0.3),
     "lupus": ("Lupus", "Lupus", "musculoskeletal", 12, "M32.9", "M32.9", 0.1, 0.05),
-    "ra": ("Rheumatoid Arthritis", "Rheumatoide Arthritis", "musculoskeletal", 18, "M06.9", "M06.9", 0.6, 0.8),
+    "ra": ("Rheumatoid Arthritis", "Rheumatoide Arthritis", "musculoskeletal", 18, "M06.9", "M06.99", 0.6, 0.8),
     "psoriasis": ("Psoriasis", "Psoriasis", "skin", 5, "L40.9", "L40.9", 3, 2.5),
     "eczema": ("Eczema", "Neurodermitis", "skin", 0, "L20.9", "L20.9", 7, 4),
     "allergic_rhinitis": ("Allergic Rhinitis", "Allergische Rhinitis", "respiratory", 3, "J30.9", "J30.4", 8, 15),
@@ -79,12 +79,12 @@ CONDITIONS = {
     "ptsd": ("Post-Traumatic Stress Disorder", "Posttraumatische Belastungsstörung", "mental", 6, "F43.10", "F43.1", 3.5, 2),
     "sud": ("Substance Use Disorder", "Substanzgebrauchsstörung", "mental", 12, "F10.20", "F10.2", 5, 3),
     "anemia": ("Anemia", "Anämie", "blood", 0, "D64.9", "D64.9", 3, 3),
-    "gout": ("Gout", "Gicht", "musculoskeletal", 25, "M10.9", "M10.9", 2, 1.5),
+    "gout": ("Gout", "Gicht", "musculoskeletal", 25, "M10.9", "M10.99", 2, 1.5),
     "allergies": ("Allergies", "Allergien", "immune", 0, "T78.40XA", "T78.4", 20, 28.1),  # DE R: RKI GEDA 2014/15, allergic disease excl. asthma, adults 28.1 %
     "adhd": ("ADHD", "ADHS", "mental", 4, "F90.9", "F90.9", 5, 4),
     "autism": ("Autism Spectrum Disorder", "Autismus-Spektrum-Störung", "mental", 2, "F84.0", "F84.0", 1.5, 0.8),
     "chd_congenital": ("Congenital Heart Defects", "Angeborene Herzfehler", "congenital", 0, "Q24.9", "Q24.9", 0.5, 0.5),
-    "t1d": ("Type 1 Diabetes", "Typ-1-Diabetes", "endocrine", 0, "E10.9", "E10.9", 0.5, 0.4),
+    "t1d": ("Type 1 Diabetes", "Typ-1-Diabetes", "endocrine", 0, "E10.9", "E10.90", 0.5, 0.4),
     "cerebral_palsy": ("Cerebral Palsy", "Infantile Zerebralparese", "neurological", 0, "G80.9", "G80.9", 0.3, 0.2),
     "ibs": ("Irritable Bowel Syndrome", "Reizdarmsyndrom", "digestive", 12, "K58.9", "K58.9", 5, 5),
     "fabry": ("Fabry Disease", "Morbus Fabry", "genetic", 0, "E75.21", "E75.2", 0.003, 0.003),
@@ -103,10 +103,15 @@ PREVALENCE = {
         ("hypertension", 40, 59, "all", 0.545, "NCHS DB 364"),
         ("hypertension", 60, 120, "all", 0.745, "NCHS DB 364"),
         # NCHS Data Brief 508, NHANES Aug 2021-Aug 2023 (obesity BMI >= 30)
+        # NCHS Health E-Stat, NHANES 2017-March 2020: obesity 19.7 % of 2-19-year-olds
+        ("obesity", 2, 19, "all", 0.197, "NCHS Health E-Stat 2017-2020 (2-19)"),
         ("obesity", 20, 39, "all", 0.355, "NCHS DB 508"),
         ("obesity", 40, 59, "all", 0.464, "NCHS DB 508"),
         ("obesity", 60, 120, "all", 0.389, "NCHS DB 508"),
         # CDC National Diabetes Statistics Report (diagnosed + undiagnosed, by age)
+        # SEARCH for Diabetes in Youth (Lawrence et al., JAMA 2021;326(8):717-727): type 2
+        # diabetes 0.67 per 1,000 aged 10-19 in 2017 (without it, 10-17 took a quarter of 18-44)
+        ("t2d", 10, 17, "all", 0.00067, "SEARCH 2017 (10-19)"),
         ("t2d", 18, 44, "all", 0.048, "CDC NDSR (18-44)"),
         ("t2d", 45, 64, "all", 0.189, "CDC NDSR (45-64)"),
         ("t2d", 65, 120, "all", 0.292, "CDC NDSR (65+)"),
@@ -580,3 +585,44 @@ EDU_TYPES = {
            ("Hochschule für angewandte Wissenschaften", "higher_education", 1),
            ("Private Hochschule", "higher_education", 1)],
 }
+
+
+# ICD-10-GM 2025 (BfArM): datamimic's non-terminal DE codes -> the terminal code for the
+# unspecified case, with its BfArM title (shortened; ":" joins the 4th- and 5th-character titles).
+GM_TERMINAL = {
+    "B20": ("B24", "Nicht näher bezeichnete HIV-Krankheit"),
+    "E10.9": ("E10.90", "Diabetes mellitus Typ 1 ohne Komplikationen: nicht als entgleist bezeichnet"),
+    "E11.9": ("E11.90", "Diabetes mellitus Typ 2 ohne Komplikationen: nicht als entgleist bezeichnet"),
+    "E66.9": ("E66.99", "Adipositas nicht näher bezeichnet: Grad oder Ausmaß nicht näher bezeichnet"),
+    "G20": ("G20.90", "Primäres Parkinson-Syndrom nicht näher bezeichnet: ohne Wirkungsfluktuation"),
+    "G35": ("G35.9", "Multiple Sklerose nicht näher bezeichnet"),
+    "G47.3": ("G47.31", "Obstruktives Schlafapnoe-Syndrom"),
+    "I10": ("I10.90", "Essentielle Hypertonie nicht näher bezeichnet: ohne Angabe einer hypertensiven Krise"),
+    "J44.9": ("J44.99", "Chronische obstruktive Lungenkrankheit nicht näher bezeichnet: FEV1 nicht näher bezeichnet"),
+    "J45.9": ("J45.99", "Asthma bronchiale nicht näher bezeichnet: ohne Angabe zu Kontrollstatus und Schweregrad"),
+    "M06.9": ("M06.99", "Chronische Polyarthritis nicht näher bezeichnet: nicht näher bezeichnete Lokalisation"),
+    "M10.9": ("M10.99", "Gicht nicht näher bezeichnet: nicht näher bezeichnete Lokalisation"),
+    "M19.9": ("M19.99", "Arthrose nicht näher bezeichnet: nicht näher bezeichnete Lokalisation"),
+    "M79.7": ("M79.70", "Fibromyalgie: mehrere Lokalisationen"),
+    "M81.0": ("M81.99", "Osteoporose nicht näher bezeichnet: nicht näher bezeichnete Lokalisation"),
+}
+
+
+# German retail banking groups: (group, name regex, customers in millions, source). A bank's
+# weight is its group's customers spread over the group's registry rows in proportion to the
+# rows' Bundesbank registry entries (head office + branch places). Rounded, hand-transcribed.
+DE_BANK_GROUPS = [
+    ("Bundesbank", r"Bundesbank", 0, "the central bank keeps no private customers' accounts"),
+    ("Postbank", r"Postbank", 12, "Deutsche Bank Annual Report 2023: Private Bank Germany about 19 million clients, of which Postbank about 12 million"),
+    ("Deutsche Bank", r"^Deutsche Bank", 7, "Deutsche Bank Annual Report 2023 (the other 7 million of Private Bank Germany)"),
+    ("Sparkassen", r"Sparkasse|Spk\b|Landesbank|Girozentrale|LBBW|Helaba|BayernLB", 50, "DSGV, Sparkassen-Finanzgruppe: about 50 million customers (Jahresbericht 2023); Landesbanken counted with their Sparkassen"),
+    ("Genossenschaftsbanken", r"Volksbank|Raiffeisen|VR[- ]?Bank|Raiba|Sparda|PSD Bank|Genossenschafts|Darlehnskasse|Spar- und Kreditbank|DZ BANK", 30, "BVR: more than 30 million customers of the Volksbanken Raiffeisenbanken incl. Sparda and PSD banks (Jahresbericht 2023)"),
+    ("Commerzbank", r"Commerzbank|comdirect", 11, "Commerzbank Annual Report 2023: about 11 million private and small-business customers in Germany"),
+    ("ING", r"^ING\b|ING-DiBa", 10, "ING Deutschland: about 10 million customers (ING Group Annual Report 2023)"),
+    ("DKB", r"Deutsche Kreditbank|\bDKB\b", 5, "DKB Geschäftsbericht 2023: about 5 million customers"),
+    ("Targobank", r"TARGO", 4, "TARGOBANK: about 4 million customers (company profile 2023)"),
+    ("HypoVereinsbank", r"UniCredit|HypoVereinsbank", 1.5, "UniCredit Bank (HypoVereinsbank): about 1.5 million private customers (illustrative order of magnitude)"),
+]
+# Every other institution (private, foreign and direct banks) shares this many million
+# customers, spread by registry entries: illustrative (no published total of the remainder).
+DE_OTHER_BANK_CUSTOMERS = 10

@@ -1,5 +1,5 @@
-"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain,
-common/organization/{legal_form,sector,company_name_word}.
+"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain
+(common/organization/* is written by extract_organization.py).
 
 Run after extract_address.py (US mobile prefixes are weighted by the city table).
 """
@@ -13,8 +13,6 @@ from _lib import (
     DATASETS,
     archive,
     dm_csv,
-    dm_weighted,
-    mimesis_json,
     read_json,
     write_table,
     write_value_weight,
@@ -187,43 +185,7 @@ def email_domains():
             "weights: ILLUSTRATIVE (no packaged market-share data exists)"], items)
 
 
-# ---------------------------------------------------------------- organization
-LEGAL = {
-    "US": [("Inc.", 40), ("LLC", 35), ("Corp.", 10), ("Corporation", 4), ("Co.", 3), ("LLP", 3), ("Ltd.", 2), ("LP", 2), ("PLLC", 1)],
-    "DE": [("GmbH", 60), ("GmbH & Co. KG", 14), ("UG (haftungsbeschränkt)", 8), ("GbR", 5), ("KG", 3), ("e.K.", 4), ("OHG", 2), ("AG", 2), ("SE", 0.3), ("KGaA", 0.2), ("eG", 1), ("PartG", 0.5)],
-    "AT": [("GmbH", 60), ("KG", 10), ("OG", 10), ("e.U.", 10), ("GesbR", 4), ("AG", 3), ("GmbH & Co KG", 3)],
-    "CH": [("GmbH", 45), ("AG", 40), ("SA", 8), ("Sàrl", 5), ("Sagl", 2)],
-    "GB": [("Ltd", 85), ("Limited", 5), ("LLP", 4), ("PLC", 2), ("LP", 2), ("CIC", 2)],
-    "FR": [("SAS", 35), ("SARL", 35), ("SASU", 15), ("EURL", 8), ("SA", 3), ("SNC", 2), ("SCI", 2)],
-    "ES": [("S.L.", 80), ("S.A.", 12), ("S.L.U.", 5), ("S.Coop.", 2), ("S.C.", 1)],
-    "IT": [("S.r.l.", 70), ("S.r.l.s.", 10), ("S.p.A.", 6), ("S.n.c.", 7), ("S.a.s.", 7)],
-    "NL": [("B.V.", 85), ("V.O.F.", 8), ("N.V.", 2), ("C.V.", 3), ("Coöperatie U.A.", 2)],
-    "PL": [("sp. z o.o.", 70), ("S.A.", 5), ("sp.j.", 10), ("sp.k.", 10), ("s.c.", 5)],
-    "SE": [("AB", 90), ("HB", 6), ("KB", 4)],
-}
-
-
-def organization():
-    for cc, items in sorted(LEGAL.items()):
-        src = f"{DM} legalForm_{cc}.csv + cleanco@2.3 terms_by_country" if cc in ("US", "DE", "AT", "CH") else "cleanco@2.3 termdata.py terms_by_country"
-        write_value_weight(f"common/organization/legal_form_{cc}.csv", [
-            f"Source: vocabulary from {src} (MIT), proper-cased",
-            "weights: ILLUSTRATIVE (plausible shares; no packaged register statistics)"], items)
-    vn = dm_weighted("common/organization/legalForm_VN.csv")
-    write_value_weight("common/organization/legal_form_VN.csv", [f"Source: {DM} legalForm_VN.csv; MIT", "weights: uniform"], vn)
-    for cc in ("US", "DE"):
-        write_value_weight(f"common/organization/sector_{cc}.csv", [
-            f"Source: {DM} common/organization/sector_{cc}.csv; MIT", "weights: uniform (no employment weights)"],
-            [(v, 1) for v, _ in dm_weighted(f"common/organization/sector_{cc}.csv")], sort="value")
-        art = [v.replace("-", "") for v, _ in dm_weighted(f"common/organization/artificialName_{cc}.csv")]
-        names = mimesis_json("en" if cc == "US" else "de", "finance")["company"]["name"]
-        write_value_weight(f"common/organization/company_name_word_{cc}.csv", [
-            f"Source: mimesis@22.2.0 {'en' if cc == 'US' else 'de'}/finance.json company.name + {DM} artificialName_{cc}.csv (syllable hyphens removed); MIT",
-            "weights: uniform"], [(n, 1) for n in list(names) + art], sort="value")
-
-
 if __name__ == "__main__":
     countries()
     mobile_prefixes()
     email_domains()
-    organization()

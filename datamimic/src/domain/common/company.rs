@@ -1,12 +1,17 @@
 //! Company: name, legal form and contacts of a firm at a coherent address.
+//!
+//! Names are synthetic (`Müller Bau`, `Transports Martin`, `Anderssons Bygg`), built from
+//! family names, places and trade words the way register names are; each name row carries its
+//! sector, so name and sector agree. Legal forms follow their shares in the national company
+//! registers (`datasets/SOURCES.md`).
 
 use crate::{Context, Mimic, TableUse, tables};
 
 use super::address::{Address, EXTRA_TABLES};
 use super::phone::{PhoneNumber, landline_near};
 
-/// A company. Its legal form belongs to its country; its e-mail and url derive from its name;
-/// its phones use its city's area code. Hand-written because datamimic-ce's field order puts
+/// A company. Its legal form belongs to its country; its sector is the one its name was built
+/// for; its e-mail and url derive from its name; its phones use its city's area code. Hand-written because datamimic-ce's field order puts
 /// the phones (which need the address's area code) before the address fields.
 ///
 /// ```
@@ -21,13 +26,14 @@ use super::phone::{PhoneNumber, landline_near};
 pub struct Company {
     /// Record number, from 1.
     pub id: u64,
-    /// Trading name (`Agfa`).
+    /// Trading name (`Müller Bau`).
     pub short_name: &'static str,
-    /// Name with legal form (`Agfa GmbH`).
+    /// Name with legal form (`Müller Bau GmbH`; in Vietnam the form comes first:
+    /// `Công ty TNHH Xây dựng Minh Phát`).
     pub full_name: String,
     /// Legal form of the country (`GmbH`).
     pub legal_form: &'static str,
-    /// Industry sector.
+    /// Industry sector (NACE section, NAICS sector in the US), in the country's language.
     pub sector: &'static str,
     /// `info@` the company's domain.
     pub email: String,
@@ -57,16 +63,12 @@ pub struct Company {
 
 impl Mimic for Company {
     fn mimic(ctx: &mut Context<'_>) -> Company {
-        let short_name = ctx
+        let name = ctx
             .table(&tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD)
-            .sample_row(ctx.rng())
-            .value();
+            .sample_row(ctx.rng());
+        let (short_name, sector) = (name.value(), name.cell(NAME_SECTOR));
         let legal_form = ctx
             .table(&tables::COMMON_ORGANIZATION_LEGAL_FORM)
-            .sample_row(ctx.rng())
-            .value();
-        let sector = ctx
-            .table(&tables::COMMON_ORGANIZATION_SECTOR)
             .sample_row(ctx.rng())
             .value();
         let address = Address::mimic(ctx);
@@ -78,7 +80,7 @@ impl Mimic for Company {
         Company {
             id: ctx.index() + 1,
             short_name,
-            full_name: format!("{short_name} {legal_form}"),
+            full_name: full_name(short_name, legal_form, address.country_code),
             legal_form,
             sector,
             email: format!("info@{domain}"),
@@ -100,7 +102,6 @@ impl Mimic for Company {
         for family in [
             &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
             &tables::COMMON_ORGANIZATION_LEGAL_FORM,
-            &tables::COMMON_ORGANIZATION_SECTOR,
         ]
         .into_iter()
         .chain(EXTRA_TABLES.iter().copied())
@@ -111,7 +112,25 @@ impl Mimic for Company {
                 accepts: None,
             });
         }
+        visitor(TableUse {
+            family: &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
+            column: NAME_SECTOR,
+            accepts: None,
+        });
         Address::visit_tables(visitor);
+    }
+}
+
+/// The `sector` column of `common/organization/company_name_word`.
+const NAME_SECTOR: usize = 1;
+
+/// The registered name: Vietnamese names put the legal form first (`Công ty TNHH ...`),
+/// the other countries' after the name (`... GmbH`).
+fn full_name(short_name: &str, legal_form: &str, country: &str) -> String {
+    if country == "VN" {
+        format!("{legal_form} {short_name}")
+    } else {
+        format!("{short_name} {legal_form}")
     }
 }
 

@@ -31,6 +31,7 @@ mod person;
 mod birthdate;
 mod email;
 mod lookup;
+mod title_share;
 
 // Services in datamimic-ce's shape.
 mod service;

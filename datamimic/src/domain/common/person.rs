@@ -12,6 +12,7 @@ use super::gender::Gender;
 use super::lookup::Resolved;
 use super::name::FullName;
 use super::phone::PhoneNumber;
+use super::title_share::{TITLE_SHARE, titled_share};
 
 /// A person, with the fields of datamimic-ce's Person in its order (`address` last).
 ///
@@ -89,8 +90,10 @@ pub struct PersonConfig {
     pub female_quota: f64,
     /// Share of people of another gender (0.0).
     pub other_gender_quota: f64,
-    /// Share of people with an academic title (0.5, datamimic-ce's default).
-    pub academic_title_quota: f64,
+    /// Share of people with an academic title. `None` (the default): the published share of
+    /// doctorate holders of the person's country, age band and sex (about 1-2 % of adults in
+    /// DE, nobody under 25). `Some(0.5)` is datamimic-ce's flat default.
+    pub academic_title_quota: Option<f64>,
     /// Share of people with a nobility title (0.001).
     pub noble_quota: f64,
     /// Demographic constraints; their ages win over `min_age` and `max_age`.
@@ -104,7 +107,7 @@ impl Default for PersonConfig {
             max_age: 65,
             female_quota: 0.5,
             other_gender_quota: 0.0,
-            academic_title_quota: 0.5,
+            academic_title_quota: None,
             noble_quota: 0.001,
             demographic: None,
         }
@@ -135,7 +138,10 @@ impl PersonConfig {
         for (name, quota) in [
             ("female_quota", self.female_quota),
             ("other_gender_quota", self.other_gender_quota),
-            ("academic_title_quota", self.academic_title_quota),
+            (
+                "academic_title_quota",
+                self.academic_title_quota.unwrap_or_default(),
+            ),
             ("noble_quota", self.noble_quota),
         ] {
             if !(0.0..=1.0).contains(&quota) {
@@ -205,7 +211,10 @@ impl Mimic for Person {
         let family = resolved.family_name.sample_row(ctx.rng());
         let email = email::personal(ctx, resolved, given, family);
         let (given_name, family_name) = (given.value(), family.value());
-        let academic_title = if chance(ctx.rng(), config.academic_title_quota) {
+        let title_quota = config
+            .academic_title_quota
+            .unwrap_or_else(|| titled_share(ctx, age, female_form));
+        let academic_title = if chance(ctx.rng(), title_quota) {
             resolved.academic_title.sample_row(ctx.rng()).value()
         } else {
             ""
@@ -249,6 +258,7 @@ impl Mimic for Person {
             &tables::COMMON_PERSON_FAMILY_NAME,
             &tables::COMMON_NET_EMAIL_DOMAIN,
             &tables::COMMON_PERSON_ACADEMIC_TITLE,
+            TITLE_SHARE,
             &tables::COMMON_PERSON_SALUTATION,
         ]
         .into_iter()

@@ -5,6 +5,7 @@ use crate::PerDataset;
 
 use crate::{Context, DatasetCode, Table, TableFamily, tables};
 
+use super::coverage::Coverage;
 use super::odds::ConditionOdds;
 use super::patient::{Allergy, Condition, Medication};
 use super::selection::set_bits;
@@ -158,8 +159,8 @@ pub(crate) struct Clinical {
     /// Given names of men and women, for emergency contacts.
     pub(crate) given_names: [&'static Table; 2],
     pub(crate) family_names: &'static Table,
-    /// Insurers for people under 65 (and over 65 where no public scheme takes over).
-    pub(crate) insurers: Cumulative<(&'static str, &'static str)>,
+    /// Coverage by age and the insurers of each kind.
+    pub(crate) coverage: Coverage,
 }
 
 /// The column `name` of `family`; the tables are baked, so a missing column is a bug caught
@@ -212,15 +213,6 @@ impl Clinical {
             |prefix: &str| mask(&conditions, |c| c.condition.icd10_code.starts_with(prefix));
         let allergy_condition = set_bits(coded("T78.4")).next();
         let atopic = coded("J45") | coded("J30") | coded("L20");
-        let insurance = tables::HEALTHCARE_INSURANCE_PROVIDER.for_dataset(code);
-        let prefix = column(&tables::HEALTHCARE_INSURANCE_PROVIDER, "id_prefix");
-        let mut insurers = Cumulative::default();
-        for r in 0..insurance.len() {
-            insurers.push(
-                insurance.scaled_weight(r),
-                (insurance.value(r), insurance.cell(r, prefix)),
-            );
-        }
         Clinical {
             country: tables::HEALTHCARE_CONDITION
                 .for_dataset(code)
@@ -245,7 +237,7 @@ impl Clinical {
                 tables::COMMON_PERSON_GIVEN_NAME_FEMALE.for_dataset(code),
             ],
             family_names: tables::COMMON_PERSON_FAMILY_NAME.for_dataset(code),
-            insurers,
+            coverage: Coverage::for_code(code),
         }
     }
 

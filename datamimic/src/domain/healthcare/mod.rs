@@ -25,6 +25,7 @@
 // Per-country tables resolved once: prevalence, treatments, allergies, specialties.
 mod clinical;
 mod config;
+mod coverage;
 mod odds;
 
 // Values rendered on demand instead of allocated.

@@ -10,6 +10,7 @@ use crate::{Context, Mimic, TableUse, tables};
 use super::body;
 use super::clinical::Clinical;
 use super::config::ConditionPlan;
+use super::coverage::Kind;
 use super::ids::{MedicalRecordNumber, Npi, PolicyNumber, Ssn};
 use super::selection::{Selection, set_bits};
 use super::text::contact_phone;
@@ -26,7 +27,8 @@ use crate::domain::halves::Halves;
 /// patient's conditions and is never one the patient is allergic to; allergies come with the
 /// allergy diagnosis (and sometimes with asthma, hay fever or eczema); BMI is weight over
 /// height squared and is 30 or more exactly for patients with obesity; the insurance follows
-/// the country's scheme and age (Medicare from 65 in the US); a German SSN encodes the
+/// the published coverage shares by age (uninsured, public, private; Medicare from 65 in the
+/// US); a German SSN encodes the
 /// birthdate, the family name's initial and the sex.
 ///
 /// Hand-written rather than derived: the medical record depends on the person's age and sex
@@ -77,10 +79,10 @@ pub struct Patient {
     pub conditions: Selection<Condition>,
     /// Whom to call.
     pub emergency_contact: EmergencyContact,
-    /// Health insurer.
-    pub insurance_provider: &'static str,
-    /// Member number in the insurer's scheme.
-    pub insurance_policy_number: PolicyNumber,
+    /// Health insurer; `None` for the uninsured (in the US at the published share by age).
+    pub insurance_provider: Option<&'static str>,
+    /// Member number in the insurer's scheme; `None` for the uninsured.
+    pub insurance_policy_number: Option<PolicyNumber>,
     /// The patient's primary care doctor.
     pub primary_doctor: PrimaryDoctor,
     /// E-mail built from the names.
@@ -232,13 +234,14 @@ impl Mimic for Patient {
 }
 
 /// The healthcare tables a patient reads.
-pub(crate) const TABLES: [&crate::TableFamily; 6] = [
+pub(crate) const TABLES: [&crate::TableFamily; 7] = [
     &tables::HEALTHCARE_BLOOD_TYPE,
     &tables::HEALTHCARE_CONDITION,
     &tables::HEALTHCARE_CONDITION_PREVALENCE,
     &tables::HEALTHCARE_MEDICATION,
     &tables::HEALTHCARE_ALLERGY,
     &tables::HEALTHCARE_INSURANCE_PROVIDER,
+    &tables::HEALTHCARE_INSURANCE_COVERAGE,
 ];
 
 /// One to three allergies with the allergy diagnosis, sometimes one with an atopic condition;
@@ -371,25 +374,26 @@ fn emergency_contact(
     }
 }
 
-/// The insurer and member number: Medicare from 65 in the US, the statutory or private funds
-/// with a Krankenversichertennummer in Germany, the weighted insurers otherwise.
+/// The insurer and member number, `None` for the uninsured: the kind of coverage at its
+/// published share for the age, then an insurer of that kind. Public coverage from 65 in the
+/// US is Medicare; German insurers number members with a Krankenversichertennummer.
 fn insurance(
     ctx: &mut Context<'_>,
     halves: &mut Halves,
     clinical: &Clinical,
     age: u8,
-) -> (&'static str, PolicyNumber) {
-    if clinical.country == "US" && age >= 65 {
-        return ("Medicare", PolicyNumber::mbi(ctx.rng()));
+) -> (Option<&'static str>, Option<PolicyNumber>) {
+    let (kind, insurer) = clinical.coverage.draw(ctx.rng(), halves, age);
+    if kind == Kind::Public && clinical.country == "US" && age >= 65 {
+        return (Some("Medicare"), Some(PolicyNumber::mbi(ctx.rng())));
     }
-    let insurers = &clinical.insurers;
-    let (provider, prefix) = insurers
-        .at(halves.below(ctx.rng(), insurers.total()))
-        .unwrap_or(("Medicaid", "MCD"));
+    let Some((provider, prefix)) = insurer else {
+        return (None, None);
+    };
     let number = if clinical.country == "DE" {
         PolicyNumber::kvnr(ctx.rng())
     } else {
         PolicyNumber::member(prefix, below(ctx.rng(), 900_000_000))
     };
-    (provider, number)
+    (Some(provider), Some(number))
 }

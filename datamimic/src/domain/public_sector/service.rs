@@ -97,7 +97,7 @@ impl PoliceOfficerService {
             min_age,
             max_age,
             // Titles are not part of an officer's record.
-            academic_title_quota: 0.0,
+            academic_title_quota: Some(0.0),
             noble_quota: 0.0,
             demographic: Some(demographic),
             ..PersonConfig::default()

@@ -1,0 +1,385 @@
+//! Generated companies and academic titles held to published figures checked in under
+//! `tests/it/reference/`, each file naming its sources: the shares in the output, not only
+//! the weights in the tables.
+
+use std::collections::{HashMap, HashSet};
+
+use datamimic::domain::common::{Company, CompanyService, Person, PersonConfig, PersonService};
+use datamimic::domain::finance::BankService;
+use datamimic::domain::healthcare::{HealthcareConfig, PatientService};
+use datamimic::{Strictness, tables};
+
+/// Records drawn per country for a share.
+const SAMPLE: u64 = 20_000;
+
+/// The 12 countries of the built-in domain.
+const COUNTRIES: [&str; 12] = [
+    "US", "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE", "VN",
+];
+
+/// The rows of a reference CSV (`#` lines are its sources), header first.
+fn reference(text: &'static str) -> Vec<Vec<&'static str>> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| line.split(',').collect())
+        .collect()
+}
+
+/// Allowed distance of an observed share from the expected one: four standard errors of a
+/// share over `SAMPLE` draws, and at least a tenth of a percentage point.
+fn tolerance(expected: f64) -> f64 {
+    (4.0 * (expected * (1.0 - expected) / SAMPLE as f64).sqrt()).max(0.001)
+}
+
+fn companies(country: &str) -> Vec<Company> {
+    let service = CompanyService::new(country).unwrap().seed(11);
+    (0..SAMPLE).map(|i| service.record(i)).collect()
+}
+
+#[test]
+fn companies_are_generated_for_all_twelve_countries_in_strict_mode() {
+    let supported = CompanyService::supported_datasets();
+    for country in COUNTRIES {
+        assert!(supported.contains(&country), "{country}: {supported:?}");
+        for family in [
+            &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
+            &tables::COMMON_ORGANIZATION_LEGAL_FORM,
+        ] {
+            let table = family.resolve_with(country, Strictness::Strict).unwrap();
+            assert_eq!(table.country(), Some(country));
+        }
+    }
+}
+
+#[test]
+fn legal_forms_follow_the_register_counts() {
+    let rows = reference(include_str!("reference/legal_form_count.csv"));
+    assert_eq!(rows[0], ["country", "legal_form", "count"]);
+    let mut counts: HashMap<&str, Vec<(&str, f64)>> = HashMap::new();
+    for row in &rows[1..] {
+        counts
+            .entry(row[0])
+            .or_default()
+            .push((row[1], row[2].parse().unwrap()));
+    }
+    assert_eq!(counts.len(), COUNTRIES.len());
+    for country in COUNTRIES {
+        let generated = companies(country);
+        let published = &counts[country];
+        let total: f64 = published.iter().map(|(_, n)| n).sum();
+        for &(form, count) in published {
+            let expected = count / total;
+            let seen =
+                generated.iter().filter(|c| c.legal_form == form).count() as f64 / SAMPLE as f64;
+            assert!(
+                (seen - expected).abs() <= tolerance(expected),
+                "{country} {form}: generated {seen:.4}, published {expected:.4}"
+            );
+        }
+        let known: HashSet<&str> = published.iter().map(|(form, _)| *form).collect();
+        assert!(generated.iter().all(|c| known.contains(c.legal_form)));
+    }
+}
+
+#[test]
+fn company_names_are_synthetic_and_carry_one_legal_form() {
+    let family_names = &tables::COMMON_PERSON_FAMILY_NAME;
+    let given_names = &tables::COMMON_PERSON_GIVEN_NAME_MALE;
+    for country in COUNTRIES {
+        // Vietnamese firms use given names as brand words; the others family names or places.
+        let names = if country == "VN" {
+            given_names
+        } else {
+            family_names
+        };
+        let names = names.resolve_with(country, Strictness::Strict).unwrap();
+        let words: HashSet<&str> = (0..names.len()).map(|r| names.value(r)).collect();
+        let cities = tables::COMMON_ADDRESS_CITY
+            .resolve_with(country, Strictness::Strict)
+            .unwrap();
+        let places: HashSet<&str> = (0..cities.len()).map(|r| cities.value(r)).collect();
+        let forms = tables::COMMON_ORGANIZATION_LEGAL_FORM
+            .resolve_with(country, Strictness::Strict)
+            .unwrap();
+        let forms: Vec<&str> = (0..forms.len()).map(|r| forms.value(r)).collect();
+        let generated = companies(country);
+        let mut distinct = HashSet::new();
+        for c in &generated {
+            // "AES Corporation Inc." had a legal form in the name and another appended.
+            for form in forms.iter().chain(&["Inc", "Corporation", "GmbH", "Ltd"]) {
+                assert!(
+                    !c.short_name.ends_with(&format!(" {form}")),
+                    "{country}: {}",
+                    c.full_name
+                );
+            }
+            let built_from_names = word_runs(c.short_name).any(|run| {
+                // Swedish names take the genitive: Anderssons Bygg.
+                let stem = run.strip_suffix('s').unwrap_or(run);
+                [run, stem]
+                    .iter()
+                    .any(|w| words.contains(w) || places.contains(w))
+            });
+            assert!(built_from_names, "{country}: {}", c.short_name);
+            distinct.insert(c.short_name);
+        }
+        assert!(
+            distinct.len() > 2_000,
+            "{country}: {} names",
+            distinct.len()
+        );
+    }
+}
+
+/// Every run of consecutive words of `name` (`"A B C"`: `A`, `A B`, `A B C`, `B`, ...).
+fn word_runs(name: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(name.match_indices(' ').map(|(i, _)| i + 1))
+        .collect();
+    let ends: Vec<usize> = name
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .chain(std::iter::once(name.len()))
+        .collect();
+    starts.into_iter().flat_map(move |start| {
+        ends.clone()
+            .into_iter()
+            .filter(move |&end| end > start)
+            .map(move |end| &name[start..end])
+    })
+}
+
+#[test]
+fn a_companys_sector_is_the_one_its_name_was_built_for() {
+    for country in COUNTRIES {
+        let table = tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD
+            .resolve_with(country, Strictness::Strict)
+            .unwrap();
+        let sector = table.column_index("sector").unwrap();
+        let by_name: HashMap<&str, &str> = (0..table.len())
+            .map(|r| (table.value(r), table.cell(r, sector)))
+            .collect();
+        for c in companies(country).iter().take(2_000) {
+            assert_eq!(by_name[c.short_name], c.sector, "{country}");
+        }
+    }
+}
+
+fn people(country: &str, min_age: u8, max_age: u8, quota: Option<f64>) -> Vec<Person> {
+    let config = PersonConfig {
+        min_age,
+        max_age,
+        academic_title_quota: quota,
+        ..PersonConfig::default()
+    };
+    let service = PersonService::with_config(country, config)
+        .unwrap()
+        .seed(13);
+    (0..SAMPLE).map(|i| service.record(i)).collect()
+}
+
+#[test]
+fn academic_titles_follow_the_published_shares_by_age_and_sex() {
+    let rows = reference(include_str!("reference/academic_title_percent.csv"));
+    assert_eq!(rows[0], ["country", "age_min", "age_max", "sex", "percent"]);
+    let mut checked = 0;
+    for row in &rows[1..] {
+        let (country, sex) = (row[0], row[3]);
+        let (min_age, max_age): (u8, u8) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        let expected = row[4].parse::<f64>().unwrap() / 100.0;
+        // The oldest band is open; people up to 100 stand for it.
+        let generated = people(country, min_age, max_age.min(100), None);
+        let of_sex: Vec<&Person> = generated
+            .iter()
+            .filter(|p| p.gender.as_str() == sex)
+            .collect();
+        let titled = of_sex
+            .iter()
+            .filter(|p| !p.academic_title.is_empty())
+            .count();
+        let seen = titled as f64 / of_sex.len() as f64;
+        let allowed = 4.0 * (expected * (1.0 - expected) / of_sex.len() as f64).sqrt() + 0.001;
+        assert!(
+            (seen - expected).abs() <= allowed,
+            "{country} {sex} {min_age}-{max_age}: generated {seen:.4}, published {expected:.4}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 20);
+}
+
+#[test]
+fn nobody_under_25_has_a_title_and_adults_rarely_do() {
+    for country in COUNTRIES {
+        let young = people(country, 18, 24, None);
+        assert!(
+            young.iter().all(|p| p.academic_title.is_empty()),
+            "{country}"
+        );
+        let adults = people(country, 25, 65, None);
+        let share = adults
+            .iter()
+            .filter(|p| !p.academic_title.is_empty())
+            .count() as f64
+            / SAMPLE as f64;
+        assert!(share < 0.05, "{country}: {share}");
+        if country != "VN" {
+            assert!(share > 0.002, "{country}: {share}");
+        }
+    }
+}
+
+#[test]
+fn datamimics_flat_title_quota_is_still_available() {
+    let half = people("DE", 18, 65, Some(0.5));
+    let share = half.iter().filter(|p| !p.academic_title.is_empty()).count() as f64 / SAMPLE as f64;
+    assert!((share - 0.5).abs() <= tolerance(0.5), "{share}");
+    assert!(
+        people("DE", 30, 60, Some(0.0))
+            .iter()
+            .all(|p| p.academic_title.is_empty())
+    );
+}
+
+#[test]
+fn german_condition_codes_are_terminal_icd10gm_codes() {
+    let rows = reference(include_str!("reference/icd10gm_codes.csv"));
+    assert_eq!(rows[0], ["code", "terminal"]);
+    let terminal: HashMap<&str, bool> = rows[1..].iter().map(|r| (r[0], r[1] == "yes")).collect();
+    let conditions = tables::HEALTHCARE_CONDITION
+        .resolve_with("DE", Strictness::Strict)
+        .unwrap();
+    let code = conditions.column_index("icd10_code").unwrap();
+    let diagnoses = tables::HEALTHCARE_ICD10CM
+        .resolve_with("DE", Strictness::Strict)
+        .unwrap();
+    let listed: HashSet<&str> = (0..diagnoses.len()).map(|r| diagnoses.value(r)).collect();
+    for r in 0..conditions.len() {
+        let code = conditions.cell(r, code);
+        assert_eq!(
+            terminal.get(code),
+            Some(&true),
+            "{}: {code}",
+            conditions.value(r)
+        );
+    }
+    for r in 0..diagnoses.len() {
+        let code = diagnoses.value(r);
+        assert_ne!(terminal.get(code), Some(&false), "icd10cm_DE lists {code}");
+    }
+    assert!(listed.contains("I10.90") && listed.contains("E11.90"));
+}
+
+#[test]
+fn health_coverage_follows_the_published_shares_by_age() {
+    let rows = reference(include_str!("reference/health_coverage_percent.csv"));
+    assert_eq!(
+        rows[0],
+        ["country", "age_min", "age_max", "uninsured", "public"]
+    );
+    for row in &rows[1..] {
+        let country = row[0];
+        let (min_age, max_age): (u8, u8) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        let config = HealthcareConfig::default().ages(min_age, max_age);
+        let service = PatientService::with_config(country, config)
+            .unwrap()
+            .seed(17);
+        let (mut uninsured, mut public) = (0u64, 0u64);
+        for i in 0..SAMPLE {
+            let p = service.record(i);
+            match p.insurance_provider {
+                None => uninsured += 1,
+                Some(provider) if is_public(country, provider) => public += 1,
+                Some(_) => {}
+            }
+        }
+        for (what, count, percent) in [("uninsured", uninsured, row[3]), ("public", public, row[4])]
+        {
+            let expected = percent.parse::<f64>().unwrap() / 100.0;
+            let seen = count as f64 / SAMPLE as f64;
+            assert!(
+                (seen - expected).abs() <= tolerance(expected),
+                "{country} {min_age}-{max_age} {what}: generated {seen:.4}, published {expected:.4}"
+            );
+        }
+    }
+}
+
+/// Medicaid and Medicare in the US, the statutory funds (GKV) in Germany.
+fn is_public(country: &str, provider: &str) -> bool {
+    let table = tables::HEALTHCARE_INSURANCE_PROVIDER
+        .resolve_with(country, Strictness::Strict)
+        .unwrap();
+    let coverage = table.column_index("coverage").unwrap();
+    provider == "Medicare"
+        || (0..table.len())
+            .any(|r| table.value(r) == provider && table.cell(r, coverage) == "public")
+}
+
+#[test]
+fn german_customers_bank_with_the_groups_at_their_customer_shares() {
+    let rows = reference(include_str!("reference/bank_group_customers_de.csv"));
+    assert_eq!(rows[0], ["group", "name_parts", "customers"]);
+    let total: f64 = rows.last().unwrap()[2].parse().unwrap();
+    let groups = &rows[1..rows.len() - 1];
+    let group_of = |name: &str| -> Option<&str> {
+        let name = name.to_lowercase();
+        groups
+            .iter()
+            .find(|g| {
+                g[1].split('|').any(|part| match part.strip_prefix('^') {
+                    Some(start) => name.starts_with(start),
+                    None => name.contains(part),
+                })
+            })
+            .map(|g| g[0])
+    };
+    let service = BankService::new("DE").unwrap().seed(19);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        let name = service.record(i).name;
+        // A merged bank's former code is nobody's bank any more.
+        assert!(!name.contains("-alt-"), "{name}");
+        if let Some(group) = group_of(name) {
+            *counts.entry(group).or_default() += 1;
+        }
+    }
+    for g in groups {
+        let expected = g[2].parse::<f64>().unwrap() / total;
+        let seen = counts.get(g[0]).copied().unwrap_or(0) as f64 / SAMPLE as f64;
+        assert!(
+            (seen - expected).abs() <= tolerance(expected),
+            "{}: generated {seen:.4}, published {expected:.4}",
+            g[0]
+        );
+    }
+    assert_eq!(counts.get("Bundesbank"), None);
+}
+
+#[test]
+fn us_conditions_follow_the_published_prevalence_by_age_band() {
+    let rows = reference(include_str!("reference/condition_prevalence_us.csv"));
+    assert_eq!(rows[0], ["condition", "age_min", "age_max", "prevalence"]);
+    for row in &rows[1..] {
+        let (condition, expected) = (row[0], row[3].parse::<f64>().unwrap());
+        let (min_age, max_age): (u8, u8) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        let service =
+            PatientService::with_config("US", HealthcareConfig::default().ages(min_age, max_age))
+                .unwrap()
+                .seed(23);
+        let with = (0..SAMPLE)
+            .filter(|&i| {
+                service
+                    .record(i)
+                    .conditions
+                    .iter()
+                    .any(|c| c.name == condition)
+            })
+            .count();
+        let seen = with as f64 / SAMPLE as f64;
+        assert!(
+            (seen - expected).abs() <= tolerance(expected),
+            "{condition} {min_age}-{max_age}: generated {seen:.4}, published {expected:.4}"
+        );
+    }
+}
