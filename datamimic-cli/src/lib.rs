@@ -37,6 +37,7 @@ pub mod pipeline;
 mod serialize_parts;
 pub mod sink;
 pub mod sqlite;
+pub mod staging;
 pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
@@ -46,5 +47,8 @@ pub mod record;
 pub mod regex;
 pub mod run;
 pub mod script;
+
+// What a run reports beyond its records.
+pub mod fallback;
 
 mod suggest;

@@ -4,6 +4,7 @@ mod commands;
 mod descriptor;
 mod errors;
 mod exporters;
+mod reliability_run;
 mod reproducibility;
 
 use std::path::{Path, PathBuf};
