@@ -44,6 +44,9 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
         .seed
         .unwrap_or_else(|| rand::Rng::next_u64(&mut datamimic::MimicRng::from_os()));
     let dir_existed = args.output_dir.exists();
+    if !dir_existed {
+        crate::staging::created_dir(&args.output_dir);
+    }
     let mut staged: Vec<Staged> = Vec::new();
     let mut paths = HashSet::new();
     let threads = pipeline::threads(args.threads);

@@ -21,6 +21,18 @@ fn live() -> MutexGuard<'static, BTreeSet<PathBuf>> {
     LIVE.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Directories this run created for its output; an interrupt removes them if empty.
+static CREATED_DIRS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Notes that this run created `dir`, so an interrupt removes it again if nothing else was
+/// put there.
+pub fn created_dir(dir: &Path) {
+    CREATED_DIRS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push(dir.to_owned());
+}
+
 const PREFIX: &str = ".datamimic.";
 const SUFFIX: &str = ".tmp";
 
@@ -139,6 +151,13 @@ pub fn remove_on_interrupt() -> Result<()> {
                 let live = live();
                 for tmp in live.iter() {
                     let _ = std::fs::remove_file(tmp);
+                }
+                let dirs = CREATED_DIRS
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                for dir in dirs.iter() {
+                    // Fails, as it should, if the directory is not empty.
+                    let _ = std::fs::remove_dir(dir);
                 }
                 std::process::exit(128 + signal);
             }

@@ -78,6 +78,31 @@ fn sigint_and_sigterm_remove_the_temporary_file() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn an_interrupted_descriptor_run_leaves_no_output_directory() {
+    let s = Scratch::new("interrupt-run");
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="a" count="1000000000" target="CSV,SQLite"><key name="x" generator="IncrementGenerator"/></generate></setup>"#,
+    );
+    let mut run = spawn(&s.0, &["run", "d.xml", "--output-dir", "out"]);
+    while temporary_files(&s, "out").len() < 2 {
+        assert!(run.0.try_wait().unwrap().is_none(), "the run ended early");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = run.0.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args([&pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert_eq!(run.0.wait().unwrap().code(), Some(143));
+    assert!(!s.path("out").exists(), "{:?}", s.files("out"));
+}
+
 /// The process id of a process that has ended.
 fn dead_pid() -> u32 {
     let mut child = Command::new("true").spawn().expect("`true` runs");
