@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::csv::{self, CsvOptions};
 use crate::page_buf::PageBuf;
+pub use crate::staging::Staged;
 use crate::{sqlite, xml};
 use datamimic::Cells;
 
@@ -190,8 +191,6 @@ impl Encoder {
         Ok(())
     }
 }
-
-pub use crate::staging::Staged;
 
 /// Why a temporary file could not be created: it lives in the final file's directory, which
 /// may not be writable even where the final file exists.
