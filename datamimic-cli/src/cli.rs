@@ -65,8 +65,8 @@ pub struct GenerateArgs {
     /// Output file (standard output when omitted).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Worker threads (all cores when omitted).
-    #[arg(short = 't', long)]
+    /// Worker threads (all cores when omitted; at most the number of cores).
+    #[arg(short = 't', long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub threads: Option<usize>,
     /// Records per page.
     #[arg(long, default_value_t = pipeline::DEFAULT_PAGE_SIZE, value_parser = clap::value_parser!(u64).range(1..))]
@@ -93,8 +93,8 @@ pub struct RunArgs {
     /// Directory for file targets.
     #[arg(long, default_value = "output")]
     pub output_dir: PathBuf,
-    /// Worker threads (all cores when omitted).
-    #[arg(short = 't', long)]
+    /// Worker threads (all cores when omitted; at most the number of cores).
+    #[arg(short = 't', long, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub threads: Option<usize>,
     /// Fall back to US data for a dataset a table lacks instead of failing.
     #[arg(long)]
@@ -185,13 +185,20 @@ fn generate(args: GenerateArgs) -> Result<()> {
             _ => Format::Csv,
         }
     });
+    let threads = pipeline::threads(args.threads);
+    if let Some(path) = &args.output {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        crate::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
+    }
     let mut sinks = vec![Sink::create(Encoder { format, csv }, &target)?];
     let plan = Plan {
         count: args.count,
         page_size: args.page_size,
-        threads: args.threads.unwrap_or_else(pipeline::available_threads),
+        threads,
     };
-    entity.export(plan, &mut sinks, def.name)?;
+    let exported = entity.export(plan, &mut sinks, def.name);
+    crate::fallback::warn(def.name);
+    exported?;
     if let Some(staged) = sinks.pop().expect("one sink").finish()? {
         staged.commit()?;
     }

@@ -10,8 +10,8 @@ use std::ops::Range;
 use anyhow::{Result, bail};
 use datamimic::{Cells, Mimic, Service, Strictness};
 
-use crate::pipeline::{self, Plan, Source};
-use crate::sink::{Encoder, PageOut, Sink};
+use crate::pipeline::{self, Parts, Plan, Source};
+use crate::sink::{Encoder, Sink};
 use crate::suggest::did_you_mean;
 
 /// What an entity type needs to be registered.
@@ -113,14 +113,15 @@ struct EntitySource<'a, T> {
 }
 
 impl<T: Record> Source for EntitySource<'_, T> {
-    fn page(&self, range: Range<u64>, outs: &mut [PageOut]) -> Result<()> {
+    fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
         for index in range {
             let record = self.service.record(index);
-            for (encoder, out) in self.encoders.iter().zip(outs.iter_mut()) {
+            for (encoder, buf) in self.encoders.iter().zip(out.outs()) {
                 encoder
-                    .encode_record(index, &record, out)
+                    .encode_record(index, &record, buf)
                     .map_err(|e| anyhow::anyhow!("record {index}: {e:#}"))?;
             }
+            out.record_done()?;
         }
         Ok(())
     }

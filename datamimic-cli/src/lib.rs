@@ -55,6 +55,7 @@ pub mod pipeline;
 mod serialize_parts;
 pub mod sink;
 pub mod sqlite;
+pub mod staging;
 pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
@@ -72,5 +73,8 @@ pub mod script;
 pub mod script_source;
 pub mod sources;
 mod unique_names;
+
+// What a run reports beyond its records.
+pub mod fallback;
 
 mod suggest;

@@ -6,6 +6,10 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
+    if let Err(err) = datamimic_cli::staging::remove_on_interrupt() {
+        eprintln!("datamimic: error: {err:#}");
+        return ExitCode::FAILURE;
+    }
     let cli = match datamimic_cli::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(err)
@@ -31,14 +35,16 @@ fn main() -> ExitCode {
     };
     match datamimic_cli::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        // A closed pipe (`datamimic generate Person -n 1e9 | head`) ends the run quietly.
+        // A reader that stopped reading (`datamimic generate Person -n 1e9 | head`) ends the
+        // run quietly, but not as a success: the records after that point were lost. 141 is
+        // what a shell reports for a process that SIGPIPE ended.
         Err(err)
             if err.chain().any(|e| {
                 e.downcast_ref::<std::io::Error>()
                     .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
             }) =>
         {
-            ExitCode::SUCCESS
+            ExitCode::from(141)
         }
         Err(err) => {
             // One line: the causes joined by ": ".

@@ -13,10 +13,10 @@ use crate::cli::RunArgs;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
 use crate::echo::Echo;
 use crate::parse::{self, ParseOptions};
-use crate::pipeline::{self, Plan, Source};
+use crate::pipeline::{self, Parts, Plan, Source};
 use crate::record::{Node, eval_stmts};
 use crate::script;
-use crate::sink::{Encoder, Format, PageOut, Sink, Staged, Target};
+use crate::sink::{Encoder, Format, Sink, Staged, Target};
 
 /// A seed for one part of a run (a generate, a variable), from the run seed and a label.
 pub fn derive_seed(seed: u64, label: &str) -> u64 {
@@ -45,9 +45,13 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
         .seed
         .unwrap_or_else(|| rand::Rng::next_u64(&mut datamimic::MimicRng::from_os()));
     let dir_existed = args.output_dir.exists();
+    if !dir_existed {
+        crate::staging::created_dir(&args.output_dir);
+    }
     let mut staged: Vec<Staged> = Vec::new();
     let mut paths = HashSet::new();
-    let threads = args.threads.unwrap_or_else(pipeline::available_threads);
+    let threads = pipeline::threads(args.threads);
+    crate::staging::sweep(&args.output_dir);
     let result = (|| -> Result<()> {
         let mut globals = Scope::new();
         for item in &setup.items {
@@ -86,6 +90,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
         }
         Ok(())
     })();
+    crate::fallback::warn(&args.descriptor.display().to_string());
     match result {
         Ok(()) => staged.into_iter().try_for_each(Staged::commit),
         Err(err) => {
@@ -149,6 +154,16 @@ impl Run<'_> {
             sinks: Vec::new(),
         };
         flatten(g, self.seed, "", &mut products);
+        if products
+            .gens
+            .iter()
+            .all(|product| product.targets.is_empty())
+        {
+            eprintln!(
+                "{}: warning: generate `{}` has no target, nor has any generate nested in it: its records are made but not written",
+                g.pos, g.name
+            );
+        }
         let mut sinks = Vec::new();
         for product in &products.gens {
             let mut globals: Scope<'_> = self.globals.iter().cloned().collect();
@@ -229,12 +244,15 @@ struct DescriptorSource<'g> {
 }
 
 impl DescriptorSource<'_> {
+    /// Generates record `index` of product `id` and its nested records into `out`; a
+    /// `sample` makes at least one of each nested record (for the column names).
     fn record(
         &self,
         id: usize,
         index: u64,
         parent: Option<&Dynamic>,
-        outs: &mut [PageOut],
+        out: &mut Parts<'_>,
+        sample: bool,
     ) -> Result<()> {
         let g = self.products.gens[id];
         script::set_rng(self.products.streams[id].record(index));
@@ -253,6 +271,7 @@ impl DescriptorSource<'_> {
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
         crate::csv_source::overlay(&mut fields, columns);
         let node = Node::Map(fields);
+        let outs = out.outs();
         for s in self.products.sinks[id].clone() {
             self.encoders[s]
                 .encode(index, &node, &mut outs[s])
@@ -260,6 +279,7 @@ impl DescriptorSource<'_> {
                     error_at(&g.pos, format_args!("`{}` record {index}: {e:#}", g.name))
                 })?;
         }
+        out.record_done()?;
         if !self.products.children[id].is_empty() {
             let me = node.to_dynamic();
             for &child in &self.products.children[id] {
@@ -267,8 +287,9 @@ impl DescriptorSource<'_> {
                 let first = index.checked_mul(count).ok_or_else(|| {
                     error_at(&self.products.gens[child].pos, "too many nested records")
                 })?;
-                for j in 0..count {
-                    self.record(child, first + j, Some(&me), outs)?;
+                let made = if sample { 1 } else { count };
+                for j in 0..made {
+                    self.record(child, first + j, Some(&me), out, sample)?;
                 }
             }
         }
@@ -277,10 +298,14 @@ impl DescriptorSource<'_> {
 }
 
 impl Source for DescriptorSource<'_> {
-    fn page(&self, range: Range<u64>, outs: &mut [PageOut]) -> Result<()> {
+    fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
         for index in range {
-            self.record(0, index, None, outs)?;
+            self.record(0, index, None, out, false)?;
         }
         Ok(())
+    }
+
+    fn sample(&self, out: &mut Parts<'_>) -> Result<()> {
+        self.record(0, 0, None, out, true)
     }
 }

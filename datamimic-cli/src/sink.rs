@@ -1,6 +1,6 @@
 //! Output formats and destinations: records are encoded into page buffers on the worker
 //! threads, and a [`Sink`] writes the pages in order to a temporary file that is renamed into
-//! place only when the whole run succeeded.
+//! place only when the whole run succeeded (see [`crate::staging`]).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::csv::{self, CsvOptions};
 use crate::page_buf::PageBuf;
+pub use crate::staging::Staged;
 use crate::{sqlite, xml};
 use datamimic::Cells;
 
@@ -62,6 +63,8 @@ pub struct PageOut {
     min_cells: usize,
     max_cells: usize,
     records: u64,
+    /// Memory held by `sql` (the cells and their text).
+    sql_bytes: usize,
     scratch: Vec<u8>,
 }
 
@@ -83,12 +86,29 @@ impl PageOut {
         self.min_cells = usize::MAX;
         self.max_cells = 0;
         self.records = 0;
+        self.sql_bytes = 0;
         self.scratch.clear();
+    }
+
+    /// Keeps only what names the columns (the header, and the first SQLite row, whose values
+    /// give the column types): for an output that gets no records.
+    pub fn keep_header_only(&mut self) {
+        let width = self.header.as_ref().map_or(0, Vec::len);
+        self.bytes.clear();
+        self.sql.truncate(width);
+        self.min_cells = usize::MAX;
+        self.max_cells = 0;
+        self.records = 0;
     }
 
     /// The bytes encoded so far.
     pub fn len(&self) -> usize {
         self.bytes.len()
+    }
+
+    /// The memory the encoded records take, in bytes: what the pipeline's budget counts.
+    pub fn weight(&self) -> usize {
+        self.bytes.len() + self.sql_bytes
     }
 
     /// Whether nothing was encoded.
@@ -153,6 +173,17 @@ impl Encoder {
                 let start = out.sql.len();
                 sqlite::row(record, &mut out.sql)?;
                 let n = out.sql.len() - start;
+                out.sql_bytes += out.sql[start..]
+                    .iter()
+                    .map(|cell| {
+                        std::mem::size_of::<Sql>()
+                            + match cell {
+                                Sql::Text(text) => text.len(),
+                                Sql::Blob(blob) => blob.len(),
+                                _ => 0,
+                            }
+                    })
+                    .sum::<usize>();
                 out.cells(n);
             }
         }
@@ -161,42 +192,19 @@ impl Encoder {
     }
 }
 
-/// A finished output file under its temporary name; removed when dropped uncommitted.
-#[derive(Debug)]
-pub struct Staged {
-    tmp: PathBuf,
-    path: PathBuf,
-    done: bool,
-}
-
-impl Staged {
-    fn new(path: &Path) -> Staged {
-        let name = path
-            .file_name()
-            .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-        let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-        Staged {
-            tmp,
-            path: path.to_owned(),
-            done: false,
-        }
-    }
-
-    /// Renames the file to its final name.
-    pub fn commit(mut self) -> Result<()> {
-        std::fs::rename(&self.tmp, &self.path)
-            .with_context(|| format!("cannot write `{}`", self.path.display()))?;
-        self.done = true;
-        Ok(())
-    }
-}
-
-impl Drop for Staged {
-    fn drop(&mut self) {
-        if !self.done {
-            let _ = std::fs::remove_file(&self.tmp);
-        }
-    }
+/// Why a temporary file could not be created: it lives in the final file's directory, which
+/// may not be writable even where the final file exists.
+fn cannot_stage(path: &Path, tmp: &Path) -> String {
+    let dir = match tmp.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    format!(
+        "cannot write `{}`: cannot create the temporary file `{}` in `{}`",
+        path.display(),
+        tmp.file_name().unwrap_or_default().to_string_lossy(),
+        dir.display()
+    )
 }
 
 enum Dest {
@@ -264,12 +272,12 @@ impl Sink {
                     return Sink::start(encoder, dest, None, path.display().to_string());
                 }
                 let staged = Staged::new(path);
-                let cannot = || format!("cannot write `{}`", path.display());
+                let cannot = || cannot_stage(path, staged.tmp());
                 let dest = if encoder.format == Format::Sqlite {
-                    let w = sqlite::Writer::open(&staged.tmp, table).with_context(cannot)?;
+                    let w = sqlite::Writer::open(staged.tmp(), table).with_context(cannot)?;
                     Dest::Sqlite(Some(w))
                 } else {
-                    let file = File::create(&staged.tmp).with_context(cannot)?;
+                    let file = File::create(staged.tmp()).with_context(cannot)?;
                     Dest::File(BufWriter::with_capacity(1 << 16, file))
                 };
                 (dest, Some(staged), path.display().to_string())
@@ -314,7 +322,9 @@ impl Sink {
         if let Some(columns) = &page.header {
             self.width = Some(columns.len());
             match &mut self.dest {
-                Dest::Sqlite(Some(w)) => w.create(columns, &page.sql[..columns.len()])?,
+                Dest::Sqlite(Some(w)) => w
+                    .create(columns, &page.sql[..columns.len()])
+                    .with_context(|| format!("cannot write `{}`", self.name))?,
                 _ => {
                     let mut line = PageBuf::default();
                     csv::write_header(&self.encoder.csv, columns, &mut line)?;
@@ -338,9 +348,17 @@ impl Sink {
         }
         self.written += page.records;
         match &mut self.dest {
-            Dest::Sqlite(Some(w)) => w.insert(&page.sql),
+            Dest::Sqlite(Some(w)) if page.records > 0 => w
+                .insert(&page.sql)
+                .with_context(|| format!("cannot write `{}`", self.name)),
+            Dest::Sqlite(_) => Ok(()),
             _ => self.bytes(page.bytes.as_slice()),
         }
+    }
+
+    /// Whether this output starts with the column names (CSV, SQLite) and has not had them.
+    pub fn lacks_header(&self) -> bool {
+        self.width.is_none() && matches!(self.encoder.format, Format::Csv | Format::Sqlite)
     }
 
     /// Writes the epilogue and flushes; a file stays under its temporary name until

@@ -1,5 +1,6 @@
-//! SQLite output: one table created from the first record's flattened fields, rows inserted
-//! in one transaction per page.
+//! SQLite output: one table created from the first record's flattened fields, every row
+//! inserted in one transaction. One transaction whatever the page size keeps the file's header
+//! (its change counter) and so the whole file the same for every page size.
 
 use std::path::Path;
 
@@ -255,7 +256,7 @@ impl Writer {
         let conn = rusqlite::Connection::open(path)
             .with_context(|| format!("cannot create SQLite database `{}`", path.display()))?;
         // The file is a temporary one renamed on success, so no journal is needed.
-        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;")?;
         Ok(Writer {
             conn,
             table: table.to_owned(),
@@ -292,24 +293,21 @@ impl Writer {
         Ok(())
     }
 
-    /// Inserts a page of rows (`width` values each) in one transaction.
+    /// Inserts a page of rows (`width` values each) into the run's transaction.
     pub fn insert(&mut self, cells: &[Sql]) -> Result<()> {
         if self.width == 0 {
             return Ok(());
         }
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare_cached(&self.insert)?;
-            for row in cells.chunks(self.width) {
-                stmt.execute(rusqlite::params_from_iter(row))?;
-            }
+        let mut stmt = self.conn.prepare_cached(&self.insert)?;
+        for row in cells.chunks(self.width) {
+            stmt.execute(rusqlite::params_from_iter(row))?;
         }
-        tx.commit()?;
         Ok(())
     }
 
-    /// Closes the database.
+    /// Commits the rows and closes the database.
     pub fn finish(self) -> Result<()> {
+        self.conn.execute_batch("COMMIT;")?;
         self.conn.close().map_err(|(_, e)| e)?;
         Ok(())
     }

@@ -6,6 +6,7 @@ mod descriptor_sources;
 mod errors;
 mod exporters;
 mod reliability_parse;
+mod reliability_run;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
