@@ -16,7 +16,7 @@ use crate::parse::{self, ParseOptions};
 use crate::pipeline::{self, Parts, Plan, Source};
 use crate::record::{Node, eval_stmts};
 use crate::script;
-use crate::sink::{Encoder, Format, Sink, Staged, Target};
+use crate::sink::{Encoder, Format, RaggedRecords, Sink, Staged, Target};
 
 /// A seed for one part of a run (a generate, a variable), from the run seed and a label.
 pub fn derive_seed(seed: u64, label: &str) -> u64 {
@@ -227,7 +227,13 @@ impl Run<'_> {
             page_size: g.page_size.unwrap_or(pipeline::DEFAULT_PAGE_SIZE),
             threads: self.threads,
         };
-        pipeline::run(&source, plan, &mut sinks, &g.name)?;
+        pipeline::run(&source, plan, &mut sinks, &g.name).map_err(|e| {
+            if e.is::<RaggedRecords>() {
+                error_at(&g.pos, format_args!("`{}`: {e}", g.name))
+            } else {
+                e
+            }
+        })?;
         let mut staged = Vec::new();
         for sink in sinks {
             staged.extend(sink.finish()?);

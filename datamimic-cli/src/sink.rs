@@ -336,15 +336,16 @@ impl Sink {
             && let Some(width) = self.width
             && (page.min_cells != width || page.max_cells != width)
         {
-            bail!(
-                "`{}`: records do not all have the same fields ({width} columns in the first, {} in another); CSV and SQLite need one shape",
-                self.name,
-                if page.min_cells == width {
+            return Err(RaggedRecords {
+                output: self.name.clone(),
+                first: width,
+                other: if page.min_cells == width {
                     page.max_cells
                 } else {
                     page.min_cells
-                }
-            );
+                },
+            }
+            .into());
         }
         self.written += page.records;
         match &mut self.dest {
@@ -380,3 +381,27 @@ impl Sink {
         Ok(self.staged.take())
     }
 }
+
+/// Records of one CSV or SQLite output with different numbers of fields (a `<condition>`
+/// whose branches write different keys, say): the caller names the generate that made them.
+#[derive(Debug)]
+pub struct RaggedRecords {
+    /// The output, as shown.
+    pub output: String,
+    /// Columns of the first record.
+    pub first: usize,
+    /// Columns of another record.
+    pub other: usize,
+}
+
+impl std::fmt::Display for RaggedRecords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`{}`: records do not all have the same fields ({} columns in the first, {} in another); CSV and SQLite need one shape",
+            self.output, self.first, self.other
+        )
+    }
+}
+
+impl std::error::Error for RaggedRecords {}

@@ -182,3 +182,13 @@ fn a_table_target_needs_a_column() {
         "writes CSV but has no",
     );
 }
+
+#[test]
+fn ragged_records_name_their_generate() {
+    let m = descriptor_fails(
+        "ragged",
+        "<setup rngSeed=\"1\">\n<generate name=\"g\" count=\"40\" target=\"CSV\">\n<key name=\"n\" type=\"int\" min=\"1\" max=\"6\"/>\n<condition>\n<if condition=\"n > 3\"><key name=\"big\" constant=\"1\"/></if>\n</condition>\n</generate>\n</setup>",
+        "records do not all have the same fields",
+    );
+    assert!(m.contains("d.xml:2:1: `g`: "), "{m}");
+}

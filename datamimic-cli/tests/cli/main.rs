@@ -5,6 +5,7 @@ mod descriptor;
 mod descriptor_sources;
 mod errors;
 mod exporters;
+mod mutation;
 mod reliability_parse;
 mod reliability_run;
 mod reliability_scripts;
