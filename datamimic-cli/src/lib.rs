@@ -59,6 +59,7 @@ pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
 pub mod csv_source;
+pub mod datetime;
 pub mod descriptor;
 pub mod echo;
 mod line_index;
