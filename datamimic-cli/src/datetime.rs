@@ -6,7 +6,9 @@
 //! Python datetime without a zone writes `%z` and `%Z` as nothing. `%3f` (milliseconds), as
 //! DATAMIMIC writes it, is kept. Only the directives listed in [`DIRECTIVES`] are accepted.
 //! Besides strftime formats, `epoch`, `epoch_millis`, `epoch_micros` and `epoch_nanos` read
-//! and write integer counts since 1970-01-01 00:00:00.
+//! and write integer counts since 1970-01-01 00:00:00; `inDateFormat="epoch"` reads a count
+//! too large for seconds (past the year 9999) as milliseconds, else microseconds, else
+//! nanoseconds.
 
 use chrono::format::{Item, StrftimeItems};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
@@ -23,7 +25,7 @@ pub const DEFAULT_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 /// The texts `DateTimeGenerator` reads without `input_format`.
 const DEFAULT_INPUTS: &[&str] = &["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%d"];
 
-/// Python's largest year; a count of seconds past it is almost surely milliseconds or finer.
+/// Python's largest year; `epoch` reads a count of seconds past it as a finer unit.
 const MAX_YEAR: i32 = 9999;
 
 /// `DateTimeGenerator(...)`: a fixed datetime, or one drawn uniformly (to the second) between
@@ -176,23 +178,33 @@ impl DateFormat {
                 let count: i64 = text
                     .parse()
                     .map_err(|_| format!("`{text}` is not an integer count since the epoch"))?;
-                let per = unit.per_second();
-                let at = DateTime::from_timestamp(
-                    count.div_euclid(per),
-                    (count.rem_euclid(per) * (1_000_000_000 / per)) as u32,
-                )
-                .map(|d| d.naive_utc())
-                .filter(|d| chrono::Datelike::year(d) <= MAX_YEAR);
-                at.ok_or_else(|| match unit {
-                    EpochUnit::Seconds => format!(
-                        "`{text}` seconds since the epoch is past the year {MAX_YEAR}; \
-                         for milliseconds use `epoch_millis`"
-                    ),
-                    _ => format!("`{text}` is past the year {MAX_YEAR}"),
-                })
+                // `epoch` takes the coarsest unit that lands in Python's years (so 13 digits
+                // read as milliseconds, as DATAMIMIC's demos expect); the others are exact.
+                let units: &[EpochUnit] = match unit {
+                    EpochUnit::Seconds => &[
+                        EpochUnit::Seconds,
+                        EpochUnit::Millis,
+                        EpochUnit::Micros,
+                        EpochUnit::Nanos,
+                    ],
+                    exact => std::slice::from_ref(exact),
+                };
+                units
+                    .iter()
+                    .find_map(|&u| from_epoch(count, u))
+                    .ok_or_else(|| format!("`{text}` is not between the years 1 and {MAX_YEAR}"))
             }
         }
     }
+}
+
+/// The datetime `count` units after the epoch, if its year is one Python can hold.
+fn from_epoch(count: i64, unit: EpochUnit) -> Option<NaiveDateTime> {
+    let per = unit.per_second();
+    let nanos = u32::try_from(count.rem_euclid(per) * (1_000_000_000 / per)).ok()?;
+    DateTime::from_timestamp(count.div_euclid(per), nanos)
+        .map(|d| d.naive_utc())
+        .filter(|d| (1..=MAX_YEAR).contains(&chrono::Datelike::year(d)))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -312,11 +324,15 @@ mod tests {
             read("epoch_millis", "1692967891500").unwrap(),
             at("2023-08-25 12:51:31.5")
         );
-        assert!(
-            read("epoch", "1692967891000")
-                .unwrap_err()
-                .contains("epoch_millis")
+        assert_eq!(
+            read("epoch", "1692967891000").unwrap(),
+            at("2023-08-25 12:51:31")
         );
+        assert_eq!(
+            read("epoch", "1692967891000123").unwrap(),
+            at("2023-08-25 12:51:31.000123")
+        );
+        assert!(read("epoch_millis", "-99999999999999999").is_err());
         assert!(read("%Y-%m-%d", "2020-13-01").is_err());
         assert!(parse_datetime("2020-02-30", None).is_err());
     }

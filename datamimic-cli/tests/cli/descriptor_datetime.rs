@@ -75,6 +75,7 @@ fn in_and_out_formats_and_date_converters_follow_python() {
     <key name="plain" constant="2022-2-1" inDateFormat="%Y-%m-%d"/>
     <key name="from_epoch" constant="1692967891" inDateFormat="epoch" outDateFormat="%Y-%m-%d %H:%M:%S"/>
     <key name="from_millis" constant="1692967891000" inDateFormat="epoch_millis" outDateFormat="%I:%M %p, %a %d %b"/>
+    <key name="guessed_millis" constant="1692967891000" inDateFormat="epoch"/>
     <key name="millis" script="when" outDateFormat="epoch_millis"/>
     <key name="month" script="when" converter="DateFormat('%d-%b-%Y');UpperCase"/>
     <key name="up" script="when" outDateFormat="%d-%b-%Y" converter="UpperCase"/>
@@ -91,7 +92,8 @@ fn in_and_out_formats_and_date_converters_follow_python() {
         concat!(
             "[\n{\"micro\":\"01.02.2021 12:08:04.376\",\"german\":\"01.02.2022\",",
             "\"plain\":\"2022-02-01 00:00:00\",\"from_epoch\":\"2023-08-25 12:51:31\",",
-            "\"from_millis\":\"12:51 PM, Fri 25 Aug\",\"millis\":1612181284000,",
+            "\"from_millis\":\"12:51 PM, Fri 25 Aug\",\"guessed_millis\":\"2023-08-25 12:51:31\",",
+            "\"millis\":1612181284000,",
             "\"month\":\"01-FEB-2021\",\"up\":\"01-FEB-2021\",\"stamp\":1612181284,",
             "\"next_day\":\"2021-02-02 12:08:04\",\"iso_week\":\"032 05 05 1 %\"}\n]\n"
         )
@@ -180,8 +182,8 @@ fn bad_formats_and_unreadable_dates_are_positioned_errors() {
             "d.xml:3:5: `a`: `inDateFormat`: `01.02.2021` does not match `%Y-%m-%d` on record 0",
         ),
         (
-            r#"constant="1692967891000" inDateFormat="epoch""#,
-            "for milliseconds use `epoch_millis`",
+            r#"constant="99999999999999999" inDateFormat="epoch_millis""#,
+            "`99999999999999999` is not between the years 1 and 9999",
         ),
         (
             r#"constant="soon" converter="Date2Timestamp""#,
