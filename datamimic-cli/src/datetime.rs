@@ -12,8 +12,11 @@
 
 use chrono::format::{Item, StrftimeItems};
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use std::sync::Arc;
+
 use rand::Rng;
 
+use crate::datetime_weights::{CalendarWeights, WeightedRange};
 use crate::script::uniform_int;
 
 /// The Python `strftime` directives understood (after `%`).
@@ -28,12 +31,13 @@ const DEFAULT_INPUTS: &[&str] = &["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-
 /// Python's largest year; `epoch` reads a count of seconds past it as a finer unit.
 const MAX_YEAR: i32 = 9999;
 
-/// `DateTimeGenerator(...)`: a fixed datetime, or one drawn uniformly (to the second) between
-/// two, both included.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// `DateTimeGenerator(...)`: a fixed datetime, or one drawn (to the second) between two, both
+/// included, uniformly or by calendar weights.
+#[derive(Debug, Clone, PartialEq)]
 pub struct DateTimeGen {
     low: NaiveDateTime,
     high: NaiveDateTime,
+    weighted: Option<Arc<WeightedRange>>,
 }
 
 impl DateTimeGen {
@@ -42,21 +46,49 @@ impl DateTimeGen {
 
     /// Every value is `at`.
     pub fn fixed(at: NaiveDateTime) -> DateTimeGen {
-        DateTimeGen { low: at, high: at }
+        DateTimeGen {
+            low: at,
+            high: at,
+            weighted: None,
+        }
     }
 
     /// Values between `low` and `high`, both included; `None` if `low` is after `high`.
     pub fn between(low: NaiveDateTime, high: NaiveDateTime) -> Option<DateTimeGen> {
-        (low <= high).then_some(DateTimeGen { low, high })
+        (low <= high).then_some(DateTimeGen {
+            low,
+            high,
+            weighted: None,
+        })
     }
 
-    /// One value, drawn from `rng` unless the range is a single moment.
-    pub fn draw<R: Rng + ?Sized>(&self, rng: &mut R) -> NaiveDateTime {
+    /// Values drawn by `weights` between `low` and `high`, both included.
+    pub fn weighted(
+        low: NaiveDateTime,
+        high: NaiveDateTime,
+        weights: &CalendarWeights,
+    ) -> Result<DateTimeGen, String> {
+        if low > high {
+            return Err(format!("`min` {low} is after `max` {high}"));
+        }
+        Ok(DateTimeGen {
+            low,
+            high,
+            weighted: Some(Arc::new(WeightedRange::new(low, high, weights)?)),
+        })
+    }
+
+    /// One value, drawn from `rng` unless the range is a single moment; an error only when
+    /// the weights leave the range's ends without weight after many draws.
+    pub fn draw<R: Rng + ?Sized>(&self, rng: &mut R) -> Result<NaiveDateTime, String> {
+        if let Some(weighted) = &self.weighted {
+            return weighted.draw(rng);
+        }
         if self.low == self.high {
-            return self.low;
+            return Ok(self.low);
         }
         let span = (self.high - self.low).num_seconds();
-        self.low + chrono::Duration::seconds(uniform_int(rng, 0, span))
+        Ok(self.low + chrono::Duration::seconds(uniform_int(rng, 0, span)))
     }
 }
 
@@ -358,7 +390,7 @@ mod tests {
         let g = DateTimeGen::between(at("2024-02-28"), at("2024-03-01 00:00:02")).unwrap();
         let mut rng = datamimic::MimicRng::seed_from_u64(7);
         for _ in 0..1000 {
-            let d = g.draw(&mut rng);
+            let d = g.draw(&mut rng).unwrap();
             assert!(d >= at("2024-02-28") && d <= at("2024-03-01 00:00:02"));
         }
         assert!(DateTimeGen::between(at("2024-01-02"), at("2024-01-01")).is_none());

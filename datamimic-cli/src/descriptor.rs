@@ -293,7 +293,7 @@ pub enum Type {
 }
 
 /// `generator`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Generator {
     /// `IncrementGenerator`: 1, 2, 3, ... (record index + 1).
     Increment,

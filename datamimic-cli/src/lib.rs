@@ -25,7 +25,8 @@
 //! `<echo>` fills in `{expr}` ([`echo`]). `source="*.ent.csv"` on a `<generate>` makes a record
 //! per row, and on a `<variable>` gives a row per record as a map, in order, `cyclic` or
 //! `distribution="random"` ([`csv_source`]); data files lie inside the descriptor's folder
-//! ([`project_files`]). `DateTimeGenerator(min max value random input_format)`,
+//! ([`project_files`]). `DateTimeGenerator(min max value random input_format)` with calendar
+//! weights ([`datetime_weights`]),
 //! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
 //! ([`datetime`]).
@@ -64,6 +65,7 @@ pub mod xml;
 // Descriptors: parsing, scripts, records and running them.
 pub mod csv_source;
 pub mod datetime;
+pub mod datetime_weights;
 pub mod descriptor;
 pub mod echo;
 mod line_index;

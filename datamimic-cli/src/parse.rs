@@ -16,6 +16,7 @@ use roxmltree::{Document, Node};
 use crate::csv::{CsvOptions, Quoting};
 use crate::csv_source::{CsvRows, Distribution, RowSource};
 use crate::datetime::{DateFormat, DateTimeGen};
+use crate::datetime_weights::CalendarWeights;
 use crate::descriptor::{
     self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
     Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
@@ -1389,15 +1390,21 @@ impl<'d, 'i> Parser<'d, 'i> {
     /// 1970-01-01) and `max` (default the clock anchor) when either is given or
     /// `random=True`, else the clock anchor (2025-01-01 12:00:00, DATAMIMIC's seeded "now").
     fn datetime_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
-        const TAKEN: &[&str] = &["min", "max", "value", "random", "input_format"];
-        const NOT_YET: &[&str] = &[
-            "random_mode",
-            "hour_weights",
-            "minute_weights",
-            "second_weights",
+        const TAKEN: &[&str] = &[
+            "min",
+            "max",
+            "value",
+            "random",
+            "input_format",
             "month_weights",
             "weekday_weights",
             "dom_weights",
+            "hour_weights",
+            "second_weights",
+        ];
+        const NOT_YET: &[&str] = &[
+            "random_mode",
+            "minute_weights",
             "months",
             "months_exclude",
             "weekdays",
@@ -1451,22 +1458,47 @@ impl<'d, 'i> Parser<'d, 'i> {
             crate::datetime::from_epoch_seconds(datamimic::Clock::ANCHOR)
                 .expect("the anchor is a valid time")
         };
+        let mut weights = CalendarWeights::default();
+        // In a fixed order, so a run with two bad lists always names the same one.
+        for key in TAKEN {
+            let (Some(len), Some(text)) =
+                (crate::datetime_weights::expected_len(key), given.get(key))
+            else {
+                continue;
+            };
+            let parsed = crate::datetime_weights::parse_weights(text, len)
+                .map_err(|e| err(format!("`{key}`: {e}")))?;
+            *match *key {
+                "month_weights" => &mut weights.month,
+                "weekday_weights" => &mut weights.weekday,
+                "dom_weights" => &mut weights.dom,
+                "hour_weights" => &mut weights.hour,
+                _ => &mut weights.second,
+            } = Some(parsed);
+        }
+        let weighted = weights != CalendarWeights::default();
         let generator = match value {
-            Some(_) if min.is_some() || max.is_some() || random => {
+            Some(_) if min.is_some() || max.is_some() || random || weighted => {
                 return Err(err(
-                    "`value` cannot be combined with `min`, `max` or `random`".to_owned(),
+                    "`value` cannot be combined with `min`, `max`, `random` or weights".to_owned(),
                 ));
             }
             Some(at) => DateTimeGen::fixed(at),
-            None if min.is_none() && max.is_none() && !random => DateTimeGen::fixed(anchor()),
+            None if min.is_none() && max.is_none() && !random && !weighted => {
+                DateTimeGen::fixed(anchor())
+            }
             None => {
                 let low = min.unwrap_or_else(|| {
                     crate::datetime::from_epoch_seconds(DateTimeGen::RANDOM_MIN)
                         .expect("the epoch is a valid time")
                 });
                 let high = max.unwrap_or_else(anchor);
-                DateTimeGen::between(low, high)
-                    .ok_or_else(|| err(format!("`min` {low} is after `max` {high}")))?
+                if weighted {
+                    DateTimeGen::weighted(low, high, &weights).map_err(&err)?
+                } else {
+                    DateTimeGen::between(low, high)
+                        .ok_or_else(|| err(format!("`min` {low} is after `max` {high}")))?
+                }
             }
         };
         Ok(Generator::DateTime(generator))

@@ -194,16 +194,18 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
             with_rng(|rng| (min + sample::unit_f64(rng) * (max - min)).into())
         }
         ValueSource::Generator(Generator::DateTime(g)) => {
-            generated = Some(with_rng(|rng| g.draw(rng)));
+            generated = Some(
+                with_rng(|rng| g.draw(rng)).map_err(|m| fail(format!("{m} on record {index}")))?,
+            );
             Dynamic::UNIT
         }
-        ValueSource::Generator(g) => match *g {
+        ValueSource::Generator(g) => match g {
             Generator::Increment => i64::try_from(index + 1)
                 .map_err(|_| fail(format!("record {index} is beyond the 64-bit counter")))?
                 .into(),
             Generator::Uuid => script::uuid().into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
-            Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, low, high)).into(),
+            Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, *low, *high)).into(),
             Generator::Float(low, high) => {
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }

@@ -117,8 +117,16 @@ fn the_generator_name_is_checked_before_its_arguments() {
             "unknown parameter `mim`; did you mean `min`?",
         ),
         (
-            "DateTimeGenerator(min='2020-01-01', month_weights='[1]*12')",
-            "`month_weights` is not supported yet",
+            "DateTimeGenerator(min='2020-01-01', months='Q1')",
+            "`months` is not supported yet",
+        ),
+        (
+            "DateTimeGenerator(min='2024-01-01', hour_weights='[1]*23')",
+            "`hour_weights`: `[1]*23` has 23 weights, not 24",
+        ),
+        (
+            "DateTimeGenerator(min='2024-02-01', max='2024-02-29', month_weights='[0,0,1]+[0]*9')",
+            "the weights leave no day between 2024-02-01 00:00:00 and 2024-02-29 00:00:00",
         ),
         (
             "DateTimeGenerator(min='2024-01-02', max='2024-01-01')",
@@ -134,7 +142,7 @@ fn the_generator_name_is_checked_before_its_arguments() {
         ),
         (
             "DateTimeGenerator(value='2022-08-12', random=True)",
-            "`value` cannot be combined with `min`, `max` or `random`",
+            "`value` cannot be combined with `min`, `max`, `random` or weights",
         ),
         (
             "DateTimeGenerator(min='2020-01-01', input_format='%Q')",
@@ -201,4 +209,36 @@ fn bad_formats_and_unreadable_dates_are_positioned_errors() {
         assert!(err.contains(message), "{attrs}: {err}");
     }
     assert_eq!(s.files("output"), Vec::<String>::new());
+}
+
+#[test]
+fn calendar_weights_pick_months_weekdays_days_and_hours() {
+    let s = Scratch::new("datetime-weights");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="9">
+  <generate name="t" count="400" target="CSV">
+    <key name="monday_in_march" generator="DateTimeGenerator(min='2024-01-01 00:00:00', max='2024-12-31 23:59:59', random=True, month_weights='[0,0,1]+[0]*9', weekday_weights='[1,0,0,0,0,0,0]', hour_weights='[0]*9+[1.0]*9+[0]*6')" outDateFormat="%m %a %H"/>
+    <key name="fifteenth" generator="DateTimeGenerator(min='2024-01-01 00:00:00', max='2024-02-29 23:59:59', dom_weights='[0]*14+[1]+[0]*16', second_weights='[1]+[0]*59')" outDateFormat="%d %S"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml", "--threads", "1"]);
+    let one = std::fs::read_to_string(s.path("output/t.csv")).unwrap();
+    ok(&s.0, &["run", "d.xml", "--threads", "2"]);
+    assert_eq!(
+        one,
+        std::fs::read_to_string(s.path("output/t.csv")).unwrap()
+    );
+    let rows = csv_rows(&one);
+    assert_eq!(rows.len(), 400);
+    let mut hours = std::collections::BTreeSet::new();
+    for row in &rows {
+        let (month_day, hour) = row[0].rsplit_once(' ').unwrap();
+        assert_eq!(month_day, "03 Mon", "{row:?}");
+        hours.insert(hour.to_owned());
+        assert_eq!(row[1], "15 00", "{row:?}");
+    }
+    let office: std::collections::BTreeSet<String> = (9..18).map(|h| format!("{h:02}")).collect();
+    assert_eq!(hours, office);
 }
