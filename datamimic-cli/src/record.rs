@@ -268,10 +268,13 @@ fn finish_date(
             None => datetime::parse_datetime(&text_of(value), None).map_err(&fail),
         }
     };
-    // `outDateFormat` reads a plain value as a datetime before the converters see it.
-    if date.is_none() && f.out_date_format.is_some() && !value.is_unit() {
+    // `outDateFormat` reads a plain value as a datetime before the converters see it (unless
+    // a converter makes the datetime from a timestamp).
+    let makes_date = f.converters.contains(&Converter::Timestamp2Date);
+    if date.is_none() && f.out_date_format.is_some() && !value.is_unit() && !makes_date {
         date = Some(as_date(None, &value)?);
     }
+    let mut out_written = false;
     for c in &f.converters {
         if value.is_unit() && date.is_none() {
             break;
@@ -299,6 +302,7 @@ fn finish_date(
             text_converter => {
                 if let Some(at) = date.take() {
                     value = written(f, at).map_err(&fail)?;
+                    out_written = true;
                 }
                 value = convert_text(&text_of(&value), text_converter).into();
             }
@@ -306,6 +310,9 @@ fn finish_date(
     }
     match (date, &f.out_date_format) {
         (Some(at), _) => written(f, at).map_err(&fail),
+        (None, Some(_)) if !out_written && !value.is_unit() => Err(fail(format!(
+            "`outDateFormat` needs a datetime, but the converters left `{value}`"
+        ))),
         (None, _) => Ok(value),
     }
 }

@@ -81,6 +81,7 @@ fn in_and_out_formats_and_date_converters_follow_python() {
     <key name="up" script="when" outDateFormat="%d-%b-%Y" converter="UpperCase"/>
     <key name="stamp" script="stamp"/>
     <key name="next_day" script="stamp + 86400" converter="Timestamp2Date"/>
+    <key name="german_day" script="stamp" converter="Timestamp2Date" outDateFormat="%d.%m.%Y"/>
     <key name="iso_week" script="when" converter='DateFormat("%j %U %W %w %%")'/>
   </generate>
 </setup>"#,
@@ -95,7 +96,7 @@ fn in_and_out_formats_and_date_converters_follow_python() {
             "\"from_millis\":\"12:51 PM, Fri 25 Aug\",\"guessed_millis\":\"2023-08-25 12:51:31\",",
             "\"millis\":1612181284000,",
             "\"month\":\"01-FEB-2021\",\"up\":\"01-FEB-2021\",\"stamp\":1612181284,",
-            "\"next_day\":\"2021-02-02 12:08:04\",\"iso_week\":\"032 05 05 1 %\"}\n]\n"
+            "\"next_day\":\"2021-02-02 12:08:04\",\"german_day\":\"01.02.2021\",\"iso_week\":\"032 05 05 1 %\"}\n]\n"
         )
     );
 }
@@ -192,6 +193,14 @@ fn bad_formats_and_unreadable_dates_are_positioned_errors() {
         (
             r#"constant="99999999999999999" inDateFormat="epoch_millis""#,
             "`99999999999999999` is not between the years 1 and 9999",
+        ),
+        (
+            r#"constant="2024-01-02" converter="Date2Timestamp" outDateFormat="%Y""#,
+            "`outDateFormat` needs a datetime, but the converters left `1704153600` on record 0",
+        ),
+        (
+            r#"constant="7" outDateFormat="%Y""#,
+            "d.xml:3:5: `a`: `7` is not a date",
         ),
         (
             r#"constant="soon" converter="Date2Timestamp""#,
