@@ -232,6 +232,10 @@ pub struct Field {
     pub null_quota: f64,
     /// `converter`, applied in order.
     pub converters: Vec<Converter>,
+    /// `inDateFormat`: the value is read as a datetime with it.
+    pub in_date_format: Option<crate::datetime::DateFormat>,
+    /// `outDateFormat`: a datetime value is written with it.
+    pub out_date_format: Option<crate::datetime::DateFormat>,
 }
 
 /// Where a value comes from.
@@ -289,7 +293,7 @@ pub enum Type {
 }
 
 /// `generator`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Generator {
     /// `IncrementGenerator`: 1, 2, 3, ... (record index + 1).
     Increment,
@@ -301,6 +305,8 @@ pub enum Generator {
     Integer(i64, i64),
     /// `FloatGenerator(min=.., max=..)`.
     Float(f64, f64),
+    /// `DateTimeGenerator(min=.., max=.. | value=.. | random=True)`.
+    DateTime(crate::datetime::DateTimeGen),
 }
 
 /// One step of `converter`.
@@ -316,4 +322,10 @@ pub enum Converter {
     Mask,
     /// `MiddleMask(start, end)`: keeps `start` leading and `end` trailing characters.
     MiddleMask(usize, usize),
+    /// `DateFormat('%d.%m.%Y')`: a datetime written with a Python `strftime` format.
+    DateFormat(crate::datetime::DateFormat),
+    /// `Date2Timestamp`: a datetime as seconds since the epoch.
+    Date2Timestamp,
+    /// `Timestamp2Date`: seconds since the epoch as a datetime.
+    Timestamp2Date,
 }

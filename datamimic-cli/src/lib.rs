@@ -15,16 +15,21 @@
 //! separated; nested `<generate>` makes `count` child records per record, with the parent as
 //! `parent`), `<variable>` (`entity` with `dataset ageMin ageMax conditionsInclude
 //! conditionsExclude rngSeed`, or the value sources of `<key>`), `<key>`/`<id>` (`script
-//! constant values weights pattern generator type min max nullQuota converter`), `<array
-//! script | count type>`, `<nestedKey type=dict|list count script>`, `<condition>` with
-//! `<if condition>`, `<else-if condition>`, `<else>`, `<include uri>` and `<echo>`.
+//! constant values weights pattern generator type min max nullQuota converter inDateFormat
+//! outDateFormat`), `<array script | count type>`, `<nestedKey type=dict|list count script>`,
+//! `<condition>` with `<if condition>`, `<else-if condition>`, `<else>`, `<include uri>` and
+//! `<echo>`.
 //! `<include uri="*.properties">` reads `key=value` lines; `{name}` in a generate's `count`,
 //! `target`, `pageSize`, `separator` and `source` is a property or constant setup variable
 //! ([`properties`]). `target="LogExporter"` writes a JSON line per record on standard output.
 //! `<echo>` fills in `{expr}` ([`echo`]). `source="*.ent.csv"` on a `<generate>` makes a record
 //! per row, and on a `<variable>` gives a row per record as a map, in order, `cyclic` or
 //! `distribution="random"` ([`csv_source`]); data files lie inside the descriptor's folder
-//! ([`project_files`]).
+//! ([`project_files`]). `DateTimeGenerator(min max value random input_format)` with calendar
+//! weights ([`datetime_weights`]),
+//! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
+//! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
+//! ([`datetime`]).
 //!
 //! Limits, checked before anything is allocated, expanded or recursed over, each failing with
 //! a `file:line:col` error: elements nest at most
@@ -60,6 +65,8 @@ pub mod xml;
 
 // Descriptors: parsing, scripts, records and running them.
 pub mod csv_source;
+pub mod datetime;
+pub mod datetime_weights;
 pub mod descriptor;
 pub mod echo;
 mod line_index;

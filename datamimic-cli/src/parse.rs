@@ -15,6 +15,8 @@ use roxmltree::{Document, Node};
 
 use crate::csv::{CsvOptions, Quoting};
 use crate::csv_source::{CsvRows, Distribution, RowSource};
+use crate::datetime::{DateFormat, DateTimeGen};
+use crate::datetime_weights::CalendarWeights;
 use crate::descriptor::{
     self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
     Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
@@ -204,6 +206,8 @@ const FIELD_ATTRS: &[&str] = &[
     "nullQuota",
     "converter",
     "generator",
+    "inDateFormat",
+    "outDateFormat",
 ];
 const VARIABLE_ATTRS: &[&str] = &[
     "name",
@@ -227,6 +231,9 @@ const VARIABLE_ATTRS: &[&str] = &[
     "cyclic",
     "distribution",
     "separator",
+    "converter",
+    "inDateFormat",
+    "outDateFormat",
 ];
 const BODY: &[&str] = &[
     "variable",
@@ -972,6 +979,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             ty,
             null_quota: 0.0,
             converters: Vec::new(),
+            in_date_format: None,
+            out_date_format: None,
         })
     }
 
@@ -1060,6 +1069,15 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "`min`/`max` only go with `type` alone",
             ));
         }
+        if matches!(source, ValueSource::Generator(Generator::DateTime(_)))
+            && !matches!(ty, None | Some(Type::String))
+        {
+            return Err(self.err_attr(
+                node,
+                "type",
+                "a `DateTimeGenerator` value is a datetime; only `type=\"string\"` fits it",
+            ));
+        }
         let null_quota = match self.attr(node, "nullQuota") {
             Some(q) => {
                 let q = self.parse_f64(node, "nullQuota", q)?;
@@ -1078,6 +1096,11 @@ impl<'d, 'i> Parser<'d, 'i> {
             Some(c) => self.converters(node, c)?,
             None => Vec::new(),
         };
+        let date_format = |attr: &str| {
+            self.attr(node, attr)
+                .map(|f| DateFormat::new(f).map_err(|e| self.err_attr(node, attr, e)))
+                .transpose()
+        };
         Ok(Field {
             pos: self.pos(node),
             name,
@@ -1085,6 +1108,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             ty,
             null_quota,
             converters,
+            in_date_format: date_format("inDateFormat")?,
+            out_date_format: date_format("outDateFormat")?,
         })
     }
 
@@ -1282,12 +1307,26 @@ impl<'d, 'i> Parser<'d, 'i> {
             "BooleanGenerator",
             "IntegerGenerator",
             "FloatGenerator",
+            "DateTimeGenerator",
         ];
         let text = self.required(node, "generator")?.trim();
         let (name, args) = match text.split_once('(') {
             Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
             None => (text, ""),
         };
+        // The name first: the arguments' meaning depends on it.
+        if !NAMES.contains(&name) {
+            let hint = did_you_mean(name, NAMES.iter().copied())
+                .unwrap_or_else(|| format!("; known generators: {}", NAMES.join(", ")));
+            return Err(self.err_attr(
+                node,
+                "generator",
+                format_args!("unknown generator `{name}`{hint}"),
+            ));
+        }
+        if name == "DateTimeGenerator" {
+            return self.datetime_generator(node, args);
+        }
         let mut min = None;
         let mut max = None;
         for arg in args.split(',').map(str::trim).filter(|a| !a.is_empty()) {
@@ -1342,27 +1381,162 @@ impl<'d, 'i> Parser<'d, 'i> {
                 }
                 Generator::Float(low, high)
             }
-            _ => {
-                let hint = did_you_mean(name, NAMES.iter().copied())
-                    .unwrap_or_else(|| format!("; known generators: {}", NAMES.join(", ")));
-                return Err(self.err_attr(
-                    node,
-                    "generator",
-                    format_args!("unknown generator `{name}`{hint}"),
-                ));
-            }
+            _ => unreachable!("`{name}` is checked against the known names above"),
         };
         Ok(g)
     }
 
+    /// `DateTimeGenerator(...)`: `value` alone, else a uniform draw between `min` (default
+    /// 1970-01-01) and `max` (default the clock anchor) when either is given or
+    /// `random=True`, else the clock anchor (2025-01-01 12:00:00, DATAMIMIC's seeded "now").
+    fn datetime_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
+        const TAKEN: &[&str] = &[
+            "min",
+            "max",
+            "value",
+            "random",
+            "input_format",
+            "month_weights",
+            "weekday_weights",
+            "dom_weights",
+            "hour_weights",
+            "second_weights",
+        ];
+        const NOT_YET: &[&str] = &[
+            "random_mode",
+            "minute_weights",
+            "months",
+            "months_exclude",
+            "weekdays",
+            "dom",
+            "hours_preset",
+            "minute_granularity",
+            "second_granularity",
+            "seed",
+        ];
+        let err =
+            |m: String| self.err_attr(node, "generator", format_args!("DateTimeGenerator: {m}"));
+        let mut given: HashMap<&str, &str> = HashMap::new();
+        for (key, value) in parameters(args).map_err(&err)? {
+            if NOT_YET.contains(&key) {
+                return Err(err(format!(
+                    "`{key}` is not supported yet; supported: {}",
+                    TAKEN.join(", ")
+                )));
+            }
+            if !TAKEN.contains(&key) {
+                let hint = did_you_mean(key, TAKEN.iter().chain(NOT_YET).copied())
+                    .unwrap_or_else(|| format!("; known: {}", TAKEN.join(", ")));
+                return Err(err(format!("unknown parameter `{key}`{hint}")));
+            }
+            if given.insert(key, value).is_some() {
+                return Err(err(format!("`{key}` is given twice")));
+            }
+        }
+        let random = match given.get("random").copied() {
+            None | Some("False" | "false") => false,
+            Some("True" | "true") => true,
+            Some(other) => {
+                return Err(err(format!("`random` is `True` or `False`, not `{other}`")));
+            }
+        };
+        let input_format = given.get("input_format").copied();
+        if let Some(f) = input_format {
+            DateFormat::new(f).map_err(&err)?;
+        }
+        let read = |key: &str| {
+            given
+                .get(key)
+                .map(|text| {
+                    crate::datetime::parse_datetime(text, input_format)
+                        .map_err(|e| err(format!("`{key}`: {e}")))
+                })
+                .transpose()
+        };
+        let (min, max, value) = (read("min")?, read("max")?, read("value")?);
+        let anchor = || {
+            crate::datetime::from_epoch_seconds(datamimic::Clock::ANCHOR)
+                .expect("the anchor is a valid time")
+        };
+        let mut weights = CalendarWeights::default();
+        // In a fixed order, so a run with two bad lists always names the same one.
+        for key in TAKEN {
+            let (Some(len), Some(text)) =
+                (crate::datetime_weights::expected_len(key), given.get(key))
+            else {
+                continue;
+            };
+            let parsed = crate::datetime_weights::parse_weights(text, len)
+                .map_err(|e| err(format!("`{key}`: {e}")))?;
+            *match *key {
+                "month_weights" => &mut weights.month,
+                "weekday_weights" => &mut weights.weekday,
+                "dom_weights" => &mut weights.dom,
+                "hour_weights" => &mut weights.hour,
+                _ => &mut weights.second,
+            } = Some(parsed);
+        }
+        let weighted = weights != CalendarWeights::default();
+        let generator = match value {
+            Some(_) if min.is_some() || max.is_some() || random || weighted => {
+                return Err(err(
+                    "`value` cannot be combined with `min`, `max`, `random` or weights".to_owned(),
+                ));
+            }
+            Some(at) => DateTimeGen::fixed(at),
+            None if min.is_none() && max.is_none() && !random && !weighted => {
+                DateTimeGen::fixed(anchor())
+            }
+            None => {
+                let low = min.unwrap_or_else(|| {
+                    crate::datetime::from_epoch_seconds(DateTimeGen::RANDOM_MIN)
+                        .expect("the epoch is a valid time")
+                });
+                let high = max.unwrap_or_else(anchor);
+                if weighted {
+                    DateTimeGen::weighted(low, high, &weights).map_err(&err)?
+                } else {
+                    DateTimeGen::between(low, high)
+                        .ok_or_else(|| err(format!("`min` {low} is after `max` {high}")))?
+                }
+            }
+        };
+        Ok(Generator::DateTime(generator))
+    }
+
     fn converters(&self, node: Node<'_, '_>, text: &str) -> Result<Vec<Converter>> {
-        const NAMES: &[&str] = &["UpperCase", "LowerCase", "CutLength", "Mask", "MiddleMask"];
+        const NAMES: &[&str] = &[
+            "UpperCase",
+            "LowerCase",
+            "CutLength",
+            "Mask",
+            "MiddleMask",
+            "DateFormat",
+            "Date2Timestamp",
+            "Timestamp2Date",
+        ];
         let mut out = Vec::new();
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
             let (name, args) = match part.split_once('(') {
                 Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
                 None => (part, ""),
             };
+            // The name first: the arguments' meaning depends on it.
+            if !NAMES.contains(&name) {
+                let hint = did_you_mean(name, NAMES.iter().copied())
+                    .unwrap_or_else(|| format!("; known converters: {}", NAMES.join(", ")));
+                return Err(self.err_attr(
+                    node,
+                    "converter",
+                    format_args!("unknown converter `{name}`{hint}"),
+                ));
+            }
+            if name == "DateFormat" {
+                out.push(Converter::DateFormat(
+                    self.date_format_argument(node, args)?,
+                ));
+                continue;
+            }
             let nums: Vec<usize> = args
                 .split(',')
                 .map(str::trim)
@@ -1400,18 +1574,34 @@ impl<'d, 'i> Parser<'d, 'i> {
                     arity(2)?;
                     Converter::MiddleMask(nums[0], nums[1])
                 }
-                _ => {
-                    let hint = did_you_mean(name, NAMES.iter().copied())
-                        .unwrap_or_else(|| format!("; known converters: {}", NAMES.join(", ")));
-                    return Err(self.err_attr(
-                        node,
-                        "converter",
-                        format_args!("unknown converter `{name}`{hint}"),
-                    ));
+                "Date2Timestamp" => {
+                    arity(0)?;
+                    Converter::Date2Timestamp
                 }
+                "Timestamp2Date" => {
+                    arity(0)?;
+                    Converter::Timestamp2Date
+                }
+                _ => unreachable!("`{name}` is checked against the known names above"),
             });
         }
         Ok(out)
+    }
+
+    /// The one quoted format of `DateFormat('%d.%m.%Y')`.
+    fn date_format_argument(&self, node: Node<'_, '_>, args: &str) -> Result<DateFormat> {
+        let err = |m: String| self.err_attr(node, "converter", format_args!("DateFormat: {m}"));
+        let args = args.trim();
+        let format = ['\'', '"']
+            .iter()
+            .find_map(|&q| args.strip_prefix(q)?.strip_suffix(q))
+            .filter(|f| !f.is_empty())
+            .ok_or_else(|| {
+                err(format!(
+                    "expected one quoted format such as `'%d.%m.%Y'`, got `{args}`"
+                ))
+            })?;
+        DateFormat::new(format).map_err(err)
     }
 }
 

@@ -5,6 +5,9 @@ use datamimic::sample;
 use rhai::{Array, Dynamic, Engine, Map, Scope};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use chrono::NaiveDateTime;
+
+use crate::datetime;
 use crate::descriptor::{
     Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Pos, Stmt, Type, ValueSource, error_at,
 };
@@ -170,6 +173,7 @@ fn random_of(ty: Option<Type>) -> Dynamic {
 
 fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> Result<Dynamic> {
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
+    let mut generated = None;
     let mut value: Dynamic = match &f.source {
         ValueSource::Entity(entity) => entity.dynamic(index).map_err(|e| fail(format!("{e:#}")))?,
         ValueSource::Script(script) => script.eval(engine, scope).map_err(|e| {
@@ -189,16 +193,23 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         ValueSource::FloatRange(min, max) => {
             with_rng(|rng| (min + sample::unit_f64(rng) * (max - min)).into())
         }
-        ValueSource::Generator(g) => match *g {
+        ValueSource::Generator(Generator::DateTime(g)) => {
+            generated = Some(
+                with_rng(|rng| g.draw(rng)).map_err(|m| fail(format!("{m} on record {index}")))?,
+            );
+            Dynamic::UNIT
+        }
+        ValueSource::Generator(g) => match g {
             Generator::Increment => i64::try_from(index + 1)
                 .map_err(|_| fail(format!("record {index} is beyond the 64-bit counter")))?
                 .into(),
             Generator::Uuid => script::uuid().into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
-            Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, low, high)).into(),
+            Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, *low, *high)).into(),
             Generator::Float(low, high) => {
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
+            Generator::DateTime(_) => unreachable!("matched above"),
         },
         ValueSource::RandomArray(count) if *count > MAX_RECORD_VALUES => {
             return Err(fail(format!(
@@ -222,15 +233,103 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         value = convert(value, ty).map_err(|m| fail(format!("{m} on record {index}")))?;
     }
     finite(&value).map_err(|m| fail(format!("{m} on record {index}")))?;
-    for c in &f.converters {
-        let text = if value.is_string() {
-            value.into_string().unwrap_or_default()
-        } else {
-            value.to_string()
-        };
-        value = convert_text(&text, c).into();
+    let date = match &f.in_date_format {
+        _ if generated.is_some() => generated,
+        Some(format) if !value.is_unit() => Some(
+            format
+                .read(&text_of(&value))
+                .map_err(|m| fail(format!("`inDateFormat`: {m} on record {index}")))?,
+        ),
+        _ => None,
+    };
+    finish_date(f, date, value, index)
+}
+
+/// Applies the converters and `outDateFormat` to `value`, or to the datetime `date` when
+/// there is one (a datetime left at the end is written as `outDateFormat` says, else as
+/// `%Y-%m-%d %H:%M:%S`).
+fn finish_date(
+    f: &Field,
+    mut date: Option<NaiveDateTime>,
+    mut value: Dynamic,
+    index: u64,
+) -> Result<Dynamic> {
+    let fail = |message: String| {
+        error_at(
+            &f.pos,
+            format_args!("`{}`: {message} on record {index}", f.name),
+        )
+    };
+    // A datetime asked of a plain value: read with the default inputs (a script passing on
+    // a generated datetime hands over its default text).
+    let as_date = |date: Option<NaiveDateTime>, value: &Dynamic| -> Result<NaiveDateTime> {
+        match date {
+            Some(at) => Ok(at),
+            None => datetime::parse_datetime(&text_of(value), None).map_err(&fail),
+        }
+    };
+    // `outDateFormat` reads a plain value as a datetime before the converters see it (unless
+    // a converter makes the datetime from a timestamp).
+    let makes_date = f.converters.contains(&Converter::Timestamp2Date);
+    if date.is_none() && f.out_date_format.is_some() && !value.is_unit() && !makes_date {
+        date = Some(as_date(None, &value)?);
     }
-    Ok(value)
+    let mut out_written = false;
+    for c in &f.converters {
+        if value.is_unit() && date.is_none() {
+            break;
+        }
+        match c {
+            Converter::DateFormat(format) => {
+                let at = as_date(date.take(), &value)?;
+                value = format.write(at).map_err(&fail)?;
+            }
+            Converter::Date2Timestamp => {
+                let at = as_date(date.take(), &value)?;
+                value = at.and_utc().timestamp().into();
+            }
+            Converter::Timestamp2Date => {
+                let seconds = value
+                    .as_int()
+                    .ok()
+                    .or_else(|| text_of(&value).trim().parse().ok())
+                    .ok_or_else(|| fail(format!("`{value}` is not a count of seconds")))?;
+                date = Some(
+                    datetime::from_epoch_seconds(seconds)
+                        .ok_or_else(|| fail(format!("{seconds} seconds is out of range")))?,
+                );
+            }
+            text_converter => {
+                if let Some(at) = date.take() {
+                    value = written(f, at).map_err(&fail)?;
+                    out_written = true;
+                }
+                value = convert_text(&text_of(&value), text_converter).into();
+            }
+        }
+    }
+    match (date, &f.out_date_format) {
+        (Some(at), _) => written(f, at).map_err(&fail),
+        (None, Some(_)) if !out_written && !value.is_unit() => Err(fail(format!(
+            "`outDateFormat` needs a datetime, but the converters left `{value}`"
+        ))),
+        (None, _) => Ok(value),
+    }
+}
+
+/// `at` as `outDateFormat` says, else as `%Y-%m-%d %H:%M:%S`.
+fn written(f: &Field, at: NaiveDateTime) -> Result<Dynamic, String> {
+    match &f.out_date_format {
+        Some(format) => format.write(at),
+        None => Ok(at.format(datetime::DEFAULT_FORMAT).to_string().into()),
+    }
+}
+
+fn text_of(value: &Dynamic) -> String {
+    match value.read_lock::<rhai::ImmutableString>() {
+        Some(s) => s.to_string(),
+        None => value.to_string(),
+    }
 }
 
 /// A script failure at its place in the script, else at `fallback`.
@@ -329,6 +428,9 @@ fn convert_text(text: &str, converter: &Converter) -> String {
                 .map(|(i, c)| if i < start || i + end >= n { c } else { '*' })
                 .collect()
         }
+        Converter::DateFormat(_) | Converter::Date2Timestamp | Converter::Timestamp2Date => {
+            unreachable!("date converters are applied by `finish_date`")
+        }
     }
 }
 
@@ -386,6 +488,8 @@ mod tests {
             ty: Some(Type::Int),
             null_quota: 0.0,
             converters: Vec::new(),
+            in_date_format: None,
+            out_date_format: None,
         });
         let list = Stmt::Nested(Nested {
             pos,

@@ -2,6 +2,7 @@
 
 mod commands;
 mod descriptor;
+mod descriptor_datetime;
 mod descriptor_sources;
 mod errors;
 mod exporters;
