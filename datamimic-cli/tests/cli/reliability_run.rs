@@ -289,6 +289,27 @@ fn threads_beyond_the_cores_are_clamped() {
 #[test]
 fn a_fallback_to_us_data_is_reported() {
     let s = Scratch::new("fallback");
+    // A code some tables lack: those draw US data, and the warning names them.
+    let out = datamimic(
+        &s.0,
+        &[
+            "generate",
+            "Patient",
+            "-n",
+            "2",
+            "--dataset",
+            "GB",
+            "--fallback",
+        ],
+    );
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("warning: Patient: dataset `GB` fell back to `US` data")
+            && stderr.contains("healthcare/condition"),
+        "{stderr}"
+    );
+    // A code no table has is an error listing the codes there are, fallback or not.
     let out = datamimic(
         &s.0,
         &[
@@ -301,22 +322,21 @@ fn a_fallback_to_us_data_is_reported() {
             "--fallback",
         ],
     );
-    assert!(out.status.success());
+    assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("warning: Person: dataset `XX` fell back to `US` data")
-            && stderr.contains("common/person/family_name"),
+        stderr.contains("no table of `Person` has dataset `XX`; its tables have: AT, CH, DE"),
         "{stderr}"
     );
     s.write(
         "d.xml",
-        r#"<setup><generate name="a" count="2" target="JSON"><variable name="p" entity="Person" dataset="XX"/><key name="n" script="p.family_name"/></generate></setup>"#,
+        r#"<setup><generate name="a" count="2" target="JSON"><variable name="p" entity="Patient" dataset="GB"/><key name="n" script="p.family_name"/></generate></setup>"#,
     );
     let out = datamimic(&s.0, &["run", "d.xml", "--fallback"]);
-    assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.contains("warning: d.xml: dataset `XX` fell back to `US` data"),
+        stderr.contains("warning: d.xml: dataset `GB` fell back to `US` data"),
         "{stderr}"
     );
 }
