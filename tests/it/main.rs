@@ -11,6 +11,7 @@ mod domain_healthcare;
 mod identifiers;
 mod manifest;
 mod mutated_datasets;
+mod real_addresses;
 mod real_industry_data;
 mod rng_streams;
 mod sampling_statistics;

@@ -1,0 +1,233 @@
+//! Generated addresses against published reference figures: every city of more than 100,000
+//! inhabitants appears, the largest cities get their population share, postal codes have
+//! their country's format, and area codes belong to their city.
+//!
+//! The reference files in `tests/it/reference/` name their source in their header; the city
+//! lists are GeoNames populations (CC BY 4.0) written by `datasets/tools/extract_address.py`
+//! with the spelling the city tables use.
+
+use std::collections::{HashMap, HashSet};
+
+use datamimic::domain::common::{Address, AddressService};
+use datamimic::{Strictness, tables};
+
+/// Addresses generated per country.
+const RECORDS: u64 = 200_000;
+
+/// The countries whose city tables join GeoNames postal codes to GeoNames populations.
+const GEONAMES_COUNTRIES: [&str; 10] = ["DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE"];
+
+struct Reference {
+    country_population: f64,
+    /// (city, state code, population), largest first.
+    cities: Vec<(&'static str, &'static str, f64)>,
+}
+
+fn reference(country: &str) -> Reference {
+    let text: &'static str = match country {
+        "DE" => include_str!("reference/large_cities_DE.csv"),
+        "GB" => include_str!("reference/large_cities_GB.csv"),
+        "FR" => include_str!("reference/large_cities_FR.csv"),
+        "ES" => include_str!("reference/large_cities_ES.csv"),
+        "IT" => include_str!("reference/large_cities_IT.csv"),
+        "NL" => include_str!("reference/large_cities_NL.csv"),
+        "AT" => include_str!("reference/large_cities_AT.csv"),
+        "CH" => include_str!("reference/large_cities_CH.csv"),
+        "PL" => include_str!("reference/large_cities_PL.csv"),
+        "SE" => include_str!("reference/large_cities_SE.csv"),
+        other => panic!("no reference for {other}"),
+    };
+    let mut country_population = None;
+    let mut cities = Vec::new();
+    for line in text.lines() {
+        if let Some(total) = line.strip_prefix("# country population (GeoNames countries.json): ") {
+            country_population = Some(total.parse().unwrap());
+        }
+        if line.starts_with('#') || line.starts_with("city,") {
+            continue;
+        }
+        let cells: Vec<&'static str> = line.split(',').collect();
+        cities.push((cells[0], cells[1], cells[2].parse().unwrap()));
+    }
+    Reference {
+        country_population: country_population.expect("the country total"),
+        cities,
+    }
+}
+
+/// `RECORDS` addresses of `country`, on two threads, folded by `key`.
+fn generated<K: std::hash::Hash + Eq + Send>(
+    country: &str,
+    key: impl Fn(&Address) -> K + Sync,
+) -> HashMap<K, u64> {
+    let service = AddressService::new(country).unwrap().seed(2024);
+    let halves: Vec<HashMap<K, u64>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2u64)
+            .map(|half| {
+                let (service, key) = (&service, &key);
+                s.spawn(move || {
+                    let mut counts = HashMap::new();
+                    for i in (half..RECORDS).step_by(2) {
+                        *counts.entry(key(&service.record(i))).or_default() += 1;
+                    }
+                    counts
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut total = HashMap::new();
+    for half in halves {
+        for (k, n) in half {
+            *total.entry(k).or_default() += n;
+        }
+    }
+    total
+}
+
+#[test]
+fn every_city_over_100k_appears_and_the_largest_get_their_share() {
+    for country in GEONAMES_COUNTRIES {
+        let reference = reference(country);
+        assert!(!reference.cities.is_empty(), "{country}");
+        let counts = generated(country, |a| (a.city, a.state_code));
+        let missing: Vec<_> = reference
+            .cities
+            .iter()
+            .filter(|(city, state, _)| !counts.contains_key(&(*city, *state)))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{country}: never generated: {missing:?}"
+        );
+        for (city, state, population) in reference.cities.iter().take(10) {
+            let expected = population / reference.country_population;
+            let share = counts[&(*city, *state)] as f64 / RECORDS as f64;
+            assert!(
+                (share / expected - 1.0).abs() <= 0.2,
+                "{country} {city}: {share:.5} generated vs {expected:.5} of the population"
+            );
+        }
+    }
+}
+
+/// Whether `code` has the national format of `country`'s postal codes.
+fn has_postal_format(country: &str, code: &str) -> bool {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match country {
+        "US" | "DE" | "FR" | "ES" | "IT" => digits(code, 5),
+        "AT" | "CH" | "NL" => digits(code, 4),
+        "PL" => code
+            .split_once('-')
+            .is_some_and(|(a, b)| digits(a, 2) && digits(b, 3)),
+        "SE" => code
+            .split_once(' ')
+            .is_some_and(|(a, b)| digits(a, 3) && digits(b, 2)),
+        // Outward codes (the district): the GeoNames dump has no full postcodes.
+        "GB" => {
+            let letters = code.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let rest = &code[letters..];
+            (1..=2).contains(&letters)
+                && rest.bytes().next().is_some_and(|b| b.is_ascii_digit())
+                && (1..=2).contains(&rest.len())
+                && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        }
+        other => panic!("no postal format for {other}"),
+    }
+}
+
+#[test]
+fn postal_codes_have_their_countrys_format() {
+    // Codes that exist in source lists but are no address: whole-city codes La Poste does not
+    // use, Royal Mail's non-geographic districts.
+    let never = [
+        "75000", "69000", "13000", "NR99", "BN91", "WV98", "WV99", "BX1",
+    ];
+    for country in [
+        "US", "DE", "FR", "ES", "IT", "AT", "CH", "NL", "PL", "SE", "GB",
+    ] {
+        let counts = generated(country, |a| a.postal_code);
+        for code in counts.keys() {
+            assert!(
+                has_postal_format(country, code),
+                "{country}: postal code {code:?}"
+            );
+            assert!(!never.contains(code), "{country}: {code} is no address");
+        }
+    }
+    // Spanish codes start with the province number, 01 to 52.
+    for code in generated("ES", |a| a.postal_code).keys() {
+        let province: u8 = code[..2].parse().unwrap();
+        assert!((1..=52).contains(&province), "ES {code}");
+    }
+}
+
+/// Area codes of cities as the national numbering plans assign them (libphonenumber's
+/// geocoding data, Apache-2.0): (country, city, area codes without the trunk prefix). The
+/// European plans are prefix-free, so a longer code that extends a city's code lies in its
+/// range (Madrid's numbers start 91, as in `912`).
+const AREA_CODES: &[(&str, &str, &[&str])] = &[
+    ("DE", "Berlin", &["30"]),
+    ("DE", "Hamburg", &["40"]),
+    ("DE", "München", &["89"]),
+    ("DE", "Frankfurt am Main", &["69"]),
+    ("DE", "Frankfurt (Oder)", &["335"]),
+    ("AT", "Wien", &["1"]),
+    ("AT", "Graz", &["316"]),
+    ("IT", "Roma", &["06"]),
+    ("IT", "Milano", &["02"]),
+    ("FR", "Paris", &["1"]),
+    ("FR", "Toulouse", &["5"]),
+    ("FR", "Lyon", &["4"]),
+    ("FR", "Marseille", &["4"]),
+    ("FR", "Lille", &["3"]),
+    ("FR", "Nantes", &["2"]),
+    ("ES", "Madrid", &["91"]),
+    ("ES", "Barcelona", &["93"]),
+    ("US", "Chicago", &["312", "773", "872"]),
+    (
+        "US",
+        "Los Angeles",
+        &["213", "310", "323", "424", "747", "818"],
+    ),
+];
+
+#[test]
+fn area_codes_belong_to_the_city() {
+    let countries: HashSet<&str> = AREA_CODES.iter().map(|r| r.0).collect();
+    for country in countries {
+        let counts = generated(country, |a| (a.city, a.area_code));
+        for (_, city, codes) in AREA_CODES.iter().filter(|r| r.0 == country) {
+            let seen: HashSet<&str> = counts
+                .keys()
+                .filter(|(c, _)| c == city)
+                .map(|(_, code)| *code)
+                .collect();
+            assert!(!seen.is_empty(), "{country} {city} never generated");
+            for code in &seen {
+                let in_range = if country == "US" {
+                    codes.contains(code)
+                } else {
+                    codes.iter().any(|c| code.starts_with(c))
+                };
+                assert!(in_range, "{country} {city}: area code {code}");
+            }
+            if codes.len() > 1 {
+                assert!(seen.len() > 1, "{country} {city}: only {seen:?}");
+            }
+        }
+    }
+    // Austrian mobile ranges (libphonenumber's, in `common/phone/mobile_prefix`: 650, 664,
+    // 688, ...) are never a city's landline code; Salzburg's 662 and Goldegg's 6483 are
+    // geographic.
+    let mobile = tables::COMMON_PHONE_MOBILE_PREFIX
+        .resolve_with("AT", Strictness::Strict)
+        .unwrap();
+    let mobile: Vec<&str> = mobile.iter().map(|r| r.value()).collect();
+    for ((), code) in generated("AT", |a| ((), a.area_code)).keys() {
+        assert!(
+            !mobile.contains(code),
+            "AT landline with mobile prefix {code}"
+        );
+    }
+}
