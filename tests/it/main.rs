@@ -10,6 +10,7 @@ mod domain_finance_insurance;
 mod domain_healthcare;
 mod identifiers;
 mod manifest;
+mod real_names;
 mod rng_streams;
 mod sampling_statistics;
 mod table_lookup;

@@ -134,8 +134,8 @@ fn initial(given: &str, country: &str) -> Cow<'static, str> {
 /// makes its first e-mail: folding costs more than the rest of the address.
 #[derive(Debug)]
 struct LocalParts {
-    given_male: FoldedNames,
-    given_female: FoldedNames,
+    /// The given-name tables: male, female, then the by-decade tables if any.
+    given: Vec<FoldedNames>,
     family: FoldedNames,
 }
 
@@ -145,9 +145,14 @@ impl LocalParts {
         let code = ctx.dataset();
         CACHE.get_or_init(code, || {
             let country = code.as_str();
+            let by_decade = resolved.given_by_decade.iter().flatten();
+            let given = [resolved.given_male, resolved.given_female]
+                .into_iter()
+                .chain(by_decade.map(|cohorts| cohorts.table()))
+                .map(|table| FoldedNames::new(table, country))
+                .collect();
             LocalParts {
-                given_male: FoldedNames::new(resolved.given_male, country),
-                given_female: FoldedNames::new(resolved.given_female, country),
+                given,
                 family: FoldedNames::new(resolved.family_name, country),
             }
         })
@@ -155,11 +160,10 @@ impl LocalParts {
 
     /// The folded given names of `row`'s table.
     fn given(&self, row: Row) -> &FoldedNames {
-        if std::ptr::eq(row.table(), self.given_female.table) {
-            &self.given_female
-        } else {
-            &self.given_male
-        }
+        self.given
+            .iter()
+            .find(|names| std::ptr::eq(row.table(), names.table))
+            .unwrap_or(&self.given[0])
     }
 }
 

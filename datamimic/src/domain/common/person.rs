@@ -1,6 +1,6 @@
 //! Person: names, gender, age, contact details and address of one coherent individual.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::sample::{chance, unit_f64};
 use crate::{Context, Error, Mimic, Result, TableUse, tables};
@@ -36,7 +36,8 @@ pub struct Person {
     /// Date of birth, uniform over the configured age range.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub birthdate: NaiveDate,
-    /// Given name from the gender's weighted table.
+    /// Given name from the gender's weighted table; where the country publishes names by
+    /// year (US), from the names given in the birth decade.
     pub given_name: &'static str,
     /// Family name from the weighted table.
     pub family_name: &'static str,
@@ -196,12 +197,12 @@ impl Mimic for Person {
             Gender::Other => unit_f64(ctx.rng()) < 0.5,
         };
         let (birthdate, age) = birthdate_and_age(ctx, config.age_range());
-        let given_names = if female_form {
-            resolved.given_female
-        } else {
-            resolved.given_male
+        // Where the country publishes names by year, the name follows the birth year.
+        let given = match &resolved.given_by_decade[usize::from(female_form)] {
+            Some(cohorts) => cohorts.sample(birthdate.year(), ctx.rng()),
+            None if female_form => resolved.given_female.sample_row(ctx.rng()),
+            None => resolved.given_male.sample_row(ctx.rng()),
         };
-        let given = given_names.sample_row(ctx.rng());
         let family = resolved.family_name.sample_row(ctx.rng());
         let email = email::personal(ctx, resolved, given, family);
         let (given_name, family_name) = (given.value(), family.value());
