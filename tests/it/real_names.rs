@@ -221,3 +221,56 @@ fn given_names_belong_to_their_sex() {
         }
     }
 }
+
+/// Polish adjectival surnames agree with the bearer's sex: women are Kowalska, Nowicka,
+/// Wyszogrodzka, men Kowalski; nouns such as Nowak are the same for both. Each form comes out
+/// as often as the other.
+#[test]
+fn polish_surnames_take_the_form_of_the_sex() {
+    let service = |female: bool| {
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            ..PersonConfig::default()
+        };
+        PersonService::with_config("PL", config).unwrap().seed(8)
+    };
+    let (men, women) = (service(false), service(true));
+    let male_endings = ["ski", "cki", "dzki"];
+    let female_endings = ["ska", "cka", "dzka"];
+    let n = 40_000;
+    let men_shares = shares(n, |i| men.record(i).family_name);
+    let women_shares = shares(n, |i| women.record(i).family_name);
+    assert!(
+        !women_shares
+            .keys()
+            .any(|name| male_endings.iter().any(|e| name.ends_with(e))),
+        "a woman with a male surname form"
+    );
+    for (male, female) in [("Kowalski", "Kowalska"), ("Wiśniewski", "Wiśniewska")] {
+        let (m, f) = (men_shares[male], women_shares[female]);
+        within_tolerance(female, f, m);
+    }
+    within_tolerance("Nowak", women_shares["Nowak"], men_shares["Nowak"]);
+    // Men keep the male forms; the -ska names the source lists for men are nouns (Gąska).
+    let male_forms = men_shares
+        .keys()
+        .filter(|name| male_endings.iter().any(|e| name.ends_with(e)))
+        .count();
+    assert!(male_forms > 100, "{male_forms} male adjectival forms");
+    let table = tables::COMMON_PERSON_FAMILY_NAME_FEMALE
+        .resolve_with("PL", Strictness::Strict)
+        .unwrap();
+    for row in table.iter() {
+        assert!(
+            !male_endings.iter().any(|e| row.value().ends_with(e)),
+            "{}",
+            row.value()
+        );
+    }
+    assert!(table.iter().any(|r| r.value() == "Kowalska"));
+    assert!(
+        female_endings
+            .iter()
+            .all(|e| table.iter().any(|r| r.value().ends_with(e)))
+    );
+}

@@ -195,6 +195,8 @@ pub(crate) struct Resolved {
     /// Given names by birth decade (male, female), where the names' country publishes them.
     pub(crate) given_by_decade: [Option<CohortNames>; 2],
     pub(crate) family_name: &'static Table,
+    /// The female forms of `family_name` where surnames agree with the bearer's sex (PL).
+    pub(crate) family_name_female: Option<&'static Table>,
     pub(crate) email_domain: &'static Table,
     pub(crate) academic_title: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
@@ -269,6 +271,10 @@ impl Resolved {
                 })
             }),
             family_name: names,
+            family_name_female: exact_variant(
+                &tables::COMMON_PERSON_FAMILY_NAME_FEMALE,
+                names_country,
+            ),
             email_domain: variant(&tables::COMMON_NET_EMAIL_DOMAIN),
             academic_title: variant(&tables::COMMON_PERSON_ACADEMIC_TITLE),
             nobility_male: exact_variant(&tables::COMMON_PERSON_NOBILITY_TITLE_MALE, names_country),

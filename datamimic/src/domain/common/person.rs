@@ -39,7 +39,8 @@ pub struct Person {
     /// Given name from the gender's weighted table; where the country publishes names by
     /// year (US), from the names given in the birth decade.
     pub given_name: &'static str,
-    /// Family name from the weighted table.
+    /// Family name from the weighted table, in the female form where the country's surnames
+    /// agree with the sex (PL: Kowalski, Kowalska).
     pub family_name: &'static str,
     /// "Given Family".
     pub full_name: FullName,
@@ -203,7 +204,11 @@ impl Mimic for Person {
             None if female_form => resolved.given_female.sample_row(ctx.rng()),
             None => resolved.given_male.sample_row(ctx.rng()),
         };
-        let family = resolved.family_name.sample_row(ctx.rng());
+        // Polish adjectival surnames take the form of the given name's sex (Kowalska).
+        let family = match resolved.family_name_female {
+            Some(female_forms) if female_form => female_forms.sample_row(ctx.rng()),
+            _ => resolved.family_name.sample_row(ctx.rng()),
+        };
         let email = email::personal(ctx, resolved, given, family);
         let (given_name, family_name) = (given.value(), family.value());
         let academic_title = if chance(ctx.rng(), config.academic_title_quota) {
