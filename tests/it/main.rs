@@ -13,6 +13,7 @@ mod manifest;
 mod mutated_datasets;
 mod real_addresses;
 mod real_industry_data;
+mod real_names;
 mod rng_streams;
 mod sampling_statistics;
 mod table_lookup;

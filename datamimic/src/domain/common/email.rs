@@ -86,7 +86,7 @@ pub(crate) fn personal(
     let domain = resolved.email_domain.sample_row(ctx.rng()).value();
     let country = ctx.dataset().as_str();
     let names = LocalParts::of(ctx, resolved);
-    let family = names.family.local_part(family, country);
+    let family = names.family(family).local_part(family, country);
     let first = match style {
         3 => initial(given.value(), country),
         _ => names.given(given).local_part(given, country),
@@ -134,9 +134,10 @@ fn initial(given: &str, country: &str) -> Cow<'static, str> {
 /// makes its first e-mail: folding costs more than the rest of the address.
 #[derive(Debug)]
 struct LocalParts {
-    given_male: FoldedNames,
-    given_female: FoldedNames,
-    family: FoldedNames,
+    /// The given-name tables: male, female, then the by-decade tables if any.
+    given: Vec<FoldedNames>,
+    /// The family-name table, then its female forms if any.
+    family: Vec<FoldedNames>,
 }
 
 impl LocalParts {
@@ -145,22 +146,38 @@ impl LocalParts {
         let code = ctx.dataset();
         CACHE.get_or_init(code, || {
             let country = code.as_str();
-            LocalParts {
-                given_male: FoldedNames::new(resolved.given_male, country),
-                given_female: FoldedNames::new(resolved.given_female, country),
-                family: FoldedNames::new(resolved.family_name, country),
-            }
+            let by_decade = resolved.given_by_decade.iter().flatten();
+            let given = [resolved.given_male, resolved.given_female]
+                .into_iter()
+                .chain(by_decade.map(|cohorts| cohorts.table()))
+                .map(|table| FoldedNames::new(table, country))
+                .collect();
+            let family = std::iter::once(resolved.family_name)
+                .chain(resolved.family_name_female)
+                .map(|table| FoldedNames::new(table, country))
+                .collect();
+            LocalParts { given, family }
         })
     }
 
     /// The folded given names of `row`'s table.
     fn given(&self, row: Row) -> &FoldedNames {
-        if std::ptr::eq(row.table(), self.given_female.table) {
-            &self.given_female
-        } else {
-            &self.given_male
-        }
+        of_table(&self.given, row)
     }
+
+    /// The folded family names of `row`'s table.
+    fn family(&self, row: Row) -> &FoldedNames {
+        of_table(&self.family, row)
+    }
+}
+
+/// The folded names of `row`'s table, or the first list (which folds a foreign row on the
+/// spot).
+fn of_table(lists: &[FoldedNames], row: Row) -> &FoldedNames {
+    lists
+        .iter()
+        .find(|names| std::ptr::eq(row.table(), names.table))
+        .unwrap_or(&lists[0])
 }
 
 /// The e-mail local part of each value of one table, in row order.

@@ -8,6 +8,7 @@ use rand::Rng;
 use crate::sample::below;
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
+use super::given_name_cohort::CohortNames;
 use super::phone::{Lead, NumberingPlan, leads_by_row};
 
 /// Columns of `common/geo/country`.
@@ -191,7 +192,11 @@ mod tests {
 pub(crate) struct Resolved {
     pub(crate) given_male: &'static Table,
     pub(crate) given_female: &'static Table,
+    /// Given names by birth decade (male, female), where the names' country publishes them.
+    pub(crate) given_by_decade: [Option<CohortNames>; 2],
     pub(crate) family_name: &'static Table,
+    /// The female forms of `family_name` where surnames agree with the bearer's sex (PL).
+    pub(crate) family_name_female: Option<&'static Table>,
     pub(crate) email_domain: &'static Table,
     pub(crate) academic_title: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
@@ -255,7 +260,21 @@ impl Resolved {
         Resolved {
             given_male: variant(&tables::COMMON_PERSON_GIVEN_NAME_MALE),
             given_female: variant(&tables::COMMON_PERSON_GIVEN_NAME_FEMALE),
+            given_by_decade: [
+                &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE,
+                &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE,
+            ]
+            .map(|family| {
+                exact_variant(family, names_country).map(|table| {
+                    // The baked tables are checked by `given_name_cohort`'s tests.
+                    CohortNames::new(table).unwrap_or_else(|message| panic!("{message}"))
+                })
+            }),
             family_name: names,
+            family_name_female: exact_variant(
+                &tables::COMMON_PERSON_FAMILY_NAME_FEMALE,
+                names_country,
+            ),
             email_domain: variant(&tables::COMMON_NET_EMAIL_DOMAIN),
             academic_title: variant(&tables::COMMON_PERSON_ACADEMIC_TITLE),
             nobility_male: exact_variant(&tables::COMMON_PERSON_NOBILITY_TITLE_MALE, names_country),

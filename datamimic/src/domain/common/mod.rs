@@ -30,6 +30,7 @@ mod person;
 // Drawing rules shared by the entities.
 mod birthdate;
 mod email;
+mod given_name_cohort;
 mod lookup;
 mod title_share;
 

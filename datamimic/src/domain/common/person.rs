@@ -1,6 +1,6 @@
 //! Person: names, gender, age, contact details and address of one coherent individual.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::sample::{chance, unit_f64};
 use crate::{Context, Error, Mimic, Result, TableUse, tables};
@@ -37,9 +37,11 @@ pub struct Person {
     /// Date of birth, uniform over the configured age range.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
     pub birthdate: NaiveDate,
-    /// Given name from the gender's weighted table.
+    /// Given name from the gender's weighted table; where the country publishes names by
+    /// year (US), from the names given in the birth decade.
     pub given_name: &'static str,
-    /// Family name from the weighted table.
+    /// Family name from the weighted table, in the female form where the country's surnames
+    /// agree with the sex (PL: Kowalski, Kowalska).
     pub family_name: &'static str,
     /// "Given Family".
     pub full_name: FullName,
@@ -202,13 +204,17 @@ impl Mimic for Person {
             Gender::Other => unit_f64(ctx.rng()) < 0.5,
         };
         let (birthdate, age) = birthdate_and_age(ctx, config.age_range());
-        let given_names = if female_form {
-            resolved.given_female
-        } else {
-            resolved.given_male
+        // Where the country publishes names by year, the name follows the birth year.
+        let given = match &resolved.given_by_decade[usize::from(female_form)] {
+            Some(cohorts) => cohorts.sample(birthdate.year(), ctx.rng()),
+            None if female_form => resolved.given_female.sample_row(ctx.rng()),
+            None => resolved.given_male.sample_row(ctx.rng()),
         };
-        let given = given_names.sample_row(ctx.rng());
-        let family = resolved.family_name.sample_row(ctx.rng());
+        // Polish adjectival surnames take the form of the given name's sex (Kowalska).
+        let family = match resolved.family_name_female {
+            Some(female_forms) if female_form => female_forms.sample_row(ctx.rng()),
+            _ => resolved.family_name.sample_row(ctx.rng()),
+        };
         let email = email::personal(ctx, resolved, given, family);
         let (given_name, family_name) = (given.value(), family.value());
         let title_quota = config

@@ -1,0 +1,276 @@
+//! Generated names against the published statistics in `tests/reference/` (written by
+//! `datasets/tools/extract_name_reference.py` straight from the sources, not from the tables):
+//! family-name shares, given names by sex, and given names by birth decade.
+
+use std::collections::HashMap;
+
+use datamimic::domain::common::{DemographicConfig, PersonConfig, PersonService};
+use datamimic::{Strictness, tables};
+
+/// Relative tolerance of a generated share against the published one.
+const TOLERANCE: f64 = 0.25;
+
+/// Rows of a `tests/reference/*.csv` file, comments and header skipped.
+fn reference(name: &str) -> Vec<Vec<String>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/reference")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+/// How often `key` of records `0..n` of `service` takes each value, on two threads.
+fn shares(n: u64, key: impl Fn(u64) -> &'static str + Sync) -> HashMap<&'static str, f64> {
+    let halves: Vec<HashMap<&'static str, u64>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..2u64)
+            .map(|half| {
+                let key = &key;
+                s.spawn(move || {
+                    let mut counts = HashMap::new();
+                    for i in (half..n).step_by(2) {
+                        *counts.entry(key(i)).or_default() += 1;
+                    }
+                    counts
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut total: HashMap<&'static str, f64> = HashMap::new();
+    for half in halves {
+        for (value, count) in half {
+            *total.entry(value).or_default() += count as f64 / n as f64;
+        }
+    }
+    total
+}
+
+fn within_tolerance(what: &str, observed: f64, published: f64) {
+    assert!(
+        (observed / published - 1.0).abs() <= TOLERANCE,
+        "{what}: generated share {observed:.5} vs published {published:.5}"
+    );
+}
+
+/// The 20 most common US surnames come out with their 2010 Census shares: a table cut at
+/// 10,000 names must not renormalise (Smith would be 1.2 % instead of 0.83 %).
+#[test]
+fn us_family_name_shares_match_the_census() {
+    let service = PersonService::new("US").unwrap().seed(12);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("us_family_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&row[0], got, share);
+    }
+}
+
+/// The Census drops punctuation (OBRIEN, MCDONALD); the table restores the usual spelling.
+#[test]
+fn us_family_names_keep_their_punctuation() {
+    let us = tables::COMMON_PERSON_FAMILY_NAME.resolve("US").unwrap();
+    let names: Vec<&str> = us.iter().map(|r| r.value()).collect();
+    for name in ["McDonald", "O'Brien", "O'Connor", "McCoy", "O'Neal"] {
+        assert!(names.contains(&name), "{name} missing");
+    }
+    for name in ["Mcdonald", "Obrien", "Oconnor", "O'brien"] {
+        assert!(!names.contains(&name), "{name} present");
+    }
+}
+
+fn people_born(decade: i32, female: bool) -> PersonService {
+    // On the anchor day 2025-01-01, these ages are birthdates within the decade.
+    let (age_min, age_max) = match decade {
+        1950 => (67, 74),
+        2000 => (16, 24),
+        _ => unreachable!("no age range for the {decade}s"),
+    };
+    let config = PersonConfig {
+        female_quota: if female { 1.0 } else { 0.0 },
+        demographic: Some(DemographicConfig {
+            age_min: Some(age_min),
+            age_max: Some(age_max),
+        }),
+        ..PersonConfig::default()
+    };
+    PersonService::with_config("US", config).unwrap().seed(3)
+}
+
+/// A US person's given name follows their birth decade: the top ten names of the 1950s and of
+/// the 2000s births (SSA) come out with their published shares among people born then, and
+/// the two cohorts' top names differ as the published ones do.
+#[test]
+fn us_given_names_follow_the_birth_decade() {
+    let published = reference("us_given_name_by_decade.csv");
+    let mut by_cohort: HashMap<(i32, bool), HashMap<&'static str, f64>> = HashMap::new();
+    for decade in [1950, 2000] {
+        for female in [false, true] {
+            let service = people_born(decade, female);
+            let observed = shares(60_000, |i| {
+                let person = service.record(i);
+                assert_eq!(
+                    person.birthdate.format("%Y").to_string()[..3],
+                    decade.to_string()[..3]
+                );
+                person.given_name
+            });
+            by_cohort.insert((decade, female), observed);
+        }
+    }
+    for row in &published {
+        let decade: i32 = row[0].parse().unwrap();
+        let female = row[1] == "female";
+        let share: f64 = row[3].parse().unwrap();
+        let observed = &by_cohort[&(decade, female)];
+        let got = observed.get(row[2].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&format!("{decade}s {} {}", row[1], row[2]), got, share);
+    }
+    // The generated top ten of each cohort is the published one (give or take the names at
+    // the edge), and the two cohorts' top tens share at most a few names (Michael, William).
+    let top_ten = |observed: &HashMap<&'static str, f64>| -> Vec<&'static str> {
+        let mut ranked: Vec<(&'static str, f64)> = observed.iter().map(|(n, s)| (*n, *s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        ranked.into_iter().take(10).map(|(n, _)| n).collect()
+    };
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        let mut tops = Vec::new();
+        for decade in [1950, 2000] {
+            let generated = top_ten(&by_cohort[&(decade, female)]);
+            let published: Vec<&str> = published
+                .iter()
+                .filter(|r| r[0] == decade.to_string() && r[1] == sex)
+                .map(|r| r[2].as_str())
+                .collect();
+            let shared = generated.iter().filter(|n| published.contains(n)).count();
+            assert!(
+                shared >= 8,
+                "{decade}s {sex}: {generated:?} vs {published:?}"
+            );
+            tops.push(generated);
+        }
+        let both = tops[0].iter().filter(|n| tops[1].contains(n)).count();
+        assert!(both <= 3, "{sex}: {:?} and {:?}", tops[0], tops[1]);
+    }
+}
+
+/// Names of the other sex and Census placeholders are not drawn: SSA's and the Census'
+/// female James, faker's female Mohamed (SE), the female Luca and Nicola (IT), Udo (AT).
+#[test]
+fn given_names_belong_to_their_sex() {
+    let cases: [(&str, bool, &[&str]); 6] = [
+        ("US", true, &["James", "John", "Michael", "Robert"]),
+        ("US", false, &["Mary", "Linda", "Jennifer"]),
+        ("SE", true, &["Mohamed", "Mohammed", "Ali"]),
+        ("IT", true, &["Luca", "Nicola", "Michele"]),
+        ("AT", true, &["Udo", "Axel"]),
+        ("CH", false, &["Vivian", "Jasmin"]),
+    ];
+    for (country, female, wrong) in cases {
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            min_age: 0,
+            max_age: 100,
+            ..PersonConfig::default()
+        };
+        let service = PersonService::with_config(country, config).unwrap().seed(5);
+        for i in 0..30_000 {
+            let name = service.record(i).given_name;
+            assert!(
+                !wrong.contains(&name),
+                "{country}: {name} drawn for female={female}"
+            );
+        }
+        let family = if female {
+            &tables::COMMON_PERSON_GIVEN_NAME_FEMALE
+        } else {
+            &tables::COMMON_PERSON_GIVEN_NAME_MALE
+        };
+        let table = family.resolve_with(country, Strictness::Strict).unwrap();
+        for row in table.iter() {
+            assert!(
+                !wrong.contains(&row.value()),
+                "{country}: {} listed",
+                row.value()
+            );
+        }
+    }
+    for family in [
+        &tables::COMMON_PERSON_GIVEN_NAME_FEMALE,
+        &tables::COMMON_PERSON_GIVEN_NAME_MALE,
+        &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE,
+        &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE,
+    ] {
+        let us = family.resolve_with("US", Strictness::Strict).unwrap();
+        for row in us.iter() {
+            let name = row.value();
+            assert!(
+                ![
+                    "Boy", "Girl", "Baby", "Male", "Female", "Unknown", "Infant", "Son", "Miss"
+                ]
+                .contains(&name),
+                "{}: placeholder {name}",
+                us.source()
+            );
+        }
+    }
+}
+
+/// Polish adjectival surnames agree with the bearer's sex: women are Kowalska, Nowicka,
+/// Wyszogrodzka, men Kowalski; nouns such as Nowak are the same for both. Each form comes out
+/// as often as the other.
+#[test]
+fn polish_surnames_take_the_form_of_the_sex() {
+    let service = |female: bool| {
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            ..PersonConfig::default()
+        };
+        PersonService::with_config("PL", config).unwrap().seed(8)
+    };
+    let (men, women) = (service(false), service(true));
+    let male_endings = ["ski", "cki", "dzki"];
+    let female_endings = ["ska", "cka", "dzka"];
+    let n = 40_000;
+    let men_shares = shares(n, |i| men.record(i).family_name);
+    let women_shares = shares(n, |i| women.record(i).family_name);
+    assert!(
+        !women_shares
+            .keys()
+            .any(|name| male_endings.iter().any(|e| name.ends_with(e))),
+        "a woman with a male surname form"
+    );
+    for (male, female) in [("Kowalski", "Kowalska"), ("Wiśniewski", "Wiśniewska")] {
+        let (m, f) = (men_shares[male], women_shares[female]);
+        within_tolerance(female, f, m);
+    }
+    within_tolerance("Nowak", women_shares["Nowak"], men_shares["Nowak"]);
+    // Men keep the male forms; the -ska names the source lists for men are nouns (Gąska).
+    let male_forms = men_shares
+        .keys()
+        .filter(|name| male_endings.iter().any(|e| name.ends_with(e)))
+        .count();
+    assert!(male_forms > 100, "{male_forms} male adjectival forms");
+    let table = tables::COMMON_PERSON_FAMILY_NAME_FEMALE
+        .resolve_with("PL", Strictness::Strict)
+        .unwrap();
+    for row in table.iter() {
+        assert!(
+            !male_endings.iter().any(|e| row.value().ends_with(e)),
+            "{}",
+            row.value()
+        );
+    }
+    assert!(table.iter().any(|r| r.value() == "Kowalska"));
+    assert!(
+        female_endings
+            .iter()
+            .all(|e| table.iter().any(|r| r.value().ends_with(e)))
+    );
+}
