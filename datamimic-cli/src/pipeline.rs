@@ -383,14 +383,8 @@ mod tests {
         }
     }
 
-    fn nested_run(plan: Plan, budget: usize) -> (Vec<u8>, Stats) {
-        let dir = std::env::temp_dir().join(format!(
-            "datamimic-budget-{}-{}-{}-{budget}",
-            std::process::id(),
-            plan.page_size,
-            plan.threads
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
+    /// An NDJSON file `out.ndjson` in `dir`: its path, encoder and target.
+    fn ndjson_target(dir: &std::path::Path) -> (std::path::PathBuf, Encoder, Target) {
         let path = dir.join("out.ndjson");
         let encoder = Encoder {
             format: Format::Ndjson,
@@ -400,6 +394,18 @@ mod tests {
             path: path.clone(),
             table: "t".into(),
         };
+        (path, encoder, target)
+    }
+
+    fn nested_run(plan: Plan, budget: usize) -> (Vec<u8>, Stats) {
+        let dir = std::env::temp_dir().join(format!(
+            "datamimic-budget-{}-{}-{}-{budget}",
+            std::process::id(),
+            plan.page_size,
+            plan.threads
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (path, encoder, target) = ndjson_target(&dir);
         let mut sinks = vec![Sink::create(encoder.clone(), &target).unwrap()];
         let source = Nested {
             encoder,
@@ -448,15 +454,7 @@ mod tests {
             std::process::id()
         ));
         std::fs::create_dir_all(&dir)?;
-        let path = dir.join("out.ndjson");
-        let encoder = Encoder {
-            format: Format::Ndjson,
-            csv: Default::default(),
-        };
-        let target = Target::File {
-            path: path.clone(),
-            table: "t".into(),
-        };
+        let (path, encoder, target) = ndjson_target(&dir);
         let mut sinks = vec![Sink::create(encoder.clone(), &target)?];
         let result = run(
             &Squares(vec![encoder]),

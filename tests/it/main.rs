@@ -1,5 +1,7 @@
 //! The integration tests of datamimic, as one binary (one link step).
 
+#[path = "../shared/mutation_kit.rs"]
+mod mutation_kit;
 mod support;
 
 mod bad_datasets;

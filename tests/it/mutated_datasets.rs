@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use datamimic_codegen::{BakeOptions, bake};
 use proptest::prelude::*;
-use proptest::test_runner::RngSeed;
+
+use crate::mutation_kit;
 
 /// Valid tables of both shapes, with the comment, BOM and CRLF forms the rules allow.
 const SEEDS: &[(&str, &str)] = &[
@@ -94,7 +95,7 @@ fn apply(bytes: &[u8], m: &Mutation) -> Vec<u8> {
             lines.remove(i % n);
         }
         Mutation::Number(k, r) => {
-            let runs = digit_runs(bytes);
+            let runs = mutation_kit::digit_runs(bytes);
             if runs.is_empty() {
                 return bytes.to_vec();
             }
@@ -118,39 +119,8 @@ fn apply(bytes: &[u8], m: &Mutation) -> Vec<u8> {
     lines.join(&b'\n')
 }
 
-fn digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            runs.push((start, i));
-        } else {
-            i += 1;
-        }
-    }
-    runs
-}
-
-fn config() -> ProptestConfig {
-    let mut config = ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = 500;
-    }
-    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
-        config.rng_seed = RngSeed::Fixed(2026);
-    }
-    config
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(mutation_kit::config(500))]
 
     #[test]
     fn mutated_datasets_bake_or_fail_naming_the_file(

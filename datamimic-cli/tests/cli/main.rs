@@ -7,6 +7,8 @@ mod descriptor_sources;
 mod errors;
 mod exporters;
 mod mutation;
+#[path = "../../../tests/shared/mutation_kit.rs"]
+mod mutation_kit;
 mod reliability_parse;
 mod reliability_run;
 mod reliability_scripts;

@@ -10,9 +10,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use proptest::test_runner::RngSeed;
 
-use crate::Scratch;
+use crate::{Scratch, mutation_kit};
 
 /// Valid descriptors covering the elements the parser knows, one element per line so that
 /// line-level mutations move whole elements. Counts stay small: a mutated count is either
@@ -180,7 +179,7 @@ fn apply(text: &str, m: &Mutation) -> String {
             lines.remove(i % n);
         }
         Mutation::Number(k, r) => {
-            let runs: Vec<(usize, usize)> = digit_runs(text);
+            let runs = mutation_kit::digit_runs(text.as_bytes());
             if runs.is_empty() {
                 return text.to_owned();
             }
@@ -208,25 +207,6 @@ fn apply(text: &str, m: &Mutation) -> String {
         }
     }
     lines.join("\n")
-}
-
-/// Byte ranges of the runs of ASCII digits in `text`.
-fn digit_runs(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            runs.push((start, i));
-        } else {
-            i += 1;
-        }
-    }
-    runs
 }
 
 /// How long one run may take before it counts as a hang (debug build, busy machine).
@@ -289,24 +269,8 @@ fn has_position(message: &str) -> bool {
     })
 }
 
-/// A fixed set of cases, so that CI is repeatable; `PROPTEST_CASES` and `PROPTEST_RNG_SEED`
-/// explore further.
-fn config() -> ProptestConfig {
-    let mut config = ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    };
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = 400;
-    }
-    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
-        config.rng_seed = RngSeed::Fixed(2026);
-    }
-    config
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(mutation_kit::config(400))]
 
     #[test]
     fn mutated_descriptors_fail_cleanly(
