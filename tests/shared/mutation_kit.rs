@@ -4,7 +4,7 @@
 use proptest::test_runner::{Config, RngSeed};
 
 /// Byte ranges of the runs of ASCII digits in `bytes` (char boundaries in UTF-8 text).
-pub fn digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
+pub(crate) fn digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -23,7 +23,7 @@ pub fn digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
 
 /// `cases` fixed cases, so that CI is repeatable; `PROPTEST_CASES` and `PROPTEST_RNG_SEED`
 /// explore further.
-pub fn config(cases: u32) -> Config {
+pub(crate) fn config(cases: u32) -> Config {
     let mut config = Config {
         failure_persistence: None,
         ..Config::default()
