@@ -322,6 +322,7 @@ entities! {
     "BankAccount" => fi::BankAccount, [], plain::<fi::BankAccount>;
     "CreditCard" => fi::CreditCard, [Ages], holder_ages::<fi::CreditCard>;
     "Transaction" => fi::Transaction, [], plain::<fi::Transaction>;
+    "Loan" => fi::Loan, [], plain::<fi::Loan>;
     "InsuranceCompany" => ins::InsuranceCompany, [], plain::<ins::InsuranceCompany>;
     "InsuranceProduct" => ins::InsuranceProduct, [], plain::<ins::InsuranceProduct>;
     "InsuranceCoverage" => ins::InsuranceCoverage, [], plain::<ins::InsuranceCoverage>;

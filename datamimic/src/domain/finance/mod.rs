@@ -1,4 +1,5 @@
-//! The finance domain of datamimic-ce: Bank, BankAccount, CreditCard and Transaction.
+//! The finance domain of datamimic-ce: Bank, BankAccount, CreditCard and Transaction; and
+//! Loan, an instalment loan with its amortisation schedule.
 //!
 //! Identifiers pass their real checks: German IBANs carry a Bundesbank bank code with its BIC
 //! and the ISO 7064 mod 97-10 check digits; card numbers have a real network prefix, the
@@ -30,6 +31,7 @@ mod dates;
 mod bank;
 mod bank_account;
 mod credit_card;
+mod loan;
 mod transaction;
 
 // Per-dataset lookups in the baked tables.
@@ -44,8 +46,11 @@ pub use bank_account::BankAccount;
 pub use card_number::{CardNumber, Cvv};
 pub use credit_card::CreditCard;
 pub use iban::Iban;
+pub use loan::{Installment, Loan};
 pub use phone::TollFreeNumber;
-pub use service::{BankAccountService, BankService, CreditCardService, TransactionService};
+pub use service::{
+    BankAccountService, BankService, CreditCardService, LoanService, TransactionService,
+};
 pub use transaction::{
     Reference, Transaction, TransactionAccount, TransactionDescription, TransactionId,
 };
