@@ -1,4 +1,5 @@
 //! Loans: the annuity payment, an amortisation schedule exact to the cent, dates in order.
+//! Investments: ISINs that pass their check, totals that add up exactly.
 //!
 //! Each check runs over 10,000 records for US and DE; the annuity is recomputed here from
 //! the formula, independent of the library's code.
@@ -8,7 +9,7 @@ use std::collections::HashSet;
 use chrono::{Datelike, Days, NaiveDate};
 use datamimic::Clock;
 use datamimic::domain::ecommerce::Money;
-use datamimic::domain::finance::{Loan, LoanService};
+use datamimic::domain::finance::{InvestmentService, Loan, LoanService};
 
 const RECORDS: u64 = 10_000;
 
@@ -134,4 +135,92 @@ fn start_dates_follow_the_clock() {
         assert!(loan.start_date < clock.today());
         assert!(months_after(loan.start_date, loan.term_months) >= clock.today());
     });
+}
+
+/// ISO 6166: letters become 10..35, the digits written out pass the Luhn check.
+fn isin_ok(isin: &str) -> bool {
+    if isin.len() != 12
+        || !isin
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let digits: Vec<u32> = isin
+        .chars()
+        .flat_map(|c| {
+            let v = c.to_digit(36).unwrap();
+            if v < 10 {
+                vec![v]
+            } else {
+                vec![v / 10, v % 10]
+            }
+        })
+        .collect();
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                (2 * d) / 10 + (2 * d) % 10
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum.is_multiple_of(10)
+}
+
+/// CUSIP: every second character value doubled, digit sums plus the check digit end in 0.
+fn cusip_ok(cusip: &str) -> bool {
+    let sum: u32 = cusip
+        .chars()
+        .take(8)
+        .enumerate()
+        .map(|(i, c)| {
+            let v = c.to_digit(36).unwrap() * (1 + (i as u32 % 2));
+            v / 10 + v % 10
+        })
+        .sum();
+    (10 - sum % 10) % 10 == cusip[8..].parse::<u32>().unwrap()
+}
+
+#[test]
+fn investment_totals_add_up_and_isins_check_out() {
+    assert!(isin_ok("US0378331005") && isin_ok("DE0007164600") && !isin_ok("DE0007164601"));
+    assert!(cusip_ok("037833100") && !cusip_ok("037833101"));
+    for (country, currency) in [("US", "USD"), ("DE", "EUR")] {
+        let service = InvestmentService::new(country).unwrap().seed(23);
+        let mut isins = HashSet::new();
+        for i in 0..RECORDS {
+            let account = service.record(i);
+            assert_eq!(account.currency, currency);
+            assert!((1..=10).contains(&account.holdings.len()));
+            let mut total = Money::ZERO;
+            for holding in &account.holdings {
+                assert!(isin_ok(&holding.isin), "{}", holding.isin);
+                assert!(holding.isin.starts_with(country));
+                if country == "US" {
+                    assert!(cusip_ok(&holding.isin[2..11]), "{}", holding.isin);
+                } else {
+                    assert_eq!(&holding.isin[2..5], "000");
+                }
+                assert!(holding.quantity >= 1 && holding.price >= Money::from_cents(200));
+                assert_eq!(
+                    holding.value.cents(),
+                    holding.price.cents() * i64::from(holding.quantity)
+                );
+                assert!(!holding.instrument.is_empty());
+                total = total + holding.value;
+                isins.insert(holding.isin.clone());
+            }
+            assert_eq!(account.total_value, total);
+        }
+        assert!(
+            isins.len() > 50_000,
+            "{country}: {} distinct ISINs",
+            isins.len()
+        );
+    }
 }
