@@ -322,6 +322,8 @@ entities! {
     "BankAccount" => fi::BankAccount, [], plain::<fi::BankAccount>;
     "CreditCard" => fi::CreditCard, [Ages], holder_ages::<fi::CreditCard>;
     "Transaction" => fi::Transaction, [], plain::<fi::Transaction>;
+    "Loan" => fi::Loan, [], plain::<fi::Loan>;
+    "Investment" => fi::Investment, [], plain::<fi::Investment>;
     "InsuranceCompany" => ins::InsuranceCompany, [], plain::<ins::InsuranceCompany>;
     "InsuranceProduct" => ins::InsuranceProduct, [], plain::<ins::InsuranceProduct>;
     "InsuranceCoverage" => ins::InsuranceCoverage, [], plain::<ins::InsuranceCoverage>;

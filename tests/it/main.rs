@@ -10,6 +10,7 @@ mod domain_common;
 mod domain_ecommerce_public_sector;
 mod domain_finance_insurance;
 mod domain_healthcare;
+mod domain_lending;
 mod identifiers;
 mod manifest;
 mod mutated_datasets;

@@ -6,6 +6,7 @@ mod descriptor_datetime;
 mod descriptor_sources;
 mod errors;
 mod exporters;
+mod lending;
 mod mutation;
 #[path = "../../../tests/shared/mutation_kit.rs"]
 mod mutation_kit;

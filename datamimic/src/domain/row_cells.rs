@@ -11,7 +11,7 @@ use super::common::{
     Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
 };
 use super::ecommerce::{Order, Product};
-use super::finance::{Bank, BankAccount, CreditCard, Transaction};
+use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
 use super::public_sector::{AdministrationOffice, EducationalInstitution, PoliceOfficer};
@@ -25,6 +25,8 @@ cells_by_serde!(
     Bank,
     BankAccount,
     CreditCard,
+    Investment,
+    Loan,
     Transaction,
     Doctor,
     Hospital,

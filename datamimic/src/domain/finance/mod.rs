@@ -1,4 +1,6 @@
-//! The finance domain of datamimic-ce: Bank, BankAccount, CreditCard and Transaction.
+//! The finance domain of datamimic-ce: Bank, BankAccount, CreditCard and Transaction; and
+//! Loan, an instalment loan with its amortisation schedule, and Investment, a securities
+//! account with its holdings.
 //!
 //! Identifiers pass their real checks: German IBANs carry a Bundesbank bank code with its BIC
 //! and the ISO 7064 mod 97-10 check digits; card numbers have a real network prefix, the
@@ -30,6 +32,8 @@ mod dates;
 mod bank;
 mod bank_account;
 mod credit_card;
+mod investment;
+mod loan;
 mod transaction;
 
 // Per-dataset lookups in the baked tables.
@@ -44,8 +48,13 @@ pub use bank_account::BankAccount;
 pub use card_number::{CardNumber, Cvv};
 pub use credit_card::CreditCard;
 pub use iban::Iban;
+pub use investment::{Holding, Investment};
+pub use loan::{Installment, Loan};
 pub use phone::TollFreeNumber;
-pub use service::{BankAccountService, BankService, CreditCardService, TransactionService};
+pub use service::{
+    BankAccountService, BankService, CreditCardService, InvestmentService, LoanService,
+    TransactionService,
+};
 pub use transaction::{
     Reference, Transaction, TransactionAccount, TransactionDescription, TransactionId,
 };

@@ -4,7 +4,7 @@ use crate::domain::common::{DemographicConfig, PersonConfig};
 use crate::domain::service::{plain_service, service_methods};
 use crate::{Result, Service};
 
-use super::{Bank, BankAccount, CreditCard, Transaction};
+use super::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 
 plain_service!(
     /// Generates [`Bank`]s: `BankService(dataset, rng)`.
@@ -15,6 +15,16 @@ plain_service!(
     /// Generates [`BankAccount`]s: `BankAccountService(dataset, rng, reference_now)`.
     BankAccountService,
     BankAccount
+);
+plain_service!(
+    /// Generates [`Investment`] accounts of owners aged 18 to 65: `InvestmentService(dataset, rng)`.
+    InvestmentService,
+    Investment
+);
+plain_service!(
+    /// Generates [`Loan`]s of borrowers aged 18 to 65: `LoanService(dataset, rng, reference_now)`.
+    LoanService,
+    Loan
 );
 plain_service!(
     /// Generates [`Transaction`]s: `TransactionService(dataset, rng, reference_now)`.
