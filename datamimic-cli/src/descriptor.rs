@@ -295,8 +295,14 @@ pub enum Type {
 /// `generator`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Generator {
-    /// `IncrementGenerator`: 1, 2, 3, ... (record index + 1).
-    Increment,
+    /// `IncrementGenerator(start=1, step=1)`: `start + index * step`; leaving the 64-bit
+    /// range is an error.
+    Increment {
+        /// The first value.
+        start: i64,
+        /// The difference between consecutive values.
+        step: i64,
+    },
     /// `UUIDGenerator`.
     Uuid,
     /// `BooleanGenerator`.

@@ -30,6 +30,9 @@
 //! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
 //! ([`datetime`]).
+//! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
+//! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
+//! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool.
 //!
 //! Limits, checked before anything is allocated, expanded or recursed over, each failing with
 //! a `file:line:col` error: elements nest at most
@@ -70,6 +73,7 @@ pub mod datetime_weights;
 pub mod descriptor;
 pub mod echo;
 mod line_index;
+pub mod locale;
 pub mod parse;
 pub mod project_files;
 pub mod properties;

@@ -200,8 +200,15 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
             Dynamic::UNIT
         }
         ValueSource::Generator(g) => match g {
-            Generator::Increment => i64::try_from(index + 1)
-                .map_err(|_| fail(format!("record {index} is beyond the 64-bit counter")))?
+            Generator::Increment { start, step } => i64::try_from(index)
+                .ok()
+                .and_then(|i| i.checked_mul(*step))
+                .and_then(|offset| offset.checked_add(*start))
+                .ok_or_else(|| {
+                    fail(format!(
+                        "`IncrementGenerator` leaves the 64-bit integer range on record {index}"
+                    ))
+                })?
                 .into(),
             Generator::Uuid => script::uuid().into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),

@@ -1,0 +1,273 @@
+//! Smaller DATAMIMIC descriptor forms: `locale`/`defaultLocale`, `IncrementGenerator(start,
+//! step)`, entity constructor arguments and random values of a bare `type`.
+
+use crate::{Scratch, fails, ok};
+
+/// Runs `descriptor` (seeded inside) and returns `output/t.csv`.
+fn run_csv(s: &Scratch, descriptor: &str) -> String {
+    s.write("d.xml", descriptor);
+    ok(&s.0, &["run", "d.xml"]);
+    std::fs::read_to_string(s.path("output/t.csv")).unwrap()
+}
+
+/// A descriptor writing 40 people's names from the variable given.
+fn people(setup_attrs: &str, variable_attrs: &str) -> String {
+    format!(
+        r#"<setup rngSeed="3" {setup_attrs}>
+  <generate name="t" count="40" target="CSV">
+    <variable name="p" entity="Person" {variable_attrs}/>
+    <key name="given" script="p.given_name"/>
+    <key name="family" script="p.family_name"/>
+  </generate>
+</setup>"#
+    )
+}
+
+#[test]
+fn a_locale_selects_the_dataset_of_its_country() {
+    let s = Scratch::new("small-locale");
+    let german = run_csv(&s, &people("", r#"dataset="DE""#));
+    let american = run_csv(&s, &people("", r#"dataset="US""#));
+    assert_ne!(german, american, "the datasets differ");
+    assert_eq!(run_csv(&s, &people("", r#"locale="de_DE""#)), german);
+    assert_eq!(run_csv(&s, &people("", r#"locale="de""#)), german);
+    assert_eq!(run_csv(&s, &people("", r#"locale="en_US""#)), american);
+    assert_eq!(
+        run_csv(&s, &people("", r#"dataset="DE" locale="de_DE""#)),
+        german
+    );
+    assert_eq!(run_csv(&s, &people(r#"defaultLocale="de_DE""#, "")), german);
+    // `defaultDataset` wins over `defaultLocale`; a variable's own locale over both.
+    assert_eq!(
+        run_csv(
+            &s,
+            &people(r#"defaultDataset="US" defaultLocale="de_DE""#, "")
+        ),
+        american
+    );
+    assert_eq!(
+        run_csv(&s, &people(r#"defaultDataset="US""#, r#"locale="de_DE""#)),
+        german
+    );
+}
+
+#[test]
+fn unknown_ambiguous_or_contradicting_locales_are_positioned_errors() {
+    let s = Scratch::new("small-locale-bad");
+    s.write("a.xml", &people("", r#"locale="english""#));
+    let e = fails(&s.0, &["run", "a.xml"]);
+    assert!(
+        e.contains("a.xml:3:") && e.contains("unknown locale `english`"),
+        "{e}"
+    );
+    s.write("b.xml", &people("", r#"locale="en""#));
+    let e = fails(&s.0, &["run", "b.xml"]);
+    assert!(
+        e.contains("b.xml:3:") && e.contains("no single country"),
+        "{e}"
+    );
+    s.write("c.xml", &people("", r#"dataset="US" locale="de_DE""#));
+    let e = fails(&s.0, &["run", "c.xml"]);
+    assert!(
+        e.contains("c.xml:3:") && e.contains("names dataset DE, but `dataset` is `US`"),
+        "{e}"
+    );
+    s.write("d.xml", &people(r#"defaultLocale="xx_""#, ""));
+    let e = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        e.contains("d.xml:1:") && e.contains("`defaultLocale`"),
+        "{e}"
+    );
+    assert!(!s.path("output/t.csv").exists());
+}
+
+fn ids(generator: &str, count: u32) -> String {
+    format!(
+        r#"<setup rngSeed="1">
+  <generate name="t" count="{count}" target="CSV">
+    <key name="id" generator="{generator}"/>
+  </generate>
+</setup>"#
+    )
+}
+
+fn column(csv: &str) -> Vec<String> {
+    csv.lines().skip(1).map(str::to_owned).collect()
+}
+
+#[test]
+fn increment_generator_takes_start_and_step() {
+    let s = Scratch::new("small-increment");
+    assert_eq!(
+        column(&run_csv(&s, &ids("IncrementGenerator", 3))),
+        ["1", "2", "3"]
+    );
+    assert_eq!(
+        column(&run_csv(&s, &ids("IncrementGenerator(start=1000)", 3))),
+        ["1000", "1001", "1002"]
+    );
+    assert_eq!(
+        column(&run_csv(
+            &s,
+            &ids("IncrementGenerator(start=0, step=-5)", 3)
+        )),
+        ["0", "-5", "-10"]
+    );
+    // The last value that fits is written.
+    let last = run_csv(&s, &ids("IncrementGenerator(start=9223372036854775806)", 2));
+    assert_eq!(
+        column(&last),
+        ["9223372036854775806", "9223372036854775807"]
+    );
+}
+
+#[test]
+fn increment_generator_overflow_and_bad_arguments_are_positioned_errors() {
+    let s = Scratch::new("small-increment-bad");
+    s.write(
+        "o.xml",
+        &ids("IncrementGenerator(start=9223372036854775806)", 3),
+    );
+    let e = fails(&s.0, &["run", "o.xml"]);
+    assert!(
+        e.contains("o.xml:3:") && e.contains("leaves the 64-bit integer range on record 2"),
+        "{e}"
+    );
+    assert!(!s.path("output/t.csv").exists(), "no partial output");
+    for (generator, message) in [
+        (
+            "IncrementGenerator(strat=5)",
+            "unknown `IncrementGenerator` argument `strat`; did you mean `start`?",
+        ),
+        (
+            "IncrementGenerator(start=x)",
+            "`start`: `x` is not a 64-bit integer",
+        ),
+        (
+            "IncrementGenerator(step=99999999999999999999)",
+            "`step`: `99999999999999999999` is not a 64-bit integer",
+        ),
+        (
+            "IncrementGenerator(start=1, start=2)",
+            "`start` given twice",
+        ),
+        ("IncrementGenerator(5)", "expected `name=value`"),
+    ] {
+        s.write("b.xml", &ids(generator, 1));
+        let e = fails(&s.0, &["run", "b.xml"]);
+        assert!(
+            e.contains("b.xml:3:") && e.contains(message),
+            "{generator}: {e}"
+        );
+    }
+}
+
+#[test]
+fn entity_constructor_arguments_set_the_age_range() {
+    let s = Scratch::new("small-entity-args");
+    let body = |variable: &str| {
+        format!(
+            r#"<setup rngSeed="9">
+  <generate name="t" count="200" target="CSV">
+    <variable name="p" {variable}/>
+    <key name="age" script="p.age"/>
+  </generate>
+</setup>"#
+        )
+    };
+    let constructed = run_csv(&s, &body(r#"entity="Person(min_age=30, max_age=31)""#));
+    let attributes = run_csv(&s, &body(r#"entity="Person" ageMin="30" ageMax="31""#));
+    assert_eq!(constructed, attributes);
+    let ages = column(&constructed);
+    assert_eq!(ages.len(), 200);
+    assert!(ages.iter().all(|a| a == "30" || a == "31"), "{ages:?}");
+    for (variable, message) in [
+        (
+            r#"entity="Person(min_age=18, max_aeg=65)""#,
+            "unknown entity argument `max_aeg`; did you mean `max_age`?",
+        ),
+        (
+            r#"entity="Person(female_quota=0.5)""#,
+            "unknown entity argument `female_quota`",
+        ),
+        (
+            r#"entity="Person(min_age=-1)""#,
+            "`min_age`: `-1` is not a non-negative integer",
+        ),
+        (r#"entity="Person(min_age=18""#, "missing `)`"),
+        (
+            r#"entity="Person(min_age=18)" ageMin="20""#,
+            "given twice: as `ageMin` and as `min_age`",
+        ),
+        (r#"entity="Persn(min_age=18)""#, "unknown entity `Persn`"),
+        (
+            r#"entity="Person(min_age=70, max_age=20)""#,
+            "`entity`: `min_age` 70 is above `max_age` 20",
+        ),
+    ] {
+        s.write("b.xml", &body(variable));
+        let e = fails(&s.0, &["run", "b.xml"]);
+        assert!(
+            e.contains("b.xml:3:") && e.contains(message),
+            "{variable}: {e}"
+        );
+    }
+}
+
+#[test]
+fn a_bare_string_or_bool_type_gives_random_letters_or_booleans() {
+    let s = Scratch::new("small-bare-type");
+    let csv = run_csv(
+        &s,
+        r#"<setup rngSeed="4">
+  <generate name="t" count="300" target="CSV">
+    <key name="s" type="string"/>
+    <key name="b" type="bool"/>
+  </generate>
+</setup>"#,
+    );
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('|').collect())
+        .collect();
+    assert_eq!(rows.len(), 300);
+    let mut lengths = std::collections::BTreeSet::new();
+    let mut bools = std::collections::BTreeSet::new();
+    for row in &rows {
+        let text = row[0];
+        assert!(
+            text.len() <= 20 && text.bytes().all(|b| b.is_ascii_alphabetic()),
+            "{text}"
+        );
+        lengths.insert(text.len());
+        bools.insert(row[1]);
+    }
+    assert!(lengths.len() > 10, "lengths vary: {lengths:?}");
+    assert!(lengths.iter().any(|&l| l > 3), "{lengths:?}");
+    assert_eq!(bools.into_iter().collect::<Vec<_>>(), ["false", "true"]);
+}
+
+#[test]
+fn min_and_max_on_a_string_or_bool_type_are_positioned_errors() {
+    let s = Scratch::new("small-bare-type-bad");
+    for (key, message) in [
+        (
+            r#"<key name="s" type="string" min="1" max="5"/>"#,
+            "`min`: `min`/`max` go with `type=\"int\"` or `\"float\"`, not `string`",
+        ),
+        (
+            r#"<key name="b" type="bool" max="1"/>"#,
+            "`max`: `min`/`max` go with `type=\"int\"` or `\"float\"`, not `bool`",
+        ),
+    ] {
+        s.write(
+            "b.xml",
+            &format!(
+                "<setup>\n  <generate name=\"t\" count=\"1\" target=\"CSV\">\n    {key}\n  </generate>\n</setup>"
+            ),
+        );
+        let e = fails(&s.0, &["run", "b.xml"]);
+        assert!(e.contains("b.xml:3:") && e.contains(message), "{key}: {e}");
+    }
+}
