@@ -216,6 +216,8 @@ const FIELD_ATTRS: &[&str] = &[
     "generator",
     "inDateFormat",
     "outDateFormat",
+    "condition",
+    "defaultValue",
 ];
 const VARIABLE_ATTRS: &[&str] = &[
     "name",
@@ -839,11 +841,60 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn stmt(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
         Ok(match node.tag_name().name() {
             "variable" => Stmt::Variable(self.field(node, ctx, true)?),
-            "key" | "id" => Stmt::Key(self.field(node, ctx, false)?),
+            "key" | "id" => self.key(node, ctx)?,
             "array" => Stmt::Key(self.array(node, ctx)?),
             "nestedKey" => Stmt::Nested(self.nested(node, ctx)?),
             _ => Stmt::Condition(self.condition(node, ctx)?),
         })
+    }
+
+    /// `<key>`/`<id>`. With `condition`, DATAMIMIC writes the key only on records where the
+    /// condition holds; elsewhere it writes `defaultValue` (an expression, `None` for null) if
+    /// given, else nothing: a `<condition>` of the key and the default.
+    fn key(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
+        let field = self.field(node, ctx, false)?;
+        if node.attribute("condition").is_none() {
+            if node.attribute("defaultValue").is_some() {
+                return Err(self.err_attr(
+                    node,
+                    "defaultValue",
+                    "`defaultValue` is written where `condition` does not hold; add a `condition`",
+                ));
+            }
+            return Ok(Stmt::Key(field));
+        }
+        let pos = self.pos(node);
+        let condition = self.compile(node, "condition", ctx)?;
+        let default = match node.attribute("defaultValue") {
+            None => None,
+            Some(text) => Some(Field {
+                pos: pos.clone(),
+                name: field.name.clone(),
+                source: if text.trim() == "None" {
+                    ValueSource::Constant(Dynamic::UNIT)
+                } else {
+                    ValueSource::Script(self.compile(node, "defaultValue", ctx)?)
+                },
+                ty: None,
+                null_quota: 0.0,
+                converters: Vec::new(),
+                in_date_format: None,
+                out_date_format: None,
+            }),
+        };
+        let mut branches = vec![Branch {
+            pos: pos.clone(),
+            condition: Some(condition),
+            body: vec![Stmt::Key(field)],
+        }];
+        if let Some(default) = default {
+            branches.push(Branch {
+                pos,
+                condition: None,
+                body: vec![Stmt::Key(default)],
+            });
+        }
+        Ok(Stmt::Condition(branches))
     }
 
     fn condition(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Branch>> {

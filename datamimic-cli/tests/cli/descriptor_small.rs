@@ -271,3 +271,83 @@ fn min_and_max_on_a_string_or_bool_type_are_positioned_errors() {
         assert!(e.contains("b.xml:3:") && e.contains(message), "{key}: {e}");
     }
 }
+
+/// Runs `body` inside a seeded generate of 4 records with an `id` 1..4, written as JSON.
+fn run_json(s: &Scratch, body: &str) -> String {
+    s.write(
+        "d.xml",
+        &format!(
+            r#"<setup rngSeed="2">
+  <generate name="t" count="4" target="JSON">
+    <key name="id" generator="IncrementGenerator"/>
+    {body}
+  </generate>
+</setup>"#
+        ),
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    std::fs::read_to_string(s.path("output/t.json")).unwrap()
+}
+
+#[test]
+fn a_key_condition_writes_the_key_or_its_default_value() {
+    let s = Scratch::new("small-key-condition");
+    let json = run_json(
+        &s,
+        r#"<key name="even" constant="yes" condition="id % 2 == 0" defaultValue='"no " + id'/>
+    <key name="big" script="id * 10" condition="id > 2" defaultValue="None"/>
+    <key name="odd" constant="x" condition="id % 2 == 1"/>
+    <key name="after" script="even + '!'"/>"#,
+    );
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        records,
+        serde_json::json!([
+            {"id": 1, "even": "no 1", "big": null, "odd": "x", "after": "no 1!"},
+            {"id": 2, "even": "yes", "big": null, "after": "yes!"},
+            {"id": 3, "even": "no 3", "big": 30, "odd": "x", "after": "no 3!"},
+            {"id": 4, "even": "yes", "big": 40, "after": "yes!"},
+        ])
+        .as_array()
+        .unwrap()
+        .clone()
+    );
+}
+
+#[test]
+fn bad_key_conditions_and_defaults_are_positioned_errors() {
+    let s = Scratch::new("small-key-condition-bad");
+    for (key, message) in [
+        (
+            r#"<key name="k" constant="1" defaultValue="0"/>"#,
+            "d.xml:4:46: `defaultValue`: `defaultValue` is written where `condition` does not hold",
+        ),
+        (
+            r#"<key name="k" constant="1" condition="id +"/>"#,
+            "`condition`: script does not compile",
+        ),
+        (
+            r#"<key name="k" constant="1" condition="id > 1" defaultValue="(("/>"#,
+            "`defaultValue`: script does not compile",
+        ),
+        (
+            r#"<key name="k" constant="1" condition="id"/>"#,
+            "d.xml:4:5: condition gave a i64, not a bool, on record 0",
+        ),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                r#"<setup rngSeed="2">
+  <generate name="t" count="4" target="JSON">
+    <key name="id" generator="IncrementGenerator"/>
+    {key}
+  </generate>
+</setup>"#
+            ),
+        );
+        let e = fails(&s.0, &["run", "d.xml"]);
+        assert!(e.contains("d.xml:4:") && e.contains(message), "{key}: {e}");
+        assert!(!s.path("output/t.json").exists());
+    }
+}
