@@ -18,8 +18,8 @@ use crate::csv_source::{CsvRows, Distribution, RowSource};
 use crate::datetime::{DateFormat, DateTimeGen};
 use crate::datetime_weights::CalendarWeights;
 use crate::descriptor::{
-    self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
-    Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
+    self, Branch, Converter, Field, Generate, Generator, Item, ItemList, MAX_RECORD_VALUES, Nested,
+    Pos, Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::echo::Echo;
 use crate::entities::{self, Entity, EntityOptions};
@@ -252,6 +252,7 @@ const BODY: &[&str] = &[
     "id",
     "array",
     "nestedKey",
+    "list",
     "condition",
     "echo",
     "generate",
@@ -831,7 +832,15 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 
     fn body(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Stmt>> {
-        const NESTED_BODY: &[&str] = &["variable", "key", "id", "array", "nestedKey", "condition"];
+        const NESTED_BODY: &[&str] = &[
+            "variable",
+            "key",
+            "id",
+            "array",
+            "nestedKey",
+            "list",
+            "condition",
+        ];
         self.children(node, NESTED_BODY)?
             .into_iter()
             .map(|child| self.stmt(child, ctx))
@@ -844,6 +853,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             "key" | "id" => self.key(node, ctx)?,
             "array" => Stmt::Key(self.array(node, ctx)?),
             "nestedKey" => Stmt::Nested(self.nested(node, ctx)?),
+            "list" => Stmt::List(self.item_list(node, ctx)?),
             _ => Stmt::Condition(self.condition(node, ctx)?),
         })
     }
@@ -895,6 +905,34 @@ impl<'d, 'i> Parser<'d, 'i> {
             });
         }
         Ok(Stmt::Condition(branches))
+    }
+
+    /// `<list name>` of `<item condition>`s.
+    fn item_list(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<ItemList> {
+        self.check_attrs(node, &["name"])?;
+        let name = self.required(node, "name")?.to_owned();
+        self.key_name(node, ctx, &name)?;
+        let mut items = Vec::new();
+        for child in self.children(node, &["item"])? {
+            self.check_attrs(child, &["condition"])?;
+            let condition = match child.attribute("condition") {
+                Some(_) => Some(self.compile(child, "condition", ctx)?),
+                None => None,
+            };
+            items.push(Branch {
+                pos: self.pos(child),
+                condition,
+                body: self.body(child, ctx)?,
+            });
+        }
+        if items.is_empty() {
+            bail!("{}: `<list>` needs at least one `<item>`", self.pos(node));
+        }
+        Ok(ItemList {
+            pos: self.pos(node),
+            name,
+            items,
+        })
     }
 
     fn condition(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Branch>> {

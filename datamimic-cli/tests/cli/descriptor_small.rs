@@ -351,3 +351,92 @@ fn bad_key_conditions_and_defaults_are_positioned_errors() {
         assert!(!s.path("output/t.json").exists());
     }
 }
+
+#[test]
+fn a_list_holds_one_dict_per_item_and_null_where_its_condition_fails() {
+    let s = Scratch::new("small-list");
+    let json = run_json(
+        &s,
+        r#"<list name="phones">
+      <item>
+        <key name="kind" constant="home"/>
+        <key name="n" script="id * 100"/>
+        <key name="twice" script="n * 2"/>
+      </item>
+      <item condition="id % 2 == 0">
+        <key name="kind" constant="work"/>
+        <nestedKey name="extra" type="dict"><key name="of" script="id"/></nestedKey>
+      </item>
+      <item/>
+    </list>
+    <key name="first" script="phones[0].kind"/>"#,
+    );
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(records.len(), 4);
+    assert_eq!(
+        records[0],
+        serde_json::json!({"id": 1, "phones": [
+            {"kind": "home", "n": 100, "twice": 200}, null, {}
+        ], "first": "home"})
+    );
+    assert_eq!(
+        records[1],
+        serde_json::json!({"id": 2, "phones": [
+            {"kind": "home", "n": 200, "twice": 400}, {"kind": "work", "extra": {"of": 2}}, {}
+        ], "first": "home"})
+    );
+}
+
+#[test]
+fn bad_lists_are_positioned_errors() {
+    let s = Scratch::new("small-list-bad");
+    for (list, message) in [
+        (
+            r#"<list name="l"></list>"#,
+            "d.xml:4:5: `<list>` needs at least one `<item>`",
+        ),
+        (
+            r#"<list><item/></list>"#,
+            "d.xml:4:5: `<list>` needs a `name` attribute",
+        ),
+        (
+            r#"<list name="l"><key name="k" constant="1"/></list>"#,
+            "d.xml:4:20: unknown element `<key>` in `<list>`; allowed: item",
+        ),
+        (
+            r#"<list name="l"><item when="true"/></list>"#,
+            "d.xml:4:26: unknown attribute `when` on `<item>`",
+        ),
+        (
+            r#"<list name="l" converter="UpperCase"><item/></list>"#,
+            "d.xml:4:20: unknown attribute `converter` on `<list>`",
+        ),
+        (
+            r#"<list name="l"><item><key name="k" constant="1"/><key name="k" constant="2"/></item></list>"#,
+            "duplicate key `k`",
+        ),
+        (
+            r#"<list name="l"><item condition="id"/></list>"#,
+            "d.xml:4:20: condition gave a i64, not a bool, on record 0",
+        ),
+        (
+            r#"<list name="id"><item/></list>"#,
+            "duplicate list `id`; first defined at d.xml:3:5",
+        ),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                r#"<setup rngSeed="2">
+  <generate name="t" count="4" target="JSON">
+    <key name="id" generator="IncrementGenerator"/>
+    {list}
+  </generate>
+</setup>"#
+            ),
+        );
+        let e = fails(&s.0, &["run", "d.xml"]);
+        assert!(e.contains("d.xml:4:") && e.contains(message), "{list}: {e}");
+        assert!(!s.path("output/t.json").exists());
+    }
+}
