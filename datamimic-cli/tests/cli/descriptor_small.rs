@@ -440,3 +440,41 @@ fn bad_lists_are_positioned_errors() {
         assert!(!s.path("output/t.json").exists());
     }
 }
+
+#[test]
+fn datamimic_address_property_names_point_to_ours() {
+    let s = Scratch::new("small-renamed-properties");
+    for (property, message) in [
+        (
+            "zip_code",
+            "`a` has no property `zip_code`; DATAMIMIC's `zip_code` is `postal_code` here",
+        ),
+        (
+            "office_phone",
+            "`a` has no property `office_phone`; DATAMIMIC's `office_phone` is `phone` here",
+        ),
+        (
+            "private_phone",
+            "`a` has no property `private_phone`; DATAMIMIC's `private_phone` is `phone` here",
+        ),
+        ("zip_cod", "`a` has no property `zip_cod`"),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                r#"<setup rngSeed="2">
+  <generate name="t" count="2" target="JSON">
+    <variable name="a" entity="Address" dataset="DE"/>
+    <key name="z" script="a.{property}"/>
+  </generate>
+</setup>"#
+            ),
+        );
+        let e = fails(&s.0, &["run", "d.xml"]);
+        assert!(
+            e.contains("d.xml:4:") && e.contains(message),
+            "{property}: {e}"
+        );
+        assert!(!s.path("output/t.json").exists());
+    }
+}
