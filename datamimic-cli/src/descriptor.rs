@@ -132,6 +132,8 @@ pub struct ItemList {
     pub name: String,
     /// The `<item>`s: each a branch with its optional `condition`.
     pub items: Vec<Branch>,
+    /// `converter="RemoveNoneOrEmptyElement"`: null and empty elements are dropped.
+    pub remove_empty: bool,
 }
 
 impl Stmt {

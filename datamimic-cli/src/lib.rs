@@ -35,7 +35,8 @@
 //! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key
 //! condition defaultValue>` writes the key where the condition holds, else the default;
 //! `<list name>` of `<item condition>`s is a list of one dict per item (null where the
-//! condition fails).
+//! condition fails; `converter="RemoveNoneOrEmptyElement"` drops null and empty elements,
+//! [`remove_empty`]).
 //!
 //! Limits, checked before anything is allocated, expanded or recursed over, each failing with
 //! a `file:line:col` error: elements nest at most
@@ -82,6 +83,7 @@ pub mod project_files;
 pub mod properties;
 pub mod record;
 pub mod regex;
+pub mod remove_empty;
 pub mod run;
 pub mod script;
 pub mod script_source;

@@ -909,9 +909,24 @@ impl<'d, 'i> Parser<'d, 'i> {
 
     /// `<list name>` of `<item condition>`s.
     fn item_list(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<ItemList> {
-        self.check_attrs(node, &["name"])?;
+        self.check_attrs(node, &["name", "converter"])?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
+        let remove_empty = match node.attribute("converter").map(str::trim) {
+            None => false,
+            Some("RemoveNoneOrEmptyElement") => true,
+            Some(other) => {
+                let hint = did_you_mean(other, ["RemoveNoneOrEmptyElement"]).unwrap_or_default();
+                return Err(self.err_attr(
+                    node,
+                    "converter",
+                    format_args!(
+                        "`{other}` does not apply to a `<list>`; only `RemoveNoneOrEmptyElement` \
+                         does{hint}"
+                    ),
+                ));
+            }
+        };
         let mut items = Vec::new();
         for child in self.children(node, &["item"])? {
             self.check_attrs(child, &["condition"])?;
@@ -932,6 +947,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             pos: self.pos(node),
             name,
             items,
+            remove_empty,
         })
     }
 

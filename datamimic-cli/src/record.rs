@@ -113,6 +113,9 @@ pub fn eval_stmts(
                     scope.rewind(mark);
                     elements.push(Node::Map(inner));
                 }
+                if list.remove_empty {
+                    elements = crate::remove_empty::remove_empty_elements(elements);
+                }
                 let node = Node::List(elements);
                 scope.push_dynamic(list.name.as_str(), node.to_dynamic());
                 fields.push((list.name.clone(), node));

@@ -409,7 +409,12 @@ fn bad_lists_are_positioned_errors() {
         ),
         (
             r#"<list name="l" converter="UpperCase"><item/></list>"#,
-            "d.xml:4:20: unknown attribute `converter` on `<list>`",
+            "d.xml:4:31: `converter`: `UpperCase` does not apply to a `<list>`; only \
+             `RemoveNoneOrEmptyElement` does",
+        ),
+        (
+            r#"<list name="l" converter="RemoveNoneOrEmptyElements"><item/></list>"#,
+            "did you mean `RemoveNoneOrEmptyElement`?",
         ),
         (
             r#"<list name="l"><item><key name="k" constant="1"/><key name="k" constant="2"/></item></list>"#,
@@ -477,4 +482,32 @@ fn datamimic_address_property_names_point_to_ours() {
         );
         assert!(!s.path("output/t.json").exists());
     }
+}
+
+#[test]
+fn remove_none_or_empty_element_drops_null_and_empty_items() {
+    let s = Scratch::new("small-list-remove-empty");
+    let json = run_json(
+        &s,
+        r#"<list name="kept" converter="RemoveNoneOrEmptyElement">
+      <item><key name="odd" script="id" condition="id % 2 == 1"/></item>
+      <item condition="id == 2"><key name="two" script="id"/></item>
+      <item><key name="blank" constant=""/><key name="none" script="()"/></item>
+    </list>
+    <list name="plain">
+      <item><key name="odd" script="id" condition="id % 2 == 1"/></item>
+      <item condition="id == 2"><key name="two" script="id"/></item>
+    </list>"#,
+    );
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let lists: Vec<_> = records.iter().map(|r| (&r["kept"], &r["plain"])).collect();
+    assert_eq!(
+        serde_json::json!(lists),
+        serde_json::json!([
+            [[{"odd": 1}], [{"odd": 1}, null]],
+            [[{"two": 2}], [{}, {"two": 2}]],
+            [[{"odd": 3}], [{"odd": 3}, null]],
+            [[], [{}, null]],
+        ])
+    );
 }
