@@ -33,7 +33,8 @@
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
 //! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
 //! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key
-//! condition defaultValue>` writes the key where the condition holds, else the default;
+//! condition defaultValue>` (and `<nestedKey>`) writes the key where the condition holds,
+//! else the default;
 //! `<list name>` of `<item condition>`s is a list of one dict per item (null where the
 //! condition fails; `converter="RemoveNoneOrEmptyElement"` drops null and empty elements,
 //! [`remove_empty`]).

@@ -852,7 +852,11 @@ impl<'d, 'i> Parser<'d, 'i> {
             "variable" => Stmt::Variable(self.field(node, ctx, true)?),
             "key" | "id" => self.key(node, ctx)?,
             "array" => Stmt::Key(self.array(node, ctx)?),
-            "nestedKey" => Stmt::Nested(self.nested(node, ctx)?),
+            "nestedKey" => {
+                let nested = self.nested(node, ctx)?;
+                let name = nested.name.clone();
+                self.with_condition(node, ctx, Stmt::Nested(nested), name)?
+            }
             "list" => Stmt::List(self.item_list(node, ctx)?),
             _ => Stmt::Condition(self.condition(node, ctx)?),
         })
@@ -863,6 +867,19 @@ impl<'d, 'i> Parser<'d, 'i> {
     /// given, else nothing: a `<condition>` of the key and the default.
     fn key(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
         let field = self.field(node, ctx, false)?;
+        let name = field.name.clone();
+        self.with_condition(node, ctx, Stmt::Key(field), name)
+    }
+
+    /// `stmt` (a `<key>` or `<nestedKey>` named `name`) under the element's `condition`, with
+    /// its `defaultValue` written where the condition does not hold.
+    fn with_condition(
+        &self,
+        node: Node<'_, 'i>,
+        ctx: &mut Ctx<'_>,
+        stmt: Stmt,
+        name: String,
+    ) -> Result<Stmt> {
         if node.attribute("condition").is_none() {
             if node.attribute("defaultValue").is_some() {
                 return Err(self.err_attr(
@@ -871,7 +888,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                     "`defaultValue` is written where `condition` does not hold; add a `condition`",
                 ));
             }
-            return Ok(Stmt::Key(field));
+            return Ok(stmt);
         }
         let pos = self.pos(node);
         let condition = self.compile(node, "condition", ctx)?;
@@ -879,7 +896,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             None => None,
             Some(text) => Some(Field {
                 pos: pos.clone(),
-                name: field.name.clone(),
+                name,
                 source: if text.trim() == "None" {
                     ValueSource::Constant(Dynamic::UNIT)
                 } else {
@@ -895,7 +912,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         let mut branches = vec![Branch {
             pos: pos.clone(),
             condition: Some(condition),
-            body: vec![Stmt::Key(field)],
+            body: vec![stmt],
         }];
         if let Some(default) = default {
             branches.push(Branch {
@@ -986,7 +1003,17 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 
     fn nested(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Nested> {
-        self.check_attrs(node, &["name", "type", "count", "script"])?;
+        self.check_attrs(
+            node,
+            &[
+                "name",
+                "type",
+                "count",
+                "script",
+                "condition",
+                "defaultValue",
+            ],
+        )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
         let list = match self.attr(node, "type").unwrap_or("dict") {

@@ -511,3 +511,43 @@ fn remove_none_or_empty_element_drops_null_and_empty_items() {
         ])
     );
 }
+
+#[test]
+fn a_nested_key_condition_writes_the_dict_or_its_default_value() {
+    let s = Scratch::new("small-nested-condition");
+    let json = run_json(
+        &s,
+        r#"<nestedKey name="odd" type="dict" condition="id % 2 == 1" defaultValue="None">
+      <key name="of" script="id"/>
+    </nestedKey>
+    <nestedKey name="big" type="list" count="1" condition="id > 3" defaultValue="2023">
+      <key name="n" script="id"/>
+    </nestedKey>
+    <nestedKey name="first" type="dict" condition="id == 1"><key name="one" constant="1"/></nestedKey>"#,
+    );
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        serde_json::json!(records),
+        serde_json::json!([
+            {"id": 1, "odd": {"of": 1}, "big": 2023, "first": {"one": "1"}},
+            {"id": 2, "odd": null, "big": 2023},
+            {"id": 3, "odd": {"of": 3}, "big": 2023},
+            {"id": 4, "odd": null, "big": [{"n": 4}]},
+        ])
+    );
+    s.write(
+        "b.xml",
+        r#"<setup>
+  <generate name="t" count="1" target="JSON">
+    <nestedKey name="e" script="[]" defaultValue="[]"/>
+  </generate>
+</setup>"#,
+    );
+    let e = fails(&s.0, &["run", "b.xml"]);
+    assert!(
+        e.contains(
+            "b.xml:3:51: `defaultValue`: `defaultValue` is written where `condition` does not hold"
+        ),
+        "{e}"
+    );
+}
