@@ -118,6 +118,22 @@ pub enum Stmt {
     Nested(Nested),
     /// `<condition>`: the first branch whose condition holds.
     Condition(Vec<Branch>),
+    /// `<list>`: a list with one element per `<item>`, each a dict of the item's statements,
+    /// or null where the item's `condition` does not hold (as in DATAMIMIC).
+    List(ItemList),
+}
+
+/// `<list>`.
+#[derive(Debug)]
+pub struct ItemList {
+    /// Where it is.
+    pub pos: Pos,
+    /// `name`.
+    pub name: String,
+    /// The `<item>`s: each a branch with its optional `condition`.
+    pub items: Vec<Branch>,
+    /// `converter="RemoveNoneOrEmptyElement"`: null and empty elements are dropped.
+    pub remove_empty: bool,
 }
 
 impl Stmt {
@@ -125,14 +141,15 @@ impl Stmt {
     pub fn writes(&self) -> bool {
         match self {
             Stmt::Variable(_) => false,
-            Stmt::Key(_) | Stmt::Nested(_) => true,
+            Stmt::Key(_) | Stmt::Nested(_) | Stmt::List(_) => true,
             Stmt::Condition(branches) => branches.iter().any(|b| b.body.iter().any(Stmt::writes)),
         }
     }
 
     /// The values this statement adds to a record at most: 1 for a variable or key, the
     /// element count for `<array count>`, and for a `<nestedKey>` 1 for itself plus its body
-    /// once (dict) or `count` times (list); a `<condition>` adds its largest branch.
+    /// once (dict) or `count` times (list); a `<condition>` adds its largest branch, a
+    /// `<list>` 1 for itself plus 1 and the body for each item.
     pub fn values(&self) -> u64 {
         match self {
             Stmt::Variable(_) => 1,
@@ -150,6 +167,9 @@ impl Stmt {
             Stmt::Condition(branches) => {
                 branches.iter().map(|b| values(&b.body)).max().unwrap_or(0)
             }
+            Stmt::List(list) => list.items.iter().fold(1, |sum: u64, item| {
+                sum.saturating_add(1).saturating_add(values(&item.body))
+            }),
         }
     }
 
@@ -158,6 +178,7 @@ impl Stmt {
         match self {
             Stmt::Variable(field) | Stmt::Key(field) => Some(&field.pos),
             Stmt::Nested(nested) => Some(&nested.pos),
+            Stmt::List(list) => Some(&list.pos),
             Stmt::Condition(branches) => branches.first().map(|b| &b.pos),
         }
     }
@@ -295,8 +316,14 @@ pub enum Type {
 /// `generator`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Generator {
-    /// `IncrementGenerator`: 1, 2, 3, ... (record index + 1).
-    Increment,
+    /// `IncrementGenerator(start=1, step=1)`: `start + index * step`; leaving the 64-bit
+    /// range is an error.
+    Increment {
+        /// The first value.
+        start: i64,
+        /// The difference between consecutive values.
+        step: i64,
+    },
     /// `UUIDGenerator`.
     Uuid,
     /// `BooleanGenerator`.

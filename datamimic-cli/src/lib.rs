@@ -30,6 +30,14 @@
 //! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
 //! ([`datetime`]).
+//! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
+//! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
+//! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key
+//! condition defaultValue>` (and `<nestedKey>`) writes the key where the condition holds,
+//! else the default;
+//! `<list name>` of `<item condition>`s is a list of one dict per item (null where the
+//! condition fails; `converter="RemoveNoneOrEmptyElement"` drops null and empty elements,
+//! [`remove_empty`]).
 //!
 //! Limits, checked before anything is allocated, expanded or recursed over, each failing with
 //! a `file:line:col` error: elements nest at most
@@ -70,11 +78,13 @@ pub mod datetime_weights;
 pub mod descriptor;
 pub mod echo;
 mod line_index;
+pub mod locale;
 pub mod parse;
 pub mod project_files;
 pub mod properties;
 pub mod record;
 pub mod regex;
+pub mod remove_empty;
 pub mod run;
 pub mod script;
 pub mod script_source;

@@ -18,8 +18,8 @@ use crate::csv_source::{CsvRows, Distribution, RowSource};
 use crate::datetime::{DateFormat, DateTimeGen};
 use crate::datetime_weights::CalendarWeights;
 use crate::descriptor::{
-    self, Branch, Converter, Field, Generate, Generator, Item, MAX_RECORD_VALUES, Nested, Pos,
-    Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
+    self, Branch, Converter, Field, Generate, Generator, Item, ItemList, MAX_RECORD_VALUES, Nested,
+    Pos, Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::echo::Echo;
 use crate::entities::{self, Entity, EntityOptions};
@@ -139,6 +139,14 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
                 .map_err(|e| p.err_attr(root, "defaultDataset", e))?;
             ctx.dataset = Some(code.to_owned());
         }
+        // `defaultLocale` sets the dataset only where `defaultDataset` does not.
+        if let Some(locale) = p.attr(root, "defaultLocale") {
+            let code = crate::locale::dataset_of_locale(locale)
+                .map_err(|e| p.err_attr(root, "defaultLocale", e))?;
+            if ctx.dataset.is_none() {
+                ctx.dataset = Some(code);
+            }
+        }
         if let Some(sep) = p.attr(root, "defaultSeparator") {
             ctx.separator = p.separator(root, "defaultSeparator", sep)?;
             ctx.separator_from = Some(SetBy {
@@ -208,11 +216,14 @@ const FIELD_ATTRS: &[&str] = &[
     "generator",
     "inDateFormat",
     "outDateFormat",
+    "condition",
+    "defaultValue",
 ];
 const VARIABLE_ATTRS: &[&str] = &[
     "name",
     "entity",
     "dataset",
+    "locale",
     "ageMin",
     "ageMax",
     "conditionsInclude",
@@ -241,6 +252,7 @@ const BODY: &[&str] = &[
     "id",
     "array",
     "nestedKey",
+    "list",
     "condition",
     "echo",
     "generate",
@@ -820,7 +832,15 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 
     fn body(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Stmt>> {
-        const NESTED_BODY: &[&str] = &["variable", "key", "id", "array", "nestedKey", "condition"];
+        const NESTED_BODY: &[&str] = &[
+            "variable",
+            "key",
+            "id",
+            "array",
+            "nestedKey",
+            "list",
+            "condition",
+        ];
         self.children(node, NESTED_BODY)?
             .into_iter()
             .map(|child| self.stmt(child, ctx))
@@ -830,10 +850,121 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn stmt(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
         Ok(match node.tag_name().name() {
             "variable" => Stmt::Variable(self.field(node, ctx, true)?),
-            "key" | "id" => Stmt::Key(self.field(node, ctx, false)?),
+            "key" | "id" => self.key(node, ctx)?,
             "array" => Stmt::Key(self.array(node, ctx)?),
-            "nestedKey" => Stmt::Nested(self.nested(node, ctx)?),
+            "nestedKey" => {
+                let nested = self.nested(node, ctx)?;
+                let name = nested.name.clone();
+                self.with_condition(node, ctx, Stmt::Nested(nested), name)?
+            }
+            "list" => Stmt::List(self.item_list(node, ctx)?),
             _ => Stmt::Condition(self.condition(node, ctx)?),
+        })
+    }
+
+    /// `<key>`/`<id>`. With `condition`, DATAMIMIC writes the key only on records where the
+    /// condition holds; elsewhere it writes `defaultValue` (an expression, `None` for null) if
+    /// given, else nothing: a `<condition>` of the key and the default.
+    fn key(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
+        let field = self.field(node, ctx, false)?;
+        let name = field.name.clone();
+        self.with_condition(node, ctx, Stmt::Key(field), name)
+    }
+
+    /// `stmt` (a `<key>` or `<nestedKey>` named `name`) under the element's `condition`, with
+    /// its `defaultValue` written where the condition does not hold.
+    fn with_condition(
+        &self,
+        node: Node<'_, 'i>,
+        ctx: &mut Ctx<'_>,
+        stmt: Stmt,
+        name: String,
+    ) -> Result<Stmt> {
+        if node.attribute("condition").is_none() {
+            if node.attribute("defaultValue").is_some() {
+                return Err(self.err_attr(
+                    node,
+                    "defaultValue",
+                    "`defaultValue` is written where `condition` does not hold; add a `condition`",
+                ));
+            }
+            return Ok(stmt);
+        }
+        let pos = self.pos(node);
+        let condition = self.compile(node, "condition", ctx)?;
+        let default = match node.attribute("defaultValue") {
+            None => None,
+            Some(text) => Some(Field {
+                pos: pos.clone(),
+                name,
+                source: if text.trim() == "None" {
+                    ValueSource::Constant(Dynamic::UNIT)
+                } else {
+                    ValueSource::Script(self.compile(node, "defaultValue", ctx)?)
+                },
+                ty: None,
+                null_quota: 0.0,
+                converters: Vec::new(),
+                in_date_format: None,
+                out_date_format: None,
+            }),
+        };
+        let mut branches = vec![Branch {
+            pos: pos.clone(),
+            condition: Some(condition),
+            body: vec![stmt],
+        }];
+        if let Some(default) = default {
+            branches.push(Branch {
+                pos,
+                condition: None,
+                body: vec![Stmt::Key(default)],
+            });
+        }
+        Ok(Stmt::Condition(branches))
+    }
+
+    /// `<list name>` of `<item condition>`s.
+    fn item_list(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<ItemList> {
+        self.check_attrs(node, &["name", "converter"])?;
+        let name = self.required(node, "name")?.to_owned();
+        self.key_name(node, ctx, &name)?;
+        let remove_empty = match node.attribute("converter").map(str::trim) {
+            None => false,
+            Some("RemoveNoneOrEmptyElement") => true,
+            Some(other) => {
+                let hint = did_you_mean(other, ["RemoveNoneOrEmptyElement"]).unwrap_or_default();
+                return Err(self.err_attr(
+                    node,
+                    "converter",
+                    format_args!(
+                        "`{other}` does not apply to a `<list>`; only `RemoveNoneOrEmptyElement` \
+                         does{hint}"
+                    ),
+                ));
+            }
+        };
+        let mut items = Vec::new();
+        for child in self.children(node, &["item"])? {
+            self.check_attrs(child, &["condition"])?;
+            let condition = match child.attribute("condition") {
+                Some(_) => Some(self.compile(child, "condition", ctx)?),
+                None => None,
+            };
+            items.push(Branch {
+                pos: self.pos(child),
+                condition,
+                body: self.body(child, ctx)?,
+            });
+        }
+        if items.is_empty() {
+            bail!("{}: `<list>` needs at least one `<item>`", self.pos(node));
+        }
+        Ok(ItemList {
+            pos: self.pos(node),
+            name,
+            items,
+            remove_empty,
         })
     }
 
@@ -872,7 +1003,17 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 
     fn nested(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Nested> {
-        self.check_attrs(node, &["name", "type", "count", "script"])?;
+        self.check_attrs(
+            node,
+            &[
+                "name",
+                "type",
+                "count",
+                "script",
+                "condition",
+                "defaultValue",
+            ],
+        )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
         let list = match self.attr(node, "type").unwrap_or("dict") {
@@ -1117,6 +1258,24 @@ impl<'d, 'i> Parser<'d, 'i> {
     /// must be representable, and some value must lie between them.
     fn range(&self, node: Node<'_, '_>, ty: Option<Type>) -> Result<ValueSource> {
         let (min_text, max_text) = (self.attr(node, "min"), self.attr(node, "max"));
+        match (ty, min_text.or(max_text)) {
+            // DATAMIMIC's random value of the type: 0 to 20 ASCII letters, or a fair bool.
+            (Some(Type::String), None) => {
+                let letters = crate::regex::RegexGen::new("[A-Za-z]{0,20}")
+                    .map_err(|e| anyhow!("{}: {e}", self.pos(node)))?;
+                return Ok(ValueSource::Pattern(letters));
+            }
+            (Some(Type::Bool), None) => return Ok(ValueSource::Generator(Generator::Boolean)),
+            (Some(ty @ (Type::String | Type::Bool)), Some(_)) => {
+                let name = if ty == Type::String { "string" } else { "bool" };
+                return Err(self.err_attr(
+                    node,
+                    if min_text.is_some() { "min" } else { "max" },
+                    format_args!("`min`/`max` go with `type=\"int\"` or `\"float\"`, not `{name}`"),
+                ));
+            }
+            _ => {}
+        }
         if ty == Some(Type::Float) {
             let min = min_text.map_or(Ok(0.0), |v| self.parse_f64(node, "min", v))?;
             let max = max_text.map_or(Ok(1.0), |v| self.parse_f64(node, "max", v))?;
@@ -1207,8 +1366,19 @@ impl<'d, 'i> Parser<'d, 'i> {
     }
 
     fn entity(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Box<dyn Entity>> {
-        let name = self.required(node, "entity")?;
+        let text = self.required(node, "entity")?.trim();
+        // `Person(min_age=18, max_age=65)`: DATAMIMIC's constructor form.
+        let (name, args) = match text.split_once('(') {
+            Some((name, rest)) => {
+                let args = rest.trim_end().strip_suffix(')').ok_or_else(|| {
+                    self.err_attr(node, "entity", format_args!("missing `)` in `{text}`"))
+                })?;
+                (name.trim(), args)
+            }
+            None => (text, ""),
+        };
         let def = entities::find(name).map_err(|e| self.err_attr(node, "entity", e))?;
+        let constructor_ages = self.entity_arguments(node, args)?;
         let u32_attr = |attr: &str| -> Result<Option<u32>> {
             self.attr(node, attr)
                 .map(|v| {
@@ -1246,22 +1416,53 @@ impl<'d, 'i> Parser<'d, 'i> {
                 )
             }),
         };
-        let dataset = self
-            .attr(node, "dataset")
-            .map(str::to_owned)
-            .or_else(|| ctx.dataset.clone());
+        let locale = self
+            .attr(node, "locale")
+            .map(|l| {
+                crate::locale::dataset_of_locale(l).map_err(|e| self.err_attr(node, "locale", e))
+            })
+            .transpose()?;
+        let dataset = match (self.attr(node, "dataset"), locale) {
+            (Some(given), Some(code)) if !given.trim().eq_ignore_ascii_case(&code) => {
+                return Err(self.err_attr(
+                    node,
+                    "locale",
+                    format_args!("names dataset {code}, but `dataset` is `{given}`"),
+                ));
+            }
+            (Some(given), _) => Some(given.to_owned()),
+            (None, Some(code)) => Some(code),
+            (None, None) => ctx.dataset.clone(),
+        };
+        let age = |attr: &str, constructor: Option<u32>, argument: &str| -> Result<Option<u32>> {
+            match (u32_attr(attr)?, constructor) {
+                (Some(_), Some(_)) => Err(self.err_attr(
+                    node,
+                    attr,
+                    format_args!("given twice: as `{attr}` and as `{argument}` in `entity`"),
+                )),
+                (given, constructed) => Ok(given.or(constructed)),
+            }
+        };
         let options = EntityOptions {
             dataset,
             strict: ctx.options.strict,
             seed,
-            age_min: u32_attr("ageMin")?,
-            age_max: u32_attr("ageMax")?,
+            age_min: age("ageMin", constructor_ages.0, "min_age")?,
+            age_max: age("ageMax", constructor_ages.1, "max_age")?,
             conditions_include: list("conditionsInclude"),
             conditions_exclude: list("conditionsExclude"),
         };
         if let (Some(min), Some(max)) = (options.age_min, options.age_max)
             && min > max
         {
+            if self.attr(node, "ageMin").is_none() && self.attr(node, "ageMax").is_none() {
+                return Err(self.err_attr(
+                    node,
+                    "entity",
+                    format_args!("`min_age` {min} is above `max_age` {max}"),
+                ));
+            }
             return Err(self.err_attr(
                 node,
                 "ageMin",
@@ -1270,6 +1471,43 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         def.build(&options)
             .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))
+    }
+
+    /// The `min_age` and `max_age` of an entity's constructor arguments (`Person(min_age=18)`).
+    fn entity_arguments(
+        &self,
+        node: Node<'_, '_>,
+        args: &str,
+    ) -> Result<(Option<u32>, Option<u32>)> {
+        const TAKEN: &[&str] = &["min_age", "max_age"];
+        let pairs = parameters(args).map_err(|e| self.err_attr(node, "entity", e))?;
+        let (mut min, mut max) = (None, None);
+        for (key, value) in pairs {
+            let slot = match key {
+                "min_age" => &mut min,
+                "max_age" => &mut max,
+                other => {
+                    let hint = did_you_mean(other, TAKEN.iter().copied())
+                        .unwrap_or_else(|| format!("; supported: {}", TAKEN.join(", ")));
+                    return Err(self.err_attr(
+                        node,
+                        "entity",
+                        format_args!("unknown entity argument `{other}`{hint}"),
+                    ));
+                }
+            };
+            if slot.is_some() {
+                return Err(self.err_attr(node, "entity", format_args!("`{key}` given twice")));
+            }
+            *slot = Some(value.trim().parse::<u32>().map_err(|_| {
+                self.err_attr(
+                    node,
+                    "entity",
+                    format_args!("`{key}`: `{value}` is not a non-negative integer"),
+                )
+            })?);
+        }
+        Ok((min, max))
     }
 
     fn values(&self, node: Node<'_, '_>, name: &str) -> Result<ValueSource> {
@@ -1327,6 +1565,9 @@ impl<'d, 'i> Parser<'d, 'i> {
         if name == "DateTimeGenerator" {
             return self.datetime_generator(node, args);
         }
+        if name == "IncrementGenerator" {
+            return self.increment_generator(node, args);
+        }
         let mut min = None;
         let mut max = None;
         for arg in args.split(',').map(str::trim).filter(|a| !a.is_empty()) {
@@ -1344,16 +1585,13 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         let g = match name {
-            "IncrementGenerator" | "UUIDGenerator" | "BooleanGenerator"
-                if min.is_some() || max.is_some() =>
-            {
+            "UUIDGenerator" | "BooleanGenerator" if min.is_some() || max.is_some() => {
                 return Err(self.err_attr(
                     node,
                     "generator",
                     format_args!("`{name}` takes no arguments"),
                 ));
             }
-            "IncrementGenerator" => Generator::Increment,
             "UUIDGenerator" => Generator::Uuid,
             "BooleanGenerator" => Generator::Boolean,
             "IntegerGenerator" => {
@@ -1384,6 +1622,42 @@ impl<'d, 'i> Parser<'d, 'i> {
             _ => unreachable!("`{name}` is checked against the known names above"),
         };
         Ok(g)
+    }
+
+    /// `IncrementGenerator(start=.., step=..)`, both integers (defaults 1 and 1).
+    fn increment_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
+        const TAKEN: &[&str] = &["start", "step"];
+        let pairs = parameters(args).map_err(|e| self.err_attr(node, "generator", e))?;
+        let (mut start, mut step) = (None, None);
+        for (key, value) in pairs {
+            let slot = match key {
+                "start" => &mut start,
+                "step" => &mut step,
+                other => {
+                    let hint = did_you_mean(other, TAKEN.iter().copied())
+                        .unwrap_or_else(|| format!("; supported: {}", TAKEN.join(", ")));
+                    return Err(self.err_attr(
+                        node,
+                        "generator",
+                        format_args!("unknown `IncrementGenerator` argument `{other}`{hint}"),
+                    ));
+                }
+            };
+            if slot.is_some() {
+                return Err(self.err_attr(node, "generator", format_args!("`{key}` given twice")));
+            }
+            *slot = Some(value.trim().parse::<i64>().map_err(|_| {
+                self.err_attr(
+                    node,
+                    "generator",
+                    format_args!("`{key}`: `{value}` is not a 64-bit integer"),
+                )
+            })?);
+        }
+        Ok(Generator::Increment {
+            start: start.unwrap_or(1),
+            step: step.unwrap_or(1),
+        })
     }
 
     /// `DateTimeGenerator(...)`: `value` alone, else a uniform draw between `min` (default

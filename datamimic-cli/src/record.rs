@@ -9,7 +9,8 @@ use chrono::NaiveDateTime;
 
 use crate::datetime;
 use crate::descriptor::{
-    Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Pos, Stmt, Type, ValueSource, error_at,
+    Branch, Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Pos, Stmt, Type, ValueSource,
+    error_at,
 };
 use crate::script::{self, ScriptFailure, uniform_int, with_rng};
 
@@ -92,36 +93,59 @@ pub fn eval_stmts(
             }
             Stmt::Condition(branches) => {
                 for branch in branches {
-                    let taken = match &branch.condition {
-                        None => true,
-                        Some(condition) => condition
-                            .eval(engine, scope)
-                            .map_err(|e| {
-                                failed(
-                                    e,
-                                    &branch.pos,
-                                    format_args!("condition failed on record {index}"),
-                                )
-                            })?
-                            .as_bool()
-                            .map_err(|ty| {
-                                error_at(
-                                    &branch.pos,
-                                    format_args!(
-                                        "condition gave a {ty}, not a bool, on record {index}"
-                                    ),
-                                )
-                            })?,
-                    };
-                    if taken {
+                    if holds(engine, branch, index, scope)? {
                         eval_stmts(engine, &branch.body, index, scope, fields)?;
                         break;
                     }
                 }
             }
+            Stmt::List(list) => {
+                let mut elements = Vec::with_capacity(list.items.len());
+                for item in &list.items {
+                    if !holds(engine, item, index, scope)? {
+                        elements.push(Node::Value(Dynamic::UNIT));
+                        continue;
+                    }
+                    // An item's keys are visible to its later keys only.
+                    let mark = scope.len();
+                    let mut inner = Vec::new();
+                    eval_stmts(engine, &item.body, index, scope, &mut inner)?;
+                    scope.rewind(mark);
+                    elements.push(Node::Map(inner));
+                }
+                if list.remove_empty {
+                    elements = crate::remove_empty::remove_empty_elements(elements);
+                }
+                let node = Node::List(elements);
+                scope.push_dynamic(list.name.as_str(), node.to_dynamic());
+                fields.push((list.name.clone(), node));
+            }
         }
     }
     Ok(())
+}
+
+/// Whether `branch`'s condition holds on record `index` (a branch without one always does).
+fn holds(engine: &Engine, branch: &Branch, index: u64, scope: &mut Scope<'_>) -> Result<bool> {
+    let Some(condition) = &branch.condition else {
+        return Ok(true);
+    };
+    condition
+        .eval(engine, scope)
+        .map_err(|e| {
+            failed(
+                e,
+                &branch.pos,
+                format_args!("condition failed on record {index}"),
+            )
+        })?
+        .as_bool()
+        .map_err(|ty| {
+            error_at(
+                &branch.pos,
+                format_args!("condition gave a {ty}, not a bool, on record {index}"),
+            )
+        })
 }
 
 fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -> Result<Node> {
@@ -200,8 +224,15 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
             Dynamic::UNIT
         }
         ValueSource::Generator(g) => match g {
-            Generator::Increment => i64::try_from(index + 1)
-                .map_err(|_| fail(format!("record {index} is beyond the 64-bit counter")))?
+            Generator::Increment { start, step } => i64::try_from(index)
+                .ok()
+                .and_then(|i| i.checked_mul(*step))
+                .and_then(|offset| offset.checked_add(*start))
+                .ok_or_else(|| {
+                    fail(format!(
+                        "`IncrementGenerator` leaves the 64-bit integer range on record {index}"
+                    ))
+                })?
                 .into(),
             Generator::Uuid => script::uuid().into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),

@@ -187,7 +187,8 @@ impl Script {
             value.try_cast::<Map>()
         });
         let hint = match &owner {
-            Some(map) => did_you_mean(name, map.keys().map(|k| k.as_str())),
+            Some(map) => datamimic_name(name, map)
+                .or_else(|| did_you_mean(name, map.keys().map(|k| k.as_str()))),
             None => {
                 let mut keys = Vec::new();
                 for (_, _, value) in scope.iter_raw() {
@@ -202,6 +203,19 @@ impl Script {
             _ => format!("no property `{name}`{hint}"),
         }
     }
+}
+
+/// DATAMIMIC entity properties this crate's entities name differently: the hint for `name` on
+/// `map` when the map has the property it stands for.
+fn datamimic_name(name: &str, map: &Map) -> Option<String> {
+    const RENAMED: &[(&str, &str)] = &[
+        ("zip_code", "postal_code"),
+        ("office_phone", "phone"),
+        ("private_phone", "phone"),
+    ];
+    let (_, ours) = RENAMED.iter().find(|(theirs, _)| *theirs == name)?;
+    map.contains_key(*ours)
+        .then(|| format!("; DATAMIMIC's `{name}` is `{ours}` here"))
 }
 
 fn locate(source: &ScriptSource, pos: Position) -> Pos {

@@ -39,6 +39,12 @@ fn check_level<'s>(
                 check(&n.body)?;
                 ("nestedKey", &n.name, &n.pos)
             }
+            Stmt::List(list) => {
+                for item in &list.items {
+                    check(&item.body)?;
+                }
+                ("list", &list.name, &list.pos)
+            }
             Stmt::Condition(branches) => {
                 // Each branch is checked against the names before the condition only.
                 let mut defined = Vec::new();
