@@ -70,6 +70,7 @@ pub mod datetime_weights;
 pub mod descriptor;
 pub mod echo;
 mod line_index;
+pub mod memstore;
 pub mod parse;
 pub mod project_files;
 pub mod properties;

@@ -12,6 +12,7 @@ use rhai::{Dynamic, Engine, Scope};
 use crate::cli::RunArgs;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
 use crate::echo::Echo;
+use crate::memstore::MemRecord;
 use crate::parse::{self, ParseOptions};
 use crate::pipeline::{self, Parts, Plan, Source};
 use crate::record::{Node, eval_stmts};
@@ -154,10 +155,11 @@ impl Run<'_> {
             sinks: Vec::new(),
         };
         flatten(g, self.seed, "", &mut products);
+        let keeps = products.gens.iter().any(|product| !product.mem.is_empty());
         if products
             .gens
             .iter()
-            .all(|product| product.targets.is_empty())
+            .all(|product| product.targets.is_empty() && product.mem.is_empty())
         {
             eprintln!(
                 "{}: warning: generate `{}` has no target, nor has any generate nested in it: its records are made but not written",
@@ -222,6 +224,12 @@ impl Run<'_> {
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
             products,
         };
+        if keeps {
+            source.keep(g.count)?;
+        }
+        if keeps && sinks.is_empty() {
+            return Ok(Vec::new());
+        }
         let plan = Plan {
             count: g.count,
             page_size: g.page_size.unwrap_or(pipeline::DEFAULT_PAGE_SIZE),
@@ -250,16 +258,8 @@ struct DescriptorSource<'g> {
 }
 
 impl DescriptorSource<'_> {
-    /// Generates record `index` of product `id` and its nested records into `out`; a
-    /// `sample` makes at least one of each nested record (for the column names).
-    fn record(
-        &self,
-        id: usize,
-        index: u64,
-        parent: Option<&Dynamic>,
-        out: &mut Parts<'_>,
-        sample: bool,
-    ) -> Result<()> {
+    /// Record `index` of product `id` (without its nested records).
+    fn build(&self, id: usize, index: u64, parent: Option<&Dynamic>) -> Result<Node> {
         let g = self.products.gens[id];
         script::set_rng(self.products.streams[id].record(index));
         let mut scope = Scope::new();
@@ -276,7 +276,71 @@ impl DescriptorSource<'_> {
         };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
         crate::csv_source::overlay(&mut fields, columns);
-        let node = Node::Map(fields);
+        Ok(Node::Map(fields))
+    }
+
+    /// Makes the `count` records of the generate and their nested records in order, on this
+    /// thread, and keeps each product's records in its memstores. A record depends only on
+    /// the seed and its index, so these are the records the pipeline writes to the files.
+    fn keep(&self, count: u64) -> Result<()> {
+        let mut kept: Vec<Vec<MemRecord>> = vec![Vec::new(); self.products.gens.len()];
+        for index in 0..count {
+            self.keep_record(0, index, None, &mut kept)?;
+        }
+        for (id, records) in kept.into_iter().enumerate() {
+            let g = self.products.gens[id];
+            if let Some((last, others)) = g.mem.split_last() {
+                for target in others {
+                    target.chunk.fill(records.clone(), &g.pos)?;
+                }
+                last.chunk.fill(records, &g.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn keep_record(
+        &self,
+        id: usize,
+        index: u64,
+        parent: Option<&Dynamic>,
+        kept: &mut [Vec<MemRecord>],
+    ) -> Result<()> {
+        let node = self.build(id, index, parent)?;
+        let Node::Map(fields) = node else {
+            unreachable!("a record is a map")
+        };
+        let children = &self.products.children[id];
+        if !children.is_empty() {
+            let me = Node::Map(fields.clone()).to_dynamic();
+            for &child in children {
+                let count = self.products.gens[child].count;
+                let first = index.checked_mul(count).ok_or_else(|| {
+                    error_at(&self.products.gens[child].pos, "too many nested records")
+                })?;
+                for j in 0..count {
+                    self.keep_record(child, first + j, Some(&me), kept)?;
+                }
+            }
+        }
+        if !self.products.gens[id].mem.is_empty() {
+            kept[id].push(fields);
+        }
+        Ok(())
+    }
+
+    /// Generates record `index` of product `id` and its nested records into `out`; a
+    /// `sample` makes at least one of each nested record (for the column names).
+    fn record(
+        &self,
+        id: usize,
+        index: u64,
+        parent: Option<&Dynamic>,
+        out: &mut Parts<'_>,
+        sample: bool,
+    ) -> Result<()> {
+        let g = self.products.gens[id];
+        let node = self.build(id, index, parent)?;
         let outs = out.outs();
         for s in self.products.sinks[id].clone() {
             self.encoders[s]
