@@ -20,10 +20,55 @@ use crate::record::Node;
 /// Values (fields, array and nested elements, as [`crate::descriptor::Stmt::values`] counts
 /// them, at least one per record) one memstore may hold over all its types: a descriptor that
 /// would keep more is refused before the run starts, rather than exhausting memory.
-pub const MAX_MEMSTORE_VALUES: u64 = 10_000_000;
+/// (Kept numbers take about 72 bytes each, names included: some 360 MB at the limit.)
+pub const MAX_MEMSTORE_VALUES: u64 = 5_000_000;
 
-/// One kept record: its fields in key order.
-pub type MemRecord = Vec<(String, Node)>;
+/// Bytes of text (strings and the names in maps) all memstores of a run may keep, checked as
+/// records are kept: text has no size the descriptor fixes, so it is bounded on its own.
+pub const MAX_MEMSTORE_TEXT: u64 = 256 << 20;
+
+/// The bytes of text in `node`, counted against [`MAX_MEMSTORE_TEXT`].
+pub fn text_bytes(node: &Node) -> u64 {
+    match node {
+        Node::Value(value) => dynamic_text_bytes(value),
+        Node::Map(fields) => fields
+            .iter()
+            .map(|(name, node)| name.len() as u64 + text_bytes(node))
+            .sum(),
+        Node::List(items) => items.iter().map(text_bytes).sum(),
+    }
+}
+
+fn dynamic_text_bytes(value: &Dynamic) -> u64 {
+    if let Some(text) = value.read_lock::<rhai::ImmutableString>() {
+        text.len() as u64
+    } else if let Some(array) = value.read_lock::<rhai::Array>() {
+        array.iter().map(dynamic_text_bytes).sum()
+    } else if let Some(map) = value.read_lock::<rhai::Map>() {
+        map.iter()
+            .map(|(name, value)| name.len() as u64 + dynamic_text_bytes(value))
+            .sum()
+    } else {
+        0
+    }
+}
+
+/// One kept record: its fields in key order. The names are shared with the record before
+/// when they are the same (see [`share_names`]), so a field costs its value only.
+pub type MemRecord = Vec<(Arc<str>, Node)>;
+
+/// `fields` as a kept record, reusing the names of `previous` where they are the same.
+pub fn share_names(fields: Vec<(String, Node)>, previous: Option<&MemRecord>) -> MemRecord {
+    let mut record: MemRecord = Vec::with_capacity(fields.len());
+    record.extend(fields.into_iter().enumerate().map(|(i, (name, node))| {
+        let name = match previous.and_then(|p| p.get(i)) {
+            Some((shared, _)) if **shared == *name => shared.clone(),
+            _ => Arc::from(name),
+        };
+        (name, node)
+    }));
+    record
+}
 
 /// The records one `<generate target="…">` keeps in one memstore, filled when it has run.
 #[derive(Debug)]
@@ -118,6 +163,6 @@ impl MemRows {
         Ok(self
             .record(i)?
             .iter()
-            .map(|(name, node)| (name.as_str(), node.to_dynamic(), node.clone())))
+            .map(|(name, node)| (&**name, node.to_dynamic(), node.clone())))
     }
 }

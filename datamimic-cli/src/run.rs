@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Result, bail};
 use datamimic::RecordStreams;
@@ -12,7 +13,7 @@ use rhai::{Dynamic, Engine, Scope};
 use crate::cli::RunArgs;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
 use crate::echo::Echo;
-use crate::memstore::MemRecord;
+use crate::memstore::{MAX_MEMSTORE_TEXT, MemRecord, share_names, text_bytes};
 use crate::parse::{self, ParseOptions};
 use crate::pipeline::{self, Parts, Plan, Source};
 use crate::record::{Node, eval_stmts};
@@ -55,6 +56,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
     crate::staging::sweep(&args.output_dir);
     let result = (|| -> Result<()> {
         let mut globals = Scope::new();
+        let kept_text = AtomicU64::new(0);
         for item in &setup.items {
             match item {
                 Item::Echo(echo) => print_echo(&engine, echo, seed, &mut globals)?,
@@ -76,6 +78,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
                 }
                 Item::Generate(g) => {
                     let context = Run {
+                        kept_text: &kept_text,
                         globals: globals
                             .iter()
                             .map(|(name, _, value)| (name.to_owned(), value))
@@ -114,6 +117,8 @@ fn print_echo(engine: &Engine, echo: &Echo, seed: u64, globals: &mut Scope<'_>) 
 }
 
 struct Run<'a> {
+    /// Bytes of text the memstores keep so far (see [`MAX_MEMSTORE_TEXT`]).
+    kept_text: &'a AtomicU64,
     /// Setup-level variables, pushed into every record's scope first.
     globals: Vec<(String, Dynamic)>,
     engine: &'a Engine,
@@ -219,6 +224,7 @@ impl Run<'_> {
             products.sinks.push(start..sinks.len());
         }
         let source = DescriptorSource {
+            kept_text: self.kept_text,
             globals: &self.globals,
             engine: self.engine,
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
@@ -251,6 +257,8 @@ impl Run<'_> {
 }
 
 struct DescriptorSource<'g> {
+    /// Bytes of text the memstores keep so far in the run.
+    kept_text: &'g AtomicU64,
     globals: &'g [(String, Dynamic)],
     engine: &'g Engine,
     encoders: Vec<Encoder>,
@@ -323,8 +331,27 @@ impl DescriptorSource<'_> {
                 }
             }
         }
-        if !self.products.gens[id].mem.is_empty() {
-            kept[id].push(fields);
+        let g = self.products.gens[id];
+        if !g.mem.is_empty() {
+            let text: u64 = fields.iter().map(|(_, node)| text_bytes(node)).sum();
+            let total = self
+                .kept_text
+                .load(Ordering::Relaxed)
+                .saturating_add(text * g.mem.len() as u64);
+            if total > MAX_MEMSTORE_TEXT {
+                return Err(error_at(
+                    &g.pos,
+                    format_args!(
+                        "`{}` record {index}: the memstores would keep more than {} MiB of text \
+                         in all",
+                        g.name,
+                        MAX_MEMSTORE_TEXT >> 20
+                    ),
+                ));
+            }
+            self.kept_text.store(total, Ordering::Relaxed);
+            let record = share_names(fields, kept[id].last());
+            kept[id].push(record);
         }
         Ok(())
     }

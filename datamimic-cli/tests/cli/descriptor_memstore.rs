@@ -167,7 +167,7 @@ fn memstore_mistakes_are_positioned_errors_with_suggestions() {
         ),
         (
             r#"<memstore id="mem"/><generate name="a" count="1000000" target="mem"><array name="k" type="int" count="11"/></generate>"#,
-            "d.xml:3:66: `target`: memstore `mem` would keep 1000000 records of up to 11 values each, 11000000 values in all with what it keeps before; a memstore holds at most 10000000 values",
+            "d.xml:3:66: `target`: memstore `mem` would keep 1000000 records of up to 11 values each, 11000000 values in all with what it keeps before; a memstore holds at most 5000000 values",
         ),
     ];
     for (body, expected) in cases {
@@ -176,4 +176,30 @@ fn memstore_mistakes_are_positioned_errors_with_suggestions() {
         assert!(err.contains(expected), "{body}\n{err}");
         assert_eq!(s.files("output"), Vec::<String>::new());
     }
+}
+
+#[test]
+fn the_text_a_memstore_keeps_is_bounded() {
+    let s = Scratch::new("memstore-text");
+    let long = "x".repeat(100_000);
+    s.write(
+        "d.xml",
+        &format!(
+            r#"<setup>
+  <memstore id="mem"/>
+  <generate name="a" count="3000" target="mem, JSON">
+    <key name="k" constant="{long}"/>
+  </generate>
+</setup>"#
+        ),
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.ends_with(
+            "d.xml:3:3: `a` record 2684: the memstores would keep more than 256 MiB of text in all"
+        ),
+        "{err}"
+    );
+    // The failed run leaves no file behind.
+    assert_eq!(s.files("output"), Vec::<String>::new());
 }
