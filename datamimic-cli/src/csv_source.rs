@@ -1,6 +1,7 @@
-//! CSV files (and the records a [`crate::memstore`] keeps) as record sources (`source="data/people.ent.csv"`): on a `<generate>` every
+//! CSV files as record sources (`source="data/people.ent.csv"`): on a `<generate>` every
 //! record starts as a row, its columns in header order, which keys may read and replace by
-//! name; on a `<variable>` each record sees one row as a map (`person.givenName`).
+//! name; on a `<variable>` each record sees one row as a map (`person.givenName`). The records
+//! a [`crate::memstore`] keeps are read the same way ([`Rows::Mem`]).
 //!
 //! A file is read once, when the descriptor is parsed: the first row names the columns, the
 //! separator is the element's `separator` or the setup's `defaultSeparator` (`|`), and every

@@ -27,7 +27,8 @@
 //! `distribution="random"` ([`csv_source`]); data files lie inside the descriptor's folder
 //! ([`project_files`]). `<memstore id>` keeps the records of a `<generate target="mem">` in
 //! memory, in record order, and `source="mem" type="NAME"` reads them back on a later generate
-//! or variable, as a CSV source does ([`memstore`]). `DateTimeGenerator(min max value random input_format)` with calendar
+//! or variable, as a CSV source does ([`memstore`]).
+//! `DateTimeGenerator(min max value random input_format)` with calendar
 //! weights ([`datetime_weights`]),
 //! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates

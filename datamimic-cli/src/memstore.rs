@@ -166,3 +166,40 @@ impl MemRows {
             .map(|(name, node)| (&**name, node.to_dynamic(), node.clone())))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(names: &[&str]) -> Vec<(String, Node)> {
+        names
+            .iter()
+            .map(|n| ((*n).to_owned(), Node::Value(Dynamic::from(n.to_string()))))
+            .collect()
+    }
+
+    #[test]
+    fn equal_names_are_shared_with_the_record_before() {
+        let first = share_names(fields(&["id", "name"]), None);
+        let second = share_names(fields(&["id", "city"]), Some(&first));
+        assert!(Arc::ptr_eq(&first[0].0, &second[0].0));
+        assert!(!Arc::ptr_eq(&first[1].0, &second[1].0));
+        assert_eq!(&*second[1].0, "city");
+    }
+
+    #[test]
+    fn text_counts_strings_and_map_names() {
+        let node = Node::Map(vec![
+            (
+                "ab".to_owned(),
+                Node::Value(Dynamic::from("xyz".to_owned())),
+            ),
+            ("n".to_owned(), Node::Value(Dynamic::from(5_i64))),
+            (
+                "l".to_owned(),
+                Node::List(vec![Node::Value(Dynamic::from("qq".to_owned()))]),
+            ),
+        ]);
+        assert_eq!(text_bytes(&node), 2 + 3 + 1 + 1 + 2);
+    }
+}
