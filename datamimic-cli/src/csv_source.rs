@@ -1,6 +1,7 @@
 //! CSV files as record sources (`source="data/people.ent.csv"`): on a `<generate>` every
 //! record starts as a row, its columns in header order, which keys may read and replace by
-//! name; on a `<variable>` each record sees one row as a map (`person.givenName`).
+//! name; on a `<variable>` each record sees one row as a map (`person.givenName`). The records
+//! a [`crate::memstore`] keeps are read the same way ([`Rows::Mem`]).
 //!
 //! A file is read once, when the descriptor is parsed: the first row names the columns, the
 //! separator is the element's `separator` or the setup's `defaultSeparator` (`|`), and every
@@ -13,6 +14,7 @@ use anyhow::{Result, anyhow};
 use rhai::{Dynamic, Map, Scope};
 
 use crate::descriptor::{Pos, error_at};
+use crate::memstore::MemRows;
 use crate::record::Node;
 use crate::script::{uniform_int, with_rng};
 
@@ -90,13 +92,74 @@ pub enum Distribution {
     Random,
 }
 
+/// The rows a source reads: a CSV file's, or the records a memstore keeps under one type.
+#[derive(Debug, Clone)]
+pub enum Rows {
+    /// A CSV file.
+    Csv(Arc<CsvRows>),
+    /// `source="mem" type="NAME"`.
+    Mem(MemRows),
+}
+
+impl Rows {
+    /// How many rows.
+    pub fn len(&self) -> u64 {
+        match self {
+            Rows::Csv(rows) => rows.rows.len() as u64,
+            Rows::Mem(rows) => rows.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The values one row holds at most (for the memstore bound).
+    pub fn width(&self) -> u64 {
+        match self {
+            Rows::Csv(rows) => rows.header.len() as u64,
+            Rows::Mem(rows) => rows.chunks.iter().map(|c| c.width).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether every row has fields (a table made of them has columns).
+    pub fn has_fields(&self) -> bool {
+        match self {
+            Rows::Csv(_) => true,
+            Rows::Mem(rows) => rows.chunks.iter().all(|c| c.has_fields),
+        }
+    }
+
+    /// The source as named in messages.
+    pub fn name(&self) -> &str {
+        match self {
+            Rows::Csv(rows) => &rows.name,
+            Rows::Mem(rows) => &rows.name,
+        }
+    }
+
+    /// Row `i`'s columns: name, value for scripts, value for the record.
+    fn fields(&self, i: u64) -> Result<Vec<(&str, Dynamic, Node)>> {
+        Ok(match self {
+            Rows::Csv(rows) => rows
+                .header
+                .iter()
+                .zip(&rows.rows[usize::try_from(i).unwrap_or(usize::MAX)])
+                .map(|(name, value)| (name.as_str(), value.clone(), Node::Value(value.clone())))
+                .collect(),
+            Rows::Mem(rows) => rows.fields(i)?.collect(),
+        })
+    }
+}
+
 /// A `source` on a generate or variable.
 #[derive(Debug, Clone)]
 pub struct RowSource {
     /// Where `source` is written.
     pub pos: Pos,
-    /// The file's rows.
-    pub rows: Arc<CsvRows>,
+    /// The rows.
+    pub rows: Rows,
     /// `cyclic`: an ordered source starts again after its last row.
     pub cyclic: bool,
     /// `distribution`.
@@ -104,46 +167,37 @@ pub struct RowSource {
 }
 
 impl RowSource {
-    /// The row for record `index`.
-    pub fn row(&self, index: u64) -> Result<&[Dynamic]> {
-        let n = self.rows.rows.len();
-        let i =
-            match self.distribution {
-                // Parsing refused sources without rows for these two.
-                Distribution::Random => {
-                    let last = i64::try_from(n).unwrap_or(i64::MAX) - 1;
-                    usize::try_from(with_rng(|rng| uniform_int(rng, 0, last.max(0)))).unwrap_or(0)
-                }
-                Distribution::Ordered if self.cyclic && n > 0 => {
-                    usize::try_from(index % n as u64).unwrap_or(0)
-                }
-                Distribution::Ordered => usize::try_from(index)
-                    .ok()
-                    .filter(|&i| i < n)
-                    .ok_or_else(|| {
-                        error_at(
-                            &self.pos,
-                            format_args!(
-                                "`{}` has {n} rows, and record {index} needs row {}; set \
+    /// The row number for record `index`.
+    fn row(&self, index: u64) -> Result<u64> {
+        let n = self.rows.len();
+        let i = match self.distribution {
+            // Parsing refused sources without rows for these two.
+            Distribution::Random => {
+                let last = i64::try_from(n).unwrap_or(i64::MAX) - 1;
+                u64::try_from(with_rng(|rng| uniform_int(rng, 0, last.max(0)))).unwrap_or(0)
+            }
+            Distribution::Ordered if self.cyclic && n > 0 => index % n,
+            Distribution::Ordered => Some(index).filter(|&i| i < n).ok_or_else(|| {
+                error_at(
+                    &self.pos,
+                    format_args!(
+                        "`{}` has {n} rows, and record {index} needs row {}; set \
                              `cyclic=\"True\"` to start again after the last row",
-                                self.rows.name,
-                                u128::from(index) + 1
-                            ),
-                        )
-                    })?,
-            };
-        Ok(&self.rows.rows[i])
+                        self.rows.name(),
+                        u128::from(index) + 1
+                    ),
+                )
+            })?,
+        };
+        Ok(i)
     }
 
     /// The row of record `index` as a map, for a variable.
     pub fn map(&self, index: u64) -> Result<Dynamic> {
-        let row = self.row(index)?;
-        let map: Map = self
-            .rows
-            .header
-            .iter()
-            .zip(row)
-            .map(|(name, value)| (name.as_str().into(), value.clone()))
+        let row = self.rows.fields(self.row(index)?)?;
+        let map: Map = row
+            .into_iter()
+            .map(|(name, value, _)| (name.into(), value))
             .collect();
         Ok(map.into())
     }
@@ -156,12 +210,13 @@ impl RowSource {
         scope: &mut Scope<'_>,
         fields: &mut Vec<(String, Node)>,
     ) -> Result<usize> {
-        let row = self.row(index)?;
-        for (name, value) in self.rows.header.iter().zip(row) {
-            scope.push_dynamic(name.as_str(), value.clone());
-            fields.push((name.clone(), Node::Value(value.clone())));
+        let row = self.rows.fields(self.row(index)?)?;
+        let columns = row.len();
+        for (name, value, node) in row {
+            scope.push_dynamic(name, value);
+            fields.push((name.to_owned(), node));
         }
-        Ok(row.len())
+        Ok(columns)
     }
 }
 

@@ -97,11 +97,13 @@ pub struct Generate {
     pub page_size: Option<u64>,
     /// `target`.
     pub targets: Vec<TargetSpec>,
+    /// The memstores among `target`: the records are kept there, in record order.
+    pub mem: Vec<crate::memstore::MemTarget>,
     /// Variables, keys and conditions, in order.
     pub body: Vec<Stmt>,
     /// Nested `<generate>`s: `count` child records per record of this one.
     pub children: Vec<Generate>,
-    /// `source`: the records start as the rows of a CSV file.
+    /// `source`: the records start as the rows of a CSV file or the records of a memstore.
     pub source: Option<RowSource>,
     /// `<echo>`s inside, printed once when the generate starts.
     pub echoes: Vec<Echo>,

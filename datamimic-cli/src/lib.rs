@@ -25,7 +25,10 @@
 //! `<echo>` fills in `{expr}` ([`echo`]). `source="*.ent.csv"` on a `<generate>` makes a record
 //! per row, and on a `<variable>` gives a row per record as a map, in order, `cyclic` or
 //! `distribution="random"` ([`csv_source`]); data files lie inside the descriptor's folder
-//! ([`project_files`]). `DateTimeGenerator(min max value random input_format)` with calendar
+//! ([`project_files`]). `<memstore id>` keeps the records of a `<generate target="mem">` in
+//! memory, in record order, and `source="mem" type="NAME"` reads them back on a later generate
+//! or variable, as a CSV source does ([`memstore`]).
+//! `DateTimeGenerator(min max value random input_format)` with calendar
 //! weights ([`datetime_weights`]),
 //! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
@@ -79,6 +82,7 @@ pub mod descriptor;
 pub mod echo;
 mod line_index;
 pub mod locale;
+pub mod memstore;
 pub mod parse;
 pub mod project_files;
 pub mod properties;

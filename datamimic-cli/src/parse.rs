@@ -14,7 +14,7 @@ use rhai::{Dynamic, Engine};
 use roxmltree::{Document, Node};
 
 use crate::csv::{CsvOptions, Quoting};
-use crate::csv_source::{CsvRows, Distribution, RowSource};
+use crate::csv_source::{CsvRows, Distribution, RowSource, Rows};
 use crate::datetime::{DateFormat, DateTimeGen};
 use crate::datetime_weights::CalendarWeights;
 use crate::descriptor::{
@@ -23,6 +23,7 @@ use crate::descriptor::{
 };
 use crate::echo::Echo;
 use crate::entities::{self, Entity, EntityOptions};
+use crate::memstore::{MAX_MEMSTORE_VALUES, MemChunk, MemRows, MemTarget};
 use crate::script::Script;
 use crate::script_source::ScriptSource;
 use crate::sink::Format;
@@ -67,6 +68,15 @@ struct Ctx<'e> {
     props: HashMap<String, String>,
     /// CSV sources read so far, by canonical path and separator: each is read once.
     csv_files: HashMap<(PathBuf, u8), Arc<CsvRows>>,
+    /// The `<memstore>` ids declared so far.
+    memstores: Vec<String>,
+    /// The chunks each memstore keeps per type (generate name), in document order.
+    mem_types: HashMap<(String, String), Vec<Arc<MemChunk>>>,
+    /// The values each memstore keeps so far (see [`MAX_MEMSTORE_VALUES`]).
+    mem_values: HashMap<String, u64>,
+    /// Records the enclosing generates make together (1 at the top): a nested generate makes
+    /// that many times its `count`.
+    outer_records: u64,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -84,6 +94,10 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         root,
         props: HashMap::new(),
         csv_files: HashMap::new(),
+        memstores: Vec::new(),
+        mem_types: HashMap::new(),
+        mem_values: HashMap::new(),
+        outer_records: 1,
         engine,
         options,
         sources: &sources,
@@ -156,8 +170,23 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
         }
     }
     let mut items = Vec::new();
-    for child in p.children(root, &["generate", "variable", "echo", "include"])? {
+    for child in p.children(
+        root,
+        &["generate", "variable", "echo", "include", "memstore"],
+    )? {
         match child.tag_name().name() {
+            "memstore" => {
+                p.check_attrs(child, &["id"])?;
+                let id = p.required(child, "id")?;
+                if ctx.memstores.iter().any(|m| m == id) {
+                    return Err(p.err_attr(
+                        child,
+                        "id",
+                        format_args!("a `<memstore>` `{id}` is already declared"),
+                    ));
+                }
+                ctx.memstores.push(id.to_owned());
+            }
             "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
             "variable" => {
                 let field = p.field(child, ctx, true)?;
@@ -200,6 +229,7 @@ const GENERATE_ATTRS: &[&str] = &[
     "separator",
     "source",
     "cyclic",
+    "type",
 ];
 const FIELD_ATTRS: &[&str] = &[
     "name",
@@ -365,11 +395,28 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             return Ok(None);
         };
+        if ctx.memstores.iter().any(|m| *m == *uri) {
+            return self
+                .mem_source(
+                    node,
+                    ctx,
+                    &uri,
+                    cyclic.unwrap_or(false),
+                    distribution,
+                    variable,
+                )
+                .map(Some);
+        }
         if !uri.ends_with(".csv") {
+            let hint =
+                did_you_mean(&uri, ctx.memstores.iter().map(String::as_str)).unwrap_or_default();
             return Err(self.err_attr(
                 node,
                 "source",
-                format_args!("`{uri}`: only CSV files (`*.ent.csv`) can be sources yet"),
+                format_args!(
+                    "`{uri}`: only CSV files (`*.ent.csv`) can be sources yet, and the ids of \
+                     `<memstore>`s declared before{hint}"
+                ),
             ));
         }
         let separator = match (variable, self.value(node, "separator", ctx)?) {
@@ -403,10 +450,69 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         Ok(Some(RowSource {
             pos: self.attr_pos(node, "source"),
-            rows,
+            rows: Rows::Csv(rows),
             cyclic,
             distribution,
         }))
+    }
+
+    /// `source="mem" type="NAME"`: the records memstore `store` keeps under `NAME`, as the
+    /// generates before `node` keep them.
+    fn mem_source(
+        &self,
+        node: Node<'_, '_>,
+        ctx: &Ctx<'_>,
+        store: &str,
+        cyclic: bool,
+        distribution: Distribution,
+        variable: bool,
+    ) -> Result<RowSource> {
+        if variable && node.attribute("separator").is_some() {
+            return Err(self.err_attr(node, "separator", "a memstore source has no separator"));
+        }
+        let Some(ty) = self.value(node, "type", ctx)? else {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!(
+                    "memstore `{store}` needs `type`: the name of the generate whose records it \
+                     keeps"
+                ),
+            ));
+        };
+        let Some(chunks) = ctx.mem_types.get(&(store.to_owned(), ty.to_string())) else {
+            let kept = ctx
+                .mem_types
+                .keys()
+                .filter(|(s, _)| s == store)
+                .map(|(_, t)| t.as_str());
+            let hint = did_you_mean(&ty, kept).unwrap_or_default();
+            return Err(self.err_attr(
+                node,
+                "type",
+                format_args!(
+                    "memstore `{store}` keeps no records of type `{ty}`: no `<generate \
+                     name=\"{ty}\" target=\"{store}\">` comes before{hint}"
+                ),
+            ));
+        };
+        let rows = MemRows {
+            name: format!("{store}/{ty}"),
+            chunks: chunks.clone(),
+        };
+        if rows.is_empty() && (cyclic || distribution == Distribution::Random) {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!("`{}` has no records to repeat or draw from", rows.name),
+            ));
+        }
+        Ok(RowSource {
+            pos: self.attr_pos(node, "source"),
+            rows: Rows::Mem(rows),
+            cyclic,
+            distribution,
+        })
     }
 
     /// Reads the properties file `uri` of `<include>` `node` into `ctx.props`.
@@ -608,6 +714,21 @@ impl<'d, 'i> Parser<'d, 'i> {
             None => (ctx.separator, ctx.separator_from.clone()),
         };
         let source = self.row_source(node, ctx, separator.0, false)?;
+        if node.attribute("type").is_some()
+            && !matches!(
+                &source,
+                Some(RowSource {
+                    rows: Rows::Mem(_),
+                    ..
+                })
+            )
+        {
+            return Err(self.err_attr(
+                node,
+                "type",
+                "only goes with a memstore `source` (`source=\"mem\" type=\"NAME\"`)",
+            ));
+        }
         if source.is_some() && !ctx.path.is_empty() {
             return Err(self.err_attr(
                 node,
@@ -616,28 +737,28 @@ impl<'d, 'i> Parser<'d, 'i> {
             ));
         }
         let count = match (given_count, &source) {
-            (Some(count), Some(s)) if !s.cyclic && count > s.rows.rows.len() as u64 => {
+            (Some(count), Some(s)) if !s.cyclic && count > s.rows.len() => {
                 return Err(self.err_attr(
                     node,
                     "count",
                     format_args!(
                         "{count} records, but `{}` has {} rows; set `cyclic=\"True\"` to \
                          start again after the last row",
-                        s.rows.name,
-                        s.rows.rows.len()
+                        s.rows.name(),
+                        s.rows.len()
                     ),
                 ));
             }
             (Some(count), _) => count,
-            (None, Some(s)) => s.rows.rows.len() as u64,
+            (None, Some(s)) => s.rows.len(),
             (None, None) => bail!(
                 "{}: `<generate>` needs a `count` (or a `source`) attribute",
                 self.pos(node)
             ),
         };
-        let targets = match self.value(node, "target", ctx)? {
-            Some(t) => self.targets(node, &t, separator)?,
-            None => Vec::new(),
+        let (targets, stores) = match self.value(node, "target", ctx)? {
+            Some(t) => self.targets(node, &t, separator, &ctx.memstores)?,
+            None => (Vec::new(), Vec::new()),
         };
         let outer_writes_xml = ctx.writes_xml;
         ctx.writes_xml = targets
@@ -647,8 +768,11 @@ impl<'d, 'i> Parser<'d, 'i> {
         let mut children = Vec::new();
         let mut echoes = Vec::new();
         let outer = ctx.path.len();
+        let outer_records = ctx.outer_records;
+        let records = outer_records.saturating_mul(count);
         ctx.path.push('/');
         ctx.path.push_str(&name);
+        ctx.outer_records = records;
         for child in self.children(node, BODY)? {
             match child.tag_name().name() {
                 "generate" => children.push(self.generate(child, ctx)?),
@@ -657,10 +781,13 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         ctx.path.truncate(outer);
+        ctx.outer_records = outer_records;
         ctx.writes_xml = outer_writes_xml;
         unique_names::check(&body)?;
         descriptor::check_record_size(&body)?;
-        if !body.iter().any(Stmt::writes)
+        let has_fields =
+            body.iter().any(Stmt::writes) || source.as_ref().is_some_and(|s| s.rows.has_fields());
+        if !has_fields
             && let Some(format) = targets.iter().find_map(|t| match t {
                 TargetSpec::File(f @ (Format::Csv | Format::Sqlite), _) => Some(f),
                 _ => None,
@@ -676,12 +803,39 @@ impl<'d, 'i> Parser<'d, 'i> {
                 }
             );
         }
+        let width = descriptor::values(&body)
+            .saturating_add(source.as_ref().map_or(0, |s| s.rows.width()))
+            .max(1);
+        let mut mem = Vec::new();
+        for store in stores {
+            let kept = ctx.mem_values.entry(store.clone()).or_insert(0);
+            let total = kept.saturating_add(records.saturating_mul(width));
+            if total > MAX_MEMSTORE_VALUES {
+                return Err(self.err_attr(
+                    node,
+                    "target",
+                    format_args!(
+                        "memstore `{store}` would keep {records} records of up to {width} values \
+                         each, {total} values in all with what it keeps before; a memstore holds \
+                         at most {MAX_MEMSTORE_VALUES} values"
+                    ),
+                ));
+            }
+            *kept = total;
+            let chunk = Arc::new(MemChunk::new(records, width, has_fields));
+            ctx.mem_types
+                .entry((store.clone(), name.clone()))
+                .or_default()
+                .push(chunk.clone());
+            mem.push(MemTarget { store, chunk });
+        }
         Ok(Generate {
             pos: self.pos(node),
             name,
             count,
             page_size,
             targets,
+            mem,
             body,
             children,
             source,
@@ -696,7 +850,8 @@ impl<'d, 'i> Parser<'d, 'i> {
         node: Node<'_, '_>,
         text: &str,
         (separator, separator_from): (u8, Option<SetBy>),
-    ) -> Result<Vec<TargetSpec>> {
+        memstores: &[String],
+    ) -> Result<(Vec<TargetSpec>, Vec<String>)> {
         const NAMES: &[&str] = &[
             "CSV",
             "JSON",
@@ -707,8 +862,20 @@ impl<'d, 'i> Parser<'d, 'i> {
             "LogExporter",
         ];
         let mut out = Vec::new();
+        let mut stores: Vec<String> = Vec::new();
         for target in split_list(text) {
             let target = target.0;
+            if memstores.contains(&target) {
+                if stores.contains(&target) {
+                    return Err(self.err_attr(
+                        node,
+                        "target",
+                        format_args!("memstore `{target}` is named twice"),
+                    ));
+                }
+                stores.push(target);
+                continue;
+            }
             let (name, args) = match target.split_once('(') {
                 Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
                 None => (target.as_str(), ""),
@@ -738,8 +905,16 @@ impl<'d, 'i> Parser<'d, 'i> {
                 // ConsoleExporter, one JSON object per line on standard output.
                 "consoleexporter" | "logexporter" => TargetSpec::Console,
                 _ => {
-                    let hint = did_you_mean(name, NAMES.iter().copied())
-                        .unwrap_or_else(|| format!("; known targets: {}", NAMES.join(", ")));
+                    let candidates = NAMES
+                        .iter()
+                        .copied()
+                        .chain(memstores.iter().map(String::as_str));
+                    let hint = did_you_mean(name, candidates).unwrap_or_else(|| {
+                        format!(
+                            "; known targets: {}, and the ids of `<memstore>`s declared before",
+                            NAMES.join(", ")
+                        )
+                    });
                     return Err(self.err_attr(
                         node,
                         "target",
@@ -749,7 +924,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             };
             out.push(spec);
         }
-        Ok(out)
+        Ok((out, stores))
     }
 
     /// `delimiter=';', quotechar="'", quoting='all'` into `csv`; a separator equal to the quote
@@ -1138,7 +1313,12 @@ impl<'d, 'i> Parser<'d, 'i> {
         if !variable {
             self.key_name(node, ctx, &name)?;
         }
-        let ty = self.ty(node)?;
+        // On a variable reading a memstore, `type` names the records, not a value type.
+        let mem_source = variable
+            && node
+                .attribute("source")
+                .is_some_and(|s| ctx.memstores.iter().any(|m| m == s));
+        let ty = if mem_source { None } else { self.ty(node)? };
         let given: Vec<&str> = [
             "source",
             "entity",

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Result, bail};
 use datamimic::RecordStreams;
@@ -12,6 +13,7 @@ use rhai::{Dynamic, Engine, Scope};
 use crate::cli::RunArgs;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
 use crate::echo::Echo;
+use crate::memstore::{MAX_MEMSTORE_TEXT, MemRecord, share_names, text_bytes};
 use crate::parse::{self, ParseOptions};
 use crate::pipeline::{self, Parts, Plan, Source};
 use crate::record::{Node, eval_stmts};
@@ -54,6 +56,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
     crate::staging::sweep(&args.output_dir);
     let result = (|| -> Result<()> {
         let mut globals = Scope::new();
+        let kept_text = AtomicU64::new(0);
         for item in &setup.items {
             match item {
                 Item::Echo(echo) => print_echo(&engine, echo, seed, &mut globals)?,
@@ -75,6 +78,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
                 }
                 Item::Generate(g) => {
                     let context = Run {
+                        kept_text: &kept_text,
                         globals: globals
                             .iter()
                             .map(|(name, _, value)| (name.to_owned(), value))
@@ -113,6 +117,8 @@ fn print_echo(engine: &Engine, echo: &Echo, seed: u64, globals: &mut Scope<'_>) 
 }
 
 struct Run<'a> {
+    /// Bytes of text the memstores keep so far (see [`MAX_MEMSTORE_TEXT`]).
+    kept_text: &'a AtomicU64,
     /// Setup-level variables, pushed into every record's scope first.
     globals: Vec<(String, Dynamic)>,
     engine: &'a Engine,
@@ -154,10 +160,11 @@ impl Run<'_> {
             sinks: Vec::new(),
         };
         flatten(g, self.seed, "", &mut products);
+        let keeps = products.gens.iter().any(|product| !product.mem.is_empty());
         if products
             .gens
             .iter()
-            .all(|product| product.targets.is_empty())
+            .all(|product| product.targets.is_empty() && product.mem.is_empty())
         {
             eprintln!(
                 "{}: warning: generate `{}` has no target, nor has any generate nested in it: its records are made but not written",
@@ -217,11 +224,18 @@ impl Run<'_> {
             products.sinks.push(start..sinks.len());
         }
         let source = DescriptorSource {
+            kept_text: self.kept_text,
             globals: &self.globals,
             engine: self.engine,
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
             products,
         };
+        if keeps {
+            source.keep(g.count)?;
+        }
+        if keeps && sinks.is_empty() {
+            return Ok(Vec::new());
+        }
         let plan = Plan {
             count: g.count,
             page_size: g.page_size.unwrap_or(pipeline::DEFAULT_PAGE_SIZE),
@@ -243,6 +257,8 @@ impl Run<'_> {
 }
 
 struct DescriptorSource<'g> {
+    /// Bytes of text the memstores keep so far in the run.
+    kept_text: &'g AtomicU64,
     globals: &'g [(String, Dynamic)],
     engine: &'g Engine,
     encoders: Vec<Encoder>,
@@ -250,16 +266,8 @@ struct DescriptorSource<'g> {
 }
 
 impl DescriptorSource<'_> {
-    /// Generates record `index` of product `id` and its nested records into `out`; a
-    /// `sample` makes at least one of each nested record (for the column names).
-    fn record(
-        &self,
-        id: usize,
-        index: u64,
-        parent: Option<&Dynamic>,
-        out: &mut Parts<'_>,
-        sample: bool,
-    ) -> Result<()> {
+    /// Record `index` of product `id` (without its nested records).
+    fn build(&self, id: usize, index: u64, parent: Option<&Dynamic>) -> Result<Node> {
         let g = self.products.gens[id];
         script::set_rng(self.products.streams[id].record(index));
         let mut scope = Scope::new();
@@ -276,7 +284,90 @@ impl DescriptorSource<'_> {
         };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
         crate::csv_source::overlay(&mut fields, columns);
-        let node = Node::Map(fields);
+        Ok(Node::Map(fields))
+    }
+
+    /// Makes the `count` records of the generate and their nested records in order, on this
+    /// thread, and keeps each product's records in its memstores. A record depends only on
+    /// the seed and its index, so these are the records the pipeline writes to the files.
+    fn keep(&self, count: u64) -> Result<()> {
+        let mut kept: Vec<Vec<MemRecord>> = vec![Vec::new(); self.products.gens.len()];
+        for index in 0..count {
+            self.keep_record(0, index, None, &mut kept)?;
+        }
+        for (id, records) in kept.into_iter().enumerate() {
+            let g = self.products.gens[id];
+            if let Some((last, others)) = g.mem.split_last() {
+                for target in others {
+                    target.chunk.fill(records.clone(), &g.pos)?;
+                }
+                last.chunk.fill(records, &g.pos)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn keep_record(
+        &self,
+        id: usize,
+        index: u64,
+        parent: Option<&Dynamic>,
+        kept: &mut [Vec<MemRecord>],
+    ) -> Result<()> {
+        let node = self.build(id, index, parent)?;
+        let Node::Map(fields) = node else {
+            unreachable!("a record is a map")
+        };
+        let children = &self.products.children[id];
+        if !children.is_empty() {
+            let me = Node::Map(fields.clone()).to_dynamic();
+            for &child in children {
+                let count = self.products.gens[child].count;
+                let first = index.checked_mul(count).ok_or_else(|| {
+                    error_at(&self.products.gens[child].pos, "too many nested records")
+                })?;
+                for j in 0..count {
+                    self.keep_record(child, first + j, Some(&me), kept)?;
+                }
+            }
+        }
+        let g = self.products.gens[id];
+        if !g.mem.is_empty() {
+            let text: u64 = fields.iter().map(|(_, node)| text_bytes(node)).sum();
+            let total = self
+                .kept_text
+                .load(Ordering::Relaxed)
+                .saturating_add(text * g.mem.len() as u64);
+            if total > MAX_MEMSTORE_TEXT {
+                return Err(error_at(
+                    &g.pos,
+                    format_args!(
+                        "`{}` record {index}: the memstores would keep more than {} MiB of text \
+                         in all",
+                        g.name,
+                        MAX_MEMSTORE_TEXT >> 20
+                    ),
+                ));
+            }
+            self.kept_text.store(total, Ordering::Relaxed);
+            let record = share_names(fields, kept[id].last());
+            kept[id].push(record);
+        }
+        Ok(())
+    }
+
+    /// Generates record `index` of product `id` and its nested records into `out`; a
+    /// `sample` makes at least one of each nested record (for the column names).
+    fn record(
+        &self,
+        id: usize,
+        index: u64,
+        parent: Option<&Dynamic>,
+        out: &mut Parts<'_>,
+        sample: bool,
+    ) -> Result<()> {
+        let g = self.products.gens[id];
+        let node = self.build(id, index, parent)?;
         let outs = out.outs();
         for s in self.products.sinks[id].clone() {
             self.encoders[s]

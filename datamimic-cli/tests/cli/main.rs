@@ -3,6 +3,7 @@
 mod commands;
 mod descriptor;
 mod descriptor_datetime;
+mod descriptor_memstore;
 mod descriptor_small;
 mod descriptor_sources;
 mod errors;
