@@ -1659,35 +1659,53 @@ impl<'d, 'i> Parser<'d, 'i> {
         node: Node<'_, '_>,
         args: &str,
     ) -> Result<(Option<u32>, Option<u32>)> {
-        const TAKEN: &[&str] = &["min_age", "max_age"];
-        let pairs = parameters(args).map_err(|e| self.err_attr(node, "entity", e))?;
-        let (mut min, mut max) = (None, None);
+        self.named_pair(
+            node,
+            "entity",
+            "entity",
+            args,
+            ["min_age", "max_age"],
+            "a non-negative integer",
+        )
+    }
+
+    /// Two named arguments of a call (`Person(min_age=18, max_age=65)`,
+    /// `IncrementGenerator(start=1, step=2)`), each at most once, parsed as `T`; errors are
+    /// placed at attribute `attr`.
+    fn named_pair<T: std::str::FromStr>(
+        &self,
+        node: Node<'_, '_>,
+        attr: &str,
+        call: &str,
+        args: &str,
+        names: [&str; 2],
+        expected: &str,
+    ) -> Result<(Option<T>, Option<T>)> {
+        let pairs = parameters(args).map_err(|e| self.err_attr(node, attr, e))?;
+        let mut slots: [Option<T>; 2] = [None, None];
         for (key, value) in pairs {
-            let slot = match key {
-                "min_age" => &mut min,
-                "max_age" => &mut max,
-                other => {
-                    let hint = did_you_mean(other, TAKEN.iter().copied())
-                        .unwrap_or_else(|| format!("; supported: {}", TAKEN.join(", ")));
-                    return Err(self.err_attr(
-                        node,
-                        "entity",
-                        format_args!("unknown entity argument `{other}`{hint}"),
-                    ));
-                }
+            let Some(i) = names.iter().position(|n| *n == key) else {
+                let hint = did_you_mean(key, names.iter().copied())
+                    .unwrap_or_else(|| format!("; supported: {}", names.join(", ")));
+                return Err(self.err_attr(
+                    node,
+                    attr,
+                    format_args!("unknown {call} argument `{key}`{hint}"),
+                ));
             };
-            if slot.is_some() {
-                return Err(self.err_attr(node, "entity", format_args!("`{key}` given twice")));
+            if slots[i].is_some() {
+                return Err(self.err_attr(node, attr, format_args!("`{key}` given twice")));
             }
-            *slot = Some(value.trim().parse::<u32>().map_err(|_| {
+            slots[i] = Some(value.trim().parse::<T>().map_err(|_| {
                 self.err_attr(
                     node,
-                    "entity",
-                    format_args!("`{key}`: `{value}` is not a non-negative integer"),
+                    attr,
+                    format_args!("`{key}`: `{value}` is not {expected}"),
                 )
             })?);
         }
-        Ok((min, max))
+        let [first, second] = slots;
+        Ok((first, second))
     }
 
     fn values(&self, node: Node<'_, '_>, name: &str) -> Result<ValueSource> {
@@ -1806,34 +1824,14 @@ impl<'d, 'i> Parser<'d, 'i> {
 
     /// `IncrementGenerator(start=.., step=..)`, both integers (defaults 1 and 1).
     fn increment_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
-        const TAKEN: &[&str] = &["start", "step"];
-        let pairs = parameters(args).map_err(|e| self.err_attr(node, "generator", e))?;
-        let (mut start, mut step) = (None, None);
-        for (key, value) in pairs {
-            let slot = match key {
-                "start" => &mut start,
-                "step" => &mut step,
-                other => {
-                    let hint = did_you_mean(other, TAKEN.iter().copied())
-                        .unwrap_or_else(|| format!("; supported: {}", TAKEN.join(", ")));
-                    return Err(self.err_attr(
-                        node,
-                        "generator",
-                        format_args!("unknown `IncrementGenerator` argument `{other}`{hint}"),
-                    ));
-                }
-            };
-            if slot.is_some() {
-                return Err(self.err_attr(node, "generator", format_args!("`{key}` given twice")));
-            }
-            *slot = Some(value.trim().parse::<i64>().map_err(|_| {
-                self.err_attr(
-                    node,
-                    "generator",
-                    format_args!("`{key}`: `{value}` is not a 64-bit integer"),
-                )
-            })?);
-        }
+        let (start, step) = self.named_pair(
+            node,
+            "generator",
+            "`IncrementGenerator`",
+            args,
+            ["start", "step"],
+            "a 64-bit integer",
+        )?;
         Ok(Generator::Increment {
             start: start.unwrap_or(1),
             step: step.unwrap_or(1),
