@@ -876,10 +876,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 stores.push(target);
                 continue;
             }
-            let (name, args) = match target.split_once('(') {
-                Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
-                None => (target.as_str(), ""),
-            };
+            let (name, args) = split_call(&target).map_err(|e| self.err_attr(node, "target", e))?;
             let mut csv = CsvOptions {
                 separator,
                 quote: b'"',
@@ -1548,15 +1545,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn entity(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Box<dyn Entity>> {
         let text = self.required(node, "entity")?.trim();
         // `Person(min_age=18, max_age=65)`: DATAMIMIC's constructor form.
-        let (name, args) = match text.split_once('(') {
-            Some((name, rest)) => {
-                let args = rest.trim_end().strip_suffix(')').ok_or_else(|| {
-                    self.err_attr(node, "entity", format_args!("missing `)` in `{text}`"))
-                })?;
-                (name.trim(), args)
-            }
-            None => (text, ""),
-        };
+        let (name, args) = split_call(text).map_err(|e| self.err_attr(node, "entity", e))?;
         let def = entities::find(name).map_err(|e| self.err_attr(node, "entity", e))?;
         let constructor_ages = self.entity_arguments(node, args)?;
         let u32_attr = |attr: &str| -> Result<Option<u32>> {
@@ -1736,6 +1725,25 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(ValueSource::Values(table, values))
     }
 
+    /// A call (`Name(args)`) in attribute `attr` whose name must be one of `known` (of this
+    /// `kind`); the name is checked first, since the arguments' meaning depends on it.
+    fn known_call<'t>(
+        &self,
+        node: Node<'_, '_>,
+        attr: &str,
+        text: &'t str,
+        known: &[&str],
+        kind: &str,
+    ) -> Result<(&'t str, &'t str)> {
+        let (name, args) = split_call(text).map_err(|e| self.err_attr(node, attr, e))?;
+        if !known.contains(&name) {
+            let hint = did_you_mean(name, known.iter().copied())
+                .unwrap_or_else(|| format!("; known {kind}s: {}", known.join(", ")));
+            return Err(self.err_attr(node, attr, format_args!("unknown {kind} `{name}`{hint}")));
+        }
+        Ok((name, args))
+    }
+
     fn generator(&self, node: Node<'_, '_>) -> Result<Generator> {
         const NAMES: &[&str] = &[
             "IncrementGenerator",
@@ -1745,21 +1753,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             "FloatGenerator",
             "DateTimeGenerator",
         ];
-        let text = self.required(node, "generator")?.trim();
-        let (name, args) = match text.split_once('(') {
-            Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
-            None => (text, ""),
-        };
-        // The name first: the arguments' meaning depends on it.
-        if !NAMES.contains(&name) {
-            let hint = did_you_mean(name, NAMES.iter().copied())
-                .unwrap_or_else(|| format!("; known generators: {}", NAMES.join(", ")));
-            return Err(self.err_attr(
-                node,
-                "generator",
-                format_args!("unknown generator `{name}`{hint}"),
-            ));
-        }
+        let text = self.required(node, "generator")?;
+        let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
         if name == "DateTimeGenerator" {
             return self.datetime_generator(node, args);
         }
@@ -1969,20 +1964,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         ];
         let mut out = Vec::new();
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-            let (name, args) = match part.split_once('(') {
-                Some((n, rest)) => (n.trim(), rest.trim_end().strip_suffix(')').unwrap_or(rest)),
-                None => (part, ""),
-            };
-            // The name first: the arguments' meaning depends on it.
-            if !NAMES.contains(&name) {
-                let hint = did_you_mean(name, NAMES.iter().copied())
-                    .unwrap_or_else(|| format!("; known converters: {}", NAMES.join(", ")));
-                return Err(self.err_attr(
-                    node,
-                    "converter",
-                    format_args!("unknown converter `{name}`{hint}"),
-                ));
-            }
+            let (name, args) = self.known_call(node, "converter", part, NAMES, "converter")?;
             if name == "DateFormat" {
                 out.push(Converter::DateFormat(
                     self.date_format_argument(node, args)?,
@@ -2054,6 +2036,19 @@ impl<'d, 'i> Parser<'d, 'i> {
                 ))
             })?;
         DateFormat::new(format).map_err(err)
+    }
+}
+
+/// Splits DATAMIMIC's call syntax `Name(args)` into the name and the arguments (`""` without
+/// parentheses); an opening parenthesis needs its closing one.
+fn split_call(text: &str) -> Result<(&str, &str), String> {
+    match text.trim().split_once('(') {
+        Some((name, rest)) => rest
+            .trim_end()
+            .strip_suffix(')')
+            .map(|args| (name.trim(), args))
+            .ok_or_else(|| format!("missing `)` in `{}`", text.trim())),
+        None => Ok((text.trim(), "")),
     }
 }
 

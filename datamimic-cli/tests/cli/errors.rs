@@ -192,3 +192,22 @@ fn ragged_records_name_their_generate() {
     );
     assert!(m.contains("d.xml:2:1: `g`: "), "{m}");
 }
+
+#[test]
+fn a_call_without_its_closing_parenthesis_is_refused() {
+    for (name, attr) in [
+        ("generator", r#"generator="IntegerGenerator(min=1, max=3""#),
+        ("converter", r#"constant="abc" converter="CutLength(2""#),
+        ("target", ""),
+    ] {
+        let descriptor = if name == "target" {
+            r#"<setup><generate name="a" count="1" target="CSV(delimiter=';'"><key name="x" constant="1"/></generate></setup>"#.to_owned()
+        } else {
+            format!(
+                r#"<setup><generate name="a" count="1" target="CSV"><key name="x" {attr}/></generate></setup>"#
+            )
+        };
+        let m = descriptor_fails(&format!("paren-{name}"), &descriptor, "missing `)`");
+        assert!(m.contains(&format!("`{name}`: missing `)`")), "{m}");
+    }
+}
