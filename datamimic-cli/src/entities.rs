@@ -330,6 +330,8 @@ entities! {
     "InsurancePolicy" => ins::InsurancePolicy, [Ages], holder_ages::<ins::InsurancePolicy>;
     "Product" => ec::Product, [], plain::<ec::Product>;
     "Order" => ec::Order, [], plain::<ec::Order>;
+    "Customer" => ec::Customer, [Ages], holder_ages::<ec::Customer>;
+    "Review" => ec::Review, [], plain::<ec::Review>;
     "AdministrationOffice" => ps::AdministrationOffice, [], plain::<ps::AdministrationOffice>;
     "EducationalInstitution" => ps::EducationalInstitution, [], plain::<ps::EducationalInstitution>;
     "PoliceOfficer" => ps::PoliceOfficer, [Ages], officer_ages;

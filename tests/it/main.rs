@@ -7,6 +7,7 @@ mod support;
 mod bad_datasets;
 mod derive;
 mod domain_common;
+mod domain_customers_reviews;
 mod domain_ecommerce_public_sector;
 mod domain_finance_insurance;
 mod domain_healthcare;

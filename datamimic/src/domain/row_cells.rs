@@ -10,7 +10,7 @@ use crate::{CellWriter, Cells};
 use super::common::{
     Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
 };
-use super::ecommerce::{Order, Product};
+use super::ecommerce::{Customer, Order, Product, Review};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
@@ -41,6 +41,9 @@ cells_by_serde!(
     EducationalInstitution,
     PoliceOfficer,
 );
+
+// The models of related records (issue 14).
+cells_by_serde!(Customer, Review);
 
 impl Cells for Person {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {

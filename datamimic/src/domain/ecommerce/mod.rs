@@ -23,8 +23,10 @@ mod money;
 mod picks;
 
 // Entities.
+mod customer;
 mod order;
 mod product;
+mod review;
 
 // The tables of a dataset, indexed once, and what the tables lack.
 mod catalog;
@@ -34,10 +36,16 @@ mod status;
 mod vocabulary;
 mod wording;
 
+// The words of reviews.
+mod review_wording;
+
 // Services in datamimic-ce's shape.
+mod customer_service;
 mod service;
 
 pub use code::Code;
+pub use customer::{Customer, LoyaltyTier, Segment};
+pub use customer_service::{CustomerService, ReviewService};
 pub use ean::Ean13;
 pub use money::Money;
 pub use order::{Order, OrderLine};
@@ -45,6 +53,7 @@ pub use picks::Picks;
 pub use product::{
     Availability, Condition, Dimensions, Product, ProductConfig, ProductDescription, ProductName,
 };
+pub use review::{RATING_SHARES, Review};
 pub use service::{OrderService, ProductService};
 
 // Shared with the public-sector domain.
