@@ -328,6 +328,10 @@ entities! {
     "InsuranceProduct" => ins::InsuranceProduct, [], plain::<ins::InsuranceProduct>;
     "InsuranceCoverage" => ins::InsuranceCoverage, [], plain::<ins::InsuranceCoverage>;
     "InsurancePolicy" => ins::InsurancePolicy, [Ages], holder_ages::<ins::InsurancePolicy>;
+    "InsuranceClaim" => ins::InsuranceClaim, [Ages], holder_ages::<ins::InsuranceClaim>;
+    "Claim" => ins::InsuranceClaim, [Ages], holder_ages::<ins::InsuranceClaim>;
+    "Insured" => ins::Insured, [Ages], holder_ages::<ins::Insured>;
+    "RiskProfile" => ins::RiskProfile, [Ages], holder_ages::<ins::RiskProfile>;
     "Product" => ec::Product, [], plain::<ec::Product>;
     "Order" => ec::Order, [], plain::<ec::Order>;
     "Customer" => ec::Customer, [Ages], holder_ages::<ec::Customer>;

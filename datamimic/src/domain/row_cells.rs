@@ -43,7 +43,13 @@ cells_by_serde!(
 );
 
 // The models of related records (issue 14).
-cells_by_serde!(Customer, Review);
+cells_by_serde!(
+    Customer,
+    Review,
+    super::insurance::InsuranceClaim,
+    super::insurance::Insured,
+    super::insurance::RiskProfile,
+);
 
 impl Cells for Person {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {

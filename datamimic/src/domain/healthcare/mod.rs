@@ -55,6 +55,11 @@ pub use ids::{LicenseNumber, MedicalRecordNumber, ModelNumber, Npi, PolicyNumber
 pub use patient::{Allergy, Condition, EmergencyContact, Medication, Patient, PrimaryDoctor};
 pub use procedure::{MedicalProcedure, ProcedureCode};
 pub use selection::{Selection, SelectionIter};
+// Shared with the insurance domain's risk profiles.
+pub(crate) use body::draw as draw_body;
+pub(crate) use clinical::Clinical;
+pub(crate) use patient::TABLES as PATIENT_TABLES;
+
 pub use service::{
     DoctorService, HospitalService, MedicalDeviceService, MedicalProcedureService, PatientService,
 };
