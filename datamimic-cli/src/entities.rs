@@ -318,6 +318,8 @@ entities! {
     "Hospital" => hc::Hospital, [], plain::<hc::Hospital>;
     "MedicalDevice" => hc::MedicalDevice, [], plain::<hc::MedicalDevice>;
     "MedicalProcedure" => hc::MedicalProcedure, [], plain::<hc::MedicalProcedure>;
+    "MedicalRecord" => hc::MedicalRecord, [], plain::<hc::MedicalRecord>;
+    "Encounter" => hc::Encounter, [], plain::<hc::Encounter>;
     "Bank" => fi::Bank, [], plain::<fi::Bank>;
     "BankAccount" => fi::BankAccount, [], plain::<fi::BankAccount>;
     "CreditCard" => fi::CreditCard, [Ages], holder_ages::<fi::CreditCard>;

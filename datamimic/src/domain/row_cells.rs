@@ -49,6 +49,8 @@ cells_by_serde!(
     super::insurance::InsuranceClaim,
     super::insurance::Insured,
     super::insurance::RiskProfile,
+    super::healthcare::Encounter,
+    super::healthcare::MedicalRecord,
 );
 
 impl Cells for Person {
