@@ -326,6 +326,8 @@ entities! {
     "Transaction" => fi::Transaction, [], plain::<fi::Transaction>;
     "Loan" => fi::Loan, [], plain::<fi::Loan>;
     "Investment" => fi::Investment, [], plain::<fi::Investment>;
+    "Payment" => fi::Payment, [], plain::<fi::Payment>;
+    "DigitalWallet" => fi::DigitalWallet, [], plain::<fi::DigitalWallet>;
     "InsuranceCompany" => ins::InsuranceCompany, [], plain::<ins::InsuranceCompany>;
     "InsuranceProduct" => ins::InsuranceProduct, [], plain::<ins::InsuranceProduct>;
     "InsuranceCoverage" => ins::InsuranceCoverage, [], plain::<ins::InsuranceCoverage>;
@@ -338,6 +340,7 @@ entities! {
     "Order" => ec::Order, [], plain::<ec::Order>;
     "Customer" => ec::Customer, [Ages], holder_ages::<ec::Customer>;
     "Review" => ec::Review, [], plain::<ec::Review>;
+    "Invoice" => ec::Invoice, [], plain::<ec::Invoice>;
     "AdministrationOffice" => ps::AdministrationOffice, [], plain::<ps::AdministrationOffice>;
     "EducationalInstitution" => ps::EducationalInstitution, [], plain::<ps::EducationalInstitution>;
     "PoliceOfficer" => ps::PoliceOfficer, [Ages], officer_ages;

@@ -14,6 +14,7 @@ mod domain_encounters_records;
 mod domain_finance_insurance;
 mod domain_healthcare;
 mod domain_lending;
+mod domain_payments_wallets_invoices;
 mod identifiers;
 mod manifest;
 mod mutated_datasets;

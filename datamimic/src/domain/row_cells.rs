@@ -51,6 +51,9 @@ cells_by_serde!(
     super::insurance::RiskProfile,
     super::healthcare::Encounter,
     super::healthcare::MedicalRecord,
+    super::ecommerce::Invoice,
+    super::finance::Payment,
+    super::finance::DigitalWallet,
 );
 
 impl Cells for Person {

@@ -1,11 +1,11 @@
-//! CustomerService and ReviewService, thin wrappers over [`Service`](crate::Service).
+//! CustomerService, ReviewService and InvoiceService, thin wrappers over [`Service`](crate::Service).
 
 use crate::domain::common::DemographicConfig;
 use crate::domain::finance::holder_config;
 use crate::domain::service::{plain_service, service_methods};
 use crate::{Result, Service};
 
-use super::{Customer, Review};
+use super::{Customer, Invoice, Review};
 
 /// Generates [`Customer`]s aged 18 to 65 by default, or within a [`DemographicConfig`].
 ///
@@ -46,4 +46,10 @@ plain_service!(
     /// orders use [`Review::for_order`].
     ReviewService,
     Review
+);
+plain_service!(
+    /// Generates [`Invoice`]s, each of an order it draws; for the invoice of a given order
+    /// use [`Invoice::for_order`].
+    InvoiceService,
+    Invoice
 );

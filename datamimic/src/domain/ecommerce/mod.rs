@@ -24,6 +24,7 @@ mod picks;
 
 // Entities.
 mod customer;
+mod invoice;
 mod order;
 mod product;
 mod review;
@@ -45,8 +46,9 @@ mod service;
 
 pub use code::Code;
 pub use customer::{Customer, LoyaltyTier, Segment};
-pub use customer_service::{CustomerService, ReviewService};
+pub use customer_service::{CustomerService, InvoiceService, ReviewService};
 pub use ean::Ean13;
+pub use invoice::{Invoice, InvoiceLine, InvoiceStatus, TaxSummary};
 pub use money::Money;
 pub use order::{Order, OrderLine};
 pub use picks::Picks;
