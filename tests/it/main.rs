@@ -6,11 +6,15 @@ mod support;
 
 mod bad_datasets;
 mod derive;
+mod domain_claims_insured_risk;
 mod domain_common;
+mod domain_customers_reviews;
 mod domain_ecommerce_public_sector;
+mod domain_encounters_records;
 mod domain_finance_insurance;
 mod domain_healthcare;
 mod domain_lending;
+mod domain_payments_wallets_invoices;
 mod identifiers;
 mod manifest;
 mod mutated_datasets;

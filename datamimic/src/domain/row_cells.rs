@@ -10,7 +10,7 @@ use crate::{CellWriter, Cells};
 use super::common::{
     Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
 };
-use super::ecommerce::{Order, Product};
+use super::ecommerce::{Customer, Order, Product, Review};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
@@ -40,6 +40,20 @@ cells_by_serde!(
     AdministrationOffice,
     EducationalInstitution,
     PoliceOfficer,
+);
+
+// The models of related records (issue 14).
+cells_by_serde!(
+    Customer,
+    Review,
+    super::insurance::InsuranceClaim,
+    super::insurance::Insured,
+    super::insurance::RiskProfile,
+    super::healthcare::Encounter,
+    super::healthcare::MedicalRecord,
+    super::ecommerce::Invoice,
+    super::finance::Payment,
+    super::finance::DigitalWallet,
 );
 
 impl Cells for Person {

@@ -23,8 +23,11 @@ mod money;
 mod picks;
 
 // Entities.
+mod customer;
+mod invoice;
 mod order;
 mod product;
+mod review;
 
 // The tables of a dataset, indexed once, and what the tables lack.
 mod catalog;
@@ -34,17 +37,25 @@ mod status;
 mod vocabulary;
 mod wording;
 
+// The words of reviews.
+mod review_wording;
+
 // Services in datamimic-ce's shape.
+mod customer_service;
 mod service;
 
 pub use code::Code;
+pub use customer::{Customer, LoyaltyTier, Segment};
+pub use customer_service::{CustomerService, InvoiceService, ReviewService};
 pub use ean::Ean13;
+pub use invoice::{Invoice, InvoiceLine, InvoiceStatus, TaxSummary};
 pub use money::Money;
 pub use order::{Order, OrderLine};
 pub use picks::Picks;
 pub use product::{
     Availability, Condition, Dimensions, Product, ProductConfig, ProductDescription, ProductName,
 };
+pub use review::{RATING_SHARES, Review};
 pub use service::{OrderService, ProductService};
 
 // Shared with the public-sector domain.

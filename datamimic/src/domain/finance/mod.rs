@@ -34,12 +34,15 @@ mod bank_account;
 mod credit_card;
 mod investment;
 mod loan;
+mod payment;
 mod transaction;
+mod wallet;
 
 // Per-dataset lookups in the baked tables.
 mod tables;
 
 // Services in datamimic-ce's shape.
+mod payment_service;
 mod service;
 
 pub use account_number::AccountNumber;
@@ -50,6 +53,8 @@ pub use credit_card::CreditCard;
 pub use iban::Iban;
 pub use investment::{Holding, Investment};
 pub use loan::{Installment, Loan};
+pub use payment::{Payment, PaymentMethod, PaymentStatus};
+pub use payment_service::{DigitalWalletService, PaymentService};
 pub use phone::TollFreeNumber;
 pub use service::{
     BankAccountService, BankService, CreditCardService, InvestmentService, LoanService,
@@ -58,6 +63,8 @@ pub use service::{
 pub use transaction::{
     Reference, Transaction, TransactionAccount, TransactionDescription, TransactionId,
 };
+
+pub use wallet::{DigitalWallet, WalletStatus, WalletType};
 
 pub(crate) use amount::{cents, log_uniform};
 pub(crate) use bank_account::timestamp;

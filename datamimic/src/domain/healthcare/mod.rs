@@ -36,7 +36,9 @@ mod text;
 // Entities.
 mod device;
 mod doctor;
+mod encounter;
 mod hospital;
+mod medical_record;
 mod patient;
 mod procedure;
 
@@ -45,16 +47,25 @@ mod body;
 mod dates;
 
 // Services in datamimic-ce's shape.
+mod record_service;
 mod service;
 
 pub use config::HealthcareConfig;
 pub use device::{MaintenanceRecord, MedicalDevice, Specifications, UsageLog};
 pub use doctor::{Certifications, Doctor, HospitalRef, OfficeHours};
+pub use encounter::{Encounter, EncounterProcedure, EncounterType, Prescription};
 pub use hospital::{Hospital, HospitalEmail, HospitalKind, HospitalName, Host, Website};
 pub use ids::{LicenseNumber, MedicalRecordNumber, ModelNumber, Npi, PolicyNumber, Ssn};
+pub use medical_record::{MedicalRecord, MedicationEntry, Problem};
 pub use patient::{Allergy, Condition, EmergencyContact, Medication, Patient, PrimaryDoctor};
 pub use procedure::{MedicalProcedure, ProcedureCode};
+pub use record_service::{EncounterService, MedicalRecordService};
 pub use selection::{Selection, SelectionIter};
+// Shared with the insurance domain's risk profiles.
+pub(crate) use body::draw as draw_body;
+pub(crate) use clinical::Clinical;
+pub(crate) use patient::TABLES as PATIENT_TABLES;
+
 pub use service::{
     DoctorService, HospitalService, MedicalDeviceService, MedicalProcedureService, PatientService,
 };

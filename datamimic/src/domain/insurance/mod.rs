@@ -20,10 +20,16 @@ mod coverage_set;
 mod id;
 
 // Entities.
+mod claim;
 mod company;
 mod coverage;
+mod insured;
 mod policy;
 mod product;
+mod risk_profile;
+
+// A policy's limits, deductibles and causes of loss, as its claims see them.
+mod claim_terms;
 
 // Premium ranges and terms per line of business.
 mod premium;
@@ -32,14 +38,19 @@ mod premium;
 mod tables;
 
 // Services in datamimic-ce's shape.
+mod claim_service;
 mod service;
 
+pub use claim::{ClaimStatus, InsuranceClaim};
+pub use claim_service::{InsuranceClaimService, InsuredService, RiskProfileService};
 pub use company::InsuranceCompany;
 pub use coverage::{CoverageDescription, InsuranceCoverage};
 pub use coverage_set::{CoverageSet, Coverages};
 pub use id::RecordId;
+pub use insured::{Insured, Relationship};
 pub use policy::InsurancePolicy;
 pub use product::InsuranceProduct;
+pub use risk_profile::{RiskClass, RiskFactors, RiskProfile};
 pub use service::{
     InsuranceCompanyService, InsuranceCoverageService, InsurancePolicyService,
     InsuranceProductService,

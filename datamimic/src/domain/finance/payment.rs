@@ -1,0 +1,240 @@
+//! Payment: money moved from a payer to a payee by one method, with the timestamps of its
+//! life cycle.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::common::{FullName, Person};
+use crate::domain::ecommerce::{Code, Money};
+use crate::sample::{below, chance};
+use crate::{Context, Mimic, TableUse};
+
+use super::tables::{FinanceTables, MERCHANT_CATEGORY, MERCHANT_NAME, visit_finance};
+use super::{log_uniform, timestamp};
+
+/// How a payment is made.
+#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PaymentMethod {
+    /// Credit card.
+    CreditCard,
+    /// Debit card (in Germany the girocard).
+    DebitCard,
+    /// US ACH transfer.
+    AchTransfer,
+    /// Wire transfer.
+    WireTransfer,
+    /// SEPA credit transfer (Überweisung).
+    SepaCreditTransfer,
+    /// SEPA instant credit transfer (Echtzeitüberweisung).
+    SepaInstant,
+    /// SEPA direct debit (Lastschrift).
+    SepaDirectDebit,
+    /// PayPal.
+    Paypal,
+    /// Apple Pay.
+    ApplePay,
+    /// Google Pay.
+    GooglePay,
+}
+
+impl PaymentMethod {
+    /// Whether the method asks the issuer for an authorisation before settling (cards and
+    /// the wallets that charge them).
+    pub fn is_authorized(self) -> bool {
+        matches!(
+            self,
+            PaymentMethod::CreditCard
+                | PaymentMethod::DebitCard
+                | PaymentMethod::ApplePay
+                | PaymentMethod::GooglePay
+                | PaymentMethod::Paypal
+        )
+    }
+
+    /// The range of seconds from initiation to settlement (illustrative, after the schemes'
+    /// rules: SEPA credit transfers settle the next business day, instant ones within ten
+    /// seconds, ACH in one to three days, card captures in one to two).
+    pub fn settlement_seconds(self) -> (i64, i64) {
+        const DAY: i64 = 86_400;
+        match self {
+            PaymentMethod::SepaInstant => (1, 10),
+            PaymentMethod::Paypal => (1, 60),
+            PaymentMethod::WireTransfer => (3_600, DAY),
+            PaymentMethod::SepaCreditTransfer => (DAY / 2, 3 * DAY),
+            PaymentMethod::SepaDirectDebit => (DAY, 5 * DAY),
+            PaymentMethod::AchTransfer => (DAY, 3 * DAY),
+            _ => (DAY, 2 * DAY),
+        }
+    }
+}
+
+/// Methods with their relative shares per country (illustrative: cards lead in the US,
+/// transfers, direct debit and PayPal in Germany's non-cash payments).
+const US_METHODS: [(PaymentMethod, u64); 7] = [
+    (PaymentMethod::CreditCard, 32),
+    (PaymentMethod::DebitCard, 30),
+    (PaymentMethod::AchTransfer, 14),
+    (PaymentMethod::WireTransfer, 2),
+    (PaymentMethod::Paypal, 10),
+    (PaymentMethod::ApplePay, 8),
+    (PaymentMethod::GooglePay, 4),
+];
+const DE_METHODS: [(PaymentMethod, u64); 9] = [
+    (PaymentMethod::DebitCard, 30),
+    (PaymentMethod::SepaCreditTransfer, 18),
+    (PaymentMethod::SepaInstant, 5),
+    (PaymentMethod::SepaDirectDebit, 15),
+    (PaymentMethod::Paypal, 15),
+    (PaymentMethod::CreditCard, 9),
+    (PaymentMethod::ApplePay, 5),
+    (PaymentMethod::GooglePay, 2),
+    (PaymentMethod::WireTransfer, 1),
+];
+
+/// Where a payment stands.
+#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PaymentStatus {
+    /// Submitted, not yet settled (transfers on their way).
+    Pending,
+    /// Authorised by the issuer, not yet captured.
+    Authorized,
+    /// Settled: the payee has the money.
+    Settled,
+    /// Refused (declined, insufficient funds).
+    Failed,
+    /// Settled, then paid back.
+    Refunded,
+}
+
+/// Why payments fail (illustrative shares).
+const FAILURES: [&str; 4] = [
+    "INSUFFICIENT_FUNDS",
+    "DECLINED_BY_ISSUER",
+    "EXPIRED_INSTRUMENT",
+    "SUSPECTED_FRAUD",
+];
+
+/// A payment.
+///
+/// Coherence: the payer is a [`Person`], the payee a merchant of the country with its
+/// category; the method is one of the country's; the currency is the country's and the amount
+/// positive; `initiated_at ≤ authorized_at ≤ settled_at ≤ refunded_at ≤ now`, each present
+/// exactly when the status has passed that step (an authorisation only for card and wallet
+/// methods); a payment still within its method's settlement time is pending or authorised; a
+/// failed one has a reason and nothing after its authorisation step.
+///
+/// ```
+/// use datamimic::domain::finance::{PaymentService, PaymentStatus};
+///
+/// let payment = PaymentService::new("DE")?.seed(9).generate();
+/// assert!(payment.settled_at.is_none_or(|s| s >= payment.initiated_at));
+/// assert_eq!(payment.failure_reason.is_some(), payment.status == PaymentStatus::Failed);
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+pub struct Payment {
+    /// Payment number (`PAY-0012345678`).
+    pub payment_id: Code,
+    /// Who pays.
+    pub payer_name: FullName,
+    /// Who is paid: a merchant of the country.
+    pub payee_name: &'static str,
+    /// The merchant's category.
+    pub payee_category: &'static str,
+    /// How.
+    pub method: PaymentMethod,
+    /// How much.
+    pub amount: Money,
+    /// ISO 4217 code of the country's currency.
+    pub currency: &'static str,
+    /// Where it stands.
+    pub status: PaymentStatus,
+    /// When the payer submitted it.
+    #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    pub initiated_at: DateTime<Utc>,
+    /// When the issuer authorised it.
+    pub authorized_at: Option<DateTime<Utc>>,
+    /// When it settled.
+    pub settled_at: Option<DateTime<Utc>>,
+    /// When it was paid back.
+    pub refunded_at: Option<DateTime<Utc>>,
+    /// Why it failed.
+    pub failure_reason: Option<&'static str>,
+}
+
+impl Mimic for Payment {
+    fn mimic(ctx: &mut Context<'_>) -> Payment {
+        let tables = FinanceTables::of(ctx);
+        let payer = Person::mimic(ctx);
+        let merchant = tables.merchant.sample_row(ctx.rng());
+        let methods: &[(PaymentMethod, u64)] = if tables.country == "DE" {
+            &DE_METHODS
+        } else {
+            &US_METHODS
+        };
+        let total: u64 = methods.iter().map(|(_, w)| w).sum();
+        let mut point = below(ctx.rng(), total);
+        let method = methods
+            .iter()
+            .find(|(_, w)| {
+                let hit = point < *w;
+                point = point.saturating_sub(*w);
+                hit
+            })
+            .map_or(methods[0].0, |(m, _)| *m);
+        let amount = Money::from_cents((log_uniform(ctx.rng(), 1.0, 2_000.0) * 100.0) as i64 + 1);
+        // Initiated within the last 90 days.
+        let now = ctx.now().timestamp();
+        let initiated = now - below(ctx.rng(), 90 * 86_400) as i64;
+        let authorized = method
+            .is_authorized()
+            .then(|| (initiated + 1 + below(ctx.rng(), 5) as i64).min(now));
+        let (low, high) = method.settlement_seconds();
+        // Settled after the authorisation, within the method's time from initiation.
+        let settles = (initiated + low + below(ctx.rng(), (high - low) as u64 + 1) as i64)
+            .max(authorized.unwrap_or(initiated));
+        let (status, settled, refunded, failure) = if chance(ctx.rng(), 0.03) {
+            let reason = FAILURES[below(ctx.rng(), FAILURES.len() as u64) as usize];
+            (PaymentStatus::Failed, None, None, Some(reason))
+        } else if settles > now {
+            let status = if authorized.is_some() {
+                PaymentStatus::Authorized
+            } else {
+                PaymentStatus::Pending
+            };
+            (status, None, None, None)
+        } else if chance(ctx.rng(), 0.04) {
+            let refund = settles + below(ctx.rng(), (now - settles) as u64 + 1) as i64;
+            (PaymentStatus::Refunded, Some(settles), Some(refund), None)
+        } else {
+            (PaymentStatus::Settled, Some(settles), None, None)
+        };
+        // A declined card is refused at authorisation: no authorisation time.
+        let authorized = if status == PaymentStatus::Failed {
+            None
+        } else {
+            authorized
+        };
+        Payment {
+            payment_id: Code::new("PAY", below(ctx.rng(), 10_000_000_000), 10),
+            payer_name: payer.full_name,
+            payee_name: merchant.cell(MERCHANT_NAME),
+            payee_category: merchant.cell(MERCHANT_CATEGORY),
+            method,
+            amount,
+            currency: tables.currency,
+            status,
+            initiated_at: timestamp(initiated),
+            authorized_at: authorized.map(timestamp),
+            settled_at: settled.map(timestamp),
+            refunded_at: refunded.map(timestamp),
+            failure_reason: failure,
+        }
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        visit_finance(visitor);
+        Person::visit_tables(visitor);
+    }
+}
