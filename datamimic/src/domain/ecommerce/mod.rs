@@ -40,7 +40,7 @@ mod service;
 pub use code::Code;
 pub use ean::Ean13;
 pub use money::Money;
-pub use order::{Order, OrderLine};
+pub use order::{Order, OrderItem, OrderLine};
 pub use picks::Picks;
 pub use product::{
     Availability, Condition, Dimensions, Product, ProductConfig, ProductDescription, ProductName,
