@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::csv::{self, CsvOptions, Quoting};
-use crate::entities::{self, ENTITIES, EntityOptions};
-use crate::pipeline::{self, Plan};
-use crate::sink::{Encoder, Format, Sink, Target};
+use datamimic_descriptor::run::RunOptions;
+use datamimic_export::csv::{self, CsvOptions, Quoting, quote_byte, separator_byte};
+use datamimic_export::entities::{self, ENTITIES, EntityOptions};
+use datamimic_export::pipeline::{self, Plan};
+use datamimic_export::sink::{Encoder, Format, Sink, Target};
 
 /// Realistic, reproducible synthetic data from weighted real-world datasets.
 #[derive(Debug, Parser)]
@@ -61,7 +62,7 @@ pub struct GenerateArgs {
     pub seed: Option<u64>,
     /// Output format [default: from the `--output` extension, else csv].
     #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// Output file (standard output when omitted).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -101,6 +102,33 @@ pub struct RunArgs {
     pub fallback: bool,
 }
 
+/// An output format on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// Comma-separated values, nested fields flattened into dotted columns.
+    Csv,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// `<list>` of `<item>` elements.
+    Xml,
+    /// An SQLite database with one table.
+    Sqlite,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Xml => Format::Xml,
+            FormatArg::Sqlite => Format::Sqlite,
+        }
+    }
+}
+
 /// CSV quoting on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum QuotingArg {
@@ -122,36 +150,16 @@ impl From<QuotingArg> for Quoting {
     }
 }
 
-/// Parses a one-character separator (`\t` and `tab` mean a tab) that cannot be read as data.
-pub fn separator_byte(text: &str) -> Result<u8> {
-    let byte = match text {
-        "\\t" | "tab" | "\t" => b'\t',
-        s if s.len() == 1 => s.as_bytes()[0],
-        s => bail!("invalid CSV separator `{s}`: expected one ASCII character"),
-    };
-    match csv::separator_problem(byte) {
-        Some(problem) => bail!(problem),
-        None => Ok(byte),
-    }
-}
-
-/// Parses a one-character quote that cannot be read as data.
-pub fn quote_byte(text: &str) -> Result<u8> {
-    if text.len() != 1 {
-        bail!("invalid CSV quote character `{text}`: expected one ASCII character");
-    }
-    let byte = text.as_bytes()[0];
-    match csv::quote_problem(byte) {
-        Some(problem) => bail!(problem),
-        None => Ok(byte),
-    }
-}
-
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Generate(args) => generate(args),
-        Command::Run(args) => crate::run::run_file(&args),
+        Command::Run(args) => datamimic_descriptor::run::run_file(&RunOptions {
+            descriptor: args.descriptor,
+            output_dir: args.output_dir,
+            threads: args.threads,
+            fallback: args.fallback,
+        }),
         Command::List { what } => {
             print!("{}", list(what));
             Ok(())
@@ -175,7 +183,7 @@ fn generate(args: GenerateArgs) -> Result<()> {
             table: def.name.to_owned(),
         },
     };
-    let format = args.format.unwrap_or_else(|| {
+    let format = args.format.map(Format::from).unwrap_or_else(|| {
         let ext = args.output.as_ref().and_then(|p| p.extension()?.to_str());
         match ext.map(str::to_ascii_lowercase).as_deref() {
             Some("json") => Format::Json,
@@ -188,7 +196,7 @@ fn generate(args: GenerateArgs) -> Result<()> {
     let threads = pipeline::threads(args.threads);
     if let Some(path) = &args.output {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
-        crate::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
+        datamimic_export::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
     }
     let mut sinks = vec![Sink::create(Encoder { format, csv }, &target)?];
     let plan = Plan {
@@ -197,7 +205,7 @@ fn generate(args: GenerateArgs) -> Result<()> {
         threads,
     };
     let exported = entity.export(plan, &mut sinks, def.name);
-    crate::fallback::warn(def.name);
+    datamimic_export::fallback::warn(def.name);
     exported?;
     if let Some(staged) = sinks.pop().expect("one sink").finish()? {
         staged.commit()?;

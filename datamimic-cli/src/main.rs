@@ -6,7 +6,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    if let Err(err) = datamimic_cli::staging::remove_on_interrupt() {
+    if let Err(err) = datamimic_export::staging::remove_on_interrupt() {
         eprintln!("datamimic: error: {err:#}");
         return ExitCode::FAILURE;
     }

@@ -13,7 +13,6 @@ use datamimic::Table;
 use rhai::{Dynamic, Engine};
 use roxmltree::{Document, Node};
 
-use crate::csv::{CsvOptions, Quoting};
 use crate::csv_source::{CsvRows, Distribution, RowSource, Rows};
 use crate::datetime::{DateFormat, DateTimeGen};
 use crate::datetime_weights::CalendarWeights;
@@ -22,14 +21,15 @@ use crate::descriptor::{
     Pos, Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::echo::Echo;
-use crate::entities::{self, Entity, EntityOptions};
 use crate::memstore::{MAX_MEMSTORE_VALUES, MemChunk, MemRows, MemTarget};
 use crate::script::Script;
 use crate::script_source::ScriptSource;
-use crate::sink::Format;
 use crate::sources::{self, SourceFile, Sources};
-use crate::suggest::did_you_mean;
 use crate::unique_names;
+use datamimic_export::csv::{CsvOptions, Quoting};
+use datamimic_export::entities::{self, Entity, EntityOptions};
+use datamimic_export::sink::Format;
+use datamimic_export::suggest::did_you_mean;
 
 /// Run-wide settings the parser needs.
 #[derive(Debug, Clone)]
@@ -644,12 +644,12 @@ impl<'d, 'i> Parser<'d, 'i> {
 
     /// A separator on its own; whether it clashes with the quote is checked per CSV target.
     fn separator(&self, node: Node<'_, '_>, name: &str, text: &str) -> Result<u8> {
-        crate::cli::separator_byte(text).map_err(|e| self.err_attr(node, name, e))
+        datamimic_export::csv::separator_byte(text).map_err(|e| self.err_attr(node, name, e))
     }
 
     /// Refuses a key name that cannot be an element name when the generate writes XML.
     fn key_name(&self, node: Node<'_, '_>, ctx: &Ctx<'_>, name: &str) -> Result<()> {
-        if ctx.writes_xml && !crate::xml::is_element_name(name) {
+        if ctx.writes_xml && !datamimic_export::xml::is_element_name(name) {
             return Err(self.err_attr(
                 node,
                 "name",
@@ -940,12 +940,12 @@ impl<'d, 'i> Parser<'d, 'i> {
         for (key, value) in parameters(args).map_err(|e| target_error(format_args!("{e}")))? {
             match key {
                 "delimiter" | "separator" => {
-                    csv.separator = crate::cli::separator_byte(value)
+                    csv.separator = datamimic_export::csv::separator_byte(value)
                         .map_err(|e| target_error(format_args!("CSV `{key}`: {e}")))?;
                     delimiter_param = Some(key);
                 }
                 "quotechar" => {
-                    csv.quote = crate::cli::quote_byte(value)
+                    csv.quote = datamimic_export::csv::quote_byte(value)
                         .map_err(|e| target_error(format_args!("CSV `quotechar`: {e}")))?;
                     quote_given = true;
                 }
@@ -971,7 +971,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         if csv.separator == csv.quote {
-            let shown = crate::csv::shown(csv.separator);
+            let shown = datamimic_export::csv::shown(csv.separator);
             const CLASH: &str = "a reader could not tell quotes from separators";
             return Err(match (quote_given, delimiter_param, separator_from) {
                 (true, _, _) => {
@@ -1575,7 +1575,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             Some(s) => Some(self.parse_u64(node, "rngSeed", s)?),
             // Without its own seed, a variable's stream comes from the run seed and its name.
             None => ctx.seed.map(|s| {
-                crate::run::derive_seed(
+                crate::seed::derive_seed(
                     s,
                     &format!(
                         "variable:{}/{}",

@@ -17,7 +17,7 @@ use crate::{sqlite, xml};
 use datamimic::Cells;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Comma-separated values, nested fields flattened into dotted columns.
     Csv,

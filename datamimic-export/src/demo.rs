@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use datamimic::{Context, Mimic, Service, sample};
 use serde::Serialize;
 
-use crate::entities::{EntityOptions, Record};
+use crate::entity_options::{EntityOptions, Record};
 
 /// The options the demo entities read from their service.
 #[derive(Debug, Clone, Default)]

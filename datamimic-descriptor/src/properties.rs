@@ -102,7 +102,7 @@ pub fn substitute(text: &str, values: &HashMap<String, String>) -> Result<String
                 } else {
                     let mut names: Vec<&str> = values.keys().map(String::as_str).collect();
                     names.sort_unstable();
-                    crate::suggest::did_you_mean(name, names.iter().copied())
+                    datamimic_export::suggest::did_you_mean(name, names.iter().copied())
                         .map(|hint| hint.trim_start_matches("; ").to_owned())
                         .unwrap_or_else(|| format!("known: {}", names.join(", ")))
                 };

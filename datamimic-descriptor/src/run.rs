@@ -10,31 +10,31 @@ use anyhow::{Result, bail};
 use datamimic::RecordStreams;
 use rhai::{Dynamic, Engine, Scope};
 
-use crate::cli::RunArgs;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
 use crate::echo::Echo;
 use crate::memstore::{MAX_MEMSTORE_TEXT, MemRecord, share_names, text_bytes};
 use crate::parse::{self, ParseOptions};
-use crate::pipeline::{self, Parts, Plan, Source};
 use crate::record::{Node, eval_stmts};
 use crate::script;
-use crate::sink::{Encoder, Format, RaggedRecords, Sink, Staged, Target};
+use crate::seed::derive_seed;
+use datamimic_export::pipeline::{self, Parts, Plan, Source};
+use datamimic_export::sink::{Encoder, Format, RaggedRecords, Sink, Staged, Target};
 
-/// A seed for one part of a run (a generate, a variable), from the run seed and a label.
-pub fn derive_seed(seed: u64, label: &str) -> u64 {
-    // FNV-1a of the label, mixed with the seed by SplitMix64's finaliser.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in label.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    let mut z = seed ^ h;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
+/// How to run a descriptor file.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// The descriptor file.
+    pub descriptor: PathBuf,
+    /// Directory for file targets.
+    pub output_dir: PathBuf,
+    /// Worker threads (all cores when `None`; clamped to the cores).
+    pub threads: Option<usize>,
+    /// Fall back to US data for a dataset a table lacks instead of failing.
+    pub fallback: bool,
 }
 
-/// Runs the descriptor named on the command line.
-pub fn run_file(args: &RunArgs) -> Result<()> {
+/// Runs a descriptor file, writing its file targets under `args.output_dir`.
+pub fn run_file(args: &RunOptions) -> Result<()> {
     let engine = script::engine();
     let setup = parse::parse_file(
         &args.descriptor,
@@ -48,12 +48,12 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
         .unwrap_or_else(|| rand::Rng::next_u64(&mut datamimic::MimicRng::from_os()));
     let dir_existed = args.output_dir.exists();
     if !dir_existed {
-        crate::staging::created_dir(&args.output_dir);
+        datamimic_export::staging::created_dir(&args.output_dir);
     }
     let mut staged: Vec<Staged> = Vec::new();
     let mut paths = HashSet::new();
     let threads = pipeline::threads(args.threads);
-    crate::staging::sweep(&args.output_dir);
+    datamimic_export::staging::sweep(&args.output_dir);
     let result = (|| -> Result<()> {
         let mut globals = Scope::new();
         let kept_text = AtomicU64::new(0);
@@ -94,7 +94,7 @@ pub fn run_file(args: &RunArgs) -> Result<()> {
         }
         Ok(())
     })();
-    crate::fallback::warn(&args.descriptor.display().to_string());
+    datamimic_export::fallback::warn(&args.descriptor.display().to_string());
     match result {
         Ok(()) => staged.into_iter().try_for_each(Staged::commit),
         Err(err) => {

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use datamimic::sample;
+use datamimic_export::entities::Entity;
 use rhai::{Array, Dynamic, Engine, Map, Scope};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
@@ -195,11 +196,23 @@ fn random_of(ty: Option<Type>) -> Dynamic {
     })
 }
 
+/// Record `index` of an entity as a script value (a map of its fields).
+fn entity_value(entity: &dyn Entity, index: u64) -> Result<Dynamic> {
+    let mut value = Dynamic::UNIT;
+    entity.visit_record(index, &mut |record| {
+        value = rhai::serde::to_dynamic(record).map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(())
+    })?;
+    Ok(value)
+}
+
 fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> Result<Dynamic> {
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
-        ValueSource::Entity(entity) => entity.dynamic(index).map_err(|e| fail(format!("{e:#}")))?,
+        ValueSource::Entity(entity) => {
+            entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?
+        }
         ValueSource::Script(script) => script.eval(engine, scope).map_err(|e| {
             failed(
                 e,

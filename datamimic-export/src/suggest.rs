@@ -2,7 +2,7 @@
 
 /// `"; did you mean `x`?"` for the candidate closest to `name`, if one is close enough and is
 /// not `name` itself (a name that is already right needs another explanation, not itself).
-pub(crate) fn did_you_mean<'a>(
+pub fn did_you_mean<'a>(
     name: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {

@@ -77,6 +77,37 @@ pub fn separator_problem(byte: u8) -> Option<String> {
     })
 }
 
+/// Reads a one-character separator (`\t` and `tab` mean a tab) that cannot be read as data.
+pub fn separator_byte(text: &str) -> Result<u8, String> {
+    let byte = match text {
+        "\\t" | "tab" | "\t" => b'\t',
+        s if s.len() == 1 => s.as_bytes()[0],
+        s => {
+            return Err(format!(
+                "invalid CSV separator `{s}`: expected one ASCII character"
+            ));
+        }
+    };
+    match separator_problem(byte) {
+        Some(problem) => Err(problem),
+        None => Ok(byte),
+    }
+}
+
+/// Reads a one-character quote that cannot be read as data.
+pub fn quote_byte(text: &str) -> Result<u8, String> {
+    if text.len() != 1 {
+        return Err(format!(
+            "invalid CSV quote character `{text}`: expected one ASCII character"
+        ));
+    }
+    let byte = text.as_bytes()[0];
+    match quote_problem(byte) {
+        Some(problem) => Err(problem),
+        None => Ok(byte),
+    }
+}
+
 /// Why `byte` cannot quote cells, if it cannot.
 pub fn quote_problem(byte: u8) -> Option<String> {
     reads_as_data(byte).then(|| {

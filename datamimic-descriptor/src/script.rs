@@ -13,7 +13,7 @@ use rhai::{AST, Array, Dynamic, Engine, EvalAltResult, Map, ParseError, Position
 
 use crate::descriptor::Pos;
 use crate::script_source::ScriptSource;
-use crate::suggest::did_you_mean;
+use datamimic_export::suggest::did_you_mean;
 
 thread_local! {
     static RNG: RefCell<MimicRng> = RefCell::new(MimicRng::seed_from_u64(0));

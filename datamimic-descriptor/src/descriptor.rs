@@ -9,12 +9,12 @@ use anyhow::anyhow;
 use datamimic::Table;
 use rhai::Dynamic;
 
-use crate::csv::CsvOptions;
 use crate::csv_source::RowSource;
 use crate::echo::Echo;
-use crate::entities::Entity;
 use crate::script::Script;
-use crate::sink::Format;
+use datamimic_export::csv::CsvOptions;
+use datamimic_export::entities::Entity;
+use datamimic_export::sink::Format;
 
 /// How deep elements may nest in one descriptor file (`<setup>` is level 1). Checked before
 /// anything recurses over the elements, so no descriptor can overflow the stack.

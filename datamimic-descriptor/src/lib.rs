@@ -1,0 +1,80 @@
+//! DATAMIMIC's XML descriptors: the model, the parser, scripts, data sources, the memstore
+//! and running them through [`datamimic_export`]'s pipeline ([`run::run_file`]). The
+//! `datamimic run` command is a thin layer over this crate.
+//!
+//! Descriptors understand `<setup rngSeed defaultDataset defaultSeparator>`
+//! (with setup-level `<variable>`s, evaluated once and seen by every generate),
+//! `<generate name count target pageSize separator>` (targets `CSV`, `CSV(delimiter=';',
+//! quotechar='"', quoting='all')`, `JSON`, `NDJSON`, `XML`, `SQLite`, `ConsoleExporter`, comma
+//! separated; nested `<generate>` makes `count` child records per record, with the parent as
+//! `parent`), `<variable>` (`entity` with `dataset ageMin ageMax conditionsInclude
+//! conditionsExclude rngSeed`, or the value sources of `<key>`), `<key>`/`<id>` (`script
+//! constant values weights pattern generator type min max nullQuota converter inDateFormat
+//! outDateFormat`), `<array script | count type>`, `<nestedKey type=dict|list count script>`,
+//! `<condition>` with `<if condition>`, `<else-if condition>`, `<else>`, `<include uri>` and
+//! `<echo>`.
+//! `<include uri="*.properties">` reads `key=value` lines; `{name}` in a generate's `count`,
+//! `target`, `pageSize`, `separator` and `source` is a property or constant setup variable
+//! ([`properties`]). `target="LogExporter"` writes a JSON line per record on standard output.
+//! `<echo>` fills in `{expr}` ([`echo`]). `source="*.ent.csv"` on a `<generate>` makes a record
+//! per row, and on a `<variable>` gives a row per record as a map, in order, `cyclic` or
+//! `distribution="random"` ([`csv_source`]); data files lie inside the descriptor's folder
+//! ([`project_files`]). `<memstore id>` keeps the records of a `<generate target="mem">` in
+//! memory, in record order, and `source="mem" type="NAME"` reads them back on a later generate
+//! or variable, as a CSV source does ([`memstore`]).
+//! `DateTimeGenerator(min max value random input_format)` with calendar
+//! weights ([`datetime_weights`]),
+//! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
+//! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
+//! ([`datetime`]).
+//! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
+//! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
+//! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key
+//! condition defaultValue>` (and `<nestedKey>`) writes the key where the condition holds,
+//! else the default;
+//! `<list name>` of `<item condition>`s is a list of one dict per item (null where the
+//! condition fails; `converter="RemoveNoneOrEmptyElement"` drops null and empty elements,
+//! [`remove_empty`]).
+//!
+//! Limits, checked before anything is allocated, expanded or recursed over, each failing with
+//! a `file:line:col` error: elements nest at most
+//! [`MAX_NESTING_DEPTH`](descriptor::MAX_NESTING_DEPTH) (256) levels deep; `<include>` chains
+//! are at most [`MAX_INCLUDE_DEPTH`](descriptor::MAX_INCLUDE_DEPTH) (64) files deep and
+//! acyclic; a descriptor with its includes expanded (textually: a file included twice counts
+//! twice) has at most [`MAX_DESCRIPTOR_ELEMENTS`](descriptor::MAX_DESCRIPTOR_ELEMENTS)
+//! (2,000,000) elements; a record holds at most
+//! [`MAX_RECORD_VALUES`](descriptor::MAX_RECORD_VALUES) (1,000,000) values, counting `<array
+//! count>` and list `<nestedKey count>` elements. Two keys or two variables of one record may
+//! not share a name (branches of one `<condition>` may; a key may repeat a variable's name).
+//!
+//! Scripts are [rhai](https://rhai.rs) expressions compiled once per attribute, seeing the
+//! variables and earlier keys by name, plus `random()`, `random_int(a, b)`, `random_bool()`,
+//! `random_choice(array)`, `uuid()` and `pattern("##-??")` (datamimic's `#`/`?` patterns)
+//! drawn from the record's own stream; the `pattern` attribute is a regular expression
+//! (`[A-Z]{2}-\d{4}`), as in datamimic-ce.
+
+// The model and reading it.
+pub mod descriptor;
+mod line_index;
+pub mod parse;
+pub mod project_files;
+pub mod properties;
+pub mod sources;
+mod unique_names;
+
+// Values: scripts, patterns, dates, data sources and the records they make.
+pub mod csv_source;
+pub mod datetime;
+pub mod datetime_weights;
+pub mod echo;
+pub mod locale;
+pub mod memstore;
+pub mod record;
+pub mod regex;
+pub mod remove_empty;
+pub mod script;
+pub mod script_source;
+
+// Running a descriptor.
+pub mod run;
+pub mod seed;
