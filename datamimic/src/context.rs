@@ -74,6 +74,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The context of a record drawn from `rng`, another stream than the service's record
+    /// `index` (a child of a related record).
+    pub(crate) fn with_stream(settings: &'a Settings, index: u64, rng: MimicRng) -> Context<'a> {
+        Context {
+            rng,
+            index,
+            dataset: settings.dataset,
+            settings,
+        }
+    }
+
     /// The record's random stream.
     #[inline]
     pub fn rng(&mut self) -> &mut MimicRng {

@@ -20,6 +20,7 @@ mod context;
 mod mimic;
 pub mod pattern;
 mod primitives;
+pub mod relation;
 mod service;
 pub mod text;
 
@@ -50,6 +51,7 @@ pub use family::TableFamily;
 pub use mimic::{CellCheck, Mimic, TableUse};
 pub use per_dataset::PerDataset;
 pub use plain_text::plain_table_text;
+pub use relation::{ChildCount, ChildOf, Siblings};
 pub use rng::{MimicRng, RecordStreams};
 pub use service::{Iter, Service};
 pub use table::{Row, Table};

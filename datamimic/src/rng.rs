@@ -144,7 +144,36 @@ impl RecordStreams {
         let offset = index.wrapping_mul(GOLDEN_GAMMA);
         MimicRng::from_state(self.key.map(|k| mix64(k.wrapping_add(offset))))
     }
+
+    /// The streams of the children of record `parent` in the relation tagged `relation`
+    /// (one tag per kind of child, so an account's transactions and its cards draw
+    /// independent values): a key of their own, mixed from this run's key, the parent index
+    /// and the tag, so no child stream repeats a record stream of the run.
+    ///
+    /// ```
+    /// use datamimic::RecordStreams;
+    /// use rand::Rng;
+    /// let run = RecordStreams::new(7);
+    /// let third_child = run.children(1, 5).record(2).next_u64();
+    /// assert_eq!(third_child, RecordStreams::new(7).children(1, 5).record(2).next_u64());
+    /// assert_ne!(third_child, run.children(2, 5).record(2).next_u64());
+    /// ```
+    #[inline]
+    pub fn children(&self, relation: u64, parent: u64) -> RecordStreams {
+        let tag = mix64(relation ^ CHILD_TAG);
+        let offset = parent.wrapping_mul(CHILD_GAMMA);
+        RecordStreams {
+            key: self.key.map(|k| mix64(k.wrapping_add(offset) ^ tag)),
+        }
+    }
 }
+
+/// Kept apart from [`GOLDEN_GAMMA`] so a parent index and a record index never step a key
+/// word alike: an odd constant from the fractional digits of √2.
+const CHILD_GAMMA: u64 = 0x6A09_E667_F3BC_C909;
+
+/// Marks child keys, so relation 0 of parent 0 is not the run's own key.
+const CHILD_TAG: u64 = 0xB7E1_5162_8AED_2A6B;
 
 impl fmt::Debug for RecordStreams {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -138,6 +138,13 @@ impl<T: Mimic> Service<T> {
         T::mimic(&mut Context::new(&self.settings, index))
     }
 
+    /// The index of the next record, counted as used.
+    pub(crate) fn advance(&mut self) -> u64 {
+        let index = self.next;
+        self.next += 1;
+        index
+    }
+
     /// The next record.
     #[inline]
     pub fn generate(&mut self) -> T {
@@ -256,7 +263,7 @@ impl<T: Mimic> Service<T> {
 use crate::Mimic;
 
 /// `Person` for `datamimic::domain::common::Person`; generic types keep their full name.
-fn short_type_name<T>() -> &'static str {
+pub(crate) fn short_type_name<T>() -> &'static str {
     let name = std::any::type_name::<T>();
     if name.contains('<') {
         name

@@ -21,6 +21,7 @@ mod mutated_datasets;
 mod real_addresses;
 mod real_industry_data;
 mod real_names;
+mod relations;
 mod rng_streams;
 mod sampling_statistics;
 mod table_lookup;

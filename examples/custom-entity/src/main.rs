@@ -1,11 +1,15 @@
 //! A user's own entity: built-in tables next to this crate's `datasets/`, generated as JSON
-//! lines.
+//! lines; and a child entity of it, the employee's shifts (`datamimic::ChildOf`).
 //!
 //! ```text
-//! cargo run -p custom-entity -- [COUNT] [DATASET] [SEED]
+//! cargo run -p custom-entity -- [COUNT] [DATASET] [SEED] [SHIFTS]
 //! ```
+//!
+//! With `SHIFTS` (a number such as `3`, or a range such as `1..=4`), each employee's line is
+//! followed by the lines of their shifts.
 
-use datamimic::{Mimic, Service};
+use chrono::{Duration, NaiveDate};
+use datamimic::{ChildCount, ChildOf, Context, Mimic, Service, Siblings};
 use serde::Serialize;
 
 // The tables this crate's build script baked from `datasets/`.
@@ -45,6 +49,60 @@ struct Office {
     postal_code: &'static str,
 }
 
+/// A shift an employee worked: theirs by id and name, each starting after the one before.
+#[derive(Mimic, Serialize, Debug, Clone, PartialEq)]
+struct Shift {
+    #[mimic(skip)]
+    employee_id: u64,
+    #[mimic(skip)]
+    email: String,
+    #[mimic(skip)]
+    day: NaiveDate,
+    #[mimic(values = ["early", "late", "night"], weights = [5, 4, 1])]
+    kind: &'static str,
+    #[mimic(range = "4..=10")]
+    hours: u8,
+    /// Days off before the next shift.
+    #[mimic(range = "1..=3")]
+    rest_days: i64,
+}
+
+/// The first shift is 61 to 63 days before the clock's today; each later one
+/// follows the rest days of the one before.
+impl ChildOf<Employee> for Shift {
+    fn mimic_child(
+        employee: &Employee,
+        siblings: &Siblings<'_, Shift>,
+        ctx: &mut Context<'_>,
+    ) -> Shift {
+        let shift = Shift::mimic(ctx);
+        let day = match siblings.previous() {
+            Some(previous) => previous.day + Duration::days(previous.rest_days),
+            None => ctx.today() - Duration::days(60 + shift.rest_days),
+        };
+        Shift {
+            employee_id: employee.id,
+            email: employee.email.clone(),
+            day,
+            ..shift
+        }
+    }
+}
+
+/// `3` or `1..=4` (also `1..4`, both ends included).
+fn parse_count(text: &str) -> Result<ChildCount, String> {
+    let number = |n: &str| {
+        n.trim()
+            .parse::<u32>()
+            .map_err(|e| format!("SHIFTS `{text}`: {e}"))
+    };
+    match text.split_once("..") {
+        None => Ok(ChildCount::exactly(number(text)?)),
+        Some((min, max)) => ChildCount::between(number(min)?, number(max.trim_start_matches('='))?)
+            .map_err(|e| format!("SHIFTS `{text}`: {e}")),
+    }
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let count: usize = args
@@ -56,15 +114,27 @@ fn main() {
         .next()
         .map_or(Ok(42), |n| n.parse())
         .unwrap_or_else(|err| fail(&format!("SEED: {err}")));
+    let shifts = args
+        .next()
+        .map(|text| parse_count(&text).unwrap_or_else(|err| fail(&err)));
     let service = Service::<Employee>::new()
         .dataset(&dataset)
         .unwrap_or_else(|err| fail(&err.to_string()));
     let mut service = service.seed(seed);
+    let mut shift_service = Service::<Shift>::new()
+        .dataset(&dataset)
+        .unwrap_or_else(|err| fail(&err.to_string()))
+        .seed(seed);
     for employee in service.iter().take(count) {
         println!(
             "{}",
             serde_json::to_string(&employee).expect("serializable")
         );
+        if let Some(shifts) = shifts {
+            for shift in shift_service.for_parent(&employee, shifts) {
+                println!("{}", serde_json::to_string(&shift).expect("serializable"));
+            }
+        }
     }
 }
 
@@ -98,6 +168,27 @@ mod tests {
         // 120 of 215 head count.
         let share = engineering as f64 / 5_000.0;
         assert!((share - 120.0 / 215.0).abs() < 0.03, "{share}");
+    }
+
+    #[test]
+    fn shifts_belong_to_their_employee_and_follow_each_other() {
+        let employees = Service::<Employee>::new().seed(3);
+        let shifts = Service::<Shift>::new().seed(3);
+        let count = ChildCount::between(2, 6).unwrap();
+        for i in 0..2_000 {
+            let employee = employees.record(i);
+            let worked = shifts.children(&employee, i, count);
+            assert!((2..=6).contains(&worked.len()));
+            assert!(
+                worked
+                    .iter()
+                    .all(|s| s.employee_id == employee.id && s.email == employee.email)
+            );
+            assert!(worked.windows(2).all(|w| w[0].day < w[1].day));
+            assert_eq!(worked, shifts.children(&employee, i, count));
+        }
+        assert!(parse_count("5..2").is_err());
+        assert_eq!(parse_count("1..=4"), Ok(ChildCount::between(1, 4).unwrap()));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub use customer_service::{CustomerService, InvoiceService, ReviewService};
 pub use ean::Ean13;
 pub use invoice::{Invoice, InvoiceLine, InvoiceStatus, TaxSummary};
 pub use money::Money;
-pub use order::{Order, OrderLine};
+pub use order::{Order, OrderItem, OrderLine};
 pub use picks::Picks;
 pub use product::{
     Availability, Condition, Dimensions, Product, ProductConfig, ProductDescription, ProductName,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::common::Address;
 use crate::sample::{below, chance, pick};
-use crate::{Context, Mimic, TableUse, tables};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse, tables};
 
 use super::catalog::{Catalog, FAMILIES};
 use super::code::Code;
@@ -98,6 +98,88 @@ pub struct OrderLine {
     pub line_total: Money,
     /// The line's tax: its total at the category's rate, rounded half up to the cent.
     pub tax_amount: Money,
+}
+
+/// One line of an order as a record of its own, with the order's number and its place in the
+/// order: the rows of an order-items table. An order's items are its lines, so their totals add
+/// up to the order's to the cent:
+///
+/// ```
+/// use datamimic::Service;
+/// use datamimic::domain::ecommerce::{Order, OrderItem};
+///
+/// let orders = Service::<Order>::new().dataset("DE")?.seed(3);
+/// let items = Service::<OrderItem>::new().dataset("DE")?.seed(3);
+/// let order = orders.record(0);
+/// let lines = items.children(&order, 0, 1); // an order fixes its own count
+/// assert_eq!(lines.len(), order.product_list.len());
+/// let sum: i64 = lines.iter().map(|i| (i.line.line_total + i.line.tax_amount).cents()).sum();
+/// assert_eq!(
+///     order.total_amount.cents(),
+///     sum + order.shipping_amount.cents() - order.discount_amount.cents()
+/// );
+/// assert!(lines.iter().all(|i| i.order_id == order.order_id));
+/// # Ok::<(), datamimic::Error>(())
+/// ```
+#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+pub struct OrderItem {
+    /// The order's number.
+    pub order_id: Code,
+    /// The line's place in the order, from 1.
+    pub line_number: u32,
+    /// The line.
+    pub line: OrderLine,
+}
+
+impl Order {
+    /// The order's lines as [`OrderItem`]s, in order.
+    pub fn items(&self) -> impl Iterator<Item = OrderItem> + '_ {
+        self.product_list
+            .iter()
+            .zip(1..)
+            .map(|(line, line_number)| OrderItem {
+                order_id: self.order_id,
+                line_number,
+                line: *line,
+            })
+    }
+}
+
+/// The items of an order are its lines: the order fixes their number, and item `i` is line
+/// `i`, drawn nothing of its own.
+impl ChildOf<Order> for OrderItem {
+    fn mimic_child(
+        order: &Order,
+        siblings: &Siblings<'_, OrderItem>,
+        _: &mut Context<'_>,
+    ) -> OrderItem {
+        let index = siblings.index();
+        OrderItem {
+            order_id: order.order_id,
+            line_number: index as u32 + 1,
+            line: order.product_list[index],
+        }
+    }
+
+    fn own_count(order: &Order) -> Option<usize> {
+        Some(order.product_list.len())
+    }
+}
+
+/// On its own, an item is the first line of an order of its own.
+impl Mimic for OrderItem {
+    fn mimic(ctx: &mut Context<'_>) -> OrderItem {
+        let order = Order::mimic(ctx);
+        OrderItem {
+            order_id: order.order_id,
+            line_number: 1,
+            line: order.product_list[0],
+        }
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        Order::visit_tables(visitor);
+    }
 }
 
 /// Lines per order, 1 to 5, and units per line, 1 to 5 (illustrative: most orders are small).

@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::common::Person;
 use crate::sample::below;
-use crate::{Context, Mimic, Row, TableUse};
+use crate::{ChildOf, Context, Mimic, Row, Siblings, TableUse};
 
 use super::bank::bank_bin;
+use super::dates::{add_years, unix_day};
 use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables, visit_finance};
 use super::{AccountNumber, Iban, cents, log_uniform};
 
@@ -83,17 +85,12 @@ impl Opening {
     }
 }
 
-/// The instant `seconds` after the Unix epoch (clamped to chrono's range).
-pub(crate) fn timestamp(seconds: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
-}
-
-impl Mimic for BankAccount {
-    fn mimic(ctx: &mut Context<'_>) -> BankAccount {
+impl BankAccount {
+    /// An account opened no earlier than `earliest` (Unix seconds) and no later than now.
+    fn open(ctx: &mut Context<'_>, earliest: i64) -> BankAccount {
         let tables = FinanceTables::of(ctx);
         let now = ctx.now().timestamp();
-        // Accounts opened over the last 30 years.
-        let opening = Opening::draw(ctx, tables, now - 30 * YEAR_SECONDS);
+        let opening = Opening::draw(ctx, tables, earliest);
         let account_type = tables.account_type.sample_row(ctx.rng()).value();
         let balance = cents(log_uniform(ctx.rng(), 5.0, 250_000.0));
         // Active accounts book something every few weeks: the last booking lies within the
@@ -114,6 +111,37 @@ impl Mimic for BankAccount {
             bic: bank.cell(BANK_BIC),
             bin: bank_bin(bank.index()),
         }
+    }
+}
+
+/// The accounts of a person, each opened on or after their 18th birthday (on the clock's
+/// today for a younger holder) and within the last 30 years.
+impl ChildOf<Person> for BankAccount {
+    fn mimic_child(
+        holder: &Person,
+        _: &Siblings<'_, BankAccount>,
+        ctx: &mut Context<'_>,
+    ) -> BankAccount {
+        let earliest = adulthood(holder).max(ctx.now().timestamp() - 30 * YEAR_SECONDS);
+        BankAccount::open(ctx, earliest)
+    }
+}
+
+/// The start of `holder`'s 18th birthday, in Unix seconds.
+pub(crate) fn adulthood(holder: &Person) -> i64 {
+    unix_day(add_years(holder.birthdate, 18)) * 86_400
+}
+
+/// The instant `seconds` after the Unix epoch (clamped to chrono's range).
+pub(crate) fn timestamp(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+impl Mimic for BankAccount {
+    fn mimic(ctx: &mut Context<'_>) -> BankAccount {
+        // Accounts opened over the last 30 years.
+        let earliest = ctx.now().timestamp() - 30 * YEAR_SECONDS;
+        BankAccount::open(ctx, earliest)
     }
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::domain::common::Person;
 use crate::ident::Network;
 use crate::sample::{below, chance, unit_f64};
-use crate::{Context, Mimic, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
 
 use super::bank_account::{Opening, YEAR_SECONDS};
 use super::dates::{add_years, end_of_month, from_unix_day, unix_day};
@@ -73,8 +73,39 @@ impl Mimic for CreditCard {
     fn mimic(ctx: &mut Context<'_>) -> CreditCard {
         let tables = FinanceTables::of(ctx);
         let network_row = tables.card_network.sample_index(ctx.rng());
-        let network: Network = tables.networks[network_row];
         let card_holder = Person::mimic(ctx);
+        CreditCard::issue(ctx, tables, network_row, card_holder)
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        visit_finance(visitor);
+        Person::visit_tables(visitor);
+    }
+}
+
+/// The cards of a person: each issued to them, on an account of theirs opened on or after
+/// their 18th birthday.
+impl ChildOf<Person> for CreditCard {
+    fn mimic_child(
+        holder: &Person,
+        _: &Siblings<'_, CreditCard>,
+        ctx: &mut Context<'_>,
+    ) -> CreditCard {
+        let tables = FinanceTables::of(ctx);
+        let network_row = tables.card_network.sample_index(ctx.rng());
+        CreditCard::issue(ctx, tables, network_row, holder.clone())
+    }
+}
+
+impl CreditCard {
+    /// A card of the network in `network_row` for `card_holder`.
+    fn issue(
+        ctx: &mut Context<'_>,
+        tables: &FinanceTables,
+        network_row: usize,
+        card_holder: Person,
+    ) -> CreditCard {
+        let network: Network = tables.networks[network_row];
         let today = ctx.today();
         let adult = add_years(card_holder.birthdate, 18);
         let adult_seconds =
@@ -117,10 +148,5 @@ impl Mimic for CreditCard {
             bin: card_number.bin(),
             iban: account.iban,
         }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-        Person::visit_tables(visitor);
     }
 }

@@ -1,8 +1,8 @@
 //! Services in datamimic-ce's shape: thin wrappers over [`Service`] per entity.
 
-use crate::domain::common::{DemographicConfig, PersonConfig};
+use crate::domain::common::{DemographicConfig, Person, PersonConfig};
 use crate::domain::service::{plain_service, service_methods};
-use crate::{Result, Service};
+use crate::{ChildCount, Result, Service};
 
 use super::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 
@@ -76,4 +76,75 @@ pub(crate) fn holder_config(demographic: DemographicConfig) -> Result<PersonConf
     };
     config.validate()?;
     Ok(config)
+}
+
+impl TransactionService {
+    /// The next account's bookings: `count` of them (a number, or a range drawn per account:
+    /// [`ChildCount`]), in the account's number, IBAN and currency, dated in order up to its
+    /// last booking, with a running balance that ends at its balance. The account takes the
+    /// next record index of this service, as [`Service::for_parent`] explains; generate it
+    /// for the same dataset as the service.
+    ///
+    /// DATAMIMIC's unit-testing example, an account and ten transactions:
+    ///
+    /// ```
+    /// use datamimic::domain::finance::{BankAccountService, TransactionService};
+    ///
+    /// let mut accounts = BankAccountService::new("US")?.seed(2025);
+    /// let mut transactions = TransactionService::new("US")?.seed(2025);
+    /// let account = accounts.generate();
+    /// let booked = transactions.for_account(&account, 10);
+    /// assert_eq!(booked.len(), 10);
+    /// assert!(booked.iter().all(|t| t.account.account_number == account.account_number));
+    /// assert!(booked.windows(2).all(|w| w[0].transaction_date <= w[1].transaction_date));
+    /// assert_eq!(booked[9].balance_after, account.balance);
+    /// # Ok::<(), datamimic::Error>(())
+    /// ```
+    pub fn for_account(
+        &mut self,
+        account: &BankAccount,
+        count: impl Into<ChildCount>,
+    ) -> Vec<Transaction> {
+        self.inner.for_parent(account, count)
+    }
+
+    /// The bookings of `account`, record `account_index` of its run: the same every time.
+    pub fn of_account(
+        &self,
+        account: &BankAccount,
+        account_index: u64,
+        count: impl Into<ChildCount>,
+    ) -> Vec<Transaction> {
+        self.inner.children(account, account_index, count)
+    }
+}
+
+impl BankAccountService {
+    /// The next person's accounts, each opened on or after their 18th birthday; the person
+    /// takes the next record index of this service.
+    pub fn for_holder(
+        &mut self,
+        holder: &Person,
+        count: impl Into<ChildCount>,
+    ) -> Vec<BankAccount> {
+        self.inner.for_parent(holder, count)
+    }
+}
+
+impl CreditCardService {
+    /// The next person's cards, issued to them; the person takes the next record index of this
+    /// service.
+    ///
+    /// ```
+    /// use datamimic::domain::common::PersonService;
+    /// use datamimic::domain::finance::CreditCardService;
+    ///
+    /// let person = PersonService::new("DE")?.seed(4).generate();
+    /// let cards = CreditCardService::new("DE")?.seed(4).for_holder(&person, 2);
+    /// assert!(cards.iter().all(|c| c.card_holder.full_name == person.full_name));
+    /// # Ok::<(), datamimic::Error>(())
+    /// ```
+    pub fn for_holder(&mut self, holder: &Person, count: impl Into<ChildCount>) -> Vec<CreditCard> {
+        self.inner.for_parent(holder, count)
+    }
 }

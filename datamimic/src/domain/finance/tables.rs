@@ -10,8 +10,8 @@ pub(crate) const BANK_NAME: usize = 0;
 pub(crate) const BANK_CODE: usize = 1;
 pub(crate) const BANK_BIC: usize = 2;
 /// Columns of `finance/currency`.
-const CURRENCY_CODE: usize = 0;
-const CURRENCY_SYMBOL: usize = 1;
+pub(crate) const CURRENCY_CODE: usize = 0;
+pub(crate) const CURRENCY_SYMBOL: usize = 1;
 /// Columns of `finance/merchant`.
 pub(crate) const MERCHANT_CATEGORY: usize = 0;
 pub(crate) const MERCHANT_NAME: usize = 1;

@@ -1,4 +1,5 @@
-//! Transaction: one booking on an account, in the account's currency.
+//! Transaction: one booking on an account, in the account's currency, on its own or as one
+//! of an account's bookings ([`ChildOf<BankAccount>`](crate::ChildOf)).
 
 use std::fmt;
 
@@ -7,19 +8,31 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 
 use crate::sample::{below, chance, unit_f64};
-use crate::{Context, Mimic, MimicRng, TableUse};
+use crate::{ChildOf, Context, Mimic, MimicRng, Siblings, TableUse, tables};
 
 use super::bank_account::timestamp;
-use super::tables::{CITY_NAME, FinanceTables, MERCHANT_CATEGORY, MERCHANT_NAME, visit_finance};
-use super::{AccountNumber, cents, log_uniform};
+use super::tables::{
+    BANK_CODE, CITY_NAME, CURRENCY_CODE, CURRENCY_SYMBOL, FinanceTables, MERCHANT_CATEGORY,
+    MERCHANT_NAME, visit_finance,
+};
+use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
 
 /// A transaction, with the fields of datamimic-ce's Transaction in its order, plus the
-/// `account` its schema declares but its output drops.
+/// balance after it and the `account` its schema declares but its output drops.
 ///
 /// Coherence: the type decides direction, channel, merchant and amount range (ATM
 /// withdrawals are round sums, fees small); the currency is that of the account's country;
 /// only purchases, refunds and withdrawals happen abroad, and then in a foreign city; pending
 /// bookings are at most three days old; `transaction_date ≤ now`.
+///
+/// The bookings of one account
+/// ([`TransactionService::for_account`](super::TransactionService::for_account), or any
+/// [`Service::children`](crate::Service::children) of a [`BankAccount`]) carry its number,
+/// IBAN, type and currency; they are dated in order between the account's opening (at most a
+/// year before its last booking) and its `last_transaction_date`, the newest on that instant;
+/// and their running balance ends at the account's balance: each `balance_after` is the one
+/// before it plus the booking's signed amount (completed and pending bookings move the
+/// balance; failed and reversed ones do not), and it never falls below zero.
 ///
 /// ```
 /// use datamimic::domain::finance::TransactionService;
@@ -62,17 +75,42 @@ pub struct Transaction {
     pub channel: &'static str,
     /// `debit` (money out) or `credit` (money in).
     pub direction: &'static str,
+    /// The account's balance once this booking is made, in `currency`, to the cent.
+    pub balance_after: f64,
     /// The account it was booked on.
     pub account: TransactionAccount,
 }
 
-/// The account of a [`Transaction`] (`account{account_number, account_type}`).
+/// The account of a [`Transaction`] (`account{account_number, account_type}`, and the IBAN).
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
 pub struct TransactionAccount {
     /// Domestic account number.
     pub account_number: AccountNumber,
+    /// IBAN for IBAN countries (DE), `None` elsewhere.
+    pub iban: Option<Iban>,
     /// Account type of the country.
     pub account_type: &'static str,
+}
+
+impl Transaction {
+    /// What the booking does to the account's balance, in cents: its amount, signed by its
+    /// direction, when it is completed or pending; nothing when it failed or was reversed.
+    pub fn balance_change_cents(&self) -> i64 {
+        if !matches!(self.status, "completed" | "pending") {
+            return 0;
+        }
+        let amount = to_cents(self.amount);
+        if self.direction == "credit" {
+            amount
+        } else {
+            -amount
+        }
+    }
+}
+
+/// An amount to the cent as whole cents.
+fn to_cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
 }
 
 /// A transaction id such as `TX3F9A0C1D2E4B5A69`.
@@ -212,6 +250,13 @@ const STATUSES: [(u64, &str); 4] = [
     (1000, "reversed"),
 ];
 
+/// The statuses of bookings older than three days, which have settled: [`STATUSES`] without
+/// `pending`.
+const SETTLED: [(u64, &str); 3] = [(940, "completed"), (955, "failed"), (960, "reversed")];
+
+/// How long a booking may stay pending.
+const PENDING_SECONDS: i64 = 3 * 86_400;
+
 /// Share of card bookings abroad (illustrative).
 const INTERNATIONAL: f64 = 0.05;
 
@@ -221,6 +266,65 @@ fn cumulative<'a>(rng: &mut MimicRng, items: &'a [(u64, &'a str)]) -> &'a str {
         .iter()
         .find(|(w, _)| point < *w)
         .map_or("", |(_, v)| v)
+}
+
+/// A debit kind by the kinds' weights (a transfer among them going out).
+fn debit_kind(rng: &mut MimicRng) -> &'static Kind {
+    let total: u64 = KINDS.iter().filter(|k| !k.credit).map(|k| k.weight).sum();
+    let mut point = below(rng, total);
+    for kind in KINDS.iter().filter(|k| !k.credit) {
+        if point < kind.weight {
+            return kind;
+        }
+        point -= kind.weight;
+    }
+    &KINDS[0]
+}
+
+/// An amount of `kind`: log-uniform in its range, ATM withdrawals in tens.
+fn amount(rng: &mut MimicRng, kind: &Kind) -> f64 {
+    let amount = log_uniform(rng, kind.amount.0, kind.amount.1);
+    if kind.name == "WITHDRAWAL" {
+        (amount / 10.0).round() * 10.0
+    } else {
+        amount
+    }
+}
+
+/// Where a booking of `kind` happened: merchant and category (empty without one), channel,
+/// whether abroad, and the city.
+struct Place {
+    merchant_name: &'static str,
+    merchant_category: &'static str,
+    channel: &'static str,
+    is_international: bool,
+    location: &'static str,
+}
+
+impl Place {
+    fn draw(rng: &mut MimicRng, tables: &FinanceTables, kind: &Kind) -> Place {
+        let (merchant_name, merchant_category) = if kind.with_merchant {
+            let row = tables.merchant.sample_row(rng);
+            (row.cell(MERCHANT_NAME), row.cell(MERCHANT_CATEGORY))
+        } else {
+            ("", "")
+        };
+        let channel = cumulative(rng, kind.channels);
+        let is_international =
+            matches!(kind.name, "PURCHASE" | "REFUND" | "WITHDRAWAL") && chance(rng, INTERNATIONAL);
+        let cities = if is_international && !tables.foreign_cities.is_empty() {
+            tables.foreign_cities[below(rng, tables.foreign_cities.len() as u64) as usize]
+        } else {
+            tables.city
+        };
+        Place {
+            merchant_name,
+            merchant_category,
+            channel,
+            is_international,
+            location: cities.sample_row(rng).cell(CITY_NAME),
+        }
+    }
 }
 
 fn kind(rng: &mut MimicRng) -> &'static Kind {
@@ -254,59 +358,45 @@ impl Mimic for Transaction {
         let status = cumulative(rng, &STATUSES);
         // Pending bookings settle within days; everything else spans the past year.
         let window = if status == "pending" {
-            3 * 86_400
+            PENDING_SECONDS as u64
         } else {
             365 * 86_400
         };
         let transaction_date = timestamp(now - below(rng, window) as i64);
-        let mut amount = log_uniform(rng, kind.amount.0, kind.amount.1);
-        if kind.name == "WITHDRAWAL" {
-            amount = (amount / 10.0).round() * 10.0;
-        }
-        let (merchant_name, merchant_category) = if kind.with_merchant {
-            let row = tables.merchant.sample_row(rng);
-            (row.cell(MERCHANT_NAME), row.cell(MERCHANT_CATEGORY))
-        } else {
-            ("", "")
-        };
-        let channel = cumulative(rng, kind.channels);
-        let is_international =
-            matches!(kind.name, "PURCHASE" | "REFUND" | "WITHDRAWAL") && chance(rng, INTERNATIONAL);
-        let cities = if is_international && !tables.foreign_cities.is_empty() {
-            tables.foreign_cities[below(rng, tables.foreign_cities.len() as u64) as usize]
-        } else {
-            tables.city
-        };
-        let location = cities.sample_row(rng).cell(CITY_NAME);
+        let amount = amount(rng, kind);
+        let place = Place::draw(rng, tables, kind);
         let direction = if kind.credit || (kind.name == "TRANSFER" && unit_f64(rng) < 0.5) {
             "credit"
         } else {
             "debit"
         };
+        let account_number = AccountNumber::draw(rng, tables.country);
+        let account_type = tables.account_type.sample_row(rng).value();
+        // An account at one of the country's banks, with a balance as accounts have.
+        let bank = tables.bank.sample_row(rng);
         let account = TransactionAccount {
-            account_number: AccountNumber::draw(rng, tables.country),
-            account_type: tables.account_type.sample_row(rng).value(),
+            account_number,
+            iban: Iban::of_account(tables.country, bank.cell(BANK_CODE), account_number),
+            account_type,
         };
-        let german = tables.country == "DE";
+        let balance_after = cents(log_uniform(rng, 5.0, 250_000.0));
         Transaction {
             transaction_id,
             transaction_date,
             amount: cents(amount),
             transaction_type: kind.name,
-            description: TransactionDescription {
-                label: kind.label[usize::from(german)],
-                merchant: merchant_name,
-            },
+            description: description(tables, kind, place.merchant_name),
             reference_number,
             status,
             currency: tables.currency,
             currency_symbol: tables.currency_symbol,
-            merchant_name,
-            merchant_category,
-            location,
-            is_international,
-            channel,
+            merchant_name: place.merchant_name,
+            merchant_category: place.merchant_category,
+            location: place.location,
+            is_international: place.is_international,
+            channel: place.channel,
             direction,
+            balance_after,
             account,
         }
     }
@@ -314,4 +404,126 @@ impl Mimic for Transaction {
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         visit_finance(visitor);
     }
+}
+
+/// The booking text in the country's language.
+fn description(
+    tables: &FinanceTables,
+    kind: &Kind,
+    merchant: &'static str,
+) -> TransactionDescription {
+    TransactionDescription {
+        label: kind.label[usize::from(tables.country == "DE")],
+        merchant,
+    }
+}
+
+/// The bookings of an account, generated newest first: each one knows the balance after it
+/// (the account's for the newest, the balance before the later booking for the others), so
+/// the running balance ends at the account's and, walking back, never goes below zero.
+impl ChildOf<BankAccount> for Transaction {
+    fn mimic_child(
+        account: &BankAccount,
+        siblings: &Siblings<'_, Transaction>,
+        ctx: &mut Context<'_>,
+    ) -> Transaction {
+        let tables = FinanceTables::of(ctx);
+        let now = ctx.now().timestamp();
+        let rng = ctx.rng();
+        let balance_after = match siblings.previous() {
+            None => to_cents(account.balance),
+            Some(later) => to_cents(later.balance_after) - later.balance_change_cents(),
+        };
+        let transaction_date = booking_time(rng, account, siblings);
+        let mut kind = kind(rng);
+        let mut credit = kind.credit || (kind.name == "TRANSFER" && unit_f64(rng) < 0.5);
+        let mut booked = cents(amount(rng, kind));
+        // A credit larger than the balance after it would leave the account below zero before
+        // it: such a booking is one of the debits instead.
+        if credit && to_cents(booked) > balance_after {
+            kind = debit_kind(rng);
+            credit = false;
+            booked = cents(amount(rng, kind));
+        }
+        let transaction_id = TransactionId(rng.next_u64());
+        let reference_number = Reference(below(rng, 10_000_000_000));
+        let status = if now - transaction_date <= PENDING_SECONDS {
+            cumulative(rng, &STATUSES)
+        } else {
+            cumulative(rng, &SETTLED)
+        };
+        let place = Place::draw(rng, tables, kind);
+        Transaction {
+            transaction_id,
+            transaction_date: timestamp(transaction_date),
+            amount: booked,
+            transaction_type: kind.name,
+            description: description(tables, kind, place.merchant_name),
+            reference_number,
+            status,
+            currency: account.currency,
+            currency_symbol: symbol_of(tables, account.currency),
+            merchant_name: place.merchant_name,
+            merchant_category: place.merchant_category,
+            location: place.location,
+            is_international: place.is_international,
+            channel: place.channel,
+            direction: if credit { "credit" } else { "debit" },
+            balance_after: balance_after as f64 / 100.0,
+            account: TransactionAccount {
+                account_number: account.account_number,
+                iban: account.iban,
+                account_type: account.account_type,
+            },
+        }
+    }
+
+    /// Oldest first, as a statement lists them.
+    fn finish(_: &BankAccount, bookings: &mut [Transaction]) {
+        bookings.reverse();
+    }
+}
+
+/// When booking `siblings.index()` (counted from the newest) happened, in Unix seconds: the
+/// newest at the account's last booking, the others each in their own slice of the window
+/// from the account's opening (at most a year before that) to it, so they come out in order
+/// without a sort.
+fn booking_time(
+    rng: &mut MimicRng,
+    account: &BankAccount,
+    siblings: &Siblings<'_, Transaction>,
+) -> i64 {
+    let last = account.last_transaction_date.timestamp();
+    if siblings.index() == 0 {
+        return last;
+    }
+    let start = account
+        .created_date
+        .timestamp()
+        .max(last - 365 * 86_400)
+        .min(last);
+    let count = siblings.count() as i128;
+    let slice = count - 1 - siblings.index() as i128;
+    let width = i128::from(last - start);
+    let low = start + (width * slice / count) as i64;
+    let high = start + (width * (slice + 1) / count) as i64;
+    if high > low {
+        low + below(rng, (high - low) as u64) as i64
+    } else {
+        low
+    }
+}
+
+/// The symbol of `currency`: the dataset's own, or the one a currency table of any country
+/// gives it (an account of another country than the service's); the code itself if none does.
+fn symbol_of(tables: &FinanceTables, currency: &'static str) -> &'static str {
+    if currency == tables.currency {
+        return tables.currency_symbol;
+    }
+    tables::FINANCE_CURRENCY
+        .variants()
+        .iter()
+        .flat_map(|table| (0..table.len()).map(move |row| (table, row)))
+        .find(|(table, row)| table.cell(*row, CURRENCY_CODE) == currency)
+        .map_or(currency, |(table, row)| table.cell(row, CURRENCY_SYMBOL))
 }

@@ -1,0 +1,211 @@
+//! Related records: children generated for their parents (`datamimic::ChildOf`).
+//!
+//! Each invariant is checked over 100,000 parents for US and DE: the children carry their
+//! parent's keys, dates follow the parent's and each other, running balances end at the
+//! parent's balance, totals add up to the cent, and a parent's children are the same however
+//! the parents are visited.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration};
+use datamimic::domain::common::Person;
+use datamimic::domain::ecommerce::{Order, OrderItem};
+use datamimic::domain::finance::{BankAccount, CreditCard, Transaction, TransactionService};
+use datamimic::{ChildCount, Clock, Service};
+
+const PARENTS: u64 = 100_000;
+const COUNTRIES: [&str; 2] = ["US", "DE"];
+
+fn service<T: datamimic::Mimic>(country: &str, seed: u64) -> Service<T> {
+    Service::<T>::new().dataset(country).unwrap().seed(seed)
+}
+
+/// Runs `check` on parents 0..PARENTS on two threads (parents are independent).
+fn each_parent(check: impl Fn(u64) + Sync) {
+    std::thread::scope(|s| {
+        for half in 0..2u64 {
+            let check = &check;
+            s.spawn(move || {
+                for i in (half..PARENTS).step_by(2) {
+                    check(i);
+                }
+            });
+        }
+    });
+}
+
+fn cents(amount: f64) -> i64 {
+    (amount * 100.0).round() as i64
+}
+
+#[test]
+fn transactions_carry_their_account_in_order_and_walk_to_its_balance() {
+    let now = Clock::anchor().now();
+    let per_account = ChildCount::between(0, 12).unwrap();
+    for country in COUNTRIES {
+        let accounts = service::<BankAccount>(country, 11);
+        let transactions = service::<Transaction>(country, 11);
+        let symbol = if country == "DE" { "€" } else { "$" };
+        let counts = std::sync::Mutex::new(HashMap::<usize, u64>::new());
+        each_parent(|i| {
+            let account = accounts.record(i);
+            let booked = transactions.children(&account, i, per_account);
+            *counts.lock().unwrap().entry(booked.len()).or_default() += 1;
+            let opened = account.created_date;
+            let mut balance: Option<i64> = None;
+            for (k, tx) in booked.iter().enumerate() {
+                assert_eq!(tx.account.account_number, account.account_number);
+                assert_eq!(tx.account.iban, account.iban);
+                assert_eq!(tx.account.account_type, account.account_type);
+                assert_eq!(
+                    (tx.currency, tx.currency_symbol),
+                    (account.currency, symbol)
+                );
+                assert!(tx.amount > 0.0, "{tx:?}");
+                assert!(opened <= tx.transaction_date, "{tx:?} before {opened}");
+                assert!(tx.transaction_date <= account.last_transaction_date);
+                if k > 0 {
+                    let before = &booked[k - 1];
+                    assert!(before.transaction_date <= tx.transaction_date);
+                    let walked = balance.unwrap() + tx.balance_change_cents();
+                    assert_eq!(cents(tx.balance_after), walked, "{before:?} then {tx:?}");
+                }
+                assert!(tx.balance_after >= 0.0, "{tx:?}");
+                balance = Some(cents(tx.balance_after));
+                if tx.status == "pending" {
+                    assert!(now - tx.transaction_date <= Duration::days(3), "{tx:?}");
+                }
+                let credit = matches!(tx.transaction_type, "DEPOSIT" | "REFUND")
+                    || (tx.transaction_type == "TRANSFER" && tx.direction == "credit");
+                assert_eq!(tx.direction == "credit", credit, "{tx:?}");
+            }
+            if let Some(newest) = booked.last() {
+                assert_eq!(newest.transaction_date, account.last_transaction_date);
+                assert_eq!(cents(newest.balance_after), cents(account.balance));
+                let change: i64 = booked.iter().map(|t| t.balance_change_cents()).sum();
+                let opening = cents(booked[0].balance_after) - booked[0].balance_change_cents();
+                assert!(opening >= 0);
+                assert_eq!(opening + change, cents(account.balance));
+            }
+        });
+        let counts = counts.into_inner().unwrap();
+        assert_eq!(counts.keys().min(), Some(&0));
+        assert_eq!(counts.keys().max(), Some(&12));
+        assert_eq!(counts.values().sum::<u64>(), PARENTS);
+        // Uniform over 13 counts: each near 1/13 of the accounts.
+        assert!(
+            counts.values().all(|&n| n.abs_diff(PARENTS / 13) < 800),
+            "{counts:?}"
+        );
+    }
+}
+
+#[test]
+fn accounts_and_cards_belong_to_their_holder() {
+    let today = Clock::anchor().today();
+    let now = Clock::anchor().now();
+    for country in COUNTRIES {
+        let people = service::<Person>(country, 5);
+        let accounts = service::<BankAccount>(country, 5);
+        let cards = service::<CreditCard>(country, 5);
+        each_parent(|i| {
+            let person = people.record(i);
+            let adult = person
+                .birthdate
+                .with_year(person.birthdate.year() + 18)
+                .unwrap_or(person.birthdate + Duration::days(18 * 365 + 5))
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+                .and_utc();
+            let opened_from = adult.min(now);
+            for account in accounts.children(&person, i, ChildCount::between(1, 3).unwrap()) {
+                assert!(
+                    account.created_date >= opened_from,
+                    "{person:?} {account:?}"
+                );
+                assert!(account.created_date <= now);
+            }
+            let issued = cards.children(&person, i, 2);
+            assert_eq!(issued.len(), 2);
+            for card in issued {
+                assert_eq!(card.card_holder, person);
+                assert!(card.issue_date >= opened_from.date_naive().min(today));
+                assert!(card.issue_date <= today && today <= card.expiration_date);
+            }
+        });
+    }
+}
+
+#[test]
+fn order_items_are_the_lines_of_their_order_and_add_up_to_the_cent() {
+    for country in COUNTRIES {
+        let orders = service::<Order>(country, 8);
+        let items = service::<OrderItem>(country, 8);
+        each_parent(|i| {
+            let order = orders.record(i);
+            // The order fixes the count, whatever is asked.
+            let lines = items.children(&order, i, 0);
+            assert_eq!(lines.len(), order.product_list.len());
+            let mut sum = 0;
+            for (k, item) in lines.iter().enumerate() {
+                assert_eq!(item.order_id, order.order_id);
+                assert_eq!(item.line_number as usize, k + 1);
+                assert_eq!(item.line, order.product_list[k]);
+                assert_eq!(
+                    item.line.line_total.cents(),
+                    item.line.price.cents() * i64::from(item.line.quantity)
+                );
+                sum += item.line.line_total.cents() + item.line.tax_amount.cents();
+            }
+            assert_eq!(
+                order.total_amount.cents(),
+                sum + order.shipping_amount.cents() - order.discount_amount.cents()
+            );
+            assert!(lines.iter().copied().eq(order.items()));
+        });
+    }
+}
+
+#[test]
+fn a_parents_children_do_not_depend_on_the_order_parents_are_visited_in() {
+    let accounts = service::<BankAccount>("DE", 3);
+    let transactions = service::<Transaction>("DE", 3);
+    let count = ChildCount::between(1, 20).unwrap();
+    let forward: Vec<Vec<Transaction>> = (0..200)
+        .map(|i| transactions.children(&accounts.record(i), i, count))
+        .collect();
+    let mut backward: Vec<Vec<Transaction>> = (0..200)
+        .rev()
+        .map(|i| transactions.children(&accounts.record(i), i, count))
+        .collect();
+    backward.reverse();
+    assert_eq!(forward, backward);
+    // The sequential form gives each parent the next index.
+    let mut sequential = TransactionService::new("DE").unwrap().seed(3);
+    let mut account_service = Service::<BankAccount>::new().dataset("DE").unwrap().seed(3);
+    for expected in forward.iter().take(50) {
+        let account = account_service.generate();
+        assert_eq!(&sequential.for_account(&account, count), expected);
+    }
+    // Another seed, another set; another parent index, other children.
+    let reseeded = service::<Transaction>("DE", 4);
+    assert_ne!(reseeded.children(&accounts.record(0), 0, count), forward[0]);
+    assert_ne!(
+        transactions.children(&accounts.record(0), 1, 5),
+        transactions.children(&accounts.record(0), 0, 5)
+    );
+}
+
+#[test]
+fn children_do_not_replay_the_streams_of_records() {
+    // A child of parent i and record i of the same seed come from different streams.
+    let accounts = service::<BankAccount>("US", 9);
+    let people = service::<Person>("US", 9);
+    let same = (0..1_000)
+        .filter(|&i| {
+            let person = people.record(i);
+            accounts.children(&person, i, 1)[0].account_number == accounts.record(i).account_number
+        })
+        .count();
+    assert_eq!(same, 0);
+}
