@@ -83,6 +83,8 @@ const HISTORY_DAYS: u64 = 3_652;
 /// let account = UserAccountService::new("DE")?.seed(1).generate();
 /// assert!(account.last_login.is_none_or(|login| login >= account.created_at));
 /// assert_eq!(account.two_factor_enabled, account.two_factor_method.is_some());
+/// let pending = account.account_status == AccountStatus::PendingVerification;
+/// assert_eq!(pending, account.last_login.is_none());
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
