@@ -247,6 +247,7 @@ fn officer_ages(
 
 use crate::demo;
 use datamimic::domain::common as dc;
+use datamimic::domain::digital as dg;
 use datamimic::domain::ecommerce as ec;
 use datamimic::domain::finance as fi;
 use datamimic::domain::healthcare as hc;
@@ -287,6 +288,8 @@ entities! {
     "Customer" => ec::Customer, [Ages], holder_ages::<ec::Customer>;
     "Review" => ec::Review, [], plain::<ec::Review>;
     "Invoice" => ec::Invoice, [], plain::<ec::Invoice>;
+    "UserAccount" => dg::UserAccount, [], plain::<dg::UserAccount>;
+    "CRM" => dg::CrmRecord, [], plain::<dg::CrmRecord>;
     "AdministrationOffice" => ps::AdministrationOffice, [], plain::<ps::AdministrationOffice>;
     "EducationalInstitution" => ps::EducationalInstitution, [], plain::<ps::EducationalInstitution>;
     "PoliceOfficer" => ps::PoliceOfficer, [Ages], officer_ages;

@@ -19,6 +19,9 @@ mod luhn;
 // Person, Address, City, Country and Company, with their services.
 pub mod common;
 
+// Online accounts and customer relationships, declared with the derive.
+pub mod digital;
+
 // Industry domains built on the common one.
 pub mod ecommerce;
 pub mod finance;

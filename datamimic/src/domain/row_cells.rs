@@ -54,6 +54,8 @@ cells_by_serde!(
     super::ecommerce::Invoice,
     super::finance::Payment,
     super::finance::DigitalWallet,
+    super::digital::UserAccount,
+    super::digital::CrmRecord,
 );
 
 impl Cells for Person {

@@ -52,12 +52,15 @@ impl ClaimStatus {
 /// belongs to the policy's line of business.
 ///
 /// ```
+/// use datamimic::domain::ecommerce::Money;
 /// use datamimic::domain::insurance::{ClaimStatus, InsuranceClaimService};
 ///
 /// let claim = InsuranceClaimService::new("US")?.seed(2).generate();
 /// assert!(claim.policy_start_date <= claim.loss_date && claim.loss_date <= claim.policy_end_date);
 /// assert!(claim.loss_date <= claim.reported_date);
 /// assert!(claim.covered_amount <= claim.coverage_limit);
+/// let paid = claim.status == ClaimStatus::Paid;
+/// assert_eq!(claim.paid_amount, if paid { claim.covered_amount } else { Money::ZERO });
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(serde::Serialize, Debug, Clone, PartialEq)]

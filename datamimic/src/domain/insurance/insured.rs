@@ -54,6 +54,9 @@ fn minimum_age(country: &str, product: &str) -> u8 {
 /// let insured = InsuredService::new("DE")?.seed(3).generate();
 /// assert!(insured.coverage_start <= insured.coverage_end);
 /// assert!(insured.birthdate <= insured.coverage_start);
+/// if insured.relationship == Relationship::PolicyHolder {
+///     assert!(insured.age >= 18, "holders are adults");
+/// }
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(serde::Serialize, Debug, Clone, PartialEq)]
