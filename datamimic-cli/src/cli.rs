@@ -233,13 +233,18 @@ fn generate_related(
     options: &EntityOptions,
     csv: CsvOptions,
 ) -> Result<()> {
-    let Some(dir) = &args.output else {
-        bail!("`--with` writes one file per entity: give a directory with `--output DIR`");
+    let Some(path) = &args.output else {
+        bail!(
+            "`--with` writes one file per entity: give a directory (or an SQLite database) with `--output`"
+        );
     };
-    let format = args.format.map_or(Format::Csv, Format::from);
-    if format == Format::Sqlite {
-        bail!("`--with`: related sets are written as csv, json, ndjson or xml files");
-    }
+    let format = args.format.map(Format::from).unwrap_or_else(|| {
+        let ext = path.extension().and_then(|e| e.to_str());
+        match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("sqlite" | "sqlite3" | "db") => Format::Sqlite,
+            _ => Format::Csv,
+        }
+    });
     let mut relations: Vec<Relation> = Vec::new();
     for spec in &args.with {
         let relation = parse_with(name, spec, options)?;
@@ -249,24 +254,11 @@ fn generate_related(
         relations.push(relation);
     }
     let entity = entities::find(name)?.build(options)?;
-    if dir.is_file() {
-        bail!(
-            "`--output {}`: `--with` writes one file per entity into a directory, and this is a file",
-            dir.display()
-        );
+    if format == Format::Sqlite {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        datamimic_export::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| anyhow!("cannot create the directory `{}`: {e}", dir.display()))?;
-    datamimic_export::staging::sweep(dir);
-    let encoder = Encoder { format, csv };
-    let mut sinks = Vec::with_capacity(relations.len() + 1);
-    for entity_name in std::iter::once(name).chain(relations.iter().map(|r| r.def.child)) {
-        let target = Target::File {
-            path: dir.join(format!("{entity_name}.{}", format.extension())),
-            table: entity_name.to_owned(),
-        };
-        sinks.push(Sink::create(encoder.clone(), &target)?);
-    }
+    let mut sinks = related::open_outputs(path, &Encoder { format, csv }, name, &relations)?;
     let plan = Plan {
         count: args.count,
         page_size: args.page_size,
@@ -275,15 +267,7 @@ fn generate_related(
     let exported = entity.export_related(&relations, plan, &mut sinks, name);
     datamimic_export::fallback::warn(name);
     exported?;
-    // Every file is finished before any is renamed into place: a run that fails leaves none.
-    let mut staged = Vec::with_capacity(sinks.len());
-    for sink in sinks {
-        staged.extend(sink.finish()?);
-    }
-    for file in staged {
-        file.commit()?;
-    }
-    Ok(())
+    related::finish_outputs(sinks, &relations)
 }
 
 /// `CHILD=COUNT`, `CHILD=MIN..MAX` (also `MIN..=MAX`) or, for children their parent counts,

@@ -10,6 +10,7 @@
 
 use std::any::Any;
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::{CellWriter, Cells, ChildCount, ChildOf, Service, Strictness};
@@ -18,7 +19,8 @@ use serde::ser::SerializeMap;
 
 use crate::entity_options::{EntityOptions, Record};
 use crate::pipeline::{self, Parts, Plan, Source};
-use crate::sink::{Encoder, Sink};
+use crate::sink::{Encoder, Format, Sink, Target};
+use crate::sqlite::Keys;
 
 /// The most children one parent may get: its children are made together, in memory.
 pub const MAX_CHILDREN_PER_PARENT: u32 = 100_000;
@@ -387,6 +389,115 @@ impl<P: Record> Source for Family<'_, P> {
         }
         Ok(())
     }
+}
+
+/// Opens the outputs of a related set of `parent` and `relations`: with SQLite, one database
+/// at `path` with a table per entity, `id` its primary key and each child table's parent id a
+/// declared foreign key; otherwise a file per entity in the directory `path`
+/// (`path/<Entity>.<format>`), created if missing.
+pub fn open_outputs(
+    path: &Path,
+    encoder: &Encoder,
+    parent: &'static str,
+    relations: &[Relation],
+) -> Result<Vec<Sink>> {
+    let mut sinks = Vec::with_capacity(relations.len() + 1);
+    if encoder.format == Format::Sqlite {
+        if path.is_dir() {
+            bail!(
+                "`{}` is a directory: related sets in SQLite go to one database file",
+                path.display()
+            );
+        }
+        let mut sink = Sink::create(
+            encoder.clone(),
+            &Target::File {
+                path: path.to_owned(),
+                table: parent.to_owned(),
+            },
+        )?;
+        sink.declare_keys(Keys {
+            primary: Some("id".to_owned()),
+            foreign: None,
+        });
+        sinks.push(sink);
+        for relation in relations {
+            // Each table is written to a database of its own and copied in at the end, so the
+            // file does not depend on how parent and child rows were interleaved in pages.
+            let part = part_path(path, relation.def.child);
+            let mut sink = Sink::create(
+                encoder.clone(),
+                &Target::File {
+                    path: part,
+                    table: relation.def.child.to_owned(),
+                },
+            )?;
+            sink.declare_keys(Keys {
+                primary: Some("id".to_owned()),
+                foreign: Some((relation.def.parent_key.to_owned(), parent.to_owned())),
+            });
+            sinks.push(sink);
+        }
+        return Ok(sinks);
+    }
+    if path.is_file() {
+        bail!(
+            "`{}` is a file: a related set is written as one file per entity into a directory",
+            path.display()
+        );
+    }
+    if !path.exists() {
+        std::fs::create_dir_all(path)
+            .map_err(|e| anyhow!("cannot create the directory `{}`: {e}", path.display()))?;
+        crate::staging::created_dir(path);
+    }
+    crate::staging::sweep(path);
+    for name in std::iter::once(parent).chain(relations.iter().map(|r| r.def.child)) {
+        let target = Target::File {
+            path: path.join(format!("{name}.{}", encoder.format.extension())),
+            table: name.to_owned(),
+        };
+        sinks.push(Sink::create(encoder.clone(), &target)?);
+    }
+    Ok(sinks)
+}
+
+/// Where the table of `child` is written before it is copied into the database at `path`.
+fn part_path(path: &Path, child: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".{child}"));
+    path.with_file_name(name)
+}
+
+/// Finishes the outputs of [`open_outputs`] once every record is written: all of them are
+/// complete before any takes its final name, so a failed run leaves none.
+pub fn finish_outputs(sinks: Vec<Sink>, relations: &[Relation]) -> Result<()> {
+    let sqlite = sinks.first().map(|s| s.encoder().format) == Some(Format::Sqlite);
+    let mut staged = Vec::with_capacity(sinks.len());
+    for sink in sinks {
+        staged.push(sink.finish()?);
+    }
+    if sqlite {
+        let [Some(database), parts @ ..] = staged.as_slice() else {
+            bail!("a related set in SQLite needs its database file");
+        };
+        let parts: Vec<(&Path, &str)> = parts
+            .iter()
+            .zip(relations)
+            .filter_map(|(part, r)| Some((part.as_ref()?.tmp(), r.def.child)))
+            .collect();
+        crate::sqlite::merge_tables(database.tmp(), &parts)?;
+        let mut staged = staged.into_iter();
+        if let Some(Some(database)) = staged.next() {
+            database.commit()?;
+        }
+        // The parts, uncommitted, are removed as they drop.
+        return Ok(());
+    }
+    for file in staged.into_iter().flatten() {
+        file.commit()?;
+    }
+    Ok(())
 }
 
 /// Declares the relations: `"Parent" => Type, "Child" => Type, "parent_key"[, parent counts];`.

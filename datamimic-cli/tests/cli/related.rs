@@ -191,14 +191,15 @@ fn a_child_file_without_rows_still_has_its_columns() {
 #[test]
 fn mistakes_in_with_are_clear_errors() {
     let s = Scratch::new("related-errors");
+    std::fs::create_dir(s.path("dir")).unwrap();
     let cases: [(&[&str], &str); 8] = [
         (
             &["--with", "Transaction=1"],
-            "give a directory with `--output DIR`",
+            "give a directory (or an SQLite database) with `--output`",
         ),
         (
-            &["--with", "Transaction=1", "-o", "x", "-f", "sqlite"],
-            "csv, json, ndjson or xml",
+            &["--with", "Transaction=1", "-o", "dir", "-f", "sqlite"],
+            "is a directory: related sets in SQLite go to one database file",
         ),
         (
             &["--with", "Transction=1", "-o", "x"],
@@ -260,4 +261,99 @@ fn mistakes_in_with_are_clear_errors() {
     );
     assert!(error.contains("`City` has no child entities"), "{error}");
     assert!(s.files("x").is_empty(), "nothing written");
+    assert!(s.files("dir").is_empty(), "nothing written");
+    assert_eq!(s.files("."), ["dir"]);
+}
+
+#[test]
+fn sqlite_holds_one_table_per_entity_with_declared_foreign_keys() {
+    let s = Scratch::new("related-sqlite");
+    let mut files = Vec::new();
+    for (threads, page) in [("1", "10000"), ("2", "3"), ("3", "250")] {
+        let file = format!("shop-{threads}-{page}.sqlite");
+        ok(
+            &s.0,
+            &[
+                "generate",
+                "Person",
+                "-n",
+                "800",
+                "-s",
+                "4",
+                "-d",
+                "DE",
+                "--threads",
+                threads,
+                "--page-size",
+                page,
+                "--with",
+                "BankAccount=0..3",
+                "--with",
+                "CreditCard=1..2",
+                "-o",
+                &file,
+            ],
+        );
+        files.push(std::fs::read(s.path(&file)).unwrap());
+    }
+    assert!(
+        files.windows(2).all(|w| w[0] == w[1]),
+        "the database differs"
+    );
+    let names = s.files(".");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("shop-") && n.ends_with(".sqlite")),
+        "{names:?}"
+    );
+    let db = rusqlite::Connection::open(s.path("shop-1-10000.sqlite")).unwrap();
+    let tables: Vec<String> = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(tables, ["Person", "BankAccount", "CreditCard"]);
+    for child in ["BankAccount", "CreditCard"] {
+        let (table, from, to): (String, String, String) = db
+            .query_row(&format!("PRAGMA foreign_key_list({child})"), [], |r| {
+                Ok((r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap();
+        assert_eq!(
+            (table.as_str(), from.as_str(), to.as_str()),
+            ("Person", "person_id", "id")
+        );
+    }
+    let violations: i64 = db
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(violations, 0);
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM Person"), 800);
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM CreditCard c JOIN Person p ON c.person_id = p.id AND c.\"card_holder.full_name\" = p.full_name"
+        ),
+        count("SELECT count(*) FROM CreditCard")
+    );
+    assert_eq!(
+        count("SELECT min(n) FROM (SELECT count(*) AS n FROM CreditCard GROUP BY person_id)"),
+        1
+    );
+    assert_eq!(
+        count("SELECT max(n) FROM (SELECT count(*) AS n FROM CreditCard GROUP BY person_id)"),
+        2
+    );
+    // Accounts are opened on or after the holder's 18th birthday.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM BankAccount a JOIN Person p ON a.person_id = p.id WHERE substr(a.created_date, 1, 10) < date(p.birthdate, '+18 years')"
+        ),
+        0
+    );
 }
