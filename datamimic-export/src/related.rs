@@ -259,6 +259,26 @@ pub fn export<P: Record>(
     sinks: &mut [Sink],
     label: &str,
 ) -> Result<()> {
+    export_within(
+        service,
+        relations,
+        plan,
+        sinks,
+        label,
+        pipeline::IN_FLIGHT_BUDGET,
+    )
+    .map(drop)
+}
+
+/// [`export`] with `budget` bytes of encoded rows in flight at most (beyond one row).
+fn export_within<P: Record>(
+    service: &Service<P>,
+    relations: &[Relation],
+    plan: Plan,
+    sinks: &mut [Sink],
+    label: &str,
+    budget: usize,
+) -> Result<pipeline::Stats> {
     if sinks.len() != relations.len() + 1 {
         bail!("a related set needs one output per entity");
     }
@@ -277,7 +297,7 @@ pub fn export<P: Record>(
         checkpoints,
         ..source
     };
-    pipeline::run(&source, plan, sinks, label)
+    pipeline::run_within(&source, plan, sinks, label, budget)
 }
 
 /// The related set's source: parent `i` and its children, encoded for each output.
@@ -526,4 +546,60 @@ relations! {
     "BankAccount" => fi::BankAccount, "Transaction" => fi::Transaction, "bank_account_id", false;
     // An item's own `order_id` is the order's number; its row's key is `order_row_id`.
     "Order" => ec::Order, "OrderItem" => ec::OrderItem, "order_row_id", true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::csv::CsvOptions;
+
+    /// However many children the parents have, what is in flight stays within the budget: the
+    /// children of one parent are handed to the writer as they are encoded.
+    #[test]
+    fn memory_in_flight_stays_within_the_budget() {
+        let dir = std::env::temp_dir().join(format!("datamimic-related-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let options = EntityOptions {
+            dataset: Some("DE".into()),
+            seed: Some(1),
+            ..EntityOptions::default()
+        };
+        let def = find("BankAccount", "Transaction").unwrap();
+        let relations = [Relation {
+            def,
+            set: def.build(&options).unwrap(),
+            count: ChildCount::exactly(2_000),
+        }];
+        let accounts = Service::<fi::BankAccount>::new()
+            .dataset("DE")
+            .unwrap()
+            .seed(1);
+        let encoder = Encoder {
+            format: Format::Csv,
+            csv: CsvOptions::default(),
+        };
+        let budget = 256 << 10;
+        let mut sizes = Vec::new();
+        for threads in [1, 2] {
+            let out = dir.join(format!("run-{threads}"));
+            let mut sinks = open_outputs(&out, &encoder, "BankAccount", &relations).unwrap();
+            let plan = Plan {
+                count: 40,
+                page_size: 8,
+                threads,
+            };
+            let stats =
+                export_within(&accounts, &relations, plan, &mut sinks, "test", budget).unwrap();
+            finish_outputs(sinks, &relations).unwrap();
+            let written = std::fs::metadata(out.join("Transaction.csv"))
+                .unwrap()
+                .len();
+            // 80,000 rows, some 16 MB, through a quarter of a megabyte.
+            assert!(written > 60 * budget as u64, "{written}");
+            assert!(stats.peak_in_flight < budget + 4096, "{stats:?}");
+            sizes.push(std::fs::read(out.join("Transaction.csv")).unwrap());
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(sizes[0] == sizes[1]);
+    }
 }
