@@ -6,10 +6,12 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use datamimic::ChildCount;
 use datamimic_descriptor::run::RunOptions;
 use datamimic_export::csv::{self, CsvOptions, Quoting, quote_byte, separator_byte};
 use datamimic_export::entities::{self, ENTITIES, EntityOptions};
 use datamimic_export::pipeline::{self, Plan};
+use datamimic_export::related::{self, Relation};
 use datamimic_export::sink::{Encoder, Format, Sink, Target};
 
 /// Realistic, reproducible synthetic data from weighted real-world datasets.
@@ -84,6 +86,13 @@ pub struct GenerateArgs {
     /// Fall back to US data for a dataset a table lacks instead of failing.
     #[arg(long)]
     pub fallback: bool,
+    /// Children written with each record, such as `Transaction=10` or `BankAccount=1..3`
+    /// (a count per record, or a range drawn per record, both ends included; `OrderItem`
+    /// alone, since an order's items are its lines). Repeatable; each entity goes to its own
+    /// file `<output>/<Entity>.<format>`, every row keyed by `id` and each child row by its
+    /// parent's id.
+    #[arg(long = "with", value_name = "CHILD=COUNT")]
+    pub with: Vec<String>,
 }
 
 /// `datamimic run`.
@@ -170,12 +179,16 @@ pub fn run(cli: Cli) -> Result<()> {
 fn generate(args: GenerateArgs) -> Result<()> {
     let def = entities::find(&args.entity)?;
     let csv = csv_options(&args)?;
-    let entity = def.build(&EntityOptions {
+    let options = EntityOptions {
         dataset: args.dataset.clone(),
         strict: !args.fallback,
         seed: args.seed,
         ..EntityOptions::default()
-    })?;
+    };
+    if !args.with.is_empty() {
+        return generate_related(&args, def.name, &options, csv);
+    }
+    let entity = def.build(&options)?;
     let target = match &args.output {
         None => Target::Stdout,
         Some(path) => Target::File {
@@ -211,6 +224,101 @@ fn generate(args: GenerateArgs) -> Result<()> {
         staged.commit()?;
     }
     Ok(())
+}
+
+/// `generate --with`: the entity and its children, one file each in the output directory.
+fn generate_related(
+    args: &GenerateArgs,
+    name: &'static str,
+    options: &EntityOptions,
+    csv: CsvOptions,
+) -> Result<()> {
+    let Some(path) = &args.output else {
+        bail!(
+            "`--with` writes one file per entity: give a directory (or an SQLite database) with `--output`"
+        );
+    };
+    let format = args.format.map(Format::from).unwrap_or_else(|| {
+        let ext = path.extension().and_then(|e| e.to_str());
+        match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("sqlite" | "sqlite3" | "db") => Format::Sqlite,
+            _ => Format::Csv,
+        }
+    });
+    let mut relations: Vec<Relation> = Vec::new();
+    for spec in &args.with {
+        let relation = parse_with(name, spec, options)?;
+        if relations.iter().any(|r| r.def.child == relation.def.child) {
+            bail!("`--with {spec}`: `{}` is given twice", relation.def.child);
+        }
+        relations.push(relation);
+    }
+    let entity = entities::find(name)?.build(options)?;
+    if format == Format::Sqlite {
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        datamimic_export::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
+    }
+    let mut sinks = related::open_outputs(path, &Encoder { format, csv }, name, &relations)?;
+    let plan = Plan {
+        count: args.count,
+        page_size: args.page_size,
+        threads: pipeline::threads(args.threads),
+    };
+    let exported = entity.export_related(&relations, plan, &mut sinks, name);
+    datamimic_export::fallback::warn(name);
+    exported?;
+    related::finish_outputs(sinks, &relations)
+}
+
+/// `CHILD=COUNT`, `CHILD=MIN..MAX` (also `MIN..=MAX`) or, for children their parent counts,
+/// `CHILD`.
+fn parse_with(parent: &str, spec: &str, options: &EntityOptions) -> Result<Relation> {
+    let (child, count) = match spec.split_once('=') {
+        Some((child, count)) => (child.trim(), Some(count.trim())),
+        None => (spec.trim(), None),
+    };
+    let def = related::find(parent, child).map_err(|e| anyhow!("`--with {spec}`: {e}"))?;
+    let count = match (count, def.parent_counts) {
+        (None, true) => ChildCount::exactly(0),
+        (Some(_), true) => bail!(
+            "`--with {spec}`: a `{parent}` has as many `{}` as it decides; write `--with {}`",
+            def.child,
+            def.child
+        ),
+        (None, false) => bail!(
+            "`--with {spec}`: how many `{}` per `{parent}`? Write `{}=3` or `{}=1..5`",
+            def.child,
+            def.child,
+            def.child
+        ),
+        (Some(text), false) => parse_count(text).map_err(|e| anyhow!("`--with {spec}`: {e}"))?,
+    };
+    if count.max() > related::MAX_CHILDREN_PER_PARENT {
+        bail!(
+            "`--with {spec}`: at most {} children per record (a record's children are made together, in memory)",
+            related::MAX_CHILDREN_PER_PARENT
+        );
+    }
+    Ok(Relation {
+        def,
+        set: def.build(options)?,
+        count,
+    })
+}
+
+/// `3`, `1..5` or `1..=5` (both ends included).
+fn parse_count(text: &str) -> Result<ChildCount> {
+    let number = |n: &str| {
+        n.parse::<u32>()
+            .map_err(|_| anyhow!("`{n}` is not a count (a whole number from 0)"))
+    };
+    match text.split_once("..") {
+        None => Ok(ChildCount::exactly(number(text)?)),
+        Some((min, max)) => {
+            let max = max.strip_prefix('=').unwrap_or(max);
+            Ok(ChildCount::between(number(min)?, number(max)?)?)
+        }
+    }
 }
 
 /// The CSV settings of `generate`; an error names the option at fault.

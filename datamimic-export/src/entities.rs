@@ -11,6 +11,7 @@ use anyhow::{Result, bail};
 use datamimic::{Service, Strictness};
 
 use crate::pipeline::{self, Parts, Plan, Source};
+use crate::related::{self, Relation};
 use crate::sink::{Encoder, Sink};
 use crate::suggest::did_you_mean;
 
@@ -28,6 +29,16 @@ pub trait Entity: Send + Sync {
 
     /// Generates `plan.count` records into `sinks` (all sinks of one entity).
     fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
+
+    /// Generates `plan.count` records into `sinks[0]` and their children of each relation
+    /// into the sinks after it ([`crate::related`]).
+    fn export_related(
+        &self,
+        relations: &[Relation],
+        plan: Plan,
+        sinks: &mut [Sink],
+        label: &str,
+    ) -> Result<()>;
 }
 
 struct Built<T> {
@@ -49,6 +60,16 @@ impl<T: Record> Entity for Built<T> {
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
         };
         pipeline::run(&source, plan, sinks, label)
+    }
+
+    fn export_related(
+        &self,
+        relations: &[Relation],
+        plan: Plan,
+        sinks: &mut [Sink],
+        label: &str,
+    ) -> Result<()> {
+        related::export(&self.service, relations, plan, sinks, label)
     }
 }
 

@@ -303,6 +303,13 @@ impl Sink {
         Ok(sink)
     }
 
+    /// Declares the keys of an SQLite table (before the first page); other outputs have none.
+    pub fn declare_keys(&mut self, keys: sqlite::Keys) {
+        if let Dest::Sqlite(Some(writer)) = &mut self.dest {
+            writer.declare_keys(keys);
+        }
+    }
+
     /// The encoder the workers use for this sink.
     pub fn encoder(&self) -> &Encoder {
         &self.encoder

@@ -236,6 +236,17 @@ pub struct Writer {
     table: String,
     insert: String,
     width: usize,
+    keys: Keys,
+}
+
+/// The keys a table declares: its `INTEGER PRIMARY KEY` column and a column that references
+/// another table's primary key (a related set's parent id).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keys {
+    /// The primary key column.
+    pub primary: Option<String>,
+    /// The foreign key column and the table whose `id` it references.
+    pub foreign: Option<(String, String)>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -255,14 +266,24 @@ impl Writer {
     pub fn open(path: &Path, table: &str) -> Result<Writer> {
         let conn = rusqlite::Connection::open(path)
             .with_context(|| format!("cannot create SQLite database `{}`", path.display()))?;
-        // The file is a temporary one renamed on success, so no journal is needed.
-        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;")?;
+        // The file is a temporary one renamed on success, so no journal is needed. A related
+        // set's child table references a parent table that lives in another file until the
+        // end, so declared foreign keys are not enforced while writing.
+        conn.execute_batch(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; BEGIN;",
+        )?;
         Ok(Writer {
             conn,
             table: table.to_owned(),
             insert: String::new(),
             width: 0,
+            keys: Keys::default(),
         })
+    }
+
+    /// Declares the table's keys; call before the first page.
+    pub fn declare_keys(&mut self, keys: Keys) {
+        self.keys = keys;
     }
 
     /// Creates the table from the column names and the first row's value types.
@@ -277,7 +298,17 @@ impl Writer {
                     Sql::Text(_) => " TEXT",
                     _ => "",
                 };
-                format!("{}{ty}", quote_ident(c))
+                let key = if self.keys.primary.as_ref() == Some(c) {
+                    " PRIMARY KEY".to_owned()
+                } else {
+                    match &self.keys.foreign {
+                        Some((column, parent)) if column == c => {
+                            format!(" REFERENCES {}(\"id\")", quote_ident(parent))
+                        }
+                        _ => String::new(),
+                    }
+                };
+                format!("{}{ty}{key}", quote_ident(c))
             })
             .collect();
         let table = quote_ident(&self.table);
@@ -311,6 +342,37 @@ impl Writer {
         self.conn.close().map_err(|(_, e)| e)?;
         Ok(())
     }
+}
+
+/// Copies table `table` of each finished database `part`, in order, into the finished
+/// database `into`, with the statement that created it (its keys included): the tables of a
+/// related set, each written on its own, become one database. The same parts give the same
+/// bytes, however their rows were paged.
+pub fn merge_tables(into: &Path, parts: &[(&Path, &str)]) -> Result<()> {
+    let conn = rusqlite::Connection::open(into)
+        .with_context(|| format!("cannot open SQLite database `{}`", into.display()))?;
+    conn.execute_batch(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF;",
+    )?;
+    for (part, table) in parts {
+        conn.execute(
+            "ATTACH DATABASE ?1 AS part",
+            [part.to_string_lossy().as_ref()],
+        )?;
+        let create: String = conn.query_row(
+            "SELECT sql FROM part.sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get(0),
+        )?;
+        let name = quote_ident(table);
+        conn.execute_batch(&format!(
+            "BEGIN; {create}; INSERT INTO main.{name} SELECT * FROM part.{name}; COMMIT;"
+        ))
+        .with_context(|| format!("cannot copy table {name}"))?;
+        conn.execute_batch("DETACH DATABASE part")?;
+    }
+    conn.close().map_err(|(_, e)| e)?;
+    Ok(())
 }
 
 #[cfg(test)]

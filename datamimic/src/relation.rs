@@ -263,6 +263,34 @@ impl<C: Mimic> Service<C> {
         C::finish(parent, out);
     }
 
+    /// How many children [`Service::children`] makes for `parent`, record `parent_index`:
+    /// the parent's own count ([`ChildOf::own_count`]) or the one `count` draws for it.
+    pub fn child_count<P>(
+        &self,
+        parent: &P,
+        parent_index: u64,
+        count: impl Into<ChildCount>,
+    ) -> usize
+    where
+        C: ChildOf<P>,
+    {
+        C::own_count(parent).unwrap_or_else(|| self.drawn_count::<P>(parent_index, count))
+    }
+
+    /// The number of children `count` draws for parent `parent_index` of a `P`, without the
+    /// parent: what [`Service::children`] makes unless the parent fixes its own count. Cheap
+    /// (one draw at most), so a writer can number the children of many parents up front.
+    pub fn drawn_count<P>(&self, parent_index: u64, count: impl Into<ChildCount>) -> usize
+    where
+        C: ChildOf<P>,
+    {
+        let streams = self
+            .settings()
+            .streams
+            .children(relation_tag::<P, C>(), parent_index);
+        count.into().draw(&streams)
+    }
+
     /// The children of the next parent: `parent` takes the next record index of this service
     /// (0, then 1, ...), as [`Service::generate`] does, so a loop that generates a parent and
     /// asks for its children gives them the parent's index.

@@ -180,6 +180,19 @@ fn a_parents_children_do_not_depend_on_the_order_parents_are_visited_in() {
         .collect();
     backward.reverse();
     assert_eq!(forward, backward);
+    // A writer can count the children up front, without making them.
+    for (i, booked) in forward.iter().enumerate() {
+        assert_eq!(
+            transactions.drawn_count::<BankAccount>(i as u64, count),
+            booked.len()
+        );
+        let account = accounts.record(i as u64);
+        assert_eq!(
+            transactions.child_count(&account, i as u64, count),
+            booked.len()
+        );
+    }
+    assert!(forward.iter().any(|b| b.len() == 1) && forward.iter().any(|b| b.len() == 20));
     // The sequential form gives each parent the next index.
     let mut sequential = TransactionService::new("DE").unwrap().seed(3);
     let mut account_service = Service::<BankAccount>::new().dataset("DE").unwrap().seed(3);

@@ -12,6 +12,7 @@ mod lending;
 mod mutation;
 #[path = "../../../tests/shared/mutation_kit.rs"]
 mod mutation_kit;
+mod related;
 mod related_models;
 mod reliability_parse;
 mod reliability_run;

@@ -10,7 +10,7 @@ use crate::{CellWriter, Cells};
 use super::common::{
     Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
 };
-use super::ecommerce::{Customer, Order, Product, Review};
+use super::ecommerce::{Customer, Order, OrderItem, Product, Review};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
@@ -21,6 +21,7 @@ cells_by_serde!(
     Company,
     Country,
     Order,
+    OrderItem,
     Product,
     Bank,
     BankAccount,

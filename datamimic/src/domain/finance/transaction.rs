@@ -502,11 +502,13 @@ fn booking_time(
         .timestamp()
         .max(last - 365 * 86_400)
         .min(last);
-    let count = siblings.count() as i128;
-    let slice = count - 1 - siblings.index() as i128;
-    let width = i128::from(last - start);
-    let low = start + (width * slice / count) as i64;
-    let high = start + (width * (slice + 1) / count) as i64;
+    // 64-bit arithmetic: the window is at most a year of seconds (2^25) and a count at most
+    // 2^32, so the products stay below 2^57 (128-bit division is a library call).
+    let count = siblings.count() as i64;
+    let slice = count - 1 - siblings.index() as i64;
+    let width = last - start;
+    let low = start + width * slice / count;
+    let high = start + width * (slice + 1) / count;
     if high > low {
         low + below(rng, (high - low) as u64) as i64
     } else {
