@@ -224,7 +224,8 @@ fn wallets_have_a_balance_only_when_they_store_value() {
             assert!(w.balance.is_none_or(|b| b >= Money::ZERO));
             assert!(w.created_date <= w.last_used && w.last_used <= now);
             let launched = match (country, w.provider) {
-                (_, "PayPal") => 1998,
+                ("US", "PayPal") => 1999,
+                ("DE", "PayPal") => 2004,
                 ("US", "Apple Pay") => 2014,
                 (_, "Apple Pay" | "Google Pay") => 2018,
                 ("US", "Venmo") => 2009,
