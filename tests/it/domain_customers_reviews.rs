@@ -24,6 +24,9 @@ fn check_customer(c: &Customer, today: NaiveDate, currency: &str) {
     assert!(c.signup_date >= adult_on(c.birthdate) || adult_on(c.birthdate) > today);
     assert!(c.signup_date >= today - Duration::days(3_660));
     assert_eq!(c.currency, currency);
+    // The id has the form of an order's user_id, so orders for the customer can carry it.
+    let id = c.customer_id.to_string();
+    assert!(id.starts_with("USR-") && id.len() == 12, "{id}");
     match (c.first_order_date, c.last_order_date) {
         (Some(first), Some(last)) => {
             assert!(c.order_count > 0);

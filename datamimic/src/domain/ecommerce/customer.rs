@@ -15,11 +15,11 @@ use super::money::Money;
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Segment {
-    /// Signed up within the last 30 days.
+    /// Signed up within the last 30 days and not ordered yet.
     New,
     /// Signed up earlier and never ordered.
     Prospect,
-    /// Last order within 90 days.
+    /// Last order within 90 days (whenever the sign-up).
     Active,
     /// Last order 91 to 365 days ago.
     AtRisk,
@@ -77,7 +77,8 @@ impl LoyaltyTier {
 /// ```
 #[derive(serde::Serialize, Debug, Clone, PartialEq)]
 pub struct Customer {
-    /// The account's number (`CUS-00012345`), the `user_id` its orders carry.
+    /// The account's number in the form of an order's `user_id` (`USR-00012345`), so an
+    /// order generated for the customer can carry it.
     pub customer_id: Code,
     /// Given name.
     pub given_name: &'static str,
@@ -157,7 +158,7 @@ impl Mimic for Customer {
         };
         let date = |day: i64| from_unix_day(day).unwrap_or(NaiveDate::MIN);
         Customer {
-            customer_id: Code::new("CUS", below(ctx.rng(), 100_000_000), 8),
+            customer_id: Code::new("USR", below(ctx.rng(), 100_000_000), 8),
             given_name: person.given_name,
             family_name: person.family_name,
             full_name: person.full_name,

@@ -6,6 +6,7 @@ use crate::domain::common::{Address, Company};
 use crate::sample::{below, chance};
 use crate::{Context, Mimic, TableUse};
 
+use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
 use super::code::Code;
 use super::money::Money;
@@ -70,7 +71,8 @@ fn payment_terms(method: &str) -> u32 {
 
 /// The invoice of an order.
 ///
-/// Coherence ([`Invoice::for_order`]): one line per order line, with the order's quantities,
+/// Coherence ([`Invoice::for_order`]): cancelled orders are not billed; one line per order
+/// line, with the order's quantities,
 /// prices and per-line taxes at the category's rate of the country (19 % or 7 % in Germany,
 /// the average combined sales tax in the US); every line's gross is its net plus its tax; the
 /// tax summary groups the lines by rate; net total, tax total, shipping and discount add up to
@@ -138,8 +140,16 @@ pub struct Invoice {
 }
 
 impl Invoice {
-    /// The invoice of `order`.
-    pub fn for_order(ctx: &mut Context<'_>, order: &Order) -> Invoice {
+    /// Whether an order of `status` is billed: every order but a cancelled one.
+    pub fn is_billed(status: &str) -> bool {
+        !is_cancelled(status)
+    }
+
+    /// The invoice of `order`, or `None` for a cancelled order (nothing to bill).
+    pub fn for_order(ctx: &mut Context<'_>, order: &Order) -> Option<Invoice> {
+        if !Invoice::is_billed(order.status) {
+            return None;
+        }
         let catalog = Catalog::of(ctx);
         let rate_ppm = |category: &str| {
             (0..catalog.category.len())
@@ -215,7 +225,7 @@ impl Invoice {
         let seller_tax_id = if german { vat_id_de(ctx) } else { ein(ctx) };
         let prefix = if german { "RE" } else { "INV" };
         let number = below(ctx.rng(), 10_000_000);
-        Invoice {
+        Some(Invoice {
             invoice_number: format!("{prefix}-{}-{number:07}", issue_date.year()),
             order_id: order.order_id,
             customer_id: order.user_id,
@@ -236,7 +246,7 @@ impl Invoice {
             currency: order.currency,
             status,
             paid_date,
-        }
+        })
     }
 }
 
@@ -279,10 +289,14 @@ fn ein(ctx: &mut Context<'_>) -> String {
 }
 
 impl Mimic for Invoice {
-    /// The invoice of an order of its own.
+    /// The invoice of an order of its own: orders are drawn until one was not cancelled.
     fn mimic(ctx: &mut Context<'_>) -> Invoice {
-        let order = Order::mimic(ctx);
-        Invoice::for_order(ctx, &order)
+        loop {
+            let order = Order::mimic(ctx);
+            if let Some(invoice) = Invoice::for_order(ctx, &order) {
+                return invoice;
+            }
+        }
     }
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {

@@ -30,6 +30,7 @@ mod product;
 mod review;
 
 // The tables of a dataset, indexed once, and what the tables lack.
+mod cancelled;
 mod catalog;
 mod grouped;
 mod profile;

@@ -6,6 +6,7 @@ use crate::domain::finance::log_uniform;
 use crate::sample::{below, pick};
 use crate::{Context, Mimic, TableUse};
 
+use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
 use super::code::Code;
 use super::order::Order;
@@ -19,9 +20,6 @@ use super::status::age_window;
 /// facts of Amazon's Electronics reviews 1995-2013 (McAuley & Leskovec), as analysed by
 /// M. Woolf (2014): more than half five-star, four and one star next, a mean near 3.9.
 pub const RATING_SHARES: [u64; 5] = [13, 6, 9, 20, 52];
-
-/// Statuses of cancelled orders, which never reached the customer.
-const CANCELLED: [&str; 2] = ["CANCELLED", "STORNIERT"];
 
 /// Days after the order by which a delivered order has arrived: every closed order is at
 /// least this old ([`age_window`]).
@@ -76,7 +74,7 @@ impl Review {
     /// Whether an order of `status` reached its customer: closed, and not cancelled.
     pub fn is_delivered(status: &str) -> bool {
         age_window(status).0 >= Duration::days(DELIVERED_WITHIN_DAYS).num_seconds()
-            && !CANCELLED.contains(&status)
+            && !is_cancelled(status)
     }
 
     /// A review of one of `order`'s products by its customer, or `None` when the order has not

@@ -35,9 +35,9 @@ pub enum WalletStatus {
 }
 
 /// A wallet provider of a country: type, launch year there and relative share (the shares are
-/// illustrative; launch years are the providers' published ones: PayPal 1998, Venmo 2009,
-/// Cash App 2013, Apple Pay 2014 in the US and 2018 in Germany, Google Pay 2018 under that
-/// name).
+/// illustrative; launch years are the providers' published ones: PayPal 1999 in the US and
+/// 2004 in Germany, Venmo 2009, Cash App 2013, Apple Pay 2014 in the US and 2018 in Germany,
+/// Google Pay 2018 under that name).
 struct Provider {
     name: &'static str,
     kind: WalletType,
@@ -49,7 +49,7 @@ const US_PROVIDERS: [Provider; 5] = [
     Provider {
         name: "PayPal",
         kind: WalletType::StoredValue,
-        launched: 1998,
+        launched: 1999,
         weight: 35,
     },
     Provider {
@@ -82,7 +82,7 @@ const DE_PROVIDERS: [Provider; 3] = [
     Provider {
         name: "PayPal",
         kind: WalletType::StoredValue,
-        launched: 1998,
+        launched: 2004,
         weight: 55,
     },
     Provider {
