@@ -99,6 +99,8 @@ pub enum Rows {
     Csv(Arc<CsvRows>),
     /// `source="mem" type="NAME"`.
     Mem(MemRows),
+    /// `source="db"` with a `selector` or a table: read when the run reaches it.
+    Db(Arc<crate::database::DbRows>),
 }
 
 impl Rows {
@@ -107,7 +109,13 @@ impl Rows {
         match self {
             Rows::Csv(rows) => rows.rows.len() as u64,
             Rows::Mem(rows) => rows.len(),
+            Rows::Db(query) => query.rows().map_or(0, |r| r.rows.len() as u64),
         }
+    }
+
+    /// Whether the rows are known when the descriptor is read (a query runs later).
+    pub fn known(&self) -> bool {
+        !matches!(self, Rows::Db(_))
     }
 
     /// Whether there are none.
@@ -120,13 +128,14 @@ impl Rows {
         match self {
             Rows::Csv(rows) => rows.header.len() as u64,
             Rows::Mem(rows) => rows.chunks.iter().map(|c| c.width).max().unwrap_or(0),
+            Rows::Db(query) => query.rows().map_or(0, |r| r.header.len() as u64),
         }
     }
 
     /// Whether every row has fields (a table made of them has columns).
     pub fn has_fields(&self) -> bool {
         match self {
-            Rows::Csv(_) => true,
+            Rows::Csv(_) | Rows::Db(_) => true,
             Rows::Mem(rows) => rows.chunks.iter().all(|c| c.has_fields),
         }
     }
@@ -136,6 +145,7 @@ impl Rows {
         match self {
             Rows::Csv(rows) => &rows.name,
             Rows::Mem(rows) => &rows.name,
+            Rows::Db(query) => &query.name,
         }
     }
 
@@ -149,6 +159,19 @@ impl Rows {
                 .map(|(name, value)| (name.as_str(), value.clone(), Node::Value(value.clone())))
                 .collect(),
             Rows::Mem(rows) => rows.fields(i)?.collect(),
+            Rows::Db(query) => {
+                let rows = query.rows().ok_or_else(|| {
+                    anyhow!(
+                        "internal error: {} was read before its query ran",
+                        query.name
+                    )
+                })?;
+                rows.header
+                    .iter()
+                    .zip(&rows.rows[usize::try_from(i).unwrap_or(usize::MAX)])
+                    .map(|(name, value)| (name.as_str(), value.clone(), Node::Value(value.clone())))
+                    .collect()
+            }
         })
     }
 }

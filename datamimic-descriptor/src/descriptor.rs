@@ -61,6 +61,8 @@ pub struct Setup {
     pub seed: Option<u64>,
     /// What runs, in order.
     pub items: Vec<Item>,
+    /// The `<database>`s declared.
+    pub databases: Vec<crate::database::DatabaseDecl>,
 }
 
 /// A top-level statement.
@@ -73,6 +75,8 @@ pub enum Item {
     Variable(Stmt),
     /// `<echo>`: printed when reached.
     Echo(Echo),
+    /// `<execute uri="*.sql" target="db">`: run when reached.
+    Execute(crate::database::Execute),
 }
 
 /// One output target of a `<generate>`.
@@ -82,6 +86,8 @@ pub enum TargetSpec {
     File(Format, CsvOptions),
     /// One JSON object per line on standard output.
     Console,
+    /// The table of the generate's name in the `<database>` of this id.
+    Database(String),
 }
 
 /// `<generate>`.
@@ -93,6 +99,9 @@ pub struct Generate {
     pub name: String,
     /// `count`.
     pub count: u64,
+    /// Whether `count` is the row count of a database `source`, known when the run reaches
+    /// the generate (`count` is 0 until then).
+    pub count_from_source: bool,
     /// `pageSize`.
     pub page_size: Option<u64>,
     /// `target`.

@@ -64,6 +64,7 @@ mod unique_names;
 
 // Values: scripts, patterns, dates, data sources and the records they make.
 pub mod csv_source;
+pub mod database;
 pub mod datetime;
 pub mod datetime_weights;
 pub mod echo;

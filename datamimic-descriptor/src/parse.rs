@@ -26,6 +26,8 @@ use crate::script::Script;
 use crate::script_source::ScriptSource;
 use crate::sources::{self, SourceFile, Sources};
 use crate::unique_names;
+
+mod database;
 use datamimic_export::csv::{CsvOptions, Quoting};
 use datamimic_export::entities::{self, Entity, EntityOptions};
 use datamimic_export::sink::Format;
@@ -74,6 +76,8 @@ struct Ctx<'e> {
     mem_types: HashMap<(String, String), Vec<Arc<MemChunk>>>,
     /// The values each memstore keeps so far (see [`MAX_MEMSTORE_VALUES`]).
     mem_values: HashMap<String, u64>,
+    /// The `<database>`s declared so far.
+    databases: Vec<crate::database::DatabaseDecl>,
     /// Records the enclosing generates make together (1 at the top): a nested generate makes
     /// that many times its `count`.
     outer_records: u64,
@@ -97,6 +101,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         memstores: Vec::new(),
         mem_types: HashMap::new(),
         mem_values: HashMap::new(),
+        databases: Vec::new(),
         outer_records: 1,
         engine,
         options,
@@ -113,6 +118,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
     Ok(Setup {
         seed: ctx.seed,
         items,
+        databases: ctx.databases,
     })
 }
 
@@ -172,9 +178,17 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
     let mut items = Vec::new();
     for child in p.children(
         root,
-        &["generate", "variable", "echo", "include", "memstore"],
+        &[
+            "generate", "variable", "echo", "include", "memstore", "database", "execute", "mongodb",
+        ],
     )? {
         match child.tag_name().name() {
+            "database" => {
+                let decl = p.database(child, ctx)?;
+                ctx.databases.push(decl);
+            }
+            "mongodb" => return Err(p.mongodb(child)),
+            "execute" => items.push(Item::Execute(p.execute(child, ctx)?)),
             "memstore" => {
                 p.check_attrs(child, &["id"])?;
                 let id = p.required(child, "id")?;
@@ -230,6 +244,7 @@ const GENERATE_ATTRS: &[&str] = &[
     "source",
     "cyclic",
     "type",
+    "selector",
 ];
 const FIELD_ATTRS: &[&str] = &[
     "name",
@@ -272,6 +287,7 @@ const VARIABLE_ATTRS: &[&str] = &[
     "cyclic",
     "distribution",
     "separator",
+    "selector",
     "converter",
     "inDateFormat",
     "outDateFormat",
@@ -385,7 +401,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         };
         let Some(uri) = self.value(node, "source", ctx)? else {
-            for attr in ["cyclic", "distribution"] {
+            for attr in ["cyclic", "distribution", "selector"] {
                 if node.attribute(attr).is_some() {
                     return Err(self.err_attr(node, attr, "only goes with `source`"));
                 }
@@ -395,6 +411,14 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             return Ok(None);
         };
+        if ctx.databases.iter().any(|d| d.id == *uri) {
+            return self
+                .db_source(node, &uri, cyclic.unwrap_or(false), distribution)
+                .map(Some);
+        }
+        if node.attribute("selector").is_some() {
+            return Err(self.unknown_database(node, "source", &uri, ctx));
+        }
         if ctx.memstores.iter().any(|m| *m == *uri) {
             return self
                 .mem_source(
@@ -408,14 +432,18 @@ impl<'d, 'i> Parser<'d, 'i> {
                 .map(Some);
         }
         if !uri.ends_with(".csv") {
-            let hint =
-                did_you_mean(&uri, ctx.memstores.iter().map(String::as_str)).unwrap_or_default();
+            let ids = ctx
+                .memstores
+                .iter()
+                .map(String::as_str)
+                .chain(ctx.databases.iter().map(|d| d.id.as_str()));
+            let hint = did_you_mean(&uri, ids).unwrap_or_default();
             return Err(self.err_attr(
                 node,
                 "source",
                 format_args!(
                     "`{uri}`: only CSV files (`*.ent.csv`) can be sources yet, and the ids of \
-                     `<memstore>`s declared before{hint}"
+                     `<memstore>`s and `<database>`s declared before{hint}"
                 ),
             ));
         }
@@ -718,7 +746,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             && !matches!(
                 &source,
                 Some(RowSource {
-                    rows: Rows::Mem(_),
+                    rows: Rows::Mem(_) | Rows::Db(_),
                     ..
                 })
             )
@@ -726,7 +754,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(self.err_attr(
                 node,
                 "type",
-                "only goes with a memstore `source` (`source=\"mem\" type=\"NAME\"`)",
+                "only goes with a memstore or database `source` (`source=\"mem\" type=\"NAME\"`)",
             ));
         }
         if source.is_some() && !ctx.path.is_empty() {
@@ -736,8 +764,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "a nested `<generate>` cannot have a `source` yet",
             ));
         }
+        let count_from_source =
+            given_count.is_none() && source.as_ref().is_some_and(|s| !s.rows.known());
         let count = match (given_count, &source) {
-            (Some(count), Some(s)) if !s.cyclic && count > s.rows.len() => {
+            (Some(count), Some(s)) if s.rows.known() && !s.cyclic && count > s.rows.len() => {
                 return Err(self.err_attr(
                     node,
                     "count",
@@ -757,7 +787,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             ),
         };
         let (targets, stores) = match self.value(node, "target", ctx)? {
-            Some(t) => self.targets(node, &t, separator, &ctx.memstores)?,
+            Some(t) => self.targets(node, &t, separator, &ctx.memstores, &ctx.databases)?,
             None => (Vec::new(), Vec::new()),
         };
         let outer_writes_xml = ctx.writes_xml;
@@ -806,6 +836,13 @@ impl<'d, 'i> Parser<'d, 'i> {
         let width = descriptor::values(&body)
             .saturating_add(source.as_ref().map_or(0, |s| s.rows.width()))
             .max(1);
+        if !stores.is_empty() && source.as_ref().is_some_and(|s| !s.rows.known()) {
+            return Err(self.err_attr(
+                node,
+                "target",
+                "the records of a database `source` cannot be kept in a memstore yet",
+            ));
+        }
         let mut mem = Vec::new();
         for store in stores {
             let kept = ctx.mem_values.entry(store.clone()).or_insert(0);
@@ -833,6 +870,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             pos: self.pos(node),
             name,
             count,
+            count_from_source,
             page_size,
             targets,
             mem,
@@ -851,6 +889,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         text: &str,
         (separator, separator_from): (u8, Option<SetBy>),
         memstores: &[String],
+        databases: &[crate::database::DatabaseDecl],
     ) -> Result<(Vec<TargetSpec>, Vec<String>)> {
         const NAMES: &[&str] = &[
             "CSV",
@@ -865,6 +904,20 @@ impl<'d, 'i> Parser<'d, 'i> {
         let mut stores: Vec<String> = Vec::new();
         for target in split_list(text) {
             let target = target.0;
+            if databases.iter().any(|d| d.id == target) {
+                if out
+                    .iter()
+                    .any(|t| matches!(t, TargetSpec::Database(id) if *id == target))
+                {
+                    return Err(self.err_attr(
+                        node,
+                        "target",
+                        format_args!("database `{target}` is named twice"),
+                    ));
+                }
+                out.push(TargetSpec::Database(target));
+                continue;
+            }
             if memstores.contains(&target) {
                 if stores.contains(&target) {
                     return Err(self.err_attr(
@@ -905,10 +958,11 @@ impl<'d, 'i> Parser<'d, 'i> {
                     let candidates = NAMES
                         .iter()
                         .copied()
-                        .chain(memstores.iter().map(String::as_str));
+                        .chain(memstores.iter().map(String::as_str))
+                        .chain(databases.iter().map(|d| d.id.as_str()));
                     let hint = did_you_mean(name, candidates).unwrap_or_else(|| {
                         format!(
-                            "; known targets: {}, and the ids of `<memstore>`s declared before",
+                            "; known targets: {}, and the ids of `<memstore>`s and `<database>`s declared before",
                             NAMES.join(", ")
                         )
                     });
@@ -1312,9 +1366,9 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         // On a variable reading a memstore, `type` names the records, not a value type.
         let mem_source = variable
-            && node
-                .attribute("source")
-                .is_some_and(|s| ctx.memstores.iter().any(|m| m == s));
+            && node.attribute("source").is_some_and(|s| {
+                ctx.memstores.iter().any(|m| m == s) || ctx.databases.iter().any(|d| d.id == s)
+            });
         let ty = if mem_source { None } else { self.ty(node)? };
         let given: Vec<&str> = [
             "source",

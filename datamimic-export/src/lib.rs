@@ -28,6 +28,7 @@
 
 // Formats.
 pub mod csv;
+pub mod database;
 mod serialize_parts;
 pub mod sqlite;
 pub mod xml;

@@ -5,12 +5,14 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 use rusqlite::types::Value as Sql;
 use serde::Serialize;
 
 use crate::csv::{self, CsvOptions};
+use crate::database::Database;
 use crate::page_buf::PageBuf;
 pub use crate::staging::Staged;
 use crate::{sqlite, xml};
@@ -211,6 +213,15 @@ enum Dest {
     Stdout(BufWriter<std::io::Stdout>),
     File(BufWriter<File>),
     Sqlite(Option<sqlite::Writer>),
+    Table(TableDest),
+}
+
+/// Rows inserted into an existing table of a run's database.
+struct TableDest {
+    db: Arc<Database>,
+    table: String,
+    /// The insert statement and row width, once the columns are known.
+    insert: Option<(String, usize)>,
 }
 
 /// Where one output goes: standard output or a file (SQLite needs a file).
@@ -223,6 +234,13 @@ pub enum Target {
         /// The final path.
         path: PathBuf,
         /// The SQLite table name.
+        table: String,
+    },
+    /// An existing table of an open database: the records' columns must be its columns.
+    Table {
+        /// The database.
+        db: Arc<Database>,
+        /// The table.
         table: String,
     },
 }
@@ -254,6 +272,18 @@ impl Sink {
                 }
                 let dest = Dest::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout()));
                 (dest, None, "standard output".to_owned())
+            }
+            Target::Table { db, table } => {
+                if encoder.format != Format::Sqlite {
+                    bail!("rows go into a database table in the sqlite format only");
+                }
+                let name = format!("table `{table}` of `{}`", db.shown());
+                let dest = Dest::Table(TableDest {
+                    db: db.clone(),
+                    table: table.clone(),
+                    insert: None,
+                });
+                (dest, None, name)
             }
             Target::File { path, table } => {
                 // A device or pipe (`/dev/null`, a FIFO) is written in place: renaming a
@@ -312,7 +342,7 @@ impl Sink {
         let result = match &mut self.dest {
             Dest::Stdout(w) => w.write_all(bytes),
             Dest::File(w) => w.write_all(bytes),
-            Dest::Sqlite(_) => Ok(()),
+            Dest::Sqlite(_) | Dest::Table(_) => Ok(()),
         };
         result.with_context(|| format!("cannot write `{}`", self.name))
     }
@@ -325,6 +355,10 @@ impl Sink {
                 Dest::Sqlite(Some(w)) => w
                     .create(columns, &page.sql[..columns.len()])
                     .with_context(|| format!("cannot write `{}`", self.name))?,
+                Dest::Table(t) => {
+                    let statement = t.db.insert_statement(&t.table, columns)?;
+                    t.insert = Some((statement, columns.len()));
+                }
                 _ => {
                     let mut line = PageBuf::default();
                     csv::write_header(&self.encoder.csv, columns, &mut line)?;
@@ -353,6 +387,12 @@ impl Sink {
                 .insert(&page.sql)
                 .with_context(|| format!("cannot write `{}`", self.name)),
             Dest::Sqlite(_) => Ok(()),
+            Dest::Table(t) => match &t.insert {
+                Some((statement, width)) if page.records > 0 => {
+                    t.db.insert(statement, *width, &page.sql)
+                }
+                _ => Ok(()),
+            },
             _ => self.bytes(page.bytes.as_slice()),
         }
     }
@@ -376,6 +416,7 @@ impl Sink {
             Dest::Stdout(w) => w.flush().map_err(Into::into),
             Dest::File(w) => w.flush().map_err(Into::into),
             Dest::Sqlite(w) => w.take().map_or(Ok(()), sqlite::Writer::finish),
+            Dest::Table(_) => Ok(()),
         };
         flushed.with_context(|| format!("cannot write `{name}`"))?;
         Ok(self.staged.take())

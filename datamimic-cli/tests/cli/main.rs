@@ -2,6 +2,7 @@
 
 mod commands;
 mod descriptor;
+mod descriptor_database;
 mod descriptor_datetime;
 mod descriptor_memstore;
 mod descriptor_small;
