@@ -159,7 +159,7 @@ fn memstore_mistakes_are_positioned_errors_with_suggestions() {
         ),
         (
             r#"<generate name="b" count="1" type="a" target="CSV"><key name="k" constant="1"/></generate>"#,
-            "d.xml:3:38: `type`: only goes with a memstore `source`",
+            "d.xml:3:38: `type`: only goes with a memstore or database `source`",
         ),
         (
             r#"<memstore id="mem"/><memstore id="mem"/>"#,
