@@ -99,6 +99,8 @@ pub enum Rows {
     Csv(Arc<CsvRows>),
     /// `source="mem" type="NAME"`.
     Mem(MemRows),
+    /// A JSON file: an array of objects.
+    Json(Arc<crate::json_source::JsonRows>),
     /// `source="db"` with a `selector` or a table: read when the run reaches it.
     Db(Arc<crate::database::DbRows>),
 }
@@ -109,6 +111,7 @@ impl Rows {
         match self {
             Rows::Csv(rows) => rows.rows.len() as u64,
             Rows::Mem(rows) => rows.len(),
+            Rows::Json(rows) => rows.rows.len() as u64,
             Rows::Db(query) => query.rows().map_or(0, |r| r.rows.len() as u64),
         }
     }
@@ -128,6 +131,7 @@ impl Rows {
         match self {
             Rows::Csv(rows) => rows.header.len() as u64,
             Rows::Mem(rows) => rows.chunks.iter().map(|c| c.width).max().unwrap_or(0),
+            Rows::Json(rows) => rows.width(),
             Rows::Db(query) => query.rows().map_or(0, |r| r.header.len() as u64),
         }
     }
@@ -136,6 +140,7 @@ impl Rows {
     pub fn has_fields(&self) -> bool {
         match self {
             Rows::Csv(_) | Rows::Db(_) => true,
+            Rows::Json(rows) => rows.rows.iter().all(|r| !r.is_empty()),
             Rows::Mem(rows) => rows.chunks.iter().all(|c| c.has_fields),
         }
     }
@@ -145,6 +150,7 @@ impl Rows {
         match self {
             Rows::Csv(rows) => &rows.name,
             Rows::Mem(rows) => &rows.name,
+            Rows::Json(rows) => &rows.name,
             Rows::Db(query) => &query.name,
         }
     }
@@ -159,6 +165,10 @@ impl Rows {
                 .map(|(name, value)| (name.as_str(), value.clone(), Node::Value(value.clone())))
                 .collect(),
             Rows::Mem(rows) => rows.fields(i)?.collect(),
+            Rows::Json(rows) => rows.rows[usize::try_from(i).unwrap_or(usize::MAX)]
+                .iter()
+                .map(|(name, node)| (name.as_str(), node.to_dynamic(), node.clone()))
+                .collect(),
             Rows::Db(query) => {
                 let rows = query.rows().ok_or_else(|| {
                     anyhow!(

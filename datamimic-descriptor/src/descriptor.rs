@@ -234,6 +234,14 @@ pub struct Branch {
     pub body: Vec<Stmt>,
 }
 
+/// A count between `min` and `max` (both included) drawn with `rng`: `minCount`/`maxCount`.
+pub fn draw_count<R: rand::Rng + ?Sized>(rng: &mut R, min: u64, max: u64) -> u64 {
+    match (max - min).checked_add(1) {
+        Some(span) => min + datamimic::sample::below(rng, span),
+        None => rng.next_u64(),
+    }
+}
+
 /// `<nestedKey>`.
 #[derive(Debug)]
 pub struct Nested {
@@ -241,8 +249,10 @@ pub struct Nested {
     pub pos: Pos,
     /// `name`.
     pub name: String,
-    /// `None` for a dict, the element count for a list.
+    /// `None` for a dict, the element count for a list (with `min_count`: the most).
     pub list: Option<u64>,
+    /// `minCount`: each record's list has between this and `list` elements.
+    pub min_count: Option<u64>,
     /// A script giving the whole value instead of child keys.
     pub script: Option<Script>,
     /// Child statements.

@@ -68,6 +68,7 @@ pub mod database;
 pub mod datetime;
 pub mod datetime_weights;
 pub mod echo;
+pub mod json_source;
 pub mod locale;
 pub mod memstore;
 pub mod record;

@@ -27,7 +27,9 @@ use crate::script_source::ScriptSource;
 use crate::sources::{self, SourceFile, Sources};
 use crate::unique_names;
 
+mod count;
 mod database;
+mod files;
 use datamimic_export::csv::{CsvOptions, Quoting};
 use datamimic_export::entities::{self, Entity, EntityOptions};
 use datamimic_export::sink::Format;
@@ -245,6 +247,8 @@ const GENERATE_ATTRS: &[&str] = &[
     "cyclic",
     "type",
     "selector",
+    "minCount",
+    "maxCount",
 ];
 const FIELD_ATTRS: &[&str] = &[
     "name",
@@ -263,6 +267,8 @@ const FIELD_ATTRS: &[&str] = &[
     "outDateFormat",
     "condition",
     "defaultValue",
+    "source",
+    "separator",
 ];
 const VARIABLE_ATTRS: &[&str] = &[
     "name",
@@ -431,6 +437,28 @@ impl<'d, 'i> Parser<'d, 'i> {
                 )
                 .map(Some);
         }
+        if uri.ends_with(".json") {
+            return self
+                .json_source(
+                    node,
+                    ctx,
+                    &uri,
+                    cyclic.unwrap_or(false),
+                    distribution,
+                    variable,
+                )
+                .map(Some);
+        }
+        if uri.ends_with(".wgt.csv") {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!(
+                    "`{uri}`: weighted values (`*.wgt.csv`) go on a `<key>` or `<variable>`, \
+                     not on a `<generate>`"
+                ),
+            ));
+        }
         if !uri.ends_with(".csv") {
             let ids = ctx
                 .memstores
@@ -442,7 +470,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 node,
                 "source",
                 format_args!(
-                    "`{uri}`: only CSV files (`*.ent.csv`) can be sources yet, and the ids of \
+                    "`{uri}`: only CSV (`*.ent.csv`) and JSON files can be sources yet, and the ids of \
                      `<memstore>`s and `<database>`s declared before{hint}"
                 ),
             ));
@@ -720,9 +748,23 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.attr_pos(node, "name")
             );
         }
-        let given_count = match self.value(node, "count", ctx)? {
-            Some(c) => Some(self.parse_u64(node, "count", &c)?),
-            None => None,
+        let given_count = match (
+            self.value(node, "count", ctx)?,
+            self.count_range(node, ctx)?,
+        ) {
+            (Some(c), _) => Some(self.parse_u64(node, "count", &c)?),
+            (None, Some((least, most))) => {
+                // Drawn once per run: from the run seed and the generate's place when seeded.
+                let label = format!("count:{}/{name}", ctx.path);
+                let mut rng = match ctx.seed {
+                    Some(seed) => {
+                        datamimic::MimicRng::seed_from_u64(crate::seed::derive_seed(seed, &label))
+                    }
+                    None => datamimic::MimicRng::from_os(),
+                };
+                Some(descriptor::draw_count(&mut rng, least, most))
+            }
+            (None, None) => None,
         };
         let page_size = match self.value(node, "pageSize", ctx)? {
             Some(p) => match self.parse_u64(node, "pageSize", &p)? {
@@ -897,6 +939,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             "NDJSON",
             "XML",
             "SQLite",
+            "TXT",
             "ConsoleExporter",
             "LogExporter",
         ];
@@ -950,6 +993,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "json" => TargetSpec::File(Format::Json, csv),
                 "ndjson" => TargetSpec::File(Format::Ndjson, csv),
                 "xml" => TargetSpec::File(Format::Xml, csv),
+                "txt" => TargetSpec::File(Format::Txt, csv),
                 "sqlite" => TargetSpec::File(Format::Sqlite, csv),
                 // DATAMIMIC's LogExporter logs each record on a line of its own: here, like
                 // ConsoleExporter, one JSON object per line on standard output.
@@ -1238,24 +1282,34 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "script",
                 "condition",
                 "defaultValue",
+                "minCount",
+                "maxCount",
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
+        let range = self.count_range(node, ctx)?;
+        let mut min_count = None;
         let list = match self.attr(node, "type").unwrap_or("dict") {
             "dict" => {
-                if self.attr(node, "count").is_some() {
-                    return Err(self.err_attr(
-                        node,
-                        "count",
-                        "only a `type=\"list\"` nestedKey takes a count",
-                    ));
+                for attr in ["count", "minCount", "maxCount"] {
+                    if self.attr(node, attr).is_some() {
+                        return Err(self.err_attr(
+                            node,
+                            attr,
+                            "only a `type=\"list\"` nestedKey takes a count",
+                        ));
+                    }
                 }
                 None
             }
-            "list" => Some(match self.attr(node, "count") {
-                Some(c) => self.parse_u64(node, "count", c)?,
-                None => 1,
+            "list" => Some(match (range, self.attr(node, "count")) {
+                (Some((least, most)), _) => {
+                    min_count = Some(least);
+                    most
+                }
+                (None, Some(c)) => self.parse_u64(node, "count", c)?,
+                (None, None) => 1,
             }),
             other => {
                 return Err(self.err_attr(
@@ -1273,6 +1327,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             pos: self.pos(node),
             name,
             list,
+            min_count,
             script,
             body: self.body(node, ctx)?,
         };
@@ -1396,10 +1451,27 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(self.err_attr(node, "weights", "`weights` needs `values`"));
         }
         let source = match given.first().copied() {
-            Some("source") => ValueSource::Rows(
-                self.row_source(node, ctx, ctx.separator, true)?
-                    .ok_or_else(|| self.err_attr(node, "source", "missing"))?,
-            ),
+            Some("source") => {
+                let uri = self.value(node, "source", ctx)?.unwrap_or_default();
+                if uri.ends_with(".wgt.csv") {
+                    self.weighted_source(node, ctx, &uri, &name)?
+                } else if !variable {
+                    return Err(self.err_attr(
+                        node,
+                        "source",
+                        format_args!(
+                            "`{uri}`: a `<{}>` reads weighted values (`*.wgt.csv`); rows of \
+                             other sources go on a `<variable>`",
+                            node.tag_name().name()
+                        ),
+                    ));
+                } else {
+                    ValueSource::Rows(
+                        self.row_source(node, ctx, ctx.separator, true)?
+                            .ok_or_else(|| self.err_attr(node, "source", "missing"))?,
+                    )
+                }
+            }
             Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),

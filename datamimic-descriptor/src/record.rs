@@ -180,7 +180,9 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
                 n.name
             ),
         )),
-        Some(count) => (0..count)
+        Some(most) => (0..n.min_count.map_or(most, |least| {
+            with_rng(|rng| crate::descriptor::draw_count(rng, least, most))
+        }))
             .map(|_| element(scope))
             .collect::<Result<Vec<_>>>()
             .map(Node::List),
@@ -539,6 +541,7 @@ mod tests {
             pos,
             name: "n".to_owned(),
             list: Some(10_000_000_000),
+            min_count: None,
             script: None,
             body: Vec::new(),
         });

@@ -15,7 +15,7 @@ use crate::csv::{self, CsvOptions};
 use crate::database::Database;
 use crate::page_buf::PageBuf;
 pub use crate::staging::Staged;
-use crate::{sqlite, xml};
+use crate::{sqlite, txt, xml};
 use datamimic::Cells;
 
 /// An output format.
@@ -31,6 +31,8 @@ pub enum Format {
     Xml,
     /// An SQLite database with one table.
     Sqlite,
+    /// DATAMIMIC's TXT: a line `NAME: {record}` per record, in Python `repr` ([`crate::txt`]).
+    Txt,
 }
 
 impl Format {
@@ -42,6 +44,7 @@ impl Format {
             Format::Ndjson => "ndjson",
             Format::Xml => "xml",
             Format::Sqlite => "sqlite",
+            Format::Txt => "txt",
         }
     }
 }
@@ -171,6 +174,9 @@ impl Encoder {
             Format::Xml => out
                 .bytes
                 .append_with(|bytes| xml::write_item(record, bytes))?,
+            Format::Txt => out
+                .bytes
+                .append_with(|bytes| txt::write_record(record, bytes))?,
             Format::Sqlite => {
                 let start = out.sql.len();
                 sqlite::row(record, &mut out.sql)?;
@@ -254,6 +260,8 @@ pub struct Sink {
     width: Option<usize>,
     written: u64,
     name: String,
+    /// What starts every line of a TXT output (`NAME: `).
+    line_prefix: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for Sink {
@@ -265,6 +273,15 @@ impl std::fmt::Debug for Sink {
 impl Sink {
     /// Opens the destination (a temporary file next to the final one) and writes the prologue.
     pub fn create(encoder: Encoder, target: &Target) -> Result<Sink> {
+        let mut sink = Sink::open(encoder, target)?;
+        // DATAMIMIC's TXT lines start with the product name.
+        if let (Format::Txt, Target::File { table, .. }) = (sink.encoder.format, target) {
+            sink.line_prefix = Some(format!("{table}: ").into_bytes());
+        }
+        Ok(sink)
+    }
+
+    fn open(encoder: Encoder, target: &Target) -> Result<Sink> {
         let (dest, staged, name) = match target {
             Target::Stdout => {
                 if encoder.format == Format::Sqlite {
@@ -324,6 +341,7 @@ impl Sink {
             width: None,
             written: 0,
             name,
+            line_prefix: None,
         };
         match sink.encoder.format {
             Format::Json => sink.bytes(b"[")?,
@@ -393,7 +411,21 @@ impl Sink {
                 }
                 _ => Ok(()),
             },
-            _ => self.bytes(page.bytes.as_slice()),
+            _ => match self.line_prefix.take() {
+                Some(prefix) => {
+                    let mut lines = Vec::with_capacity(
+                        page.bytes.len()
+                            + prefix.len() * usize::try_from(page.records).unwrap_or(0),
+                    );
+                    for line in page.bytes.as_slice().split_inclusive(|&b| b == b'\n') {
+                        lines.extend_from_slice(&prefix);
+                        lines.extend_from_slice(line);
+                    }
+                    self.line_prefix = Some(prefix);
+                    self.bytes(&lines)
+                }
+                None => self.bytes(page.bytes.as_slice()),
+            },
         }
     }
 

@@ -4,6 +4,7 @@ mod commands;
 mod descriptor;
 mod descriptor_database;
 mod descriptor_datetime;
+mod descriptor_inputs;
 mod descriptor_memstore;
 mod descriptor_small;
 mod descriptor_sources;
