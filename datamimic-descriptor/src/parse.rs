@@ -30,6 +30,7 @@ use crate::unique_names;
 mod count;
 mod database;
 mod files;
+mod names;
 use datamimic_export::csv::{CsvOptions, Quoting};
 use datamimic_export::entities::{self, Entity, EntityOptions};
 use datamimic_export::sink::Format;
@@ -80,6 +81,8 @@ struct Ctx<'e> {
     mem_values: HashMap<String, u64>,
     /// The `<database>`s declared so far.
     databases: Vec<crate::database::DatabaseDecl>,
+    /// Errors found so far in statements the parser went past: all are reported together.
+    errors: Vec<anyhow::Error>,
     /// Records the enclosing generates make together (1 at the top): a nested generate makes
     /// that many times its `count`.
     outer_records: u64,
@@ -104,6 +107,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         mem_types: HashMap::new(),
         mem_values: HashMap::new(),
         databases: Vec::new(),
+        errors: Vec::new(),
         outer_records: 1,
         engine,
         options,
@@ -116,12 +120,57 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         writes_xml: false,
         path: String::new(),
     };
-    let items = parse_setup_file(0, &mut ctx, true)?;
+    let items = parse_setup_file(0, &mut ctx, true);
+    let items = match (items, ctx.errors.len()) {
+        (Ok(items), 0) => items,
+        (Err(e), 0) => return Err(e),
+        (last, _) => {
+            let mut errors = std::mem::take(&mut ctx.errors);
+            errors.extend(last.err().filter(|e| !e.is::<Reported>()));
+            return Err(all_errors(errors));
+        }
+    };
     Ok(Setup {
         seed: ctx.seed,
         items,
         databases: ctx.databases,
     })
+}
+
+/// Several errors as one, each on its own line in document order.
+fn all_errors(errors: Vec<anyhow::Error>) -> anyhow::Error {
+    let count = errors.len();
+    if count == 1 {
+        return errors.into_iter().next().expect("one error");
+    }
+    let lines: Vec<String> = errors.iter().map(|e| format!("{e:#}")).collect();
+    anyhow!("{}\n{count} errors in the descriptor", lines.join("\n"))
+}
+
+/// An element whose errors are already kept in [`Ctx::errors`]: its own checks, which would
+/// only repeat them (a generate whose one key failed "has no key"), are skipped.
+#[derive(Debug)]
+struct Reported;
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("errors reported above")
+    }
+}
+
+impl std::error::Error for Reported {}
+
+impl Ctx<'_> {
+    /// The value of `result`, or `None` with its error kept to be reported with the others.
+    fn keep<T>(&mut self, result: Result<T>) -> Option<T> {
+        result
+            .map_err(|e| {
+                if !e.is::<Reported>() {
+                    self.errors.push(e);
+                }
+            })
+            .ok()
+    }
 }
 
 /// The items of file `index` of the sources (its includes expanded in place).
@@ -190,7 +239,10 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
                 ctx.databases.push(decl);
             }
             "mongodb" => return Err(p.mongodb(child)),
-            "execute" => items.push(Item::Execute(p.execute(child, ctx)?)),
+            "execute" => {
+                let execute = p.execute(child, ctx);
+                items.extend(ctx.keep(execute).map(Item::Execute));
+            }
             "memstore" => {
                 p.check_attrs(child, &["id"])?;
                 let id = p.required(child, "id")?;
@@ -203,9 +255,15 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
                 }
                 ctx.memstores.push(id.to_owned());
             }
-            "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
+            "generate" => {
+                let generate = p.generate(child, ctx);
+                items.extend(ctx.keep(generate).map(Item::Generate));
+            }
             "variable" => {
-                let field = p.field(child, ctx, true)?;
+                let field = p.field(child, ctx, true);
+                let Some(field) = ctx.keep(field) else {
+                    continue;
+                };
                 // A `type` converts the value when the run starts: then only scripts see it.
                 if let (ValueSource::Constant(value), None) = (&field.source, field.ty) {
                     ctx.props.insert(field.name.clone(), value.to_string());
@@ -845,16 +903,26 @@ impl<'d, 'i> Parser<'d, 'i> {
         ctx.path.push('/');
         ctx.path.push_str(&name);
         ctx.outer_records = records;
+        let errors_before = ctx.errors.len();
         for child in self.children(node, BODY)? {
             match child.tag_name().name() {
-                "generate" => children.push(self.generate(child, ctx)?),
+                "generate" => {
+                    let generate = self.generate(child, ctx);
+                    children.extend(ctx.keep(generate));
+                }
                 "echo" => echoes.push(self.echo(child, ctx)?),
-                _ => body.push(self.stmt(child, ctx)?),
+                _ => {
+                    let stmt = self.stmt(child, ctx);
+                    body.extend(ctx.keep(stmt));
+                }
             }
         }
         ctx.path.truncate(outer);
         ctx.outer_records = outer_records;
         ctx.writes_xml = outer_writes_xml;
+        if ctx.errors.len() > errors_before {
+            return Err(Reported.into());
+        }
         unique_names::check(&body)?;
         descriptor::check_record_size(&body)?;
         let has_fields =
@@ -1863,9 +1931,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     ) -> Result<(&'t str, &'t str)> {
         let (name, args) = split_call(text).map_err(|e| self.err_attr(node, attr, e))?;
         if !known.contains(&name) {
-            let hint = did_you_mean(name, known.iter().copied())
-                .unwrap_or_else(|| format!("; known {kind}s: {}", known.join(", ")));
-            return Err(self.err_attr(node, attr, format_args!("unknown {kind} `{name}`{hint}")));
+            return Err(self.err_attr(node, attr, names::unknown(name, known, kind)));
         }
         Ok((name, args))
     }

@@ -148,6 +148,10 @@ fn json_files_are_rows_of_generates_and_variables() {
         ),
     ] {
         s.write("data/people.json", json);
+        s.write(
+            "d.xml",
+            "<setup>\n  <generate name=\"people\" source=\"data/people.json\"/>\n</setup>",
+        );
         let err = fails(&s.0, &["run", "d.xml"]);
         assert!(err.contains(expected), "{json}: {err}");
         assert!(err.contains("(the `source` at d.xml:2:35)"), "{err}");
@@ -231,6 +235,83 @@ fn weighted_values_are_drawn_by_weight() {
         err.contains(
             "`data/active.wgt.csv`: weighted values (`*.wgt.csv`) go on a `<key>` or `<variable>`"
         ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_descriptors_errors_are_reported_together() {
+    let s = Scratch::new("all-errors");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="1">
+  <generate name="g" count="2" target="JSON">
+    <key name="a" generator="IntegerGenerater"/>
+    <key name="b" type="strin"/>
+    <generate name="h" count="x"/>
+  </generate>
+  <variable name="v" constant="1" bogus="2"/>
+  <generate name="k" count="1" target="CVS"><key name="c" constant="1"/></generate>
+</setup>"#,
+    );
+    let out = crate::datamimic(&s.0, &["run", "d.xml"]);
+    assert!(!out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().trim_end(),
+        "datamimic: error: d.xml:3:30: `generator`: unknown generator `IntegerGenerater`; did you mean `IntegerGenerator`?\n\
+         d.xml:4:25: `type`: unknown type `strin`; did you mean `string`?\n\
+         d.xml:5:31: `count`: `x` is not a non-negative integer\n\
+         d.xml:7:35: unknown attribute `bogus` on `<variable>`; allowed: name, entity, dataset, locale, ageMin, ageMax, conditionsInclude, conditionsExclude, rngSeed, script, constant, values, weights, pattern, type, min, max, generator, source, cyclic, distribution, separator, selector, converter, inDateFormat, outDateFormat\n\
+         d.xml:8:40: `target`: unknown target `CVS`; did you mean `CSV`?\n\
+         5 errors in the descriptor"
+    );
+    assert_eq!(s.files("output"), Vec::<String>::new());
+}
+
+#[test]
+fn generator_names_are_suggested_by_what_differs() {
+    let s = Scratch::new("generator-names");
+    for (generator, expected) in [
+        (
+            "DomainGenerator",
+            "`generator`: DATAMIMIC's generator `DomainGenerator` is not supported yet; known generators: IncrementGenerator,",
+        ),
+        (
+            "DomainGenerator(random=True)",
+            "`generator`: DATAMIMIC's generator `DomainGenerator` is not supported yet",
+        ),
+        (
+            "UUIDGen",
+            "`generator`: unknown generator `UUIDGen`; did you mean `UUIDGenerator`?",
+        ),
+        (
+            "FloatGenrator(min=1)",
+            "`generator`: unknown generator `FloatGenrator`; did you mean `FloatGenerator`?",
+        ),
+        (
+            "ShoeGenerator",
+            "`generator`: unknown generator `ShoeGenerator`; known generators: IncrementGenerator,",
+        ),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" generator=\"{generator}\"/></generate>\n</setup>"
+            ),
+        );
+        let err = fails(&s.0, &["run", "d.xml"]);
+        assert!(
+            err.contains(&format!("d.xml:2:57: {expected}")),
+            "{generator}: {err}"
+        );
+    }
+    s.write(
+        "d.xml",
+        "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" constant=\"x\" converter=\"Hash('sha256')\"/></generate>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains("`converter`: DATAMIMIC's converter `Hash` is not supported yet"),
         "{err}"
     );
 }
