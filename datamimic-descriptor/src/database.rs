@@ -18,7 +18,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::{Result, anyhow};
 use datamimic_export::database::Cell as Sql;
 use datamimic_export::database::Database;
-use rhai::Dynamic;
+use rhai::{Dynamic, Scope};
 
 use crate::csv_source::{CsvRows, Distribution, RowSource, Rows};
 use crate::descriptor::{Generate, Pos, Stmt, ValueSource, error_at};
@@ -101,15 +101,16 @@ impl DbRows {
     }
 
     /// Runs the query (once).
-    fn load(&self, dbs: &Databases) -> Result<&Arc<CsvRows>> {
+    fn load(&self, dbs: &Databases, globals: &Scope<'_>) -> Result<&Arc<CsvRows>> {
         if let Some(rows) = self.loaded.get() {
             return Ok(rows);
         }
         let db = dbs.get(&self.db, &self.pos)?;
-        let result = db.query(&self.sql).map_err(|e| {
+        let sql = self.substitute(globals)?;
+        let result = db.query(&sql).map_err(|e| {
             let mut pos = self.pos.clone();
-            if self.exact && !self.sql[..e.offset].contains('\n') {
-                pos.col += u32::try_from(self.sql[..e.offset].chars().count()).unwrap_or(0);
+            if self.exact && sql == self.sql && !sql[..e.offset].contains('\n') {
+                pos.col += u32::try_from(sql[..e.offset].chars().count()).unwrap_or(0);
             }
             error_at(&pos, format_args!("{}: {}", self.name, e.message))
         })?;
@@ -128,6 +129,61 @@ impl DbRows {
         });
         Ok(self.loaded.get_or_init(|| loaded))
     }
+}
+
+impl DbRows {
+    /// The query with each `__name__` replaced by the text of the setup variable `name`, as
+    /// DATAMIMIC does; an unknown name is an error at its place.
+    fn substitute(&self, globals: &Scope<'_>) -> Result<String> {
+        let mut out = String::with_capacity(self.sql.len());
+        let mut rest = self.sql.as_str();
+        while let Some(at) = variable_reference(rest) {
+            let after = &rest[at + 2..];
+            let len = after.find("__").unwrap_or(0);
+            let name = &after[..len];
+            let Some(value) = globals.get(name) else {
+                let mut pos = self.pos.clone();
+                let offset = self.sql.len() - rest.len() + at;
+                if self.exact && !self.sql[..offset].contains('\n') {
+                    pos.col += u32::try_from(self.sql[..offset].chars().count()).unwrap_or(0);
+                }
+                let known: Vec<&str> = globals.iter_raw().map(|(n, _, _)| n).collect();
+                let hint = datamimic_export::suggest::did_you_mean(name, known).unwrap_or_default();
+                return Err(error_at(
+                    &pos,
+                    format_args!(
+                        "`__{name}__`: no setup `<variable>` `{name}` is set before this query{hint}"
+                    ),
+                ));
+            };
+            out.push_str(&rest[..at]);
+            out.push_str(&value.to_string());
+            rest = &after[len + 2..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
+/// Where a `__name__` reference (DATAMIMIC's variable substitution) starts in `text`.
+pub fn variable_reference(text: &str) -> Option<usize> {
+    let mut search = 0;
+    while let Some(start) = text[search..].find("__").map(|i| i + search) {
+        let rest = &text[start + 2..];
+        let name_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let name = &rest[..name_len];
+        if let Some(inner) = name.strip_suffix("__")
+            && !inner.is_empty()
+            && !inner.starts_with('_')
+            && !inner.contains("__")
+        {
+            return Some(start);
+        }
+        search = start + 2;
+    }
+    None
 }
 
 /// A database cell as a script value.
@@ -168,11 +224,11 @@ impl Databases {
 
 impl RowSource {
     /// Reads the rows of a database source; the rows must allow what the source asks of them.
-    pub fn load(&self, dbs: &Databases) -> Result<()> {
+    pub fn load(&self, dbs: &Databases, globals: &Scope<'_>) -> Result<()> {
         let Rows::Db(query) = &self.rows else {
             return Ok(());
         };
-        let rows = query.load(dbs)?;
+        let rows = query.load(dbs, globals)?;
         if rows.rows.is_empty() && (self.cyclic || self.distribution == Distribution::Random) {
             return Err(error_at(
                 &self.pos,
@@ -184,32 +240,34 @@ impl RowSource {
 }
 
 /// Reads every database source of `g`, its statements and nested generates.
-pub fn load_generate(g: &Generate, dbs: &Databases) -> Result<()> {
+pub fn load_generate(g: &Generate, dbs: &Databases, globals: &Scope<'_>) -> Result<()> {
     if let Some(source) = &g.source {
-        source.load(dbs)?;
+        source.load(dbs, globals)?;
     }
-    load_stmts(&g.body, dbs)?;
-    g.children.iter().try_for_each(|c| load_generate(c, dbs))
+    load_stmts(&g.body, dbs, globals)?;
+    g.children
+        .iter()
+        .try_for_each(|c| load_generate(c, dbs, globals))
 }
 
 /// Reads every database source of `stmts`.
-pub fn load_stmts(stmts: &[Stmt], dbs: &Databases) -> Result<()> {
+pub fn load_stmts(stmts: &[Stmt], dbs: &Databases, globals: &Scope<'_>) -> Result<()> {
     for stmt in stmts {
         match stmt {
             Stmt::Variable(field) | Stmt::Key(field) => {
                 if let ValueSource::Rows(source) = &field.source {
-                    source.load(dbs)?;
+                    source.load(dbs, globals)?;
                 }
             }
-            Stmt::Nested(nested) => load_stmts(&nested.body, dbs)?,
+            Stmt::Nested(nested) => load_stmts(&nested.body, dbs, globals)?,
             Stmt::Condition(branches) => {
                 for branch in branches {
-                    load_stmts(&branch.body, dbs)?;
+                    load_stmts(&branch.body, dbs, globals)?;
                 }
             }
             Stmt::List(list) => {
                 for item in &list.items {
-                    load_stmts(&item.body, dbs)?;
+                    load_stmts(&item.body, dbs, globals)?;
                 }
             }
         }

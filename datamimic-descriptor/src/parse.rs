@@ -904,22 +904,27 @@ impl<'d, 'i> Parser<'d, 'i> {
         ctx.path.push_str(&name);
         ctx.outer_records = records;
         let errors_before = ctx.errors.len();
-        for child in self.children(node, BODY)? {
-            match child.tag_name().name() {
-                "generate" => {
-                    let generate = self.generate(child, ctx);
-                    children.extend(ctx.keep(generate));
-                }
-                "echo" => echoes.push(self.echo(child, ctx)?),
-                _ => {
-                    let stmt = self.stmt(child, ctx);
-                    body.extend(ctx.keep(stmt));
+        // The enclosing state is restored however the body ends.
+        let read_body = (|| -> Result<()> {
+            for child in self.children(node, BODY)? {
+                match child.tag_name().name() {
+                    "generate" => {
+                        let generate = self.generate(child, ctx);
+                        children.extend(ctx.keep(generate));
+                    }
+                    "echo" => echoes.push(self.echo(child, ctx)?),
+                    _ => {
+                        let stmt = self.stmt(child, ctx);
+                        body.extend(ctx.keep(stmt));
+                    }
                 }
             }
-        }
+            Ok(())
+        })();
         ctx.path.truncate(outer);
         ctx.outer_records = outer_records;
         ctx.writes_xml = outer_writes_xml;
+        read_body?;
         if ctx.errors.len() > errors_before {
             return Err(Reported.into());
         }

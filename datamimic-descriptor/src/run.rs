@@ -66,7 +66,7 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
                 Item::Echo(echo) => print_echo(&engine, echo, seed, &mut globals)?,
                 Item::Execute(execute) => execute.run(&dbs)?,
                 Item::Variable(stmt) => {
-                    crate::database::load_stmts(std::slice::from_ref(stmt), &dbs)?;
+                    crate::database::load_stmts(std::slice::from_ref(stmt), &dbs, &globals)?;
                     let name = match stmt {
                         crate::descriptor::Stmt::Variable(f) => f.name.as_str(),
                         _ => "",
@@ -83,7 +83,7 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
                     )?;
                 }
                 Item::Generate(g) => {
-                    crate::database::load_generate(g, &dbs)?;
+                    crate::database::load_generate(g, &dbs, &globals)?;
                     let context = Run {
                         dbs: &dbs,
                         kept_text: &kept_text,

@@ -315,3 +315,42 @@ fn database_servers_are_refused_naming_the_element() {
     );
     assert_eq!(s.files("output"), Vec::<String>::new());
 }
+
+#[test]
+fn selectors_take_setup_variables_by_double_underscores() {
+    let s = shop("db-selector-vars");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="2">
+  <database id="db" dbms="sqlite"/>
+  <execute uri="script/setup.sql" target="db"/>
+  <generate name="customer" count="5" target="db">
+    <key name="id" generator="IncrementGenerator"/>
+    <key name="name" script='"c" + id'/>
+  </generate>
+  <variable name="low" constant="2"/>
+  <variable name="high" script="4"/>
+  <generate name="some" source="db" selector="SELECT name FROM customer WHERE id BETWEEN __low__ AND __high__ ORDER BY id" target="CSV"/>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    assert_eq!(
+        std::fs::read_to_string(s.path("output/some.csv")).unwrap(),
+        "name\nc2\nc3\nc4\n"
+    );
+    s.write(
+        "d.xml",
+        r#"<setup>
+  <database id="db" dbms="sqlite"/>
+  <execute uri="script/setup.sql" target="db"/>
+  <variable name="low" constant="2"/>
+  <generate name="some" source="db" selector="SELECT name FROM customer WHERE id > __lo__" target="CSV"/>
+</setup>"#,
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains("d.xml:5:84: `__lo__`: no setup `<variable>` `lo` is set before this query; did you mean `low`?"),
+        "{err}"
+    );
+    assert_eq!(s.files("output"), Vec::<String>::new());
+}

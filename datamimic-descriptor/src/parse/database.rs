@@ -233,14 +233,6 @@ impl Parser<'_, '_> {
                         "a database source reads a `selector` or a table (`type`), not both",
                     ));
                 }
-                if let Some(at) = variable_reference(selector) {
-                    let mut pos = self.attr_pos(node, "selector");
-                    pos.col += u32::try_from(selector[..at].chars().count()).unwrap_or(0);
-                    return Err(error_at(
-                        &pos,
-                        "`selector`: `__name__` variables in selectors are not supported yet",
-                    ));
-                }
                 let raw = node
                     .attributes()
                     .find(|a| a.name() == "selector")
@@ -282,24 +274,4 @@ impl Parser<'_, '_> {
             distribution,
         })
     }
-}
-
-/// Where a `__name__` reference (DATAMIMIC's variable substitution) starts in `text`.
-fn variable_reference(text: &str) -> Option<usize> {
-    let mut search = 0;
-    while let Some(start) = text[search..].find("__").map(|i| i + search) {
-        let rest = &text[start + 2..];
-        let name_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
-        let name = &rest[..name_len];
-        if let Some(inner) = name.strip_suffix("__")
-            && !inner.is_empty()
-            && !inner.starts_with('_')
-        {
-            return Some(start);
-        }
-        search = start + 2;
-    }
-    None
 }
