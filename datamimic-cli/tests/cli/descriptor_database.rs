@@ -347,6 +347,7 @@ fn selectors_take_setup_variables_by_double_underscores() {
   <generate name="some" source="db" selector="SELECT name FROM customer WHERE id > __lo__" target="CSV"/>
 </setup>"#,
     );
+    std::fs::remove_dir_all(s.path("output")).unwrap();
     let err = fails(&s.0, &["run", "d.xml"]);
     assert!(
         err.contains("d.xml:5:84: `__lo__`: no setup `<variable>` `lo` is set before this query; did you mean `low`?"),
