@@ -1,6 +1,7 @@
 //! End-to-end tests of the `datamimic` binary.
 
 mod commands;
+mod demos;
 mod descriptor;
 mod descriptor_database;
 mod descriptor_datetime;
