@@ -102,8 +102,11 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// Checks what a demo wrote to its output folder.
+type Check = fn(&Path);
+
 /// Demos that run, each with its check of what it wrote to the output folder.
-const RUNNING: &[(&str, fn(&Path))] = &[("demo-watermark", watermark)];
+const RUNNING: &[(&str, Check)] = &[("demo-watermark", watermark)];
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
