@@ -235,6 +235,15 @@ impl RowSource {
         Ok(map.into())
     }
 
+    /// The first column of the row of record `index` (a `<reference>`'s key).
+    pub fn first_value(&self, index: u64) -> Result<Dynamic> {
+        let row = self.rows.fields(self.row(index)?)?;
+        Ok(row
+            .into_iter()
+            .next()
+            .map_or(Dynamic::UNIT, |(_, value, _)| value))
+    }
+
     /// Starts record `index` of a generate: the row's columns become variables and the first
     /// fields; returns how many.
     pub fn start_record(

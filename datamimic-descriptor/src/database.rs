@@ -3,7 +3,9 @@
 //! DATAMIMIC reads them), `<execute uri="*.sql" target="db">`, `target="db"` on a generate
 //! (its records are inserted into the table of its name, whose columns they must match) and
 //! `source="db"` with `selector="SELECT …"` or `type="TABLE"` (rows as records on a generate,
-//! a row per record on a variable, as a CSV source gives them).
+//! a row per record on a variable, as a CSV source gives them), and `<reference name source
+//! sourceType sourceKey>` (a value of a column of another table per record, drawn at random by
+//! default).
 //!
 //! The database is the file `{database}.sqlite` in the output folder, staged for the whole
 //! run ([`datamimic_export::database`]): a failed run leaves it as it was. Database servers
@@ -255,7 +257,7 @@ pub fn load_stmts(stmts: &[Stmt], dbs: &Databases, globals: &Scope<'_>) -> Resul
     for stmt in stmts {
         match stmt {
             Stmt::Variable(field) | Stmt::Key(field) => {
-                if let ValueSource::Rows(source) = &field.source {
+                if let ValueSource::Rows(source) | ValueSource::Reference(source) = &field.source {
                     source.load(dbs, globals)?;
                 }
             }

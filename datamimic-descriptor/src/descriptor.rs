@@ -302,6 +302,8 @@ pub enum ValueSource {
     RandomArray(u64),
     /// `source` on a `<variable>`: one row of a CSV file, as a map.
     Rows(RowSource),
+    /// `<reference>`: the one column of a database row (a key of another table).
+    Reference(RowSource),
 }
 
 impl fmt::Debug for ValueSource {
@@ -317,6 +319,7 @@ impl fmt::Debug for ValueSource {
             ValueSource::Generator(_) => "Generator",
             ValueSource::RandomArray(_) => "RandomArray",
             ValueSource::Rows(_) => "Rows",
+            ValueSource::Reference(_) => "Reference",
         })
     }
 }

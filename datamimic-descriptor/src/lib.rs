@@ -37,7 +37,8 @@
 //! [`remove_empty`]).
 //! SQLite databases ([`database`]): `<database id dbms="sqlite">`, `<execute uri="*.sql"
 //! target>`, `target="db"` (rows into the table of the generate's name) and `source="db"` with
-//! `selector` (`__name__` setup variables filled in) or a table; servers are refused.
+//! `selector` (`__name__` setup variables filled in) or a table, and `<reference>` (a key of
+//! another table per record); servers are refused.
 //! `target="TXT"`; `minCount`/`maxCount` on a generate and a list nestedKey; `source="*.json"`
 //! ([`json_source`]) and weighted values `source="*.wgt.csv"` on a key or variable.
 //! The parser reports every statement's error together, in document order.

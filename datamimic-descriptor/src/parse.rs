@@ -357,6 +357,7 @@ const VARIABLE_ATTRS: &[&str] = &[
     "outDateFormat",
 ];
 const BODY: &[&str] = &[
+    "reference",
     "variable",
     "key",
     "id",
@@ -1176,6 +1177,7 @@ impl<'d, 'i> Parser<'d, 'i> {
 
     fn body(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Stmt>> {
         const NESTED_BODY: &[&str] = &[
+            "reference",
             "variable",
             "key",
             "id",
@@ -1193,6 +1195,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn stmt(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
         Ok(match node.tag_name().name() {
             "variable" => Stmt::Variable(self.field(node, ctx, true)?),
+            "reference" => Stmt::Key(self.reference(node, ctx)?),
             "key" | "id" => self.key(node, ctx)?,
             "array" => Stmt::Key(self.array(node, ctx)?),
             "nestedKey" => {

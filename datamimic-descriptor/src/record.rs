@@ -224,6 +224,7 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         })?,
         ValueSource::Constant(c) => c.clone(),
         ValueSource::Rows(rows) => rows.map(index)?,
+        ValueSource::Reference(rows) => rows.first_value(index)?,
         ValueSource::Values(table, values) => {
             values[with_rng(|rng| table.sample_index(rng))].clone()
         }

@@ -85,8 +85,11 @@ impl Database {
         }
         let conn = rusqlite::Connection::open(staged.tmp())
             .with_context(|| format!("cannot open SQLite database `{shown}`"))?;
-        // The file is a temporary copy renamed on success: no journal is needed.
-        conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;")
+        // The file is a temporary copy renamed on success: no journal is needed. Foreign keys
+        // are not enforced, as in DATAMIMIC's SQLite (scripts drop referenced tables first).
+        conn.execute_batch(
+            "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; BEGIN;",
+        )
             .with_context(|| format!("cannot open SQLite database `{shown}`"))?;
         Ok(Database {
             shown,

@@ -27,8 +27,8 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "demo-database",
-        "`<reference>` (foreign keys drawn from a table), `StringGenerator`, Python expressions",
-        "2_generate.xml:21:9: unknown element `<reference>` in `<generate>`",
+        "Python expressions (`'@my-' + str(id)`), `StringGenerator`",
+        "2_generate.xml:16:76: `script`: script does not compile",
     ),
     (
         "demo-datetime",
@@ -67,8 +67,8 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "demo-masking",
-        "`<reference>` (foreign keys drawn from a table)",
-        "1_prepare.xml:25:9: unknown element `<reference>` in `<generate>`",
+        "`StringGenerator`, Python expressions, `Append`/`Hash` converters",
+        "1_prepare.xml:23:48: `generator`: DATAMIMIC's generator `StringGenerator` is not supported yet",
     ),
     (
         "demo-model",

@@ -355,3 +355,74 @@ fn selectors_take_setup_variables_by_double_underscores() {
     );
     assert_eq!(s.files("output"), Vec::<String>::new());
 }
+
+#[test]
+fn references_draw_keys_of_another_table() {
+    let s = shop("db-reference");
+    s.write(
+        "script/orders.sql",
+        "DROP TABLE IF EXISTS orders;\nCREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER REFERENCES customer (id));\n",
+    );
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="4">
+  <database id="db" dbms="sqlite"/>
+  <execute uri="script/setup.sql" target="db"/>
+  <execute uri="script/orders.sql" target="db"/>
+  <generate name="customer" count="3" target="db">
+    <key name="id" generator="IncrementGenerator(start=10, step=10)"/>
+    <key name="name" constant="x"/>
+  </generate>
+  <generate name="orders" count="200" target="db">
+    <key name="id" generator="IncrementGenerator"/>
+    <reference name="customer_id" source="db" sourceType="customer" sourceKey="id"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let counts = rows(
+        &s.path("output/db.sqlite"),
+        "SELECT customer_id, count(*) FROM orders GROUP BY customer_id ORDER BY customer_id",
+    );
+    assert_eq!(counts.len(), 3, "{counts:?}");
+    for (row, id) in counts.iter().zip(["10", "20", "30"]) {
+        let (customer, n) = row.split_once('|').unwrap();
+        assert_eq!(customer, id);
+        assert!(n.parse::<u32>().unwrap() > 30, "{counts:?}");
+    }
+    for (reference, expected) in [
+        (
+            r#"<reference name="c" source="db" sourceType="custmer" sourceKey="id"/>"#,
+            "d.xml:11:49: column `id` of table `custmer` of database `db`: no such table: custmer; did you mean `customer`?",
+        ),
+        (
+            r#"<reference name="c" source="db" sourceType="customer" sourceKey="idd"/>"#,
+            "d.xml:11:49: column `idd` of table `customer` of database `db`: no such column: idd",
+        ),
+        (
+            r#"<reference name="c" source="bd" sourceType="customer" sourceKey="id"/>"#,
+            "d.xml:11:33: `source`: no `<database>` `bd` is declared before",
+        ),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                r#"<setup rngSeed="4">
+  <database id="db" dbms="sqlite"/>
+  <execute uri="script/setup.sql" target="db"/>
+  <execute uri="script/orders.sql" target="db"/>
+  <generate name="customer" count="3" target="db">
+    <key name="id" generator="IncrementGenerator"/>
+    <key name="name" constant="x"/>
+  </generate>
+  <generate name="orders" count="2" target="db">
+    <key name="id" generator="IncrementGenerator"/>
+    {reference}
+  </generate>
+</setup>"#
+            ),
+        );
+        let err = fails(&s.0, &["run", "d.xml"]);
+        assert!(err.contains(expected), "{reference}: {err}");
+    }
+}

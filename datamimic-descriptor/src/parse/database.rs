@@ -10,7 +10,7 @@ use roxmltree::Node;
 use super::{Ctx, Parser};
 use crate::csv_source::{Distribution, RowSource, Rows};
 use crate::database::{DatabaseDecl, DbRows, Execute};
-use crate::descriptor::error_at;
+use crate::descriptor::{Field, ValueSource, error_at};
 use datamimic_export::suggest::did_you_mean;
 
 /// The attributes of `<database>` (DATAMIMIC's; the server ones are refused with the dbms).
@@ -272,6 +272,77 @@ impl Parser<'_, '_> {
             rows: Rows::Db(Arc::new(DbRows::new(db.to_owned(), sql, pos, exact, name))),
             cyclic,
             distribution,
+        })
+    }
+
+    /// `<reference name source sourceType sourceKey>`: a value of column `sourceKey` of table
+    /// `sourceType` in database `source`, drawn per record (`distribution="ordered"` and
+    /// `cyclic` take the rows in order instead).
+    pub(super) fn reference(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Field> {
+        self.check_attrs(
+            node,
+            &[
+                "name",
+                "source",
+                "sourceType",
+                "sourceKey",
+                "distribution",
+                "cyclic",
+            ],
+        )?;
+        let name = self.required(node, "name")?.to_owned();
+        self.key_name(node, ctx, &name)?;
+        let db = self.required(node, "source")?.trim();
+        if !ctx.databases.iter().any(|d| d.id == db) {
+            return Err(self.unknown_database(node, "source", db, ctx));
+        }
+        let table = self.required(node, "sourceType")?.trim();
+        let column = self.required(node, "sourceKey")?.trim();
+        let distribution = match node.attribute("distribution").map(str::trim) {
+            None | Some("random") => Distribution::Random,
+            Some("ordered") => Distribution::Ordered,
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "distribution",
+                    format_args!("`{other}` is neither `random` nor `ordered`"),
+                ));
+            }
+        };
+        let cyclic = match node.attribute("cyclic").map(str::trim) {
+            None | Some("False" | "false") => false,
+            Some("True" | "true") => true,
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "cyclic",
+                    format_args!("`{other}` is neither `True` nor `False`"),
+                ));
+            }
+        };
+        // Backticks: SQLite never reads them as a string literal, as it may double quotes.
+        let quote = |name: &str| format!("`{}`", name.replace('`', "``"));
+        let source = RowSource {
+            pos: self.attr_pos(node, "source"),
+            rows: Rows::Db(Arc::new(DbRows::new(
+                db.to_owned(),
+                format!("SELECT {} FROM {}", quote(column), quote(table)),
+                self.attr_pos(node, "sourceType"),
+                false,
+                format!("column `{column}` of table `{table}` of database `{db}`"),
+            ))),
+            cyclic,
+            distribution,
+        };
+        Ok(Field {
+            pos: self.pos(node),
+            name,
+            source: ValueSource::Reference(source),
+            ty: None,
+            null_quota: 0.0,
+            converters: Vec::new(),
+            in_date_format: None,
+            out_date_format: None,
         })
     }
 }
