@@ -358,6 +358,8 @@ pub enum Generator {
     Float(f64, f64),
     /// `DateTimeGenerator(min=.., max=.. | value=.. | random=True)`.
     DateTime(crate::datetime::DateTimeGen),
+    /// `StringGenerator(min_len=.., max_len=.., char_set=.., prefix=.., suffix=..)`.
+    String(crate::string_gen::StringGen),
 }
 
 /// One step of `converter`.

@@ -83,6 +83,7 @@ pub mod regex;
 pub mod remove_empty;
 pub mod script;
 pub mod script_source;
+pub mod string_gen;
 
 // Running a descriptor.
 pub mod run;

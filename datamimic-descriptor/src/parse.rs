@@ -1952,9 +1952,13 @@ impl<'d, 'i> Parser<'d, 'i> {
             "IntegerGenerator",
             "FloatGenerator",
             "DateTimeGenerator",
+            "StringGenerator",
         ];
         let text = self.required(node, "generator")?;
         let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
+        if name == "StringGenerator" {
+            return self.string_generator(node, args);
+        }
         if name == "DateTimeGenerator" {
             return self.datetime_generator(node, args);
         }
@@ -2015,6 +2019,43 @@ impl<'d, 'i> Parser<'d, 'i> {
             _ => unreachable!("`{name}` is checked against the known names above"),
         };
         Ok(g)
+    }
+
+    /// `StringGenerator(min_len=.., max_len=.., char_set='..', prefix='..', suffix='..')`.
+    fn string_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
+        const TAKEN: &[&str] = &["min_len", "max_len", "char_set", "prefix", "suffix"];
+        let err =
+            |m: String| self.err_attr(node, "generator", format_args!("StringGenerator: {m}"));
+        let mut given: HashMap<&str, &str> = HashMap::new();
+        for (key, value) in parameters(args).map_err(&err)? {
+            if !TAKEN.contains(&key) {
+                let hint = did_you_mean(key, TAKEN.iter().copied())
+                    .unwrap_or_else(|| format!("; known: {}", TAKEN.join(", ")));
+                return Err(err(format!("unknown parameter `{key}`{hint}")));
+            }
+            if given.insert(key, value).is_some() {
+                return Err(err(format!("`{key}` is given twice")));
+            }
+        }
+        let length = |key: &str| {
+            given
+                .get(key)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u64>()
+                        .map_err(|_| err(format!("`{key}`: `{v}` is not a non-negative integer")))
+                })
+                .transpose()
+        };
+        let generator = crate::string_gen::StringGen::new(
+            length("min_len")?,
+            length("max_len")?,
+            given.get("char_set").copied(),
+            given.get("prefix").copied().unwrap_or(""),
+            given.get("suffix").copied().unwrap_or(""),
+        )
+        .map_err(err)?;
+        Ok(Generator::String(generator))
     }
 
     /// `IncrementGenerator(start=.., step=..)`, both integers (defaults 1 and 1).

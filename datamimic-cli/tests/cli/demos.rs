@@ -27,7 +27,7 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "demo-database",
-        "Python expressions (`'@my-' + str(id)`), `StringGenerator`",
+        "Python expressions (`'@my-' + str(id)`)",
         "2_generate.xml:16:76: `script`: script does not compile",
     ),
     (
@@ -67,8 +67,8 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "demo-masking",
-        "`StringGenerator`, Python expressions, `Append`/`Hash` converters",
-        "1_prepare.xml:23:48: `generator`: DATAMIMIC's generator `StringGenerator` is not supported yet",
+        "a key written twice (`active`), Python expressions, `Append`/`Hash` converters",
+        "1_prepare.xml:22:9: duplicate key `active`",
     ),
     (
         "demo-model",

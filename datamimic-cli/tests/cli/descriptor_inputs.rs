@@ -315,3 +315,61 @@ fn generator_names_are_suggested_by_what_differs() {
         "{err}"
     );
 }
+
+#[test]
+fn string_generator_draws_lengths_and_characters_as_datamimic() {
+    let s = Scratch::new("string-generator");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="6">
+  <generate name="g" count="300" target="CSV">
+    <key name="password" generator="StringGenerator(max_len=20)"/>
+    <key name="code" generator="StringGenerator(min_len=3, max_len=3, char_set='xy', prefix='C-')"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let csv = std::fs::read_to_string(s.path("output/g.csv")).unwrap();
+    let mut lengths = std::collections::BTreeSet::new();
+    for line in csv.lines().skip(1) {
+        let (password, code) = line.split_once('|').unwrap();
+        assert!((10..=20).contains(&password.len()), "{line}");
+        assert!(
+            password.chars().all(|c| c.is_ascii_alphanumeric()),
+            "{line}"
+        );
+        lengths.insert(password.len());
+        let body = code.strip_prefix("C-").unwrap();
+        assert!(
+            body.len() == 3 && body.chars().all(|c| c == 'x' || c == 'y'),
+            "{line}"
+        );
+    }
+    assert_eq!(lengths.len(), 11, "{lengths:?}");
+    for (generator, expected) in [
+        (
+            "StringGenerator(min_len=5, max_len=2)",
+            "`generator`: StringGenerator: `min_len` 5 is above `max_len` 2",
+        ),
+        (
+            "StringGenerator(max_length=5)",
+            "`generator`: StringGenerator: unknown parameter `max_length`; did you mean `max_len`?",
+        ),
+        (
+            "StringGenerator(char_set='[a-z]')",
+            "`generator`: StringGenerator: `char_set` `[a-z]`: regular expressions as character sets are not supported yet",
+        ),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" generator=\"{generator}\"/></generate>\n</setup>"
+            ),
+        );
+        let err = fails(&s.0, &["run", "d.xml"]);
+        assert!(
+            err.contains(&format!("d.xml:2:57: {expected}")),
+            "{generator}: {err}"
+        );
+    }
+}
