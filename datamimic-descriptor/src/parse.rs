@@ -86,6 +86,9 @@ struct Ctx<'e> {
     /// Records the enclosing generates make together (1 at the top): a nested generate makes
     /// that many times its `count`.
     outer_records: u64,
+    /// Whether an enclosing generate's count is known only when the run reaches it (a
+    /// database source): then `outer_records` is no bound.
+    count_unknown: bool,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -109,6 +112,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         databases: Vec::new(),
         errors: Vec::new(),
         outer_records: 1,
+        count_unknown: false,
         engine,
         options,
         sources: &sources,
@@ -901,6 +905,8 @@ impl<'d, 'i> Parser<'d, 'i> {
         let outer = ctx.path.len();
         let outer_records = ctx.outer_records;
         let records = outer_records.saturating_mul(count);
+        let outer_count_unknown = ctx.count_unknown;
+        ctx.count_unknown |= count_from_source;
         ctx.path.push('/');
         ctx.path.push_str(&name);
         ctx.outer_records = records;
@@ -924,6 +930,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         })();
         ctx.path.truncate(outer);
         ctx.outer_records = outer_records;
+        ctx.count_unknown = outer_count_unknown;
         ctx.writes_xml = outer_writes_xml;
         read_body?;
         if ctx.errors.len() > errors_before {
@@ -957,6 +964,14 @@ impl<'d, 'i> Parser<'d, 'i> {
                 node,
                 "target",
                 "the records of a database `source` cannot be kept in a memstore yet",
+            ));
+        }
+        if !stores.is_empty() && ctx.count_unknown {
+            return Err(self.err_attr(
+                node,
+                "target",
+                "inside a generate whose count is its database `source`'s rows, records cannot \
+                 be kept in a memstore yet (give that generate a `count`)",
             ));
         }
         let mut mem = Vec::new();

@@ -268,6 +268,13 @@ fn unknown_tables_columns_and_databases_are_named() {
         ),
         "{err}"
     );
+    // Records whose number is known only at run time are not kept in memstores.
+    let err = run(r#"  <memstore id="mem"/>
+  <generate name="customer" source="db" target="CSV"><generate name="kid" count="2" target="mem"><key name="k" constant="1"/></generate></generate>"#);
+    assert!(
+        err.contains("d.xml:5:93: `target`: inside a generate whose count is its database `source`'s rows, records cannot be kept in a memstore yet"),
+        "{err}"
+    );
     // An empty selector result cannot be drawn from.
     let err = run(
         r#"  <generate name="c" count="2" target="CSV"><variable name="v" source="db" selector="SELECT * FROM customer" distribution="random"/><key name="x" constant="1"/></generate>"#,
