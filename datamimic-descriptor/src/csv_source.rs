@@ -99,6 +99,10 @@ pub enum Rows {
     Csv(Arc<CsvRows>),
     /// `source="mem" type="NAME"`.
     Mem(MemRows),
+    /// A JSON file: an array of objects.
+    Json(Arc<crate::json_source::JsonRows>),
+    /// `source="db"` with a `selector` or a table: read when the run reaches it.
+    Db(Arc<crate::database::DbRows>),
 }
 
 impl Rows {
@@ -107,7 +111,14 @@ impl Rows {
         match self {
             Rows::Csv(rows) => rows.rows.len() as u64,
             Rows::Mem(rows) => rows.len(),
+            Rows::Json(rows) => rows.rows.len() as u64,
+            Rows::Db(query) => query.rows().map_or(0, |r| r.rows.len() as u64),
         }
+    }
+
+    /// Whether the rows are known when the descriptor is read (a query runs later).
+    pub fn known(&self) -> bool {
+        !matches!(self, Rows::Db(_))
     }
 
     /// Whether there are none.
@@ -120,13 +131,16 @@ impl Rows {
         match self {
             Rows::Csv(rows) => rows.header.len() as u64,
             Rows::Mem(rows) => rows.chunks.iter().map(|c| c.width).max().unwrap_or(0),
+            Rows::Json(rows) => rows.width(),
+            Rows::Db(query) => query.rows().map_or(0, |r| r.header.len() as u64),
         }
     }
 
     /// Whether every row has fields (a table made of them has columns).
     pub fn has_fields(&self) -> bool {
         match self {
-            Rows::Csv(_) => true,
+            Rows::Csv(_) | Rows::Db(_) => true,
+            Rows::Json(rows) => rows.rows.iter().all(|r| !r.is_empty()),
             Rows::Mem(rows) => rows.chunks.iter().all(|c| c.has_fields),
         }
     }
@@ -136,6 +150,8 @@ impl Rows {
         match self {
             Rows::Csv(rows) => &rows.name,
             Rows::Mem(rows) => &rows.name,
+            Rows::Json(rows) => &rows.name,
+            Rows::Db(query) => &query.name,
         }
     }
 
@@ -149,6 +165,23 @@ impl Rows {
                 .map(|(name, value)| (name.as_str(), value.clone(), Node::Value(value.clone())))
                 .collect(),
             Rows::Mem(rows) => rows.fields(i)?.collect(),
+            Rows::Json(rows) => rows.rows[usize::try_from(i).unwrap_or(usize::MAX)]
+                .iter()
+                .map(|(name, node)| (name.as_str(), node.to_dynamic(), node.clone()))
+                .collect(),
+            Rows::Db(query) => {
+                let rows = query.rows().ok_or_else(|| {
+                    anyhow!(
+                        "internal error: {} was read before its query ran",
+                        query.name
+                    )
+                })?;
+                rows.header
+                    .iter()
+                    .zip(&rows.rows[usize::try_from(i).unwrap_or(usize::MAX)])
+                    .map(|(name, value)| (name.as_str(), value.clone(), Node::Value(value.clone())))
+                    .collect()
+            }
         })
     }
 }
@@ -200,6 +233,15 @@ impl RowSource {
             .map(|(name, value, _)| (name.into(), value))
             .collect();
         Ok(map.into())
+    }
+
+    /// The first column of the row of record `index` (a `<reference>`'s key).
+    pub fn first_value(&self, index: u64) -> Result<Dynamic> {
+        let row = self.rows.fields(self.row(index)?)?;
+        Ok(row
+            .into_iter()
+            .next()
+            .map_or(Dynamic::UNIT, |(_, value, _)| value))
     }
 
     /// Starts record `index` of a generate: the row's columns become variables and the first

@@ -61,6 +61,8 @@ pub struct Setup {
     pub seed: Option<u64>,
     /// What runs, in order.
     pub items: Vec<Item>,
+    /// The `<database>`s declared.
+    pub databases: Vec<crate::database::DatabaseDecl>,
 }
 
 /// A top-level statement.
@@ -73,6 +75,8 @@ pub enum Item {
     Variable(Stmt),
     /// `<echo>`: printed when reached.
     Echo(Echo),
+    /// `<execute uri="*.sql" target="db">`: run when reached.
+    Execute(crate::database::Execute),
 }
 
 /// One output target of a `<generate>`.
@@ -82,6 +86,8 @@ pub enum TargetSpec {
     File(Format, CsvOptions),
     /// One JSON object per line on standard output.
     Console,
+    /// The table of the generate's name in the `<database>` of this id.
+    Database(String),
 }
 
 /// `<generate>`.
@@ -93,6 +99,9 @@ pub struct Generate {
     pub name: String,
     /// `count`.
     pub count: u64,
+    /// Whether `count` is the row count of a database `source`, known when the run reaches
+    /// the generate (`count` is 0 until then).
+    pub count_from_source: bool,
     /// `pageSize`.
     pub page_size: Option<u64>,
     /// `target`.
@@ -225,6 +234,14 @@ pub struct Branch {
     pub body: Vec<Stmt>,
 }
 
+/// A count between `min` and `max` (both included) drawn with `rng`: `minCount`/`maxCount`.
+pub fn draw_count<R: rand::Rng + ?Sized>(rng: &mut R, min: u64, max: u64) -> u64 {
+    match (max - min).checked_add(1) {
+        Some(span) => min + datamimic::sample::below(rng, span),
+        None => rng.next_u64(),
+    }
+}
+
 /// `<nestedKey>`.
 #[derive(Debug)]
 pub struct Nested {
@@ -232,8 +249,10 @@ pub struct Nested {
     pub pos: Pos,
     /// `name`.
     pub name: String,
-    /// `None` for a dict, the element count for a list.
+    /// `None` for a dict, the element count for a list (with `min_count`: the most).
     pub list: Option<u64>,
+    /// `minCount`: each record's list has between this and `list` elements.
+    pub min_count: Option<u64>,
     /// A script giving the whole value instead of child keys.
     pub script: Option<Script>,
     /// Child statements.
@@ -283,6 +302,8 @@ pub enum ValueSource {
     RandomArray(u64),
     /// `source` on a `<variable>`: one row of a CSV file, as a map.
     Rows(RowSource),
+    /// `<reference>`: the one column of a database row (a key of another table).
+    Reference(RowSource),
 }
 
 impl fmt::Debug for ValueSource {
@@ -298,6 +319,7 @@ impl fmt::Debug for ValueSource {
             ValueSource::Generator(_) => "Generator",
             ValueSource::RandomArray(_) => "RandomArray",
             ValueSource::Rows(_) => "Rows",
+            ValueSource::Reference(_) => "Reference",
         })
     }
 }
@@ -336,6 +358,8 @@ pub enum Generator {
     Float(f64, f64),
     /// `DateTimeGenerator(min=.., max=.. | value=.. | random=True)`.
     DateTime(crate::datetime::DateTimeGen),
+    /// `StringGenerator(min_len=.., max_len=.., char_set=.., prefix=.., suffix=..)`.
+    String(crate::string_gen::StringGen),
 }
 
 /// One step of `converter`.

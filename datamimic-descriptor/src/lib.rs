@@ -35,6 +35,13 @@
 //! `<list name>` of `<item condition>`s is a list of one dict per item (null where the
 //! condition fails; `converter="RemoveNoneOrEmptyElement"` drops null and empty elements,
 //! [`remove_empty`]).
+//! SQLite databases ([`database`]): `<database id dbms="sqlite">`, `<execute uri="*.sql"
+//! target>`, `target="db"` (rows into the table of the generate's name) and `source="db"` with
+//! `selector` (`__name__` setup variables filled in) or a table, and `<reference>` (a key of
+//! another table per record); servers are refused.
+//! `target="TXT"`; `minCount`/`maxCount` on a generate and a list nestedKey; `source="*.json"`
+//! ([`json_source`]) and weighted values `source="*.wgt.csv"` on a key or variable.
+//! The parser reports every statement's error together, in document order.
 //!
 //! Limits, checked before anything is allocated, expanded or recursed over, each failing with
 //! a `file:line:col` error: elements nest at most
@@ -64,9 +71,11 @@ mod unique_names;
 
 // Values: scripts, patterns, dates, data sources and the records they make.
 pub mod csv_source;
+pub mod database;
 pub mod datetime;
 pub mod datetime_weights;
 pub mod echo;
+pub mod json_source;
 pub mod locale;
 pub mod memstore;
 pub mod record;
@@ -74,6 +83,7 @@ pub mod regex;
 pub mod remove_empty;
 pub mod script;
 pub mod script_source;
+pub mod string_gen;
 
 // Running a descriptor.
 pub mod run;

@@ -26,6 +26,11 @@ use crate::script::Script;
 use crate::script_source::ScriptSource;
 use crate::sources::{self, SourceFile, Sources};
 use crate::unique_names;
+
+mod count;
+mod database;
+mod files;
+mod names;
 use datamimic_export::csv::{CsvOptions, Quoting};
 use datamimic_export::entities::{self, Entity, EntityOptions};
 use datamimic_export::sink::Format;
@@ -74,9 +79,16 @@ struct Ctx<'e> {
     mem_types: HashMap<(String, String), Vec<Arc<MemChunk>>>,
     /// The values each memstore keeps so far (see [`MAX_MEMSTORE_VALUES`]).
     mem_values: HashMap<String, u64>,
+    /// The `<database>`s declared so far.
+    databases: Vec<crate::database::DatabaseDecl>,
+    /// Errors found so far in statements the parser went past: all are reported together.
+    errors: Vec<anyhow::Error>,
     /// Records the enclosing generates make together (1 at the top): a nested generate makes
     /// that many times its `count`.
     outer_records: u64,
+    /// Whether an enclosing generate's count is known only when the run reaches it (a
+    /// database source): then `outer_records` is no bound.
+    count_unknown: bool,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -97,7 +109,10 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         memstores: Vec::new(),
         mem_types: HashMap::new(),
         mem_values: HashMap::new(),
+        databases: Vec::new(),
+        errors: Vec::new(),
         outer_records: 1,
+        count_unknown: false,
         engine,
         options,
         sources: &sources,
@@ -109,11 +124,57 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         writes_xml: false,
         path: String::new(),
     };
-    let items = parse_setup_file(0, &mut ctx, true)?;
+    let items = parse_setup_file(0, &mut ctx, true);
+    let items = match (items, ctx.errors.len()) {
+        (Ok(items), 0) => items,
+        (Err(e), 0) => return Err(e),
+        (last, _) => {
+            let mut errors = std::mem::take(&mut ctx.errors);
+            errors.extend(last.err().filter(|e| !e.is::<Reported>()));
+            return Err(all_errors(errors));
+        }
+    };
     Ok(Setup {
         seed: ctx.seed,
         items,
+        databases: ctx.databases,
     })
+}
+
+/// Several errors as one, each on its own line in document order.
+fn all_errors(errors: Vec<anyhow::Error>) -> anyhow::Error {
+    let count = errors.len();
+    if count == 1 {
+        return errors.into_iter().next().expect("one error");
+    }
+    let lines: Vec<String> = errors.iter().map(|e| format!("{e:#}")).collect();
+    anyhow!("{}\n{count} errors in the descriptor", lines.join("\n"))
+}
+
+/// An element whose errors are already kept in [`Ctx::errors`]: its own checks, which would
+/// only repeat them (a generate whose one key failed "has no key"), are skipped.
+#[derive(Debug)]
+struct Reported;
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("errors reported above")
+    }
+}
+
+impl std::error::Error for Reported {}
+
+impl Ctx<'_> {
+    /// The value of `result`, or `None` with its error kept to be reported with the others.
+    fn keep<T>(&mut self, result: Result<T>) -> Option<T> {
+        result
+            .map_err(|e| {
+                if !e.is::<Reported>() {
+                    self.errors.push(e);
+                }
+            })
+            .ok()
+    }
 }
 
 /// The items of file `index` of the sources (its includes expanded in place).
@@ -172,9 +233,20 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
     let mut items = Vec::new();
     for child in p.children(
         root,
-        &["generate", "variable", "echo", "include", "memstore"],
+        &[
+            "generate", "variable", "echo", "include", "memstore", "database", "execute", "mongodb",
+        ],
     )? {
         match child.tag_name().name() {
+            "database" => {
+                let decl = p.database(child, ctx)?;
+                ctx.databases.push(decl);
+            }
+            "mongodb" => return Err(p.mongodb(child)),
+            "execute" => {
+                let execute = p.execute(child, ctx);
+                items.extend(ctx.keep(execute).map(Item::Execute));
+            }
             "memstore" => {
                 p.check_attrs(child, &["id"])?;
                 let id = p.required(child, "id")?;
@@ -187,9 +259,15 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
                 }
                 ctx.memstores.push(id.to_owned());
             }
-            "generate" => items.push(Item::Generate(p.generate(child, ctx)?)),
+            "generate" => {
+                let generate = p.generate(child, ctx);
+                items.extend(ctx.keep(generate).map(Item::Generate));
+            }
             "variable" => {
-                let field = p.field(child, ctx, true)?;
+                let field = p.field(child, ctx, true);
+                let Some(field) = ctx.keep(field) else {
+                    continue;
+                };
                 // A `type` converts the value when the run starts: then only scripts see it.
                 if let (ValueSource::Constant(value), None) = (&field.source, field.ty) {
                     ctx.props.insert(field.name.clone(), value.to_string());
@@ -230,6 +308,9 @@ const GENERATE_ATTRS: &[&str] = &[
     "source",
     "cyclic",
     "type",
+    "selector",
+    "minCount",
+    "maxCount",
 ];
 const FIELD_ATTRS: &[&str] = &[
     "name",
@@ -248,6 +329,8 @@ const FIELD_ATTRS: &[&str] = &[
     "outDateFormat",
     "condition",
     "defaultValue",
+    "source",
+    "separator",
 ];
 const VARIABLE_ATTRS: &[&str] = &[
     "name",
@@ -272,11 +355,13 @@ const VARIABLE_ATTRS: &[&str] = &[
     "cyclic",
     "distribution",
     "separator",
+    "selector",
     "converter",
     "inDateFormat",
     "outDateFormat",
 ];
 const BODY: &[&str] = &[
+    "reference",
     "variable",
     "key",
     "id",
@@ -385,7 +470,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         };
         let Some(uri) = self.value(node, "source", ctx)? else {
-            for attr in ["cyclic", "distribution"] {
+            for attr in ["cyclic", "distribution", "selector"] {
                 if node.attribute(attr).is_some() {
                     return Err(self.err_attr(node, attr, "only goes with `source`"));
                 }
@@ -395,6 +480,14 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             return Ok(None);
         };
+        if ctx.databases.iter().any(|d| d.id == *uri) {
+            return self
+                .db_source(node, &uri, cyclic.unwrap_or(false), distribution)
+                .map(Some);
+        }
+        if node.attribute("selector").is_some() {
+            return Err(self.unknown_database(node, "source", &uri, ctx));
+        }
         if ctx.memstores.iter().any(|m| *m == *uri) {
             return self
                 .mem_source(
@@ -407,15 +500,41 @@ impl<'d, 'i> Parser<'d, 'i> {
                 )
                 .map(Some);
         }
-        if !uri.ends_with(".csv") {
-            let hint =
-                did_you_mean(&uri, ctx.memstores.iter().map(String::as_str)).unwrap_or_default();
+        if uri.ends_with(".json") {
+            return self
+                .json_source(
+                    node,
+                    ctx,
+                    &uri,
+                    cyclic.unwrap_or(false),
+                    distribution,
+                    variable,
+                )
+                .map(Some);
+        }
+        if uri.ends_with(".wgt.csv") {
             return Err(self.err_attr(
                 node,
                 "source",
                 format_args!(
-                    "`{uri}`: only CSV files (`*.ent.csv`) can be sources yet, and the ids of \
-                     `<memstore>`s declared before{hint}"
+                    "`{uri}`: weighted values (`*.wgt.csv`) go on a `<key>` or `<variable>`, \
+                     not on a `<generate>`"
+                ),
+            ));
+        }
+        if !uri.ends_with(".csv") {
+            let ids = ctx
+                .memstores
+                .iter()
+                .map(String::as_str)
+                .chain(ctx.databases.iter().map(|d| d.id.as_str()));
+            let hint = did_you_mean(&uri, ids).unwrap_or_default();
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!(
+                    "`{uri}`: only CSV (`*.ent.csv`) and JSON files can be sources yet, and the ids of \
+                     `<memstore>`s and `<database>`s declared before{hint}"
                 ),
             ));
         }
@@ -692,9 +811,23 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.attr_pos(node, "name")
             );
         }
-        let given_count = match self.value(node, "count", ctx)? {
-            Some(c) => Some(self.parse_u64(node, "count", &c)?),
-            None => None,
+        let given_count = match (
+            self.value(node, "count", ctx)?,
+            self.count_range(node, ctx)?,
+        ) {
+            (Some(c), _) => Some(self.parse_u64(node, "count", &c)?),
+            (None, Some((least, most))) => {
+                // Drawn once per run: from the run seed and the generate's place when seeded.
+                let label = format!("count:{}/{name}", ctx.path);
+                let mut rng = match ctx.seed {
+                    Some(seed) => {
+                        datamimic::MimicRng::seed_from_u64(crate::seed::derive_seed(seed, &label))
+                    }
+                    None => datamimic::MimicRng::from_os(),
+                };
+                Some(descriptor::draw_count(&mut rng, least, most))
+            }
+            (None, None) => None,
         };
         let page_size = match self.value(node, "pageSize", ctx)? {
             Some(p) => match self.parse_u64(node, "pageSize", &p)? {
@@ -718,7 +851,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             && !matches!(
                 &source,
                 Some(RowSource {
-                    rows: Rows::Mem(_),
+                    rows: Rows::Mem(_) | Rows::Db(_),
                     ..
                 })
             )
@@ -726,7 +859,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(self.err_attr(
                 node,
                 "type",
-                "only goes with a memstore `source` (`source=\"mem\" type=\"NAME\"`)",
+                "only goes with a memstore or database `source` (`source=\"mem\" type=\"NAME\"`)",
             ));
         }
         if source.is_some() && !ctx.path.is_empty() {
@@ -736,8 +869,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "a nested `<generate>` cannot have a `source` yet",
             ));
         }
+        let count_from_source =
+            given_count.is_none() && source.as_ref().is_some_and(|s| !s.rows.known());
         let count = match (given_count, &source) {
-            (Some(count), Some(s)) if !s.cyclic && count > s.rows.len() => {
+            (Some(count), Some(s)) if s.rows.known() && !s.cyclic && count > s.rows.len() => {
                 return Err(self.err_attr(
                     node,
                     "count",
@@ -757,7 +892,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             ),
         };
         let (targets, stores) = match self.value(node, "target", ctx)? {
-            Some(t) => self.targets(node, &t, separator, &ctx.memstores)?,
+            Some(t) => self.targets(node, &t, separator, &ctx.memstores, &ctx.databases)?,
             None => (Vec::new(), Vec::new()),
         };
         let outer_writes_xml = ctx.writes_xml;
@@ -770,19 +905,37 @@ impl<'d, 'i> Parser<'d, 'i> {
         let outer = ctx.path.len();
         let outer_records = ctx.outer_records;
         let records = outer_records.saturating_mul(count);
+        let outer_count_unknown = ctx.count_unknown;
+        ctx.count_unknown |= count_from_source;
         ctx.path.push('/');
         ctx.path.push_str(&name);
         ctx.outer_records = records;
-        for child in self.children(node, BODY)? {
-            match child.tag_name().name() {
-                "generate" => children.push(self.generate(child, ctx)?),
-                "echo" => echoes.push(self.echo(child, ctx)?),
-                _ => body.push(self.stmt(child, ctx)?),
+        let errors_before = ctx.errors.len();
+        // The enclosing state is restored however the body ends.
+        let read_body = (|| -> Result<()> {
+            for child in self.children(node, BODY)? {
+                match child.tag_name().name() {
+                    "generate" => {
+                        let generate = self.generate(child, ctx);
+                        children.extend(ctx.keep(generate));
+                    }
+                    "echo" => echoes.push(self.echo(child, ctx)?),
+                    _ => {
+                        let stmt = self.stmt(child, ctx);
+                        body.extend(ctx.keep(stmt));
+                    }
+                }
             }
-        }
+            Ok(())
+        })();
         ctx.path.truncate(outer);
         ctx.outer_records = outer_records;
+        ctx.count_unknown = outer_count_unknown;
         ctx.writes_xml = outer_writes_xml;
+        read_body?;
+        if ctx.errors.len() > errors_before {
+            return Err(Reported.into());
+        }
         unique_names::check(&body)?;
         descriptor::check_record_size(&body)?;
         let has_fields =
@@ -806,6 +959,21 @@ impl<'d, 'i> Parser<'d, 'i> {
         let width = descriptor::values(&body)
             .saturating_add(source.as_ref().map_or(0, |s| s.rows.width()))
             .max(1);
+        if !stores.is_empty() && source.as_ref().is_some_and(|s| !s.rows.known()) {
+            return Err(self.err_attr(
+                node,
+                "target",
+                "the records of a database `source` cannot be kept in a memstore yet",
+            ));
+        }
+        if !stores.is_empty() && ctx.count_unknown {
+            return Err(self.err_attr(
+                node,
+                "target",
+                "inside a generate whose count is its database `source`'s rows, records cannot \
+                 be kept in a memstore yet (give that generate a `count`)",
+            ));
+        }
         let mut mem = Vec::new();
         for store in stores {
             let kept = ctx.mem_values.entry(store.clone()).or_insert(0);
@@ -833,6 +1001,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             pos: self.pos(node),
             name,
             count,
+            count_from_source,
             page_size,
             targets,
             mem,
@@ -851,6 +1020,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         text: &str,
         (separator, separator_from): (u8, Option<SetBy>),
         memstores: &[String],
+        databases: &[crate::database::DatabaseDecl],
     ) -> Result<(Vec<TargetSpec>, Vec<String>)> {
         const NAMES: &[&str] = &[
             "CSV",
@@ -858,6 +1028,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             "NDJSON",
             "XML",
             "SQLite",
+            "TXT",
             "ConsoleExporter",
             "LogExporter",
         ];
@@ -865,6 +1036,20 @@ impl<'d, 'i> Parser<'d, 'i> {
         let mut stores: Vec<String> = Vec::new();
         for target in split_list(text) {
             let target = target.0;
+            if databases.iter().any(|d| d.id == target) {
+                if out
+                    .iter()
+                    .any(|t| matches!(t, TargetSpec::Database(id) if *id == target))
+                {
+                    return Err(self.err_attr(
+                        node,
+                        "target",
+                        format_args!("database `{target}` is named twice"),
+                    ));
+                }
+                out.push(TargetSpec::Database(target));
+                continue;
+            }
             if memstores.contains(&target) {
                 if stores.contains(&target) {
                     return Err(self.err_attr(
@@ -897,6 +1082,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "json" => TargetSpec::File(Format::Json, csv),
                 "ndjson" => TargetSpec::File(Format::Ndjson, csv),
                 "xml" => TargetSpec::File(Format::Xml, csv),
+                "txt" => TargetSpec::File(Format::Txt, csv),
                 "sqlite" => TargetSpec::File(Format::Sqlite, csv),
                 // DATAMIMIC's LogExporter logs each record on a line of its own: here, like
                 // ConsoleExporter, one JSON object per line on standard output.
@@ -905,10 +1091,11 @@ impl<'d, 'i> Parser<'d, 'i> {
                     let candidates = NAMES
                         .iter()
                         .copied()
-                        .chain(memstores.iter().map(String::as_str));
+                        .chain(memstores.iter().map(String::as_str))
+                        .chain(databases.iter().map(|d| d.id.as_str()));
                     let hint = did_you_mean(name, candidates).unwrap_or_else(|| {
                         format!(
-                            "; known targets: {}, and the ids of `<memstore>`s declared before",
+                            "; known targets: {}, and the ids of `<memstore>`s and `<database>`s declared before",
                             NAMES.join(", ")
                         )
                     });
@@ -1005,6 +1192,7 @@ impl<'d, 'i> Parser<'d, 'i> {
 
     fn body(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Vec<Stmt>> {
         const NESTED_BODY: &[&str] = &[
+            "reference",
             "variable",
             "key",
             "id",
@@ -1022,6 +1210,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     fn stmt(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
         Ok(match node.tag_name().name() {
             "variable" => Stmt::Variable(self.field(node, ctx, true)?),
+            "reference" => Stmt::Key(self.reference(node, ctx)?),
             "key" | "id" => self.key(node, ctx)?,
             "array" => Stmt::Key(self.array(node, ctx)?),
             "nestedKey" => {
@@ -1184,24 +1373,34 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "script",
                 "condition",
                 "defaultValue",
+                "minCount",
+                "maxCount",
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
+        let range = self.count_range(node, ctx)?;
+        let mut min_count = None;
         let list = match self.attr(node, "type").unwrap_or("dict") {
             "dict" => {
-                if self.attr(node, "count").is_some() {
-                    return Err(self.err_attr(
-                        node,
-                        "count",
-                        "only a `type=\"list\"` nestedKey takes a count",
-                    ));
+                for attr in ["count", "minCount", "maxCount"] {
+                    if self.attr(node, attr).is_some() {
+                        return Err(self.err_attr(
+                            node,
+                            attr,
+                            "only a `type=\"list\"` nestedKey takes a count",
+                        ));
+                    }
                 }
                 None
             }
-            "list" => Some(match self.attr(node, "count") {
-                Some(c) => self.parse_u64(node, "count", c)?,
-                None => 1,
+            "list" => Some(match (range, self.attr(node, "count")) {
+                (Some((least, most)), _) => {
+                    min_count = Some(least);
+                    most
+                }
+                (None, Some(c)) => self.parse_u64(node, "count", c)?,
+                (None, None) => 1,
             }),
             other => {
                 return Err(self.err_attr(
@@ -1219,6 +1418,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             pos: self.pos(node),
             name,
             list,
+            min_count,
             script,
             body: self.body(node, ctx)?,
         };
@@ -1312,9 +1512,9 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         // On a variable reading a memstore, `type` names the records, not a value type.
         let mem_source = variable
-            && node
-                .attribute("source")
-                .is_some_and(|s| ctx.memstores.iter().any(|m| m == s));
+            && node.attribute("source").is_some_and(|s| {
+                ctx.memstores.iter().any(|m| m == s) || ctx.databases.iter().any(|d| d.id == s)
+            });
         let ty = if mem_source { None } else { self.ty(node)? };
         let given: Vec<&str> = [
             "source",
@@ -1342,10 +1542,27 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(self.err_attr(node, "weights", "`weights` needs `values`"));
         }
         let source = match given.first().copied() {
-            Some("source") => ValueSource::Rows(
-                self.row_source(node, ctx, ctx.separator, true)?
-                    .ok_or_else(|| self.err_attr(node, "source", "missing"))?,
-            ),
+            Some("source") => {
+                let uri = self.value(node, "source", ctx)?.unwrap_or_default();
+                if uri.ends_with(".wgt.csv") {
+                    self.weighted_source(node, ctx, &uri, &name)?
+                } else if !variable {
+                    return Err(self.err_attr(
+                        node,
+                        "source",
+                        format_args!(
+                            "`{uri}`: a `<{}>` reads weighted values (`*.wgt.csv`); rows of \
+                             other sources go on a `<variable>`",
+                            node.tag_name().name()
+                        ),
+                    ));
+                } else {
+                    ValueSource::Rows(
+                        self.row_source(node, ctx, ctx.separator, true)?
+                            .ok_or_else(|| self.err_attr(node, "source", "missing"))?,
+                    )
+                }
+            }
             Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),
@@ -1737,9 +1954,7 @@ impl<'d, 'i> Parser<'d, 'i> {
     ) -> Result<(&'t str, &'t str)> {
         let (name, args) = split_call(text).map_err(|e| self.err_attr(node, attr, e))?;
         if !known.contains(&name) {
-            let hint = did_you_mean(name, known.iter().copied())
-                .unwrap_or_else(|| format!("; known {kind}s: {}", known.join(", ")));
-            return Err(self.err_attr(node, attr, format_args!("unknown {kind} `{name}`{hint}")));
+            return Err(self.err_attr(node, attr, names::unknown(name, known, kind)));
         }
         Ok((name, args))
     }
@@ -1752,9 +1967,13 @@ impl<'d, 'i> Parser<'d, 'i> {
             "IntegerGenerator",
             "FloatGenerator",
             "DateTimeGenerator",
+            "StringGenerator",
         ];
         let text = self.required(node, "generator")?;
         let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
+        if name == "StringGenerator" {
+            return self.string_generator(node, args);
+        }
         if name == "DateTimeGenerator" {
             return self.datetime_generator(node, args);
         }
@@ -1815,6 +2034,43 @@ impl<'d, 'i> Parser<'d, 'i> {
             _ => unreachable!("`{name}` is checked against the known names above"),
         };
         Ok(g)
+    }
+
+    /// `StringGenerator(min_len=.., max_len=.., char_set='..', prefix='..', suffix='..')`.
+    fn string_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
+        const TAKEN: &[&str] = &["min_len", "max_len", "char_set", "prefix", "suffix"];
+        let err =
+            |m: String| self.err_attr(node, "generator", format_args!("StringGenerator: {m}"));
+        let mut given: HashMap<&str, &str> = HashMap::new();
+        for (key, value) in parameters(args).map_err(&err)? {
+            if !TAKEN.contains(&key) {
+                let hint = did_you_mean(key, TAKEN.iter().copied())
+                    .unwrap_or_else(|| format!("; known: {}", TAKEN.join(", ")));
+                return Err(err(format!("unknown parameter `{key}`{hint}")));
+            }
+            if given.insert(key, value).is_some() {
+                return Err(err(format!("`{key}` is given twice")));
+            }
+        }
+        let length = |key: &str| {
+            given
+                .get(key)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u64>()
+                        .map_err(|_| err(format!("`{key}`: `{v}` is not a non-negative integer")))
+                })
+                .transpose()
+        };
+        let generator = crate::string_gen::StringGen::new(
+            length("min_len")?,
+            length("max_len")?,
+            given.get("char_set").copied(),
+            given.get("prefix").copied().unwrap_or(""),
+            given.get("suffix").copied().unwrap_or(""),
+        )
+        .map_err(err)?;
+        Ok(Generator::String(generator))
     }
 
     /// `IncrementGenerator(start=.., step=..)`, both integers (defaults 1 and 1).

@@ -180,7 +180,9 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
                 n.name
             ),
         )),
-        Some(count) => (0..count)
+        Some(most) => (0..n.min_count.map_or(most, |least| {
+            with_rng(|rng| crate::descriptor::draw_count(rng, least, most))
+        }))
             .map(|_| element(scope))
             .collect::<Result<Vec<_>>>()
             .map(Node::List),
@@ -222,6 +224,7 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         })?,
         ValueSource::Constant(c) => c.clone(),
         ValueSource::Rows(rows) => rows.map(index)?,
+        ValueSource::Reference(rows) => rows.first_value(index)?,
         ValueSource::Values(table, values) => {
             values[with_rng(|rng| table.sample_index(rng))].clone()
         }
@@ -248,6 +251,7 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 })?
                 .into(),
             Generator::Uuid => script::uuid().into(),
+            Generator::String(g) => with_rng(|rng| g.draw(rng)).into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
             Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, *low, *high)).into(),
             Generator::Float(low, high) => {
@@ -539,6 +543,7 @@ mod tests {
             pos,
             name: "n".to_owned(),
             list: Some(10_000_000_000),
+            min_count: None,
             script: None,
             body: Vec::new(),
         });

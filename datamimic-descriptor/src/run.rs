@@ -10,6 +10,7 @@ use anyhow::{Result, bail};
 use datamimic::RecordStreams;
 use rhai::{Dynamic, Engine, Scope};
 
+use crate::database::Databases;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
 use crate::echo::Echo;
 use crate::memstore::{MAX_MEMSTORE_TEXT, MemRecord, share_names, text_bytes};
@@ -17,6 +18,7 @@ use crate::parse::{self, ParseOptions};
 use crate::record::{Node, eval_stmts};
 use crate::script;
 use crate::seed::derive_seed;
+use datamimic_export::database::Database;
 use datamimic_export::pipeline::{self, Parts, Plan, Source};
 use datamimic_export::sink::{Encoder, Format, RaggedRecords, Sink, Staged, Target};
 
@@ -54,13 +56,17 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
     let mut paths = HashSet::new();
     let threads = pipeline::threads(args.threads);
     datamimic_export::staging::sweep(&args.output_dir);
+    let mut dbs = Databases::default();
     let result = (|| -> Result<()> {
+        open_databases(&setup.databases, &args.output_dir, &mut paths, &mut dbs)?;
         let mut globals = Scope::new();
         let kept_text = AtomicU64::new(0);
         for item in &setup.items {
             match item {
                 Item::Echo(echo) => print_echo(&engine, echo, seed, &mut globals)?,
+                Item::Execute(execute) => execute.run(&dbs)?,
                 Item::Variable(stmt) => {
+                    crate::database::load_stmts(std::slice::from_ref(stmt), &dbs, &globals)?;
                     let name = match stmt {
                         crate::descriptor::Stmt::Variable(f) => f.name.as_str(),
                         _ => "",
@@ -77,7 +83,9 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
                     )?;
                 }
                 Item::Generate(g) => {
+                    crate::database::load_generate(g, &dbs, &globals)?;
                     let context = Run {
+                        dbs: &dbs,
                         kept_text: &kept_text,
                         globals: globals
                             .iter()
@@ -95,10 +103,17 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
         Ok(())
     })();
     datamimic_export::fallback::warn(&args.descriptor.display().to_string());
+    let result = result.and_then(|()| {
+        for db in dbs.all() {
+            staged.push(db.finish()?);
+        }
+        Ok(())
+    });
     match result {
         Ok(()) => staged.into_iter().try_for_each(Staged::commit),
         Err(err) => {
             drop(staged);
+            drop(dbs);
             if !dir_existed {
                 // Only removes the directory if nothing else was put there.
                 let _ = std::fs::remove_dir(&args.output_dir);
@@ -116,7 +131,35 @@ fn print_echo(engine: &Engine, echo: &Echo, seed: u64, globals: &mut Scope<'_>) 
     Ok(())
 }
 
+/// Opens the declared databases (`{database}.sqlite` in the output folder) under their
+/// temporary names.
+fn open_databases(
+    decls: &[crate::database::DatabaseDecl],
+    dir: &std::path::Path,
+    paths: &mut HashSet<PathBuf>,
+    dbs: &mut Databases,
+) -> Result<()> {
+    for decl in decls {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            anyhow::anyhow!("cannot create output directory `{}`: {e}", dir.display())
+        })?;
+        let path = dir.join(&decl.file_name);
+        if !paths.insert(path.clone()) {
+            bail!(
+                "{}: another `<database>` already uses `{}`",
+                decl.pos,
+                path.display()
+            );
+        }
+        let db = Database::open(&path).map_err(|e| error_at(&decl.pos, format_args!("{e:#}")))?;
+        dbs.insert(decl.id.clone(), std::sync::Arc::new(db));
+    }
+    Ok(())
+}
+
 struct Run<'a> {
+    /// The run's databases.
+    dbs: &'a Databases,
     /// Bytes of text the memstores keep so far (see [`MAX_MEMSTORE_TEXT`]).
     kept_text: &'a AtomicU64,
     /// Setup-level variables, pushed into every record's scope first.
@@ -180,6 +223,16 @@ impl Run<'_> {
             let start = sinks.len();
             for target in &product.targets {
                 let (encoder, target) = match target {
+                    TargetSpec::Database(id) => (
+                        Encoder {
+                            format: Format::Sqlite,
+                            csv: Default::default(),
+                        },
+                        Target::Table {
+                            db: self.dbs.get(id, &product.pos)?.clone(),
+                            table: product.name.clone(),
+                        },
+                    ),
                     TargetSpec::Console => (
                         Encoder {
                             format: Format::Ndjson,
@@ -230,19 +283,24 @@ impl Run<'_> {
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
             products,
         };
+        // A database source sets the count when its query has run.
+        let count = match &g.source {
+            Some(s) if g.count_from_source => s.rows.len(),
+            _ => g.count,
+        };
         if keeps {
-            source.keep(g.count)?;
+            source.keep(count)?;
         }
         if keeps && sinks.is_empty() {
             return Ok(Vec::new());
         }
         let plan = Plan {
-            count: g.count,
+            count,
             page_size: g.page_size.unwrap_or(pipeline::DEFAULT_PAGE_SIZE),
             threads: self.threads,
         };
         pipeline::run(&source, plan, &mut sinks, &g.name).map_err(|e| {
-            if e.is::<RaggedRecords>() {
+            if e.is::<RaggedRecords>() || e.is::<datamimic_export::database::TableMismatch>() {
                 error_at(&g.pos, format_args!("`{}`: {e}", g.name))
             } else {
                 e

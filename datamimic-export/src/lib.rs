@@ -28,8 +28,10 @@
 
 // Formats.
 pub mod csv;
+pub mod database;
 mod serialize_parts;
 pub mod sqlite;
+pub mod txt;
 pub mod xml;
 
 // Pages, destinations, and the parallel pipeline feeding them.

@@ -5,15 +5,17 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 use rusqlite::types::Value as Sql;
 use serde::Serialize;
 
 use crate::csv::{self, CsvOptions};
+use crate::database::Database;
 use crate::page_buf::PageBuf;
 pub use crate::staging::Staged;
-use crate::{sqlite, xml};
+use crate::{sqlite, txt, xml};
 use datamimic::Cells;
 
 /// An output format.
@@ -29,6 +31,8 @@ pub enum Format {
     Xml,
     /// An SQLite database with one table.
     Sqlite,
+    /// DATAMIMIC's TXT: a line `NAME: {record}` per record, in Python `repr` ([`crate::txt`]).
+    Txt,
 }
 
 impl Format {
@@ -40,6 +44,7 @@ impl Format {
             Format::Ndjson => "ndjson",
             Format::Xml => "xml",
             Format::Sqlite => "sqlite",
+            Format::Txt => "txt",
         }
     }
 }
@@ -169,6 +174,9 @@ impl Encoder {
             Format::Xml => out
                 .bytes
                 .append_with(|bytes| xml::write_item(record, bytes))?,
+            Format::Txt => out
+                .bytes
+                .append_with(|bytes| txt::write_record(record, bytes))?,
             Format::Sqlite => {
                 let start = out.sql.len();
                 sqlite::row(record, &mut out.sql)?;
@@ -211,6 +219,15 @@ enum Dest {
     Stdout(BufWriter<std::io::Stdout>),
     File(BufWriter<File>),
     Sqlite(Option<sqlite::Writer>),
+    Table(TableDest),
+}
+
+/// Rows inserted into an existing table of a run's database.
+struct TableDest {
+    db: Arc<Database>,
+    table: String,
+    /// The insert statement and row width, once the columns are known.
+    insert: Option<(String, usize)>,
 }
 
 /// Where one output goes: standard output or a file (SQLite needs a file).
@@ -225,6 +242,13 @@ pub enum Target {
         /// The SQLite table name.
         table: String,
     },
+    /// An existing table of an open database: the records' columns must be its columns.
+    Table {
+        /// The database.
+        db: Arc<Database>,
+        /// The table.
+        table: String,
+    },
 }
 
 /// One output being written page by page.
@@ -236,6 +260,8 @@ pub struct Sink {
     width: Option<usize>,
     written: u64,
     name: String,
+    /// What starts every line of a TXT output (`NAME: `).
+    line_prefix: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for Sink {
@@ -247,6 +273,15 @@ impl std::fmt::Debug for Sink {
 impl Sink {
     /// Opens the destination (a temporary file next to the final one) and writes the prologue.
     pub fn create(encoder: Encoder, target: &Target) -> Result<Sink> {
+        let mut sink = Sink::open(encoder, target)?;
+        // DATAMIMIC's TXT lines start with the product name.
+        if let (Format::Txt, Target::File { table, .. }) = (sink.encoder.format, target) {
+            sink.line_prefix = Some(format!("{table}: ").into_bytes());
+        }
+        Ok(sink)
+    }
+
+    fn open(encoder: Encoder, target: &Target) -> Result<Sink> {
         let (dest, staged, name) = match target {
             Target::Stdout => {
                 if encoder.format == Format::Sqlite {
@@ -254,6 +289,18 @@ impl Sink {
                 }
                 let dest = Dest::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout()));
                 (dest, None, "standard output".to_owned())
+            }
+            Target::Table { db, table } => {
+                if encoder.format != Format::Sqlite {
+                    bail!("rows go into a database table in the sqlite format only");
+                }
+                let name = format!("table `{table}` of `{}`", db.shown());
+                let dest = Dest::Table(TableDest {
+                    db: db.clone(),
+                    table: table.clone(),
+                    insert: None,
+                });
+                (dest, None, name)
             }
             Target::File { path, table } => {
                 // A device or pipe (`/dev/null`, a FIFO) is written in place: renaming a
@@ -294,6 +341,7 @@ impl Sink {
             width: None,
             written: 0,
             name,
+            line_prefix: None,
         };
         match sink.encoder.format {
             Format::Json => sink.bytes(b"[")?,
@@ -319,7 +367,7 @@ impl Sink {
         let result = match &mut self.dest {
             Dest::Stdout(w) => w.write_all(bytes),
             Dest::File(w) => w.write_all(bytes),
-            Dest::Sqlite(_) => Ok(()),
+            Dest::Sqlite(_) | Dest::Table(_) => Ok(()),
         };
         result.with_context(|| format!("cannot write `{}`", self.name))
     }
@@ -332,6 +380,10 @@ impl Sink {
                 Dest::Sqlite(Some(w)) => w
                     .create(columns, &page.sql[..columns.len()])
                     .with_context(|| format!("cannot write `{}`", self.name))?,
+                Dest::Table(t) => {
+                    let statement = t.db.insert_statement(&t.table, columns)?;
+                    t.insert = Some((statement, columns.len()));
+                }
                 _ => {
                     let mut line = PageBuf::default();
                     csv::write_header(&self.encoder.csv, columns, &mut line)?;
@@ -360,7 +412,27 @@ impl Sink {
                 .insert(&page.sql)
                 .with_context(|| format!("cannot write `{}`", self.name)),
             Dest::Sqlite(_) => Ok(()),
-            _ => self.bytes(page.bytes.as_slice()),
+            Dest::Table(t) => match &t.insert {
+                Some((statement, width)) if page.records > 0 => {
+                    t.db.insert(statement, *width, &page.sql)
+                }
+                _ => Ok(()),
+            },
+            _ => match self.line_prefix.take() {
+                Some(prefix) => {
+                    let mut lines = Vec::with_capacity(
+                        page.bytes.len()
+                            + prefix.len() * usize::try_from(page.records).unwrap_or(0),
+                    );
+                    for line in page.bytes.as_slice().split_inclusive(|&b| b == b'\n') {
+                        lines.extend_from_slice(&prefix);
+                        lines.extend_from_slice(line);
+                    }
+                    self.line_prefix = Some(prefix);
+                    self.bytes(&lines)
+                }
+                None => self.bytes(page.bytes.as_slice()),
+            },
         }
     }
 
@@ -383,6 +455,7 @@ impl Sink {
             Dest::Stdout(w) => w.flush().map_err(Into::into),
             Dest::File(w) => w.flush().map_err(Into::into),
             Dest::Sqlite(w) => w.take().map_or(Ok(()), sqlite::Writer::finish),
+            Dest::Table(_) => Ok(()),
         };
         flushed.with_context(|| format!("cannot write `{name}`"))?;
         Ok(self.staged.take())

@@ -145,7 +145,7 @@ fn memstore_mistakes_are_positioned_errors_with_suggestions() {
         (
             r#"<memstore id="mem"/><generate name="a" count="1" target="mem"><key name="k" constant="1"/></generate>
   <generate name="b" source="mme" type="a" target="CSV"/>"#,
-            "d.xml:4:30: `source`: `mme`: only CSV files (`*.ent.csv`) can be sources yet, and the ids of `<memstore>`s declared before; did you mean `mem`?",
+            "d.xml:4:30: `source`: `mme`: only CSV (`*.ent.csv`) and JSON files can be sources yet, and the ids of `<memstore>`s and `<database>`s declared before; did you mean `mem`?",
         ),
         (
             r#"<memstore id="mem"/><generate name="order" count="1" target="mem"><key name="k" constant="1"/></generate>
@@ -159,7 +159,7 @@ fn memstore_mistakes_are_positioned_errors_with_suggestions() {
         ),
         (
             r#"<generate name="b" count="1" type="a" target="CSV"><key name="k" constant="1"/></generate>"#,
-            "d.xml:3:38: `type`: only goes with a memstore `source`",
+            "d.xml:3:38: `type`: only goes with a memstore or database `source`",
         ),
         (
             r#"<memstore id="mem"/><memstore id="mem"/>"#,

@@ -341,8 +341,8 @@ fn bad_sources_are_positioned_errors() {
             "project/d.xml:2:40: `cyclic`: only goes with `source`",
         ),
         (
-            r#"source="data.json""#,
-            "project/d.xml:2:30: `source`: `data.json`: only CSV files (`*.ent.csv`) can be sources yet",
+            r#"source="data.xlsx""#,
+            "project/d.xml:2:30: `source`: `data.xlsx`: only CSV (`*.ent.csv`) and JSON files can be sources yet",
         ),
     ] {
         s.write("project/d.xml", &generate(attrs));

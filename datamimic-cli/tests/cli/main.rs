@@ -1,8 +1,11 @@
 //! End-to-end tests of the `datamimic` binary.
 
 mod commands;
+mod demos;
 mod descriptor;
+mod descriptor_database;
 mod descriptor_datetime;
+mod descriptor_inputs;
 mod descriptor_memstore;
 mod descriptor_small;
 mod descriptor_sources;

@@ -41,7 +41,7 @@ fn positions_stay_right_at_the_end_of_a_large_descriptor() {
         format!(
             "datamimic: error: d.xml:{line}:{col}: unknown attribute `bogus` on `<key>`; allowed: \
              name, script, constant, values, weights, pattern, type, min, max, nullQuota, \
-             converter, generator, inDateFormat, outDateFormat, condition, defaultValue"
+             converter, generator, inDateFormat, outDateFormat, condition, defaultValue, source, separator"
         )
     );
 }
