@@ -14,6 +14,7 @@ mod domain_lending;
 mod identifiers;
 mod manifest;
 mod mutated_datasets;
+mod naming_conventions;
 mod provenance;
 mod real_addresses;
 mod real_industry_data;

@@ -63,6 +63,8 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/person/given_name_male PL",
     "common/person/given_name_male SE",
     "common/person/given_name_male VN",
+    "common/person/middle_name_female *",
+    "common/person/middle_name_male *",
     "common/person/nobility_title_female *",
     "common/person/nobility_title_male *",
     "common/person/salutation *",
