@@ -84,10 +84,12 @@ fn us_family_names_keep_their_punctuation() {
     }
 }
 
-fn people_born(decade: i32, female: bool) -> PersonService {
+fn people_born(country: &str, decade: i32, female: bool) -> PersonService {
     // On the anchor day 2025-01-01, these ages are birthdates within the decade.
     let (age_min, age_max) = match decade {
         1950 => (67, 74),
+        1960 => (57, 64),
+        1980 => (37, 44),
         2000 => (16, 24),
         _ => unreachable!("no age range for the {decade}s"),
     };
@@ -99,7 +101,7 @@ fn people_born(decade: i32, female: bool) -> PersonService {
         }),
         ..PersonConfig::default()
     };
-    PersonService::with_config("US", config).unwrap().seed(3)
+    PersonService::with_config(country, config).unwrap().seed(3)
 }
 
 /// A US person's given name follows their birth decade: the top ten names of the 1950s and of
@@ -111,7 +113,7 @@ fn us_given_names_follow_the_birth_decade() {
     let mut by_cohort: HashMap<(i32, bool), HashMap<&'static str, f64>> = HashMap::new();
     for decade in [1950, 2000] {
         for female in [false, true] {
-            let service = people_born(decade, female);
+            let service = people_born("US", decade, female);
             let observed = shares(60_000, |i| {
                 let person = service.record(i);
                 assert_eq!(
@@ -157,6 +159,48 @@ fn us_given_names_follow_the_birth_decade() {
         }
         let both = tops[0].iter().filter(|n| tops[1].contains(n)).count();
         assert!(both <= 3, "{sex}: {:?} and {:?}", tops[0], tops[1]);
+    }
+}
+
+/// A GB person's given name follows their birth decade (ONS, England and Wales): the top ten
+/// of the 2000s births come out with their published shares, and the top ten of people born
+/// in the 1960s and 1980s are mostly ONS's top ten of 1964 and 1984 (ranks only there).
+#[test]
+fn gb_given_names_follow_the_birth_decade() {
+    let published = reference("gb_given_name_by_decade.csv");
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        for decade in [1960, 1980, 2000] {
+            let service = people_born("GB", decade, female);
+            let observed = shares(40_000, |i| {
+                let person = service.record(i);
+                assert_eq!(
+                    person.birthdate.format("%Y").to_string()[..3],
+                    decade.to_string()[..3]
+                );
+                person.given_name
+            });
+            let rows: Vec<&Vec<String>> = published
+                .iter()
+                .filter(|r| r[0] == decade.to_string() && r[1] == sex)
+                .collect();
+            assert_eq!(rows.len(), 10, "{decade} {sex}");
+            for row in &rows {
+                if let Ok(share) = row[3].parse::<f64>() {
+                    let got = observed.get(row[2].as_str()).copied().unwrap_or(0.0);
+                    within_tolerance(&format!("GB {decade}s {sex} {}", row[2]), got, share);
+                }
+            }
+            let mut ranked: Vec<(&'static str, f64)> =
+                observed.iter().map(|(n, s)| (*n, *s)).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+            let generated: Vec<&str> = ranked.iter().take(10).map(|(n, _)| *n).collect();
+            let shared = rows
+                .iter()
+                .filter(|r| generated.contains(&r[2].as_str()))
+                .count();
+            assert!(shared >= 8, "GB {decade}s {sex}: {generated:?}");
+        }
     }
 }
 
