@@ -167,11 +167,26 @@ fn us_given_names_follow_the_birth_decade() {
 /// in the 1960s and 1980s are mostly ONS's top ten of 1964 and 1984 (ranks only there).
 #[test]
 fn gb_given_names_follow_the_birth_decade() {
-    let published = reference("gb_given_name_by_decade.csv");
+    given_names_follow_the_reference("GB", "gb_given_name_by_decade.csv", &[1960, 1980, 2000]);
+}
+
+/// A French person's given name follows their birth decade (INSEE, Fichier des prénoms): the
+/// top ten of the 1960s (Philippe, Sylvie) and of the 2000s (Lucas, Léa) births come out with
+/// their published shares.
+#[test]
+fn fr_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("FR", "fr_given_name_by_decade.csv", &[1960, 2000]);
+}
+
+/// For each decade and sex of `file` (rows `decade,sex,given_name,share`; an empty share is a
+/// rank-only row): people of `country` born in the decade carry the listed names at their
+/// published shares, and their generated top ten is mostly the listed one.
+fn given_names_follow_the_reference(country: &str, file: &str, decades: &[i32]) {
+    let published = reference(file);
     for female in [false, true] {
         let sex = if female { "female" } else { "male" };
-        for decade in [1960, 1980, 2000] {
-            let service = people_born("GB", decade, female);
+        for &decade in decades {
+            let service = people_born(country, decade, female);
             let observed = shares(40_000, |i| {
                 let person = service.record(i);
                 assert_eq!(
@@ -184,11 +199,11 @@ fn gb_given_names_follow_the_birth_decade() {
                 .iter()
                 .filter(|r| r[0] == decade.to_string() && r[1] == sex)
                 .collect();
-            assert_eq!(rows.len(), 10, "{decade} {sex}");
+            assert_eq!(rows.len(), 10, "{country} {decade} {sex}");
             for row in &rows {
                 if let Ok(share) = row[3].parse::<f64>() {
                     let got = observed.get(row[2].as_str()).copied().unwrap_or(0.0);
-                    within_tolerance(&format!("GB {decade}s {sex} {}", row[2]), got, share);
+                    within_tolerance(&format!("{country} {decade}s {sex} {}", row[2]), got, share);
                 }
             }
             let mut ranked: Vec<(&'static str, f64)> =
@@ -199,7 +214,7 @@ fn gb_given_names_follow_the_birth_decade() {
                 .iter()
                 .filter(|r| generated.contains(&r[2].as_str()))
                 .count();
-            assert!(shared >= 8, "GB {decade}s {sex}: {generated:?}");
+            assert!(shared >= 8, "{country} {decade}s {sex}: {generated:?}");
         }
     }
 }
