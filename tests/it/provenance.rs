@@ -36,7 +36,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/person/family_name FR",
     "common/person/family_name GB",
     "common/person/family_name IT",
-    "common/person/family_name NL",
     "common/person/family_name PL",
     "common/person/family_name SE",
     "common/person/family_name VN",

@@ -71,6 +71,22 @@ fn us_family_name_shares_match_the_census() {
     }
 }
 
+/// The 20 most common Dutch surnames (de Jong, Jansen, de Vries, ...) come out with their
+/// 2007 shares (Meertens Nederlandse Familienamenbank over the 2007 population): the list of
+/// 1,000 names keeps the mass of all other names in a tail of real names.
+#[test]
+fn nl_family_name_shares_match_the_meertens_counts() {
+    let service = PersonService::new("NL").unwrap().seed(12);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("nl_family_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&format!("NL {}", row[0]), got, share);
+    }
+}
+
 /// The Census drops punctuation (OBRIEN, MCDONALD); the table restores the usual spelling.
 #[test]
 fn us_family_names_keep_their_punctuation() {
