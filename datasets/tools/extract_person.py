@@ -206,8 +206,7 @@ def given_names():
                           [f"Source: {FK} person/en_GB {fkkey} + {DM} givenName_{s}_GB.csv; MIT", "weights: uniform (no frequency source packaged)"])
         cfg[("FR", s)] = (uniform(mi["FR"]["names"][s], fk["FR"][fkkey], dm_names(f"givenName_{s}_FR.csv")),
                           [f"Source: {MI} fr/person.json names.{s} + {FK} fr_FR + {DM} givenName_{s}_FR.csv; MIT", "weights: uniform (no frequency source packaged)"])
-        cfg[("ES", s)] = (uniform(dm_names(f"givenName_{s}_ES.csv"), fk["ES"][fkkey], mi["ES"]["names"][s]),
-                          [f"Source: {DM} givenName_{s}_ES.csv + {FK} es_ES + {MI} es; MIT", "weights: uniform (no frequency source packaged)"])
+        # ES: written by extract_es_given_names.py from INE's name frequencies.
         cfg[("NL", s)] = (uniform(dm_names(f"givenName_{s}_NL.csv"), fk["NL"][fkkey]),
                           [f"Source: {DM} givenName_{s}_NL.csv + {FK} nl_NL {fkkey}; MIT", "weights: uniform (no frequency source packaged)"])
         for cc in ("IT", "AT", "PL"):

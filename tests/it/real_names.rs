@@ -87,6 +87,28 @@ fn nl_family_name_shares_match_the_meertens_counts() {
     }
 }
 
+/// Spanish given names come out with INE's frequencies: the 20 most common simple names of each
+/// sex at their published shares (Antonio, Manuel, José; María, Carmen, Laura).
+#[test]
+fn es_given_name_shares_match_ine() {
+    let published = reference("es_given_name_share.csv");
+    assert_eq!(published.len(), 40);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            ..PersonConfig::default()
+        };
+        let service = PersonService::with_config("ES", config).unwrap().seed(21);
+        let observed = shares(100_000, |i| service.record(i).given_name);
+        for row in published.iter().filter(|r| r[0] == sex) {
+            let share: f64 = row[2].parse().unwrap();
+            let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
+            within_tolerance(&format!("ES {sex} {}", row[1]), got, share);
+        }
+    }
+}
+
 /// The Census drops punctuation (OBRIEN, MCDONALD); the table restores the usual spelling.
 #[test]
 fn us_family_names_keep_their_punctuation() {
