@@ -1,6 +1,7 @@
 """FR given names by birth decade from INSEE's Fichier des prénoms (édition 2025).
 
-Writes common/person/given_name_by_decade_{male,female}_FR.csv and the test reference
+Writes common/person/given_name_by_decade_{male,female}_FR.csv, the all-ages
+common/person/given_name_{male,female}_FR.csv (births 1940-2009) and the test reference
 tests/reference/fr_given_name_by_decade.csv.
 
 Source: INSEE, Fichier des prénoms, édition 2025 (births in France 1900-2024 by first name,
@@ -21,11 +22,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, title_name, write_table
+from _lib import SRC, title_name, write_table, write_value_weight
 from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 P = "common/person/"
 PER_DECADE = 1000
+ALL_AGES = 5000
 SOURCE = ("INSEE, Fichier des prénoms, édition 2025 (births 1900-2024, national level); Licence "
           "Ouverte 2.0 Etalab; via mthiboust/prenomscope@9a07102 frontend/static/data.parquet")
 REFERENCE = Path(__file__).resolve().parents[2] / "tests" / "reference" / "fr_given_name_by_decade.csv"
@@ -59,6 +61,24 @@ def main() -> None:
                      f"decade = first year of the birth decade ({decades[0]}-{decades[-1]}; 2020 covers 2020-2024); weight = births given the name in the decade (published counts); names of the other sex (share < 1/10 of the other sex's) dropped",
                      f"per decade the top {PER_DECADE}: the first {head} keep their counts, the rest carry the mass of all names beyond the cut (scaled)"],
                     ["given_name", "decade", "weight"], table)
+    # All ages: births of the people aged about 15-85 today (born 1940-2009), summed.
+    for sex in ("male", "female"):
+        born = Counter()
+        for decade in range(1940, 2010, 10):
+            born.update(counts[(decade, sex)])
+        other = Counter()
+        for decade in range(1940, 2010, 10):
+            other.update(counts[(decade, "female" if sex == "male" else "male")])
+        own, _, dropped, _ = drop_cross_sex(list(born.items()), list(other.items()))
+        total = sum(born.values()) - sum(born[n] for n in dropped)
+        own.sort(key=lambda r: (-r[1], r[0]))
+        write_value_weight(
+            f"{P}given_name_{sex}_FR.csv",
+            [f"Source: {SOURCE}",
+             f"weight = births 1940-2009 given the name (people aged about 15-85, before mortality and migration); names of the other sex dropped; top {ALL_AGES}: the first {round(ALL_AGES * HEAD_SHARE)} keep their counts, the rest carry the mass of all names beyond the cut (scaled)",
+             "Person draws FR given names from given_name_by_decade_*_FR (the birth decade); this table serves the entities without a birth date"],
+            keep_tail_mass(own[:ALL_AGES], total, round(ALL_AGES * HEAD_SHARE)),
+        )
     lines = [f"# {SOURCE}",
              "# share = births of the sex in the decade given the name / all listed births of the sex in the decade; top 10",
              "# written by datasets/tools/extract_fr_given_names.py",

@@ -1,6 +1,7 @@
 """GB given names by birth decade from the Office for National Statistics (England and Wales).
 
-Writes common/person/given_name_by_decade_{male,female}_GB.csv and the test reference
+Writes common/person/given_name_by_decade_{male,female}_GB.csv, the all-ages
+common/person/given_name_{male,female}_GB.csv (decades 1940-2000 weighted equally) and the test reference
 tests/reference/gb_given_name_by_decade.csv.
 
 Sources (ONS, Open Government Licence v3.0), the original spreadsheets as ONS published them:
@@ -32,7 +33,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, title_name, write_table
+from _lib import SRC, title_name, write_table, write_value_weight
 from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 try:
@@ -139,6 +140,23 @@ def main() -> None:
                      f"1990-2020: per decade the top {PER_DECADE}: the first {head} keep their counts, the rest carry the mass of all names beyond the cut (scaled); names of the other sex (share < 1/10 of the other sex's) dropped",
                      f"1900-1980: the top 100 of 1904, ..., 1984 (ranks only) weighted by the 1996 share of the same rank (derived); the mass beyond rank 100 spread over the top-100 names of the years within {HISTORIC_NEIGHBOURS} years not in the list (illustrative tail shape); weights per decade sum to about {scale:,}"],
                     ["given_name", "decade", "weight"], rows)
+    # All ages: the people born 1940-2009, each decade's shares weighted equally (ONS has no
+    # counts before 1996, so births per decade cannot weight them).
+    for sex, rows in out.items():
+        mix = Counter()
+        for decade in range(1940, 2010, 10):
+            part = [(n, w) for n, d, w in rows if d == decade]
+            total = sum(w for _, w in part)
+            for n, w in part:
+                mix[n] += w / total * 1_000_000
+        items = sorted(mix.items(), key=lambda x: (-x[1], x[0]))
+        write_value_weight(
+            f"{P}given_name_{sex}_GB.csv",
+            [f"Source: {SOURCE}",
+             "weight = mean share over the birth decades 1940-2000 of given_name_by_decade (people aged about 15-85; each decade weighted equally, an assumption) x 1,000,000",
+             "Person draws GB given names from given_name_by_decade_*_GB (the birth decade); this table serves the entities without a birth date"],
+            items,
+        )
     reference(counts, lists)
 
 

@@ -202,10 +202,7 @@ def given_names():
     mi = {c: mimesis_json(l, "person") for c, l in [("FR", "fr"), ("ES", "es"), ("IT", "it"), ("NL", "nl"), ("AT", "de-at"), ("CH", "de-ch"), ("PL", "pl")]}
     for s in ("male", "female"):
         fkkey = f"first_names_{s}"
-        cfg[("GB", s)] = (uniform(fk["GB"][fkkey], dm_names(f"givenName_{s}_GB.csv")),
-                          [f"Source: {FK} person/en_GB {fkkey} + {DM} givenName_{s}_GB.csv; MIT", "weights: uniform (no frequency source packaged)"])
-        cfg[("FR", s)] = (uniform(mi["FR"]["names"][s], fk["FR"][fkkey], dm_names(f"givenName_{s}_FR.csv")),
-                          [f"Source: {MI} fr/person.json names.{s} + {FK} fr_FR + {DM} givenName_{s}_FR.csv; MIT", "weights: uniform (no frequency source packaged)"])
+        # GB, FR: written by extract_gb_given_names.py / extract_fr_given_names.py (ONS, INSEE).
         # ES: written by extract_es_given_names.py from INE's name frequencies.
         cfg[("NL", s)] = (uniform(dm_names(f"givenName_{s}_NL.csv"), fk["NL"][fkkey]),
                           [f"Source: {DM} givenName_{s}_NL.csv + {FK} nl_NL {fkkey}; MIT", "weights: uniform (no frequency source packaged)"])
