@@ -88,23 +88,41 @@ impl FullName {
     }
 }
 
-impl TextParts for FullName {
-    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+impl FullName {
+    /// The pieces of the written name in order, separators included, and how many there are
+    /// (at most seven): what `Display` writes, for writers that take the pieces as a slice.
+    pub(crate) fn written_parts(&self) -> ([&'static str; 7], usize) {
         let (first, last) = if self.family_first {
             (self.family, self.given)
         } else {
             (self.given, self.family)
         };
-        put(first);
-        put(" ");
+        let mut parts = [""; 7];
+        let mut len = 0;
+        let mut push = |part: &'static str| {
+            parts[len] = part;
+            len += 1;
+        };
+        push(first);
+        push(" ");
         if !self.middle.is_empty() {
-            put(self.middle);
-            put(" ");
+            push(self.middle);
+            push(" ");
         }
-        put(last);
+        push(last);
         if !self.second_family.is_empty() {
-            put(" ");
-            put(self.second_family);
+            push(" ");
+            push(self.second_family);
+        }
+        (parts, len)
+    }
+}
+
+impl TextParts for FullName {
+    fn for_each_part(&self, put: &mut impl FnMut(&str)) {
+        let (parts, len) = self.written_parts();
+        for part in &parts[..len] {
+            put(part);
         }
     }
 }
