@@ -29,7 +29,7 @@ pub use bake::{
     BakeOptions, Baked, BakedTable, bake, bake_into, bake_user_datasets, run_build_script,
 };
 pub use diagnostic::{Diagnostic, Diagnostics};
-pub use manifest::render_manifest;
+pub use manifest::{ProvenanceLabel, ProvenanceLabels, render_labelled_manifest, render_manifest};
 pub use packed::PackedTable;
 pub use pattern::{PatternPiece, compile_pattern};
 pub use read::{RawTable, read_table};

@@ -202,12 +202,8 @@ def given_names():
     mi = {c: mimesis_json(l, "person") for c, l in [("FR", "fr"), ("ES", "es"), ("IT", "it"), ("NL", "nl"), ("AT", "de-at"), ("CH", "de-ch"), ("PL", "pl")]}
     for s in ("male", "female"):
         fkkey = f"first_names_{s}"
-        cfg[("GB", s)] = (uniform(fk["GB"][fkkey], dm_names(f"givenName_{s}_GB.csv")),
-                          [f"Source: {FK} person/en_GB {fkkey} + {DM} givenName_{s}_GB.csv; MIT", "weights: uniform (no frequency source packaged)"])
-        cfg[("FR", s)] = (uniform(mi["FR"]["names"][s], fk["FR"][fkkey], dm_names(f"givenName_{s}_FR.csv")),
-                          [f"Source: {MI} fr/person.json names.{s} + {FK} fr_FR + {DM} givenName_{s}_FR.csv; MIT", "weights: uniform (no frequency source packaged)"])
-        cfg[("ES", s)] = (uniform(dm_names(f"givenName_{s}_ES.csv"), fk["ES"][fkkey], mi["ES"]["names"][s]),
-                          [f"Source: {DM} givenName_{s}_ES.csv + {FK} es_ES + {MI} es; MIT", "weights: uniform (no frequency source packaged)"])
+        # GB, FR: written by extract_gb_given_names.py / extract_fr_given_names.py (ONS, INSEE).
+        # ES: written by extract_es_given_names.py from INE's name frequencies.
         cfg[("NL", s)] = (uniform(dm_names(f"givenName_{s}_NL.csv"), fk["NL"][fkkey]),
                           [f"Source: {DM} givenName_{s}_NL.csv + {FK} nl_NL {fkkey}; MIT", "weights: uniform (no frequency source packaged)"])
         for cc in ("IT", "AT", "PL"):
@@ -318,7 +314,7 @@ def family_names():
         "FR": (mimesis_json("fr", "person")["surnames"], f"{MI} fr/person.json surnames"),
         "ES": (faker_attrs("es_ES")["last_names"], f"{FK} es_ES last_names"),
         "IT": (mimesis_json("it", "person")["surnames"], f"{MI} it/person.json surnames"),
-        "NL": (faker_attrs("nl_NL")["last_names"], f"{FK} nl_NL last_names"),
+        # NL: written by extract_nl_family_names.py from the Meertens 2007 counts.
         "AT": (faker_attrs("de_AT")["last_names"], f"{FK} de_AT last_names"),
         "CH": (faker_attrs("de_CH")["last_names"], f"{FK} de_CH last_names"),
         "VN": (faker_attrs("vi_VN")["last_names"], f"{FK} vi_VN last_names"),

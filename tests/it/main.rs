@@ -19,6 +19,8 @@ mod domain_payments_wallets_invoices;
 mod identifiers;
 mod manifest;
 mod mutated_datasets;
+mod naming_conventions;
+mod provenance;
 mod real_addresses;
 mod real_industry_data;
 mod real_names;

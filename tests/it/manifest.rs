@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use datamimic_codegen::{BakeOptions, bake, render_manifest};
+use datamimic_codegen::{BakeOptions, ProvenanceLabels, bake, render_labelled_manifest};
 
 #[test]
 fn manifest_matches_the_datasets() {
@@ -35,12 +35,17 @@ fn manifest_matches_the_datasets() {
 }
 
 /// The manifest as the datasets are now (not as the committed file says, so a bless run
-/// cannot race with this test).
-fn current_manifest() -> String {
+/// cannot race with this test), labelled from `datasets/PROVENANCE.txt`.
+pub(crate) fn current_manifest() -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut options = BakeOptions::user(root.join("datasets"));
     options.runtime = "crate".to_owned();
-    render_manifest(&bake(&options).expect("the committed datasets bake").tables)
+    let baked = bake(&options).expect("the committed datasets bake");
+    let text = std::fs::read_to_string(root.join("datasets/PROVENANCE.txt"))
+        .expect("datasets/PROVENANCE.txt is readable");
+    let labels = ProvenanceLabels::parse("datasets/PROVENANCE.txt", &text)
+        .unwrap_or_else(|err| panic!("{err}"));
+    render_labelled_manifest(&baked.tables, &labels).unwrap_or_else(|err| panic!("{err}"))
 }
 
 #[test]

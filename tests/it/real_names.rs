@@ -71,6 +71,44 @@ fn us_family_name_shares_match_the_census() {
     }
 }
 
+/// The 20 most common Dutch surnames (de Jong, Jansen, de Vries, ...) come out with their
+/// 2007 shares (Meertens Nederlandse Familienamenbank over the 2007 population): the list of
+/// 1,000 names keeps the mass of all other names in a tail of real names.
+#[test]
+fn nl_family_name_shares_match_the_meertens_counts() {
+    let service = PersonService::new("NL").unwrap().seed(12);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("nl_family_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&format!("NL {}", row[0]), got, share);
+    }
+}
+
+/// Spanish given names come out with INE's frequencies: the 20 most common simple names of each
+/// sex at their published shares (Antonio, Manuel, José; María, Carmen, Laura).
+#[test]
+fn es_given_name_shares_match_ine() {
+    let published = reference("es_given_name_share.csv");
+    assert_eq!(published.len(), 40);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            ..PersonConfig::default()
+        };
+        let service = PersonService::with_config("ES", config).unwrap().seed(21);
+        let observed = shares(100_000, |i| service.record(i).given_name);
+        for row in published.iter().filter(|r| r[0] == sex) {
+            let share: f64 = row[2].parse().unwrap();
+            let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
+            within_tolerance(&format!("ES {sex} {}", row[1]), got, share);
+        }
+    }
+}
+
 /// The Census drops punctuation (OBRIEN, MCDONALD); the table restores the usual spelling.
 #[test]
 fn us_family_names_keep_their_punctuation() {
@@ -84,10 +122,12 @@ fn us_family_names_keep_their_punctuation() {
     }
 }
 
-fn people_born(decade: i32, female: bool) -> PersonService {
+fn people_born(country: &str, decade: i32, female: bool) -> PersonService {
     // On the anchor day 2025-01-01, these ages are birthdates within the decade.
     let (age_min, age_max) = match decade {
         1950 => (67, 74),
+        1960 => (57, 64),
+        1980 => (37, 44),
         2000 => (16, 24),
         _ => unreachable!("no age range for the {decade}s"),
     };
@@ -99,7 +139,7 @@ fn people_born(decade: i32, female: bool) -> PersonService {
         }),
         ..PersonConfig::default()
     };
-    PersonService::with_config("US", config).unwrap().seed(3)
+    PersonService::with_config(country, config).unwrap().seed(3)
 }
 
 /// A US person's given name follows their birth decade: the top ten names of the 1950s and of
@@ -111,7 +151,7 @@ fn us_given_names_follow_the_birth_decade() {
     let mut by_cohort: HashMap<(i32, bool), HashMap<&'static str, f64>> = HashMap::new();
     for decade in [1950, 2000] {
         for female in [false, true] {
-            let service = people_born(decade, female);
+            let service = people_born("US", decade, female);
             let observed = shares(60_000, |i| {
                 let person = service.record(i);
                 assert_eq!(
@@ -157,6 +197,63 @@ fn us_given_names_follow_the_birth_decade() {
         }
         let both = tops[0].iter().filter(|n| tops[1].contains(n)).count();
         assert!(both <= 3, "{sex}: {:?} and {:?}", tops[0], tops[1]);
+    }
+}
+
+/// A GB person's given name follows their birth decade (ONS, England and Wales): the top ten
+/// of the 2000s births come out with their published shares, and the top ten of people born
+/// in the 1960s and 1980s are mostly ONS's top ten of 1964 and 1984 (ranks only there).
+#[test]
+fn gb_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("GB", "gb_given_name_by_decade.csv", &[1960, 1980, 2000]);
+}
+
+/// A French person's given name follows their birth decade (INSEE, Fichier des prénoms): the
+/// top ten of the 1960s (Philippe, Sylvie) and of the 2000s (Lucas, Léa) births come out with
+/// their published shares.
+#[test]
+fn fr_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("FR", "fr_given_name_by_decade.csv", &[1960, 2000]);
+}
+
+/// For each decade and sex of `file` (rows `decade,sex,given_name,share`; an empty share is a
+/// rank-only row): people of `country` born in the decade carry the listed names at their
+/// published shares, and their generated top ten is mostly the listed one.
+fn given_names_follow_the_reference(country: &str, file: &str, decades: &[i32]) {
+    let published = reference(file);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        for &decade in decades {
+            let service = people_born(country, decade, female);
+            let observed = shares(40_000, |i| {
+                let person = service.record(i);
+                assert_eq!(
+                    person.birthdate.format("%Y").to_string()[..3],
+                    decade.to_string()[..3]
+                );
+                person.given_name
+            });
+            let rows: Vec<&Vec<String>> = published
+                .iter()
+                .filter(|r| r[0] == decade.to_string() && r[1] == sex)
+                .collect();
+            assert_eq!(rows.len(), 10, "{country} {decade} {sex}");
+            for row in &rows {
+                if let Ok(share) = row[3].parse::<f64>() {
+                    let got = observed.get(row[2].as_str()).copied().unwrap_or(0.0);
+                    within_tolerance(&format!("{country} {decade}s {sex} {}", row[2]), got, share);
+                }
+            }
+            let mut ranked: Vec<(&'static str, f64)> =
+                observed.iter().map(|(n, s)| (*n, *s)).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+            let generated: Vec<&str> = ranked.iter().take(10).map(|(n, _)| *n).collect();
+            let shared = rows
+                .iter()
+                .filter(|r| generated.contains(&r[2].as_str()))
+                .count();
+            assert!(shared >= 8, "{country} {decade}s {sex}: {generated:?}");
+        }
     }
 }
 

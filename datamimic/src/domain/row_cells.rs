@@ -180,5 +180,6 @@ fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> 
 /// [`FullName`]'s parts.
 #[inline]
 fn full_name<W: CellWriter>(w: &mut W, name: &FullName) -> Result<(), W::Error> {
-    w.joined(&[name.given(), " ", name.family()])
+    let (parts, len) = name.written_parts();
+    w.joined(&parts[..len])
 }

@@ -32,6 +32,7 @@ mod birthdate;
 mod email;
 mod given_name_cohort;
 mod lookup;
+mod naming_convention;
 mod title_share;
 
 // Services in datamimic-ce's shape.

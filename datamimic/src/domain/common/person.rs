@@ -11,6 +11,7 @@ use super::email::{self, PersonalEmail};
 use super::gender::Gender;
 use super::lookup::Resolved;
 use super::name::FullName;
+use super::naming_convention;
 use super::phone::PhoneNumber;
 use super::title_share::{TITLE_SHARE, titled_share};
 
@@ -43,7 +44,8 @@ pub struct Person {
     /// Family name from the weighted table, in the female form where the country's surnames
     /// agree with the sex (PL: Kowalski, Kowalska).
     pub family_name: &'static str,
-    /// "Given Family".
+    /// "Given Family", or as the country's convention writes names ("Juan García López",
+    /// "Nguyễn Văn An").
     pub full_name: FullName,
     /// The gender.
     pub gender: Gender,
@@ -238,7 +240,8 @@ impl Mimic for Person {
             ""
         };
         let address = Address::generate(ctx, resolved);
-        let full_name = FullName::new(given_name, family_name);
+        let full_name =
+            naming_convention::full_name(ctx, resolved, given_name, family_name, female_form);
         Person {
             birthdate,
             given_name,
@@ -295,7 +298,9 @@ mod tests {
                 let phone = |p: &PhoneNumber| {
                     format!("+{} {} {}", p.country_code(), p.prefix(), p.subscriber())
                 };
-                let name = format!("{} {}", person.given_name, person.family_name);
+                // The naming convention orders the parts (VN: family first; ES: two surnames).
+                let name = person.full_name.to_string();
+                assert!(name.contains(person.given_name) && name.contains(person.family_name));
                 let a = &person.address;
                 for (key, expected) in [
                     (
