@@ -266,9 +266,12 @@ use crate::Mimic;
 pub(crate) fn short_type_name<T>() -> &'static str {
     let name = std::any::type_name::<T>();
     if name.contains('<') {
-        name
-    } else {
-        name.rsplit("::").next().unwrap_or(name)
+        return name;
+    }
+    // After the last `::`: a byte search, since related sets ask once per parent.
+    match name.bytes().rposition(|b| b == b':') {
+        Some(colon) => &name[colon + 1..],
+        None => name,
     }
 }
 

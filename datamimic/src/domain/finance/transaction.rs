@@ -32,7 +32,8 @@ use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
 /// year before its last booking) and its `last_transaction_date`, the newest on that instant;
 /// and their running balance ends at the account's balance: each `balance_after` is the one
 /// before it plus the booking's signed amount (completed and pending bookings move the
-/// balance; failed and reversed ones do not), and it never falls below zero.
+/// balance; failed and reversed ones do not), and, for an account that is not overdrawn, it
+/// never falls below zero.
 ///
 /// ```
 /// use datamimic::domain::finance::TransactionService;
