@@ -387,10 +387,15 @@ pub fn random<R: Rng + ?Sized>(
 /// ```
 pub fn german_account_number<R: Rng + ?Sized>(rng: &mut R) -> String {
     let mut account = String::with_capacity(10);
-    digits::push_padded(&mut account, 1 + below(rng, digits::pow10(9) - 1), 9);
-    let check = luhn::check_digit_ascii(account.as_bytes());
-    account.push(char::from(b'0' + check));
+    digits::push_padded(&mut account, german_account_value(rng), 10);
     account
+}
+
+/// The account number [`german_account_number`] writes, as an integer (below `10^10`).
+pub(crate) fn german_account_value<R: Rng + ?Sized>(rng: &mut R) -> u64 {
+    // Nine payload digits, not all zero, then the method-00 (Luhn) check digit.
+    let payload = 1 + below(rng, digits::pow10(9) - 1);
+    payload * 10 + u64::from(luhn::check_digit_of(payload))
 }
 
 /// Ten digits whose weighted sum (weights 10 down to 1) is divisible by 11: the Dutch 11-test.
@@ -487,6 +492,41 @@ fn assemble(country: &str, bban: &str) -> String {
     iban
 }
 
+/// Writes the IBAN of the account `account` (an integer, left-padded with zeros) at the bank
+/// `bank_code` into `out` without allocating, and returns its length; `None` when `country`
+/// has no layout whose BBAN is a numeric bank code followed by a numeric account number (as
+/// DE, AT, PL), `bank_code` is not that many digits, or `account` has too many digits.
+pub(crate) fn write_numeric(
+    country: &str,
+    bank_code: &str,
+    account: u64,
+    out: &mut [u8; 34],
+) -> Option<usize> {
+    let layout = layout(country).ok()?;
+    let &[Bank(bank_len, Digit), Account(account_len, Digit)] = layout.fields else {
+        return None;
+    };
+    let (bank_len, account_len) = (usize::from(bank_len), usize::from(account_len));
+    if bank_code.len() != bank_len
+        || !bank_code.bytes().all(|b| b.is_ascii_digit())
+        || account >= digits::pow10(account_len)
+    {
+        return None;
+    }
+    let length = layout.length();
+    out[..2].copy_from_slice(layout.country.as_bytes());
+    out[4..4 + bank_len].copy_from_slice(bank_code.as_bytes());
+    let mut rest = account;
+    for slot in out[4 + bank_len..length].iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let check = iso_check_digits(layout.country, &out[4..length]);
+    out[2] = b'0' + check / 10;
+    out[3] = b'0' + check % 10;
+    Some(length)
+}
+
 fn iso_check_digits(country: &str, bban: &[u8]) -> u8 {
     let mut head = [b'0'; 4];
     head[..2].copy_from_slice(country.as_bytes());
@@ -494,15 +534,21 @@ fn iso_check_digits(country: &str, bban: &[u8]) -> u8 {
 }
 
 /// The rearranged IBAN (BBAN, then country and check digits) read as a number, letters as
-/// 10 to 35, mod 97; one digit at a time so it never overflows.
+/// 10 to 35, mod 97; the digits gather in a `u64` that is reduced only when it grows large.
 fn mod97(bban: &[u8], head: &[u8]) -> u32 {
-    bban.iter().chain(head).fold(0, |r, &b| {
-        if b.is_ascii_digit() {
-            (r * 10 + value(b)) % 97
+    let mut r = 0u64;
+    for &b in bban.iter().chain(head) {
+        r = if b.is_ascii_digit() {
+            r * 10 + u64::from(value(b))
         } else {
-            (r * 100 + u32::from(b.to_ascii_uppercase() - b'A') + 10) % 97
+            r * 100 + u64::from(b.to_ascii_uppercase() - b'A') + 10
+        };
+        // Below 2^56, so one more letter (times 100, plus 35) still fits.
+        if r >= 1 << 56 {
+            r %= 97;
         }
-    })
+    }
+    (r % 97) as u32
 }
 
 /// Checks the BBAN's length and each field's character class; `offset` is the BBAN's index in
