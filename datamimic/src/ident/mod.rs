@@ -1,6 +1,7 @@
-//! Identifiers with valid check digits: generators (uniform over the valid numbers, generic over
-//! any [`rand::Rng`], drawing only through [`crate::sample`] so seeded values stay stable) and
-//! validators ([`IdError`] says what is wrong).
+//! Identifiers with their real check digits and issuance rules, one home each: generators
+//! (uniform over the valid values, generic over any [`rand::Rng`], drawing only through
+//! [`crate::sample`] or `next_u64` so seeded values stay stable) next to their validators
+//! ([`IdError`] says what is wrong). The built-in domains draw their identifiers here.
 //!
 //! | Identifier | Generate | Validate |
 //! |---|---|---|
@@ -15,11 +16,13 @@
 //! | DE health insurance number (KVNR) | [`kvnr::generate`], [`kvnr::check_digit`] | [`kvnr::validate`] |
 //! | DE lifelong physician number (LANR) | [`lanr::generate`], [`lanr::check_digit_of`] | [`lanr::validate`] |
 //! | EAN-13 / GTIN | [`ean::generate`] with [`Gs1Prefixes`], [`ean::check_digit`] | [`ean::validate`] |
+//! | UUID (version 4) | [`uuid::generate`], [`uuid::generate_bits`], [`uuid::version_4`]; print with [`uuid::write`] | [`uuid::validate`] |
 //!
 //! Every module also has `is_valid(&str) -> bool`. The generators that need nothing but the
 //! record (and, for [`rvnr`] and [`lanr`], other fields of it) have a `mimic` form for a derived
 //! field: `#[mimic(with = datamimic::ident::npi::mimic)]` ([`npi::mimic`], [`ssn::mimic`],
-//! [`aba::mimic`], [`mbi::mimic`], [`kvnr::mimic`], [`rvnr::mimic`], [`lanr::mimic`]).
+//! [`aba::mimic`], [`mbi::mimic`], [`kvnr::mimic`], [`rvnr::mimic`], [`lanr::mimic`],
+//! [`uuid::mimic`]).
 //!
 //! ```
 //! use datamimic::{MimicRng, ident::{card, iban, ssn, Network}};
@@ -44,6 +47,7 @@ pub mod mbi;
 pub mod npi;
 pub mod rvnr;
 pub mod ssn;
+pub mod uuid;
 
 pub use card::Network;
 pub use ean::Gs1Prefixes;
