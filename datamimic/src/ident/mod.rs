@@ -17,8 +17,9 @@
 //! | DE lifelong physician number (LANR) | [`lanr::generate`], [`lanr::check_digit_of`] | [`lanr::validate`] |
 //! | EAN-13 / GTIN | [`ean::generate`] with [`Gs1Prefixes`], [`ean::check_digit`] | [`ean::validate`] |
 //! | UUID (version 4) | [`uuid::generate`], [`uuid::generate_bits`], [`uuid::version_4`]; print with [`uuid::write`] | [`uuid::validate`] |
+//! | Prefixed record code (`ORD-0004711023`) | [`code::Code::new`] | — |
 //!
-//! Every module also has `is_valid(&str) -> bool`. The generators that need nothing but the
+//! Every module but [`code`] also has `is_valid(&str) -> bool`. The generators that need nothing but the
 //! record (and, for [`rvnr`] and [`lanr`], other fields of it) have a `mimic` form for a derived
 //! field: `#[mimic(with = datamimic::ident::npi::mimic)]` ([`npi::mimic`], [`ssn::mimic`],
 //! [`aba::mimic`], [`mbi::mimic`], [`kvnr::mimic`], [`rvnr::mimic`], [`lanr::mimic`],
@@ -38,6 +39,7 @@ mod error;
 
 pub mod aba;
 pub mod card;
+pub mod code;
 pub mod ean;
 pub mod iban;
 pub mod kvnr;

@@ -17,7 +17,6 @@
 //! ```
 
 // Values kept as their parts, rendered on demand instead of allocated.
-mod code;
 mod ean;
 mod money;
 mod picks;
@@ -37,7 +36,7 @@ mod wording;
 // Services in datamimic-ce's shape.
 mod service;
 
-pub use code::Code;
+pub use crate::ident::code::Code;
 pub use ean::Ean13;
 pub use money::Money;
 pub use order::{Order, OrderLine};
