@@ -164,11 +164,16 @@ pub(crate) fn generate_digits<R: Rng + ?Sized>(rng: &mut R, prefixes: Gs1Prefixe
     let x = below(rng, u64::from(prefixes.count) * ITEMS);
     let mut code = [b'0'; 13];
     let mut number = u64::from(prefixes.nth((x / ITEMS) as u32)) * ITEMS + x % ITEMS;
-    for slot in code[..12].iter_mut().rev() {
-        *slot = b'0' + (number % 10) as u8;
+    // Right to left, the weights of `check_digit_ascii` summed on the way.
+    let mut sum = 0;
+    for (i, slot) in code[..12].iter_mut().rev().enumerate() {
+        let digit = (number % 10) as u32;
         number /= 10;
+        sum += digit * if i % 2 == 0 { 3 } else { 1 };
+        *slot = b'0' + digit as u8;
     }
-    code[12] = b'0' + check_digit_ascii(&code[..12]);
+    code[12] = b'0' + ((10 - sum % 10) % 10) as u8;
+    debug_assert_eq!(code[12] - b'0', check_digit_ascii(&code[..12]));
     code
 }
 
