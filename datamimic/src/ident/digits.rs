@@ -112,11 +112,19 @@ pub(crate) const fn cross_sums(tens_weight: u32, units_weight: u32) -> [u8; 100]
     sums
 }
 
-/// The two ASCII digits of `value % 100`.
+/// The two ASCII digits of `value % 100`, from a table (record paths write several pairs).
 #[inline]
 pub(crate) fn pair(value: u32) -> [u8; 2] {
-    let v = (value % 100) as u8;
-    [b'0' + v / 10, b'0' + v % 10]
+    const PAIRS: [[u8; 2]; 100] = {
+        let mut pairs = [[0u8; 2]; 100];
+        let mut v = 0;
+        while v < 100 {
+            pairs[v] = [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8];
+            v += 1;
+        }
+        pairs
+    };
+    PAIRS[(value % 100) as usize]
 }
 
 /// The German check-digit rule digit by digit: each digit times its weight, the digit sums of

@@ -529,32 +529,57 @@ pub(crate) fn write_numeric(
         return None;
     };
     let (bank_len, account_len) = (usize::from(bank_len), usize::from(account_len));
-    if bank_code.len() != bank_len
-        || !bank_code.bytes().all(|b| b.is_ascii_digit())
-        || account >= digits::pow10(account_len)
-    {
+    if bank_code.len() != bank_len || account >= digits::pow10(account_len) {
         return None;
     }
-    let length = layout.length();
-    out[..2].copy_from_slice(layout.country.as_bytes());
-    out[4..4 + bank_len].copy_from_slice(bank_code.as_bytes());
+    let country = [layout.country.as_bytes()[0], layout.country.as_bytes()[1]];
+    let bank_code = bank_code.as_bytes();
+    match (bank_len, account_len) {
+        // Germany's lengths as constants, so the digit loops unroll on the per-record path.
+        (8, 10) => fill(out, country, bank_code, 8, account, 10),
+        _ => fill(out, country, bank_code, bank_len, account, account_len),
+    }
+}
+
+/// Writes country, check digits and the numeric BBAN (`bank_code`, then `account` zero-padded
+/// to its length) into `out` and returns the IBAN's length; `None` if `bank_code` (which has
+/// `bank_len` bytes) is not all digits.
+#[inline(always)]
+fn fill(
+    out: &mut [u8; 34],
+    country: [u8; 2],
+    bank_code: &[u8],
+    bank_len: usize,
+    account: u64,
+    account_len: usize,
+) -> Option<usize> {
+    let bank_code = &bank_code[..bank_len];
+    let mut bank = 0u64;
+    for &b in bank_code {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        bank = bank * 10 + u64::from(value(b));
+    }
+    let length = 4 + bank_len + account_len;
+    [out[0], out[1]] = country;
+    out[4..4 + bank_len].copy_from_slice(bank_code);
     let mut rest = account;
     for slot in out[4 + bank_len..length].iter_mut().rev() {
         *slot = b'0' + (rest % 10) as u8;
         rest /= 10;
     }
-    // ISO 7064 mod 97-10 as `iso_check_digits` computes it, on numbers: the bank code (at most
-    // ten digits), then the account appended (r < 97 times 10^17 fits a u64), then the
-    // country's letters as two two-digit numbers and `00`.
-    let bank = bank_code
-        .bytes()
-        .fold(0u64, |n, b| n * 10 + u64::from(value(b)));
-    let r = (bank % 97 * digits::pow10(account_len) % 97 + account % 97) % 97;
-    let letters = layout
-        .country
-        .bytes()
-        .fold(0u64, |n, b| n * 100 + u64::from(b - b'A') + 10);
-    let check = (98 - (r * 1_000_000 + letters * 100) % 97) as u8;
+    // ISO 7064 mod 97-10 as `iso_check_digits` computes it, on numbers: the BBAN (bank code
+    // and account appended; a u64 up to 19 digits, else reduced after the bank code), then
+    // the country's letters as two two-digit numbers and `00`.
+    let scale = digits::pow10(account_len);
+    let r = if bank_len + account_len <= 19 {
+        (bank * scale + account) % 97
+    } else {
+        (bank % 97 * scale + account) % 97
+    };
+    let [c0, c1] = country.map(|b| u64::from(b - b'A') + 10);
+    let check = (98 - (r * 1_000_000 + c0 * 10_000 + c1 * 100) % 97) as u8;
     out[2] = b'0' + check / 10;
     out[3] = b'0' + check % 10;
     Some(length)

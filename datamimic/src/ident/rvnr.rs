@@ -179,12 +179,13 @@ fn check_of_fields(fields: [u32; 6]) -> u8 {
     const W21: [u8; 100] = cross_sums(2, 1);
     const W25: [u8; 100] = cross_sums(2, 5);
     const W71: [u8; 100] = cross_sums(7, 1);
-    let tables = [&W21, &W25, &W71, &W21, &W21, &W21];
-    let sum: u32 = tables
-        .iter()
-        .zip(fields)
-        .map(|(table, field)| u32::from(table[(field % 100) as usize]))
-        .sum();
+    let at = |table: &[u8; 100], field: u32| u32::from(table[(field % 100) as usize]);
+    let sum = at(&W21, fields[0])
+        + at(&W25, fields[1])
+        + at(&W71, fields[2])
+        + at(&W21, fields[3])
+        + at(&W21, fields[4])
+        + at(&W21, fields[5]);
     (sum % 10) as u8
 }
 
