@@ -9,19 +9,10 @@ use crate::sample::below;
 /// `10^12 / 2^64 ≈ 5e-8`, far below anything a test could see.
 const CHUNK: usize = 12;
 
-/// `10^n` for `n <= 19`: a table lookup, as record paths ask with lengths known only at run
-/// time.
+/// `10^n` for `n <= 19`.
+#[inline]
 pub(crate) const fn pow10(n: usize) -> u64 {
-    const POWERS: [u64; 20] = {
-        let mut powers = [1u64; 20];
-        let mut i = 1;
-        while i < 20 {
-            powers[i] = powers[i - 1] * 10;
-            i += 1;
-        }
-        powers
-    };
-    POWERS[n]
+    10u64.pow(n as u32)
 }
 
 /// Appends `count` uniform decimal digits.
