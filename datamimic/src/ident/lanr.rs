@@ -62,7 +62,7 @@ pub fn generate_serial<R: Rng + ?Sized>(rng: &mut R) -> u32 {
     100_000 + below(rng, 900_000) as u32
 }
 
-/// The check digit of the six-digit `serial` (below 1,000,000).
+/// The check digit of the six-digit `serial` (a larger number counts with its last six digits).
 ///
 /// ```
 /// use datamimic::ident::lanr;

@@ -29,7 +29,7 @@ const PREFIX: u64 = 80840;
 pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> String {
     let body = digits::pow10(8) + below(rng, 2 * digits::pow10(8));
     let mut npi = String::with_capacity(10);
-    digits::push_padded(&mut npi, with_check_digit(body), 10);
+    digits::push_padded(&mut npi, append_check_digit(body), 10);
     npi
 }
 
@@ -52,13 +52,20 @@ pub fn mimic(ctx: &mut Context<'_>) -> String {
     generate(ctx.rng())
 }
 
-/// The ten-digit NPI of the nine-digit `body`: `body` followed by its check digit.
+/// The ten-digit NPI of the nine-digit `body`: `body` followed by its check digit; `None` when
+/// `body` has more than nine digits.
 ///
 /// ```
 /// use datamimic::ident::npi;
-/// assert_eq!(npi::with_check_digit(123_456_789), 1_234_567_893);
+/// assert_eq!(npi::with_check_digit(123_456_789), Some(1_234_567_893));
+/// assert_eq!(npi::with_check_digit(1_234_567_890), None);
 /// ```
-pub fn with_check_digit(body: u64) -> u64 {
+pub fn with_check_digit(body: u64) -> Option<u64> {
+    (body < digits::pow10(9)).then(|| append_check_digit(body))
+}
+
+/// [`with_check_digit`] of a `body` known to be below `10^9`.
+pub(crate) fn append_check_digit(body: u64) -> u64 {
     // The prefix goes in front of the nine digits: 14 digits, five groups of three.
     body * 10
         + u64::from(luhn::check_digit_of_width::<5>(
@@ -80,7 +87,7 @@ pub fn check_digit(first_nine: &str) -> Option<u8> {
     let body = first_nine
         .bytes()
         .fold(0, |n, b| n * 10 + u64::from(b - b'0'));
-    Some((with_check_digit(body) % 10) as u8)
+    Some((append_check_digit(body) % 10) as u8)
 }
 
 /// Checks an NPI: ten digits, the first 1 or 2, the Luhn check over `80840` and the number.

@@ -133,7 +133,7 @@ pub fn generate_parts<R: Rng + ?Sized>(
         area,
         initial,
         serial,
-        check: check_digit(area, birthdate, initial, serial),
+        check: check_of_parts(area, birthdate, initial, serial),
     }
 }
 
@@ -153,7 +153,8 @@ pub(crate) fn write(out: &mut String, parts: &Parts, birthdate: NaiveDate) {
     out.push(char::from(b'0' + parts.check));
 }
 
-/// The check digit of the number with these parts (`initial` an upper-case ASCII letter).
+/// The check digit of the number with these parts, or `None` when `initial` is not an ASCII
+/// letter or `area` or `serial` has more than two digits.
 ///
 /// The twelve digits are six two-digit fields (area, day, month, year, letter, serial), so the
 /// sum is six lookups in tables of the weight pairs.
@@ -162,15 +163,22 @@ pub(crate) fn write(out: &mut String, parts: &Parts, birthdate: NaiveDate) {
 /// use chrono::NaiveDate;
 /// use datamimic::ident::rvnr;
 /// let born = NaiveDate::from_ymd_opt(1949, 6, 7).unwrap();
-/// assert_eq!(rvnr::check_digit(15, born, b'C', 10), 3); // 15 070649 C 10 3
+/// assert_eq!(rvnr::check_digit(15, born, b'C', 10), Some(3)); // 15 070649 C 10 3
+/// assert_eq!(rvnr::check_digit(15, born, b'1', 10), None);
 /// ```
-pub fn check_digit(area: u8, birthdate: NaiveDate, initial: u8, serial: u8) -> u8 {
+pub fn check_digit(area: u8, birthdate: NaiveDate, initial: u8, serial: u8) -> Option<u8> {
+    (initial.is_ascii_alphabetic() && area < 100 && serial < 100)
+        .then(|| check_of_parts(area, birthdate, initial.to_ascii_uppercase(), serial))
+}
+
+/// [`check_digit`] of parts known to be valid (`initial` upper-case).
+fn check_of_parts(area: u8, birthdate: NaiveDate, initial: u8, serial: u8) -> u8 {
     check_of_fields([
         u32::from(area),
         birthdate.day(),
         birthdate.month(),
         birthdate.year().rem_euclid(100) as u32,
-        u32::from(initial.to_ascii_uppercase() - b'A' + 1),
+        u32::from(initial - b'A' + 1),
         u32::from(serial),
     ])
 }

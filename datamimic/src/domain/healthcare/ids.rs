@@ -29,7 +29,7 @@ impl Npi {
         // Odd and not a multiple of 5: a bijection modulo 2 * 10^8 = 2^9 * 5^8.
         const STEP: u64 = 104_729_513;
         let body = 100_000_000 + (id.wrapping_mul(STEP).wrapping_add(37_123_457)) % 200_000_000;
-        Npi(npi::with_check_digit(body))
+        Npi(npi::append_check_digit(body))
     }
 
     /// The ten digits as a number.
