@@ -14,7 +14,6 @@ mod row_cells;
 // Draw helpers shared by the domains.
 mod halves;
 mod inclusion;
-mod luhn;
 
 // Person, Address, City, Country and Company, with their services.
 pub mod common;

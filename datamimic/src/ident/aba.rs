@@ -9,6 +9,7 @@
 
 use rand::Rng;
 
+use crate::Context;
 use crate::ident::{IdError, digits};
 use crate::sample::below;
 
@@ -54,6 +55,25 @@ pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> String {
     let check = check_digit_ascii(number.as_bytes());
     number.push(char::from(b'0' + check));
     number
+}
+
+/// [`generate`] with the record's generator, for a derived field:
+/// `#[mimic(with = datamimic::ident::aba::mimic)]`.
+///
+/// ```
+/// use datamimic::{Mimic, Service, ident::aba};
+///
+/// #[derive(Mimic)]
+/// struct Bank {
+///     #[mimic(with = aba::mimic)]
+///     routing_number: String,
+/// }
+///
+/// let record = Service::<Bank>::new().seed(1).record(0);
+/// assert!(aba::is_valid(&record.routing_number));
+/// ```
+pub fn mimic(ctx: &mut Context<'_>) -> String {
+    generate(ctx.rng())
 }
 
 /// The ninth digit for the first eight, or `None` if `first_eight` is not eight ASCII digits.

@@ -182,7 +182,8 @@ impl fmt::Display for Network {
 /// assert!(card::is_valid(&number));
 /// ```
 pub fn generate<R: Rng + ?Sized>(rng: &mut R, network: Network) -> String {
-    build(rng, network.spec(), usize::from(network.lengths()[0]))
+    let length = usize::from(network.lengths()[0]);
+    padded(number(rng, network, length), length)
 }
 
 /// A card number of `network` with `length` digits, which must be one of
@@ -206,7 +207,7 @@ pub fn generate_with_length<R: Rng + ?Sized>(
             expected: lengths_in_words(network.lengths()),
         });
     }
-    Ok(build(rng, network.spec(), length))
+    Ok(padded(number(rng, network, length), length))
 }
 
 /// A card security code (CVV/CVC/CID) of the network's length, uniform, leading zeros kept.
@@ -216,9 +217,42 @@ pub fn generate_with_length<R: Rng + ?Sized>(
 /// assert_eq!(card::cvv(&mut MimicRng::seed_from_u64(1), Network::Visa).len(), 3);
 /// ```
 pub fn cvv<R: Rng + ?Sized>(rng: &mut R, network: Network) -> String {
-    let mut code = String::with_capacity(4);
-    digits::push_random(rng, &mut code, network.cvv_length());
-    code
+    padded(u64::from(cvv_value(rng, network)), network.cvv_length())
+}
+
+/// The number [`generate_with_length`] writes, as an integer (`length` is one of the network's
+/// lengths, at most 19): one draw over the payloads (prefix and free digits), uniform over all
+/// valid numbers, then the Luhn digit.
+pub(crate) fn number<R: Rng + ?Sized>(rng: &mut R, network: Network, length: usize) -> u64 {
+    let length = length as u32;
+    let ranges = network.spec().ranges;
+    // The payloads under one range: its prefixes times the free digits after them.
+    let count = |&(low, high, digits): &(u32, u32, u32)| {
+        u64::from(high - low + 1) * 10u64.pow(length - 1 - digits)
+    };
+    let mut x = below(rng, ranges.iter().map(count).sum());
+    let mut payload = 0;
+    for range in ranges {
+        let n = count(range);
+        if x < n {
+            let free = 10u64.pow(length - 1 - range.2);
+            payload = (u64::from(range.0) + x / free) * free + x % free;
+            break;
+        }
+        x -= n;
+    }
+    payload * 10 + u64::from(luhn::check_digit_of(payload))
+}
+
+/// The code [`cvv`] writes, as an integer below `10^cvv_length`.
+pub(crate) fn cvv_value<R: Rng + ?Sized>(rng: &mut R, network: Network) -> u16 {
+    below(rng, digits::pow10(network.cvv_length())) as u16
+}
+
+fn padded(value: u64, width: usize) -> String {
+    let mut text = String::with_capacity(width);
+    digits::push_padded(&mut text, value, width);
+    text
 }
 
 /// Checks a card number and returns its network: digits only (spaces and hyphens ignored), a
@@ -261,28 +295,4 @@ pub fn validate(number: &str) -> Result<Network, IdError> {
 /// ```
 pub fn is_valid(number: &str) -> bool {
     validate(number).is_ok()
-}
-
-fn build<R: Rng + ?Sized>(rng: &mut R, spec: &Spec, length: usize) -> String {
-    // Every prefix is scaled to the longest prefix length, so each scaled prefix heads the same
-    // count of numbers and one uniform draw over them is uniform over all numbers.
-    let width = spec.ranges.iter().map(|r| r.2).max().unwrap_or(1);
-    let weight =
-        |&(low, high, len): &(u32, u32, u32)| u64::from(high - low + 1) * 10u64.pow(width - len);
-    let mut x = below(rng, spec.ranges.iter().map(weight).sum());
-    let mut prefix = 0;
-    for range in spec.ranges {
-        let w = weight(range);
-        if x < w {
-            prefix = u64::from(range.0) * 10u64.pow(width - range.2) + x;
-            break;
-        }
-        x -= w;
-    }
-    let mut number = String::with_capacity(length);
-    digits::push_padded(&mut number, prefix, width as usize);
-    digits::push_random(rng, &mut number, length - 1 - width as usize);
-    let check = luhn::check_digit_ascii(number.as_bytes());
-    number.push(char::from(b'0' + check));
-    number
 }

@@ -10,14 +10,9 @@ use crate::sample::below;
 const CHUNK: usize = 12;
 
 /// `10^n` for `n <= 19`.
+#[inline]
 pub(crate) const fn pow10(n: usize) -> u64 {
-    let mut value = 1u64;
-    let mut i = 0;
-    while i < n {
-        value *= 10;
-        i += 1;
-    }
-    value
+    10u64.pow(n as u32)
 }
 
 /// Appends `count` uniform decimal digits.
@@ -89,4 +84,53 @@ pub(crate) fn ascii(text: &str, what: &'static str) -> Result<(), IdError> {
             expected: "an ASCII letter or digit",
         }),
     }
+}
+
+/// Per two-digit value, the cross sums of its tens times `tens_weight` plus of its units times
+/// `units_weight`: the step of the German check-digit schemes (RVNR, KVNR), which weight digit
+/// pairs and add the digit sums of the products.
+pub(crate) const fn cross_sums(tens_weight: u32, units_weight: u32) -> [u8; 100] {
+    const fn cross_sum(x: u32) -> u32 {
+        x / 10 + x % 10
+    }
+    let mut sums = [0u8; 100];
+    let mut v = 0;
+    while v < 100 {
+        sums[v as usize] =
+            (cross_sum(v / 10 * tens_weight) + cross_sum(v % 10 * units_weight)) as u8;
+        v += 1;
+    }
+    sums
+}
+
+/// The two ASCII digits of `value % 100`, from a table (record paths write several pairs).
+#[inline]
+pub(crate) fn pair(value: u32) -> [u8; 2] {
+    const PAIRS: [[u8; 2]; 100] = {
+        let mut pairs = [[0u8; 2]; 100];
+        let mut v = 0;
+        while v < 100 {
+            pairs[v] = [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8];
+            v += 1;
+        }
+        pairs
+    };
+    PAIRS[(value % 100) as usize]
+}
+
+/// The German check-digit rule digit by digit: each digit times its weight, the digit sums of
+/// the products added. The reference the pair tables of RVNR and KVNR are tested against.
+#[cfg(test)]
+pub(crate) fn sum_of_product_digits(
+    digits: impl IntoIterator<Item = u32>,
+    weights: impl IntoIterator<Item = u32>,
+) -> u32 {
+    digits
+        .into_iter()
+        .zip(weights)
+        .map(|(d, w)| {
+            let p = d * w;
+            p / 10 + p % 10
+        })
+        .sum()
 }

@@ -151,17 +151,29 @@ impl Gs1Prefixes {
 /// assert_eq!(code.len(), 13);
 /// ```
 pub fn generate<R: Rng + ?Sized>(rng: &mut R, prefixes: Gs1Prefixes) -> String {
-    // One draw for the prefix and the nine item digits.
-    let x = below(rng, u64::from(prefixes.count) * digits::pow10(9));
-    let mut code = String::with_capacity(13);
-    digits::push_padded(
-        &mut code,
-        u64::from(prefixes.nth((x / digits::pow10(9)) as u32)),
-        3,
-    );
-    digits::push_padded(&mut code, x % digits::pow10(9), 9);
-    let check = check_digit_ascii(code.as_bytes());
-    code.push(char::from(b'0' + check));
+    generate_digits(rng, prefixes)
+        .into_iter()
+        .map(char::from)
+        .collect()
+}
+
+/// The thirteen ASCII digits [`generate`] writes, without allocating: one draw for the prefix
+/// and the nine item digits, then the check digit.
+pub(crate) fn generate_digits<R: Rng + ?Sized>(rng: &mut R, prefixes: Gs1Prefixes) -> [u8; 13] {
+    const ITEMS: u64 = digits::pow10(9);
+    let x = below(rng, u64::from(prefixes.count) * ITEMS);
+    let mut code = [b'0'; 13];
+    let mut number = u64::from(prefixes.nth((x / ITEMS) as u32)) * ITEMS + x % ITEMS;
+    // Right to left, the weights of `check_digit_ascii` summed on the way.
+    let mut sum = 0;
+    for (i, slot) in code[..12].iter_mut().rev().enumerate() {
+        let digit = (number % 10) as u32;
+        number /= 10;
+        sum += digit * if i % 2 == 0 { 3 } else { 1 };
+        *slot = b'0' + digit as u8;
+    }
+    code[12] = b'0' + ((10 - sum % 10) % 10) as u8;
+    debug_assert_eq!(code[12] - b'0', check_digit_ascii(&code[..12]));
     code
 }
 

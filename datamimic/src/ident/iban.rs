@@ -229,6 +229,28 @@ fn layout(country: &str) -> Result<&'static Layout, IdError> {
         .ok_or_else(|| IdError::UnknownCountry(country.to_owned()))
 }
 
+/// The layout of the upper-case code `country`, without building an error and with the code
+/// compared as one number: for the per-record path, where most countries (the US) have no IBAN.
+fn layout_of_code(country: &str) -> Option<&'static Layout> {
+    const CODES: [u16; LAYOUTS.len()] = {
+        let mut codes = [0u16; LAYOUTS.len()];
+        let mut i = 0;
+        while i < LAYOUTS.len() {
+            let b = LAYOUTS[i].country.as_bytes();
+            codes[i] = u16::from_be_bytes([b[0], b[1]]);
+            i += 1;
+        }
+        codes
+    };
+    let &[a, b] = country.as_bytes() else {
+        return None;
+    };
+    CODES
+        .binary_search(&u16::from_be_bytes([a, b]))
+        .ok()
+        .map(|i| &LAYOUTS[i])
+}
+
 /// The country codes with a known IBAN layout, in alphabetical order.
 ///
 /// ```
@@ -387,10 +409,15 @@ pub fn random<R: Rng + ?Sized>(
 /// ```
 pub fn german_account_number<R: Rng + ?Sized>(rng: &mut R) -> String {
     let mut account = String::with_capacity(10);
-    digits::push_padded(&mut account, 1 + below(rng, digits::pow10(9) - 1), 9);
-    let check = luhn::check_digit_ascii(account.as_bytes());
-    account.push(char::from(b'0' + check));
+    digits::push_padded(&mut account, german_account_value(rng), 10);
     account
+}
+
+/// The account number [`german_account_number`] writes, as an integer (below `10^10`).
+pub(crate) fn german_account_value<R: Rng + ?Sized>(rng: &mut R) -> u64 {
+    // Nine payload digits, not all zero, then the method-00 (Luhn) check digit.
+    let payload = 1 + below(rng, digits::pow10(9) - 1);
+    payload * 10 + u64::from(luhn::check_digit_of(payload))
 }
 
 /// Ten digits whose weighted sum (weights 10 down to 1) is divisible by 11: the Dutch 11-test.
@@ -487,6 +514,77 @@ fn assemble(country: &str, bban: &str) -> String {
     iban
 }
 
+/// Writes the IBAN of the account `account` (an integer, left-padded with zeros) at the bank
+/// `bank_code` into `out` without allocating, and returns its length; `None` when `country`
+/// (upper-case) has no layout whose BBAN is a numeric bank code followed by a numeric account number (as
+/// DE, AT, PL), `bank_code` is not that many digits, or `account` has too many digits.
+pub(crate) fn write_numeric(
+    country: &str,
+    bank_code: &str,
+    account: u64,
+    out: &mut [u8; 34],
+) -> Option<usize> {
+    let layout = layout_of_code(country)?;
+    let &[Bank(bank_len, Digit), Account(account_len, Digit)] = layout.fields else {
+        return None;
+    };
+    let (bank_len, account_len) = (usize::from(bank_len), usize::from(account_len));
+    if bank_code.len() != bank_len || account >= digits::pow10(account_len) {
+        return None;
+    }
+    let country = [layout.country.as_bytes()[0], layout.country.as_bytes()[1]];
+    let bank_code = bank_code.as_bytes();
+    match (bank_len, account_len) {
+        // Germany's lengths as constants, so the digit loops unroll on the per-record path.
+        (8, 10) => fill(out, country, bank_code, 8, account, 10),
+        _ => fill(out, country, bank_code, bank_len, account, account_len),
+    }
+}
+
+/// Writes country, check digits and the numeric BBAN (`bank_code`, then `account` zero-padded
+/// to its length) into `out` and returns the IBAN's length; `None` if `bank_code` (which has
+/// `bank_len` bytes) is not all digits.
+#[inline(always)]
+fn fill(
+    out: &mut [u8; 34],
+    country: [u8; 2],
+    bank_code: &[u8],
+    bank_len: usize,
+    account: u64,
+    account_len: usize,
+) -> Option<usize> {
+    let bank_code = &bank_code[..bank_len];
+    let mut bank = 0u64;
+    for &b in bank_code {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        bank = bank * 10 + u64::from(value(b));
+    }
+    let length = 4 + bank_len + account_len;
+    [out[0], out[1]] = country;
+    out[4..4 + bank_len].copy_from_slice(bank_code);
+    let mut rest = account;
+    for slot in out[4 + bank_len..length].iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    // ISO 7064 mod 97-10 as `iso_check_digits` computes it, on numbers: the BBAN (bank code
+    // and account appended; a u64 up to 19 digits, else reduced after the bank code), then
+    // the country's letters as two two-digit numbers and `00`.
+    let scale = digits::pow10(account_len);
+    let r = if bank_len + account_len <= 19 {
+        (bank * scale + account) % 97
+    } else {
+        (bank % 97 * scale + account) % 97
+    };
+    let [c0, c1] = country.map(|b| u64::from(b - b'A') + 10);
+    let check = (98 - (r * 1_000_000 + c0 * 10_000 + c1 * 100) % 97) as u8;
+    out[2] = b'0' + check / 10;
+    out[3] = b'0' + check % 10;
+    Some(length)
+}
+
 fn iso_check_digits(country: &str, bban: &[u8]) -> u8 {
     let mut head = [b'0'; 4];
     head[..2].copy_from_slice(country.as_bytes());
@@ -494,15 +592,21 @@ fn iso_check_digits(country: &str, bban: &[u8]) -> u8 {
 }
 
 /// The rearranged IBAN (BBAN, then country and check digits) read as a number, letters as
-/// 10 to 35, mod 97; one digit at a time so it never overflows.
+/// 10 to 35, mod 97; the digits gather in a `u64` that is reduced only when it grows large.
 fn mod97(bban: &[u8], head: &[u8]) -> u32 {
-    bban.iter().chain(head).fold(0, |r, &b| {
-        if b.is_ascii_digit() {
-            (r * 10 + value(b)) % 97
+    let mut r = 0u64;
+    for &b in bban.iter().chain(head) {
+        r = if b.is_ascii_digit() {
+            r * 10 + u64::from(value(b))
         } else {
-            (r * 100 + u32::from(b.to_ascii_uppercase() - b'A') + 10) % 97
+            r * 100 + u64::from(b.to_ascii_uppercase() - b'A') + 10
+        };
+        // Below 2^56, so one more letter (times 100, plus 35) still fits.
+        if r >= 1 << 56 {
+            r %= 97;
         }
-    })
+    }
+    (r % 97) as u32
 }
 
 /// Checks the BBAN's length and each field's character class; `offset` is the BBAN's index in
@@ -625,5 +729,57 @@ fn national(kind: National, bank: &[u8], account: &[u8], out: &mut String) {
                 .fold(0u32, |r, &b| (r * 10 + value(b)) % 97);
             digits::push_padded(out, u64::from(98 - r), 2);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn layouts_are_sorted_for_the_binary_search() {
+        assert!(LAYOUTS.windows(2).all(|w| w[0].country < w[1].country));
+    }
+
+    proptest! {
+        /// The allocation-free writer the domain uses gives `from_parts`'s IBAN.
+        #[test]
+        fn write_numeric_agrees_with_from_parts(
+            country in prop::sample::select(vec!["DE", "AT", "PL", "CZ", "DK", "FI", "NO", "SE"]),
+            bank in any::<u64>(),
+            account in any::<u64>(),
+        ) {
+            let layout = layout(country).unwrap();
+            let Bank(bank_len, _) = layout.fields[0] else { unreachable!() };
+            let Account(account_len, _) = layout.fields[1] else { unreachable!() };
+            let bank_code = format!("{:0width$}", bank % digits::pow10(usize::from(bank_len)), width = usize::from(bank_len));
+            let account = account % digits::pow10(usize::from(account_len).min(19));
+            let mut out = [b'0'; 34];
+            let len = write_numeric(country, &bank_code, account, &mut out).unwrap();
+            let written = std::str::from_utf8(&out[..len]).unwrap();
+            prop_assert_eq!(written, from_parts(country, &bank_code, &account.to_string()).unwrap());
+            prop_assert!(is_valid(written));
+        }
+    }
+
+    #[test]
+    fn write_numeric_refuses_what_it_cannot_write() {
+        let mut out = [b'0'; 34];
+        // No IBAN, letters in the bank code, national check digits, a short bank code, an
+        // account too long.
+        assert_eq!(write_numeric("US", "021000021", 1, &mut out), None);
+        assert_eq!(write_numeric("GB", "WEST123456", 1, &mut out), None);
+        assert_eq!(write_numeric("FR", "2004101005", 1, &mut out), None);
+        assert_eq!(write_numeric("DE", "3704004", 1, &mut out), None);
+        assert_eq!(
+            write_numeric("DE", "37040044", 10_000_000_000, &mut out),
+            None
+        );
+        assert_eq!(
+            write_numeric("DE", "37040044", 532_013_000, &mut out),
+            Some(22)
+        );
+        assert_eq!(&out[..22], b"DE89370400440532013000");
     }
 }

@@ -9,13 +9,14 @@
 
 use rand::Rng;
 
+use crate::Context;
 use crate::ident::{IdError, digits, luhn};
 use crate::sample::below;
 
 const WHAT: &str = "NPI";
 
 /// The health-industry card-issuer prefix the NPI check digit is computed under.
-const PREFIX: &str = "80840";
+const PREFIX: u64 = 80840;
 
 /// A random NPI, uniform over all valid ones (first digit 1 or 2).
 ///
@@ -26,16 +27,50 @@ const PREFIX: &str = "80840";
 /// assert!(id.starts_with('1') || id.starts_with('2'));
 /// ```
 pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> String {
-    let mut buf = String::with_capacity(15);
-    buf.push_str(PREFIX);
-    digits::push_padded(
-        &mut buf,
-        digits::pow10(8) + below(rng, 2 * digits::pow10(8)),
-        9,
-    );
-    let check = luhn::check_digit_ascii(buf.as_bytes());
-    buf.push(char::from(b'0' + check));
-    buf.split_off(PREFIX.len())
+    let body = digits::pow10(8) + below(rng, 2 * digits::pow10(8));
+    let mut npi = String::with_capacity(10);
+    digits::push_padded(&mut npi, append_check_digit(body), 10);
+    npi
+}
+
+/// [`generate`] with the record's generator, for a derived field:
+/// `#[mimic(with = datamimic::ident::npi::mimic)]`.
+///
+/// ```
+/// use datamimic::{Mimic, Service, ident::npi};
+///
+/// #[derive(Mimic)]
+/// struct Provider {
+///     #[mimic(with = npi::mimic)]
+///     npi: String,
+/// }
+///
+/// let record = Service::<Provider>::new().seed(1).record(0);
+/// assert!(npi::is_valid(&record.npi));
+/// ```
+pub fn mimic(ctx: &mut Context<'_>) -> String {
+    generate(ctx.rng())
+}
+
+/// The ten-digit NPI of the nine-digit `body`: `body` followed by its check digit; `None` when
+/// `body` has more than nine digits.
+///
+/// ```
+/// use datamimic::ident::npi;
+/// assert_eq!(npi::with_check_digit(123_456_789), Some(1_234_567_893));
+/// assert_eq!(npi::with_check_digit(1_234_567_890), None);
+/// ```
+pub fn with_check_digit(body: u64) -> Option<u64> {
+    (body < digits::pow10(9)).then(|| append_check_digit(body))
+}
+
+/// [`with_check_digit`] of a `body` known to be below `10^9`.
+pub(crate) fn append_check_digit(body: u64) -> u64 {
+    // The prefix goes in front of the nine digits: 14 digits, five groups of three.
+    body * 10
+        + u64::from(luhn::check_digit_of_width::<5>(
+            PREFIX * digits::pow10(9) + body,
+        ))
 }
 
 /// The check digit for the first nine digits of an NPI, or `None` if `first_nine` is not nine
@@ -49,7 +84,10 @@ pub fn check_digit(first_nine: &str) -> Option<u8> {
     if first_nine.len() != 9 || !first_nine.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    luhn::check_digit(&format!("{PREFIX}{first_nine}"))
+    let body = first_nine
+        .bytes()
+        .fold(0, |n, b| n * 10 + u64::from(b - b'0'));
+    Some((append_check_digit(body) % 10) as u8)
 }
 
 /// Checks an NPI: ten digits, the first 1 or 2, the Luhn check over `80840` and the number.

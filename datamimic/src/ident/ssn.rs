@@ -10,6 +10,7 @@
 
 use rand::Rng;
 
+use crate::Context;
 use crate::ident::{IdError, digits};
 use crate::sample::below;
 
@@ -30,6 +31,43 @@ const SERIALS: u64 = 9999;
 /// assert_eq!(&number[6..7], "-");
 /// ```
 pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> String {
+    let (area, group, serial) = generate_parts(rng);
+    let mut out = String::with_capacity(11);
+    digits::push_padded(&mut out, u64::from(area), 3);
+    out.push('-');
+    digits::push_padded(&mut out, u64::from(group), 2);
+    out.push('-');
+    digits::push_padded(&mut out, u64::from(serial), 4);
+    out
+}
+
+/// [`generate`] with the record's generator, for a derived field:
+/// `#[mimic(with = datamimic::ident::ssn::mimic)]`.
+///
+/// ```
+/// use datamimic::{Mimic, Service, ident::ssn};
+///
+/// #[derive(Mimic)]
+/// struct Insured {
+///     #[mimic(with = ssn::mimic)]
+///     ssn: String,
+/// }
+///
+/// let record = Service::<Insured>::new().seed(1).record(0);
+/// assert!(ssn::is_valid(&record.ssn));
+/// ```
+pub fn mimic(ctx: &mut Context<'_>) -> String {
+    generate(ctx.rng())
+}
+
+/// The area, group and serial numbers of [`generate`]'s SSN.
+///
+/// ```
+/// use datamimic::{MimicRng, ident::ssn};
+/// let (area, group, serial) = ssn::generate_parts(&mut MimicRng::seed_from_u64(1));
+/// assert!(ssn::is_valid(&format!("{area:03}-{group:02}-{serial:04}")));
+/// ```
+pub fn generate_parts<R: Rng + ?Sized>(rng: &mut R) -> (u16, u8, u16) {
     loop {
         // One draw for all three parts.
         let x = below(rng, AREAS * GROUPS * SERIALS);
@@ -37,16 +75,9 @@ pub fn generate<R: Rng + ?Sized>(rng: &mut R) -> String {
         let area = if area >= 666 { area + 1 } else { area };
         let group = x / SERIALS % GROUPS + 1;
         let serial = x % SERIALS + 1;
-        if voided(area, group, serial) {
-            continue;
+        if !voided(area, group, serial) {
+            return (area as u16, group as u8, serial as u16);
         }
-        let mut out = String::with_capacity(11);
-        digits::push_padded(&mut out, area, 3);
-        out.push('-');
-        digits::push_padded(&mut out, group, 2);
-        out.push('-');
-        digits::push_padded(&mut out, serial, 4);
-        return out;
     }
 }
 

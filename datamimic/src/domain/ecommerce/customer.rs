@@ -8,8 +8,8 @@ use crate::sample::{below, chance};
 use crate::{Context, Mimic, TableUse, tables};
 
 use super::catalog::Catalog;
-use super::code::Code;
 use super::money::Money;
+use crate::ident::code::Code;
 
 /// Where a customer stands by recency, the way CRM and e-mail tools segment a shop's base.
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]

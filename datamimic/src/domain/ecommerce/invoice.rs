@@ -8,10 +8,10 @@ use crate::{Context, Mimic, TableUse};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
-use super::code::Code;
 use super::money::Money;
 use super::order::Order;
 use super::product::ProductName;
+use crate::ident::code::Code;
 
 /// One line of an invoice.
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]

@@ -17,7 +17,6 @@
 //! ```
 
 // Values kept as their parts, rendered on demand instead of allocated.
-mod code;
 mod ean;
 mod money;
 mod picks;
@@ -45,7 +44,7 @@ mod review_wording;
 mod customer_service;
 mod service;
 
-pub use code::Code;
+pub use crate::ident::code::Code;
 pub use customer::{Customer, LoyaltyTier, Segment};
 pub use customer_service::{CustomerService, InvoiceService, ReviewService};
 pub use ean::Ean13;

@@ -3,11 +3,11 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::common::Address;
+use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
 use crate::{ChildOf, Context, Mimic, Siblings, TableUse, tables};
 
 use super::catalog::{Catalog, FAMILIES};
-use super::code::Code;
 use super::ean::Ean13;
 use super::money::Money;
 use super::picks::one_of;

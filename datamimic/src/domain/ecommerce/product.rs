@@ -3,11 +3,11 @@
 
 use std::fmt;
 
+use crate::ident::code::Code;
 use crate::sample::{below, chance, unit_f64};
 use crate::{Context, Error, Mimic, Result, TableUse};
 
 use super::catalog::{Catalog, FAMILIES};
-use super::code::Code;
 use super::ean::Ean13;
 use super::money::Money;
 use super::picks::{Picks, one_of};

@@ -8,11 +8,11 @@ use crate::{Context, Mimic, TableUse};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
-use super::code::Code;
 use super::order::Order;
 use super::product::ProductName;
 use super::review_wording::wording;
 use super::status::age_window;
+use crate::ident::code::Code;
 
 /// Shares of 1 to 5 stars, in percent. Review ratings are J-shaped: mostly five stars, some
 /// one-star, few in between (Hu, Pavlou & Zhang, "Overcoming the J-shaped distribution of

@@ -1,14 +1,15 @@
 //! Account numbers: digits kept as an integer with their length, so leading zeros survive.
 
 use crate::MimicRng;
-use crate::domain::luhn;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts, put_padded};
+use crate::ident::iban;
 use crate::sample::below;
 
 /// A domestic account number such as `0123456789`, stored as its value and digit count.
 ///
 /// German numbers have ten digits ending in the check digit of the Bundesbank's method 00
-/// (the Luhn scheme most savings and cooperative banks use); US numbers have 10 to 12 digits
+/// (the Luhn scheme most savings and cooperative banks use; see
+/// [`crate::ident::iban::german_account_number`]); US numbers have 10 to 12 digits
 /// (US banks have no common check scheme).
 ///
 /// ```
@@ -28,10 +29,8 @@ impl AccountNumber {
     /// A number for an account at a bank of `country`.
     pub(crate) fn draw(rng: &mut MimicRng, country: &str) -> AccountNumber {
         if country == "DE" {
-            // Nine payload digits, not all zero, then the method-00 (Luhn) check digit.
-            let payload = 1 + below(rng, 999_999_999);
             AccountNumber {
-                value: payload * 10 + u64::from(luhn::check_digit(payload)),
+                value: iban::german_account_value(rng),
                 digits: 10,
             }
         } else {

@@ -2,13 +2,11 @@
 
 use crate::MimicRng;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts, put_padded};
-use crate::ident::Network;
-use crate::sample::below;
-
-use crate::domain::luhn;
+use crate::ident::{Network, card};
 
 /// A payment card number such as `4539578763621486`: a real IIN prefix of its network, the
-/// network's usual length ([`Network::lengths`]) and the Luhn check digit last.
+/// network's usual length ([`Network::lengths`]) and the Luhn check digit last, drawn by
+/// [`crate::ident::card`].
 ///
 /// ```
 /// use datamimic::domain::finance::CreditCardService;
@@ -24,28 +22,12 @@ pub struct CardNumber {
 }
 
 impl CardNumber {
-    /// A number of `network`, uniform over its valid numbers of the usual length: each prefix
-    /// range is weighted by how many numbers it holds.
+    /// A number of `network` at its usual length ([`crate::ident::card::generate`]'s).
     pub(crate) fn draw(rng: &mut MimicRng, network: Network) -> CardNumber {
-        let len = u32::from(network.lengths()[0]);
-        let ranges = prefix_ranges(network);
-        // Payload = prefix + free digits, everything but the check digit.
-        let count =
-            |&(low, high, digits): &(u64, u64, u32)| (high - low + 1) * 10u64.pow(len - 1 - digits);
-        let mut x = below(rng, ranges.iter().map(count).sum());
-        let mut payload = 0;
-        for range in ranges {
-            let n = count(range);
-            if x < n {
-                let free = 10u64.pow(len - 1 - range.2);
-                payload = (range.0 + x / free) * free + x % free;
-                break;
-            }
-            x -= n;
-        }
+        let len = network.lengths()[0];
         CardNumber {
-            value: payload * 10 + u64::from(luhn::check_digit(payload)),
-            len: len as u8,
+            value: card::number(rng, network, usize::from(len)),
+            len,
         }
     }
 
@@ -70,20 +52,6 @@ impl CardNumber {
     }
 }
 
-/// The IIN ranges `(low, high, digits)` the networks issue from (ISO/IEC 7812 registrations as
-/// published by the networks; the same ranges [`crate::ident::card`] validates).
-fn prefix_ranges(network: Network) -> &'static [(u64, u64, u32)] {
-    match network {
-        Network::Visa => &[(4, 4, 1)],
-        Network::Mastercard => &[(51, 55, 2), (2221, 2720, 4)],
-        Network::Amex => &[(34, 34, 2), (37, 37, 2)],
-        Network::Discover => &[(6011, 6011, 4), (644, 649, 3), (65, 65, 2)],
-        Network::Jcb => &[(3528, 3589, 4)],
-        Network::DinersClub => &[(36, 36, 2), (38, 38, 2), (300, 305, 3)],
-        Network::UnionPay => &[(62, 62, 2)],
-    }
-}
-
 impl TextParts for CardNumber {
     fn for_each_part(&self, put: &mut impl FnMut(&str)) {
         put_padded(put, self.value, self.len());
@@ -102,10 +70,9 @@ pub struct Cvv {
 
 impl Cvv {
     pub(crate) fn draw(rng: &mut MimicRng, network: Network) -> Cvv {
-        let len = network.cvv_length() as u8;
         Cvv {
-            value: below(rng, 10u64.pow(u32::from(len))) as u16,
-            len,
+            value: card::cvv_value(rng, network),
+            len: network.cvv_length() as u8,
         }
     }
 

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::AccountNumber;
+use crate::ident::iban;
 
 /// An International Bank Account Number such as `DE89370400440532013000`: country code, the
 /// ISO 7064 mod 97-10 check digits, and the national BBAN (for Germany the eight-digit
@@ -23,38 +24,21 @@ pub struct Iban {
 }
 
 impl Iban {
-    /// The IBAN of `account` at the bank `bank_code` of `country`, for the countries whose
-    /// BBAN is bank code plus account number: Germany, the one IBAN country the bank tables
-    /// cover. `None` elsewhere (the US has no IBAN) or for a malformed bank code.
+    /// The IBAN of `account` at the bank `bank_code` of `country`, built by
+    /// [`crate::ident::iban`], for the countries whose BBAN is a numeric bank code followed by
+    /// the account number (Germany, the one IBAN country the bank tables cover). `None`
+    /// elsewhere (the US has no IBAN) or for a malformed bank code.
     pub(crate) fn of_account(
         country: &str,
         bank_code: &str,
         account: AccountNumber,
     ) -> Option<Iban> {
-        if country != "DE" || bank_code.len() != 8 || !bank_code.bytes().all(|b| b.is_ascii_digit())
-        {
-            return None;
-        }
         let mut bytes = [b'0'; 34];
-        bytes[..2].copy_from_slice(b"DE");
-        bytes[4..12].copy_from_slice(bank_code.as_bytes());
-        let mut value = account.value();
-        for slot in bytes[12..22].iter_mut().rev() {
-            *slot = b'0' + (value % 10) as u8;
-            value /= 10;
-        }
-        // ISO 7064 mod 97-10 over BBAN, the country's letters as numbers (D=13, E=14) and 00:
-        // the 18-digit BBAN fits a u64, so two divisions instead of one per digit.
-        let bban = bank_code
-            .bytes()
-            .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'))
-            * 10_000_000_000
-            + account.value();
-        let remainder = ((bban % 97) * 1_000_000 + 131_400) % 97;
-        let check = 98 - remainder;
-        bytes[2] = b'0' + (check / 10) as u8;
-        bytes[3] = b'0' + (check % 10) as u8;
-        Some(Iban { bytes, len: 22 })
+        let len = iban::write_numeric(country, bank_code, account.value(), &mut bytes)?;
+        Some(Iban {
+            bytes,
+            len: len as u8,
+        })
     }
 
     /// The IBAN in electronic form, without spaces.

@@ -6,22 +6,9 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use rand::Rng;
 
-use crate::domain::luhn;
-use crate::sample::below;
+use crate::ident::{kvnr, lanr, mbi, npi, rvnr, ssn};
 
 use super::text::serialize_as_text;
-
-/// The decimal digits of `value`, `width` of them, most significant first (extracted from the
-/// right with constant divisions, which compile to multiplications).
-fn digits_of(mut value: u64, width: u32) -> impl DoubleEndedIterator<Item = u8> {
-    let mut digits = [0u8; 20];
-    let width = (width as usize).min(20);
-    for slot in digits[..width].iter_mut().rev() {
-        *slot = (value % 10) as u8;
-        value /= 10;
-    }
-    digits.into_iter().take(width)
-}
 
 /// A US National Provider Identifier: ten digits, the first 1 or 2, the last the Luhn check
 /// digit computed with the health-industry prefix `80840` in front (as CMS specifies).
@@ -42,8 +29,7 @@ impl Npi {
         // Odd and not a multiple of 5: a bijection modulo 2 * 10^8 = 2^9 * 5^8.
         const STEP: u64 = 104_729_513;
         let body = 100_000_000 + (id.wrapping_mul(STEP).wrapping_add(37_123_457)) % 200_000_000;
-        let check = luhn::check_digit_of_width::<5>(80_840 * 1_000_000_000 + body);
-        Npi(body * 10 + u64::from(check))
+        Npi(npi::append_check_digit(body))
     }
 
     /// The ten digits as a number.
@@ -88,30 +74,14 @@ pub enum Ssn {
     },
 }
 
-/// Bereichsnummern of the German pension insurers (Deutsche Rentenversicherung regional
-/// carriers, Bund and Knappschaft-Bahn-See).
-const DE_AREAS: &[u8] = &[
-    2, 3, 4, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 24, 25, 26, 28, 29, 38, 39,
-    40, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64,
-    65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 89,
-];
-
 impl Ssn {
     /// A US SSN, uniform over the issuable numbers.
     pub(crate) fn us<R: Rng + ?Sized>(rng: &mut R) -> Ssn {
-        loop {
-            let x = below(rng, 898 * 99 * 9999);
-            let area = (x / (99 * 9999) + 1) as u16;
-            let area = if area >= 666 { area + 1 } else { area };
-            let group = (x / 9999 % 99 + 1) as u8;
-            let serial = (x % 9999 + 1) as u16;
-            if (area, group, serial) != (78, 5, 1120) && (area, group, serial) != (219, 9, 9999) {
-                return Ssn::Us {
-                    area,
-                    group,
-                    serial,
-                };
-            }
+        let (area, group, serial) = ssn::generate_parts(rng);
+        Ssn::Us {
+            area,
+            group,
+            serial,
         }
     }
 
@@ -123,18 +93,12 @@ impl Ssn {
         family_name: &str,
         female: bool,
     ) -> Ssn {
-        // One draw for the area and the serial.
-        let x = below(rng, DE_AREAS.len() as u64 * 50);
-        let area = DE_AREAS[(x / 50) as usize];
-        let initial = match family_name.chars().next() {
-            Some('Ä' | 'ä') => b'A',
-            Some('Ö' | 'ö') => b'O',
-            Some('Ü' | 'ü') => b'U',
-            Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase() as u8,
-            _ => b'X',
-        };
-        let serial = (x % 50) as u8 + if female { 50 } else { 0 };
-        let check = rvnr_check(area, birthdate, initial, serial);
+        let rvnr::Parts {
+            area,
+            initial,
+            serial,
+            check,
+        } = rvnr::generate_parts(rng, birthdate, family_name, female);
         Ssn::De {
             area,
             birthdate,
@@ -144,53 +108,6 @@ impl Ssn {
         }
     }
 }
-
-/// The check digit of a Rentenversicherungsnummer: the letter becomes its two-digit position
-/// in the alphabet, the twelve digits are weighted 2 1 2 5 7 1 2 1 2 1 2 1, the cross sums of
-/// the products are added, and the check digit is the sum modulo 10.
-///
-/// The twelve digits are six two-digit fields (area, day, month, year, letter, serial), so the
-/// sum is six lookups in tables of the weight pairs.
-fn rvnr_check(area: u8, birthdate: NaiveDate, initial: u8, serial: u8) -> u8 {
-    const W21: [u8; 100] = cross_sums(2, 1);
-    const W25: [u8; 100] = cross_sums(2, 5);
-    const W71: [u8; 100] = cross_sums(7, 1);
-    let pair = |table: &[u8; 100], value: u32| u32::from(table[(value % 100) as usize]);
-    let sum = pair(&W21, u32::from(area))
-        + pair(&W25, birthdate.day())
-        + pair(&W71, birthdate.month())
-        + pair(&W21, birthdate.year().rem_euclid(100) as u32)
-        + pair(&W21, u32::from(initial - b'A' + 1))
-        + pair(&W21, u32::from(serial));
-    (sum % 10) as u8
-}
-
-/// Per two-digit value, the cross sums of its tens times `tens_weight` plus of its units
-/// times `units_weight`: the step of the German check-digit schemes.
-const fn cross_sums(tens_weight: u32, units_weight: u32) -> [u8; 100] {
-    const fn cross_sum(x: u32) -> u32 {
-        x / 10 + x % 10
-    }
-    let mut sums = [0u8; 100];
-    let mut v = 0;
-    while v < 100 {
-        sums[v as usize] =
-            (cross_sum(v / 10 * tens_weight) + cross_sum(v % 10 * units_weight)) as u8;
-        v += 1;
-    }
-    sums
-}
-
-/// The two ASCII digits of each value below 100.
-const DIGIT_PAIRS: [[u8; 2]; 100] = {
-    let mut pairs = [[0u8; 2]; 100];
-    let mut v = 0;
-    while v < 100 {
-        pairs[v] = [b'0' + (v / 10) as u8, b'0' + (v % 10) as u8];
-        v += 1;
-    }
-    pairs
-};
 
 impl fmt::Display for Ssn {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -245,9 +162,6 @@ pub enum PolicyNumber {
     Kvnr([u8; 10]),
 }
 
-/// MBI letters: A-Z without S, L, O, I, B and Z.
-const MBI_LETTERS: &[u8] = b"ACDEFGHJKMNPQRTUVWXY";
-
 impl PolicyNumber {
     /// The member number `100_000_000 + offset` (offset below 900 million) of the insurer
     /// with `prefix`.
@@ -258,59 +172,14 @@ impl PolicyNumber {
         }
     }
 
-    /// One draw over all MBIs, decoded position by position (mixed radix).
+    /// A Medicare Beneficiary Identifier.
     pub(crate) fn mbi<R: Rng + ?Sized>(rng: &mut R) -> PolicyNumber {
-        const NUMERIC: &[u8] = b"0123456789";
-        const ALNUM: &[u8] = b"0123456789ACDEFGHJKMNPQRTUVWXY";
-        const FIRST: &[u8] = b"123456789";
-        let positions: [&[u8]; 11] = [
-            FIRST,
-            MBI_LETTERS,
-            ALNUM,
-            NUMERIC,
-            MBI_LETTERS,
-            ALNUM,
-            NUMERIC,
-            MBI_LETTERS,
-            MBI_LETTERS,
-            NUMERIC,
-            NUMERIC,
-        ];
-        let total: u64 = positions.iter().map(|p| p.len() as u64).product();
-        let mut x = below(rng, total);
-        let mut out = [0u8; 11];
-        for (slot, alphabet) in out.iter_mut().zip(positions) {
-            let base = alphabet.len() as u64;
-            *slot = alphabet[(x % base) as usize];
-            x /= base;
-        }
-        PolicyNumber::Mbi(out)
+        PolicyNumber::Mbi(mbi::generate_bytes(rng))
     }
 
-    /// A Krankenversichertennummer: the letter becomes its two-digit position in the alphabet,
-    /// the ten digits are weighted 1 2 1 2 ..., the cross sums of the products are added, and
-    /// the check digit is the sum modulo 10.
-    ///
-    /// One draw for the letter and the body; the ten digits are five two-digit fields.
+    /// A Krankenversichertennummer.
     pub(crate) fn kvnr<R: Rng + ?Sized>(rng: &mut R) -> PolicyNumber {
-        const W12: [u8; 100] = cross_sums(1, 2);
-        let x = below(rng, 26 * 100_000_000);
-        let (position, body) = ((x / 100_000_000) as usize + 1, x % 100_000_000);
-        let fields = [
-            position,
-            (body / 1_000_000) as usize,
-            (body / 10_000 % 100) as usize,
-            (body / 100 % 100) as usize,
-            (body % 100) as usize,
-        ];
-        let sum: u32 = fields.iter().map(|&f| u32::from(W12[f])).sum();
-        let mut out = [0u8; 10];
-        out[0] = b'A' + position as u8 - 1;
-        for (slot, &field) in out[1..9].chunks_exact_mut(2).zip(&fields[1..]) {
-            slot.copy_from_slice(&DIGIT_PAIRS[field]);
-        }
-        out[9] = b'0' + (sum % 10) as u8;
-        PolicyNumber::Kvnr(out)
+        PolicyNumber::Kvnr(kvnr::generate_bytes(rng))
     }
 }
 
@@ -354,14 +223,10 @@ pub enum LicenseNumber {
 
 impl LicenseNumber {
     pub(crate) fn lanr<R: Rng + ?Sized>(rng: &mut R, group: u8) -> LicenseNumber {
-        let serial = 100_000 + below(rng, 900_000) as u32;
-        let sum: u32 = digits_of(u64::from(serial), 6)
-            .zip([4, 9, 4, 9, 4, 9])
-            .map(|(d, w)| u32::from(d) * w)
-            .sum();
+        let serial = lanr::generate_serial(rng);
         LicenseNumber::Lanr {
             serial,
-            check: ((10 - sum % 10) % 10) as u8,
+            check: lanr::check_digit_of(serial),
             group: group % 100,
         }
     }

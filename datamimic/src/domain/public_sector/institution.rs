@@ -4,7 +4,8 @@
 use chrono::Datelike;
 
 use crate::domain::common::{Address, PhoneNumber};
-use crate::domain::ecommerce::{Code, Picks, distinct_of, one_of};
+use crate::domain::ecommerce::{Picks, distinct_of, one_of};
+use crate::ident::code::Code;
 use crate::sample::{below, unit_f64};
 use crate::{Context, Mimic, TableUse};
 

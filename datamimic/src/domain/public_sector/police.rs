@@ -3,9 +3,10 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
-use crate::domain::ecommerce::{Code, Picks, distinct, one_of};
+use crate::domain::ecommerce::{Picks, distinct, one_of};
 use crate::domain::halves::Halves;
 use crate::domain::inclusion;
+use crate::ident::code::Code;
 
 use crate::sample::below;
 use crate::{Context, Mimic, TableUse};

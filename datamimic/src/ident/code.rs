@@ -1,4 +1,5 @@
-//! Prefixed, zero-padded record identifiers (`ORD-0004711023`), kept as their parts.
+//! Prefixed, zero-padded record identifiers (`ORD-0004711023`, `OFC-00123456`), kept as their
+//! parts: the order, product, office and officer ids of the built-in domains.
 
 use std::fmt;
 
@@ -7,7 +8,7 @@ use std::fmt;
 /// alone (badge numbers).
 ///
 /// ```
-/// use datamimic::domain::ecommerce::Code;
+/// use datamimic::ident::code::Code;
 ///
 /// assert_eq!(Code::new("ORD", 4_711, 10).to_string(), "ORD-0000004711");
 /// assert_eq!(Code::new("", 42, 5).to_string(), "00042");
