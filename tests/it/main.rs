@@ -6,6 +6,7 @@ mod support;
 
 mod bad_datasets;
 mod derive;
+mod derive_domain;
 mod domain_common;
 mod domain_ecommerce_public_sector;
 mod domain_finance_insurance;

@@ -50,3 +50,17 @@ impl Mimic for Gender {
         Gender::draw(ctx, &config)
     }
 }
+
+impl crate::CellKey for Gender {
+    /// The `gender` column's text, so `matching = gender` finds the gender's rows.
+    fn cell_key(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl crate::Cells for Gender {
+    #[inline]
+    fn write_cells<W: crate::CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.text(self.as_str())
+    }
+}
