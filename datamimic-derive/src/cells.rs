@@ -2,11 +2,11 @@
 //! in declaration order, each by its own `Cells` impl.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, Fields};
 
-use crate::ast::Container;
+use crate::ast::{Body, Container};
 use crate::expand::Paths;
 
 /// `impl Cells` for the container, when it asks for one. A named struct without serde
@@ -33,12 +33,38 @@ pub(crate) fn cells_impl(container: &Container<'_>, paths: &Paths) -> TokenStrea
         },
         _ => None,
     };
+    let copies = copied_fields(container);
     let body = fields.map(|named| {
         let writes = named.named.iter().map(|field| {
-            let name = &field.ident;
+            let name = field.ident.as_ref().expect("named");
             let ty = &field.ty;
             predicates.push(quote!(for<'__mimic> #ty: #krate::Cells));
-            quote_spanned!(ty.span()=> <#ty as #krate::Cells>::write_cells(&self.#name, __mimic_writer)?;)
+            let start = format_ident!("__mimic_{}_start", name);
+            let end = format_ident!("__mimic_{}_end", name);
+            let write = quote_spanned!(ty.span()=> <#ty as #krate::Cells>::write_cells(&self.#name, __mimic_writer)?;);
+            // A copy of an earlier field of the same type repeats its cell while they agree.
+            let write = match copies.iter().find(|(copy, _)| copy == name) {
+                Some((_, source)) => {
+                    let (source_start, source_end) = (format_ident!("__mimic_{}_start", source), format_ident!("__mimic_{}_end", source));
+                    quote! {
+                        if <#ty as #krate::Cells>::same_cells(&self.#name, &self.#source) {
+                            __mimic_writer.repeat_cell(#source_start, #source_end)?;
+                        } else {
+                            #write
+                        }
+                    }
+                }
+                None => write,
+            };
+            if copies.iter().any(|(_, source)| source == name) {
+                quote! {
+                    let #start = __mimic_writer.position();
+                    #write
+                    let #end = __mimic_writer.position();
+                }
+            } else {
+                write
+            }
         });
         let writes: Vec<TokenStream> = writes.collect();
         quote! {
@@ -79,4 +105,33 @@ fn serde_changes_output(input: &syn::DeriveInput, fields: &Fields) -> bool {
             })
     };
     changes(&input.attrs) || fields.iter().any(|f| changes(&f.attrs))
+}
+
+/// `(copy, source)` for each field written `from = source`, where `source` is an earlier field
+/// of the same type: the writer can repeat the source's cell instead of writing it again.
+fn copied_fields(container: &Container<'_>) -> Vec<(syn::Ident, syn::Ident)> {
+    let Body::Struct(_, fields) = &container.body else {
+        return Vec::new();
+    };
+    let mut copies = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        let (syn::Member::Named(name), Some((_, syn::Expr::Path(path)))) =
+            (&field.member, &field.attrs.from)
+        else {
+            continue;
+        };
+        let Some(source) = path.path.get_ident() else {
+            continue;
+        };
+        let earlier = fields[..i].iter().find(|f| {
+            !f.hidden && matches!(&f.member, syn::Member::Named(ident) if ident == source)
+        });
+        if let Some(earlier) = earlier
+            && !field.hidden
+            && earlier.ty.to_token_stream().to_string() == field.ty.to_token_stream().to_string()
+        {
+            copies.push((name.clone(), source.clone()));
+        }
+    }
+    copies
 }

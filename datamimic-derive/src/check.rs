@@ -410,7 +410,25 @@ fn expression_references(
         Root::Name(ident) => ident,
         Root::Literal if literal_ok => return,
         Root::Literal | Root::Other => {
-            cx.error_spanned_by(expr, format!("mimic `{attr}` reads an earlier field, a `let` or `config`, then its fields and methods: `{attr} = person.given_name`"));
+            // Any other expression (`FullName::new(given_name, family_name)`) reads the
+            // fields and lets it names; other names are the compiler's to resolve.
+            for name in expression_names(&expr.to_token_stream()) {
+                let known = fields
+                    .iter()
+                    .position(|f| matches!(&f.member, syn::Member::Named(ident) if *ident == name));
+                match known {
+                    Some(field) if field != index => refs.push(Reference {
+                        field,
+                        span: name.span(),
+                        attr,
+                    }),
+                    Some(_) => cx.error_at(
+                        name.span(),
+                        format!("mimic `{attr}` refers to `{name}`, the field itself"),
+                    ),
+                    None => {}
+                }
+            }
             return;
         }
     };
@@ -423,6 +441,32 @@ fn expression_references(
     if let Some(reference) = reference(cx, attr, &root.to_string(), root.span(), index, fields) {
         refs.push(reference);
     }
+}
+
+/// The plain names in an expression: identifiers that are not a path segment after `::`, a
+/// field or method after `.`, or followed by `::` or `!`.
+fn expression_names(tokens: &TokenStream) -> Vec<syn::Ident> {
+    use proc_macro2::TokenTree;
+    let mut names = Vec::new();
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => names.extend(expression_names(&group.stream())),
+            TokenTree::Ident(ident) => {
+                let punct = |tree: Option<&TokenTree>| match tree {
+                    Some(TokenTree::Punct(p)) => Some(p.as_char()),
+                    _ => None,
+                };
+                let before = i.checked_sub(1).and_then(|j| punct(trees.get(j)));
+                let after = punct(trees.get(i + 1));
+                if !matches!(before, Some('.' | ':')) && !matches!(after, Some(':' | '!')) {
+                    names.push(ident.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    names
 }
 
 enum Root<'e> {

@@ -46,6 +46,14 @@ pub trait Cells: Serialize {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
         w.serialized(self)
     }
+
+    /// Whether `other` writes exactly the cells `self` writes, so a writer may repeat them
+    /// (a person's `name`, a copy of its `full_name`). `false` unless a type knows better.
+    #[inline]
+    fn same_cells(&self, other: &Self) -> bool {
+        let _ = other;
+        false
+    }
 }
 
 /// Where [`Cells`] go: a CSV row, typically.

@@ -7,9 +7,7 @@
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
-use super::common::{
-    Address, City, Company, Country, FullName, Person, PersonalEmail, PhoneNumber,
-};
+use super::common::{Address, City, Company, Country, FullName, PersonalEmail, PhoneNumber};
 use super::ecommerce::{Order, Product};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
@@ -42,84 +40,15 @@ cells_by_serde!(
     PoliceOfficer,
 );
 
-impl Cells for Person {
-    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.date(self.birthdate)?;
-        w.texts(&[self.given_name, self.family_name])?;
-        let full_name_at = w.position();
-        full_name(w, &self.full_name)?;
-        let full_name_end = w.position();
-        w.text(self.gender.as_str())?;
-        if self.name == self.full_name {
-            w.repeat_cell(full_name_at, full_name_end)?;
-        } else {
-            full_name(w, &self.name)?;
-        }
-        w.uint(u64::from(self.age))?;
-        email(w, &self.email)?;
-        let phone = Written::new(w, &self.phone)?;
-        let mobile_phone = Written::new(w, &self.mobile_phone)?;
-        w.texts(&[self.academic_title, self.salutation, self.nobility_title])?;
-        // A person's phones are their address's (unless the record was built otherwise).
-        address(w, &self.address, [Some(phone), Some(mobile_phone)])
-    }
-}
-
 impl Cells for Address {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        address(w, self, [None, None])
+        address(w, self)
     }
 }
 
-/// A phone number already written in this row, and where.
-struct Written<'a> {
-    phone: &'a PhoneNumber,
-    start: usize,
-    end: usize,
-}
-
-impl<'a> Written<'a> {
-    #[inline(always)]
-    fn new<W: CellWriter>(w: &mut W, number: &'a PhoneNumber) -> Result<Written<'a>, W::Error> {
-        let start = w.position();
-        phone(w, number)?;
-        Ok(Written {
-            phone: number,
-            start,
-            end: w.position(),
-        })
-    }
-
-    /// Writes `number`, repeating this cell if it is the same number.
-    #[inline(always)]
-    fn again<W: CellWriter>(
-        this: Option<Self>,
-        w: &mut W,
-        number: &PhoneNumber,
-    ) -> Result<(), W::Error> {
-        match this {
-            Some(x) if same_number(x.phone, number) => w.repeat_cell(x.start, x.end),
-            _ => phone(w, number),
-        }
-    }
-}
-
-/// Whether two phone numbers are equal, comparing the subscriber number first (it tells
-/// most numbers apart) and the lead by address before bytes (equal numbers of one record
-/// share it).
+/// An address's cells.
 #[inline]
-fn same_number(a: &PhoneNumber, b: &PhoneNumber) -> bool {
-    a.subscriber() == b.subscriber() && (std::ptr::eq(a.lead(), b.lead()) || a.lead() == b.lead())
-}
-
-/// An address's cells; its phone and mobile phone repeat the cells in `written` when they are
-/// the same numbers.
-#[inline]
-fn address<W: CellWriter>(
-    w: &mut W,
-    a: &Address,
-    [phone_written, mobile_written]: [Option<Written<'_>>; 2],
-) -> Result<(), W::Error> {
+fn address<W: CellWriter>(w: &mut W, a: &Address) -> Result<(), W::Error> {
     w.text(a.street)?;
     w.uint(u64::from(a.house_number))?;
     w.texts(&[
@@ -131,9 +60,9 @@ fn address<W: CellWriter>(
         a.country,
         a.country_code,
     ])?;
-    Written::again(phone_written, w, &a.phone)?;
-    Written::again(mobile_written, w, &a.mobile_phone)?;
-    phone(w, &a.fax)?;
+    a.phone.write_cells(w)?;
+    a.mobile_phone.write_cells(w)?;
+    a.fax.write_cells(w)?;
     w.text(a.organization)?;
     let mut number = itoa::Buffer::new();
     let (parts, len) = a
@@ -142,26 +71,37 @@ fn address<W: CellWriter>(
     w.joined(&parts[..len])
 }
 
-/// [`PersonalEmail`]'s parts.
-#[inline]
-fn email<W: CellWriter>(w: &mut W, email: &PersonalEmail) -> Result<(), W::Error> {
-    w.joined(&[
-        &email.first,
-        email.separator,
-        &email.family,
-        "@",
-        email.domain,
-    ])
+impl Cells for PersonalEmail {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.joined(&[&self.first, self.separator, &self.family, "@", self.domain])
+    }
 }
 
-/// [`PhoneNumber`]: its lead and its subscriber number.
-#[inline]
-fn phone<W: CellWriter>(w: &mut W, phone: &PhoneNumber) -> Result<(), W::Error> {
-    w.text_and_uint(phone.lead(), phone.subscriber())
+impl Cells for PhoneNumber {
+    /// Its lead and its subscriber number.
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.text_and_uint(self.lead(), self.subscriber())
+    }
+
+    /// Compares the subscriber number first (it tells most numbers apart) and the lead by
+    /// address before bytes (equal numbers of one record share it).
+    #[inline]
+    fn same_cells(&self, other: &PhoneNumber) -> bool {
+        self.subscriber() == other.subscriber()
+            && (std::ptr::eq(self.lead(), other.lead()) || self.lead() == other.lead())
+    }
 }
 
-/// [`FullName`]'s parts.
-#[inline]
-fn full_name<W: CellWriter>(w: &mut W, name: &FullName) -> Result<(), W::Error> {
-    w.joined(&[name.given(), " ", name.family()])
+impl Cells for FullName {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.joined(&[self.given(), " ", self.family()])
+    }
+
+    #[inline]
+    fn same_cells(&self, other: &FullName) -> bool {
+        self == other
+    }
 }

@@ -70,7 +70,8 @@ impl Mimic for Address {
         let street = (&tables::COMMON_ADDRESS_STREET, 0);
         let city = [CITY_NAME, CITY_STATE, CITY_POSTAL_CODE, CITY_AREA_CODE]
             .map(|column| (&tables::COMMON_ADDRESS_CITY, column));
-        for (family, column) in std::iter::once(street).chain(city) {
+        let extra = EXTRA_TABLES.iter().map(|family| (*family, 0));
+        for (family, column) in std::iter::once(street).chain(city).chain(extra) {
             visitor(TableUse {
                 family,
                 column,

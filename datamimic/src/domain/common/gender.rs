@@ -44,6 +44,18 @@ impl Gender {
     }
 }
 
+impl Gender {
+    /// Whether names and titles take their female form: women's do, men's do not, and
+    /// "other" takes either, by one fair draw.
+    pub(crate) fn female_form(ctx: &mut Context<'_>, gender: &Gender) -> bool {
+        match gender {
+            Gender::Female => true,
+            Gender::Male => false,
+            Gender::Other => unit_f64(ctx.rng()) < 0.5,
+        }
+    }
+}
+
 impl Mimic for Gender {
     fn mimic(ctx: &mut Context<'_>) -> Gender {
         let config = ctx.config::<PersonConfig>().copied().unwrap_or_default();

@@ -3,9 +3,6 @@
 use crate::PerDataset;
 use std::sync::OnceLock;
 
-use rand::Rng;
-
-use crate::sample::below;
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
 use super::given_name_cohort::CohortNames;
@@ -198,7 +195,6 @@ pub(crate) struct Resolved {
     /// The female forms of `family_name` where surnames agree with the bearer's sex (PL).
     pub(crate) family_name_female: Option<&'static Table>,
     pub(crate) email_domain: &'static Table,
-    pub(crate) academic_title: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
     pub(crate) nobility_female: Option<&'static Table>,
     pub(crate) street: &'static Table,
@@ -208,8 +204,6 @@ pub(crate) struct Resolved {
     /// `state` as (packed code, name), in code order.
     state_names: Vec<(u64, &'static str)>,
     pub(crate) company_words: Option<&'static Table>,
-    /// Salutation rows with cumulative weights, for male, female and other.
-    salutations: [(Vec<(u64, &'static str)>, u64); 3],
     /// The country of the city table in use (US when the dataset fell back to it).
     pub(crate) country_code: &'static str,
     /// Whether `country_code` is `US` (house numbers follow the US block numbering).
@@ -238,18 +232,6 @@ impl Resolved {
         let country = country_row(country_code);
         let names = variant(&tables::COMMON_PERSON_FAMILY_NAME);
         let names_country = names.country().unwrap_or("US");
-        let salutation_table = variant(&tables::COMMON_PERSON_SALUTATION);
-        let salutations = ["male", "female", "other"].map(|gender| {
-            let mut total = 0;
-            let rows = (0..salutation_table.len())
-                .filter(|&r| salutation_table.value(r) == gender)
-                .map(|r| {
-                    total += salutation_table.scaled_weight(r);
-                    (total, salutation_table.cell(r, 1))
-                })
-                .collect();
-            (rows, total)
-        });
         let calling_code = country.map_or("1", |c| c.cell(COUNTRY_PHONE_CODE));
         let state = variant(&tables::COMMON_ADDRESS_STATE);
         let mobile_prefix = variant(&tables::COMMON_PHONE_MOBILE_PREFIX);
@@ -276,7 +258,6 @@ impl Resolved {
                 names_country,
             ),
             email_domain: variant(&tables::COMMON_NET_EMAIL_DOMAIN),
-            academic_title: variant(&tables::COMMON_PERSON_ACADEMIC_TITLE),
             nobility_male: exact_variant(&tables::COMMON_PERSON_NOBILITY_TITLE_MALE, names_country),
             nobility_female: exact_variant(
                 &tables::COMMON_PERSON_NOBILITY_TITLE_FEMALE,
@@ -291,7 +272,6 @@ impl Resolved {
                 &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
                 country_code,
             ),
-            salutations,
             country_code,
             is_us: country_code == "US",
             country_name: country.map_or(country_code, |c| c.cell(COUNTRY_NAME)),
@@ -321,17 +301,5 @@ impl Resolved {
             Ok(i) => self.state_names[i].1,
             Err(_) => code,
         }
-    }
-
-    /// A salutation of `gender` (0 male, 1 female, 2 other), drawn by weight.
-    pub(crate) fn salutation<R: Rng + ?Sized>(&self, gender: usize, rng: &mut R) -> &'static str {
-        let (rows, total) = &self.salutations[gender];
-        if *total == 0 {
-            return "";
-        }
-        let point = below(rng, *total);
-        rows.iter()
-            .find(|(cumulative, _)| point < *cumulative)
-            .map_or("", |(_, salutation)| salutation)
     }
 }
