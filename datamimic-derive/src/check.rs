@@ -30,8 +30,8 @@ pub(crate) enum Source {
         choice: TableMatch,
         column: Option<LitStr>,
     },
-    /// `from = person.given_name`.
-    From(syn::Expr),
+    /// `from = person.given_name`, with the tables its methods read.
+    From(syn::Expr, Vec<LitStr>),
     /// `range = config.min..=config.max`.
     RangeExpr(syn::ExprRange),
     Values {
@@ -252,7 +252,7 @@ fn check_modifiers_need_their_source(cx: &Ctxt, attrs: &FieldAttrs) {
     if let (Some((span, _)), Some(_)) = (&attrs.chance, &attrs.optional) {
         cx.error_at(*span, "mimic `chance` conflicts with `optional`: use `optional` on an `Option` field, `chance` on any other");
     }
-    if let (Some((span, _)), None) = (&attrs.tables, &attrs.with) {
+    if let (Some((span, _)), None, None) = (&attrs.tables, &attrs.with, &attrs.from) {
         cx.error_at(*span, "mimic `tables` lists what a `with` function reads: `#[mimic(with = path, tables = [\"...\"])]`");
     }
     if let (Some((span, _)), None) = (&attrs.weights, &attrs.values) {
@@ -314,7 +314,12 @@ fn source_of(
     }
     if let Some((_, expr)) = &attrs.from {
         expression_references(cx, "from", expr, index, fields, scope, refs, false);
-        return Source::From(expr.clone());
+        let tables = attrs
+            .tables
+            .as_ref()
+            .map(|(_, keys)| keys.clone())
+            .unwrap_or_default();
+        return Source::From(expr.clone(), tables);
     }
     if let Some((_, range)) = &attrs.range_expr {
         for bound in [&range.start, &range.end].into_iter().flatten() {
@@ -577,7 +582,7 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
     let mut ty: &Type = &field.ty;
     let generated = !matches!(
         source,
-        Source::Mimic | Source::Skip | Source::With(..) | Source::Constant(_) | Source::From(_)
+        Source::Mimic | Source::Skip | Source::With(..) | Source::Constant(_) | Source::From(..)
     );
     if let Some((span, p)) = &attrs.optional {
         match generic_inner(ty, "Option") {

@@ -329,7 +329,7 @@ fn leaf_value(
             let cell = quote!({ #chosen __mimic_table.sample_row(__mimic_ctx.rng()).cell(__mimic_column) });
             convert_cell(paths, plan, cell)
         }
-        Source::From(expr) => {
+        Source::From(expr, _) => {
             quote_spanned!(expr.span()=> ::core::clone::Clone::clone(&(#expr)))
         }
         Source::RangeExpr(range) => {
@@ -573,7 +573,7 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
                 let check = cell_type_check(cx, paths, plan, key, column.as_ref());
                 quote!(#check __mimic_visitor(#krate::TableUse { family: #table, column: #column_index, accepts: #accepts });)
             }
-            Source::With(_, tables) => tables
+            Source::With(_, tables) | Source::From(_, tables) => tables
                 .iter()
                 .map(|key| {
                     let table = tables::table_ref(cx, paths, key);

@@ -7,7 +7,7 @@
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
-use super::common::{Address, City, Company, Country, FullName, PersonalEmail, PhoneNumber};
+use super::common::{City, Company, Country, FullAddress, FullName, PersonalEmail, PhoneNumber};
 use super::ecommerce::{Order, Product};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
@@ -40,35 +40,14 @@ cells_by_serde!(
     PoliceOfficer,
 );
 
-impl Cells for Address {
+impl Cells for FullAddress {
+    /// The parts in the country's order, as one cell.
+    #[inline]
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        address(w, self)
+        let mut number = itoa::Buffer::new();
+        let (parts, len) = self.parts(number.format(self.house_number()));
+        w.joined(&parts[..len])
     }
-}
-
-/// An address's cells.
-#[inline]
-fn address<W: CellWriter>(w: &mut W, a: &Address) -> Result<(), W::Error> {
-    w.text(a.street)?;
-    w.uint(u64::from(a.house_number))?;
-    w.texts(&[
-        a.city,
-        a.state_code,
-        a.state,
-        a.postal_code,
-        a.area_code,
-        a.country,
-        a.country_code,
-    ])?;
-    a.phone.write_cells(w)?;
-    a.mobile_phone.write_cells(w)?;
-    a.fax.write_cells(w)?;
-    w.text(a.organization)?;
-    let mut number = itoa::Buffer::new();
-    let (parts, len) = a
-        .full_address
-        .parts(number.format(a.full_address.house_number()));
-    w.joined(&parts[..len])
 }
 
 impl Cells for PersonalEmail {

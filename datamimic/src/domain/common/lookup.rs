@@ -197,7 +197,6 @@ pub(crate) struct Resolved {
     pub(crate) email_domain: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
     pub(crate) nobility_female: Option<&'static Table>,
-    pub(crate) street: &'static Table,
     pub(crate) city: &'static Table,
     pub(crate) state: &'static Table,
     pub(crate) mobile_prefix: &'static Table,
@@ -263,7 +262,6 @@ impl Resolved {
                 &tables::COMMON_PERSON_NOBILITY_TITLE_FEMALE,
                 names_country,
             ),
-            street: variant(&tables::COMMON_ADDRESS_STREET),
             city,
             state,
             state_names,
@@ -280,6 +278,12 @@ impl Resolved {
             mobile_leads: leads_by_row(calling_code, mobile_prefix, 0),
             locale: country.map_or("", |c| c.cell(COUNTRY_LOCALE)),
         }
+    }
+
+    /// The resolved tables of `ctx`'s dataset, in the shape of a `with` function.
+    #[inline]
+    pub(crate) fn here(ctx: &mut Context<'_>) -> &'static Resolved {
+        Resolved::of(ctx)
     }
 
     /// The resolved tables of `ctx`'s dataset.
