@@ -449,7 +449,7 @@ fn expression_references(
 }
 
 /// The plain names in an expression: identifiers that are not a path segment after `::`, a
-/// field or method after `.`, or followed by `::` or `!`.
+/// field or method after `.`, a function called, or followed by `::` or `!`.
 fn expression_names(tokens: &TokenStream) -> Vec<syn::Ident> {
     use proc_macro2::TokenTree;
     let mut names = Vec::new();
@@ -464,7 +464,10 @@ fn expression_names(tokens: &TokenStream) -> Vec<syn::Ident> {
                 };
                 let before = i.checked_sub(1).and_then(|j| punct(trees.get(j)));
                 let after = punct(trees.get(i + 1));
-                if !matches!(before, Some('.' | ':')) && !matches!(after, Some(':' | '!')) {
+                // `name(...)` calls a function.
+                let call = matches!(trees.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Parenthesis);
+                if !matches!(before, Some('.' | ':')) && !matches!(after, Some(':' | '!')) && !call
+                {
                     names.push(ident.clone());
                 }
             }

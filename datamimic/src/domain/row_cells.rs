@@ -7,7 +7,7 @@
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
-use super::common::{City, Company, Country, FullAddress, FullName, PersonalEmail, PhoneNumber};
+use super::common::{Country, FullAddress, FullName, PersonalEmail, PhoneNumber};
 use super::ecommerce::{Order, Product};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
@@ -15,8 +15,6 @@ use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, Ins
 use super::public_sector::{AdministrationOffice, EducationalInstitution, PoliceOfficer};
 
 cells_by_serde!(
-    City,
-    Company,
     Country,
     Order,
     Product,
