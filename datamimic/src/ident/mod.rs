@@ -33,6 +33,7 @@ pub mod iban;
 pub mod luhn;
 pub mod npi;
 pub mod ssn;
+pub mod with;
 
 pub use card::Network;
 pub use ean::Gs1Prefixes;
