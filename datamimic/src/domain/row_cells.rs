@@ -10,7 +10,10 @@ use crate::{CellWriter, Cells};
 use super::common::{Country, FullAddress, FullName, PersonalEmail, PhoneNumber};
 use super::ecommerce::{Order, Product};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
-use super::healthcare::{Doctor, Hospital, MedicalDevice, MedicalProcedure, Patient};
+use super::healthcare::{
+    Doctor, EmergencyContact, Hospital, MedicalDevice, MedicalProcedure, PrimaryDoctor,
+};
+use super::healthcare::{MedicalRecordNumber, PolicyNumber, Selection, Ssn};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
 use super::public_sector::{AdministrationOffice, EducationalInstitution, PoliceOfficer};
 
@@ -28,7 +31,6 @@ cells_by_serde!(
     Hospital,
     MedicalDevice,
     MedicalProcedure,
-    Patient,
     InsuranceCompany,
     InsuranceCoverage,
     InsurancePolicy,
@@ -36,7 +38,14 @@ cells_by_serde!(
     AdministrationOffice,
     EducationalInstitution,
     PoliceOfficer,
+    EmergencyContact,
+    PrimaryDoctor,
+    Ssn,
+    MedicalRecordNumber,
+    PolicyNumber,
 );
+
+impl<T: serde::Serialize> Cells for Selection<T> {}
 
 impl Cells for FullAddress {
     /// The parts in the country's order, as one cell.
