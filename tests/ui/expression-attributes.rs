@@ -6,8 +6,10 @@ struct Person {
     age: u8,
     #[mimic(from)]
     copy: u8,
-    #[mimic(from = 1 + 2)]
-    sum: u8,
+    #[mimic(from = (age, 1).0, from = age)]
+    twice: u8,
+    #[mimic(from = age +)]
+    broken: u8,
     #[mimic(from = agee)]
     misspelt: u8,
     #[mimic(chance = , values = ["Dr."])]
