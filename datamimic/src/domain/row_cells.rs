@@ -11,7 +11,8 @@ use super::common::{Country, FullAddress, FullName, PersonalEmail, PhoneNumber};
 use super::ecommerce::{Order, Product};
 use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
 use super::healthcare::{
-    Doctor, EmergencyContact, Hospital, MedicalDevice, MedicalProcedure, PrimaryDoctor,
+    Doctor, EmergencyContact, HospitalEmail, HospitalName, MedicalDevice, MedicalProcedure,
+    PrimaryDoctor, Website,
 };
 use super::healthcare::{MedicalRecordNumber, PolicyNumber, Selection, Ssn};
 use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
@@ -28,7 +29,6 @@ cells_by_serde!(
     Loan,
     Transaction,
     Doctor,
-    Hospital,
     MedicalDevice,
     MedicalProcedure,
     InsuranceCompany,
@@ -43,6 +43,9 @@ cells_by_serde!(
     Ssn,
     MedicalRecordNumber,
     PolicyNumber,
+    HospitalName,
+    Website,
+    HospitalEmail,
 );
 
 impl<T: serde::Serialize> Cells for Selection<T> {}
