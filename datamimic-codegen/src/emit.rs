@@ -66,6 +66,58 @@ pub(crate) fn family_ident(key: &str) -> String {
     key.replace('/', "_").to_ascii_uppercase()
 }
 
+/// The constant naming a column: `postal_code` is `POSTAL_CODE`; characters an identifier
+/// cannot hold become `_`, and a leading digit gets a `_` in front.
+pub(crate) fn column_ident(column: &str) -> String {
+    let mut ident: String = column
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if !ident.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        ident.insert(0, '_');
+    }
+    ident
+}
+
+/// `pub mod columns`: one module per table (`columns::common_address_city`) with a `usize`
+/// constant per column, so code reads cells by name instead of by hand-kept indices.
+fn render_column_constants(
+    families: &std::collections::BTreeMap<&str, Vec<&Parsed>>,
+    out: &mut String,
+) {
+    out.push_str(
+        "/// The column indices of every baked table, one module per table.\npub mod columns {\n",
+    );
+    for (key, members) in families {
+        let columns = &members[0].meta.columns;
+        let _ = writeln!(
+            out,
+            "    /// The columns of `{key}`.\n    pub mod {} {{",
+            family_ident(key).to_ascii_lowercase()
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for (index, column) in columns.iter().enumerate() {
+            let ident = column_ident(column);
+            // Two columns that differ only in characters an identifier cannot hold keep the
+            // first's constant.
+            if seen.insert(ident.clone()) {
+                let _ = writeln!(
+                    out,
+                    "        /// Column `{column}`.\n        pub const {ident}: usize = {index};"
+                );
+            }
+        }
+        out.push_str("    }\n");
+    }
+    out.push_str("}\n\n");
+}
+
 fn table_ident(key: &str, country: &str) -> String {
     if country.is_empty() {
         format!("T_{}", family_ident(key))
@@ -188,6 +240,7 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
         "/// Every table baked into this crate, sorted by key.\npub static ALL: &[&{rt}::TableFamily] = &[{}];\n",
         all.join(", ")
     );
+    render_column_constants(&families, &mut out);
     render_lookup_macros(options, &families, &mut out);
     blobs.push((
         catalogue::CATALOGUE_FILE.to_owned(),

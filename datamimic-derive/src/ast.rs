@@ -1,9 +1,11 @@
 //! datamimic's view of the derive input: the container, its variants and fields with their
 //! parsed attributes, each keeping the syn node it came from so errors can point at it.
 
+use std::borrow::Cow;
+
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
-use crate::attr::{ContainerAttrs, FieldAttrs, VariantAttrs};
+use crate::attr::{ContainerAttrs, FieldAttrs, LetAttr, VariantAttrs};
 use crate::ctxt::Ctxt;
 
 pub(crate) struct Container<'a> {
@@ -34,36 +36,47 @@ pub(crate) struct Variant<'a> {
     pub(crate) original: &'a syn::Variant,
 }
 
+/// A field of the type, or a `let` value (`hidden`), which is generated like a field and
+/// read by fields but is not part of the value.
 pub(crate) struct Field<'a> {
     pub(crate) member: Member,
-    pub(crate) ty: &'a Type,
+    pub(crate) ty: Cow<'a, Type>,
     pub(crate) attrs: FieldAttrs,
+    pub(crate) hidden: bool,
 }
 
 impl<'a> Container<'a> {
     /// Parses the input; `None` for inputs datamimic cannot derive for (already reported).
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
-        let attrs = ContainerAttrs::from_ast(cx, &input.attrs);
+        let mut attrs = ContainerAttrs::from_ast(cx, &input.attrs);
+        let lets = std::mem::take(&mut attrs.lets);
         let body = match &input.data {
             Data::Struct(data) => {
                 let (shape, fields) = fields_from_ast(cx, &data.fields);
+                // Container lets come first: they are generated before every field.
+                let fields = lets.into_iter().map(let_field).chain(fields).collect();
                 Body::Struct(shape, fields)
             }
-            Data::Enum(data) => Body::Enum(
-                data.variants
-                    .iter()
-                    .map(|variant| {
-                        let (shape, fields) = fields_from_ast(cx, &variant.fields);
-                        Variant {
-                            ident: &variant.ident,
-                            attrs: VariantAttrs::from_ast(cx, &variant.attrs),
-                            shape,
-                            fields,
-                            original: variant,
-                        }
-                    })
-                    .collect(),
-            ),
+            Data::Enum(data) => {
+                if let Some(first) = lets.first() {
+                    cx.error_spanned_by(&first.name, "a mimic `let` on an enum has no fields to serve; put it on a field of a variant");
+                }
+                Body::Enum(
+                    data.variants
+                        .iter()
+                        .map(|variant| {
+                            let (shape, fields) = fields_from_ast(cx, &variant.fields);
+                            Variant {
+                                ident: &variant.ident,
+                                attrs: VariantAttrs::from_ast(cx, &variant.attrs),
+                                shape,
+                                fields,
+                                original: variant,
+                            }
+                        })
+                        .collect(),
+                )
+            }
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
@@ -87,17 +100,29 @@ fn fields_from_ast<'a>(cx: &Ctxt, fields: &'a Fields) -> (Shape, Vec<Field<'a>>)
         Fields::Unnamed(_) => Shape::Tuple,
         Fields::Unit => Shape::Unit,
     };
-    let fields = fields
-        .iter()
-        .enumerate()
-        .map(|(i, field)| Field {
+    let mut all = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        let mut attrs = FieldAttrs::from_ast(cx, &field.attrs);
+        // A field's lets are generated just before it.
+        all.extend(std::mem::take(&mut attrs.lets).into_iter().map(let_field));
+        all.push(Field {
             member: match &field.ident {
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(i.into()),
             },
-            ty: &field.ty,
-            attrs: FieldAttrs::from_ast(cx, &field.attrs),
-        })
-        .collect();
-    (shape, fields)
+            ty: Cow::Borrowed(&field.ty),
+            attrs,
+            hidden: false,
+        });
+    }
+    (shape, all)
+}
+
+fn let_field<'a>(value: LetAttr) -> Field<'a> {
+    Field {
+        member: Member::Named(value.name),
+        ty: Cow::Owned(value.ty),
+        attrs: value.attrs,
+        hidden: true,
+    }
 }

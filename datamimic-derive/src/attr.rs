@@ -59,6 +59,26 @@ pub(crate) type Given<T> = Option<(Span, T)>;
 pub(crate) struct ContainerAttrs {
     pub(crate) dataset: Given<LitStr>,
     pub(crate) krate: Given<Path>,
+    /// `config = PersonConfig`: the configuration type bound to `config` in attributes.
+    pub(crate) config: Given<syn::Type>,
+    /// `cells`: derive `Cells` too.
+    pub(crate) cells: Given<()>,
+    /// `let(name: Type, ...)`: values generated before every field.
+    pub(crate) lets: Vec<LetAttr>,
+}
+
+/// `let(name: Type, source...)`: a value generated like a field, read by fields, not output.
+pub(crate) struct LetAttr {
+    pub(crate) name: syn::Ident,
+    pub(crate) ty: syn::Type,
+    pub(crate) attrs: FieldAttrs,
+}
+
+/// `weighted = match field { pattern => "table", ... }`: a table chosen by an earlier value.
+#[derive(Clone)]
+pub(crate) struct TableMatch {
+    pub(crate) scrutinee: syn::Expr,
+    pub(crate) arms: Vec<(syn::Pat, LitStr)>,
 }
 
 /// `#[mimic(...)]` on an enum variant.
@@ -99,13 +119,56 @@ pub(crate) struct FieldAttrs {
     pub(crate) case: Given<Symbol>,
     /// Tables a `with` function reads, so services can check them.
     pub(crate) tables: Given<Vec<LitStr>>,
+    /// `weighted = match field { ... }`.
+    pub(crate) weighted_match: Given<TableMatch>,
+    /// `from = person.given_name`: a copy of an earlier value.
+    pub(crate) from: Given<syn::Expr>,
+    /// `chance = 0.2` or `chance = config.noble_quota`: the source's value with this
+    /// probability, otherwise `Default::default()`.
+    pub(crate) chance: Given<syn::Expr>,
+    /// `matching = gender`: only rows whose `on` column holds the value.
+    pub(crate) matching: Given<syn::Expr>,
+    pub(crate) on: Given<LitStr>,
+    /// `range = config.min_age..=config.max_age`: bounds read when generating.
+    pub(crate) range_expr: Given<syn::ExprRange>,
+    /// `let(name: Type, ...)` on a field: values generated just before it.
+    pub(crate) lets: Vec<LetAttr>,
 }
 
 impl ContainerAttrs {
     pub(crate) fn from_ast(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
         let mut dataset = Attr::none(cx, DATASET);
         let mut krate = Attr::none(cx, CRATE);
+        let mut config = Attr::none(cx, CONFIG);
+        let mut cells = Attr::none(cx, CELLS);
+        let mut lets = Vec::new();
         for_each_key(cx, attrs, "container", CONTAINER_KEYWORDS, |key, value| {
+            if key == CELLS {
+                if flag(cx, CELLS, &value) {
+                    cells.set(key, ());
+                }
+                return true;
+            }
+            if key == CONFIG {
+                let form = "config = PersonConfig";
+                match &value {
+                    Some(tokens) => match syn::parse2::<syn::Type>(tokens.clone()) {
+                        Ok(ty) => config.set(key, ty),
+                        Err(_) => cx.error_spanned_by(
+                            tokens,
+                            format!("expected mimic `config` to be a type: `{form}`"),
+                        ),
+                    },
+                    None => {
+                        cx.error_spanned_by(key, format!("mimic `config` needs a value: `{form}`"))
+                    }
+                }
+                return true;
+            }
+            if key == LET {
+                lets.extend(let_attr(cx, key, &value));
+                return true;
+            }
             if key == DATASET {
                 if let Some(lit) = lit_str(cx, key, DATASET, &value, "dataset = \"DE\"") {
                     let code = lit.value();
@@ -135,6 +198,9 @@ impl ContainerAttrs {
         ContainerAttrs {
             dataset: dataset.get(),
             krate: krate.get(),
+            config: config.get(),
+            cells: cells.get(),
+            lets,
         }
     }
 }
@@ -182,8 +248,53 @@ impl FieldAttrs {
         let mut optional = Attr::none(cx, OPTIONAL);
         let mut len = Attr::none(cx, LEN);
         let mut case = Attr::none(cx, Symbol("ascii_lowercase`, `lowercase` or `uppercase"));
+        let mut weighted_match = Attr::none(cx, WEIGHTED);
+        let mut from = Attr::none(cx, FROM);
+        let mut chance = Attr::none(cx, CHANCE);
+        let mut matching = Attr::none(cx, MATCHING);
+        let mut on = Attr::none(cx, ON);
+        let mut range_expr = Attr::none(cx, RANGE);
+        let mut lets = Vec::new();
         for_each_key(cx, attrs, "field", FIELD_KEYWORDS, |key, value| {
-            if key == WEIGHTED {
+            if key == WEIGHTED && (weighted.value.is_some() || weighted_match.value.is_some()) {
+                cx.error_spanned_by(key, "duplicate mimic attribute `weighted`");
+            } else if key == WEIGHTED && starts_with_match(&value) {
+                weighted_match.set_parsed(key, table_match(cx, &value));
+            } else if key == RANGE && (range.value.is_some() || range_expr.value.is_some()) {
+                cx.error_spanned_by(key, "duplicate mimic attribute `range`");
+            } else if key == FROM {
+                from.set_parsed(
+                    key,
+                    expression(cx, key, FROM, &value, "from = person.given_name"),
+                );
+            } else if key == CHANCE {
+                chance.set_parsed(
+                    key,
+                    expression(
+                        cx,
+                        key,
+                        CHANCE,
+                        &value,
+                        "chance = 0.2` or `chance = config.quota",
+                    ),
+                );
+            } else if key == MATCHING {
+                matching.set_parsed(
+                    key,
+                    expression(cx, key, MATCHING, &value, "matching = gender"),
+                );
+            } else if key == ON {
+                on.set_parsed(key, lit_str(cx, key, ON, &value, "on = \"gender\""));
+            } else if key == LET {
+                lets.extend(let_attr(cx, key, &value));
+            } else if key == RANGE && is_range_expression(&value) {
+                if let Some(tokens) = &value {
+                    match syn::parse2::<syn::ExprRange>(tokens.clone()) {
+                        Ok(expr) if expr.start.is_some() && expr.end.is_some() => range_expr.set(key, expr),
+                        _ => cx.error_spanned_by(tokens, "mimic `range` needs both bounds: `range = config.min_age..=config.max_age`"),
+                    }
+                }
+            } else if key == WEIGHTED {
                 weighted.set_parsed(
                     key,
                     lit_str(
@@ -289,6 +400,13 @@ impl FieldAttrs {
             len: len.get(),
             case: case.get(),
             tables: tables.get(),
+            weighted_match: weighted_match.get(),
+            from: from.get(),
+            chance: chance.get(),
+            matching: matching.get(),
+            on: on.get(),
+            range_expr: range_expr.get(),
+            lets,
         }
     }
 }
@@ -338,6 +456,10 @@ fn for_each_key(
 
 /// Consumes `= tokens...` up to the next top-level comma, if the key has a value.
 fn take_value(input: ParseStream<'_>) -> syn::Result<Option<TokenStream>> {
+    // `let(name: Type, ...)`: the group is the value.
+    if input.peek(syn::token::Paren) {
+        return Ok(Some(TokenStream::from(input.parse::<TokenTree>()?)));
+    }
     if !input.peek(Token![=]) {
         return Ok(None);
     }
@@ -595,5 +717,139 @@ impl Parse for SignedLit {
             return Err(syn::Error::new(lit.span(), "only numbers can be negative"));
         }
         Ok(SignedLit)
+    }
+}
+
+/// Whether an attribute value is a `match` expression.
+fn starts_with_match(value: &Option<TokenStream>) -> bool {
+    matches!(value.as_ref().and_then(|t| t.clone().into_iter().next()), Some(TokenTree::Ident(i)) if i == "match")
+}
+
+/// Whether a `range` value is an expression (`config.min..=config.max`) rather than a string.
+fn is_range_expression(value: &Option<TokenStream>) -> bool {
+    value.as_ref().is_some_and(|tokens| {
+        syn::parse2::<Lit>(tokens.clone()).is_err()
+            && syn::parse2::<syn::ExprRange>(tokens.clone()).is_ok()
+    })
+}
+
+/// An expression value (`from`, `chance`, `matching`).
+fn expression(
+    cx: &Ctxt,
+    key: &Path,
+    name: Symbol,
+    value: &Option<TokenStream>,
+    form: &str,
+) -> Option<syn::Expr> {
+    let Some(tokens) = value.as_ref().filter(|t| !t.is_empty()) else {
+        cx.error_spanned_by(key, format!("mimic `{name}` needs a value: `{form}`"));
+        return None;
+    };
+    match syn::parse2::<syn::Expr>(tokens.clone()) {
+        Ok(expr) => Some(expr),
+        Err(_) => {
+            cx.error_spanned_by(
+                tokens,
+                format!("expected mimic `{name}` to be an expression: `{form}`"),
+            );
+            None
+        }
+    }
+}
+
+/// `weighted = match field { pattern => "table", ... }`, every arm naming a table.
+fn table_match(cx: &Ctxt, value: &Option<TokenStream>) -> Option<TableMatch> {
+    let tokens = value.as_ref()?;
+    let form = "weighted = match gender { Gender::Female => \"common/person/given_name_female\", _ => \"common/person/given_name_male\" }";
+    let expr = match syn::parse2::<syn::ExprMatch>(tokens.clone()) {
+        Ok(expr) => expr,
+        Err(err) => {
+            cx.error_at(
+                err.span(),
+                format!("invalid mimic `weighted` match: {err}; for example `{form}`"),
+            );
+            return None;
+        }
+    };
+    let mut arms = Vec::new();
+    for arm in expr.arms {
+        match *arm.body {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: Lit::Str(table),
+                ..
+            }) => {
+                arms.push((arm.pat, table));
+            }
+            body => cx.error_spanned_by(
+                &body,
+                format!("each arm of a mimic `weighted` match names a table: `{form}`"),
+            ),
+        }
+    }
+    Some(TableMatch {
+        scrutinee: *expr.expr,
+        arms,
+    })
+}
+
+/// `let(name: Type, keys...)`, the keys being those of a field.
+fn let_attr(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Option<LetAttr> {
+    let form = "let(born: NaiveDate, range = \"1950-01-01..=2000-12-31\")";
+    let group = match value
+        .as_ref()
+        .map(|t| t.clone().into_iter().collect::<Vec<_>>())
+    {
+        Some(trees) if matches!(trees.as_slice(), [TokenTree::Group(g)] if g.delimiter() == proc_macro2::Delimiter::Parenthesis) =>
+        {
+            let [TokenTree::Group(group)] = trees.as_slice() else {
+                unreachable!()
+            };
+            group.clone()
+        }
+        Some(_) | None => {
+            cx.error_spanned_by(
+                key,
+                format!("mimic `let` names a value, its type and where it comes from: `{form}`"),
+            );
+            return None;
+        }
+    };
+    let parsed = syn::parse::Parser::parse2(
+        |input: ParseStream<'_>| {
+            let name: syn::Ident = input.parse()?;
+            input.parse::<Token![:]>()?;
+            let ty: syn::Type = input.parse()?;
+            let rest = if input.is_empty() {
+                TokenStream::new()
+            } else {
+                input.parse::<Token![,]>()?;
+                input.parse::<TokenStream>()?
+            };
+            Ok((name, ty, rest))
+        },
+        group.stream(),
+    );
+    match parsed {
+        Ok((name, ty, rest)) => {
+            let attrs = if rest.is_empty() {
+                FieldAttrs::from_ast(cx, &[])
+            } else {
+                FieldAttrs::from_ast(cx, &[syn::parse_quote!(#[mimic(#rest)])])
+            };
+            if let Some(inner) = attrs.lets.first() {
+                cx.error_spanned_by(
+                    &inner.name,
+                    "a mimic `let` cannot hold another `let`; write them one after the other",
+                );
+            }
+            Some(LetAttr { name, ty, attrs })
+        }
+        Err(err) => {
+            cx.error_at(
+                err.span(),
+                format!("invalid mimic `let`: {err}; for example `{form}`"),
+            );
+            None
+        }
     }
 }

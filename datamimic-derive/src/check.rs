@@ -7,7 +7,7 @@ use quote::ToTokens;
 use syn::{GenericArgument, Lit, LitStr, PathArguments, Type};
 
 use crate::ast::Field;
-use crate::attr::{FieldAttrs, Weight, WithCall};
+use crate::attr::{FieldAttrs, TableMatch, Weight, WithCall};
 use crate::ctxt::Ctxt;
 use crate::fits::{Kind, literal_misfit, range_misfit};
 use crate::format::Piece;
@@ -22,7 +22,18 @@ pub(crate) enum Source {
         key: LitStr,
         column: Option<LitStr>,
         row: Option<LitStr>,
+        /// `matching = value, on = "column"`: only the rows whose column holds the value.
+        matching: Option<(syn::Expr, Option<LitStr>)>,
     },
+    /// `weighted = match value { pattern => "table", ... }`.
+    WeightedMatch {
+        choice: TableMatch,
+        column: Option<LitStr>,
+    },
+    /// `from = person.given_name`, with the tables its methods read.
+    From(syn::Expr, Vec<LitStr>),
+    /// `range = config.min..=config.max`.
+    RangeExpr(syn::ExprRange),
     Values {
         values: Vec<TokenStream>,
         weights: Option<(Span, Vec<Weight>)>,
@@ -70,20 +81,49 @@ pub(crate) struct FieldPlan<'a> {
     /// The type of one generated value, inside the wrappers.
     pub(crate) leaf: &'a Type,
     pub(crate) case: Option<Symbol>,
+    /// `chance = p`: the value with probability `p`, otherwise the default.
+    pub(crate) chance: Option<syn::Expr>,
+}
+
+/// What attribute expressions may start from besides fields: `config`, when the container
+/// declares `#[mimic(config = Type)]`.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope {
+    pub(crate) config: bool,
 }
 
 /// Plans every field of a struct or variant, in the order they must be generated: a field
 /// that `format` or `with` reads is generated before the field that reads it, otherwise the
 /// declaration order holds. Errors go to `cx`.
-pub(crate) fn plan_fields<'a>(cx: &Ctxt, fields: &'a [Field<'a>]) -> Vec<FieldPlan<'a>> {
+pub(crate) fn plan_fields<'a>(
+    cx: &Ctxt,
+    fields: &'a [Field<'a>],
+    scope: Scope,
+) -> Vec<FieldPlan<'a>> {
+    check_unique_names(cx, fields);
     let mut plans: Vec<FieldPlan<'a>> = fields
         .iter()
         .enumerate()
-        .map(|(i, field)| plan_field(cx, field, i, fields))
+        .map(|(i, field)| plan_field(cx, field, i, fields, scope))
         .collect();
     let order = generation_order(cx, &plans);
     let mut slots: Vec<Option<FieldPlan<'a>>> = plans.drain(..).map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// A `let` and a field (or two `let`s) cannot share a name: attributes refer to them by it.
+fn check_unique_names(cx: &Ctxt, fields: &[Field<'_>]) {
+    for (i, field) in fields.iter().enumerate() {
+        let syn::Member::Named(name) = &field.member else {
+            continue;
+        };
+        let earlier = fields[..i]
+            .iter()
+            .any(|f| matches!(&f.member, syn::Member::Named(other) if other == name));
+        if earlier && (field.hidden || fields[..i].iter().any(|f| f.hidden)) {
+            cx.error_spanned_by(name, format!("mimic `let` `{name}` has the name of a field or an earlier `let`; give it a name of its own"));
+        }
+    }
 }
 
 /// A stable topological order of the fields by their references; a cycle is an error at the
@@ -127,12 +167,16 @@ fn plan_field<'a>(
     field: &'a Field<'a>,
     index: usize,
     fields: &'a [Field<'a>],
+    scope: Scope,
 ) -> FieldPlan<'a> {
     let attrs = &field.attrs;
     check_one_source(cx, attrs);
     check_modifiers_need_their_source(cx, attrs);
     let mut refs = Vec::new();
-    let source = source_of(cx, attrs, index, fields, &mut refs);
+    let source = source_of(cx, attrs, index, fields, &mut refs, scope);
+    if let Some((_, chance)) = &attrs.chance {
+        expression_references(cx, "chance", chance, index, fields, scope, &mut refs, true);
+    }
     let (wrappers, leaf) = wrappers_for(cx, field, &source);
     if let Source::Range(spec) = &source {
         check_range_fits(cx, attrs, spec, leaf);
@@ -147,6 +191,7 @@ fn plan_field<'a>(
         leaf,
         case: attrs.case.as_ref().map(|(_, case)| *case),
         refs,
+        chance: attrs.chance.as_ref().map(|(_, e)| e.clone()),
     }
 }
 
@@ -159,6 +204,9 @@ fn declared_sources(attrs: &FieldAttrs) -> Vec<(Symbol, Span)> {
         }
     };
     note(WEIGHTED, attrs.weighted.as_ref().map(|g| g.0));
+    note(WEIGHTED, attrs.weighted_match.as_ref().map(|g| g.0));
+    note(FROM, attrs.from.as_ref().map(|g| g.0));
+    note(RANGE, attrs.range_expr.as_ref().map(|g| g.0));
     note(VALUES, attrs.values.as_ref().map(|g| g.0));
     note(PATTERN, attrs.pattern.as_ref().map(|g| g.0));
     note(FORMAT, attrs.format.as_ref().map(|g| g.0));
@@ -184,11 +232,27 @@ fn check_one_source(cx: &Ctxt, attrs: &FieldAttrs) {
 /// apply to generated text.
 fn check_modifiers_need_their_source(cx: &Ctxt, attrs: &FieldAttrs) {
     for (name, given) in [(COLUMN, &attrs.column), (ROW, &attrs.row)] {
-        if let (Some((span, _)), None) = (given, &attrs.weighted) {
+        let chosen = attrs.weighted_match.is_some() && name.0 == COLUMN.0;
+        if let (Some((span, _)), None, false) = (given, &attrs.weighted, chosen) {
             cx.error_at(*span, format!("mimic `{name}` needs `weighted`: `#[mimic(weighted = \"common/address/city\", {name} = \"...\")]`"));
         }
     }
-    if let (Some((span, _)), None) = (&attrs.tables, &attrs.with) {
+    if let (Some((span, _)), None) = (&attrs.matching, &attrs.weighted) {
+        cx.error_at(*span, "mimic `matching` needs `weighted = \"table\"`: `#[mimic(weighted = \"common/person/salutation\", matching = gender, on = \"gender\")]`");
+    }
+    if let (Some((span, _)), None) = (&attrs.on, &attrs.matching) {
+        cx.error_at(*span, "mimic `on` names the column that `matching` compares: `#[mimic(weighted = \"common/person/salutation\", matching = gender, on = \"gender\")]`");
+    }
+    if let (Some((span, _)), Some(_)) = (&attrs.matching, &attrs.row) {
+        cx.error_at(
+            *span,
+            "mimic `matching` draws a row of its own; it cannot share a `row`",
+        );
+    }
+    if let (Some((span, _)), Some(_)) = (&attrs.chance, &attrs.optional) {
+        cx.error_at(*span, "mimic `chance` conflicts with `optional`: use `optional` on an `Option` field, `chance` on any other");
+    }
+    if let (Some((span, _)), None, None) = (&attrs.tables, &attrs.with, &attrs.from) {
         cx.error_at(*span, "mimic `tables` lists what a `with` function reads: `#[mimic(with = path, tables = [\"...\"])]`");
     }
     if let (Some((span, _)), None) = (&attrs.weights, &attrs.values) {
@@ -199,6 +263,7 @@ fn check_modifiers_need_their_source(cx: &Ctxt, attrs: &FieldAttrs) {
     }
     if let Some((span, case)) = &attrs.case {
         let text_source = attrs.weighted.is_some()
+            || attrs.weighted_match.is_some()
             || attrs.format.is_some()
             || attrs.pattern.is_some()
             || attrs.values.is_some();
@@ -214,13 +279,53 @@ fn source_of(
     index: usize,
     fields: &[Field<'_>],
     refs: &mut Vec<Reference>,
+    scope: Scope,
 ) -> Source {
     if let Some((_, key)) = &attrs.weighted {
+        let matching = attrs.matching.as_ref().map(|(_, value)| {
+            expression_references(cx, "matching", value, index, fields, scope, refs, false);
+            (value.clone(), attrs.on.as_ref().map(|(_, on)| on.clone()))
+        });
         return Source::Weighted {
             key: key.clone(),
             column: attrs.column.as_ref().map(|(_, c)| c.clone()),
             row: attrs.row.as_ref().map(|(_, r)| r.clone()),
+            matching,
         };
+    }
+    if let Some((_, choice)) = &attrs.weighted_match {
+        expression_references(
+            cx,
+            "weighted",
+            &choice.scrutinee,
+            index,
+            fields,
+            scope,
+            refs,
+            false,
+        );
+        return Source::WeightedMatch {
+            choice: TableMatch {
+                scrutinee: choice.scrutinee.clone(),
+                arms: choice.arms.clone(),
+            },
+            column: attrs.column.as_ref().map(|(_, c)| c.clone()),
+        };
+    }
+    if let Some((_, expr)) = &attrs.from {
+        expression_references(cx, "from", expr, index, fields, scope, refs, false);
+        let tables = attrs
+            .tables
+            .as_ref()
+            .map(|(_, keys)| keys.clone())
+            .unwrap_or_default();
+        return Source::From(expr.clone(), tables);
+    }
+    if let Some((_, range)) = &attrs.range_expr {
+        for bound in [&range.start, &range.end].into_iter().flatten() {
+            expression_references(cx, "range", bound, index, fields, scope, refs, true);
+        }
+        return Source::RangeExpr(range.clone());
     }
     if let Some((_, values)) = &attrs.values {
         let weights = attrs.weights.as_ref().map(|(span, w)| (*span, w.clone()));
@@ -250,6 +355,9 @@ fn source_of(
     }
     if let Some((_, call)) = &attrs.with {
         for arg in &call.args {
+            if scope.config && arg == "config" && !has_field(fields, "config") {
+                continue;
+            }
             if let Some(reference) =
                 reference(cx, "with", &arg.to_string(), arg.span(), index, fields)
             {
@@ -282,6 +390,114 @@ fn source_of(
         return Source::Skip;
     }
     Source::Mimic
+}
+
+fn has_field(fields: &[Field<'_>], name: &str) -> bool {
+    fields
+        .iter()
+        .any(|f| matches!(&f.member, syn::Member::Named(ident) if ident == name))
+}
+
+/// The field, `let` or `config` an attribute expression starts from (`person.given_name`,
+/// `born.year()`, `config.noble_quota`); a literal (where `literal_ok`) reads nothing.
+#[allow(clippy::too_many_arguments)]
+fn expression_references(
+    cx: &Ctxt,
+    attr: &'static str,
+    expr: &syn::Expr,
+    index: usize,
+    fields: &[Field<'_>],
+    scope: Scope,
+    refs: &mut Vec<Reference>,
+    literal_ok: bool,
+) {
+    let root = match expression_root(expr) {
+        Root::Name(ident) => ident,
+        Root::Literal if literal_ok => return,
+        Root::Literal | Root::Other => {
+            // Any other expression (`FullName::new(given_name, family_name)`) reads the
+            // fields and lets it names; other names are the compiler's to resolve.
+            for name in expression_names(&expr.to_token_stream()) {
+                let known = fields
+                    .iter()
+                    .position(|f| matches!(&f.member, syn::Member::Named(ident) if *ident == name));
+                match known {
+                    Some(field) if field != index => refs.push(Reference {
+                        field,
+                        span: name.span(),
+                        attr,
+                    }),
+                    Some(_) => cx.error_at(
+                        name.span(),
+                        format!("mimic `{attr}` refers to `{name}`, the field itself"),
+                    ),
+                    None => {}
+                }
+            }
+            return;
+        }
+    };
+    if root == "config" && !has_field(fields, "config") {
+        if !scope.config {
+            cx.error_spanned_by(root, format!("mimic `{attr}` reads `config`, but the type declares none: add `#[mimic(config = PersonConfig)]` to it"));
+        }
+        return;
+    }
+    if let Some(reference) = reference(cx, attr, &root.to_string(), root.span(), index, fields) {
+        refs.push(reference);
+    }
+}
+
+/// The plain names in an expression: identifiers that are not a path segment after `::`, a
+/// field or method after `.`, a function called, or followed by `::` or `!`.
+fn expression_names(tokens: &TokenStream) -> Vec<syn::Ident> {
+    use proc_macro2::TokenTree;
+    let mut names = Vec::new();
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(group) => names.extend(expression_names(&group.stream())),
+            TokenTree::Ident(ident) => {
+                let punct = |tree: Option<&TokenTree>| match tree {
+                    Some(TokenTree::Punct(p)) => Some(p.as_char()),
+                    _ => None,
+                };
+                let before = i.checked_sub(1).and_then(|j| punct(trees.get(j)));
+                let after = punct(trees.get(i + 1));
+                // `name(...)` calls a function.
+                let call = matches!(trees.get(i + 1), Some(TokenTree::Group(g)) if g.delimiter() == proc_macro2::Delimiter::Parenthesis);
+                if !matches!(before, Some('.' | ':')) && !matches!(after, Some(':' | '!')) && !call
+                {
+                    names.push(ident.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+enum Root<'e> {
+    Name(&'e syn::Ident),
+    Literal,
+    Other,
+}
+
+/// The name an expression such as `person.address.city` or `born.year()` starts from.
+fn expression_root(expr: &syn::Expr) -> Root<'_> {
+    match expr {
+        syn::Expr::Path(path) if path.qself.is_none() => match path.path.get_ident() {
+            Some(ident) => Root::Name(ident),
+            None => Root::Other,
+        },
+        syn::Expr::Field(field) => expression_root(&field.base),
+        syn::Expr::MethodCall(call) => expression_root(&call.receiver),
+        syn::Expr::Paren(inner) => expression_root(&inner.expr),
+        syn::Expr::Reference(inner) => expression_root(&inner.expr),
+        syn::Expr::Unary(unary) => expression_root(&unary.expr),
+        syn::Expr::Lit(_) => Root::Literal,
+        _ => Root::Other,
+    }
 }
 
 /// The fields a `format` string names.
@@ -366,10 +582,10 @@ pub(crate) fn placeholders(format: &str) -> Result<Vec<String>, String> {
 fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wrapper>, &'a Type) {
     let attrs = &field.attrs;
     let mut wrappers = Vec::new();
-    let mut ty = field.ty;
+    let mut ty: &Type = &field.ty;
     let generated = !matches!(
         source,
-        Source::Mimic | Source::Skip | Source::With(..) | Source::Constant(_)
+        Source::Mimic | Source::Skip | Source::With(..) | Source::Constant(_) | Source::From(..)
     );
     if let Some((span, p)) = &attrs.optional {
         match generic_inner(ty, "Option") {
@@ -381,7 +597,7 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
                 *span,
                 format!(
                     "mimic `optional` needs an `Option<...>` field, but this field is `{}`",
-                    type_text(field.ty)
+                    type_text(&field.ty)
                 ),
             ),
         }
@@ -399,13 +615,13 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
                 *span,
                 format!(
                     "mimic `len` needs a `Vec<...>` field, but this field is `{}`",
-                    type_text(field.ty)
+                    type_text(&field.ty)
                 ),
             ),
         }
     } else if generated && generic_inner(ty, "Vec").is_some() && !matches!(source, Source::Seq(_)) {
         cx.error_spanned_by(
-            field.ty,
+            &field.ty,
             "a `Vec` field with a generated value needs `len`: `#[mimic(..., len = \"1..=3\")]`",
         );
     }

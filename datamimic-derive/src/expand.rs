@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::ast::{Body, Container, Shape};
-use crate::check::{FieldPlan, Source, Wrapper, plan_fields};
+use crate::check::{FieldPlan, Scope, Source, Wrapper, plan_fields};
 use crate::ctxt::Ctxt;
 use crate::fits::Kind;
 use crate::format::{Piece, TextKind, plain_pieces, text_kind};
@@ -54,15 +54,28 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
         },
     };
     let krate = &paths.krate;
+    let scope = Scope {
+        config: container.attrs.config.is_some(),
+    };
     let (construct, visit) = match &container.body {
         Body::Struct(shape, fields) => {
-            let plans = plan_fields(cx, fields);
+            let plans = plan_fields(cx, fields, scope);
             let make = construct(cx, &paths, quote!(Self), *shape, &plans);
             let visit = visit_fields(cx, &paths, &plans);
             (make, visit)
         }
-        Body::Enum(variants) => enum_body(cx, &paths, container, variants),
+        Body::Enum(variants) => enum_body(cx, &paths, container, variants, scope),
     };
+    // `config`, read by the attributes: the service's value, or the type's default.
+    let config = container.attrs.config.as_ref().map(|(_, ty)| {
+        quote_spanned! {ty.span()=>
+            let config: #ty = match __mimic_ctx.config::<#ty>() {
+                ::core::option::Option::Some(config) => ::core::clone::Clone::clone(config),
+                ::core::option::Option::None => ::core::default::Default::default(),
+            };
+        }
+    });
+    let cells = crate::cells::cells_impl(container, &paths);
     let default_dataset = container.attrs.dataset.as_ref().map(|(_, lit)| {
         quote!(const DEFAULT_DATASET: ::core::option::Option<&'static str> = ::core::option::Option::Some(#lit);)
     });
@@ -79,6 +92,7 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
 
                 #[allow(unused_variables, clippy::let_and_return, clippy::redundant_locals)]
                 fn mimic(__mimic_ctx: &mut #krate::Context<'_>) -> Self {
+                    #config
                     #construct
                 }
 
@@ -87,6 +101,8 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
                     #visit
                 }
             }
+
+            #cells
         };
     };
     if std::env::var_os("DATAMIMIC_DERIVE_DEBUG").is_some() {
@@ -109,16 +125,18 @@ fn construct(
     let named: Vec<(&Ident, &Type)> = plans
         .iter()
         .filter_map(|plan| match &plan.field.member {
-            Member::Named(ident) => Some((ident, plan.field.ty)),
+            Member::Named(ident) => Some((ident, &*plan.field.ty)),
             Member::Unnamed(_) => None,
         })
         .collect();
     for plan in plans {
         let local = local_name(&plan.field.member);
-        let ty = plan.field.ty;
+        let ty = &plan.field.ty;
         let value = field_value(cx, paths, plan, &named, &mut rows, &mut statements);
         statements.extend(quote!(let #local: #ty = #value;));
-        locals.push((plan.index, plan.field.member.clone(), local));
+        if !plan.field.hidden {
+            locals.push((plan.index, plan.field.member.clone(), local));
+        }
     }
     // Generated in dependency order, built in declaration order.
     locals.sort_by_key(|(index, _, _)| *index);
@@ -156,13 +174,34 @@ fn field_value(
     statements: &mut TokenStream,
 ) -> TokenStream {
     let krate = &paths.krate;
+    if let Some(p) = &plan.chance {
+        let value = field_value_certain(cx, paths, plan, named, rows, statements);
+        return quote! {
+            if #krate::sample::chance(__mimic_ctx.rng(), #p) { #value } else { ::core::default::Default::default() }
+        };
+    }
+    field_value_certain(cx, paths, plan, named, rows, statements)
+}
+
+/// [`field_value`] without `chance`.
+fn field_value_certain(
+    cx: &Ctxt,
+    paths: &Paths,
+    plan: &FieldPlan<'_>,
+    named: &[(&Ident, &Type)],
+    rows: &mut BTreeMap<(String, String), Ident>,
+    statements: &mut TokenStream,
+) -> TokenStream {
+    let krate = &paths.krate;
     // Fields that read a named column of the same table (and row label) share one row.
     if let Source::Weighted {
         key,
         column: Some(column),
         row,
+        matching: None,
     } = &plan.source
         && plan.wrappers.iter().all(|w| matches!(w, Wrapper::Some))
+        && plan.chance.is_none()
     {
         let group = (
             key.value(),
@@ -179,7 +218,11 @@ fn field_value(
         });
         let column_index = tables::column_ref(cx, paths, key, column);
         let cell = quote!(#row_local.cell(#column_index));
-        let leaf = convert_cell(paths, plan, cell);
+        let leaf = if is_row(plan.leaf) {
+            quote!(#row_local)
+        } else {
+            convert_cell(paths, plan, cell)
+        };
         return plan.wrappers.iter().rev().fold(
             leaf,
             |inner, _| quote!(::core::option::Option::Some(#inner)),
@@ -217,14 +260,85 @@ fn leaf_value(
     match &plan.source {
         Source::Mimic => quote_spanned!(span=> <#leaf as #krate::Mimic>::mimic(__mimic_ctx)),
         Source::Skip => quote_spanned!(span=> <#leaf as ::core::default::Default>::default()),
+        Source::Weighted {
+            key,
+            column,
+            matching: Some((value, on)),
+            ..
+        } => {
+            let table = tables::table_ref(cx, paths, key);
+            let on_index = match on {
+                Some(on) => tables::column_ref(cx, paths, key, on),
+                None => quote!(0usize),
+            };
+            let value_span = value.span();
+            let row = quote_spanned! {value_span=>
+                {
+                    static __MIMIC_MATCH: #krate::__private::MatchIndex = #krate::__private::MatchIndex::new();
+                    let __mimic_table = __mimic_ctx.table(#table);
+                    let __mimic_dataset = __mimic_ctx.dataset();
+                    __MIMIC_MATCH.pick(__mimic_table, __mimic_dataset, #on_index, #krate::CellKey::cell_key(&(#value)), __mimic_ctx.rng())
+                }
+            };
+            let found = if is_row(leaf) {
+                quote!(__mimic_row)
+            } else {
+                let column_index = match column {
+                    Some(column) => tables::column_ref(cx, paths, key, column),
+                    None => quote!(0usize),
+                };
+                convert_cell(paths, plan, quote!(__mimic_row.cell(#column_index)))
+            };
+            // No row holds the value: the type's default (empty text), as for `chance`.
+            quote! {
+                match #row {
+                    ::core::option::Option::Some(__mimic_row) => #found,
+                    ::core::option::Option::None => ::core::default::Default::default(),
+                }
+            }
+        }
         Source::Weighted { key, column, .. } => {
             let table = tables::table_ref(cx, paths, key);
+            if is_row(leaf) {
+                return quote!({ let __mimic_table = __mimic_ctx.table(#table); __mimic_table.sample_row(__mimic_ctx.rng()) });
+            }
             let column_index = match column {
                 Some(column) => tables::column_ref(cx, paths, key, column),
                 None => quote!(0usize),
             };
             let cell = quote!({ let __mimic_table = __mimic_ctx.table(#table); __mimic_table.sample_row(__mimic_ctx.rng()).cell(#column_index) });
             convert_cell(paths, plan, cell)
+        }
+        Source::WeightedMatch { choice, column } => {
+            let scrutinee = &choice.scrutinee;
+            let arms = choice.arms.iter().map(|(pat, key)| {
+                let table = tables::table_ref(cx, paths, key);
+                let column_index = match column {
+                    Some(column) => tables::column_ref(cx, paths, key, column),
+                    None => quote!(0usize),
+                };
+                quote!(#pat => (&#table, #column_index))
+            });
+            let chosen = quote! {
+                let (__mimic_family, __mimic_column): (&'static #krate::TableFamily, usize) = match &(#scrutinee) { #(#arms),* };
+                let __mimic_table = __mimic_ctx.table(__mimic_family);
+            };
+            if is_row(leaf) {
+                return quote!({ #chosen __mimic_table.sample_row(__mimic_ctx.rng()) });
+            }
+            let cell = quote!({ #chosen __mimic_table.sample_row(__mimic_ctx.rng()).cell(__mimic_column) });
+            convert_cell(paths, plan, cell)
+        }
+        Source::From(expr, _) => {
+            quote_spanned!(expr.span()=> ::core::clone::Clone::clone(&(#expr)))
+        }
+        Source::RangeExpr(range) => {
+            let (low, high) = (&range.start, &range.end);
+            let method = match range.limits {
+                syn::RangeLimits::Closed(_) => quote!(sample_inclusive),
+                syn::RangeLimits::HalfOpen(_) => quote!(sample_exclusive),
+            };
+            quote_spanned!(span=> <#leaf as #krate::sample::SampleRange>::#method(__mimic_ctx.rng(), #low, #high))
         }
         Source::Values { values, weights } => {
             let index = match weights {
@@ -389,6 +503,11 @@ fn text_case(paths: &Paths, plan: &FieldPlan<'_>, text: TokenStream) -> TokenStr
     }
 }
 
+/// Whether `ty` is written `Row`: a `let` that keeps the drawn row itself.
+pub(crate) fn is_row(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.qself.is_none() && path.path.segments.last().is_some_and(|s| s.ident == "Row" && s.arguments.is_none()))
+}
+
 /// Whether `ty` is written `DateTime<..>` (datamimic ranges support `DateTime<Utc>`).
 fn is_utc_date_time(ty: &Type) -> bool {
     matches!(ty, Type::Path(path) if path.path.segments.last().is_some_and(|s| s.ident == "DateTime"))
@@ -414,8 +533,20 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
         .iter()
         .map(|plan| match &plan.source {
             Source::Mimic => {
-                let ty = plan.field.ty;
+                let ty = &plan.field.ty;
                 quote_spanned!(ty.span()=> <#ty as #krate::Mimic>::visit_tables(__mimic_visitor);)
+            }
+            Source::WeightedMatch { choice, .. } => choice
+                .arms
+                .iter()
+                .map(|(_, key)| {
+                    let table = tables::table_ref(cx, paths, key);
+                    quote!(__mimic_visitor(#krate::TableUse { family: #table, column: 0usize, accepts: ::core::option::Option::None });)
+                })
+                .collect(),
+            Source::Weighted { key, .. } if is_row(plan.leaf) => {
+                let table = tables::table_ref(cx, paths, key);
+                quote!(__mimic_visitor(#krate::TableUse { family: #table, column: 0usize, accepts: ::core::option::Option::None });)
             }
             Source::Weighted { key, column, .. } => {
                 let table = tables::table_ref(cx, paths, key);
@@ -442,7 +573,7 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
                 let check = cell_type_check(cx, paths, plan, key, column.as_ref());
                 quote!(#check __mimic_visitor(#krate::TableUse { family: #table, column: #column_index, accepts: #accepts });)
             }
-            Source::With(_, tables) => tables
+            Source::With(_, tables) | Source::From(_, tables) => tables
                 .iter()
                 .map(|key| {
                     let table = tables::table_ref(cx, paths, key);
@@ -490,6 +621,7 @@ fn enum_body(
     paths: &Paths,
     container: &Container<'_>,
     variants: &[crate::ast::Variant<'_>],
+    scope: Scope,
 ) -> (TokenStream, TokenStream) {
     let krate = &paths.krate;
     let chosen: Vec<_> = variants.iter().filter(|v| v.attrs.skip.is_none()).collect();
@@ -511,7 +643,7 @@ fn enum_body(
     let n = slots.len();
     let mut visits = TokenStream::new();
     let arms = chosen.iter().enumerate().map(|(i, variant)| {
-        let plans = plan_fields(cx, &variant.fields);
+        let plans = plan_fields(cx, &variant.fields, scope);
         visits.extend(visit_fields(cx, paths, &plans));
         let ident = variant.ident;
         let make = construct(cx, paths, quote!(Self::#ident), variant.shape, &plans);

@@ -10,6 +10,7 @@ mod ast;
 mod attr;
 mod bound;
 mod cell_type;
+mod cells;
 mod check;
 mod ctxt;
 mod expand;

@@ -13,6 +13,11 @@ pub(crate) const MIMIC: Symbol = Symbol("mimic");
 // Container.
 pub(crate) const DATASET: Symbol = Symbol("dataset");
 pub(crate) const CRATE: Symbol = Symbol("crate");
+pub(crate) const CONFIG: Symbol = Symbol("config");
+/// On the container: derive `Cells`, the fast CSV row writer.
+pub(crate) const CELLS: Symbol = Symbol("cells");
+/// On the container or a field: a value that fields read but that is not itself a field.
+pub(crate) const LET: Symbol = Symbol("let");
 
 // Variant.
 pub(crate) const WEIGHT: Symbol = Symbol("weight");
@@ -27,6 +32,7 @@ pub(crate) const RANGE: Symbol = Symbol("range");
 pub(crate) const SEQ: Symbol = Symbol("seq");
 pub(crate) const CONSTANT: Symbol = Symbol("constant");
 pub(crate) const SKIP: Symbol = Symbol("skip");
+pub(crate) const FROM: Symbol = Symbol("from");
 
 // Field modifiers.
 pub(crate) const COLUMN: Symbol = Symbol("column");
@@ -34,6 +40,9 @@ pub(crate) const ROW: Symbol = Symbol("row");
 pub(crate) const WEIGHTS: Symbol = Symbol("weights");
 pub(crate) const TABLES: Symbol = Symbol("tables");
 pub(crate) const OPTIONAL: Symbol = Symbol("optional");
+pub(crate) const CHANCE: Symbol = Symbol("chance");
+pub(crate) const MATCHING: Symbol = Symbol("matching");
+pub(crate) const ON: Symbol = Symbol("on");
 pub(crate) const LEN: Symbol = Symbol("len");
 pub(crate) const ASCII_LOWERCASE: Symbol = Symbol("ascii_lowercase");
 pub(crate) const LOWERCASE: Symbol = Symbol("lowercase");
@@ -50,17 +59,22 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     SEQ,
     CONSTANT,
     SKIP,
+    FROM,
     COLUMN,
     ROW,
     WEIGHTS,
     TABLES,
     OPTIONAL,
+    CHANCE,
+    MATCHING,
+    ON,
+    LET,
     LEN,
     ASCII_LOWERCASE,
     LOWERCASE,
     UPPERCASE,
 ];
-pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE];
+pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE, CONFIG, LET, CELLS];
 pub(crate) const VARIANT_KEYWORDS: &[Symbol] = &[WEIGHT, SKIP];
 
 impl PartialEq<Symbol> for Ident {

@@ -1,7 +1,9 @@
 //! Items used by generated code only. Not part of the public API.
 
+pub use crate::matching::MatchIndex;
 pub use crate::plain_text::PlainText;
 pub use datamimic_derive::{cell_type_check, unknown_column, unknown_table};
+pub use serde::Serialize;
 
 /// The pieces of a baked table, as written by `datamimic-codegen`.
 #[derive(Debug)]

@@ -46,6 +46,14 @@ pub trait Cells: Serialize {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
         w.serialized(self)
     }
+
+    /// Whether `other` writes exactly the cells `self` writes, so a writer may repeat them
+    /// (a person's `name`, a copy of its `full_name`). `false` unless a type knows better.
+    #[inline]
+    fn same_cells(&self, other: &Self) -> bool {
+        let _ = other;
+        false
+    }
 }
 
 /// Where [`Cells`] go: a CSV row, typically.
@@ -99,6 +107,76 @@ macro_rules! cells_by_serde {
     )*};
 }
 pub(crate) use cells_by_serde;
+
+// The leaves of records, so `#[mimic(cells)]` can write a struct field by field: text and
+// unsigned integers directly, dates as chrono writes them, the rest through serde.
+
+impl Cells for str {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.text(self)
+    }
+}
+
+impl<T: Cells + ?Sized> Cells for &T {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        (**self).write_cells(w)
+    }
+}
+
+impl Cells for String {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.text(self)
+    }
+}
+
+impl Cells for std::borrow::Cow<'_, str> {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.text(self)
+    }
+}
+
+macro_rules! cells_by_uint {
+    ($($ty:ty),*) => {$(
+        impl Cells for $ty {
+            #[inline]
+            fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+                w.uint(*self as u64)
+            }
+        }
+    )*};
+}
+cells_by_uint!(u8, u16, u32, u64, usize);
+
+impl Cells for NaiveDate {
+    #[inline]
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.date(*self)
+    }
+}
+
+cells_by_serde!(
+    i8,
+    i16,
+    i32,
+    i64,
+    i128,
+    u128,
+    isize,
+    f32,
+    f64,
+    bool,
+    char,
+    chrono::NaiveDateTime,
+    chrono::NaiveTime,
+    chrono::DateTime<chrono::Utc>,
+);
+
+impl<T: Serialize> Cells for Option<T> {}
+impl<T: Serialize> Cells for Vec<T> {}
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ pub mod sample;
 // Generating values: the trait, its context and the service.
 mod cell;
 mod context;
+mod matching;
 mod mimic;
 pub mod pattern;
 mod primitives;
@@ -48,6 +49,7 @@ pub use dataset::{
 };
 pub use error::{Error, Result};
 pub use family::TableFamily;
+pub use matching::CellKey;
 pub use mimic::{CellCheck, Mimic, TableUse};
 pub use per_dataset::PerDataset;
 pub use plain_text::plain_table_text;

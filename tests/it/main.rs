@@ -6,6 +6,7 @@ mod support;
 
 mod bad_datasets;
 mod derive;
+mod derive_domain;
 mod domain_accounts_crm;
 mod domain_claims_insured_risk;
 mod domain_common;

@@ -1,4 +1,6 @@
-//! Built-in domain models, written with `#[derive(Mimic)]` like users' own entities.
+//! Built-in domain models. Person, Address, City, Country, Company, Patient and Hospital are
+//! declared with `#[derive(Mimic)]` like users' own entities (with named functions for the
+//! real algorithmic work); the other entities are still hand-written `impl Mimic` blocks.
 
 // The methods every domain service shares.
 mod service;

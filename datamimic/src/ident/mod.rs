@@ -50,6 +50,7 @@ pub mod npi;
 pub mod rvnr;
 pub mod ssn;
 pub mod uuid;
+pub mod with;
 
 pub use card::Network;
 pub use ean::Gs1Prefixes;

@@ -9,39 +9,63 @@
 //! followed by the lines of their shifts.
 
 use chrono::{Duration, NaiveDate};
-use datamimic::{ChildCount, ChildOf, Context, Mimic, Service, Siblings};
+use datamimic::domain::common::{Gender, Person, PersonConfig};
+use datamimic::{ChildCount, ChildOf, Context, Mimic, Row, Service, Siblings};
 use serde::Serialize;
 
 // The tables this crate's build script baked from `datasets/`.
 datamimic::include_tables!();
 
-/// An employee, drawn from built-in name and city tables and this crate's own tables.
+/// An employee, drawn from built-in name and city tables and this crate's own tables. The
+/// service's `PersonConfig` sets the share of women and the ages, for the employee and for
+/// the manager it embeds.
 #[derive(Mimic, Serialize, Debug, Clone, PartialEq)]
-#[mimic(dataset = "DE")]
+#[mimic(dataset = "DE", config = PersonConfig, cells)]
+// One job row, read by `title` and `level`, that is not itself a field.
+#[mimic(let(job: Row, weighted = "hr/job_title"))]
 struct Employee {
     #[mimic(seq)]
     id: u64,
-    #[mimic(weighted = "common/person/given_name_female")]
+    gender: Gender,
+    // The given-name table follows the drawn gender.
+    #[mimic(weighted = match gender {
+        Gender::Female => "common/person/given_name_female",
+        _ => "common/person/given_name_male",
+    })]
     given_name: &'static str,
     #[mimic(weighted = "common/person/family_name")]
     family_name: &'static str,
-    #[mimic(range = "18..=67")]
+    // Only the salutations of the drawn gender (`Frau`, `Herr`, `Divers`).
+    #[mimic(
+        weighted = "common/person/salutation",
+        matching = gender,
+        on = "gender",
+        column = "salutation"
+    )]
+    salutation: &'static str,
+    #[mimic(range = config.min_age..=config.max_age)]
     age: u8,
     #[mimic(weighted = "departments")]
     department: &'static str,
-    #[mimic(weighted = "hr/job_title", column = "title")]
+    #[mimic(from = job.cell(__datamimic_tables::columns::hr_job_title::TITLE))]
     title: &'static str,
-    #[mimic(weighted = "hr/job_title", column = "level")]
+    #[mimic(from = job.cell(__datamimic_tables::columns::hr_job_title::LEVEL))]
     level: &'static str,
     #[mimic(format = "{given_name}.{family_name}@example.com", ascii_lowercase)]
     email: String,
     #[mimic(optional = 0.1, pattern = "+49 30 #######")]
     phone: Option<String>,
     office: Office,
+    // A built-in entity inside the record, and one of its fields copied out.
+    #[serde(skip)]
+    manager: Person,
+    #[mimic(from = manager.full_name.to_string())]
+    manager_name: String,
 }
 
 /// Where an employee works: one coherent row of the built-in city table.
 #[derive(Mimic, Serialize, Debug, Clone, PartialEq)]
+#[mimic(cells)]
 struct Office {
     #[mimic(weighted = "common/address/city", column = "city")]
     city: &'static str,
@@ -189,6 +213,37 @@ mod tests {
         }
         assert!(parse_count("5..2").is_err());
         assert_eq!(parse_count("1..=4"), Ok(ChildCount::between(1, 4).unwrap()));
+    }
+
+    #[test]
+    fn names_and_salutations_follow_the_gender_and_the_config_reaches_the_manager() {
+        let config = PersonConfig {
+            female_quota: 0.3,
+            min_age: 40,
+            max_age: 45,
+            ..PersonConfig::default()
+        };
+        let service = Service::<Employee>::new().config(config).seed(3);
+        let female = datamimic::tables::COMMON_PERSON_GIVEN_NAME_FEMALE
+            .resolve("DE")
+            .unwrap();
+        let mut women = 0;
+        for i in 0..2_000 {
+            let e = service.record(i);
+            let is_female_name = female.iter().any(|r| r.value() == e.given_name);
+            match e.gender {
+                Gender::Female => {
+                    women += 1;
+                    assert!(is_female_name, "{}", e.given_name);
+                    assert_eq!(e.salutation, "Frau");
+                }
+                _ => assert_eq!(e.salutation, "Herr"),
+            }
+            assert!((40..=45).contains(&e.age) && (40..=45).contains(&e.manager.age));
+            assert_eq!(e.manager_name, e.manager.full_name.to_string());
+        }
+        let share = f64::from(women) / 2_000.0;
+        assert!((share - 0.3).abs() < 0.04, "{share}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ fn prints_reproducible_json_lines() {
     let lines: Vec<&str> = first.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(
-        lines[0].starts_with("{\"id\":1,\"given_name\":"),
+        lines[0].starts_with("{\"id\":1,\"gender\":"),
         "{}",
         lines[0]
     );

@@ -2,9 +2,10 @@
 
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
-use crate::{Context, Mimic, MimicRng, TableUse, tables};
+use crate::tables::columns::common_address_city as city_columns;
+use crate::{Context, Mimic, Row, tables};
 
-use super::lookup::{CITY_AREA_CODE, CITY_NAME, CITY_POSTAL_CODE, CITY_STATE, Resolved};
+use super::lookup::Resolved;
 use super::phone::PhoneNumber;
 
 /// A postal address. City, state, postal code and area code come from one row of
@@ -13,9 +14,6 @@ use super::phone::PhoneNumber;
 ///
 /// Fields follow datamimic-ce's order; `state_code` and `area_code` are datamimic additions
 /// (the coherence they carry is otherwise lost in the state name and the phone number).
-///
-/// Hand-written rather than derived: a record resolves its dataset's tables once, where
-/// derived fields would look them up one field at a time.
 ///
 /// ```
 /// use datamimic::domain::common::AddressService;
@@ -26,110 +24,86 @@ use super::phone::PhoneNumber;
 /// println!("{}", address.full_address);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", cells)]
+// The dataset's tables and country, resolved once per dataset.
+#[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
 pub struct Address {
     /// Street name, from `common/address/street`.
+    #[mimic(weighted = "common/address/street")]
     pub street: &'static str,
     /// House number, small numbers being the most common.
+    #[mimic(with = house_number(resolved))]
     pub house_number: u16,
     /// City (or town) name.
+    #[mimic(let(place: Row, weighted = "common/address/city"))]
+    #[mimic(from = place.cell(city_columns::CITY))]
     pub city: &'static str,
     /// The state's code in `common/address/state` (`SN`, `CA`).
+    #[mimic(from = place.cell(city_columns::STATE_CODE))]
     pub state_code: &'static str,
     /// The state's name (`Sachsen`, `California`).
+    #[mimic(from = resolved.state_name(state_code), tables = ["common/address/state"])]
     pub state: &'static str,
     /// Postal code, leading zeros kept (`01067`).
+    #[mimic(from = place.cell(city_columns::POSTAL_CODE))]
     pub postal_code: &'static str,
     /// Telephone area code without the trunk prefix (`351`).
+    #[mimic(from = place.cell(city_columns::AREA_CODE))]
     pub area_code: &'static str,
     /// Country name (`Germany`).
+    #[mimic(from = resolved.country_name)]
     pub country: &'static str,
     /// ISO country code (`DE`): the country of the tables actually used, so a dataset that
     /// falls back to US data gets a US address, not a foreign calling code on a US city.
+    #[mimic(from = resolved.country_code)]
     pub country_code: &'static str,
     /// Landline in the city's area code.
+    #[mimic(with = landline(resolved, place))]
     pub phone: PhoneNumber,
     /// Mobile number with one of the country's mobile prefixes (`common/phone/mobile_prefix`;
     /// the US has no separate mobile ranges, so its prefixes are area codes).
+    #[mimic(with = mobile(resolved), tables = ["common/phone/mobile_prefix"])]
     pub mobile_phone: PhoneNumber,
     /// Fax, a landline in the city's area code.
+    #[mimic(with = landline(resolved, place))]
     pub fax: PhoneNumber,
     /// An organisation at this address (as in datamimic-ce): a company name where the country
     /// has company-name data, otherwise empty rather than a foreign name.
+    #[mimic(with = organization(resolved))]
     pub organization: &'static str,
     /// The address on one line in the country's order.
+    #[mimic(from = FullAddress { street, house_number, city, state_code, postal_code, country_code })]
     pub full_address: FullAddress,
 }
 
-impl Mimic for Address {
-    fn mimic(ctx: &mut Context<'_>) -> Address {
-        Address::generate(ctx, Resolved::of(ctx))
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        let street = (&tables::COMMON_ADDRESS_STREET, 0);
-        let city = [CITY_NAME, CITY_STATE, CITY_POSTAL_CODE, CITY_AREA_CODE]
-            .map(|column| (&tables::COMMON_ADDRESS_CITY, column));
-        for (family, column) in std::iter::once(street).chain(city) {
-            visitor(TableUse {
-                family,
-                column,
-                accepts: None,
-            });
-        }
-    }
+/// A landline in the area code of the city row `place`.
+#[inline]
+fn landline(ctx: &mut Context<'_>, resolved: &&Resolved, place: &Row) -> PhoneNumber {
+    let lead = resolved.landline_leads[place.index()];
+    resolved.phone_plan.landline(ctx.rng(), lead)
 }
 
-impl Address {
-    /// An address from the tables of `resolved`, in the field order (which is the draw order).
-    #[inline]
-    pub(crate) fn generate(ctx: &mut Context<'_>, resolved: &Resolved) -> Address {
-        let rng = ctx.rng();
-        let street = resolved.street.sample_row(rng).value();
-        let house_number = house_number(rng, resolved.is_us);
-        let row = resolved.city.sample_row(rng);
-        let (city, state_code) = (row.cell(CITY_NAME), row.cell(CITY_STATE));
-        let (postal_code, area_code) = (row.cell(CITY_POSTAL_CODE), row.cell(CITY_AREA_CODE));
-        let country_code = resolved.country_code;
-        let plan = &resolved.phone_plan;
-        let landline = resolved.landline_leads[row.index()];
-        let phone = plan.landline(rng, landline);
-        let mobile = resolved.mobile_leads[resolved.mobile_prefix.sample_index(rng)];
-        let mobile_phone = plan.mobile(rng, mobile);
-        let fax = plan.landline(rng, landline);
-        let organization = resolved
-            .company_words
-            .map_or("", |words| words.sample_row(rng).value());
-        Address {
-            street,
-            house_number,
-            city,
-            state_code,
-            state: resolved.state_name(state_code),
-            postal_code,
-            area_code,
-            country: resolved.country_name,
-            country_code,
-            phone,
-            mobile_phone,
-            fax,
-            organization,
-            full_address: FullAddress {
-                street,
-                house_number,
-                city,
-                state_code,
-                postal_code,
-                country_code,
-            },
-        }
-    }
+/// A mobile number with one of the country's mobile prefixes.
+#[inline]
+fn mobile(ctx: &mut Context<'_>, resolved: &&Resolved) -> PhoneNumber {
+    let lead = resolved.mobile_leads[resolved.mobile_prefix.sample_index(ctx.rng())];
+    resolved.phone_plan.mobile(ctx.rng(), lead)
+}
+
+/// A company name of the country, or empty where it has none.
+#[inline]
+fn organization(ctx: &mut Context<'_>, resolved: &&Resolved) -> &'static str {
+    resolved
+        .company_words
+        .map_or("", |words| words.sample_row(ctx.rng()).value())
 }
 
 /// Skewed towards small numbers like real streets: the minimum of two uniform draws, up to 150
 /// (up to 9,999 in the US, which numbers by block). Illustrative: no statistic is used.
-fn house_number(rng: &mut MimicRng, is_us: bool) -> u16 {
-    let max = if is_us { 9_999 } else { 150 };
+fn house_number(ctx: &mut Context<'_>, resolved: &&Resolved) -> u16 {
+    let max = if resolved.is_us { 9_999 } else { 150 };
+    let rng = ctx.rng();
     let (a, b) = (below(rng, max), below(rng, max));
     1 + a.min(b) as u16
 }

@@ -5,6 +5,14 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use crate::Context;
 use crate::sample::below;
 
+/// A birthdate and age in the configuration's age range.
+pub(super) fn birthdate_and_age_of(
+    ctx: &mut Context<'_>,
+    config: &super::person::PersonConfig,
+) -> (NaiveDate, u8) {
+    birthdate_and_age(ctx, config.age_range())
+}
+
 /// Uniform over `[today - (max + 1) years + 1 day, today - min years]`, as datamimic-ce, so
 /// the age in whole years is exactly within `[min, max]`.
 pub(super) fn birthdate_and_age(ctx: &mut Context<'_>, ages: (u8, u8)) -> (NaiveDate, u8) {

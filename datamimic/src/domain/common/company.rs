@@ -5,14 +5,13 @@
 //! sector, so name and sector agree. Legal forms follow their shares in the national company
 //! registers (`datasets/SOURCES.md`).
 
-use crate::{Context, Mimic, TableUse, tables};
+use crate::{Context, Mimic};
 
-use super::address::{Address, EXTRA_TABLES};
+use super::address::Address;
 use super::phone::{PhoneNumber, landline_near};
 
 /// A company. Its legal form belongs to its country; its sector is the one its name was built
-/// for; its e-mail and url derive from its name; its phones use its city's area code. Hand-written because datamimic-ce's field order puts
-/// the phones (which need the address's area code) before the address fields.
+/// for; its e-mail and url derive from its name; its phones use its city's area code.
 ///
 /// ```
 /// use datamimic::domain::common::CompanyService;
@@ -22,107 +21,79 @@ use super::phone::{PhoneNumber, landline_near};
 /// assert!(company.url.ends_with(".de"));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", cells)]
 pub struct Company {
     /// Record number, from 1.
+    #[mimic(seq)]
     pub id: u64,
     /// Trading name (`Müller Bau`).
+    #[mimic(weighted = "common/organization/company_name_word", column = "name")]
     pub short_name: &'static str,
     /// Name with legal form (`Müller Bau GmbH`; in Vietnam the form comes first:
     /// `Công ty TNHH Xây dựng Minh Phát`).
+    #[mimic(from = full_name(short_name, legal_form, address.country_code))]
     pub full_name: String,
     /// Legal form of the country (`GmbH`).
+    #[mimic(weighted = "common/organization/legal_form")]
     pub legal_form: &'static str,
     /// Industry sector (NACE section, NAICS sector in the US), in the country's language.
+    // The address is drawn after the legal form, and the fields below copy it.
+    #[mimic(let(address: Address))]
+    #[mimic(weighted = "common/organization/company_name_word", column = "sector")]
     pub sector: &'static str,
     /// `info@` the company's domain.
+    #[mimic(let(domain: String, from = domain(short_name, address.country_code)))]
+    #[mimic(format = "info@{domain}")]
     pub email: String,
     /// The company's web address.
+    #[mimic(format = "https://www.{domain}")]
     pub url: String,
     /// Main landline.
+    #[mimic(from = address.phone)]
     pub phone_number: PhoneNumber,
     /// Office landline.
+    #[mimic(with = office_phone(address))]
     pub office_phone: PhoneNumber,
     /// Fax.
+    #[mimic(from = address.fax)]
     pub fax: PhoneNumber,
     /// Street name.
+    #[mimic(from = address.street)]
     pub street: &'static str,
     /// House number.
+    #[mimic(from = address.house_number)]
     pub house_number: u16,
     /// City.
+    #[mimic(from = address.city)]
     pub city: &'static str,
     /// State name.
+    #[mimic(from = address.state)]
     pub state: &'static str,
     /// Postal code.
+    #[mimic(from = address.postal_code)]
     pub zip_code: &'static str,
     /// Country name.
+    #[mimic(from = address.country)]
     pub country: &'static str,
     /// ISO country code.
+    #[mimic(from = address.country_code)]
     pub country_code: &'static str,
 }
 
-impl Mimic for Company {
-    fn mimic(ctx: &mut Context<'_>) -> Company {
-        let name = ctx
-            .table(&tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD)
-            .sample_row(ctx.rng());
-        let (short_name, sector) = (name.value(), name.cell(NAME_SECTOR));
-        let legal_form = ctx
-            .table(&tables::COMMON_ORGANIZATION_LEGAL_FORM)
-            .sample_row(ctx.rng())
-            .value();
-        let address = Address::mimic(ctx);
-        let domain = format!(
-            "{}.{}",
-            crate::text::email_local_part(&[short_name], "-", address.country_code),
-            top_level_domain(address.country_code)
-        );
-        Company {
-            id: ctx.index() + 1,
-            short_name,
-            full_name: full_name(short_name, legal_form, address.country_code),
-            legal_form,
-            sector,
-            email: format!("info@{domain}"),
-            url: format!("https://www.{domain}"),
-            phone_number: address.phone,
-            office_phone: landline_near(ctx, address.country_code, &address.phone),
-            fax: address.fax,
-            street: address.street,
-            house_number: address.house_number,
-            city: address.city,
-            state: address.state,
-            zip_code: address.postal_code,
-            country: address.country,
-            country_code: address.country_code,
-        }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        for family in [
-            &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
-            &tables::COMMON_ORGANIZATION_LEGAL_FORM,
-        ]
-        .into_iter()
-        .chain(EXTRA_TABLES.iter().copied())
-        {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
-        visitor(TableUse {
-            family: &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
-            column: NAME_SECTOR,
-            accepts: None,
-        });
-        Address::visit_tables(visitor);
-    }
+/// Another landline near the address's.
+fn office_phone(ctx: &mut Context<'_>, address: &Address) -> PhoneNumber {
+    landline_near(ctx, address.country_code, &address.phone)
 }
 
-/// The `sector` column of `common/organization/company_name_word`.
-const NAME_SECTOR: usize = 1;
+/// The company's web domain: its name folded for e-mail at the country's usual domain.
+fn domain(short_name: &str, country: &str) -> String {
+    format!(
+        "{}.{}",
+        crate::text::email_local_part(&[short_name], "-", country),
+        top_level_domain(country)
+    )
+}
 
 /// The registered name: Vietnamese names put the legal form first (`Công ty TNHH ...`),
 /// the other countries' after the name (`... GmbH`).

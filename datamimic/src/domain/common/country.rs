@@ -1,6 +1,7 @@
 //! Country: one row of `common/geo/country`.
 
 use crate::Mimic;
+use crate::tables::columns::common_geo_country as columns;
 
 use super::lookup::country_row;
 
@@ -39,11 +40,11 @@ impl Country {
     pub fn by_code(code: &str) -> Option<Country> {
         let row = country_row(code)?;
         Some(Country {
-            iso_code: row.cell(0),
-            name: row.cell(1),
-            default_language_locale: row.cell(2),
-            phone_code: row.cell(3),
-            population: row.cell(4).parse().unwrap_or_default(),
+            iso_code: row.cell(columns::ISO_CODE),
+            name: row.cell(columns::NAME),
+            default_language_locale: row.cell(columns::DEFAULT_LANGUAGE_LOCALE),
+            phone_code: row.cell(columns::PHONE_CODE),
+            population: row.cell(columns::POPULATION).parse().unwrap_or_default(),
         })
     }
 }

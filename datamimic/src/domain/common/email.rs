@@ -76,12 +76,9 @@ impl PartialEq<str> for PersonalEmail {
 /// `given.family`, `given_family`, `givenfamily` or `g.family` (datamimic-ce's forms, drawn
 /// uniformly for want of statistics), folded by the country's rules, at one of the country's
 /// weighted e-mail domains.
-pub(crate) fn personal(
-    ctx: &mut Context<'_>,
-    resolved: &Resolved,
-    given: Row,
-    family: Row,
-) -> PersonalEmail {
+pub(crate) fn personal(ctx: &mut Context<'_>, given: &Row, family: &Row) -> PersonalEmail {
+    let (given, family) = (*given, *family);
+    let resolved = Resolved::of(ctx);
     let style = below(ctx.rng(), 4);
     let domain = resolved.email_domain.sample_row(ctx.rng()).value();
     let country = ctx.dataset().as_str();
@@ -241,7 +238,7 @@ mod tests {
                 let family = resolved
                     .family_name
                     .row(i as usize * 13 % resolved.family_name.len());
-                let email = personal(&mut ctx, resolved, given, family);
+                let email = personal(&mut ctx, &given, &family);
                 assert!(email == *email.to_string());
                 let email = email.to_string();
                 let local = email.split('@').next().unwrap();

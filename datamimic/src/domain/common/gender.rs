@@ -44,9 +44,35 @@ impl Gender {
     }
 }
 
+impl Gender {
+    /// Whether names and titles take their female form: women's do, men's do not, and
+    /// "other" takes either, by one fair draw.
+    pub(crate) fn female_form(ctx: &mut Context<'_>, gender: &Gender) -> bool {
+        match gender {
+            Gender::Female => true,
+            Gender::Male => false,
+            Gender::Other => unit_f64(ctx.rng()) < 0.5,
+        }
+    }
+}
+
 impl Mimic for Gender {
     fn mimic(ctx: &mut Context<'_>) -> Gender {
         let config = ctx.config::<PersonConfig>().copied().unwrap_or_default();
         Gender::draw(ctx, &config)
+    }
+}
+
+impl crate::CellKey for Gender {
+    /// The `gender` column's text, so `matching = gender` finds the gender's rows.
+    fn cell_key(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl crate::Cells for Gender {
+    #[inline]
+    fn write_cells<W: crate::CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.text(self.as_str())
     }
 }

@@ -3,25 +3,15 @@
 use crate::PerDataset;
 use std::sync::OnceLock;
 
-use rand::Rng;
-
-use crate::sample::below;
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
 use super::given_name_cohort::CohortNames;
 use super::phone::{Lead, NumberingPlan, leads_by_row};
 
-/// Columns of `common/geo/country`.
-pub(crate) const COUNTRY_NAME: usize = 1;
-pub(crate) const COUNTRY_LOCALE: usize = 2;
-pub(crate) const COUNTRY_PHONE_CODE: usize = 3;
-/// Columns of `common/address/city`.
-pub(crate) const CITY_NAME: usize = 0;
-pub(crate) const CITY_STATE: usize = 1;
-pub(crate) const CITY_POSTAL_CODE: usize = 2;
-pub(crate) const CITY_AREA_CODE: usize = 3;
-/// Column of `common/address/state`.
-pub(crate) const STATE_NAME: usize = 1;
+use crate::tables::columns::{
+    common_address_city as city_columns, common_address_state as state_columns,
+    common_geo_country as country_columns,
+};
 
 /// The `common/geo/country` row of an ISO code (`"DE"`), found through an index built once.
 pub(crate) fn country_row(code: &str) -> Option<Row> {
@@ -73,7 +63,7 @@ pub(crate) fn state_name(table: &'static Table, code: &'static str) -> &'static 
         match table.value(mid).cmp(code) {
             std::cmp::Ordering::Less => low = mid + 1,
             std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return table.cell(mid, STATE_NAME),
+            std::cmp::Ordering::Equal => return table.cell(mid, state_columns::NAME),
         }
     }
     code
@@ -106,11 +96,19 @@ pub(crate) fn city_totals(table: &'static Table) -> &'static [u64] {
             std::collections::HashMap::new();
         for r in 0..table.len() {
             *sums
-                .entry((table.cell(r, CITY_NAME), table.cell(r, CITY_STATE)))
+                .entry((
+                    table.cell(r, city_columns::CITY),
+                    table.cell(r, city_columns::STATE_CODE),
+                ))
                 .or_default() += table.scaled_weight(r);
         }
         (0..table.len())
-            .map(|r| sums[&(table.cell(r, CITY_NAME), table.cell(r, CITY_STATE))])
+            .map(|r| {
+                sums[&(
+                    table.cell(r, city_columns::CITY),
+                    table.cell(r, city_columns::STATE_CODE),
+                )]
+            })
             .collect()
     })
 }
@@ -122,33 +120,13 @@ mod tests {
     #[test]
     fn lookups_find_their_rows() {
         let germany = country_row("DE").expect("DE is a country");
-        assert_eq!(germany.cell(COUNTRY_NAME), "Germany");
-        assert_eq!(germany.cell(COUNTRY_PHONE_CODE), "49");
+        assert_eq!(germany.cell(country_columns::NAME), "Germany");
+        assert_eq!(germany.cell(country_columns::PHONE_CODE), "49");
         assert!(country_row("ZZ").is_none());
         assert!(country_row("de").is_none());
         let states = tables::COMMON_ADDRESS_STATE.resolve("US").unwrap();
         assert_eq!(state_name(states, "CA"), "California");
         assert_eq!(state_name(states, "XX"), "XX");
-    }
-
-    #[test]
-    fn column_constants_match_the_tables() {
-        let city = &tables::COMMON_ADDRESS_CITY;
-        assert_eq!(city.column_index("city"), Some(CITY_NAME));
-        assert_eq!(city.column_index("state_code"), Some(CITY_STATE));
-        assert_eq!(city.column_index("postal_code"), Some(CITY_POSTAL_CODE));
-        assert_eq!(city.column_index("area_code"), Some(CITY_AREA_CODE));
-        let country = &tables::COMMON_GEO_COUNTRY;
-        assert_eq!(country.column_index("name"), Some(COUNTRY_NAME));
-        assert_eq!(
-            country.column_index("default_language_locale"),
-            Some(COUNTRY_LOCALE)
-        );
-        assert_eq!(country.column_index("phone_code"), Some(COUNTRY_PHONE_CODE));
-        assert_eq!(
-            tables::COMMON_ADDRESS_STATE.column_index("name"),
-            Some(STATE_NAME)
-        );
     }
 
     #[test]
@@ -198,18 +176,13 @@ pub(crate) struct Resolved {
     /// The female forms of `family_name` where surnames agree with the bearer's sex (PL).
     pub(crate) family_name_female: Option<&'static Table>,
     pub(crate) email_domain: &'static Table,
-    pub(crate) academic_title: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
     pub(crate) nobility_female: Option<&'static Table>,
-    pub(crate) street: &'static Table,
-    pub(crate) city: &'static Table,
     pub(crate) state: &'static Table,
     pub(crate) mobile_prefix: &'static Table,
     /// `state` as (packed code, name), in code order.
     state_names: Vec<(u64, &'static str)>,
     pub(crate) company_words: Option<&'static Table>,
-    /// Salutation rows with cumulative weights, for male, female and other.
-    salutations: [(Vec<(u64, &'static str)>, u64); 3],
     /// The country of the city table in use (US when the dataset fell back to it).
     pub(crate) country_code: &'static str,
     /// Whether `country_code` is `US` (house numbers follow the US block numbering).
@@ -238,24 +211,12 @@ impl Resolved {
         let country = country_row(country_code);
         let names = variant(&tables::COMMON_PERSON_FAMILY_NAME);
         let names_country = names.country().unwrap_or("US");
-        let salutation_table = variant(&tables::COMMON_PERSON_SALUTATION);
-        let salutations = ["male", "female", "other"].map(|gender| {
-            let mut total = 0;
-            let rows = (0..salutation_table.len())
-                .filter(|&r| salutation_table.value(r) == gender)
-                .map(|r| {
-                    total += salutation_table.scaled_weight(r);
-                    (total, salutation_table.cell(r, 1))
-                })
-                .collect();
-            (rows, total)
-        });
-        let calling_code = country.map_or("1", |c| c.cell(COUNTRY_PHONE_CODE));
+        let calling_code = country.map_or("1", |c| c.cell(country_columns::PHONE_CODE));
         let state = variant(&tables::COMMON_ADDRESS_STATE);
         let mobile_prefix = variant(&tables::COMMON_PHONE_MOBILE_PREFIX);
         let state_names = state
             .iter()
-            .filter_map(|row| Some((packed_code(row.value())?, row.cell(STATE_NAME))))
+            .filter_map(|row| Some((packed_code(row.value())?, row.cell(state_columns::NAME))))
             .collect();
         Resolved {
             given_male: variant(&tables::COMMON_PERSON_GIVEN_NAME_MALE),
@@ -276,14 +237,11 @@ impl Resolved {
                 names_country,
             ),
             email_domain: variant(&tables::COMMON_NET_EMAIL_DOMAIN),
-            academic_title: variant(&tables::COMMON_PERSON_ACADEMIC_TITLE),
             nobility_male: exact_variant(&tables::COMMON_PERSON_NOBILITY_TITLE_MALE, names_country),
             nobility_female: exact_variant(
                 &tables::COMMON_PERSON_NOBILITY_TITLE_FEMALE,
                 names_country,
             ),
-            street: variant(&tables::COMMON_ADDRESS_STREET),
-            city,
             state,
             state_names,
             mobile_prefix,
@@ -291,15 +249,20 @@ impl Resolved {
                 &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
                 country_code,
             ),
-            salutations,
             country_code,
             is_us: country_code == "US",
-            country_name: country.map_or(country_code, |c| c.cell(COUNTRY_NAME)),
+            country_name: country.map_or(country_code, |c| c.cell(country_columns::NAME)),
             phone_plan: NumberingPlan::new(country_code, calling_code),
-            landline_leads: leads_by_row(calling_code, city, CITY_AREA_CODE),
+            landline_leads: leads_by_row(calling_code, city, city_columns::AREA_CODE),
             mobile_leads: leads_by_row(calling_code, mobile_prefix, 0),
-            locale: country.map_or("", |c| c.cell(COUNTRY_LOCALE)),
+            locale: country.map_or("", |c| c.cell(country_columns::DEFAULT_LANGUAGE_LOCALE)),
         }
+    }
+
+    /// The resolved tables of `ctx`'s dataset, in the shape of a `with` function.
+    #[inline]
+    pub(crate) fn here(ctx: &mut Context<'_>) -> &'static Resolved {
+        Resolved::of(ctx)
     }
 
     /// The resolved tables of `ctx`'s dataset.
@@ -321,17 +284,5 @@ impl Resolved {
             Ok(i) => self.state_names[i].1,
             Err(_) => code,
         }
-    }
-
-    /// A salutation of `gender` (0 male, 1 female, 2 other), drawn by weight.
-    pub(crate) fn salutation<R: Rng + ?Sized>(&self, gender: usize, rng: &mut R) -> &'static str {
-        let (rows, total) = &self.salutations[gender];
-        if *total == 0 {
-            return "";
-        }
-        let point = below(rng, *total);
-        rows.iter()
-            .find(|(cumulative, _)| point < *cumulative)
-            .map_or("", |(_, salutation)| salutation)
     }
 }

@@ -2,18 +2,17 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::sample::{chance, unit_f64};
-use crate::{Context, Error, Mimic, Result, TableUse, tables};
+use crate::{Context, Error, Mimic, Result, Row};
 
-use super::address::{Address, EXTRA_TABLES};
-use super::birthdate::birthdate_and_age;
+use super::address::Address;
+use super::birthdate::birthdate_and_age_of;
 use super::email::{self, PersonalEmail};
 use super::gender::Gender;
 use super::lookup::Resolved;
 use super::name::FullName;
 use super::naming_convention;
 use super::phone::PhoneNumber;
-use super::title_share::{TITLE_SHARE, titled_share};
+use super::title_share::titled_share;
 
 /// A person, with the fields of datamimic-ce's Person in its order (`address` last).
 ///
@@ -21,8 +20,8 @@ use super::title_share::{TITLE_SHARE, titled_share};
 /// the nobility title's form; the birthdate and age agree with the clock's today; the e-mail
 /// is built from the person's own names; the phones are those of the person's address.
 ///
-/// Hand-written rather than derived: datamimic-ce's field order puts the names before the
-/// gender that decides them, and a derived field can only depend on earlier fields.
+/// Derived like users' entities: the `let` values (the gender, the form of the names, the
+/// birth and the drawn name rows) are drawn first, in this order, then the fields read them.
 ///
 /// ```
 /// use datamimic::domain::common::{Gender, PersonService};
@@ -33,38 +32,71 @@ use super::title_share::{TITLE_SHARE, titled_share};
 /// assert!(matches!(person.gender, Gender::Male | Gender::Female));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", config = PersonConfig, cells)]
+#[mimic(let(drawn_gender: Gender, with = Gender::draw(config)))]
+// "Other" takes the given name and nobility form of either table, chosen together.
+#[mimic(let(female_form: bool, with = Gender::female_form(drawn_gender)))]
+#[mimic(let(born: (NaiveDate, u8), with = birthdate_and_age_of(config)))]
+#[mimic(let(
+    given: Row,
+    with = given_name_row(female_form, born),
+    tables = ["common/person/given_name_female", "common/person/given_name_male"]
+))]
+#[mimic(let(family: Row, with = family_name_row(female_form), tables = ["common/person/family_name"]))]
+#[mimic(let(
+    title_odds: f64,
+    with = academic_title_odds(config, born, female_form),
+    tables = ["common/person/academic_title_share"]
+))]
 pub struct Person {
     /// Date of birth, uniform over the configured age range.
-    #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = born.0)]
     pub birthdate: NaiveDate,
     /// Given name from the gender's weighted table; where the country publishes names by
     /// year (US), from the names given in the birth decade.
+    #[mimic(from = given.value())]
     pub given_name: &'static str,
     /// Family name from the weighted table, in the female form where the country's surnames
     /// agree with the sex (PL: Kowalski, Kowalska).
+    #[mimic(from = family.value())]
     pub family_name: &'static str,
     /// "Given Family", or as the country's convention writes names ("Juan García López",
     /// "Nguyễn Văn An").
+    #[mimic(with = written_name(given_name, family_name, female_form, address))]
     pub full_name: FullName,
     /// The gender.
+    #[mimic(from = drawn_gender)]
     pub gender: Gender,
     /// The same as `full_name` (datamimic-ce has both keys).
+    #[mimic(from = full_name)]
     pub name: FullName,
     /// Age in whole years on the clock's today.
+    #[mimic(from = born.1)]
     pub age: u8,
     /// E-mail built from the names at one of the country's weighted domains.
+    #[mimic(with = email::personal(given, family), tables = ["common/net/email_domain"])]
     pub email: PersonalEmail,
     /// Landline of the person's address.
+    #[mimic(from = address.phone)]
     pub phone: PhoneNumber,
     /// Mobile number of the person's address.
+    #[mimic(from = address.mobile_phone)]
     pub mobile_phone: PhoneNumber,
     /// Academic title (`Dr.`) or empty.
+    #[mimic(chance = title_odds, weighted = "common/person/academic_title")]
     pub academic_title: &'static str,
     /// Salutation of the gender (`Herr`, `Frau`, `Divers`).
+    #[mimic(
+        weighted = "common/person/salutation",
+        matching = drawn_gender,
+        on = "gender",
+        column = "salutation"
+    )]
     pub salutation: &'static str,
     /// Nobility title in the gender's form (`Gräfin`) or empty; always empty in countries
     /// without a nobility-title table.
+    #[mimic(chance = config.noble_quota, with = nobility_title(female_form))]
     pub nobility_title: &'static str,
     /// Where the person lives.
     pub address: Address,
@@ -194,93 +226,60 @@ impl DemographicConfig {
     }
 }
 
-impl Mimic for Person {
-    fn mimic(ctx: &mut Context<'_>) -> Person {
-        let config = ctx.config::<PersonConfig>().copied().unwrap_or_default();
-        let resolved = Resolved::of(ctx);
-        let gender = Gender::draw(ctx, &config);
-        // "Other" takes the given name and nobility form of either table, chosen together.
-        let female_form = match gender {
-            Gender::Female => true,
-            Gender::Male => false,
-            Gender::Other => unit_f64(ctx.rng()) < 0.5,
-        };
-        let (birthdate, age) = birthdate_and_age(ctx, config.age_range());
-        // Where the country publishes names by year, the name follows the birth year.
-        let given = match &resolved.given_by_decade[usize::from(female_form)] {
-            Some(cohorts) => cohorts.sample(birthdate.year(), ctx.rng()),
-            None if female_form => resolved.given_female.sample_row(ctx.rng()),
-            None => resolved.given_male.sample_row(ctx.rng()),
-        };
-        // Polish adjectival surnames take the form of the given name's sex (Kowalska).
-        let family = match resolved.family_name_female {
-            Some(female_forms) if female_form => female_forms.sample_row(ctx.rng()),
-            _ => resolved.family_name.sample_row(ctx.rng()),
-        };
-        let email = email::personal(ctx, resolved, given, family);
-        let (given_name, family_name) = (given.value(), family.value());
-        let title_quota = config
-            .academic_title_quota
-            .unwrap_or_else(|| titled_share(ctx, age, female_form));
-        let academic_title = if chance(ctx.rng(), title_quota) {
-            resolved.academic_title.sample_row(ctx.rng()).value()
-        } else {
-            ""
-        };
-        let salutation = resolved.salutation(gender as usize, ctx.rng());
-        // Only where the country has nobility titles; the form follows the given name's.
-        let nobility_title = if chance(ctx.rng(), config.noble_quota) {
-            let titles = if female_form {
-                resolved.nobility_female
-            } else {
-                resolved.nobility_male
-            };
-            titles.map_or("", |t| t.sample_row(ctx.rng()).value())
-        } else {
-            ""
-        };
-        let address = Address::generate(ctx, resolved);
-        let full_name =
-            naming_convention::full_name(ctx, resolved, given_name, family_name, female_form);
-        Person {
-            birthdate,
-            given_name,
-            family_name,
-            full_name,
-            gender,
-            name: full_name,
-            age,
-            email,
-            phone: address.phone,
-            mobile_phone: address.mobile_phone,
-            academic_title,
-            salutation,
-            nobility_title,
-            address,
-        }
+/// Where the country publishes names by year, the given name follows the birth year.
+fn given_name_row(ctx: &mut Context<'_>, female_form: &bool, born: &(NaiveDate, u8)) -> Row {
+    let resolved = Resolved::of(ctx);
+    match &resolved.given_by_decade[usize::from(*female_form)] {
+        Some(cohorts) => cohorts.sample(born.0.year(), ctx.rng()),
+        None if *female_form => resolved.given_female.sample_row(ctx.rng()),
+        None => resolved.given_male.sample_row(ctx.rng()),
     }
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        for family in [
-            &tables::COMMON_PERSON_GIVEN_NAME_FEMALE,
-            &tables::COMMON_PERSON_GIVEN_NAME_MALE,
-            &tables::COMMON_PERSON_FAMILY_NAME,
-            &tables::COMMON_NET_EMAIL_DOMAIN,
-            &tables::COMMON_PERSON_ACADEMIC_TITLE,
-            TITLE_SHARE,
-            &tables::COMMON_PERSON_SALUTATION,
-        ]
-        .into_iter()
-        .chain(EXTRA_TABLES.iter().copied())
-        {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
-        Address::visit_tables(visitor);
+/// The name as the country writes it. It draws (ES a second surname, VN a middle name) after
+/// the address, so that the convention changes no other field: `address` is read for that
+/// order only.
+fn written_name(
+    ctx: &mut Context<'_>,
+    given_name: &&'static str,
+    family_name: &&'static str,
+    female_form: &bool,
+    _address: &Address,
+) -> FullName {
+    let resolved = Resolved::of(ctx);
+    naming_convention::full_name(ctx, resolved, given_name, family_name, *female_form)
+}
+
+/// Polish adjectival surnames take the form of the given name's sex (Kowalska).
+fn family_name_row(ctx: &mut Context<'_>, female_form: &bool) -> Row {
+    let resolved = Resolved::of(ctx);
+    match resolved.family_name_female {
+        Some(female_forms) if *female_form => female_forms.sample_row(ctx.rng()),
+        _ => resolved.family_name.sample_row(ctx.rng()),
     }
+}
+
+/// The configured share of titled people, or the published share of the age and sex.
+fn academic_title_odds(
+    ctx: &mut Context<'_>,
+    config: &PersonConfig,
+    born: &(NaiveDate, u8),
+    female_form: &bool,
+) -> f64 {
+    config
+        .academic_title_quota
+        .unwrap_or_else(|| titled_share(ctx, born.1, *female_form))
+}
+
+/// Only where the country has nobility titles; the form follows the given name's.
+fn nobility_title(ctx: &mut Context<'_>, female_form: &bool) -> &'static str {
+    let resolved = Resolved::of(ctx);
+    let titles = if *female_form {
+        resolved.nobility_female
+    } else {
+        resolved.nobility_male
+    };
+    titles.map_or("", |t| t.sample_row(ctx.rng()).value())
 }
 
 #[cfg(test)]

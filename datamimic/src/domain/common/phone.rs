@@ -193,7 +193,8 @@ pub(crate) fn landline_near(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::common::lookup::{COUNTRY_PHONE_CODE, country_row};
+    use crate::domain::common::lookup::country_row;
+    use crate::tables::columns::common_geo_country::PHONE_CODE as COUNTRY_PHONE_CODE;
     use crate::{Settings, tables};
 
     /// The numbering plan of `country` and the lead of its calling code and `prefix`.

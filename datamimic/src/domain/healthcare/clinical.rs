@@ -155,7 +155,6 @@ pub(crate) struct Clinical {
     /// Atopic conditions (asthma J45, allergic rhinitis J30, atopic eczema L20), which make an
     /// allergy more likely.
     pub(crate) atopic: u128,
-    pub(crate) blood_types: &'static Table,
     /// Given names of men and women, for emergency contacts.
     pub(crate) given_names: [&'static Table; 2],
     pub(crate) family_names: &'static Table,
@@ -176,6 +175,12 @@ fn percent(table: &Table, row: usize) -> f64 {
 }
 
 impl Clinical {
+    /// [`Clinical::of`] in the shape of a `with` function.
+    #[inline]
+    pub(crate) fn here(ctx: &mut Context<'_>) -> &'static Clinical {
+        Clinical::of(ctx)
+    }
+
     /// The resolved tables of `ctx`'s dataset.
     pub(crate) fn of(ctx: &Context<'_>) -> &'static Clinical {
         Clinical::for_code(ctx.dataset())
@@ -231,7 +236,6 @@ impl Clinical {
             ruled_out,
             allergy_condition,
             atopic,
-            blood_types: tables::HEALTHCARE_BLOOD_TYPE.for_dataset(code),
             given_names: [
                 tables::COMMON_PERSON_GIVEN_NAME_MALE.for_dataset(code),
                 tables::COMMON_PERSON_GIVEN_NAME_FEMALE.for_dataset(code),

@@ -9,7 +9,9 @@ use rand::Rng;
 
 use crate::domain::common::{Address, PhoneNumber};
 use crate::sample::{below, chance};
-use crate::{Context, DatasetCode, Mimic, TableUse, tables};
+use std::cell::RefCell;
+
+use crate::{Context, DatasetCode, Mimic, Row, tables};
 
 use super::clinical::column;
 use super::text::{serialize_as_text, write_slug};
@@ -192,38 +194,64 @@ serialize_as_text!(HospitalName, Website, HospitalEmail);
 /// assert!(hospital.staff_count > u32::from(hospital.bed_count));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", cells)]
+#[mimic(let(tables: &'static HospitalTables, with = HospitalTables::here))]
+#[mimic(let(type_row: Row, weighted = "healthcare/hospital_type"))]
+#[mimic(let(kind: HospitalKind, from = HospitalKind::of_type(type_row.value())))]
+#[mimic(let(site: Address))]
+#[mimic(let(emergency: bool, with = emergency(kind)))]
+// Coarse coin flips for departments and services, sixteen per 64-bit draw.
+#[mimic(let(bits: RefCell<Nibbles>, skip))]
 pub struct Hospital {
     /// 1, 2, 3, ... from the record index.
+    #[mimic(seq)]
     pub hospital_id: u64,
     /// Name from city and type.
+    #[mimic(from = HospitalName { city: site.city, hospital_type: type_row.value(), german: tables.german })]
     pub name: HospitalName,
     /// The type's label (`General`, `Universitätsklinikum`).
     #[serde(rename = "type")]
+    #[mimic(from = type_row.value())]
     pub hospital_type: &'static str,
     /// Departments of the type.
+    #[mimic(
+        with = departments(tables, type_row, emergency, bits),
+        tables = ["healthcare/hospital_department"]
+    )]
     pub departments: Vec<&'static str>,
     /// Services offered.
+    #[mimic(with = services(tables, emergency, bits))]
     pub services: Vec<&'static str>,
     /// Beds.
+    #[mimic(with = bed_count(kind))]
     pub bed_count: u16,
     /// Staff, three to seven per bed.
+    #[mimic(with = staff_count(bed_count))]
     pub staff_count: u32,
     /// Year founded.
+    #[mimic(with = founding_year)]
     pub founding_year: u16,
     /// Accrediting body or quality certificate.
+    #[mimic(with = accreditation(tables))]
     pub accreditation: &'static str,
     /// Whether there is an emergency department.
+    #[mimic(from = emergency)]
     pub emergency_services: bool,
     /// Teaching status in the country's terms.
+    #[mimic(with = teaching_status(kind, tables))]
     pub teaching_status: &'static str,
     /// `https://www.<city><type>hospital.org` (`www.<type><city>.de` in Germany).
+    #[mimic(from = Website(Host(name)))]
     pub website: Website,
     /// Landline of the address.
+    #[mimic(from = site.phone)]
     pub phone: PhoneNumber,
     /// `info@` the website's host.
+    #[mimic(from = HospitalEmail(Host(name)))]
     pub email: HospitalEmail,
     /// Where the hospital is.
+    #[mimic(from = site)]
     pub address: Address,
 }
 
@@ -237,6 +265,12 @@ pub(crate) struct HospitalTables {
 }
 
 impl HospitalTables {
+    /// [`HospitalTables::of`] in the shape of a `with` function.
+    #[inline]
+    pub(crate) fn here(ctx: &mut Context<'_>) -> &'static HospitalTables {
+        HospitalTables::of(ctx.dataset())
+    }
+
     pub(crate) fn of(code: DatasetCode) -> &'static HospitalTables {
         static CACHE: PerDataset<HospitalTables> = PerDataset::new();
         CACHE.get_or_init(code, || {
@@ -312,107 +346,96 @@ const SERVICES_DE: &[&str] = &[
     "Telemedizin",
 ];
 
-impl Mimic for Hospital {
-    fn mimic(ctx: &mut Context<'_>) -> Hospital {
-        let resolved = HospitalTables::of(ctx.dataset());
-        let type_row = ctx
-            .table(&tables::HEALTHCARE_HOSPITAL_TYPE)
-            .sample_row(ctx.rng());
-        let hospital_type = type_row.value();
-        let kind = HospitalKind::of_type(hospital_type);
-        let address = Address::mimic(ctx);
-        let german = resolved.german;
-        let emergency_services = chance(ctx.rng(), if kind.has_emergency() { 0.95 } else { 0.2 });
-        let mut departments = Vec::with_capacity(24);
-        let mut bits = Nibbles::default();
-        let mut listed_emergency = false;
-        for &(department, emergency) in &resolved.departments[type_row.index()] {
-            // 14 in 16: most departments of the type are there.
-            let keep = if emergency {
-                listed_emergency |= emergency_services;
-                emergency_services
-            } else {
-                bits.next(ctx) < 14
-            };
-            if keep {
-                departments.push(department);
-            }
-        }
-        if emergency_services && !listed_emergency {
-            departments.push(if german { "Notaufnahme" } else { "Emergency" });
-        }
-        let catalogue = if german { SERVICES_DE } else { SERVICES_US };
-        let mut services: Vec<&'static str> = Vec::with_capacity(catalogue.len() + 1);
-        services.push(if emergency_services {
-            if german {
-                "Notfallversorgung"
-            } else {
-                "Emergency Care"
-            }
-        } else if german {
-            "Terminambulanz"
-        } else {
-            "Scheduled Care"
-        });
-        // 10 in 16: each service with probability 0.625.
-        for &service in catalogue {
-            if bits.next(ctx) < 10 {
-                services.push(service);
-            }
-        }
-        let (low, high) = kind.beds();
-        let bed_count = (low + below(ctx.rng(), high - low + 1)) as u16;
-        let staff_count =
-            u32::from(bed_count) * (3 + below(ctx.rng(), 5) as u32) + below(ctx.rng(), 50) as u32;
-        let this_year = ctx.today().year();
-        let founding_year = (1850 + below(ctx.rng(), (this_year - 1855).max(1) as u64)) as u16;
-        let accreditation = accreditation(ctx, german);
-        let teaching_status = teaching_status(ctx, kind, german);
-        let name = HospitalName {
-            city: address.city,
-            hospital_type,
-            german,
-        };
-        let host = Host(name);
-        Hospital {
-            hospital_id: ctx.index() + 1,
-            name,
-            hospital_type,
-            departments,
-            services,
-            bed_count,
-            staff_count,
-            founding_year,
-            accreditation,
-            emergency_services,
-            teaching_status,
-            website: Website(host),
-            phone: address.phone,
-            email: HospitalEmail(host),
-            address,
-        }
-    }
+/// Nearly every hospital of an emergency type has an emergency department, a fifth of the
+/// others.
+fn emergency(ctx: &mut Context<'_>, kind: &HospitalKind) -> bool {
+    chance(ctx.rng(), if kind.has_emergency() { 0.95 } else { 0.2 })
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        Address::visit_tables(visitor);
-        for family in [
-            &tables::HEALTHCARE_HOSPITAL_TYPE,
-            &tables::HEALTHCARE_HOSPITAL_DEPARTMENT,
-        ] {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
+/// The departments of the type: most of them, the emergency department exactly when there are
+/// emergency services.
+fn departments(
+    ctx: &mut Context<'_>,
+    tables: &&HospitalTables,
+    type_row: &Row,
+    emergency_services: &bool,
+    bits: &RefCell<Nibbles>,
+) -> Vec<&'static str> {
+    let bits = &mut *bits.borrow_mut();
+    let emergency_services = *emergency_services;
+    let mut departments = Vec::with_capacity(24);
+    let mut listed_emergency = false;
+    for &(department, emergency) in &tables.departments[type_row.index()] {
+        // 14 in 16: most departments of the type are there.
+        let keep = if emergency {
+            listed_emergency |= emergency_services;
+            emergency_services
+        } else {
+            bits.next(ctx) < 14
+        };
+        if keep {
+            departments.push(department);
         }
     }
+    if emergency_services && !listed_emergency {
+        departments.push(if tables.german {
+            "Notaufnahme"
+        } else {
+            "Emergency"
+        });
+    }
+    departments
+}
+
+/// Emergency or scheduled care, then each service of the country's catalogue with
+/// probability 0.625.
+fn services(
+    ctx: &mut Context<'_>,
+    tables: &&HospitalTables,
+    emergency_services: &bool,
+    bits: &RefCell<Nibbles>,
+) -> Vec<&'static str> {
+    let bits = &mut *bits.borrow_mut();
+    let german = tables.german;
+    let catalogue = if german { SERVICES_DE } else { SERVICES_US };
+    let mut services: Vec<&'static str> = Vec::with_capacity(catalogue.len() + 1);
+    services.push(match (*emergency_services, german) {
+        (true, true) => "Notfallversorgung",
+        (true, false) => "Emergency Care",
+        (false, true) => "Terminambulanz",
+        (false, false) => "Scheduled Care",
+    });
+    // 10 in 16: each service with probability 0.625.
+    for &service in catalogue {
+        if bits.next(ctx) < 10 {
+            services.push(service);
+        }
+    }
+    services
+}
+
+/// Beds in the type's range.
+fn bed_count(ctx: &mut Context<'_>, kind: &HospitalKind) -> u16 {
+    let (low, high) = kind.beds();
+    (low + below(ctx.rng(), high - low + 1)) as u16
+}
+
+/// Three to seven staff per bed, plus up to 49.
+fn staff_count(ctx: &mut Context<'_>, bed_count: &u16) -> u32 {
+    u32::from(*bed_count) * (3 + below(ctx.rng(), 5) as u32) + below(ctx.rng(), 50) as u32
+}
+
+/// A year from 1850 to five years ago.
+fn founding_year(ctx: &mut Context<'_>) -> u16 {
+    let this_year = ctx.today().year();
+    (1850 + below(ctx.rng(), (this_year - 1855).max(1) as u64)) as u16
 }
 
 /// The Joint Commission accredits most US hospitals (DNV and HFAP/ACHC most of the rest); in
 /// Germany KTQ and ISO 9001 certificates are common. Shares illustrative.
-fn accreditation(ctx: &mut Context<'_>, german: bool) -> &'static str {
+fn accreditation(ctx: &mut Context<'_>, tables: &&HospitalTables) -> &'static str {
     let u = below(ctx.rng(), 100);
-    match (german, u) {
+    match (tables.german, u) {
         (false, 0..=84) => "The Joint Commission",
         (false, 85..=94) => "DNV Healthcare",
         (false, _) => "ACHC",
@@ -422,9 +445,13 @@ fn accreditation(ctx: &mut Context<'_>, german: bool) -> &'static str {
     }
 }
 
-fn teaching_status(ctx: &mut Context<'_>, kind: HospitalKind, german: bool) -> &'static str {
+fn teaching_status(
+    ctx: &mut Context<'_>,
+    kind: &HospitalKind,
+    tables: &&HospitalTables,
+) -> &'static str {
     let affiliated = chance(ctx.rng(), 0.3);
-    match (kind, german, affiliated) {
+    match (*kind, tables.german, affiliated) {
         (HospitalKind::Teaching, false, _) => "Academic Medical Center",
         (HospitalKind::Teaching, true, _) => "Universitätsklinikum",
         (_, false, true) => "Teaching Affiliate",

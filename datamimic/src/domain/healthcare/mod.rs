@@ -64,7 +64,6 @@ pub use selection::{Selection, SelectionIter};
 // Shared with the insurance domain's risk profiles.
 pub(crate) use body::draw as draw_body;
 pub(crate) use clinical::Clinical;
-pub(crate) use patient::TABLES as PATIENT_TABLES;
 
 pub use service::{
     DoctorService, HospitalService, MedicalDeviceService, MedicalProcedureService, PatientService,

@@ -4,8 +4,10 @@ use chrono::NaiveDate;
 use rand::Rng;
 
 use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
+use std::cell::RefCell;
+
 use crate::sample::below;
-use crate::{Context, Mimic, TableUse, tables};
+use crate::{Context, Mimic};
 
 use super::body;
 use super::clinical::Clinical;
@@ -31,8 +33,9 @@ use crate::domain::halves::Halves;
 /// US); a German SSN encodes the
 /// birthdate, the family name's initial and the sex.
 ///
-/// Hand-written rather than derived: the medical record depends on the person's age and sex
-/// and on each other.
+/// Derived: the person, the clinical tables of the dataset and the shared 32-bit draws are
+/// `let` values; the conditions, body measures, allergies, medications and insurance are
+/// drawn in that order into `let`s the fields read.
 ///
 /// ```
 /// use datamimic::domain::healthcare::PatientService;
@@ -42,54 +45,86 @@ use crate::domain::halves::Halves;
 /// assert!((patient.bmi - patient.weight_kg / (metres * metres)).abs() < 0.051);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", cells)]
+#[mimic(let(person: Person))]
+#[mimic(let(clinical: &'static Clinical, with = Clinical::here, tables = ["healthcare/blood_type", "healthcare/condition", "healthcare/condition_prevalence", "healthcare/medication", "healthcare/allergy", "healthcare/insurance_provider", "healthcare/insurance_coverage"]))]
+// The small choices below share 64-bit draws, two 32-bit halves each.
+#[mimic(let(halves: RefCell<Halves>, skip))]
 pub struct Patient {
     /// 1, 2, 3, ... from the record index.
+    #[mimic(seq)]
     pub patient_id: u64,
     /// `MRN-00000001`, from the record index.
+    #[mimic(from = MedicalRecordNumber(patient_id))]
     pub medical_record_number: MedicalRecordNumber,
     /// US SSN or German Rentenversicherungsnummer.
+    #[mimic(with = ssn(clinical, person))]
     pub ssn: Ssn,
     /// Given name.
+    #[mimic(from = person.given_name)]
     pub given_name: &'static str,
     /// Family name.
+    #[mimic(from = person.family_name)]
     pub family_name: &'static str,
     /// "Given Family".
+    #[mimic(from = person.full_name)]
     pub full_name: FullName,
     /// Gender.
+    #[mimic(from = person.gender)]
     pub gender: Gender,
     /// Date of birth.
-    #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = person.birthdate)]
     pub birthdate: NaiveDate,
     /// Age in whole years on the clock's today.
+    #[mimic(from = person.age)]
     pub age: u8,
     /// ABO and RhD type (`A+`), by the country's published distribution.
+    #[mimic(weighted = "healthcare/blood_type")]
     pub blood_type: &'static str,
     /// Height in cm, one decimal.
+    #[mimic(let(condition_set: u128, with = draw_conditions(clinical, halves, person)))]
+    #[mimic(let(body: (f64, f64, f64), with = body_measures(clinical, person, condition_set)))]
+    #[mimic(from = body.0)]
     pub height_cm: f64,
     /// Weight in kg, one decimal.
+    #[mimic(from = body.1)]
     pub weight_kg: f64,
     /// `weight_kg / (height_cm / 100)²`, one decimal.
+    #[mimic(from = body.2)]
     pub bmi: f64,
     /// Allergies, none to three.
+    #[mimic(let(allergy_set: u128, with = draw_allergies(halves, clinical, condition_set)))]
+    #[mimic(from = Selection::new(&clinical.allergies, allergy_set))]
     pub allergies: Selection<Allergy>,
     /// Medications treating the conditions, in the order of the conditions.
+    #[mimic(let(medication_set: u128, with = draw_medications(halves, clinical, condition_set, allergy_set)))]
+    #[mimic(from = Selection::new(&clinical.medications, medication_set))]
     pub medications: Selection<Medication>,
     /// Diagnosed conditions, none to several.
+    #[mimic(from = Selection::new(&clinical.condition_list, condition_set))]
     pub conditions: Selection<Condition>,
     /// Whom to call.
+    #[mimic(with = emergency_contact(halves, clinical, person))]
     pub emergency_contact: EmergencyContact,
     /// Health insurer; `None` for the uninsured (in the US at the published share by age).
+    #[mimic(let(cover: (Option<&'static str>, Option<PolicyNumber>), with = insurance(halves, clinical, person)))]
+    #[mimic(from = cover.0)]
     pub insurance_provider: Option<&'static str>,
     /// Member number in the insurer's scheme; `None` for the uninsured.
+    #[mimic(from = cover.1)]
     pub insurance_policy_number: Option<PolicyNumber>,
     /// The patient's primary care doctor.
+    #[mimic(with = primary_doctor(halves))]
     pub primary_doctor: PrimaryDoctor,
     /// E-mail built from the names.
+    #[mimic(from = person.email)]
     pub email: PersonalEmail,
     /// Landline of the address.
+    #[mimic(from = person.phone)]
     pub phone: PhoneNumber,
     /// Where the patient lives.
+    #[mimic(from = person.address)]
     pub address: Address,
 }
 
@@ -154,104 +189,85 @@ pub struct PrimaryDoctor {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DoctorPool(pub(crate) u64);
 
-impl Mimic for Patient {
-    fn mimic(ctx: &mut Context<'_>) -> Patient {
-        let person = Person::mimic(ctx);
-        let clinical = Clinical::of(ctx);
-        let country = clinical.country;
-        let (sex, female) = match person.gender {
-            Gender::Male => (0, 0.0),
-            Gender::Female => (1, 1.0),
-            Gender::Other => (2, 0.5),
-        };
-        let ssn = if country == "DE" {
-            Ssn::de(ctx.rng(), person.birthdate, person.family_name, sex == 1)
-        } else {
-            Ssn::us(ctx.rng())
-        };
-        let blood_type = clinical.blood_types.sample_row(ctx.rng()).value();
-        let odds = match ctx.config::<ConditionPlan>() {
-            Some(plan) if plan.dataset == ctx.dataset() => &plan.odds,
-            _ => &clinical.odds,
-        };
-        // The small choices below share 64-bit draws, two 32-bit halves each.
-        let mut halves = Halves::default();
-        let conditions = odds.draw(ctx.rng(), &mut halves, sex, person.age);
-        let obese = conditions & clinical.obesity != 0;
-        let (height_cm, weight_kg, bmi) = body::draw(ctx.rng(), country, female, person.age, obese);
-        let allergies = draw_allergies(ctx, &mut halves, clinical, conditions);
-        let medications = draw_medications(ctx, &mut halves, clinical, conditions, allergies);
-        let emergency_contact = emergency_contact(ctx, &mut halves, clinical, &person);
-        let (insurance_provider, insurance_policy_number) =
-            insurance(ctx, &mut halves, clinical, person.age);
-        let pool = ctx.config::<DoctorPool>().map_or(1_000, |p| p.0).max(1);
-        let doctor_id = 1 + if pool <= Halves::MAX_SPAN {
-            halves.below(ctx.rng(), pool)
-        } else {
-            below(ctx.rng(), pool)
-        };
-        let id = ctx.index() + 1;
-        Patient {
-            patient_id: id,
-            medical_record_number: MedicalRecordNumber(id),
-            ssn,
-            given_name: person.given_name,
-            family_name: person.family_name,
-            full_name: person.full_name,
-            gender: person.gender,
-            birthdate: person.birthdate,
-            age: person.age,
-            blood_type,
-            height_cm,
-            weight_kg,
-            bmi,
-            allergies: Selection::new(&clinical.allergies, allergies),
-            medications: Selection::new(&clinical.medications, medications),
-            conditions: Selection::new(&clinical.condition_list, conditions),
-            emergency_contact,
-            insurance_provider,
-            insurance_policy_number,
-            primary_doctor: PrimaryDoctor {
-                doctor_id,
-                npi_number: Npi::for_provider(doctor_id),
-            },
-            email: person.email,
-            phone: person.phone,
-            address: person.address,
-        }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        Person::visit_tables(visitor);
-        for family in TABLES {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
+/// The patient's sex as a row index (0 male, 1 female, 2 other) and as the female share.
+fn sex(person: &Person) -> (usize, f64) {
+    match person.gender {
+        Gender::Male => (0, 0.0),
+        Gender::Female => (1, 1.0),
+        Gender::Other => (2, 0.5),
     }
 }
 
-/// The healthcare tables a patient reads.
-pub(crate) const TABLES: [&crate::TableFamily; 7] = [
-    &tables::HEALTHCARE_BLOOD_TYPE,
-    &tables::HEALTHCARE_CONDITION,
-    &tables::HEALTHCARE_CONDITION_PREVALENCE,
-    &tables::HEALTHCARE_MEDICATION,
-    &tables::HEALTHCARE_ALLERGY,
-    &tables::HEALTHCARE_INSURANCE_PROVIDER,
-    &tables::HEALTHCARE_INSURANCE_COVERAGE,
-];
+/// A German SSN encodes the birthdate, the family name's initial and the sex.
+fn ssn(ctx: &mut Context<'_>, clinical: &&Clinical, person: &Person) -> Ssn {
+    if clinical.country == "DE" {
+        let female = sex(person).0 == 1;
+        Ssn::de(ctx.rng(), person.birthdate, person.family_name, female)
+    } else {
+        Ssn::us(ctx.rng())
+    }
+}
+
+/// Independent draws with the prevalence of the patient's age and sex (or of the service's
+/// condition plan).
+fn draw_conditions(
+    ctx: &mut Context<'_>,
+    clinical: &&Clinical,
+    halves: &RefCell<Halves>,
+    person: &Person,
+) -> u128 {
+    let odds = match ctx.config::<ConditionPlan>() {
+        Some(plan) if plan.dataset == ctx.dataset() => &plan.odds,
+        _ => &clinical.odds,
+    };
+    odds.draw(
+        ctx.rng(),
+        &mut halves.borrow_mut(),
+        sex(person).0,
+        person.age,
+    )
+}
+
+/// Height, weight and BMI, obese exactly with obesity among the conditions.
+fn body_measures(
+    ctx: &mut Context<'_>,
+    clinical: &&Clinical,
+    person: &Person,
+    conditions: &u128,
+) -> (f64, f64, f64) {
+    let obese = conditions & clinical.obesity != 0;
+    body::draw(
+        ctx.rng(),
+        clinical.country,
+        sex(person).1,
+        person.age,
+        obese,
+    )
+}
+
+/// A doctor of the service's pool (1,000 by default).
+fn primary_doctor(ctx: &mut Context<'_>, halves: &RefCell<Halves>) -> PrimaryDoctor {
+    let pool = ctx.config::<DoctorPool>().map_or(1_000, |p| p.0).max(1);
+    let doctor_id = 1 + if pool <= Halves::MAX_SPAN {
+        halves.borrow_mut().below(ctx.rng(), pool)
+    } else {
+        below(ctx.rng(), pool)
+    };
+    PrimaryDoctor {
+        doctor_id,
+        npi_number: Npi::for_provider(doctor_id),
+    }
+}
 
 /// One to three allergies with the allergy diagnosis, sometimes one with an atopic condition;
 /// a bit set over the dataset's allergies.
 fn draw_allergies(
     ctx: &mut Context<'_>,
-    halves: &mut Halves,
-    clinical: &Clinical,
-    conditions: u128,
+    halves: &RefCell<Halves>,
+    clinical: &&Clinical,
+    conditions: &u128,
 ) -> u128 {
+    let (halves, conditions) = (&mut *halves.borrow_mut(), *conditions);
     let count = if clinical
         .allergy_condition
         .is_some_and(|i| conditions >> i & 1 == 1)
@@ -280,11 +296,13 @@ fn draw_allergies(
 /// another condition; a bit set over the dataset's medications.
 fn draw_medications(
     ctx: &mut Context<'_>,
-    halves: &mut Halves,
-    clinical: &Clinical,
-    conditions: u128,
-    allergies: u128,
+    halves: &RefCell<Halves>,
+    clinical: &&Clinical,
+    conditions: &u128,
+    allergies: &u128,
 ) -> u128 {
+    let halves = &mut *halves.borrow_mut();
+    let (conditions, allergies) = (*conditions, *allergies);
     let mut ruled_out = set_bits(allergies).fold(0, |set, a| set | clinical.ruled_out[a]);
     let mut medications = 0u128;
     for i in set_bits(conditions) {
@@ -350,10 +368,11 @@ struct Relationship {
 
 fn emergency_contact(
     ctx: &mut Context<'_>,
-    halves: &mut Halves,
-    clinical: &Clinical,
+    halves: &RefCell<Halves>,
+    clinical: &&Clinical,
     person: &Person,
 ) -> EmergencyContact {
+    let halves = &mut *halves.borrow_mut();
     // One draw for the relationship (high half), the contact's sex (bit 0) and whether a
     // spouse kept their own family name (bits 1 to 31, one in ten).
     let x = ctx.rng().next_u64();
@@ -379,10 +398,11 @@ fn emergency_contact(
 /// US is Medicare; German insurers number members with a Krankenversichertennummer.
 fn insurance(
     ctx: &mut Context<'_>,
-    halves: &mut Halves,
-    clinical: &Clinical,
-    age: u8,
+    halves: &RefCell<Halves>,
+    clinical: &&Clinical,
+    person: &Person,
 ) -> (Option<&'static str>, Option<PolicyNumber>) {
+    let (halves, age) = (&mut *halves.borrow_mut(), person.age);
     let (kind, insurer) = clinical.coverage.draw(ctx.rng(), halves, age);
     if kind == Kind::Public && clinical.country == "US" && age >= 65 {
         return (Some("Medicare"), Some(PolicyNumber::mbi(ctx.rng())));

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::domain::common::{FullName, Gender, Person};
 use crate::domain::ecommerce::Code;
 use crate::domain::halves::Halves;
-use crate::domain::healthcare::{Clinical, Condition, PATIENT_TABLES, Selection, draw_body};
+use crate::domain::healthcare::{Clinical, Condition, Patient, Selection, draw_body};
 use crate::sample::{below, chance, unit_f64};
 use crate::{Context, Mimic, TableUse};
 
@@ -233,12 +233,7 @@ impl Mimic for RiskProfile {
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         InsurancePolicy::visit_tables(visitor);
         Person::visit_tables(visitor);
-        for family in PATIENT_TABLES {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
+        // The clinical tables, as a patient reads them.
+        Patient::visit_tables(visitor);
     }
 }

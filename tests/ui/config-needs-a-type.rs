@@ -1,0 +1,15 @@
+use datamimic::Mimic;
+
+#[derive(Mimic)]
+#[mimic(config, cells = true)]
+struct Order {
+    id: u64,
+}
+
+#[derive(Mimic)]
+#[mimic(config = "PersonConfig")]
+struct Invoice {
+    id: u64,
+}
+
+fn main() {}
