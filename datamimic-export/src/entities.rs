@@ -27,7 +27,13 @@ pub trait Entity: Send + Sync {
     ) -> Result<()>;
 
     /// Generates `plan.count` records into `sinks` (all sinks of one entity).
-    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
+    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
+        self.export_from(0, plan, sinks, label)
+    }
+
+    /// [`Entity::export`] of records `first..first + plan.count`, written as a whole output
+    /// of their own (a CSV header, a JSON array): the records of a shard ([`crate::shard`]).
+    fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
 }
 
 struct Built<T> {
@@ -43,28 +49,32 @@ impl<T: Record> Entity for Built<T> {
         visit(&self.service.record(index))
     }
 
-    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
+    fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
         let source = EntitySource {
             service: &self.service,
+            first,
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
         };
         pipeline::run(&source, plan, sinks, label)
     }
 }
 
-/// The generate command's source: record `i` of the service, encoded for each sink.
+/// The generate command's source: record `first + i` of the service at position `i` of the
+/// output, encoded for each sink.
 struct EntitySource<'a, T> {
     service: &'a Service<T>,
+    first: u64,
     encoders: Vec<Encoder>,
 }
 
 impl<T: Record> Source for EntitySource<'_, T> {
     fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
-        for index in range {
+        for position in range {
+            let index = self.first + position;
             let record = self.service.record(index);
             for (encoder, buf) in self.encoders.iter().zip(out.outs()) {
                 encoder
-                    .encode_record(index, &record, buf)
+                    .encode_record(position, &record, buf)
                     .map_err(|e| anyhow::anyhow!("record {index}: {e:#}"))?;
             }
             out.record_done()?;

@@ -35,6 +35,7 @@ pub mod xml;
 // Pages, destinations, and the parallel pipeline feeding them.
 pub mod page_buf;
 pub mod pipeline;
+pub mod shard;
 pub mod sink;
 pub mod staging;
 
