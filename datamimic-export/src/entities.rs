@@ -26,6 +26,10 @@ pub trait Entity: Send + Sync {
         visit: &mut dyn FnMut(&dyn erased_serde::Serialize) -> Result<()>,
     ) -> Result<()>;
 
+    /// Record `index` as an owned serializable value, for callers that keep records (the
+    /// Python package's entities).
+    fn owned_record(&self, index: u64) -> Box<dyn erased_serde::Serialize + Send + Sync>;
+
     /// Generates `plan.count` records into `sinks` (all sinks of one entity).
     fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
         self.export_from(0, plan, sinks, label)
@@ -47,6 +51,10 @@ impl<T: Record> Entity for Built<T> {
         visit: &mut dyn FnMut(&dyn erased_serde::Serialize) -> Result<()>,
     ) -> Result<()> {
         visit(&self.service.record(index))
+    }
+
+    fn owned_record(&self, index: u64) -> Box<dyn erased_serde::Serialize + Send + Sync> {
+        Box::new(self.service.record(index))
     }
 
     fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
@@ -126,12 +134,19 @@ pub fn build_with<T: Record>(
     options: &EntityOptions,
     configure: Configure<T>,
 ) -> Result<Box<dyn Entity>> {
+    finish(configure(Service::<T>::new(), options)?, options)
+}
+
+/// Applies the generic options (strictness, dataset, seed) to a configured service: the last
+/// step of [`build_with`], public for services configured beyond the catalogue's options
+/// (Person's quotas, Product's price range).
+pub fn finish<T: Record>(service: Service<T>, options: &EntityOptions) -> Result<Box<dyn Entity>> {
     let strictness = if options.strict {
         Strictness::Strict
     } else {
         Strictness::Fallback
     };
-    let mut service = configure(Service::<T>::new(), options)?.strictness(strictness)?;
+    let mut service = service.strictness(strictness)?;
     if let Some(code) = &options.dataset {
         service = service.dataset(code)?;
     }

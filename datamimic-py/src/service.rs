@@ -1,0 +1,175 @@
+//! `EntityService`: any catalogue entity's service, with DATAMIMIC's `generate()` and
+//! `generate_batch(count)`, record `i` directly, and the records of a shard.
+//!
+//! Batches are generated on every core with the interpreter released; record `i` depends
+//! only on the seed and `i`, so a batch holds the same records whatever the core count.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use datamimic_export::entities::{Entity as CatalogueEntity, EntityOptions};
+use datamimic_export::pipeline;
+use datamimic_export::shard::Shard;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::build::{self, Params, PersonParams};
+use crate::entity::{Entity, OwnedRecord};
+use crate::errors::value_error;
+
+/// The records generated for Python by one thread at least: fewer are not worth a thread.
+const RECORDS_PER_THREAD: u64 = 2_048;
+
+/// A built service and its position in the sequence of records.
+#[pyclass(module = "datamimic._native")]
+pub(crate) struct EntityService {
+    name: Arc<str>,
+    entity: Box<dyn CatalogueEntity>,
+    /// The index of the record `generate()` returns next.
+    next: u64,
+}
+
+impl EntityService {
+    fn entity(&self, record: OwnedRecord) -> Entity {
+        Entity::new(Arc::clone(&self.name), record)
+    }
+
+    /// Records `range` as a Python list, generated with the interpreter released.
+    fn list<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyList>> {
+        let entity = &*self.entity;
+        let records = py.detach(|| generate(entity, range));
+        PyList::new(py, records.into_iter().map(|r| self.entity(r)))
+    }
+}
+
+/// Records `range` on every core, in order.
+fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
+    let count = range.end - range.start;
+    let threads = (pipeline::available_threads() as u64).min(count / RECORDS_PER_THREAD);
+    if threads <= 1 {
+        return range.map(|i| entity.owned_record(i)).collect();
+    }
+    let chunk = count.div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let start = range.start + t * chunk;
+                let end = (start + chunk).min(range.end);
+                scope.spawn(move || {
+                    (start..end)
+                        .map(|i| entity.owned_record(i))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut records = Vec::with_capacity(count as usize);
+        for worker in workers {
+            match worker.join() {
+                Ok(part) => records.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        records
+    })
+}
+
+#[pymethods]
+impl EntityService {
+    /// The service of catalogue entity `name`; Python's service classes pass DATAMIMIC's
+    /// parameters here. `person` holds Person's `(min_age, max_age, female_quota,
+    /// other_gender_quota, noble_quota, academic_title_quota)`, `price` Product's
+    /// `(min_price, max_price)`.
+    #[new]
+    #[pyo3(signature = (
+        name, *, dataset=None, seed=None, strict=true, age_min=None, age_max=None,
+        conditions_include=Vec::new(), conditions_exclude=Vec::new(), person=None, price=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        name: String,
+        dataset: Option<String>,
+        seed: Option<u64>,
+        strict: bool,
+        age_min: Option<u32>,
+        age_max: Option<u32>,
+        conditions_include: Vec<String>,
+        conditions_exclude: Vec<String>,
+        person: Option<(u32, u32, f64, f64, f64, Option<f64>)>,
+        price: Option<(f64, f64)>,
+    ) -> PyResult<EntityService> {
+        let params = Params {
+            name,
+            options: EntityOptions {
+                dataset,
+                strict,
+                seed,
+                age_min,
+                age_max,
+                conditions_include,
+                conditions_exclude,
+            },
+            person: person.map(
+                |(min_age, max_age, female, other, noble, academic)| PersonParams {
+                    min_age,
+                    max_age,
+                    female_quota: female,
+                    other_gender_quota: other,
+                    noble_quota: noble,
+                    academic_title_quota: academic,
+                },
+            ),
+            price,
+        };
+        let (name, entity) = build::build(&params).map_err(value_error)?;
+        Ok(EntityService {
+            name: Arc::from(name),
+            entity,
+            next: 0,
+        })
+    }
+
+    /// The next record.
+    fn generate(&mut self) -> Entity {
+        let record = self.entity.owned_record(self.next);
+        self.next += 1;
+        self.entity(record)
+    }
+
+    /// The next `count` records.
+    fn generate_batch<'py>(&mut self, py: Python<'py>, count: u64) -> PyResult<Bound<'py, PyList>> {
+        let end = self
+            .next
+            .checked_add(count)
+            .ok_or_else(|| value_error(format!("{count} more records would pass record 2^64")))?;
+        let list = self.list(py, self.next..end)?;
+        self.next = end;
+        Ok(list)
+    }
+
+    /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
+    /// before.
+    fn record(&self, index: u64) -> Entity {
+        self.entity(self.entity.owned_record(index))
+    }
+
+    /// The records of `shard` (`"2/4"`, counted from 1) of a run of `count` records from
+    /// record 0: the shards in order hold the run's records. Does not move `generate()`'s
+    /// position.
+    fn shard<'py>(&self, py: Python<'py>, count: u64, shard: &str) -> PyResult<Bound<'py, PyList>> {
+        let shard: Shard = shard.parse().map_err(value_error)?;
+        self.list(py, shard.range(count))
+    }
+
+    /// The catalogue name of the entity (`Person`).
+    #[getter]
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The dataset codes every table of entity `name` supports.
+#[pyfunction]
+pub(crate) fn supported_datasets(name: &str) -> PyResult<Vec<&'static str>> {
+    let def = datamimic_export::entities::find(name).map_err(value_error)?;
+    Ok((def.supported_datasets)())
+}
