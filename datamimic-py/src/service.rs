@@ -11,7 +11,7 @@ use datamimic_export::entities::{Entity as CatalogueEntity, EntityOptions};
 use datamimic_export::pipeline;
 use datamimic_export::shard::Shard;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyBytes, PyList};
 
 use crate::build::{self, Params, PersonParams};
 use crate::entity::{Entity, OwnedRecord};
@@ -30,6 +30,13 @@ pub(crate) struct EntityService {
 }
 
 impl EntityService {
+    /// Where `generate()` will be after `count` more records.
+    fn advance(&self, count: u64) -> PyResult<u64> {
+        self.next
+            .checked_add(count)
+            .ok_or_else(|| value_error(format!("{count} more records would pass record 2^64")))
+    }
+
     fn entity(&self, record: OwnedRecord) -> Entity {
         Entity::new(Arc::clone(&self.name), record)
     }
@@ -42,35 +49,59 @@ impl EntityService {
     }
 }
 
-/// Records `range` on every core, in order.
-fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
+/// `work` over `range` split into one contiguous part per core, the results in order.
+fn in_parallel<T: Send>(range: Range<u64>, work: impl Fn(Range<u64>) -> T + Sync) -> Vec<T> {
     let count = range.end - range.start;
     let threads = (pipeline::available_threads() as u64).min(count / RECORDS_PER_THREAD);
     if threads <= 1 {
-        return range.map(|i| entity.owned_record(i)).collect();
+        return vec![work(range)];
     }
     let chunk = count.div_ceil(threads);
+    let work = &work;
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
                 let start = range.start + t * chunk;
                 let end = (start + chunk).min(range.end);
-                scope.spawn(move || {
-                    (start..end)
-                        .map(|i| entity.owned_record(i))
-                        .collect::<Vec<_>>()
-                })
+                scope.spawn(move || work(start..end))
             })
             .collect();
-        let mut records = Vec::with_capacity(count as usize);
-        for worker in workers {
-            match worker.join() {
-                Ok(part) => records.extend(part),
+        workers
+            .into_iter()
+            .map(|worker| match worker.join() {
+                Ok(part) => part,
                 Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        records
+            })
+            .collect()
     })
+}
+
+/// Records `range` on every core, in order.
+fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
+    let parts = in_parallel(range, |part| {
+        part.map(|i| entity.owned_record(i)).collect::<Vec<_>>()
+    });
+    parts.into_iter().flatten().collect()
+}
+
+/// Records `range` as NDJSON, the bytes `datamimic generate -f ndjson` writes for them.
+fn ndjson(entity: &dyn CatalogueEntity, range: Range<u64>) -> anyhow::Result<Vec<u8>> {
+    let parts = in_parallel(range, |part| -> anyhow::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        for index in part {
+            entity.visit_record(index, &mut |record| {
+                serde_json::to_writer(&mut bytes, record)?;
+                bytes.push(b'\n');
+                Ok(())
+            })?;
+        }
+        Ok(bytes)
+    });
+    let mut all = Vec::new();
+    for part in parts {
+        all.extend(part?);
+    }
+    Ok(all)
 }
 
 #[pymethods]
@@ -137,13 +168,27 @@ impl EntityService {
 
     /// The next `count` records.
     fn generate_batch<'py>(&mut self, py: Python<'py>, count: u64) -> PyResult<Bound<'py, PyList>> {
-        let end = self
-            .next
-            .checked_add(count)
-            .ok_or_else(|| value_error(format!("{count} more records would pass record 2^64")))?;
+        let end = self.advance(count)?;
         let list = self.list(py, self.next..end)?;
         self.next = end;
         Ok(list)
+    }
+
+    /// The next `count` records as NDJSON bytes (what `datamimic generate -f ndjson` writes
+    /// for them), generated on every core: the input of `generate_arrow`.
+    fn generate_ndjson<'py>(
+        &mut self,
+        py: Python<'py>,
+        count: u64,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let end = self.advance(count)?;
+        let entity = &*self.entity;
+        let start = self.next;
+        let bytes = py
+            .detach(|| ndjson(entity, start..end))
+            .map_err(value_error)?;
+        self.next = end;
+        Ok(PyBytes::new(py, &bytes))
     }
 
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came

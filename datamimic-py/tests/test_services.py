@@ -181,3 +181,22 @@ def test_records_are_what_the_command_writes(entity):
     written = [json.loads(line) for line in out.splitlines()]
     generated = SERVICES[entity](dataset="DE", seed=77).generate_batch(count=20)
     assert [r.to_dict() for r in generated] == written
+
+
+def test_arrow_batches_hold_the_records():
+    pa = pytest.importorskip("pyarrow")
+    service = PersonService(dataset="US", seed=12)
+    # Large enough to be written on several threads.
+    table = service.generate_arrow(count=5_000)
+    assert isinstance(table, pa.Table) and table.num_rows == 5_000
+    assert service.generate() == service.record(5_000), "generate_arrow() moves generate()'s position"
+    records = PersonService(dataset="US", seed=12).generate_batch(count=5_000)
+    assert table.column("email").to_pylist() == [p.email for p in records]
+    assert table.column("age").type == pa.uint8() or pa.types.is_integer(table.column("age").type)
+    assert pa.types.is_struct(table.schema.field("address").type)
+    streets = table.column("address").combine_chunks().field("street").to_pylist()
+    assert streets == [p.address.street for p in records]
+    assert table.equals(PersonService(dataset="US", seed=12).generate_arrow(count=5_000))
+    patients = SERVICES["Patient"](dataset="US", seed=3).generate_arrow(count=50)
+    assert pa.types.is_list(patients.schema.field("conditions").type)
+    assert SERVICES["Patient"](dataset="US", seed=3).generate_arrow(count=0).num_rows == 0

@@ -133,6 +133,25 @@ class EntityService:
         """The next ``count`` records, generated on every core."""
         return self._native.generate_batch(count)
 
+    def generate_arrow(self, count: int = 10) -> "pyarrow.Table":
+        """The next ``count`` records as a pyarrow Table, without a Python object per record:
+        Rust writes them as NDJSON on every core, pyarrow's JSON reader makes the columns
+        (nested records become structs, lists lists, ISO dates timestamps). Needs pyarrow
+        (``pip install pyarrow``)."""
+        try:
+            import pyarrow as pa
+            import pyarrow.json as pa_json
+        except ImportError as err:
+            raise ImportError("generate_arrow needs pyarrow: pip install pyarrow") from err
+        data = self._native.generate_ndjson(count)
+        if not data:
+            return pa.table({})
+        if len(data) >= 2**31:
+            raise ValueError(f"{count} records make {len(data)} bytes of JSON, more than one Arrow read takes (2 GiB): ask for fewer at a time")
+        # One block: the column types are inferred from every record, not from the first block.
+        options = pa_json.ReadOptions(block_size=len(data), use_threads=True)
+        return pa_json.read_json(pa.BufferReader(data), read_options=options)
+
     def record(self, index: int) -> _native.Entity:
         """Record ``index`` of the sequence ``generate()`` walks (0, 1, 2, ...)."""
         return self._native.record(index)
