@@ -3,19 +3,18 @@
 //!
 //! A record stays a Rust value until Python reads it: a batch of 100,000 records costs one
 //! small Python object each, and the fields become Python objects on the first attribute
-//! read. They are made by the JSON writer of `datamimic generate -f json` and Python's C JSON
-//! reader, so a record's dict is exactly what the command writes for it (an `f32` rating of
-//! 4.9 is 4.9, not 4.900000095367432). Nested records (an address) come back as entities of
-//! their own.
+//! read, built directly from the record's serde form ([`crate::to_python`]): a record's dict
+//! is what `json.loads` makes of the JSON `datamimic generate -f json` writes for it. Nested
+//! records (an address) come back as entities of their own.
 
 use std::sync::{Arc, OnceLock};
 
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::errors::value_error;
+use crate::to_python::to_python;
 
 /// A record kept for Python: any serializable domain value.
 pub(crate) type OwnedRecord = Box<dyn erased_serde::Serialize + Send + Sync>;
@@ -54,10 +53,8 @@ impl Entity {
     fn convert<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         match &self.record {
             Some(record) => {
-                static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-                let loads = LOADS.import(py, "json", "loads")?;
-                let text = serde_json::to_string(&**record).map_err(value_error)?;
-                Ok(loads.call1((text,))?.cast_into::<PyDict>()?)
+                let value = to_python(py, &**record).map_err(value_error)?;
+                Ok(value.cast_into::<PyDict>()?)
             }
             None => {
                 let fields = self.fields(py)?;

@@ -6,6 +6,7 @@ mod build;
 mod entity;
 mod errors;
 mod service;
+mod to_python;
 
 use pyo3::prelude::*;
 
