@@ -7,9 +7,10 @@
 //! variant is its name, a newtype, tuple or struct variant `{name: value}`; bytes are a list
 //! of numbers; map keys become strings.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::BoundObject;
 use pyo3::prelude::*;
@@ -51,22 +52,48 @@ pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
 }
 
 /// Python strings of field names by the address and length of their `&'static str`.
-type FieldNames = HashMap<(usize, usize), Py<PyString>>;
+type FieldNames = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>;
 
-/// Field names as Python strings, made once per name: the names are `&'static str`, so their
-/// address identifies them.
+thread_local! {
+    /// Per thread, so that a lookup takes no lock (it runs for every field of every record).
+    static FIELD_NAMES: RefCell<FieldNames> = RefCell::new(FieldNames::default());
+}
+
+/// Field names as Python strings, made once per name and thread: the names are
+/// `&'static str`, so their address identifies them.
 fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    static NAMES: Mutex<Option<FieldNames>> = Mutex::new(None);
     let key = (name.as_ptr() as usize, name.len());
-    let mut names = NAMES
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    names
-        .get_or_insert_with(HashMap::new)
-        .entry(key)
-        .or_insert_with(|| PyString::intern(py, name).unbind())
-        .bind(py)
-        .clone()
+    FIELD_NAMES.with_borrow_mut(|names| {
+        names
+            .entry(key)
+            .or_insert_with(|| PyString::intern(py, name).unbind())
+            .bind(py)
+            .clone()
+    })
+}
+
+/// A hasher for addresses: a multiply-xor mix, as the keys are already unique numbers.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.write_u64(u64::from(*byte));
+        }
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 #[derive(Clone, Copy)]
