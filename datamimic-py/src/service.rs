@@ -5,11 +5,15 @@
 //! only on the seed and `i`, so a batch holds the same records whatever the core count.
 
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use datamimic_export::csv::CsvOptions;
 use datamimic_export::entities::{Entity as CatalogueEntity, EntityOptions};
-use datamimic_export::pipeline;
+use datamimic_export::pipeline::{self, DEFAULT_PAGE_SIZE, Plan};
 use datamimic_export::shard::Shard;
+use datamimic_export::sink::{Encoder, Format, Sink, Target};
+use datamimic_export::staging;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
@@ -27,6 +31,9 @@ pub(crate) struct EntityService {
     entity: Box<dyn CatalogueEntity>,
     /// The index of the record `generate()` returns next.
     next: u64,
+    /// Whether the seed was given: shards of an unseeded service would come from different
+    /// runs.
+    seeded: bool,
 }
 
 impl EntityService {
@@ -35,6 +42,17 @@ impl EntityService {
         self.next
             .checked_add(count)
             .ok_or_else(|| value_error(format!("{count} more records would pass record 2^64")))
+    }
+
+    /// Shard `text` (`"2/4"`) of a run of `count` records; refused for an unseeded service.
+    fn shard_range(&self, count: u64, text: &str) -> PyResult<Range<u64>> {
+        let shard: Shard = text.parse().map_err(value_error)?;
+        if !self.seeded {
+            return Err(value_error(format!(
+                "shard `{shard}` needs a seeded service (`rng` or `seed`): the shards of one run must share its seed to hold its records"
+            )));
+        }
+        Ok(shard.range(count))
     }
 
     fn entity(&self, record: OwnedRecord) -> Entity {
@@ -156,6 +174,7 @@ impl EntityService {
             name: Arc::from(name),
             entity,
             next: 0,
+            seeded: params.options.seed.is_some(),
         })
     }
 
@@ -201,8 +220,69 @@ impl EntityService {
     /// record 0: the shards in order hold the run's records. Does not move `generate()`'s
     /// position.
     fn shard<'py>(&self, py: Python<'py>, count: u64, shard: &str) -> PyResult<Bound<'py, PyList>> {
-        let shard: Shard = shard.parse().map_err(value_error)?;
-        self.list(py, shard.range(count))
+        let range = self.shard_range(count, shard)?;
+        self.list(py, range)
+    }
+
+    /// Writes records `0..count` (or only those of `shard`, `"2/4"`) to `path` in `format`
+    /// (`csv`, `json`, `ndjson`, `xml` or `sqlite`), byte for byte as `datamimic generate -o`
+    /// does: on every core (or `threads`), through a temporary file renamed into place only
+    /// when the whole run succeeded.
+    #[pyo3(signature = (path, count, format, shard=None, threads=None))]
+    fn export(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        count: u64,
+        format: &str,
+        shard: Option<&str>,
+        threads: Option<usize>,
+    ) -> PyResult<()> {
+        let format = match format {
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            "ndjson" => Format::Ndjson,
+            "xml" => Format::Xml,
+            "sqlite" => Format::Sqlite,
+            other => {
+                return Err(value_error(format!(
+                    "unknown format `{other}`; formats: csv, json, ndjson, xml, sqlite"
+                )));
+            }
+        };
+        if threads == Some(0) {
+            return Err(value_error("`threads` must be at least 1"));
+        }
+        let records = match shard {
+            Some(text) => self.shard_range(count, text)?,
+            None => 0..count,
+        };
+        let entity = &*self.entity;
+        let name = &*self.name;
+        py.detach(|| -> anyhow::Result<()> {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            staging::sweep(dir.unwrap_or(Path::new(".")));
+            let target = Target::File {
+                path: path.clone(),
+                table: name.to_owned(),
+            };
+            let encoder = Encoder {
+                format,
+                csv: CsvOptions::default(),
+            };
+            let mut sinks = vec![Sink::create(encoder, &target)?];
+            let plan = Plan {
+                count: records.end - records.start,
+                page_size: DEFAULT_PAGE_SIZE,
+                threads: pipeline::threads(threads),
+            };
+            entity.export_from(records.start, plan, &mut sinks, name)?;
+            if let Some(staged) = sinks.pop().expect("one sink").finish()? {
+                staged.commit()?;
+            }
+            Ok(())
+        })
+        .map_err(value_error)
     }
 
     /// The catalogue name of the entity (`Person`).

@@ -94,6 +94,8 @@ def test_shards_in_order_are_the_whole_run():
     for bad, says in [("0/4", "between 1 and 4"), ("5/4", "between 1 and 4"), ("a/b", "not a shard")]:
         with pytest.raises(ValueError, match=says):
             service.shard(10, bad)
+    with pytest.raises(ValueError, match="needs a seeded service"):
+        PersonService(dataset="US").shard(10, "1/2")
 
 
 def test_dataset_codes_are_strict():
@@ -200,3 +202,38 @@ def test_arrow_batches_hold_the_records():
     patients = SERVICES["Patient"](dataset="US", seed=3).generate_arrow(count=50)
     assert pa.types.is_list(patients.schema.field("conditions").type)
     assert SERVICES["Patient"](dataset="US", seed=3).generate_arrow(count=0).num_rows == 0
+
+
+@pytest.mark.skipif("DATAMIMIC_BIN" not in os.environ, reason="set DATAMIMIC_BIN to the datamimic command (.ci/run does)")
+@pytest.mark.parametrize("format", ["csv", "json", "ndjson", "xml"])
+def test_exported_files_and_shards_are_the_commands(tmp_path, format):
+    def command(*args):
+        subprocess.run([os.environ["DATAMIMIC_BIN"], "generate", "Person", "--seed", "33", "-d", "DE", *args], check=True, cwd=tmp_path)
+        return (tmp_path / args[-1]).read_bytes()
+
+    service = PersonService(dataset="DE", seed=33)
+    service.generate_batch(count=7)  # export does not depend on generate()'s position
+    service.export(tmp_path / f"whole.{format}", 2_500, threads=2)
+    assert (tmp_path / f"whole.{format}").read_bytes() == command("-n", "2500", "-f", format, "-o", f"cli.{format}")
+    service.export(str(tmp_path / "shard.out"), 2_500, format, shard="2/3", threads=1)
+    cli_shard = command("-n", "2500", "--shard", "2/3", "-f", format, "-o", f"cli-shard.{format}")
+    assert (tmp_path / "shard.out").read_bytes() == cli_shard
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["whole." + format, "cli." + format, "shard.out", "cli-shard." + format])
+
+
+def test_export_refuses_bad_arguments(tmp_path):
+    import sqlite3
+
+    service = PersonService(dataset="US", seed=2)
+    service.export(tmp_path / "people.sqlite", 300, shard="3/3")
+    rows = sqlite3.connect(tmp_path / "people.sqlite").execute("SELECT given_name FROM Person ORDER BY rowid").fetchall()
+    assert [r[0] for r in rows] == [p.given_name for p in service.shard(300, "3/3")]
+    with pytest.raises(ValueError, match="unknown format `parquet`"):
+        service.export(tmp_path / "x", 10, "parquet")
+    with pytest.raises(ValueError, match="needs a seeded service"):
+        PersonService(dataset="US").export(tmp_path / "y.csv", 10, shard="1/2")
+    with pytest.raises(ValueError, match="between 1 and 2"):
+        service.export(tmp_path / "z.csv", 10, shard="3/2")
+    with pytest.raises(ValueError):
+        service.export(tmp_path / "missing" / "dir" / "z.csv", 10)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["people.sqlite"], "failed runs leave no file"

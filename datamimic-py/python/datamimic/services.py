@@ -9,6 +9,7 @@ gives each service beyond ``dataset`` and ``rng``.
 from __future__ import annotations
 
 import inspect
+import os
 import random
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -159,8 +160,20 @@ class EntityService:
     def shard(self, count: int, shard: str) -> List[_native.Entity]:
         """The records of ``shard`` (``"2/4"``, from 1) of a run of ``count`` records from
         record 0, as ``datamimic generate --shard``: the shards in order hold the run's
-        records. ``generate()``'s position does not move."""
+        records. ``generate()``'s position does not move. Needs a seeded service."""
         return self._native.shard(count, shard)
+
+    def export(self, path: "os.PathLike[str] | str", count: int, format: Optional[str] = None, *, shard: Optional[str] = None, threads: Optional[int] = None) -> None:
+        """Writes records 0 to ``count - 1`` (or only those of ``shard``, ``"2/4"``) to ``path``,
+        byte for byte as ``datamimic generate --count COUNT [--shard K/N] -o PATH`` does for the
+        same seed. ``format``: csv, json, ndjson, xml or sqlite (by default from the file's
+        extension, else csv). Written on every core (or ``threads``) to a temporary file that
+        is renamed into place only when the whole run succeeded."""
+        path = os.fspath(path)
+        if format is None:
+            extension = os.path.splitext(path)[1].lower().lstrip(".")
+            format = {"json": "json", "ndjson": "ndjson", "jsonl": "ndjson", "xml": "xml", "sqlite": "sqlite", "sqlite3": "sqlite", "db": "sqlite"}.get(extension, "csv")
+        self._native.export(path, count, format, shard, threads)
 
     @classmethod
     def supported_datasets(cls) -> List[str]:
