@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -12,6 +13,7 @@ use datamimic_export::csv::{self, CsvOptions, Quoting, quote_byte, separator_byt
 use datamimic_export::entities::{self, ENTITIES, EntityOptions};
 use datamimic_export::pipeline::{self, Plan};
 use datamimic_export::related::{self, Relation};
+use datamimic_export::shard::Shard;
 use datamimic_export::sink::{Encoder, Format, Sink, Target};
 
 /// Realistic, reproducible synthetic data from weighted real-world datasets.
@@ -93,6 +95,10 @@ pub struct GenerateArgs {
     /// parent's id.
     #[arg(long = "with", value_name = "CHILD=COUNT")]
     pub with: Vec<String>,
+    /// Write only shard K of N (from 1), a contiguous part of the `--count` records; the N
+    /// shards in order hold the records of the whole run. Needs `--seed`.
+    #[arg(long, value_name = "K/N", value_parser = Shard::from_str)]
+    pub shard: Option<Shard>,
 }
 
 /// `datamimic run`.
@@ -179,6 +185,12 @@ pub fn run(cli: Cli) -> Result<()> {
 fn generate(args: GenerateArgs) -> Result<()> {
     let def = entities::find(&args.entity)?;
     let csv = csv_options(&args)?;
+    if let (Some(shard), None) = (args.shard, args.seed) {
+        bail!(
+            "`--shard {shard}` needs `--seed`: the shards of one run must share its seed to hold its records"
+        );
+    }
+    let records = args.shard.unwrap_or_else(Shard::whole).range(args.count);
     let options = EntityOptions {
         dataset: args.dataset.clone(),
         strict: !args.fallback,
@@ -186,6 +198,11 @@ fn generate(args: GenerateArgs) -> Result<()> {
         ..EntityOptions::default()
     };
     if !args.with.is_empty() {
+        if let Some(shard) = args.shard {
+            bail!(
+                "`--shard {shard}` cannot be combined with `--with` yet: a shard of a related set would need the child keys of the shards before it"
+            );
+        }
         return generate_related(&args, def.name, &options, csv);
     }
     let entity = def.build(&options)?;
@@ -213,11 +230,11 @@ fn generate(args: GenerateArgs) -> Result<()> {
     }
     let mut sinks = vec![Sink::create(Encoder { format, csv }, &target)?];
     let plan = Plan {
-        count: args.count,
+        count: records.end - records.start,
         page_size: args.page_size,
         threads,
     };
-    let exported = entity.export(plan, &mut sinks, def.name);
+    let exported = entity.export_from(records.start, plan, &mut sinks, def.name);
     datamimic_export::fallback::warn(def.name);
     exported?;
     if let Some(staged) = sinks.pop().expect("one sink").finish()? {

@@ -27,8 +27,9 @@ pub trait Entity: Send + Sync {
         visit: &mut dyn FnMut(&dyn erased_serde::Serialize) -> Result<()>,
     ) -> Result<()>;
 
-    /// Generates `plan.count` records into `sinks` (all sinks of one entity).
-    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
+    /// Record `index` as an owned serializable value, for callers that keep records (the
+    /// Python package's entities).
+    fn owned_record(&self, index: u64) -> Box<dyn erased_serde::Serialize + Send + Sync>;
 
     /// Generates `plan.count` records into `sinks[0]` and their children of each relation
     /// into the sinks after it ([`crate::related`]).
@@ -39,6 +40,15 @@ pub trait Entity: Send + Sync {
         sinks: &mut [Sink],
         label: &str,
     ) -> Result<()>;
+
+    /// Generates `plan.count` records into `sinks` (all sinks of one entity).
+    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
+        self.export_from(0, plan, sinks, label)
+    }
+
+    /// [`Entity::export`] of records `first..first + plan.count`, written as a whole output
+    /// of their own (a CSV header, a JSON array): the records of a shard ([`crate::shard`]).
+    fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
 }
 
 struct Built<T> {
@@ -54,9 +64,14 @@ impl<T: Record> Entity for Built<T> {
         visit(&self.service.record(index))
     }
 
-    fn export(&self, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
+    fn owned_record(&self, index: u64) -> Box<dyn erased_serde::Serialize + Send + Sync> {
+        Box::new(self.service.record(index))
+    }
+
+    fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
         let source = EntitySource {
             service: &self.service,
+            first,
             encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
         };
         pipeline::run(&source, plan, sinks, label)
@@ -73,19 +88,22 @@ impl<T: Record> Entity for Built<T> {
     }
 }
 
-/// The generate command's source: record `i` of the service, encoded for each sink.
+/// The generate command's source: record `first + i` of the service at position `i` of the
+/// output, encoded for each sink.
 struct EntitySource<'a, T> {
     service: &'a Service<T>,
+    first: u64,
     encoders: Vec<Encoder>,
 }
 
 impl<T: Record> Source for EntitySource<'_, T> {
     fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
-        for index in range {
+        for position in range {
+            let index = self.first + position;
             let record = self.service.record(index);
             for (encoder, buf) in self.encoders.iter().zip(out.outs()) {
                 encoder
-                    .encode_record(index, &record, buf)
+                    .encode_record(position, &record, buf)
                     .map_err(|e| anyhow::anyhow!("record {index}: {e:#}"))?;
             }
             out.record_done()?;
@@ -137,12 +155,19 @@ pub fn build_with<T: Record>(
     options: &EntityOptions,
     configure: Configure<T>,
 ) -> Result<Box<dyn Entity>> {
+    finish(configure(Service::<T>::new(), options)?, options)
+}
+
+/// Applies the generic options (strictness, dataset, seed) to a configured service: the last
+/// step of [`build_with`], public for services configured beyond the catalogue's options
+/// (Person's quotas, Product's price range).
+pub fn finish<T: Record>(service: Service<T>, options: &EntityOptions) -> Result<Box<dyn Entity>> {
     let strictness = if options.strict {
         Strictness::Strict
     } else {
         Strictness::Fallback
     };
-    let mut service = configure(Service::<T>::new(), options)?.strictness(strictness)?;
+    let mut service = service.strictness(strictness)?;
     if let Some(code) = &options.dataset {
         service = service.dataset(code)?;
     }

@@ -38,6 +38,7 @@ pub mod xml;
 pub mod page_buf;
 pub mod pipeline;
 pub mod related;
+pub mod shard;
 pub mod sink;
 pub mod staging;
 

@@ -22,6 +22,7 @@ mod reliability_run;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
+mod shard;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

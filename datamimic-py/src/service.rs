@@ -1,0 +1,300 @@
+//! `EntityService`: any catalogue entity's service, with DATAMIMIC's `generate()` and
+//! `generate_batch(count)`, record `i` directly, and the records of a shard.
+//!
+//! Batches are generated on every core with the interpreter released; record `i` depends
+//! only on the seed and `i`, so a batch holds the same records whatever the core count.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use datamimic_export::csv::CsvOptions;
+use datamimic_export::entities::{Entity as CatalogueEntity, EntityOptions};
+use datamimic_export::pipeline::{self, DEFAULT_PAGE_SIZE, Plan};
+use datamimic_export::shard::Shard;
+use datamimic_export::sink::{Encoder, Format, Sink, Target};
+use datamimic_export::staging;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList};
+
+use crate::build::{self, Params, PersonParams};
+use crate::entity::{Entity, OwnedRecord};
+use crate::errors::value_error;
+
+/// The records generated for Python by one thread at least: fewer are not worth a thread.
+const RECORDS_PER_THREAD: u64 = 2_048;
+
+/// A built service and its position in the sequence of records.
+#[pyclass(module = "datamimic._native")]
+pub(crate) struct EntityService {
+    name: Arc<str>,
+    entity: Box<dyn CatalogueEntity>,
+    /// The index of the record `generate()` returns next.
+    next: u64,
+    /// Whether the seed was given: shards of an unseeded service would come from different
+    /// runs.
+    seeded: bool,
+}
+
+impl EntityService {
+    /// Where `generate()` will be after `count` more records.
+    fn advance(&self, count: u64) -> PyResult<u64> {
+        self.next
+            .checked_add(count)
+            .ok_or_else(|| value_error(format!("{count} more records would pass record 2^64")))
+    }
+
+    /// Shard `text` (`"2/4"`) of a run of `count` records; refused for an unseeded service.
+    fn shard_range(&self, count: u64, text: &str) -> PyResult<Range<u64>> {
+        let shard: Shard = text.parse().map_err(value_error)?;
+        if !self.seeded {
+            return Err(value_error(format!(
+                "shard `{shard}` needs a seeded service (`rng` or `seed`): the shards of one run must share its seed to hold its records"
+            )));
+        }
+        Ok(shard.range(count))
+    }
+
+    fn entity(&self, record: OwnedRecord) -> Entity {
+        Entity::new(Arc::clone(&self.name), record)
+    }
+
+    /// Records `range` as a Python list, generated with the interpreter released.
+    fn list<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyList>> {
+        let entity = &*self.entity;
+        let records = py.detach(|| generate(entity, range));
+        PyList::new(py, records.into_iter().map(|r| self.entity(r)))
+    }
+}
+
+/// `work` over `range` split into one contiguous part per core, the results in order.
+fn in_parallel<T: Send>(range: Range<u64>, work: impl Fn(Range<u64>) -> T + Sync) -> Vec<T> {
+    let count = range.end - range.start;
+    let threads = (pipeline::available_threads() as u64).min(count / RECORDS_PER_THREAD);
+    if threads <= 1 {
+        return vec![work(range)];
+    }
+    let chunk = count.div_ceil(threads);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let start = range.start + t * chunk;
+                let end = (start + chunk).min(range.end);
+                scope.spawn(move || work(start..end))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| match worker.join() {
+                Ok(part) => part,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+/// Records `range` on every core, in order.
+fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
+    let parts = in_parallel(range, |part| {
+        part.map(|i| entity.owned_record(i)).collect::<Vec<_>>()
+    });
+    parts.into_iter().flatten().collect()
+}
+
+/// Records `range` as NDJSON, the bytes `datamimic generate -f ndjson` writes for them.
+fn ndjson(entity: &dyn CatalogueEntity, range: Range<u64>) -> anyhow::Result<Vec<u8>> {
+    let parts = in_parallel(range, |part| -> anyhow::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        for index in part {
+            entity.visit_record(index, &mut |record| {
+                serde_json::to_writer(&mut bytes, record)?;
+                bytes.push(b'\n');
+                Ok(())
+            })?;
+        }
+        Ok(bytes)
+    });
+    let mut all = Vec::new();
+    for part in parts {
+        all.extend(part?);
+    }
+    Ok(all)
+}
+
+#[pymethods]
+impl EntityService {
+    /// The service of catalogue entity `name`; Python's service classes pass DATAMIMIC's
+    /// parameters here. `person` holds Person's `(min_age, max_age, female_quota,
+    /// other_gender_quota, noble_quota, academic_title_quota)`, `price` Product's
+    /// `(min_price, max_price)`.
+    #[new]
+    #[pyo3(signature = (
+        name, *, dataset=None, seed=None, strict=true, age_min=None, age_max=None,
+        conditions_include=Vec::new(), conditions_exclude=Vec::new(), person=None, price=None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        name: String,
+        dataset: Option<String>,
+        seed: Option<u64>,
+        strict: bool,
+        age_min: Option<u32>,
+        age_max: Option<u32>,
+        conditions_include: Vec<String>,
+        conditions_exclude: Vec<String>,
+        person: Option<(u32, u32, f64, f64, f64, Option<f64>)>,
+        price: Option<(f64, f64)>,
+    ) -> PyResult<EntityService> {
+        let params = Params {
+            name,
+            options: EntityOptions {
+                dataset,
+                strict,
+                seed,
+                age_min,
+                age_max,
+                conditions_include,
+                conditions_exclude,
+            },
+            person: person.map(
+                |(min_age, max_age, female, other, noble, academic)| PersonParams {
+                    min_age,
+                    max_age,
+                    female_quota: female,
+                    other_gender_quota: other,
+                    noble_quota: noble,
+                    academic_title_quota: academic,
+                },
+            ),
+            price,
+        };
+        let (name, entity) = build::build(&params).map_err(value_error)?;
+        Ok(EntityService {
+            name: Arc::from(name),
+            entity,
+            next: 0,
+            seeded: params.options.seed.is_some(),
+        })
+    }
+
+    /// The next record.
+    fn generate(&mut self) -> Entity {
+        let record = self.entity.owned_record(self.next);
+        self.next += 1;
+        self.entity(record)
+    }
+
+    /// The next `count` records.
+    fn generate_batch<'py>(&mut self, py: Python<'py>, count: u64) -> PyResult<Bound<'py, PyList>> {
+        let end = self.advance(count)?;
+        let list = self.list(py, self.next..end)?;
+        self.next = end;
+        Ok(list)
+    }
+
+    /// The next `count` records as NDJSON bytes (what `datamimic generate -f ndjson` writes
+    /// for them), generated on every core: the input of `generate_arrow`.
+    fn generate_ndjson<'py>(
+        &mut self,
+        py: Python<'py>,
+        count: u64,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let end = self.advance(count)?;
+        let entity = &*self.entity;
+        let start = self.next;
+        let bytes = py
+            .detach(|| ndjson(entity, start..end))
+            .map_err(value_error)?;
+        self.next = end;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
+    /// before.
+    fn record(&self, index: u64) -> Entity {
+        self.entity(self.entity.owned_record(index))
+    }
+
+    /// The records of `shard` (`"2/4"`, counted from 1) of a run of `count` records from
+    /// record 0: the shards in order hold the run's records. Does not move `generate()`'s
+    /// position.
+    fn shard<'py>(&self, py: Python<'py>, count: u64, shard: &str) -> PyResult<Bound<'py, PyList>> {
+        let range = self.shard_range(count, shard)?;
+        self.list(py, range)
+    }
+
+    /// Writes records `0..count` (or only those of `shard`, `"2/4"`) to `path` in `format`
+    /// (`csv`, `json`, `ndjson`, `xml` or `sqlite`), byte for byte as `datamimic generate -o`
+    /// does: on every core (or `threads`), through a temporary file renamed into place only
+    /// when the whole run succeeded.
+    #[pyo3(signature = (path, count, format, shard=None, threads=None))]
+    fn export(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        count: u64,
+        format: &str,
+        shard: Option<&str>,
+        threads: Option<usize>,
+    ) -> PyResult<()> {
+        let format = match format {
+            "csv" => Format::Csv,
+            "json" => Format::Json,
+            "ndjson" => Format::Ndjson,
+            "xml" => Format::Xml,
+            "sqlite" => Format::Sqlite,
+            other => {
+                return Err(value_error(format!(
+                    "unknown format `{other}`; formats: csv, json, ndjson, xml, sqlite"
+                )));
+            }
+        };
+        if threads == Some(0) {
+            return Err(value_error("`threads` must be at least 1"));
+        }
+        let records = match shard {
+            Some(text) => self.shard_range(count, text)?,
+            None => 0..count,
+        };
+        let entity = &*self.entity;
+        let name = &*self.name;
+        py.detach(|| -> anyhow::Result<()> {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            staging::sweep(dir.unwrap_or(Path::new(".")));
+            let target = Target::File {
+                path: path.clone(),
+                table: name.to_owned(),
+            };
+            let encoder = Encoder {
+                format,
+                csv: CsvOptions::default(),
+            };
+            let mut sinks = vec![Sink::create(encoder, &target)?];
+            let plan = Plan {
+                count: records.end - records.start,
+                page_size: DEFAULT_PAGE_SIZE,
+                threads: pipeline::threads(threads),
+            };
+            entity.export_from(records.start, plan, &mut sinks, name)?;
+            if let Some(staged) = sinks.pop().expect("one sink").finish()? {
+                staged.commit()?;
+            }
+            Ok(())
+        })
+        .map_err(value_error)
+    }
+
+    /// The catalogue name of the entity (`Person`).
+    #[getter]
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The dataset codes every table of entity `name` supports.
+#[pyfunction]
+pub(crate) fn supported_datasets(name: &str) -> PyResult<Vec<&'static str>> {
+    let def = datamimic_export::entities::find(name).map_err(value_error)?;
+    Ok((def.supported_datasets)())
+}
