@@ -336,6 +336,19 @@ pub enum Generator {
     Float(f64, f64),
     /// `DateTimeGenerator(min=.., max=.. | value=.. | random=True)`.
     DateTime(crate::datetime::DateTimeGen),
+    /// `Name(args)` of a `BaseLiteralGenerator` class an executed `.scr.py` file defines.
+    Python(PythonCall),
+}
+
+/// A method call on an instance of a class an executed `.scr.py` file defines, compiled as
+/// a script: `Name(args).generate()` or `Name(args).convert(__value__)`.
+#[derive(Debug, Clone)]
+pub struct PythonCall(pub std::sync::Arc<crate::script::Script>);
+
+impl PartialEq for PythonCall {
+    fn eq(&self, other: &PythonCall) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// One step of `converter`.
@@ -357,4 +370,6 @@ pub enum Converter {
     Date2Timestamp,
     /// `Timestamp2Date`: seconds since the epoch as a datetime.
     Timestamp2Date,
+    /// `Name(args)` of a `Converter` class an executed `.scr.py` file defines.
+    Python(PythonCall),
 }

@@ -55,6 +55,33 @@ impl ScriptSource {
         }
     }
 
+    /// The source without its first `bytes` bytes of text (blanks and line breaks a script
+    /// starts with), positions kept.
+    pub fn skip_bytes(mut self, bytes: usize) -> ScriptSource {
+        let skipped: Vec<char> = self.text[..bytes].chars().collect();
+        for c in skipped {
+            if c == '\n' && self.lines.len() > 1 {
+                self.lines.remove(0);
+            } else if let Some(first) = self.lines.first_mut()
+                && first.len() > 1
+            {
+                first.remove(0);
+            }
+        }
+        self.text.drain(..bytes);
+        self
+    }
+
+    /// The source with `suffix` appended, its characters placed at the end of the text (a
+    /// method call datamimic adds: `Name(args)` becomes `Name(args).generate()`).
+    pub fn with_suffix(mut self, suffix: &str) -> ScriptSource {
+        let last = self.lines.last_mut().expect("at least one line");
+        let end = *last.last().expect("one past the end");
+        last.extend(suffix.chars().map(|_| end));
+        self.text.push_str(suffix);
+        self
+    }
+
     /// The script position's character offset into [`ScriptSource::text`].
     pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
         let line = line.checked_sub(1)?;

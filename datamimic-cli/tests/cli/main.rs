@@ -17,6 +17,7 @@ mod reliability_run;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
+mod scripts_python;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
