@@ -154,11 +154,16 @@ impl Script {
             message: e.error.to_string(),
         })?;
         let expr = parsed.expr();
-        let code = compiler::compile(text, Mode::Eval, "<script>", CompileOpts::default())
-            .map_err(|e| ScriptFailure {
-                pos: Some(locate_byte(&source, skipped)),
-                message: e.to_string(),
-            })?;
+        let code = compiler::compile(
+            text,
+            Mode::Eval,
+            script_vm::SCRIPT_PATH,
+            CompileOpts::default(),
+        )
+        .map_err(|e| ScriptFailure {
+            pos: Some(locate_byte(&source, skipped)),
+            message: e.to_string(),
+        })?;
         let mut names = Names(Vec::new());
         names.visit_expr(expr);
         let mut names = names.0;
@@ -412,7 +417,10 @@ mod tests {
     #[test]
     fn random_helpers_follow_the_record_stream() {
         let mut scope = Scope::new();
-        let s = script("random_int(1, 6) + random.randint(1, 6) + len(random.sample(range(9), 2))");
+        let s = script(
+            "random_int(1, 6) + random.randint(1, 6) + len(random.sample(range(9), 2)) \
+             + int(random.uniform(0, 1))",
+        );
         set_rng(MimicRng::for_record(1, 2));
         let a = s.eval(&engine(), &mut scope).unwrap().as_int().unwrap();
         set_rng(MimicRng::for_record(1, 2));

@@ -24,7 +24,7 @@ use rustpython_vm::builtins::{
 };
 use rustpython_vm::bytecode::CodeObject;
 use rustpython_vm::compiler::Mode;
-use rustpython_vm::function::{FuncArgs, OptionalArg};
+use rustpython_vm::function::{ArgIntoFloat, FuncArgs, OptionalArg};
 use rustpython_vm::signal::{UserSignalSender, user_signal_channel};
 use rustpython_vm::{
     AsObject, Interpreter, PyObjectRef, PyRef, PyResult, TryFromObject, VirtualMachine,
@@ -40,6 +40,9 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// The deepest Python call nesting a script may reach.
 pub const RECURSION_LIMIT: usize = 128;
+
+/// The file name attribute scripts are compiled under.
+pub(crate) const SCRIPT_PATH: &str = "<script>";
 
 /// How deep a script's result may nest lists and dicts.
 const MAX_VALUE_DEPTH: usize = 64;
@@ -197,8 +200,9 @@ fn file_globals(
         let _ = globals.set_item("__name__", vm.ctx.new_str("__datamimic__").into(), vm);
         let code = vm.ctx.new_code(file.code.clone());
         if let Err(e) = vm.run_code_obj(code, scope) {
-            let line = innermost_line(&e).map_or(String::new(), |l| format!(" line {l}"));
-            result = Err(format!("in `{}`{line}: {}", file.uri, describe(vm, &e)));
+            let (_, place) = raised_at(&e);
+            let place = place.unwrap_or_else(|| format!("`{}`", file.uri));
+            result = Err(format!("in {place}: {}", describe(vm, &e)));
             break;
         }
     }
@@ -300,10 +304,17 @@ impl Python {
                     line: None,
                     message,
                 }),
-                Err(e) => Err(VmFailure {
-                    line: innermost_line(&e),
-                    message: describe(vm, &e),
-                }),
+                Err(e) => {
+                    let (line, elsewhere) = raised_at(&e);
+                    let message = describe(vm, &e);
+                    Err(VmFailure {
+                        line,
+                        message: match elsewhere {
+                            Some(place) => format!("{message} (in {place})"),
+                            None => message,
+                        },
+                    })
+                }
             }
         });
         *self.running.lock().unwrap_or_else(|e| e.into_inner()) = None;
@@ -338,8 +349,9 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
     builtins.set_attr("random_int", vm.new_function("random_int", random_int), vm)?;
     builtins.set_attr(
         "random_bool",
-        vm.new_function("random_bool", |p: OptionalArg<f64>| {
-            with_rng(|rng| sample::chance(rng, p.unwrap_or(0.5)))
+        vm.new_function("random_bool", |p: OptionalArg<ArgIntoFloat>| {
+            let p = p.map_or(0.5, ArgIntoFloat::into_float);
+            with_rng(|rng| sample::chance(rng, p))
         }),
         vm,
     )?;
@@ -453,7 +465,8 @@ fn random_module(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     )?;
     dict.set_item(
         "uniform",
-        vm.new_function("uniform", |a: f64, b: f64| {
+        vm.new_function("uniform", |a: ArgIntoFloat, b: ArgIntoFloat| {
+            let (a, b) = (a.into_float(), b.into_float());
             a + (b - a) * with_rng(sample::unit_f64)
         })
         .into(),
@@ -646,15 +659,25 @@ fn describe(vm: &VirtualMachine, e: &PyBaseExceptionRef) -> String {
     line.replace(['\n', '\r'], " ")
 }
 
-/// The script line the exception was raised on (the last traceback entry).
-fn innermost_line(e: &PyBaseExceptionRef) -> Option<usize> {
-    let mut tb = e.__traceback__()?;
+/// Where the exception was raised: the line of the script when that is where, else the
+/// file and line (of an executed `.scr.py` file).
+fn raised_at(e: &PyBaseExceptionRef) -> (Option<usize>, Option<String>) {
+    let Some(mut tb) = e.__traceback__() else {
+        return (None, None);
+    };
     loop {
         let next = tb.next.lock().clone();
         match next {
             Some(n) => tb = n,
-            None => return Some(tb.lineno.get()),
+            None => break,
         }
+    }
+    let line = tb.lineno.get();
+    let file = tb.frame.code.source_path().as_str().to_owned();
+    if file == SCRIPT_PATH {
+        (Some(line), None)
+    } else {
+        (None, Some(format!("`{file}` line {line}")))
     }
 }
 

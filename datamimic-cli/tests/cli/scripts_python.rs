@@ -128,6 +128,17 @@ class PasswordGenerator(BaseLiteralGenerator):
         return "".join(random.choices(string.ascii_letters + string.digits, k=self.length))
 
 
+class LatitudeGenerator(BaseLiteralGenerator):
+    def generate(self):
+        return round(random.uniform(-90, 90), 3)
+
+
+class FakerNameGenerator(BaseLiteralGenerator):
+    def generate(self):
+        from faker import Faker
+        return Faker().name()
+
+
 class MaskEmailConverter(Converter):
     def convert(self, value):
         local, domain = value.split("@")
@@ -149,6 +160,7 @@ fn executed_python_files_give_functions_generators_and_converters() {
     <key name="color" generator="HexColorGenerator()"/>
     <key name="password" generator="PasswordGenerator(length=16)"/>
     <key name="email" script="'someone' + str(id) + '@example.com'" converter="MaskEmailConverter()"/>
+    <key name="latitude" generator="LatitudeGenerator()"/>
   </generate>
 </setup>"#,
     );
@@ -171,6 +183,10 @@ fn executed_python_files_give_functions_generators_and_converters() {
         );
         let stars = "*".repeat(format!("someone{id}").len() - 1);
         assert_eq!(r["email"], format!("s{stars}@example.com"), "{r}");
+        assert!(
+            (-90.0..=90.0).contains(&r["latitude"].as_f64().unwrap()),
+            "{r}"
+        );
     }
     let colors: std::collections::HashSet<_> = json(&s, "g")
         .as_array()
@@ -181,6 +197,18 @@ fn executed_python_files_give_functions_generators_and_converters() {
     assert!(colors.len() > 20, "{colors:?}");
     ok(&s.0, &["run", "d.xml", "-t", "3"]);
     assert_eq!(std::fs::read(s.path("output/g.json")).unwrap(), one);
+    // An import the engine cannot serve, inside a method: named with its file and line.
+    s.write(
+        "d.xml",
+        "<setup>\n  <execute uri=\"script/lib.scr.py\"/>\n  <generate name=\"g\" count=\"2\" target=\"JSON\">\n    <key name=\"n\" generator=\"FakerNameGenerator()\"/>\n  </generate>\n</setup>\n",
+    );
+    let m = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        m.contains("d.xml:4:")
+            && m.contains("`n`: generator failed on record 0: ImportError: `import faker`"),
+        "{m}"
+    );
+    assert!(m.contains("(in `script/lib.scr.py` line 33)"), "{m}");
 }
 
 #[test]
