@@ -760,7 +760,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             (start.line, start.col),
             attr.value(),
         );
-        Script::compile(ctx.engine, source).map_err(|f| {
+        let records: Vec<&str> = ctx.path.rsplit('/').filter(|g| !g.is_empty()).collect();
+        Script::compile_in(ctx.engine, source, &records).map_err(|f| {
             error_at(
                 &f.pos.unwrap_or_else(|| self.attr_pos(node, name)),
                 format_args!("`{name}`: script does not compile: {}", f.message),

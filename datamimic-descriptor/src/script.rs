@@ -116,6 +116,9 @@ pub struct Script {
     names: Vec<String>,
     /// The executed files whose names the script sees.
     files: Vec<Arc<PythonFile>>,
+    /// The script as written, evaluated instead when one of these generate names (read as
+    /// the record) is a variable or key in scope.
+    unless_defined: Option<(Vec<String>, Box<Script>)>,
 }
 
 impl std::fmt::Debug for Script {
@@ -182,10 +185,46 @@ impl Script {
             },
             files,
             code: Box::new(code),
+            unless_defined: None,
             id: IDS.fetch_add(1, Ordering::Relaxed),
             names,
             source: Script::shifted(source, skipped),
         })
+    }
+
+    /// Compiles `source` in a record of the generates `records` (the innermost first), as
+    /// DATAMIMIC reads them: `g.field` is the current record's `field` when `g` is its
+    /// generate, and the enclosing generate's name stands for `parent`.
+    pub fn compile_in(
+        engine: &Engine,
+        source: ScriptSource,
+        records: &[&str],
+    ) -> Result<Script, ScriptFailure> {
+        let text = source.text.trim_start();
+        let skipped = source.text.len() - text.len();
+        let mut edits = Vec::new();
+        if let Ok(parsed) = ruff_python_parser::parse_expression(text.trim_end()) {
+            let mut finder = RecordPaths {
+                records,
+                edits: &mut edits,
+            };
+            finder.visit_expr(parsed.expr());
+        }
+        if edits.is_empty() {
+            return Script::compile(engine, source);
+        }
+        // A variable or key of that name, when there is one, is what the script means.
+        let original = Script::compile(engine, source.clone())?;
+        let mut source = source;
+        // From the end, so earlier offsets stay valid.
+        edits.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+        for (start, end, with) in edits {
+            source = source.splice(skipped + start, skipped + end, with);
+        }
+        let mut script = Script::compile(engine, source)?;
+        let names = records.iter().take(2).map(|r| r.to_string()).collect();
+        script.unless_defined = Some((names, Box::new(original)));
+        Ok(script)
     }
 
     /// The source with the leading blanks dropped, so byte offsets of the parsed text fit.
@@ -202,7 +241,13 @@ impl Script {
     }
 
     /// Evaluates the script with the names in `scope`.
+    /// (The engine is the run's: the files a script sees were fixed when it was compiled.)
     pub fn eval(&self, _engine: &Engine, scope: &mut Scope<'_>) -> Result<Dynamic, ScriptFailure> {
+        if let Some((names, original)) = &self.unless_defined
+            && names.iter().any(|n| scope.contains(n))
+        {
+            return original.eval(_engine, scope);
+        }
         if let Some(native) = &self.native {
             match native(scope) {
                 Ok(value) => return Ok(value),
@@ -228,6 +273,31 @@ impl Script {
                 message,
             }
         })
+    }
+}
+
+/// `g.field` where `g` names the current record's generate (the prefix goes) or the
+/// enclosing one (it becomes `parent`): byte ranges and their replacements.
+struct RecordPaths<'r, 'e> {
+    records: &'r [&'r str],
+    edits: &'e mut Vec<(usize, usize, &'static str)>,
+}
+
+impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Attribute(a) = expr
+            && let Expr::Name(name) = &*a.value
+        {
+            let start = usize::from(name.range.start());
+            if self.records.first() == Some(&name.id.as_str()) {
+                self.edits
+                    .push((start, usize::from(a.attr.range.start()), ""));
+            } else if self.records.get(1) == Some(&name.id.as_str()) {
+                self.edits
+                    .push((start, usize::from(name.range.end()), "parent"));
+            }
+        }
+        visitor::walk_expr(self, expr);
     }
 }
 

@@ -82,6 +82,35 @@ impl ScriptSource {
         self
     }
 
+    /// The source with bytes `start..end` of the text replaced by `with`, whose characters
+    /// take the position of the first replaced one.
+    pub fn splice(self, start: usize, end: usize, with: &str) -> ScriptSource {
+        // Per character its position, then the one past the end.
+        let mut places: Vec<(u32, u32)> = self.lines.into_iter().flatten().collect();
+        let first = self.text[..start].chars().count();
+        let removed = self.text[start..end].chars().count();
+        let at = places.get(first).copied().unwrap_or((1, 1));
+        places.splice(first..first + removed, with.chars().map(|_| at));
+        let mut text = self.text;
+        text.replace_range(start..end, with);
+        let mut lines = vec![Vec::new()];
+        let mut places = places.into_iter();
+        for c in text.chars() {
+            let current = lines.last_mut().expect("at least one line");
+            current.push(places.next().unwrap_or(at));
+            if c == '\n' {
+                lines.push(Vec::new());
+            }
+        }
+        let end = places.next().unwrap_or(at);
+        lines.last_mut().expect("at least one line").push(end);
+        ScriptSource {
+            text,
+            file: self.file,
+            lines,
+        }
+    }
+
     /// The script position's character offset into [`ScriptSource::text`].
     pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
         let line = line.checked_sub(1)?;
@@ -169,6 +198,18 @@ mod tests {
         assert_eq!(s.pos(2, 3).to_string(), "d.xml:4:3");
         assert_eq!(s.offset(2, 3), Some(13));
         assert_eq!(s.text.chars().nth(13), Some('b'));
+    }
+
+    #[test]
+    fn spliced_text_keeps_the_positions_of_the_rest() {
+        let s = ScriptSource::from_attribute("d.xml".into(), "g.a +\n g.b", (2, 5), "");
+        let s = s.splice(7, 9, "");
+        assert_eq!(s.text, "g.a +\n b");
+        assert_eq!(s.pos(2, 2).to_string(), "d.xml:3:4");
+        let s = s.splice(0, 2, "parent.");
+        assert_eq!(s.text, "parent.a +\n b");
+        assert_eq!(s.pos(1, 8).to_string(), "d.xml:2:7");
+        assert_eq!(s.pos(2, 2).to_string(), "d.xml:3:4");
     }
 
     #[test]

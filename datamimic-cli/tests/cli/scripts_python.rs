@@ -242,3 +242,58 @@ fn an_executed_file_importing_an_unserved_module_is_a_clean_error() {
         "{m}"
     );
 }
+
+#[test]
+fn a_script_reads_its_record_and_its_parent_by_generate_name() {
+    let s = Scratch::new("py-record-names");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="1">
+  <generate name="outer" count="2" target="JSON">
+    <key name="oid" generator="IncrementGenerator"/>
+    <generate name="group" count="3" target="JSON">
+      <variable name="type" values="'NS','NN'"/>
+      <key name="t" script="group.type + '-' + str(outer.oid)"/>
+      <key name="low" script="group.t.lower()" condition="group.type != 'NS'" defaultValue="None"/>
+    </generate>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let groups = json(&s, "group");
+    let groups = groups.as_array().unwrap();
+    assert_eq!(groups.len(), 6);
+    let mut types = std::collections::HashSet::new();
+    for (i, g) in groups.iter().enumerate() {
+        let t = g["t"].as_str().unwrap();
+        let (ty, oid) = t.split_once('-').unwrap();
+        types.insert(ty.to_owned());
+        assert_eq!(oid, (i / 3 + 1).to_string(), "{g}");
+        if ty == "NS" {
+            assert!(g["low"].is_null(), "{g}");
+        } else {
+            assert_eq!(g["low"], t.to_lowercase(), "{g}");
+        }
+    }
+    assert_eq!(types.len(), 2, "{groups:?}");
+    // A variable or key named like the generate is what the script reads.
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="box" count="1" target="JSON">
+  <nestedKey name="box"><key name="w" constant="3"/></nestedKey>
+  <key name="w2" script="box.w + '!'"/>
+</generate></setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    assert_eq!(json(&s, "box")[0]["w2"], "3!");
+    // A misspelt field after the generate's name is named at its place.
+    s.write(
+        "d.xml",
+        "<setup>\n<generate name=\"g\" count=\"1\" target=\"JSON\">\n<variable name=\"kind\" constant=\"a\"/>\n<key name=\"x\" script=\"g.knd + 'x'\"/>\n</generate>\n</setup>\n",
+    );
+    let m = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        m.contains("d.xml:4:25: `x`: script failed on record 0: NameError: name `knd` is not defined; did you mean `kind`?"),
+        "{m}"
+    );
+}
