@@ -466,6 +466,15 @@ mod tests {
             &mut scope,
         );
         assert_eq!(v.unwrap().into_string().unwrap().len(), 4);
+        scope.push("at", "2021-03-04 05:06:07");
+        assert_eq!(
+            text(
+                "f'{at.year}/{at.month}/{at.day} {at.hour}h' + at.isoformat()[10:]",
+                &mut scope
+            ),
+            "2021/3/4 5hT05:06:07"
+        );
+        assert_eq!(text("at + '!'", &mut scope), "2021-03-04 05:06:07!");
         assert!(!script("len(name)").is_native());
         assert!(script("p.age + 1").is_native());
     }

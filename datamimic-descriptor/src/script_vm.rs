@@ -62,6 +62,32 @@ class Record(dict):
     def to_dict(self):
         return dict(self)
 
+class DateTimeText(str):
+    """A datetime as datamimic writes it (`%Y-%m-%d %H:%M:%S`), with a datetime's fields."""
+    __slots__ = ()
+    @property
+    def year(self):
+        return int(self[0:4])
+    @property
+    def month(self):
+        return int(self[5:7])
+    @property
+    def day(self):
+        return int(self[8:10])
+    @property
+    def hour(self):
+        return int(self[11:13])
+    @property
+    def minute(self):
+        return int(self[14:16])
+    @property
+    def second(self):
+        return int(self[17:19])
+    def isoformat(self, sep="T"):
+        return self[:10] + sep + self[11:]
+    def date(self):
+        return self[:10]
+
 class BaseLiteralGenerator:
     def generate(self):
         raise NotImplementedError("a generator class needs a `generate(self)` method")
@@ -126,6 +152,7 @@ pub(crate) struct VmFailure {
 struct Python {
     interpreter: Interpreter,
     record_class: PyObjectRef,
+    datetime_class: PyObjectRef,
     /// Code objects made on this thread, by script id.
     codes: HashMap<u64, PyRef<PyCode>>,
     /// The namespaces of executed `.scr.py` files, by the set of files.
@@ -218,7 +245,7 @@ impl Python {
         let interpreter = Interpreter::with_init(Default::default(), move |vm| {
             vm.set_user_signal_channel(receiver);
         });
-        let record_class = interpreter.enter(|vm| -> PyResult<PyObjectRef> {
+        let classes = interpreter.enter(|vm| -> PyResult<(PyObjectRef, PyObjectRef)> {
             vm.recursion_limit.set(RECURSION_LIMIT);
             sandbox(vm)?;
             let scope = vm.new_scope_with_builtins();
@@ -232,9 +259,12 @@ impl Python {
                 dict.set_item(*class, scope.globals.get_item(*class, vm)?, vm)?;
                 modules.set_item(*module, vm.new_module(module, dict, None).into(), vm)?;
             }
-            scope.globals.get_item("Record", vm)
+            Ok((
+                scope.globals.get_item("Record", vm)?,
+                scope.globals.get_item("DateTimeText", vm)?,
+            ))
         });
-        let record_class = record_class.map_err(|e| {
+        let (record_class, datetime_class) = classes.map_err(|e| {
             interpreter.enter(|vm| {
                 format!(
                     "the Python interpreter does not start: {}",
@@ -247,6 +277,7 @@ impl Python {
         Ok(Python {
             interpreter,
             record_class,
+            datetime_class,
             codes: HashMap::new(),
             file_globals: HashMap::new(),
             running,
@@ -268,7 +299,10 @@ impl Python {
         *self.running.lock().unwrap_or_else(|e| e.into_inner()) =
             Some((evaluation, Instant::now()));
         let codes = &mut self.codes;
-        let record_class = &self.record_class;
+        let classes = Classes {
+            record: &self.record_class,
+            datetime: &self.datetime_class,
+        };
         let cache = &mut self.file_globals;
         let result = self.interpreter.enter(|vm| {
             no_tracing(vm);
@@ -293,7 +327,7 @@ impl Python {
                 }
                 for name in names {
                     if let Some(value) = scope.get(name) {
-                        globals.set_item(name.as_str(), to_python(vm, record_class, value)?, vm)?;
+                        globals.set_item(name.as_str(), to_python(vm, &classes, value)?, vm)?;
                     }
                 }
                 let py_scope = rustpython_vm::scope::Scope::with_builtins(None, globals, vm);
@@ -542,8 +576,27 @@ fn string_module(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     Ok(vm.new_module("string", dict, None).into())
 }
 
-/// A datamimic value as a Python object (dicts become records: keys are attributes too).
-fn to_python(vm: &VirtualMachine, record_class: &PyObjectRef, value: &Dynamic) -> PyResult {
+/// The prelude's classes values are seen as.
+struct Classes<'p> {
+    record: &'p PyObjectRef,
+    datetime: &'p PyObjectRef,
+}
+
+/// Whether `s` is a datetime as datamimic writes it: `YYYY-MM-DD HH:MM:SS`.
+fn is_datetime_text(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// A datamimic value as a Python object (dicts become records: keys are attributes too;
+/// datetimes as datamimic writes them have `.year`, `.month`, ... and `.isoformat()`).
+fn to_python(vm: &VirtualMachine, classes: &Classes<'_>, value: &Dynamic) -> PyResult {
     if value.is_unit() {
         return Ok(vm.ctx.none());
     }
@@ -557,21 +610,25 @@ fn to_python(vm: &VirtualMachine, record_class: &PyObjectRef, value: &Dynamic) -
         return Ok(vm.ctx.new_float(f).into());
     }
     if let Some(s) = value.read_lock::<ImmutableString>() {
-        return Ok(vm.ctx.new_str(s.as_str()).into());
+        let text: PyObjectRef = vm.ctx.new_str(s.as_str()).into();
+        if is_datetime_text(s.as_str()) {
+            return classes.datetime.call((text,), vm);
+        }
+        return Ok(text);
     }
     if let Some(array) = value.read_lock::<Array>() {
         let items = array
             .iter()
-            .map(|v| to_python(vm, record_class, v))
+            .map(|v| to_python(vm, classes, v))
             .collect::<PyResult<Vec<_>>>()?;
         return Ok(vm.ctx.new_list(items).into());
     }
     if let Some(map) = value.read_lock::<Map>() {
         let dict = vm.ctx.new_dict();
         for (k, v) in map.iter() {
-            dict.set_item(k.as_str(), to_python(vm, record_class, v)?, vm)?;
+            dict.set_item(k.as_str(), to_python(vm, classes, v)?, vm)?;
         }
-        return record_class.call((dict,), vm);
+        return classes.record.call((dict,), vm);
     }
     Ok(vm.ctx.new_str(value.to_string()).into())
 }

@@ -297,3 +297,30 @@ fn a_script_reads_its_record_and_its_parent_by_generate_name() {
         "{m}"
     );
 }
+
+#[test]
+fn a_generated_datetime_has_its_fields_in_scripts() {
+    let s = Scratch::new("py-datetime-fields");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="2">
+  <generate name="g" count="20" target="JSON">
+    <variable name="at" generator="DateTimeGenerator(min='2020-01-01', max='2021-12-31 23:59:59')"/>
+    <key name="at" script="at"/>
+    <key name="year" script="at.year"/>
+    <key name="month" script="at.month"/>
+    <key name="day" script="at.day"/>
+    <key name="iso" script="at.isoformat()"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    for r in json(&s, "g").as_array().unwrap() {
+        let at = r["at"].as_str().unwrap();
+        assert_eq!(r["year"], at[0..4].parse::<i64>().unwrap(), "{r}");
+        assert!((2020..=2021).contains(&r["year"].as_i64().unwrap()), "{r}");
+        assert_eq!(r["month"], at[5..7].parse::<i64>().unwrap(), "{r}");
+        assert_eq!(r["day"], at[8..10].parse::<i64>().unwrap(), "{r}");
+        assert_eq!(r["iso"], at.replace(' ', "T"), "{r}");
+    }
+}
