@@ -78,6 +78,26 @@ pub fn compile(expr: &Expr) -> Option<Native> {
                 Ok(array.into())
             })
         }
+        Expr::Attribute(a) if dotted_path(&a.value).is_some() => {
+            // `p.address.city`: walked by reference, only the value read is copied.
+            let mut steps = Vec::new();
+            let mut root = expr;
+            while let Expr::Attribute(step) = root {
+                steps.push((step.attr.id.to_string(), usize::from(step.attr.start())));
+                root = &step.value;
+            }
+            steps.reverse();
+            let Expr::Name(root) = root else {
+                return None;
+            };
+            let root = root.id.to_string();
+            Box::new(move |scope: &Scope<'_>| {
+                let Some(value) = scope.get(&root) else {
+                    return Err(error(at, undefined_name(&root, scope)));
+                };
+                walk(value, &root, &steps, 0, scope)
+            })
+        }
         Expr::Attribute(a) => {
             let base = compile(&a.value)?;
             let name = a.attr.id.to_string();
@@ -218,6 +238,34 @@ pub fn compile(expr: &Expr) -> Option<Native> {
         }
         _ => return None,
     })
+}
+
+/// The value at `steps[i..]` of `value` (the map at `root.steps[..i]`), copying only it.
+fn walk(
+    value: &Dynamic,
+    root: &str,
+    steps: &[(String, usize)],
+    i: usize,
+    scope: &Scope<'_>,
+) -> Outcome {
+    let Some((name, offset)) = steps.get(i) else {
+        return Ok(value.clone());
+    };
+    let Some(map) = value.read_lock::<Map>() else {
+        return Err(Stop::Interpreter);
+    };
+    match map.get(name.as_str()) {
+        Some(next) => walk(next, root, steps, i + 1, scope),
+        None => {
+            let path: Vec<String> = std::iter::once(root.to_owned())
+                .chain(steps[..i].iter().map(|(n, _)| n.clone()))
+                .collect();
+            Err(error(
+                *offset,
+                crate::script::unknown_property(Some(&path), name, &map, scope),
+            ))
+        }
+    }
 }
 
 enum Part {
