@@ -360,6 +360,19 @@ pub enum Generator {
     DateTime(crate::datetime::DateTimeGen),
     /// `StringGenerator(min_len=.., max_len=.., char_set=.., prefix=.., suffix=..)`.
     String(crate::string_gen::StringGen),
+    /// `Name(args)` of a `BaseLiteralGenerator` class an executed `.scr.py` file defines.
+    Python(PythonCall),
+}
+
+/// A method call on an instance of a class an executed `.scr.py` file defines, compiled as
+/// a script: `Name(args).generate()` or `Name(args).convert(__value__)`.
+#[derive(Debug, Clone)]
+pub struct PythonCall(pub std::sync::Arc<crate::script::Script>);
+
+impl PartialEq for PythonCall {
+    fn eq(&self, other: &PythonCall) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// One step of `converter`.
@@ -381,4 +394,6 @@ pub enum Converter {
     Date2Timestamp,
     /// `Timestamp2Date`: seconds since the epoch as a datetime.
     Timestamp2Date,
+    /// `Name(args)` of a `Converter` class an executed `.scr.py` file defines.
+    Python(PythonCall),
 }

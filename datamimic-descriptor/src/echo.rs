@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use anyhow::Result;
-use rhai::{Engine, Scope};
+use rhai::Scope;
+
+use crate::script::Engine;
 
 use crate::descriptor::{Pos, error_at};
 use crate::script::Script;

@@ -54,11 +54,25 @@
 //! count>` and list `<nestedKey count>` elements. Two keys or two variables of one record may
 //! not share a name (branches of one `<condition>` may; a key may repeat a variable's name).
 //!
-//! Scripts are [rhai](https://rhai.rs) expressions compiled once per attribute, seeing the
-//! variables and earlier keys by name, plus `random()`, `random_int(a, b)`, `random_bool()`,
-//! `random_choice(array)`, `uuid()` and `pattern("##-??")` (datamimic's `#`/`?` patterns)
-//! drawn from the record's own stream; the `pattern` attribute is a regular expression
-//! (`[A-Z]{2}-\d{4}`), as in datamimic-ce.
+//! Scripts (`script`, `condition`, `defaultValue`, `{expr}` in `<echo>`) are Python
+//! expressions, as in DATAMIMIC: `'single quotes'`, `True`/`False`/`None`, f-strings,
+//! method calls (`name.upper()`, `p.get('k', 0)`), builtins (`str`, `int`, `len`, `range`)
+//! and comprehensions. They see the variables and earlier keys by name; dicts (records,
+//! entities, nested keys) read their keys as attributes too (`p.address.city`). Each script
+//! is parsed once per attribute with RustPython's parser; simple expressions (names,
+//! attributes, items, literals, arithmetic, comparisons, `and`/`or`/`not`, conditionals,
+//! f-strings) run as native closures that never enter an interpreter ([`script_native`]),
+//! the rest in RustPython's VM without its standard library ([`script_vm`]): no file
+//! system, network, environment or processes, `import` serves only `random`, and an
+//! evaluation running longer than [`script_vm::TIME_LIMIT`] stops with an error. `random`
+//! (the module: `random.randint`, `random.choice`, ...) and the helpers `random_int(a, b)`,
+//! `random_bool()`, `random_choice(list)`, `uuid()` and `pattern("##-??")` (datamimic's
+//! `#`/`?` patterns) draw from the record's own stream; the `pattern` attribute is a regular
+//! expression (`[A-Z]{2}-\d{4}`), as in datamimic-ce. `<execute uri="*.scr.py">` runs a
+//! Python file whose names later scripts see, and whose `BaseLiteralGenerator` and
+//! `Converter` subclasses serve as `generator="Name(args)"` and `converter="Name(args)"`
+//! ([`script_module`]). Values stay rhai `Dynamic`s (the record model); rhai no longer runs
+//! scripts.
 
 // The model and reading it.
 pub mod descriptor;
@@ -82,7 +96,10 @@ pub mod record;
 pub mod regex;
 pub mod remove_empty;
 pub mod script;
+pub mod script_module;
+pub mod script_native;
 pub mod script_source;
+pub mod script_vm;
 pub mod string_gen;
 
 // Running a descriptor.

@@ -10,19 +10,20 @@ use std::sync::Arc;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::Table;
-use rhai::{Dynamic, Engine};
+use rhai::Dynamic;
 use roxmltree::{Document, Node};
 
 use crate::csv_source::{CsvRows, Distribution, RowSource, Rows};
 use crate::datetime::{DateFormat, DateTimeGen};
 use crate::datetime_weights::CalendarWeights;
+use crate::descriptor::PythonCall;
 use crate::descriptor::{
     self, Branch, Converter, Field, Generate, Generator, Item, ItemList, MAX_RECORD_VALUES, Nested,
     Pos, Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::echo::Echo;
 use crate::memstore::{MAX_MEMSTORE_VALUES, MemChunk, MemRows, MemTarget};
-use crate::script::Script;
+use crate::script::{Engine, Script};
 use crate::script_source::ScriptSource;
 use crate::sources::{self, SourceFile, Sources};
 use crate::unique_names;
@@ -243,8 +244,17 @@ fn parse_setup_file(index: usize, ctx: &mut Ctx<'_>, top: bool) -> Result<Vec<It
                 ctx.databases.push(decl);
             }
             "mongodb" => return Err(p.mongodb(child)),
+            // A Python file defines names for later scripts; an SQL script runs when reached.
+            "execute"
+                if child
+                    .attribute("uri")
+                    .is_some_and(|u| u.trim().ends_with(".py")) =>
+            {
+                let executed = p.execute_python(child, ctx);
+                ctx.keep(executed);
+            }
             "execute" => {
-                let execute = p.execute(child, ctx);
+                let execute = p.execute_sql(child, ctx);
                 items.extend(ctx.keep(execute).map(Item::Execute));
             }
             "memstore" => {
@@ -780,6 +790,80 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(())
     }
 
+    /// `<execute uri="*.scr.py">`: a Python file whose names later scripts see.
+    fn execute_python(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<()> {
+        self.check_attrs(node, &["uri"])?;
+        let uri = self.required(node, "uri")?;
+        let base = Path::new(&*self.source.name)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let path = crate::project_files::resolve(&ctx.root, &base, uri)
+            .map_err(|e| self.err_attr(node, "uri", e))?;
+        let shown = base.join(uri).display().to_string();
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| self.err_attr(node, "uri", format_args!("cannot read `{uri}`: {e}")))?;
+        let file = crate::script_module::PythonFile::compile(&shown, &text)
+            .map_err(|e| anyhow!("{shown}:{}:{}: {}", e.line, e.col, e.message))?;
+        ctx.engine
+            .execute(file)
+            .map_err(|e| self.err_attr(node, "uri", e))
+    }
+
+    /// `Name(args)` in attribute `attr` (or its `part`) when `Name` is a class an executed
+    /// `.scr.py` file defines: compiled with `method` appended.
+    fn python_call(
+        &self,
+        node: Node<'_, '_>,
+        attr: &str,
+        part: Option<&str>,
+        method: &str,
+        ctx: &Ctx<'_>,
+    ) -> Result<Option<PythonCall>> {
+        let Some(text) = part.or_else(|| self.attr(node, attr)) else {
+            return Ok(None);
+        };
+        let name = text.split('(').next().unwrap_or_default().trim();
+        if !ctx.engine.has_class(name) {
+            return Ok(None);
+        }
+        let source = match part {
+            None => self.script_source(node, attr)?,
+            Some(part) => {
+                let at = self.attr_pos(node, attr);
+                ScriptSource::from_attribute(
+                    self.source.name.clone(),
+                    part,
+                    (at.line, at.col),
+                    part,
+                )
+            }
+        };
+        let script = Script::compile(ctx.engine, source.with_suffix(method)).map_err(|f| {
+            error_at(
+                &f.pos.unwrap_or_else(|| self.attr_pos(node, attr)),
+                format_args!("`{attr}`: does not compile: {}", f.message),
+            )
+        })?;
+        Ok(Some(PythonCall(Arc::new(script))))
+    }
+
+    /// The script in attribute `name`, read as written (line breaks kept).
+    fn script_source(&self, node: Node<'_, '_>, name: &str) -> Result<ScriptSource> {
+        let attr = node
+            .attributes()
+            .find(|a| a.name() == name)
+            .ok_or_else(|| self.err_attr(node, name, "missing"))?;
+        let range = attr.range_value();
+        let start = self.pos_at(range.start);
+        Ok(ScriptSource::from_attribute(
+            self.source.name.clone(),
+            &self.doc.input_text()[range],
+            (start.line, start.col),
+            attr.value(),
+        ))
+    }
+
     /// Compiles the script in attribute `name`, read as written (line breaks kept).
     fn compile(&self, node: Node<'_, '_>, name: &str, ctx: &Ctx<'_>) -> Result<Script> {
         let attr = node
@@ -794,7 +878,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             (start.line, start.col),
             attr.value(),
         );
-        Script::compile(ctx.engine, source).map_err(|f| {
+        let records: Vec<&str> = ctx.path.rsplit('/').filter(|g| !g.is_empty()).collect();
+        Script::compile_in(ctx.engine, source, &records).map_err(|f| {
             error_at(
                 &f.pos.unwrap_or_else(|| self.attr_pos(node, name)),
                 format_args!("`{name}`: script does not compile: {}", f.message),
@@ -1579,7 +1664,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.pattern_fits(node, &regex, ty)?;
                 ValueSource::Pattern(regex)
             }
-            Some(_) => ValueSource::Generator(self.generator(node)?),
+            Some(_) => match self.python_call(node, "generator", None, ".generate()", ctx)? {
+                Some(call) => ValueSource::Generator(Generator::Python(call)),
+                None => ValueSource::Generator(self.generator(node)?),
+            },
             None if has_range || ty.is_some() => self.range(node, ty)?,
             None => bail!(
                 "{}: `<{}>` `{name}` needs one of `script`, `constant`, `values`, `pattern`, `generator`{}, or `type` with `min`/`max`",
@@ -1628,7 +1716,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             None => 0.0,
         };
         let converters = match self.attr(node, "converter") {
-            Some(c) => self.converters(node, c)?,
+            Some(c) => self.converters(node, c, ctx)?,
             None => Vec::new(),
         };
         let date_format = |attr: &str| {
@@ -2207,7 +2295,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(Generator::DateTime(generator))
     }
 
-    fn converters(&self, node: Node<'_, '_>, text: &str) -> Result<Vec<Converter>> {
+    fn converters(&self, node: Node<'_, '_>, text: &str, ctx: &Ctx<'_>) -> Result<Vec<Converter>> {
         const NAMES: &[&str] = &[
             "UpperCase",
             "LowerCase",
@@ -2220,6 +2308,12 @@ impl<'d, 'i> Parser<'d, 'i> {
         ];
         let mut out = Vec::new();
         for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(call) =
+                self.python_call(node, "converter", Some(part), ".convert(__value__)", ctx)?
+            {
+                out.push(Converter::Python(call));
+                continue;
+            }
             let (name, args) = self.known_call(node, "converter", part, NAMES, "converter")?;
             if name == "DateFormat" {
                 out.push(Converter::DateFormat(

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use datamimic::sample;
 use datamimic_export::entities::Entity;
-use rhai::{Array, Dynamic, Engine, Map, Scope};
+use rhai::{Array, Dynamic, Map, Scope};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use chrono::NaiveDateTime;
@@ -13,7 +13,7 @@ use crate::descriptor::{
     Branch, Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Pos, Stmt, Type, ValueSource,
     error_at,
 };
-use crate::script::{self, ScriptFailure, uniform_int, with_rng};
+use crate::script::{self, Engine, ScriptFailure, uniform_int, with_rng};
 
 /// A record or part of one, keeping the descriptor's key order.
 #[derive(Debug, Clone)]
@@ -258,6 +258,13 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
             Generator::DateTime(_) => unreachable!("matched above"),
+            Generator::Python(call) => call.0.eval(engine, scope).map_err(|e| {
+                failed(
+                    e,
+                    &f.pos,
+                    format_args!("`{}`: generator failed on record {index}", f.name),
+                )
+            })?,
         },
         ValueSource::RandomArray(count) if *count > MAX_RECORD_VALUES => {
             return Err(fail(format!(
@@ -290,13 +297,14 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         ),
         _ => None,
     };
-    finish_date(f, date, value, index)
+    finish_date(engine, f, date, value, index)
 }
 
 /// Applies the converters and `outDateFormat` to `value`, or to the datetime `date` when
 /// there is one (a datetime left at the end is written as `outDateFormat` says, else as
 /// `%Y-%m-%d %H:%M:%S`).
 fn finish_date(
+    engine: &Engine,
     f: &Field,
     mut date: Option<NaiveDateTime>,
     mut value: Dynamic,
@@ -346,6 +354,21 @@ fn finish_date(
                     datetime::from_epoch_seconds(seconds)
                         .ok_or_else(|| fail(format!("{seconds} seconds is out of range")))?,
                 );
+            }
+            Converter::Python(call) => {
+                if let Some(at) = date.take() {
+                    value = written(f, at).map_err(&fail)?;
+                    out_written = true;
+                }
+                let mut scope = Scope::new();
+                scope.push_dynamic("__value__", value);
+                value = call.0.eval(engine, &mut scope).map_err(|e| {
+                    failed(
+                        e,
+                        &f.pos,
+                        format_args!("`{}`: converter failed on record {index}", f.name),
+                    )
+                })?;
             }
             text_converter => {
                 if let Some(at) = date.take() {
@@ -476,8 +499,11 @@ fn convert_text(text: &str, converter: &Converter) -> String {
                 .map(|(i, c)| if i < start || i + end >= n { c } else { '*' })
                 .collect()
         }
-        Converter::DateFormat(_) | Converter::Date2Timestamp | Converter::Timestamp2Date => {
-            unreachable!("date converters are applied by `finish_date`")
+        Converter::DateFormat(_)
+        | Converter::Date2Timestamp
+        | Converter::Timestamp2Date
+        | Converter::Python(_) => {
+            unreachable!("date and Python converters are applied by `finish_date`")
         }
     }
 }
@@ -523,7 +549,7 @@ mod tests {
     /// A model built in code, past the parser's checks, still fails instead of aborting.
     #[test]
     fn huge_counts_fail_before_allocating() {
-        let engine = Engine::new();
+        let engine = script::engine();
         let pos = crate::descriptor::Pos {
             file: "built.xml".into(),
             line: 3,

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::{Result, bail};
 use datamimic::RecordStreams;
-use rhai::{Dynamic, Engine, Scope};
+use rhai::{Dynamic, Scope};
 
 use crate::database::Databases;
 use crate::descriptor::{Generate, Item, TargetSpec, error_at};
@@ -16,7 +16,7 @@ use crate::echo::Echo;
 use crate::memstore::{MAX_MEMSTORE_TEXT, MemRecord, share_names, text_bytes};
 use crate::parse::{self, ParseOptions};
 use crate::record::{Node, eval_stmts};
-use crate::script;
+use crate::script::{self, Engine};
 use crate::seed::derive_seed;
 use datamimic_export::database::Database;
 use datamimic_export::pipeline::{self, Parts, Plan, Source};

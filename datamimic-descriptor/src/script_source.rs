@@ -55,6 +55,62 @@ impl ScriptSource {
         }
     }
 
+    /// The source without its first `bytes` bytes of text (blanks and line breaks a script
+    /// starts with), positions kept.
+    pub fn skip_bytes(mut self, bytes: usize) -> ScriptSource {
+        let skipped: Vec<char> = self.text[..bytes].chars().collect();
+        for c in skipped {
+            if c == '\n' && self.lines.len() > 1 {
+                self.lines.remove(0);
+            } else if let Some(first) = self.lines.first_mut()
+                && first.len() > 1
+            {
+                first.remove(0);
+            }
+        }
+        self.text.drain(..bytes);
+        self
+    }
+
+    /// The source with `suffix` appended, its characters placed at the end of the text (a
+    /// method call datamimic adds: `Name(args)` becomes `Name(args).generate()`).
+    pub fn with_suffix(mut self, suffix: &str) -> ScriptSource {
+        let last = self.lines.last_mut().expect("at least one line");
+        let end = *last.last().expect("one past the end");
+        last.extend(suffix.chars().map(|_| end));
+        self.text.push_str(suffix);
+        self
+    }
+
+    /// The source with bytes `start..end` of the text replaced by `with`, whose characters
+    /// take the position of the first replaced one.
+    pub fn splice(self, start: usize, end: usize, with: &str) -> ScriptSource {
+        // Per character its position, then the one past the end.
+        let mut places: Vec<(u32, u32)> = self.lines.into_iter().flatten().collect();
+        let first = self.text[..start].chars().count();
+        let removed = self.text[start..end].chars().count();
+        let at = places.get(first).copied().unwrap_or((1, 1));
+        places.splice(first..first + removed, with.chars().map(|_| at));
+        let mut text = self.text;
+        text.replace_range(start..end, with);
+        let mut lines = vec![Vec::new()];
+        let mut places = places.into_iter();
+        for c in text.chars() {
+            let current = lines.last_mut().expect("at least one line");
+            current.push(places.next().unwrap_or(at));
+            if c == '\n' {
+                lines.push(Vec::new());
+            }
+        }
+        let end = places.next().unwrap_or(at);
+        lines.last_mut().expect("at least one line").push(end);
+        ScriptSource {
+            text,
+            file: self.file,
+            lines,
+        }
+    }
+
     /// The script position's character offset into [`ScriptSource::text`].
     pub fn offset(&self, line: usize, column: usize) -> Option<usize> {
         let line = line.checked_sub(1)?;
@@ -142,6 +198,18 @@ mod tests {
         assert_eq!(s.pos(2, 3).to_string(), "d.xml:4:3");
         assert_eq!(s.offset(2, 3), Some(13));
         assert_eq!(s.text.chars().nth(13), Some('b'));
+    }
+
+    #[test]
+    fn spliced_text_keeps_the_positions_of_the_rest() {
+        let s = ScriptSource::from_attribute("d.xml".into(), "g.a +\n g.b", (2, 5), "");
+        let s = s.splice(7, 9, "");
+        assert_eq!(s.text, "g.a +\n b");
+        assert_eq!(s.pos(2, 2).to_string(), "d.xml:3:4");
+        let s = s.splice(0, 2, "parent.");
+        assert_eq!(s.text, "parent.a +\n b");
+        assert_eq!(s.pos(1, 8).to_string(), "d.xml:2:7");
+        assert_eq!(s.pos(2, 2).to_string(), "d.xml:3:4");
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn keys_variables_nesting_and_conditions() {
     <variable name="tier" values="'gold','silver'" weights="1,3"/>
     <key name="id" generator="IncrementGenerator"/>
     <key name="name" script="p.full_name" converter="UpperCase"/>
-    <key name="greeting" script="`Hello ${name}!`"/>
+    <key name="greeting" script="f'Hello {name}!'"/>
     <key name="age" script="p.age"/>
     <key name="score" type="int" min="1" max="6"/>
     <key name="ratio" type="float" min="0" max="1"/>
@@ -273,10 +273,10 @@ fn setup_level_variables_are_seen_by_every_generate() {
   <variable name="prefix" constant="P-"/>
   <variable name="base" script="40 + 2"/>
   <generate name="a" count="2" target="NDJSON">
-    <key name="code" script="prefix + (base + 1)"/>
+    <key name="code" script="prefix + str(base + 1)"/>
   </generate>
   <generate name="b" count="1" target="NDJSON">
-    <key name="code" script="prefix + base"/>
+    <key name="code" script="prefix + str(base)"/>
   </generate>
 </setup>"#,
     );

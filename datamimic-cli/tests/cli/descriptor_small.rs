@@ -294,7 +294,7 @@ fn a_key_condition_writes_the_key_or_its_default_value() {
     let s = Scratch::new("small-key-condition");
     let json = run_json(
         &s,
-        r#"<key name="even" constant="yes" condition="id % 2 == 0" defaultValue='"no " + id'/>
+        r#"<key name="even" constant="yes" condition="id % 2 == 0" defaultValue='"no " + str(id)'/>
     <key name="big" script="id * 10" condition="id > 2" defaultValue="None"/>
     <key name="odd" constant="x" condition="id % 2 == 1"/>
     <key name="after" script="even + '!'"/>"#,
@@ -492,7 +492,7 @@ fn remove_none_or_empty_element_drops_null_and_empty_items() {
         r#"<list name="kept" converter="RemoveNoneOrEmptyElement">
       <item><key name="odd" script="id" condition="id % 2 == 1"/></item>
       <item condition="id == 2"><key name="two" script="id"/></item>
-      <item><key name="blank" constant=""/><key name="none" script="()"/></item>
+      <item><key name="blank" constant=""/><key name="none" script="None"/></item>
     </list>
     <list name="plain">
       <item><key name="odd" script="id" condition="id % 2 == 1"/></item>

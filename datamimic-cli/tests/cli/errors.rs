@@ -115,7 +115,7 @@ fn script_errors_at_compile_time_and_on_a_record() {
     let m = descriptor_fails(
         "runtime",
         &format!(
-            r#"<setup>{GOOD}<generate name="second" count="100" target="CSV" pageSize="7"><key name="n" generator="IncrementGenerator"/><key name="x" script="if n == 41 {{ throw &quot;boom&quot; }} n"/></generate></setup>"#
+            r#"<setup>{GOOD}<generate name="second" count="100" target="CSV" pageSize="7"><key name="n" generator="IncrementGenerator"/><key name="x" script="n if n != 41 else {{}}['boom']"/></generate></setup>"#
         ),
         "script failed on record 40",
     );
@@ -123,7 +123,7 @@ fn script_errors_at_compile_time_and_on_a_record() {
     descriptor_fails(
         "later-key",
         r#"<setup><generate name="a" count="1" target="CSV"><key name="x" script="y"/><key name="y" constant="1"/></generate></setup>"#,
-        "Variable not found: y",
+        "NameError: name `y` is not defined",
     );
 }
 

@@ -22,6 +22,7 @@ mod reliability_run;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
+mod scripts_python;
 mod shard;
 
 use std::path::{Path, PathBuf};

@@ -25,7 +25,7 @@ const SEEDS: &[&str] = &[
 <variable name="tier" values="'gold','silver'" weights="1,3"/>
 <key name="id" generator="IncrementGenerator"/>
 <key name="name" script="p.full_name" converter="UpperCase"/>
-<key name="greeting" script="`Hello ${name}!`"/>
+<key name="greeting" script="f'Hello {name}!'"/>
 <key name="score" type="int" min="1" max="6"/>
 <key name="ratio" type="float" min="0" max="1"/>
 <key name="code" pattern="[A-Z]{2}-[0-9]{4}"/>

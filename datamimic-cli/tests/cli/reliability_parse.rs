@@ -157,7 +157,7 @@ fn duplicate_field_names_are_rejected_with_both_places() {
             "nestedKey",
         ),
         (
-            r#"<condition><if condition="true"><key name="x" constant="2"/></if></condition>"#,
+            r#"<condition><if condition="True"><key name="x" constant="2"/></if></condition>"#,
             "key",
         ),
     ] {
@@ -188,8 +188,8 @@ fn duplicate_field_names_are_rejected_with_both_places() {
     let message = error_of(
         "dup-conditions",
         &one_generate(&[
-            r#"<condition><if condition="true"><key name="x" constant="1"/></if></condition>"#,
-            r#"<condition><if condition="true"><key name="x" constant="2"/></if></condition>"#,
+            r#"<condition><if condition="True"><key name="x" constant="1"/></if></condition>"#,
+            r#"<condition><if condition="True"><key name="x" constant="2"/></if></condition>"#,
         ]),
     );
     assert_eq!(

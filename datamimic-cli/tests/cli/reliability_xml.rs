@@ -30,7 +30,7 @@ fn run_fails(name: &str, descriptor: &str, expected: &[&str]) -> String {
     message
 }
 
-/// Every text piece XML writers get wrong, as rhai string literals.
+/// Every text piece XML writers get wrong, as Python string literals.
 const AWKWARD: &[&str] = &[
     r#""\r""#,
     r#""\r\n""#,
@@ -58,7 +58,7 @@ const AWKWARD: &[&str] = &[
 /// A script making a random string of 0 to 12 awkward pieces.
 fn awkward_script() -> String {
     format!(
-        "let pieces = [{}]; let s = \"\"; for i in 0..random_int(0, 12) {{ s += random_choice(pieces); }} s",
+        "''.join(random_choice([{}]) for _ in range(random_int(0, 12)))",
         AWKWARD.join(", ")
     )
 }
@@ -118,7 +118,7 @@ fn awkward_values_round_trip_exactly() {
     <variable name="a1" script="{script}"/>
     <variable name="a2" script="{script}"/>
     <variable name="a3" script="{script}"/>
-    <key name="m" script="#{{ k: a1 }}"/>
+    <key name="m" script="{{'k': a1}}"/>
     <array name="arr" script="[a2, a3]"/>
   </generate>
 </setup>"##
@@ -164,9 +164,7 @@ fn characters_xml_cannot_hold_fail_the_run_naming_record_and_field() {
         ("U+FFFE", r"\uFFFE"),
         ("U+FFFF", r"\uFFFF"),
     ] {
-        let script = attr(&format!(
-            r#"if n == 1234 {{ "bad{escape}value" }} else {{ "fine" }}"#
-        ));
+        let script = attr(&format!(r#""bad{escape}value" if n == 1234 else "fine""#));
         run_fails(
             &format!("char-{code}"),
             &format!(
@@ -250,7 +248,7 @@ fn keys_that_are_not_xml_names_are_refused_where_they_are_written() {
     // A key a script makes: the run fails naming the record and the key.
     run_fails(
         "key-script",
-        r#"<setup><generate name="g" count="5" target="XML"><key name="n" generator="IncrementGenerator"/><key name="m" script="if n == 4 { #{&quot;a b&quot;: 1} } else { #{ab: 1} }"/></generate></setup>"#,
+        r#"<setup><generate name="g" count="5" target="XML"><key name="n" generator="IncrementGenerator"/><key name="m" script="{'a b': 1} if n == 4 else {'ab': 1}"/></generate></setup>"#,
         &["`g` record 3", "`m.a b`", "not a valid XML element name"],
     );
     // Names XML allows are kept as they are; without an XML target any name is fine.

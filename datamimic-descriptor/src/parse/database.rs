@@ -146,7 +146,7 @@ impl Parser<'_, '_> {
     }
 
     /// `<execute uri="*.sql" target="db">`: the script is read now and run when reached.
-    pub(super) fn execute(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Execute> {
+    pub(super) fn execute_sql(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Execute> {
         self.check_attrs(node, &["uri", "target", "type"])?;
         let uri = self.required(node, "uri")?.trim();
         if !uri.ends_with(".sql") {
@@ -154,8 +154,8 @@ impl Parser<'_, '_> {
                 node,
                 "uri",
                 format_args!(
-                    "`{uri}`: `<execute>` runs SQL scripts (`*.sql`) against a `<database>`; \
-                     other scripts are not supported yet"
+                    "`{uri}`: `<execute>` runs SQL scripts (`*.sql`) against a `<database>` \
+                     and Python files (`*.scr.py`); other files are not supported yet"
                 ),
             ));
         }
