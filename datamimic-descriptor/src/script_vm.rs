@@ -48,7 +48,20 @@ pub(crate) const SCRIPT_PATH: &str = "<script>";
 const MAX_VALUE_DEPTH: usize = 64;
 
 /// Modules a script may import.
-const MODULES: &[&str] = &["random", "string", "uuid"];
+const MODULES: &[&str] = &["__future__", "random", "string", "uuid"];
+
+/// The features of Python's `__future__` module, all of which Python 3 has.
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "generator_stop",
+    "annotations",
+];
 
 /// Defines the class records and entities are seen as: a dict whose keys are attributes too.
 const PRELUDE: &str = r#"
@@ -416,6 +429,17 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
     let uuid_dict = vm.ctx.new_dict();
     uuid_dict.set_item("uuid4", vm.new_function("uuid4", uuid).into(), vm)?;
     modules.set_item("uuid", vm.new_module("uuid", uuid_dict, None).into(), vm)?;
+    // `from __future__ import annotations` (common at the top of DATAMIMIC's script files)
+    // is a compiler directive; the runtime import only has to find the feature names.
+    let future_dict = vm.ctx.new_dict();
+    for feature in FUTURE_FEATURES {
+        future_dict.set_item(*feature, vm.ctx.new_bool(true).into(), vm)?;
+    }
+    modules.set_item(
+        "__future__",
+        vm.new_module("__future__", future_dict, None).into(),
+        vm,
+    )?;
     Ok(())
 }
 

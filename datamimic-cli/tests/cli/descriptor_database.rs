@@ -333,7 +333,7 @@ fn selectors_take_setup_variables_by_double_underscores() {
   <execute uri="script/setup.sql" target="db"/>
   <generate name="customer" count="5" target="db">
     <key name="id" generator="IncrementGenerator"/>
-    <key name="name" script='"c" + id'/>
+    <key name="name" script="'c' + str(id)"/>
   </generate>
   <variable name="low" constant="2"/>
   <variable name="high" script="4"/>

@@ -16,7 +16,7 @@ fn txt_writes_a_python_repr_line_per_record() {
     <key name="vip" script="id == 2"/>
     <nestedKey name="addr" type="dict"><key name="city" constant="Köln"/></nestedKey>
     <array name="tags" script="['a', 'b']"/>
-    <key name="none" script="()"/>
+    <key name="none" script="None"/>
   </generate>
 </setup>"#,
     );
