@@ -36,6 +36,21 @@ pub fn pick<'a, T, R: Rng + ?Sized>(rng: &mut R, items: &'a [T]) -> &'a T {
     &items[below(rng, items.len() as u64) as usize]
 }
 
+/// An index into a short list of integer weights, drawn by weight with one draw: for the small
+/// fixed distributions of the domain (order lines, review stars), where an alias table would
+/// cost more than it saves. The weights must not all be zero.
+#[inline]
+pub fn weighted_index<R: Rng + ?Sized>(rng: &mut R, weights: &[u64]) -> usize {
+    let mut point = below(rng, weights.iter().sum());
+    for (i, &w) in weights.iter().enumerate() {
+        if point < w {
+            return i;
+        }
+        point -= w;
+    }
+    weights.len() - 1
+}
+
 /// Types that `#[mimic(range = "..")]` can draw uniformly between two bounds.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be generated from a `range`",

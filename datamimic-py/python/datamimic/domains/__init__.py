@@ -26,16 +26,27 @@ from ..services import SERVICES
 
 DOMAINS: Dict[str, List[str]] = {
     "common": ["Person", "Address", "City", "Country", "Company"],
-    "healthcare": ["Patient", "Doctor", "Hospital", "MedicalDevice", "MedicalProcedure"],
-    "finance": ["Bank", "BankAccount", "CreditCard", "Transaction", "Loan", "Investment"],
-    "insurance": ["InsuranceCompany", "InsuranceProduct", "InsuranceCoverage", "InsurancePolicy"],
-    "ecommerce": ["Product", "Order"],
+    "healthcare": [
+        "Patient", "Doctor", "Hospital", "MedicalDevice", "MedicalProcedure", "MedicalRecord",
+        "Encounter",
+    ],
+    "finance": [
+        "Bank", "BankAccount", "CreditCard", "Transaction", "Loan", "Investment", "Payment",
+        "DigitalWallet",
+    ],
+    "insurance": [
+        "InsuranceCompany", "InsuranceProduct", "InsuranceCoverage", "InsurancePolicy",
+        "InsuranceClaim", "Claim", "Insured", "RiskProfile",
+    ],
+    "ecommerce": ["Product", "Order", "Customer", "Review", "Invoice"],
+    "digital": ["UserAccount", "CRM"],
     "public_sector": ["AdministrationOffice", "EducationalInstitution", "PoliceOfficer"],
 }
 
 
 def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    # `BankAccount` -> `bank_account`; an acronym stays one word (`CRM` -> `crm`).
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
 
 
 # Per kind of module: the class of an entity, and the module of its own.

@@ -190,11 +190,11 @@ impl Mimic for Order {
     fn mimic(ctx: &mut Context<'_>) -> Order {
         let catalog = Catalog::of(ctx);
         let cents = ProductConfig::default().cents();
-        let lines = 1 + weighted(ctx, &LINE_WEIGHTS);
+        let lines = 1 + crate::sample::weighted_index(ctx.rng(), &LINE_WEIGHTS);
         let mut product_list = Vec::with_capacity(lines);
         for _ in 0..lines {
             let listing = Listing::draw(ctx, catalog, cents);
-            let quantity = 1 + weighted(ctx, &QUANTITY_WEIGHTS) as u32;
+            let quantity = 1 + crate::sample::weighted_index(ctx.rng(), &QUANTITY_WEIGHTS) as u32;
             let line_total = listing.price * quantity;
             product_list.push(OrderLine {
                 product_id: listing.product_id,
@@ -264,16 +264,4 @@ impl Mimic for Order {
         }
         Address::visit_tables(visitor);
     }
-}
-
-/// An index into `weights` by weight.
-fn weighted(ctx: &mut Context<'_>, weights: &[u64]) -> usize {
-    let mut point = below(ctx.rng(), weights.iter().sum());
-    for (i, &w) in weights.iter().enumerate() {
-        if point < w {
-            return i;
-        }
-        point -= w;
-    }
-    weights.len() - 1
 }

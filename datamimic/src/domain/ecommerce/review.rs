@@ -85,7 +85,7 @@ impl Review {
         }
         let german = Catalog::of(ctx).german;
         let line = pick(ctx.rng(), &order.product_list);
-        let rating = 1 + draw_index(ctx, &RATING_SHARES) as u8;
+        let rating = 1 + crate::sample::weighted_index(ctx.rng(), &RATING_SHARES) as u8;
         let words = wording(rating, german);
         let name = line.name.to_string();
         let opening = pick(ctx.rng(), words.openings).replace("{}", &name);
@@ -133,16 +133,4 @@ impl Mimic for Review {
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         Order::visit_tables(visitor);
     }
-}
-
-/// An index into `weights`, drawn by weight.
-fn draw_index(ctx: &mut Context<'_>, weights: &[u64]) -> usize {
-    let mut point = below(ctx.rng(), weights.iter().sum());
-    for (i, &w) in weights.iter().enumerate() {
-        if point < w {
-            return i;
-        }
-        point -= w;
-    }
-    weights.len() - 1
 }
