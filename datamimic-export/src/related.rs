@@ -539,6 +539,7 @@ macro_rules! relations {
 use datamimic::domain::common as dc;
 use datamimic::domain::ecommerce as ec;
 use datamimic::domain::finance as fi;
+use datamimic::domain::healthcare as hc;
 
 relations! {
     "Person" => dc::Person, "BankAccount" => fi::BankAccount, "person_id", false;
@@ -546,6 +547,9 @@ relations! {
     "BankAccount" => fi::BankAccount, "Transaction" => fi::Transaction, "bank_account_id", false;
     // An item's own `order_id` is the order's number; its row's key is `order_row_id`.
     "Order" => ec::Order, "OrderItem" => ec::OrderItem, "order_row_id", true;
+    "Order" => ec::Order, "Invoice" => ec::Invoice, "order_row_id", true;
+    "Patient" => hc::Patient, "Encounter" => hc::Encounter, "patient_row_id", false;
+    "Patient" => hc::Patient, "MedicalRecord" => hc::MedicalRecord, "patient_row_id", true;
 }
 
 #[cfg(test)]

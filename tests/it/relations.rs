@@ -222,3 +222,55 @@ fn children_do_not_replay_the_streams_of_records() {
         .count();
     assert_eq!(same, 0);
 }
+
+/// The related models through the same mechanism: an order's reviews and invoice, a policy's
+/// insured people and risk profile, a patient's encounters and record, each carrying its
+/// parent's key, with the counts the parent decides.
+#[test]
+fn the_related_models_are_children_of_their_parents() {
+    use datamimic::domain::ecommerce::{Invoice, Review};
+    use datamimic::domain::healthcare::{Encounter, MedicalRecord, Patient};
+    use datamimic::domain::insurance::{InsurancePolicy, Insured, RiskProfile};
+    let up_to_three = ChildCount::between(0, 3).unwrap();
+    for country in COUNTRIES {
+        let orders = service::<Order>(country, 5);
+        let (reviews, invoices) = (
+            service::<Review>(country, 5),
+            service::<Invoice>(country, 5),
+        );
+        let policies = service::<InsurancePolicy>(country, 6);
+        let insured = service::<Insured>(country, 6);
+        let profiles = service::<RiskProfile>(country, 6);
+        let patients = service::<Patient>(country, 7);
+        let encounters = service::<Encounter>(country, 7);
+        let records = service::<MedicalRecord>(country, 7);
+        for i in 0..PARENTS {
+            let order = orders.record(i);
+            let written = reviews.children(&order, i, up_to_three);
+            if !Review::reviewable(&order) {
+                assert!(written.is_empty(), "{country} order {i}: {}", order.status);
+            }
+            assert!(written.iter().all(|r| r.order_id == order.order_id
+                && r.customer_id == order.user_id
+                && r.review_date > order.date));
+            let billed = invoices.children(&order, i, up_to_three);
+            assert_eq!(billed.len(), usize::from(Invoice::is_billed(order.status)));
+            assert!(billed.iter().all(|b| b.order_id == order.order_id));
+
+            let policy = policies.record(i);
+            let people = insured.children(&policy, i, up_to_three);
+            assert!(people.len() <= 3 && people.iter().all(|p| p.policy_id == policy.id));
+            let profile = profiles.children(&policy, i, up_to_three);
+            assert_eq!(profile.len(), 1);
+            assert_eq!(profile[0].policy_id, policy.id);
+
+            let patient = patients.record(i);
+            let visits = encounters.children(&patient, i, up_to_three);
+            assert!(visits.iter().all(|e| e.patient_id == patient.patient_id));
+            assert!(visits.windows(2).all(|w| w[0].admission <= w[1].admission));
+            let record = records.children(&patient, i, up_to_three);
+            assert_eq!(record.len(), 1);
+            assert_eq!(record[0].patient_id, patient.patient_id);
+        }
+    }
+}

@@ -357,3 +357,67 @@ fn sqlite_holds_one_table_per_entity_with_declared_foreign_keys() {
         0
     );
 }
+
+/// The related models are written with their parents by the same mechanism: a patient's
+/// encounters and record, an order's invoice.
+#[test]
+fn the_related_models_are_written_with_their_parents() {
+    let s = Scratch::new("related-models");
+    for (parent, withs, key) in [(
+        "Patient",
+        ["Encounter=0..3", "MedicalRecord"],
+        "patient_row_id",
+    )] {
+        let out = format!("out-{parent}");
+        ok(
+            &s.0,
+            &[
+                "generate", parent, "-n", "200", "-s", "9", "--with", withs[0], "--with", withs[1],
+                "-o", &out,
+            ],
+        );
+        let parents = rows(&s.path(&format!("{out}/{parent}.csv")));
+        assert_eq!(parents.len(), 200);
+        let (many, one) = (withs[0].split('=').next().unwrap(), withs[1]);
+        let ones = rows(&s.path(&format!("{out}/{one}.csv")));
+        assert_eq!(ones.len(), 200, "one {one} per {parent}");
+        for (i, row) in ones.iter().enumerate() {
+            assert_eq!(row[key], (i + 1).to_string());
+        }
+        let children = rows(&s.path(&format!("{out}/{many}.csv")));
+        assert!(children.iter().all(|c| {
+            let p: usize = c[key].parse().unwrap();
+            (1..=200).contains(&p)
+        }));
+        assert!(!children.is_empty());
+    }
+    ok(
+        &s.0,
+        &[
+            "generate", "Order", "-n", "300", "-s", "9", "--with", "Invoice", "-o", "shop",
+        ],
+    );
+    let orders = rows(&s.path("shop/Order.csv"));
+    let invoices = rows(&s.path("shop/Invoice.csv"));
+    for invoice in &invoices {
+        let order = &orders[invoice["order_row_id"].parse::<usize>().unwrap() - 1];
+        assert_eq!(invoice["order_id"], order["order_id"]);
+        assert_ne!(order["status"], "CANCELLED");
+    }
+    let cancelled = orders.iter().filter(|o| o["status"] == "CANCELLED").count();
+    assert!(cancelled > 0);
+    assert_eq!(invoices.len() + cancelled, orders.len());
+    fails(
+        &s.0,
+        &[
+            "generate",
+            "Order",
+            "-n",
+            "3",
+            "--with",
+            "Invoice=2",
+            "-o",
+            "x",
+        ],
+    );
+}

@@ -4,7 +4,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::common::{Address, Company};
 use crate::sample::{below, chance};
-use crate::{Context, Mimic, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
@@ -313,5 +313,16 @@ mod tests {
     fn published_vat_ids_check_out() {
         // DE136695976, a VAT id often used as an example: its check digit is 6.
         assert_eq!(mod_11_10_check(&[1, 3, 6, 6, 9, 5, 9, 7]), 6);
+    }
+}
+
+/// An order's invoice: one for a billed order, none for a cancelled one.
+impl ChildOf<Order> for Invoice {
+    fn mimic_child(order: &Order, _: &Siblings<'_, Invoice>, ctx: &mut Context<'_>) -> Invoice {
+        Invoice::for_order(ctx, order).expect("own_count admits only billed orders")
+    }
+
+    fn own_count(order: &Order) -> Option<usize> {
+        Some(usize::from(Invoice::is_billed(order.status)))
     }
 }

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::finance::log_uniform;
 use crate::sample::{below, pick};
-use crate::{Context, Mimic, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
@@ -77,10 +77,15 @@ impl Review {
             && !is_cancelled(status)
     }
 
+    /// Whether `order` can be reviewed: delivered, with products.
+    pub fn reviewable(order: &Order) -> bool {
+        Review::is_delivered(order.status) && !order.product_list.is_empty()
+    }
+
     /// A review of one of `order`'s products by its customer, or `None` when the order has not
     /// been delivered (nobody reviews what has not arrived).
     pub fn for_order(ctx: &mut Context<'_>, order: &Order) -> Option<Review> {
-        if !Review::is_delivered(order.status) || order.product_list.is_empty() {
+        if !Review::reviewable(order) {
             return None;
         }
         let german = Catalog::of(ctx).german;
@@ -132,5 +137,17 @@ impl Mimic for Review {
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         Order::visit_tables(visitor);
+    }
+}
+
+/// An order's reviews: none for an order that was not delivered, else as many as the caller
+/// asks (`--with Review=0..2`), each of one of the order's products by its customer.
+impl ChildOf<Order> for Review {
+    fn mimic_child(order: &Order, _: &Siblings<'_, Review>, ctx: &mut Context<'_>) -> Review {
+        Review::for_order(ctx, order).expect("own_count admits only reviewable orders")
+    }
+
+    fn own_count(order: &Order) -> Option<usize> {
+        (!Review::reviewable(order)).then_some(0)
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::ecommerce::Code;
 use crate::domain::finance::{add_years, unix_day};
 use crate::sample::{below, unit_f64};
-use crate::{Context, Mimic, Table, TableUse, tables};
+use crate::{ChildOf, Context, Mimic, Siblings, Table, TableUse, tables};
 
 use super::{Condition, MedicalProcedure, Medication, Npi, Patient, ProcedureCode};
 
@@ -242,5 +242,20 @@ impl Mimic for Encounter {
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         Patient::visit_tables(visitor);
         MedicalProcedure::visit_tables(visitor);
+    }
+}
+
+/// A patient's encounters, as many as the caller asks, listed by admission.
+impl ChildOf<Patient> for Encounter {
+    fn mimic_child(
+        patient: &Patient,
+        _: &Siblings<'_, Encounter>,
+        ctx: &mut Context<'_>,
+    ) -> Encounter {
+        Encounter::for_patient(ctx, patient)
+    }
+
+    fn finish(_: &Patient, encounters: &mut [Encounter]) {
+        encounters.sort_by_key(|e| e.admission);
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::ecommerce::Code;
 use crate::domain::finance::{from_unix_day, unix_day};
 use crate::sample::below;
-use crate::{Context, Mimic, TableUse, tables};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse, tables};
 
 use super::clinical::Clinical;
 use super::encounter::treats;
@@ -174,5 +174,20 @@ impl Mimic for MedicalRecord {
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         Patient::visit_tables(visitor);
+    }
+}
+
+/// A patient's medical record: one per patient.
+impl ChildOf<Patient> for MedicalRecord {
+    fn mimic_child(
+        patient: &Patient,
+        _: &Siblings<'_, MedicalRecord>,
+        ctx: &mut Context<'_>,
+    ) -> MedicalRecord {
+        MedicalRecord::for_patient(ctx, patient)
+    }
+
+    fn own_count(_: &Patient) -> Option<usize> {
+        Some(1)
     }
 }

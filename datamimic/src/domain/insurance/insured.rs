@@ -6,7 +6,7 @@ use crate::domain::common::{FullName, Gender, Person};
 use crate::domain::ecommerce::Code;
 use crate::domain::finance::{add_years, from_unix_day, unix_day};
 use crate::sample::{below, chance};
-use crate::{Context, Mimic, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
 
 use super::{InsurancePolicy, RecordId};
 
@@ -180,5 +180,16 @@ impl Mimic for Insured {
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         InsurancePolicy::visit_tables(visitor);
+    }
+}
+
+/// The people a policy insures, as many as the caller asks.
+impl ChildOf<InsurancePolicy> for Insured {
+    fn mimic_child(
+        policy: &InsurancePolicy,
+        _: &Siblings<'_, Insured>,
+        ctx: &mut Context<'_>,
+    ) -> Insured {
+        Insured::for_policy(ctx, policy)
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::ecommerce::Code;
 use crate::domain::halves::Halves;
 use crate::domain::healthcare::{Clinical, Condition, Patient, Selection, draw_body};
 use crate::sample::{below, chance, unit_f64};
-use crate::{Context, Mimic, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
 
 use super::{InsurancePolicy, RecordId};
 
@@ -235,5 +235,20 @@ impl Mimic for RiskProfile {
         Person::visit_tables(visitor);
         // The clinical tables, as a patient reads them.
         Patient::visit_tables(visitor);
+    }
+}
+
+/// A policy's risk profile: one per policy, of its holder.
+impl ChildOf<InsurancePolicy> for RiskProfile {
+    fn mimic_child(
+        policy: &InsurancePolicy,
+        _: &Siblings<'_, RiskProfile>,
+        ctx: &mut Context<'_>,
+    ) -> RiskProfile {
+        RiskProfile::for_policy(ctx, policy)
+    }
+
+    fn own_count(_: &InsurancePolicy) -> Option<usize> {
+        Some(1)
     }
 }
