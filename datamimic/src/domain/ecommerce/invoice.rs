@@ -305,17 +305,6 @@ impl Mimic for Invoice {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn published_vat_ids_check_out() {
-        // DE136695976, a VAT id often used as an example: its check digit is 6.
-        assert_eq!(mod_11_10_check(&[1, 3, 6, 6, 9, 5, 9, 7]), 6);
-    }
-}
-
 /// An order's invoice: one for a billed order, none for a cancelled one.
 impl ChildOf<Order> for Invoice {
     fn mimic_child(order: &Order, _: &Siblings<'_, Invoice>, ctx: &mut Context<'_>) -> Invoice {
@@ -324,5 +313,16 @@ impl ChildOf<Order> for Invoice {
 
     fn own_count(order: &Order) -> Option<usize> {
         Some(usize::from(Invoice::is_billed(order.status)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_vat_ids_check_out() {
+        // DE136695976, a VAT id often used as an example: its check digit is 6.
+        assert_eq!(mod_11_10_check(&[1, 3, 6, 6, 9, 5, 9, 7]), 6);
     }
 }
