@@ -433,3 +433,20 @@ fn references_draw_keys_of_another_table() {
         assert!(err.contains(expected), "{reference}: {err}");
     }
 }
+
+/// `<execute>` runs SQL scripts and Python files; any other file is refused, naming both.
+#[test]
+fn execute_refuses_files_that_are_neither_sql_nor_python() {
+    let s = crate::Scratch::new("db-execute-other");
+    s.write("setup.txt", "CREATE TABLE t (a INTEGER);\n");
+    s.write(
+        "d.xml",
+        "<setup>\n  <database id=\"db\" dbms=\"sqlite\"/>\n  <execute uri=\"setup.txt\" target=\"db\"/>\n</setup>",
+    );
+    let err = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        err.contains("d.xml:3:17: `uri`: `setup.txt`: `<execute>` runs SQL scripts (`*.sql`) against a `<database>` and Python files (`*.scr.py`)"),
+        "{err}"
+    );
+    assert_eq!(s.files("output"), Vec::<String>::new());
+}

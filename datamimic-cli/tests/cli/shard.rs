@@ -187,4 +187,24 @@ fn bad_shards_are_refused() {
         "{unseeded}"
     );
     assert!(s.files(".").is_empty(), "no file written");
+    let related = crate::fails(
+        &s.0,
+        &[
+            "generate",
+            "BankAccount",
+            "-s",
+            "1",
+            "--shard",
+            "1/2",
+            "--with",
+            "Transaction=1",
+            "-o",
+            "bank",
+        ],
+    );
+    assert!(
+        related.contains("`--shard 1/2` cannot be combined with `--with`"),
+        "{related}"
+    );
+    assert!(s.files(".").is_empty(), "no file written");
 }
