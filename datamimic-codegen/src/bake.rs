@@ -97,38 +97,9 @@ pub fn bake(options: &BakeOptions) -> Result<Baked, Diagnostics> {
     );
     files.sort();
     let mut parsed: Vec<Parsed> = Vec::new();
-    for relative in files {
-        let shown = format!("{}/{}", options.display_dir, relative);
-        let path = match parse_table_path(&relative) {
-            Ok(path) => path,
-            Err(message) => {
-                diagnostics.push(Diagnostic::in_file(&shown, message));
-                continue;
-            }
-        };
-        let bytes = match fs::read(options.datasets_dir.join(&relative)) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                diagnostics.push(Diagnostic::in_file(
-                    &shown,
-                    format!("cannot read the file: {err}"),
-                ));
-                continue;
-            }
-        };
-        match read_table(&shown, &bytes) {
-            Ok(table) => parsed.push(Parsed {
-                meta: BakedTable {
-                    key: path.key,
-                    country: path.country.unwrap_or_default(),
-                    source: shown,
-                    columns: table.columns.clone(),
-                    rows: table.rows.len(),
-                    total_weight: table.weights.total_display(),
-                    hash: content_hash(&table),
-                },
-                table,
-            }),
+    for result in on_every_core(&files, |relative| read_one(options, relative)) {
+        match result {
+            Ok(table) => parsed.push(table),
             Err(found) => found.into_iter().for_each(|d| diagnostics.push(d)),
         }
     }
@@ -143,6 +114,75 @@ pub fn bake(options: &BakeOptions) -> Result<Baked, Diagnostics> {
         source,
         blobs,
     })
+}
+
+/// Reads, parses and checks one dataset file (`relative` to the datasets directory).
+fn read_one(options: &BakeOptions, relative: &str) -> Result<Parsed, Vec<Diagnostic>> {
+    let shown = format!("{}/{}", options.display_dir, relative);
+    let path =
+        parse_table_path(relative).map_err(|message| vec![Diagnostic::in_file(&shown, message)])?;
+    let bytes = fs::read(options.datasets_dir.join(relative)).map_err(|err| {
+        vec![Diagnostic::in_file(
+            &shown,
+            format!("cannot read the file: {err}"),
+        )]
+    })?;
+    let table = read_table(&shown, &bytes)?;
+    Ok(Parsed {
+        meta: BakedTable {
+            key: path.key,
+            country: path.country.unwrap_or_default(),
+            source: shown,
+            columns: table.columns.clone(),
+            rows: table.rows.len(),
+            total_weight: table.weights.total_display(),
+            hash: content_hash(&table),
+        },
+        table,
+    })
+}
+
+/// `work` applied to every item, spread over the machine's cores, results in the items' order.
+/// The bake runs in every user's clean build, in a debug build script, so its wall time counts.
+pub(crate) fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(&work).collect();
+    }
+    let mut slots: Vec<Option<R>> = (0..items.len()).map(|_| None).collect();
+    // Item `i` goes to thread `i % threads`, so large and small files spread evenly.
+    let done: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let work = &work;
+                scope.spawn(move || {
+                    (t..items.len())
+                        .step_by(threads)
+                        .map(|i| (i, work(&items[i])))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    for (i, result) in done.into_iter().flatten() {
+        slots[i] = Some(result);
+    }
+    slots
+        .into_iter()
+        .map(|r| r.expect("every item was worked on"))
+        .collect()
 }
 
 /// Rules across files: one definition per (table, country), one static name per table, the
