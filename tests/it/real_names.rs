@@ -166,6 +166,7 @@ fn people_born(country: &str, decade: i32, female: bool) -> PersonService {
         1980 => (37, 44),
         1990 => (26, 34),
         2000 => (16, 24),
+        2010 => (6, 14),
         _ => unreachable!("no age range for the {decade}s"),
     };
     let config = PersonConfig {
@@ -259,6 +260,14 @@ fn fr_given_names_follow_the_birth_decade() {
 #[test]
 fn at_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("AT", "at_given_name_by_decade.csv", &[1990, 2000]);
+}
+
+/// A Polish child's given name follows their birth decade (first names registered for the
+/// children born 2000-2019): Jakub and Julia in both decades, Kacper and Wiktoria in the 2000s,
+/// Antoni, Jan, Lena and Zofia rising in the 2010s, at their published shares.
+#[test]
+fn pl_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("PL", "pl_given_name_by_decade.csv", &[2000, 2010]);
 }
 
 /// Austrians born before the first published decade (Statistik Austria starts in 1984) take
