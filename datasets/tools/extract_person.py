@@ -298,21 +298,10 @@ def family_names():
     se = faker_attrs("sv_SE")["last_names"]
     write_value_weight(f"{P}family_name_SE.csv",
                        [f"Source: {FK} person/sv_SE last_names (weighted, share); {MIT_FK}", "weights: faker's population shares"], se.items())
-    # Polish adjectival surnames agree with the bearer's sex (Kowalski / Kowalska): one table
-    # per form, the same names and weights.
-    # The source lists the male forms (its -ska names are nouns such as Gąska, which do not
-    # inflect), so the male table is the source and the female one its female forms.
-    pl = dm("familyName_PL.csv")
-    write_value_weight(f"{P}family_name_PL.csv",
-                       [f"Source: {DM} familyName_PL.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)"], pl)
-    write_value_weight(f"{P}family_name_female_PL.csv",
-                       [f"Source: {DM} familyName_PL.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)",
-                        "female forms of the adjectival surnames: -ski -> -ska, -cki -> -cka, -dzki -> -dzka (Kowalski -> Kowalska); "
-                        "other names as they are; a form shared with a listed name sums both weights"],
-                       [(polish_female_form(n), w) for n, w in pl])
+    # PL (male and female forms): written by extract_pl_family_names.py from the PESEL counts.
     tails = {
         "FR": (mimesis_json("fr", "person")["surnames"], f"{MI} fr/person.json surnames"),
-        "ES": (faker_attrs("es_ES")["last_names"], f"{FK} es_ES last_names"),
+        # ES: written by extract_es_family_names.py from INE's counts.
         "IT": (mimesis_json("it", "person")["surnames"], f"{MI} it/person.json surnames"),
         # NL: written by extract_nl_family_names.py from the Meertens 2007 counts.
         "AT": (faker_attrs("de_AT")["last_names"], f"{FK} de_AT last_names"),

@@ -87,6 +87,42 @@ fn nl_family_name_shares_match_the_meertens_counts() {
     }
 }
 
+/// The 20 most common Polish surnames of men (Nowak, Kowalski, Wiśniewski, ...) come out with
+/// their PESEL register shares (January 2020 counts over the men of the population): the list
+/// of 20,000 names keeps the mass of the surnames beyond it.
+#[test]
+fn pl_family_name_shares_match_the_pesel_register() {
+    let config = PersonConfig {
+        female_quota: 0.0,
+        ..PersonConfig::default()
+    };
+    let service = PersonService::with_config("PL", config).unwrap().seed(12);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("pl_family_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&format!("PL {}", row[0]), got, share);
+    }
+}
+
+/// The 20 most common Spanish surnames (García, Rodríguez, González, ...) come out with INE's
+/// shares of residents bearing them as first surname; the list of 5,000 keeps the mass of the
+/// surnames beyond it.
+#[test]
+fn es_family_name_shares_match_ine() {
+    let service = PersonService::new("ES").unwrap().seed(12);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("es_family_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&format!("ES {}", row[0]), got, share);
+    }
+}
+
 /// Spanish given names come out with INE's frequencies: the 20 most common simple names of each
 /// sex at their published shares (Antonio, Manuel, José; María, Carmen, Laura).
 #[test]
@@ -128,7 +164,9 @@ fn people_born(country: &str, decade: i32, female: bool) -> PersonService {
         1950 => (67, 74),
         1960 => (57, 64),
         1980 => (37, 44),
+        1990 => (26, 34),
         2000 => (16, 24),
+        2010 => (6, 14),
         _ => unreachable!("no age range for the {decade}s"),
     };
     let config = PersonConfig {
@@ -214,6 +252,46 @@ fn gb_given_names_follow_the_birth_decade() {
 #[test]
 fn fr_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("FR", "fr_given_name_by_decade.csv", &[1960, 2000]);
+}
+
+/// An Austrian's given name follows their birth decade (Statistik Austria, first names of live
+/// births from 1984): the top ten of the 1990s (Michael, Julia) and of the 2000s (Lukas, Anna)
+/// births come out with their published shares.
+#[test]
+fn at_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("AT", "at_given_name_by_decade.csv", &[1990, 2000]);
+}
+
+/// A Polish child's given name follows their birth decade (first names registered for the
+/// children born 2000-2019): Jakub and Julia in both decades, Kacper and Wiktoria in the 2000s,
+/// Antoni, Jan, Lena and Zofia rising in the 2010s, at their published shares.
+#[test]
+fn pl_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("PL", "pl_given_name_by_decade.csv", &[2000, 2010]);
+}
+
+/// Austrians born before the first published decade (Statistik Austria starts in 1984) take
+/// the all-ages names, not those of the babies of the 1980s.
+#[test]
+fn at_people_born_before_1980_take_the_all_ages_names() {
+    for female in [false, true] {
+        let service = people_born("AT", 1960, female);
+        let family = if female {
+            &tables::COMMON_PERSON_GIVEN_NAME_FEMALE
+        } else {
+            &tables::COMMON_PERSON_GIVEN_NAME_MALE
+        };
+        let all_ages: std::collections::HashSet<&str> = family
+            .resolve_with("AT", Strictness::Strict)
+            .unwrap()
+            .iter()
+            .map(|r| r.value())
+            .collect();
+        for i in 0..5_000 {
+            let name = service.record(i).given_name;
+            assert!(all_ages.contains(name), "AT 1960s female={female}: {name}");
+        }
+    }
 }
 
 /// For each decade and sex of `file` (rows `decade,sex,given_name,share`; an empty share is a

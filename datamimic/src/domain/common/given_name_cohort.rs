@@ -75,9 +75,18 @@ impl CohortNames {
         self.table
     }
 
+    /// Whether names of babies born in `birth_year` are published: the year is in or after the
+    /// first decade (AT publishes from 1984, so its table starts with the 1980s).
+    pub(crate) fn covers(&self, birth_year: i32) -> bool {
+        self.decades
+            .first()
+            .is_some_and(|first| birth_year >= first.first_year)
+    }
+
     /// A given name of someone born in `birth_year`, drawn by the weights of the decade
-    /// containing it. Years before the first decade take the first decade's names; years
-    /// after the last published one take the last decade's (the newest names published).
+    /// containing it. Years before the first decade take the first decade's names (Person
+    /// asks [`covers`](Self::covers) first); years after the last published one take the last
+    /// decade's (the newest names published).
     pub(crate) fn sample<R: Rng + ?Sized>(&self, birth_year: i32, rng: &mut R) -> Row {
         let decade = self.decade(birth_year);
         let total = decade.cumulative.last().copied().unwrap_or(0);
@@ -114,6 +123,18 @@ mod tests {
         assert_eq!(names.decade(1949).first_year, 1940);
         assert_eq!(names.decade(1800).first_year, 1880);
         assert_eq!(names.decade(2031).first_year, 2010);
+    }
+
+    #[test]
+    fn years_before_the_first_decade_are_not_covered() {
+        let names = us_male();
+        assert!(names.covers(1880) && names.covers(2031));
+        assert!(!names.covers(1879));
+        let at = tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE
+            .resolve("AT")
+            .unwrap();
+        let at = CohortNames::new(at).unwrap();
+        assert!(at.covers(1984) && !at.covers(1979));
     }
 
     #[test]

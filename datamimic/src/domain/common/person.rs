@@ -226,13 +226,15 @@ impl DemographicConfig {
     }
 }
 
-/// Where the country publishes names by year, the given name follows the birth year.
+/// Where the country publishes names by year, the given name follows the birth year; people
+/// born before the first published decade (AT: before the 1980s) take the all-ages names.
 fn given_name_row(ctx: &mut Context<'_>, female_form: &bool, born: &(NaiveDate, u8)) -> Row {
     let resolved = Resolved::of(ctx);
+    let year = born.0.year();
     match &resolved.given_by_decade[usize::from(*female_form)] {
-        Some(cohorts) => cohorts.sample(born.0.year(), ctx.rng()),
-        None if *female_form => resolved.given_female.sample_row(ctx.rng()),
-        None => resolved.given_male.sample_row(ctx.rng()),
+        Some(cohorts) if cohorts.covers(year) => cohorts.sample(year, ctx.rng()),
+        _ if *female_form => resolved.given_female.sample_row(ctx.rng()),
+        _ => resolved.given_male.sample_row(ctx.rng()),
     }
 }
 
