@@ -521,6 +521,7 @@ DE_ADDRESS_START = re.compile(r"^(Am|An|Auf|Bei|Hinter|Im|In|Unter|Vor|Zum|Zur|A
 
 
 def is_street_de(name: str) -> bool:
+    name = " ".join(name.split())  # as the table will store it ("Hubertussee " is listed too)
     return bool(DE_ADDRESS_START.match(name)) or not DE_NOT_STREET.search(name)
 
 
