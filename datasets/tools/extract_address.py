@@ -508,6 +508,23 @@ def states(city_rows):
 
 
 # ---------------------------------------------------------------- streets
+# Berlin's directory (mimesis `de`) lists more than streets: allotment colonies, bridges and
+# footbridges, lakes, canals, locks, harbours, islands, tunnels, motorways, and the numbered
+# designations of unnamed paths ("Fußweg 475"). A name that starts like a street address
+# ("Am Großen Wannsee", "Alt-Heiligensee") is kept whatever it ends with.
+DE_NOT_STREET = re.compile(
+    r"^(Kolonie|KGA|Kleingarten|Gartenkolonie|Dauerkolonie|BAB|Bundesautobahn)\b"
+    r"|^(Fußweg|Weg|Straße|Privatstraße|Planstraße)\s+\d+\s*[a-z]?$"
+    r"|^Flughafen\s|(brücke|steg|tunnel)\b|((?<!chaus)see|schleuse|kanal|hafen|insel|autobahn)$",
+    re.IGNORECASE)
+DE_ADDRESS_START = re.compile(r"^(Am|An|Auf|Bei|Hinter|Im|In|Unter|Vor|Zum|Zur|Alt-)\b|^Alt-")
+
+
+def is_street_de(name: str) -> bool:
+    name = " ".join(name.split())  # as the table will store it ("Hubertussee " is listed too)
+    return bool(DE_ADDRESS_START.match(name)) or not DE_NOT_STREET.search(name)
+
+
 def streets():
     def dmst(cc):
         return dm_weighted(f"common/street/street_{cc}.csv")
@@ -521,8 +538,10 @@ def streets():
         write(cc, dmst(cc), [f"Source: {DM} common/street/street_{cc}.csv; MIT",
                              f"weights: datamimic occurrence counts (origin undocumented); top {MAX_ROWS} kept"])
     write("US", dmst("US"), [f"Source: {DM} common/street/street_US.csv; MIT", "weights: datamimic counts (origin undocumented)"])
-    write("DE", [(n, 1) for n in mimesis_json("de", "address")["street"]["name"]],
-          ["Source: mimesis@22.2.0 de/address.json street.name; MIT", "weights: uniform (no frequency source)"])
+    write("DE", [(n, 1) for n in mimesis_json("de", "address")["street"]["name"] if is_street_de(n)],
+          ["Source: mimesis@22.2.0 de/address.json street.name (Berlin's directory); MIT; "
+           "allotments, bridges, waters, tunnels and numbered paths dropped (is_street_de)",
+           "weights: uniform (no frequency source)"])
     write("GB", [(n, 1) for n in sorted(set(mimesis_json("en-gb", "address")["street"]["name"]) | {v for v, _ in dmst("GB")})],
           [f"Source: mimesis@22.2.0 en-gb/address.json street.name + {DM} street_GB.csv; MIT", "weights: uniform (no frequency source)"])
     from extract_person import hybrid

@@ -231,3 +231,40 @@ fn area_codes_belong_to_the_city() {
         );
     }
 }
+
+/// (house number, occurrences among all Swiss addresses) as published, from
+/// `reference/house_numbers_CH.csv`.
+fn published_house_numbers_ch() -> Vec<(u16, f64)> {
+    include_str!("reference/house_numbers_CH.csv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("number,"))
+        .map(|line| {
+            let (number, count) = line.split_once(',').unwrap();
+            (number.parse().unwrap(), count.parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn swiss_house_numbers_fall_as_in_the_published_count() {
+    let counts = generated("CH", |a| a.house_number);
+    let share = |n: u16| counts.get(&n).copied().unwrap_or(0) as f64 / RECORDS as f64;
+    let published = published_house_numbers_ch();
+    let (first, first_count) = published[0];
+    assert_eq!(first, 1);
+    // Each published number relative to number 1, as the source gives them.
+    for &(number, count) in &published[1..] {
+        let expected = count / first_count;
+        let generated = share(number) / share(1);
+        assert!(
+            (generated / expected - 1.0).abs() <= 0.1,
+            "CH house number {number}: {generated:.3} of number 1 generated vs {expected:.3} published"
+        );
+    }
+    // The published dip of 13 (avoided) below both its neighbours.
+    assert!(share(13) < share(12) && share(13) < share(14));
+    // Skewed small: half of all addresses carry a number up to 13, few one over 100.
+    let up_to = |max: u16| (1..=max).map(share).sum::<f64>();
+    assert!(up_to(13) > 0.45 && up_to(13) < 0.6, "{}", up_to(13));
+    assert!(1.0 - up_to(100) < 0.01, "{}", 1.0 - up_to(100));
+}

@@ -1,10 +1,10 @@
 //! Address: street, city, state, postal code and phones of one coherent place.
 
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
-use crate::sample::below;
 use crate::tables::columns::common_address_city as city_columns;
 use crate::{Context, Mimic, Row, tables};
 
+use super::house_number;
 use super::lookup::Resolved;
 use super::phone::PhoneNumber;
 
@@ -32,7 +32,8 @@ pub struct Address {
     /// Street name, from `common/address/street`.
     #[mimic(weighted = "common/address/street")]
     pub street: &'static str,
-    /// House number, small numbers being the most common.
+    /// House number, small numbers being the most common: from `common/address/house_number`
+    /// where the country publishes their distribution, otherwise by an illustrative rule.
     #[mimic(with = house_number(resolved))]
     pub house_number: u16,
     /// City (or town) name.
@@ -99,13 +100,13 @@ fn organization(ctx: &mut Context<'_>, resolved: &&Resolved) -> &'static str {
         .map_or("", |words| words.sample_row(ctx.rng()).value())
 }
 
-/// Skewed towards small numbers like real streets: the minimum of two uniform draws, up to 150
-/// (up to 9,999 in the US, which numbers by block). Illustrative: no statistic is used.
+/// From the country's published distribution where it has one (CH), otherwise illustrative.
+#[inline]
 fn house_number(ctx: &mut Context<'_>, resolved: &&Resolved) -> u16 {
-    let max = if resolved.is_us { 9_999 } else { 150 };
-    let rng = ctx.rng();
-    let (a, b) = (below(rng, max), below(rng, max));
-    1 + a.min(b) as u16
+    match &resolved.house_numbers {
+        Some(numbers) => numbers.sample(ctx.rng()),
+        None => house_number::illustrative(ctx.rng(), resolved.is_us),
+    }
 }
 
 /// An address on one line in its country's conventions (`Hauptstraße 12, 01067 Dresden`,

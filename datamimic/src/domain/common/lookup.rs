@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
 use super::given_name_cohort::CohortNames;
+use super::house_number::HouseNumbers;
 use super::phone::{Lead, NumberingPlan, leads_by_row};
 
 use crate::tables::columns::{
@@ -183,6 +184,8 @@ pub(crate) struct Resolved {
     /// `state` as (packed code, name), in code order.
     state_names: Vec<(u64, &'static str)>,
     pub(crate) company_words: Option<&'static Table>,
+    /// The published house-number distribution of `country_code`, where it has one.
+    pub(crate) house_numbers: Option<HouseNumbers>,
     /// The country of the city table in use (US when the dataset fell back to it).
     pub(crate) country_code: &'static str,
     /// Whether `country_code` is `US` (house numbers follow the US block numbering).
@@ -248,6 +251,12 @@ impl Resolved {
             company_words: exact_variant(
                 &tables::COMMON_ORGANIZATION_COMPANY_NAME_WORD,
                 country_code,
+            ),
+            house_numbers: exact_variant(&tables::COMMON_ADDRESS_HOUSE_NUMBER, country_code).map(
+                |table| {
+                    // The baked tables are checked by `house_number`'s tests.
+                    HouseNumbers::new(table).unwrap_or_else(|message| panic!("{message}"))
+                },
             ),
             country_code,
             is_us: country_code == "US",

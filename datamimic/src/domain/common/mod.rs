@@ -31,6 +31,7 @@ mod person;
 mod birthdate;
 mod email;
 mod given_name_cohort;
+mod house_number;
 mod lookup;
 mod naming_convention;
 mod title_share;
