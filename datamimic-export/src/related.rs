@@ -813,10 +813,13 @@ relations! {
     "BankAccount" => fi::BankAccount, "Transaction" => fi::Transaction;
     "Order" => ec::Order, "OrderItem" => ec::OrderItem;
     "Order" => ec::Order, "Invoice" => ec::Invoice;
+    "Order" => ec::Order, "Review" => ec::Review;
     "Patient" => hc::Patient, "Encounter" => hc::Encounter;
     "Patient" => hc::Patient, "MedicalRecord" => hc::MedicalRecord;
     "InsurancePolicy" => ins::InsurancePolicy, "Insured" => ins::Insured;
     "InsurancePolicy" => ins::InsurancePolicy, "RiskProfile" => ins::RiskProfile;
+    "InsurancePolicy" => ins::InsurancePolicy, "InsuranceClaim" => ins::InsuranceClaim;
+    "Customer" => ec::Customer, "Order" => ec::Order;
 }
 
 #[cfg(test)]
