@@ -324,7 +324,6 @@ fn claims_lie_inside_their_policy_and_its_limits() {
     check_claims(PARENTS);
 }
 
-
 /// A customer's orders carry its account and address, lie between its first and last order
 /// days (the newest on the last) in order, have a status that fits their age, and number no
 /// more than the customer placed; their reviews are the customer's, after delivery.
@@ -391,4 +390,3 @@ fn check_customer_orders(parents: u64) {
 fn a_customers_orders_are_its_own() {
     check_customer_orders(PARENTS);
 }
-
