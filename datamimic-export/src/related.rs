@@ -891,6 +891,49 @@ mod tests {
         assert!(sizes[0] == sizes[1]);
     }
 
+    /// A chain keeps memory flat too: a person's accounts are made together, each account's
+    /// transactions in turn, and what is encoded is handed over as it grows.
+    #[test]
+    fn memory_in_flight_stays_within_the_budget_down_a_chain() {
+        let dir = scratch("related-chain-budget");
+        let options = EntityOptions {
+            seed: Some(4),
+            ..EntityOptions::default()
+        };
+        let people = Service::<dc::Person>::new().seed(4);
+        let mut set = RelatedSet::new("Person", &keys::field_names(&people.record(0)).unwrap());
+        for (child, count) in [("BankAccount", 2), ("Transaction", 1_000)] {
+            let (parent, def) = set.find(child).unwrap();
+            set.add(
+                def,
+                def.build(&options).unwrap(),
+                ChildCount::exactly(count),
+                parent,
+            )
+            .unwrap();
+        }
+        let budget = 256 << 10;
+        let mut files = Vec::new();
+        for (threads, page_size) in [(1, 40), (2, 3)] {
+            let out = dir.join(format!("run-{threads}"));
+            let mut sinks = open_outputs(&out, &csv_encoder(), &set).unwrap();
+            let plan = Plan {
+                count: 40,
+                page_size,
+                threads,
+            };
+            let stats = export_within(&people, &set, plan, &mut sinks, "test", budget).unwrap();
+            finish_outputs(sinks, &set).unwrap();
+            let written = std::fs::read(out.join("Transaction.csv")).unwrap();
+            assert_eq!(written.iter().filter(|&&b| b == b'\n').count(), 80_001);
+            assert!(written.len() > 40 * budget, "{}", written.len());
+            assert!(stats.peak_in_flight < budget + 4096, "{stats:?}");
+            files.push(written);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(files[0] == files[1]);
+    }
+
     /// A CSV file's header and rows.
     fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
         let mut reader = ::csv::ReaderBuilder::new()
