@@ -7,12 +7,12 @@ use std::str::FromStr;
 use anyhow::{Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use datamimic::ChildCount;
+use datamimic::{ChildCount, Counting};
 use datamimic_descriptor::run::RunOptions;
 use datamimic_export::csv::{self, CsvOptions, Quoting, quote_byte, separator_byte};
 use datamimic_export::entities::{self, ENTITIES, EntityOptions};
 use datamimic_export::pipeline::{self, Plan};
-use datamimic_export::related::{self, Relation};
+use datamimic_export::related::{self, RelatedSet};
 use datamimic_export::shard::Shard;
 use datamimic_export::sink::{Encoder, Format, Sink, Target};
 
@@ -262,65 +262,60 @@ fn generate_related(
             _ => Format::Csv,
         }
     });
-    let mut relations: Vec<Relation> = Vec::new();
-    for spec in &args.with {
-        let relation = parse_with(name, spec, options)?;
-        if relations.iter().any(|r| r.def.child == relation.def.child) {
-            bail!("`--with {spec}`: `{}` is given twice", relation.def.child);
-        }
-        relations.push(relation);
-    }
     let entity = entities::find(name)?.build(options)?;
+    let mut set = RelatedSet::new(name, &entity.field_names()?);
+    for spec in &args.with {
+        add_with(&mut set, spec, options).map_err(|e| anyhow!("`--with {spec}`: {e}"))?;
+    }
     if format == Format::Sqlite {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         datamimic_export::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
     }
-    let mut sinks = related::open_outputs(path, &Encoder { format, csv }, name, &relations)?;
+    let mut sinks = related::open_outputs(path, &Encoder { format, csv }, &set)?;
     let plan = Plan {
         count: args.count,
         page_size: args.page_size,
         threads: pipeline::threads(args.threads),
     };
-    let exported = entity.export_related(&relations, plan, &mut sinks, name);
+    let exported = entity.export_related(&set, plan, &mut sinks, name);
     datamimic_export::fallback::warn(name);
     exported?;
-    related::finish_outputs(sinks, &relations)
+    related::finish_outputs(sinks, &set)
 }
 
-/// `CHILD=COUNT`, `CHILD=MIN..MAX` (also `MIN..=MAX`) or, for children their parent counts,
-/// `CHILD`.
-fn parse_with(parent: &str, spec: &str, options: &EntityOptions) -> Result<Relation> {
+/// Adds `CHILD=COUNT`, `CHILD=MIN..MAX` (also `MIN..=MAX`) or, for children their parent
+/// counts, `CHILD` to `set`, under the latest entity of the set that can have it.
+fn add_with(set: &mut RelatedSet, spec: &str, options: &EntityOptions) -> Result<()> {
     let (child, count) = match spec.split_once('=') {
         Some((child, count)) => (child.trim(), Some(count.trim())),
         None => (spec.trim(), None),
     };
-    let def = related::find(parent, child).map_err(|e| anyhow!("`--with {spec}`: {e}"))?;
-    let count = match (count, def.parent_counts) {
+    let (parent, def) = set.find(child)?;
+    let counted_by_parent = def.counting == Counting::Parent;
+    let count = match (count, counted_by_parent) {
         (None, true) => ChildCount::exactly(0),
         (Some(_), true) => bail!(
-            "`--with {spec}`: a `{parent}` has as many `{}` as it decides; write `--with {}`",
+            "a `{}` has as many `{}` as it decides; write `--with {}`",
+            def.parent,
             def.child,
             def.child
         ),
         (None, false) => bail!(
-            "`--with {spec}`: how many `{}` per `{parent}`? Write `{}=3` or `{}=1..5`",
+            "how many `{}` per `{}`? Write `{}=3` or `{}=1..5`",
             def.child,
+            def.parent,
             def.child,
             def.child
         ),
-        (Some(text), false) => parse_count(text).map_err(|e| anyhow!("`--with {spec}`: {e}"))?,
+        (Some(text), false) => parse_count(text)?,
     };
     if count.max() > related::MAX_CHILDREN_PER_PARENT {
         bail!(
-            "`--with {spec}`: at most {} children per record (a record's children are made together, in memory)",
+            "at most {} children per record (a record's children are made together, in memory)",
             related::MAX_CHILDREN_PER_PARENT
         );
     }
-    Ok(Relation {
-        def,
-        set: def.build(options)?,
-        count,
-    })
+    set.add(def, def.build(options)?, count, parent)
 }
 
 /// `3`, `1..5` or `1..=5` (both ends included).

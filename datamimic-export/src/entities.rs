@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 use datamimic::{Service, Strictness};
 
 use crate::pipeline::{self, Parts, Plan, Source};
-use crate::related::{self, Relation};
+use crate::related::{self, RelatedSet};
 use crate::sink::{Encoder, Sink};
 use crate::suggest::did_you_mean;
 
@@ -31,11 +31,15 @@ pub trait Entity: Send + Sync {
     /// Python package's entities).
     fn owned_record(&self, index: u64) -> Box<dyn erased_serde::Serialize + Send + Sync>;
 
-    /// Generates `plan.count` records into `sinks[0]` and their children of each relation
-    /// into the sinks after it ([`crate::related`]).
+    /// The top-level field names of a record, in order (a related set's key columns avoid
+    /// them).
+    fn field_names(&self) -> Result<Vec<String>>;
+
+    /// Generates `plan.count` records into `sinks[0]` and the children of each relation of
+    /// `set` into the sinks after it ([`crate::related`]).
     fn export_related(
         &self,
-        relations: &[Relation],
+        set: &RelatedSet,
         plan: Plan,
         sinks: &mut [Sink],
         label: &str,
@@ -77,14 +81,18 @@ impl<T: Record> Entity for Built<T> {
         pipeline::run(&source, plan, sinks, label)
     }
 
+    fn field_names(&self) -> Result<Vec<String>> {
+        related::keys::field_names(&self.service.record(0))
+    }
+
     fn export_related(
         &self,
-        relations: &[Relation],
+        set: &RelatedSet,
         plan: Plan,
         sinks: &mut [Sink],
         label: &str,
     ) -> Result<()> {
-        related::export(&self.service, relations, plan, sinks, label)
+        related::export(&self.service, set, plan, sinks, label)
     }
 }
 

@@ -1,31 +1,38 @@
-//! Related sets: a parent entity written together with its children ([`datamimic::ChildOf`]),
-//! one output per entity, joined by keys.
+//! Related sets: an entity written together with its children ([`datamimic::ChildOf`]) and
+//! their children in turn, one output per entity, joined by keys.
 //!
-//! Every parent row starts with `id` (its record index + 1); every child row starts with its
-//! own `id` (its position among all children of its kind + 1) and its parent's id in a column
-//! named after the parent (`bank_account_id`). Child `k` of parent `i` comes from a stream of
-//! its own, and the children of each parent are counted up front (one cheap draw per parent,
-//! no records), so every page knows the ids it starts at: the bytes are the same for every
-//! thread count and page size, and only a page's records are in memory at once.
+//! Every row starts with its key, `id` (its position in its output + 1); a child row then holds
+//! its parent's key in a column named after the parent (`bank_account_id`). A record with a
+//! field of either name gets `row_` before the `id` instead (`row_id`, `order_row_id`): see
+//! [`keys`]. A child's parent is the generated entity or a child before it in the set (an
+//! order's reviews under a customer's orders), so the entities form a tree.
+//!
+//! Child `k` of the parent in row `r` of its output comes from a stream of its own (the
+//! relation, `r`, `k`), and the children of each top-level record are counted up front (a
+//! cheap draw per parent; records are made only where a parent decides its children's count),
+//! so every page knows the keys it starts at: the bytes are the same for every thread count
+//! and page size, and only one record's family is in memory at once.
 
 use std::any::Any;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
-use datamimic::{CellWriter, Cells, ChildCount, ChildOf, Service, Strictness};
+use datamimic::{CellWriter, Cells, ChildCount, ChildOf, Counting, Service, Strictness};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::entity_options::{EntityOptions, Record};
 use crate::pipeline::{self, Parts, Plan, Source};
 use crate::sink::{Encoder, Format, Sink, Target};
-use crate::sqlite::Keys;
+use crate::sqlite::{ForeignKey, Keys};
+
+pub mod keys;
 
 /// The most children one parent may get: its children are made together, in memory.
 pub const MAX_CHILDREN_PER_PARENT: u32 = 100_000;
 
-/// Page starts whose child ids a run keeps, at most (8 bytes each per relation): runs of more
+/// Page starts whose child keys a run keeps, at most (8 bytes each per relation): runs of more
 /// pages keep every few pages' and count the pages between.
 const MAX_CHECKPOINTS: u64 = 1 << 20;
 
@@ -36,11 +43,9 @@ pub struct RelationDef {
     pub parent: &'static str,
     /// The child entity (`Transaction`).
     pub child: &'static str,
-    /// The column of a child row that holds its parent's id (`bank_account_id`).
-    pub parent_key: &'static str,
-    /// Whether the parent decides how many children it has (an order's items are its lines),
-    /// so no count may be given.
-    pub parent_counts: bool,
+    /// Who decides how many children a parent gets ([`ChildOf::COUNTING`]); with
+    /// [`Counting::Parent`] no count may be given.
+    pub counting: Counting,
     build: fn(&EntityOptions) -> Result<Box<dyn ChildSet>>,
 }
 
@@ -54,26 +59,41 @@ impl RelationDef {
 /// The relation in which `child` is a child of `parent` (names case-insensitive), or an error
 /// that lists the children `parent` can have.
 pub fn find(parent: &str, child: &str) -> Result<&'static RelationDef> {
-    if let Some(def) = RELATIONS
-        .iter()
-        .find(|d| d.parent.eq_ignore_ascii_case(parent) && d.child.eq_ignore_ascii_case(child))
-    {
-        return Ok(def);
+    find_among(&[parent], child).map(|(_, def)| def)
+}
+
+/// The relation in which `child` is a child of one of `parents` (names case-insensitive),
+/// trying the last first, with that parent's position in `parents`; or an error that lists
+/// the children they can have.
+fn find_among(parents: &[&str], child: &str) -> Result<(usize, &'static RelationDef)> {
+    for (position, parent) in parents.iter().enumerate().rev() {
+        if let Some(def) = RELATIONS
+            .iter()
+            .find(|d| d.parent.eq_ignore_ascii_case(parent) && d.child.eq_ignore_ascii_case(child))
+        {
+            return Ok((position, def));
+        }
     }
     let children: Vec<&str> = RELATIONS
         .iter()
-        .filter(|d| d.parent.eq_ignore_ascii_case(parent))
+        .filter(|d| parents.iter().any(|p| d.parent.eq_ignore_ascii_case(p)))
         .map(|d| d.child)
         .collect();
+    let named = parents
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(" or ");
     if children.is_empty() {
         let parents: Vec<&str> = RELATIONS.iter().map(|d| d.parent).collect();
         bail!(
-            "`{parent}` has no child entities; entities with children: {}",
+            "{named} has no child entities; entities with children: {}",
             dedup(parents).join(", ")
         );
     }
+    let whose = if parents.len() == 1 { "its" } else { "their" };
     bail!(
-        "`{child}` is not a child entity of `{parent}`; its children: {}",
+        "`{child}` is not a child entity of {named}; {whose} children: {}",
         children.join(", ")
     )
 }
@@ -85,28 +105,60 @@ fn dedup(mut names: Vec<&'static str>) -> Vec<&'static str> {
 
 /// The children of one relation, type-erased: made for a parent handed over as [`Any`].
 pub trait ChildSet: Send + Sync {
-    /// How many children record `parent_index`, `parent`, gets.
-    fn count(&self, parent: &dyn Any, parent_index: u64, count: ChildCount) -> Result<usize>;
+    /// The top-level field names of a child record, which its row's key columns avoid.
+    fn fields(&self) -> Result<Vec<String>>;
 
-    /// How many children `count` draws for record `parent_index`, without the parent (for
-    /// relations whose parent does not decide).
-    fn drawn_count(&self, parent_index: u64, count: ChildCount) -> usize;
+    /// How many children the parent in row `parent_index` of its output gets. `parent` may be
+    /// `None` when the caller's count decides ([`Counting::Caller`]).
+    fn count(
+        &self,
+        parent: Option<&dyn Any>,
+        parent_index: u64,
+        count: ChildCount,
+    ) -> Result<usize>;
 
-    /// Makes the children of `parent` and encodes each as a row (`first_id`, `first_id + 1`,
-    /// ...) into output `sink` of `parts`, whose record `first_id - 1` is the first; returns
-    /// how many.
-    #[allow(clippy::too_many_arguments)]
-    fn encode(
+    /// Makes the children of `parent`, row `parent_index` of its output, and hands each to
+    /// `visit` in order; returns how many.
+    fn each_child(
         &self,
         parent: &dyn Any,
         parent_index: u64,
         count: ChildCount,
-        parent_key: &'static str,
-        first_id: u64,
+        visit: &mut dyn FnMut(&dyn Any) -> Result<()>,
+    ) -> Result<usize>;
+
+    /// Encodes `child` (one of [`ChildSet::each_child`]'s) as the row `keys` into output
+    /// `sink` of `parts`.
+    fn encode(
+        &self,
+        child: &dyn Any,
+        keys: &RowKeys<'_>,
         encoder: &Encoder,
         parts: &mut Parts<'_>,
         sink: usize,
-    ) -> Result<u64>;
+    ) -> Result<()>;
+
+    /// Encodes a child made on its own as the row `keys`, only for its columns.
+    fn encode_sample(
+        &self,
+        keys: &RowKeys<'_>,
+        encoder: &Encoder,
+        parts: &mut Parts<'_>,
+        sink: usize,
+    ) -> Result<()>;
+}
+
+/// The key columns of one child row and their values.
+#[derive(Debug, Clone, Copy)]
+pub struct RowKeys<'a> {
+    /// The row's key column.
+    pub key: &'a str,
+    /// The row's key: its position in its output + 1.
+    pub id: u64,
+    /// The column with the parent's key.
+    pub parent_key: &'a str,
+    /// The parent row's key.
+    pub parent_id: u64,
 }
 
 struct Children<P, C> {
@@ -114,51 +166,95 @@ struct Children<P, C> {
     marker: std::marker::PhantomData<fn(&P)>,
 }
 
-fn parent_as<P: 'static>(parent: &dyn Any) -> Result<&P> {
-    parent
-        .downcast_ref::<P>()
-        .ok_or_else(|| anyhow!("a related set was given a parent of another entity"))
+fn downcast<T: 'static>(value: &dyn Any) -> Result<&T> {
+    value
+        .downcast_ref::<T>()
+        .ok_or_else(|| anyhow!("a related set was handed a record of another entity"))
+}
+
+impl<P: Record, C: Record + ChildOf<P>> Children<P, C> {
+    fn write(
+        &self,
+        child: &C,
+        keys: &RowKeys<'_>,
+        encoder: &Encoder,
+        parts: &mut Parts<'_>,
+        sink: usize,
+    ) -> Result<()> {
+        let row = ChildRow {
+            key: KeyColumn {
+                column: keys.key,
+                id: keys.id,
+            },
+            parent: KeyColumn {
+                column: keys.parent_key,
+                id: keys.parent_id,
+            },
+            record: child,
+        };
+        encoder
+            .encode_record(keys.id - 1, &row, &mut parts.outs()[sink])
+            .map_err(|e| anyhow!("child {} of row {}: {e:#}", keys.id, keys.parent_id))?;
+        parts.record_done()
+    }
 }
 
 impl<P: Record, C: Record + ChildOf<P>> ChildSet for Children<P, C> {
-    fn count(&self, parent: &dyn Any, parent_index: u64, count: ChildCount) -> Result<usize> {
-        Ok(self
-            .service
-            .child_count(parent_as::<P>(parent)?, parent_index, count))
+    fn fields(&self) -> Result<Vec<String>> {
+        keys::field_names(&self.service.record(0))
     }
 
-    fn drawn_count(&self, parent_index: u64, count: ChildCount) -> usize {
-        self.service.drawn_count::<P>(parent_index, count)
+    fn count(
+        &self,
+        parent: Option<&dyn Any>,
+        parent_index: u64,
+        count: ChildCount,
+    ) -> Result<usize> {
+        Ok(match (parent, C::COUNTING) {
+            (None, Counting::Caller) => self.service.drawn_count::<P>(parent_index, count),
+            (Some(parent), _) => {
+                self.service
+                    .child_count(downcast::<P>(parent)?, parent_index, count)
+            }
+            (None, _) => bail!("the count of a parent's children needs the parent"),
+        })
     }
 
-    fn encode(
+    fn each_child(
         &self,
         parent: &dyn Any,
         parent_index: u64,
         count: ChildCount,
-        parent_key: &'static str,
-        first_id: u64,
+        visit: &mut dyn FnMut(&dyn Any) -> Result<()>,
+    ) -> Result<usize> {
+        let children = self
+            .service
+            .children(downcast::<P>(parent)?, parent_index, count);
+        for child in &children {
+            visit(child)?;
+        }
+        Ok(children.len())
+    }
+
+    fn encode(
+        &self,
+        child: &dyn Any,
+        keys: &RowKeys<'_>,
         encoder: &Encoder,
         parts: &mut Parts<'_>,
         sink: usize,
-    ) -> Result<u64> {
-        let parent = parent_as::<P>(parent)?;
-        let children = self.service.children(parent, parent_index, count);
-        for (id, child) in (first_id..).zip(&children) {
-            let row = ChildRow {
-                id,
-                parent: ParentKey {
-                    column: parent_key,
-                    id: parent_index + 1,
-                },
-                record: child,
-            };
-            encoder
-                .encode_record(id - 1, &row, &mut parts.outs()[sink])
-                .map_err(|e| anyhow!("child {id} of record {parent_index}: {e:#}"))?;
-            parts.record_done()?;
-        }
-        Ok(children.len() as u64)
+    ) -> Result<()> {
+        self.write(downcast::<C>(child)?, keys, encoder, parts, sink)
+    }
+
+    fn encode_sample(
+        &self,
+        keys: &RowKeys<'_>,
+        encoder: &Encoder,
+        parts: &mut Parts<'_>,
+        sink: usize,
+    ) -> Result<()> {
+        self.write(&self.service.record(0), keys, encoder, parts, sink)
     }
 }
 
@@ -184,46 +280,48 @@ fn children<P: Record, C: Record + ChildOf<P>>(
     }))
 }
 
-/// A parent row: `id`, then the record's fields.
+/// A row of the generated entity: its key, then the record's fields.
 #[derive(Serialize)]
-struct ParentRow<'a, R> {
-    id: u64,
+struct TopRow<'a, R> {
+    #[serde(flatten)]
+    key: KeyColumn<'a>,
     #[serde(flatten)]
     record: &'a R,
 }
 
-impl<R: Cells> Cells for ParentRow<'_, R> {
+impl<R: Cells> Cells for TopRow<'_, R> {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.uint(self.id)?;
+        w.uint(self.key.id)?;
         self.record.write_cells(w)
     }
 }
 
-/// A child row: `id`, the parent's id, then the record's fields.
+/// A child row: its key, its parent's key, then the record's fields.
 #[derive(Serialize)]
 struct ChildRow<'a, R> {
-    id: u64,
     #[serde(flatten)]
-    parent: ParentKey,
+    key: KeyColumn<'a>,
+    #[serde(flatten)]
+    parent: KeyColumn<'a>,
     #[serde(flatten)]
     record: &'a R,
 }
 
 impl<R: Cells> Cells for ChildRow<'_, R> {
     fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
-        w.uint(self.id)?;
+        w.uint(self.key.id)?;
         w.uint(self.parent.id)?;
         self.record.write_cells(w)
     }
 }
 
-/// The parent's id under the column named after the parent.
-struct ParentKey {
-    column: &'static str,
+/// A key under its column's name.
+struct KeyColumn<'a> {
+    column: &'a str,
     id: u64,
 }
 
-impl Serialize for ParentKey {
+impl Serialize for KeyColumn<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(1))?;
         map.serialize_entry(self.column, &self.id)?;
@@ -231,7 +329,8 @@ impl Serialize for ParentKey {
     }
 }
 
-/// One relation of a run: its children and how many each parent gets.
+/// One relation of a related set: its children, how many each parent gets, whose children
+/// they are and the names of their key columns.
 pub struct Relation {
     /// The relation.
     pub def: &'static RelationDef,
@@ -239,6 +338,13 @@ pub struct Relation {
     pub set: Box<dyn ChildSet>,
     /// How many children each parent gets (ignored when the parent decides).
     pub count: ChildCount,
+    /// The parent's entity in the set: 0 for the generated entity, `j + 1` for the children
+    /// of relation `j`.
+    pub parent: usize,
+    /// The child rows' key column (`id`).
+    pub key: String,
+    /// The child rows' column with the parent's key (`bank_account_id`).
+    pub parent_key: String,
 }
 
 impl std::fmt::Debug for Relation {
@@ -246,108 +352,278 @@ impl std::fmt::Debug for Relation {
         f.debug_struct("Relation")
             .field("child", &self.def.child)
             .field("count", &self.count)
+            .field("parent", &self.parent)
+            .field("key", &self.key)
+            .field("parent_key", &self.parent_key)
             .finish()
     }
 }
 
+/// A related set: the generated entity and the relations under it, each child entity once,
+/// each relation's parent before it.
+#[derive(Debug)]
+pub struct RelatedSet {
+    top: &'static str,
+    top_key: String,
+    relations: Vec<Relation>,
+}
+
+impl RelatedSet {
+    /// A set of `top`, whose records have the top-level `fields`, without children yet.
+    pub fn new(top: &'static str, fields: &[String]) -> RelatedSet {
+        RelatedSet {
+            top,
+            top_key: keys::own_key(fields),
+            relations: Vec::new(),
+        }
+    }
+
+    /// The relations, in the order they were added.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// The name of entity `entity` (0 the generated one, `j + 1` relation `j`'s child).
+    pub fn entity(&self, entity: usize) -> &'static str {
+        match entity {
+            0 => self.top,
+            j => self.relations[j - 1].def.child,
+        }
+    }
+
+    /// The key column of entity `entity`'s rows.
+    pub fn key(&self, entity: usize) -> &str {
+        match entity {
+            0 => &self.top_key,
+            j => &self.relations[j - 1].key,
+        }
+    }
+
+    /// The relation that makes `child` (case-insensitive) a child of an entity of the set, with
+    /// that entity: the latest added that can have it, else the generated entity.
+    pub fn find(&self, child: &str) -> Result<(usize, &'static RelationDef)> {
+        let names: Vec<&str> = (0..=self.relations.len()).map(|e| self.entity(e)).collect();
+        find_among(&names, child)
+    }
+
+    /// Adds `def`'s children, made by `set` (`def.build`), `count` per parent, under entity
+    /// `parent`. Their key columns are named around their fields ([`keys`]); an entity given
+    /// twice is an error.
+    pub fn add(
+        &mut self,
+        def: &'static RelationDef,
+        set: Box<dyn ChildSet>,
+        count: ChildCount,
+        parent: usize,
+    ) -> Result<()> {
+        if parent > self.relations.len() || !def.parent.eq_ignore_ascii_case(self.entity(parent)) {
+            bail!(
+                "`{}` is not a child of entity {parent} of the set",
+                def.child
+            );
+        }
+        if (0..=self.relations.len()).any(|e| self.entity(e) == def.child) {
+            bail!("`{}` is given twice", def.child);
+        }
+        let fields = set.fields()?;
+        let key = keys::own_key(&fields);
+        let parent_key = keys::parent_key(def.parent, &fields, &key);
+        let columns: Vec<&str> = [key.as_str(), parent_key.as_str()]
+            .into_iter()
+            .chain(fields.iter().map(String::as_str))
+            .collect();
+        keys::check_unique(def.child, &columns)?;
+        self.relations.push(Relation {
+            def,
+            set,
+            count,
+            parent,
+            key,
+            parent_key,
+        });
+        Ok(())
+    }
+}
+
 /// Writes `plan.count` records of `service` to `sinks[0]` and the children of each relation
-/// to the sinks after it, in the relations' order.
+/// of `set` to the sinks after it, in the relations' order.
 pub fn export<P: Record>(
     service: &Service<P>,
-    relations: &[Relation],
+    set: &RelatedSet,
     plan: Plan,
     sinks: &mut [Sink],
     label: &str,
 ) -> Result<()> {
-    export_within(
-        service,
-        relations,
-        plan,
-        sinks,
-        label,
-        pipeline::IN_FLIGHT_BUDGET,
-    )
-    .map(drop)
+    export_within(service, set, plan, sinks, label, pipeline::IN_FLIGHT_BUDGET).map(drop)
 }
 
 /// [`export`] with `budget` bytes of encoded rows in flight at most (beyond one row).
 fn export_within<P: Record>(
     service: &Service<P>,
-    relations: &[Relation],
+    set: &RelatedSet,
     plan: Plan,
     sinks: &mut [Sink],
     label: &str,
     budget: usize,
 ) -> Result<pipeline::Stats> {
-    if sinks.len() != relations.len() + 1 {
+    if sinks.len() != set.relations.len() + 1 {
         bail!("a related set needs one output per entity");
+    }
+    let entities = set.relations.len() + 1;
+    let mut under = vec![Vec::new(); entities];
+    for (j, relation) in set.relations.iter().enumerate() {
+        under[relation.parent].push(j);
+    }
+    // Counting the children under an entity needs its records when a relation under it is
+    // counted by its parent, or when the entities under a child need the child's.
+    let mut needs_record = vec![false; entities];
+    for (j, relation) in set.relations.iter().enumerate().rev() {
+        if relation.def.counting != Counting::Caller || needs_record[j + 1] {
+            needs_record[relation.parent] = true;
+        }
     }
     let page_size = plan.page_size.max(1);
     let pages = plan.count.div_ceil(page_size);
     let stride = page_size * pages.div_ceil(MAX_CHECKPOINTS).max(1);
-    let source = Family {
+    let mut source = Family {
         service,
-        relations,
+        set,
         encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
+        under,
+        needs_record,
         stride,
         checkpoints: Vec::new(),
     };
-    let checkpoints = source.number_children(plan.count)?;
-    let source = Family {
-        checkpoints,
-        ..source
-    };
+    source.checkpoints = source.number_children(plan.count)?;
     pipeline::run_within(&source, plan, sinks, label, budget)
 }
 
-/// The related set's source: parent `i` and its children, encoded for each output.
+/// The related set's source: record `i` of the generated entity and everything under it,
+/// encoded for each output.
 struct Family<'a, P> {
     service: &'a Service<P>,
-    relations: &'a [Relation],
+    set: &'a RelatedSet,
     encoders: Vec<Encoder>,
-    /// Parents between two checkpoints.
+    /// The relations under each entity.
+    under: Vec<Vec<usize>>,
+    /// Whether counting the children under each entity needs its records.
+    needs_record: Vec<bool>,
+    /// Records between two checkpoints.
     stride: u64,
-    /// For each checkpoint (parent `c * stride`), the id of the first child of each relation
-    /// made from that parent on.
+    /// For each checkpoint (record `c * stride`), the key of the first child of each relation
+    /// made from that record on.
     checkpoints: Vec<Vec<u64>>,
 }
 
 impl<P: Record> Family<'_, P> {
-    /// The children of parent `index` in each relation, added to `ids`; the parent is made
-    /// only when a relation's parent decides its count.
-    fn count_into(&self, index: u64, ids: &mut [u64]) -> Result<()> {
-        let mut parent = None;
-        for (relation, id) in self.relations.iter().zip(ids) {
-            let n = if relation.def.parent_counts {
-                let parent = parent.get_or_insert_with(|| self.service.record(index));
-                relation.set.count(&*parent, index, relation.count)?
+    /// Adds to `ids` the children under record `index`, in each relation; records are made
+    /// only where a parent decides its children's count.
+    fn count_family(&self, index: u64, ids: &mut [u64]) -> Result<()> {
+        if self.needs_record[0] {
+            let record = self.service.record(index);
+            self.count_under(0, Some(&record), index, ids)
+        } else {
+            self.count_under(0, None, index, ids)
+        }
+    }
+
+    /// Adds to `ids` the children under `parent`, row `parent_index` of entity `entity`.
+    fn count_under(
+        &self,
+        entity: usize,
+        parent: Option<&dyn Any>,
+        parent_index: u64,
+        ids: &mut [u64],
+    ) -> Result<()> {
+        for &j in &self.under[entity] {
+            let relation = &self.set.relations[j];
+            if self.needs_record[j + 1] {
+                let parent = parent.ok_or_else(|| anyhow!("a parent record is missing"))?;
+                relation
+                    .set
+                    .each_child(parent, parent_index, relation.count, &mut |child| {
+                        let index = ids[j] - 1;
+                        ids[j] += 1;
+                        self.count_under(j + 1, Some(child), index, ids)
+                    })?;
             } else {
-                relation.set.drawn_count(index, relation.count)
-            };
-            *id += n as u64;
+                let n = relation.set.count(parent, parent_index, relation.count)? as u64;
+                let first = ids[j] - 1;
+                ids[j] += n;
+                if !self.under[j + 1].is_empty() {
+                    for index in first..first + n {
+                        self.count_under(j + 1, None, index, ids)?;
+                    }
+                }
+            }
         }
         Ok(())
     }
 
-    /// The checkpoints of a run of `count` parents: children counted, none made.
+    /// Writes the children under `parent`, row `parent_index` of entity `entity`, and theirs,
+    /// each child followed by its own; `ids` holds each relation's next key.
+    fn write_under(
+        &self,
+        entity: usize,
+        parent: &dyn Any,
+        parent_index: u64,
+        ids: &mut [u64],
+        out: &mut Parts<'_>,
+    ) -> Result<()> {
+        for &j in &self.under[entity] {
+            let relation = &self.set.relations[j];
+            let made =
+                relation
+                    .set
+                    .each_child(parent, parent_index, relation.count, &mut |child| {
+                        let id = ids[j];
+                        ids[j] += 1;
+                        let keys = RowKeys {
+                            key: &relation.key,
+                            id,
+                            parent_key: &relation.parent_key,
+                            parent_id: parent_index + 1,
+                        };
+                        relation
+                            .set
+                            .encode(child, &keys, &self.encoders[j + 1], out, j + 1)?;
+                        self.write_under(j + 1, child, id - 1, ids, out)
+                    })?;
+            // The keys were numbered from the drawn counts: a relation that says the caller
+            // decides must make exactly as many.
+            if relation.def.counting == Counting::Caller {
+                let drawn = relation.set.count(None, parent_index, relation.count)?;
+                if made != drawn {
+                    bail!(
+                        "`{}` made {made} children of a `{}` where {drawn} were drawn: its `ChildOf` implementation changes the count, so it must say `Counting::Capped` or `Counting::Parent`",
+                        relation.def.child,
+                        relation.def.parent
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The checkpoints of a run of `count` records: children counted, few made.
     fn number_children(&self, count: u64) -> Result<Vec<Vec<u64>>> {
-        let mut ids = vec![1; self.relations.len()];
+        let mut ids = vec![1; self.set.relations.len()];
         let mut checkpoints = Vec::new();
         for index in 0..count {
             if index % self.stride == 0 {
                 checkpoints.push(ids.clone());
             }
-            self.count_into(index, &mut ids)?;
+            self.count_family(index, &mut ids)?;
         }
         Ok(checkpoints)
     }
 
-    /// The id of each relation's first child made from parent `start` on.
+    /// The key of each relation's first child made from record `start` on.
     fn first_ids(&self, start: u64) -> Result<Vec<u64>> {
         let checkpoint = start / self.stride;
         let mut ids = self.checkpoints[checkpoint as usize].clone();
         for index in checkpoint * self.stride..start {
-            self.count_into(index, &mut ids)?;
+            self.count_family(index, &mut ids)?;
         }
         Ok(ids)
     }
@@ -357,71 +633,56 @@ impl<P: Record> Source for Family<'_, P> {
     fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
         let mut ids = self.first_ids(range.start)?;
         for index in range {
-            let parent = self.service.record(index);
-            let row = ParentRow {
-                id: index + 1,
-                record: &parent,
+            let record = self.service.record(index);
+            let row = TopRow {
+                key: KeyColumn {
+                    column: &self.set.top_key,
+                    id: index + 1,
+                },
+                record: &record,
             };
             self.encoders[0]
                 .encode_record(index, &row, &mut out.outs()[0])
                 .map_err(|e| anyhow!("record {index}: {e:#}"))?;
             out.record_done()?;
-            for (j, (relation, id)) in self.relations.iter().zip(&mut ids).enumerate() {
-                *id += relation.set.encode(
-                    &parent,
-                    index,
-                    relation.count,
-                    relation.def.parent_key,
-                    *id,
-                    &self.encoders[j + 1],
-                    out,
-                    j + 1,
-                )?;
-            }
+            self.write_under(0, &record, index, &mut ids, out)?;
         }
         Ok(())
     }
 
-    /// Column names for outputs that got no rows: parent 0 with one child of each relation.
+    /// Column names for outputs that got no rows: record 0 and a child of each relation made
+    /// on its own.
     fn sample(&self, out: &mut Parts<'_>) -> Result<()> {
-        let parent = self.service.record(0);
-        let row = ParentRow {
-            id: 1,
-            record: &parent,
+        let record = self.service.record(0);
+        let row = TopRow {
+            key: KeyColumn {
+                column: &self.set.top_key,
+                id: 1,
+            },
+            record: &record,
         };
         self.encoders[0].encode_record(0, &row, &mut out.outs()[0])?;
-        for (j, relation) in self.relations.iter().enumerate() {
-            let one = if relation.def.parent_counts {
-                relation.count
-            } else {
-                ChildCount::exactly(1)
+        for (j, relation) in self.set.relations.iter().enumerate() {
+            let keys = RowKeys {
+                key: &relation.key,
+                id: 1,
+                parent_key: &relation.parent_key,
+                parent_id: 1,
             };
-            relation.set.encode(
-                &parent,
-                0,
-                one,
-                relation.def.parent_key,
-                1,
-                &self.encoders[j + 1],
-                out,
-                j + 1,
-            )?;
+            relation
+                .set
+                .encode_sample(&keys, &self.encoders[j + 1], out, j + 1)?;
         }
         Ok(())
     }
 }
 
-/// Opens the outputs of a related set of `parent` and `relations`: with SQLite, one database
-/// at `path` with a table per entity, `id` its primary key and each child table's parent id a
-/// declared foreign key; otherwise a file per entity in the directory `path`
-/// (`path/<Entity>.<format>`), created if missing.
-pub fn open_outputs(
-    path: &Path,
-    encoder: &Encoder,
-    parent: &'static str,
-    relations: &[Relation],
-) -> Result<Vec<Sink>> {
-    let mut sinks = Vec::with_capacity(relations.len() + 1);
+/// Opens the outputs of `set`: with SQLite, one database at `path` with a table per entity,
+/// its key column the primary key and each child table's parent key a declared foreign key;
+/// otherwise a file per entity in the directory `path` (`path/<Entity>.<format>`), created if
+/// missing.
+pub fn open_outputs(path: &Path, encoder: &Encoder, set: &RelatedSet) -> Result<Vec<Sink>> {
+    let mut sinks = Vec::with_capacity(set.relations.len() + 1);
     if encoder.format == Format::Sqlite {
         if path.is_dir() {
             bail!(
@@ -433,15 +694,15 @@ pub fn open_outputs(
             encoder.clone(),
             &Target::File {
                 path: path.to_owned(),
-                table: parent.to_owned(),
+                table: set.top.to_owned(),
             },
         )?;
         sink.declare_keys(Keys {
-            primary: Some("id".to_owned()),
+            primary: Some(set.top_key.clone()),
             foreign: None,
         });
         sinks.push(sink);
-        for relation in relations {
+        for relation in &set.relations {
             // Each table is written to a database of its own and copied in at the end, so the
             // file does not depend on how parent and child rows were interleaved in pages.
             let part = part_path(path, relation.def.child);
@@ -453,8 +714,12 @@ pub fn open_outputs(
                 },
             )?;
             sink.declare_keys(Keys {
-                primary: Some("id".to_owned()),
-                foreign: Some((relation.def.parent_key.to_owned(), parent.to_owned())),
+                primary: Some(relation.key.clone()),
+                foreign: Some(ForeignKey {
+                    column: relation.parent_key.clone(),
+                    table: set.entity(relation.parent).to_owned(),
+                    key: set.key(relation.parent).to_owned(),
+                }),
             });
             sinks.push(sink);
         }
@@ -472,7 +737,8 @@ pub fn open_outputs(
         crate::staging::created_dir(path);
     }
     crate::staging::sweep(path);
-    for name in std::iter::once(parent).chain(relations.iter().map(|r| r.def.child)) {
+    for entity in 0..=set.relations.len() {
+        let name = set.entity(entity);
         let target = Target::File {
             path: path.join(format!("{name}.{}", encoder.format.extension())),
             table: name.to_owned(),
@@ -491,7 +757,7 @@ fn part_path(path: &Path, child: &str) -> PathBuf {
 
 /// Finishes the outputs of [`open_outputs`] once every record is written: all of them are
 /// complete before any takes its final name, so a failed run leaves none.
-pub fn finish_outputs(sinks: Vec<Sink>, relations: &[Relation]) -> Result<()> {
+pub fn finish_outputs(sinks: Vec<Sink>, set: &RelatedSet) -> Result<()> {
     let sqlite = sinks.first().map(|s| s.encoder().format) == Some(Format::Sqlite);
     let mut staged = Vec::with_capacity(sinks.len());
     for sink in sinks {
@@ -503,7 +769,7 @@ pub fn finish_outputs(sinks: Vec<Sink>, relations: &[Relation]) -> Result<()> {
         };
         let parts: Vec<(&Path, &str)> = parts
             .iter()
-            .zip(relations)
+            .zip(&set.relations)
             .filter_map(|(part, r)| Some((part.as_ref()?.tmp(), r.def.child)))
             .collect();
         crate::sqlite::merge_tables(database.tmp(), &parts)?;
@@ -520,16 +786,15 @@ pub fn finish_outputs(sinks: Vec<Sink>, relations: &[Relation]) -> Result<()> {
     Ok(())
 }
 
-/// Declares the relations: `"Parent" => Type, "Child" => Type, "parent_key"[, parent counts];`.
+/// Declares the relations: `"Parent" => Type, "Child" => Type;`.
 macro_rules! relations {
-    ($($parent:literal => $p:ty, $child:literal => $c:ty, $key:literal, $counts:literal;)*) => {
+    ($($parent:literal => $p:ty, $child:literal => $c:ty;)*) => {
         /// Every relation the command can write, by parent.
         pub static RELATIONS: &[RelationDef] = &[$(
             RelationDef {
                 parent: $parent,
                 child: $child,
-                parent_key: $key,
-                parent_counts: $counts,
+                counting: <$c as ChildOf<$p>>::COUNTING,
                 build: children::<$p, $c>,
             },
         )*];
@@ -540,61 +805,80 @@ use datamimic::domain::common as dc;
 use datamimic::domain::ecommerce as ec;
 use datamimic::domain::finance as fi;
 use datamimic::domain::healthcare as hc;
+use datamimic::domain::insurance as ins;
 
 relations! {
-    "Person" => dc::Person, "BankAccount" => fi::BankAccount, "person_id", false;
-    "Person" => dc::Person, "CreditCard" => fi::CreditCard, "person_id", false;
-    "BankAccount" => fi::BankAccount, "Transaction" => fi::Transaction, "bank_account_id", false;
-    // An item's own `order_id` is the order's number; its row's key is `order_row_id`.
-    "Order" => ec::Order, "OrderItem" => ec::OrderItem, "order_row_id", true;
-    "Order" => ec::Order, "Invoice" => ec::Invoice, "order_row_id", true;
-    "Patient" => hc::Patient, "Encounter" => hc::Encounter, "patient_row_id", false;
-    "Patient" => hc::Patient, "MedicalRecord" => hc::MedicalRecord, "patient_row_id", true;
+    "Person" => dc::Person, "BankAccount" => fi::BankAccount;
+    "Person" => dc::Person, "CreditCard" => fi::CreditCard;
+    "BankAccount" => fi::BankAccount, "Transaction" => fi::Transaction;
+    "Order" => ec::Order, "OrderItem" => ec::OrderItem;
+    "Order" => ec::Order, "Invoice" => ec::Invoice;
+    "Order" => ec::Order, "Review" => ec::Review;
+    "Patient" => hc::Patient, "Encounter" => hc::Encounter;
+    "Patient" => hc::Patient, "MedicalRecord" => hc::MedicalRecord;
+    "InsurancePolicy" => ins::InsurancePolicy, "Insured" => ins::Insured;
+    "InsurancePolicy" => ins::InsurancePolicy, "RiskProfile" => ins::RiskProfile;
+    "InsurancePolicy" => ins::InsurancePolicy, "InsuranceClaim" => ins::InsuranceClaim;
+    "Customer" => ec::Customer, "Order" => ec::Order;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::csv::CsvOptions;
+    use crate::entities;
+
+    fn csv_encoder() -> Encoder {
+        Encoder {
+            format: Format::Csv,
+            csv: CsvOptions::default(),
+        }
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("datamimic-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
 
     /// However many children the parents have, what is in flight stays within the budget: the
     /// children of one parent are handed to the writer as they are encoded.
     #[test]
     fn memory_in_flight_stays_within_the_budget() {
-        let dir = std::env::temp_dir().join(format!("datamimic-related-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = scratch("related-budget");
         let options = EntityOptions {
             dataset: Some("DE".into()),
             seed: Some(1),
             ..EntityOptions::default()
         };
-        let def = find("BankAccount", "Transaction").unwrap();
-        let relations = [Relation {
-            def,
-            set: def.build(&options).unwrap(),
-            count: ChildCount::exactly(2_000),
-        }];
         let accounts = Service::<fi::BankAccount>::new()
             .dataset("DE")
             .unwrap()
             .seed(1);
-        let encoder = Encoder {
-            format: Format::Csv,
-            csv: CsvOptions::default(),
-        };
+        let mut set = RelatedSet::new(
+            "BankAccount",
+            &keys::field_names(&accounts.record(0)).unwrap(),
+        );
+        let def = find("BankAccount", "Transaction").unwrap();
+        set.add(
+            def,
+            def.build(&options).unwrap(),
+            ChildCount::exactly(2_000),
+            0,
+        )
+        .unwrap();
         let budget = 256 << 10;
         let mut sizes = Vec::new();
         for threads in [1, 2] {
             let out = dir.join(format!("run-{threads}"));
-            let mut sinks = open_outputs(&out, &encoder, "BankAccount", &relations).unwrap();
+            let mut sinks = open_outputs(&out, &csv_encoder(), &set).unwrap();
             let plan = Plan {
                 count: 40,
                 page_size: 8,
                 threads,
             };
-            let stats =
-                export_within(&accounts, &relations, plan, &mut sinks, "test", budget).unwrap();
-            finish_outputs(sinks, &relations).unwrap();
+            let stats = export_within(&accounts, &set, plan, &mut sinks, "test", budget).unwrap();
+            finish_outputs(sinks, &set).unwrap();
             let written = std::fs::metadata(out.join("Transaction.csv"))
                 .unwrap()
                 .len();
@@ -605,5 +889,239 @@ mod tests {
         }
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(sizes[0] == sizes[1]);
+    }
+
+    /// A chain keeps memory flat too: a person's accounts are made together, each account's
+    /// transactions in turn, and what is encoded is handed over as it grows.
+    #[test]
+    fn memory_in_flight_stays_within_the_budget_down_a_chain() {
+        let dir = scratch("related-chain-budget");
+        let options = EntityOptions {
+            seed: Some(4),
+            ..EntityOptions::default()
+        };
+        let people = Service::<dc::Person>::new().seed(4);
+        let mut set = RelatedSet::new("Person", &keys::field_names(&people.record(0)).unwrap());
+        for (child, count) in [("BankAccount", 2), ("Transaction", 1_000)] {
+            let (parent, def) = set.find(child).unwrap();
+            set.add(
+                def,
+                def.build(&options).unwrap(),
+                ChildCount::exactly(count),
+                parent,
+            )
+            .unwrap();
+        }
+        let budget = 256 << 10;
+        let mut files = Vec::new();
+        for (threads, page_size) in [(1, 40), (2, 3)] {
+            let out = dir.join(format!("run-{threads}"));
+            let mut sinks = open_outputs(&out, &csv_encoder(), &set).unwrap();
+            let plan = Plan {
+                count: 40,
+                page_size,
+                threads,
+            };
+            let stats = export_within(&people, &set, plan, &mut sinks, "test", budget).unwrap();
+            finish_outputs(sinks, &set).unwrap();
+            let written = std::fs::read(out.join("Transaction.csv")).unwrap();
+            assert_eq!(written.iter().filter(|&&b| b == b'\n').count(), 80_001);
+            assert!(written.len() > 40 * budget, "{}", written.len());
+            assert!(stats.peak_in_flight < budget + 4096, "{stats:?}");
+            files.push(written);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(files[0] == files[1]);
+    }
+
+    /// A CSV file's header and rows.
+    fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(path)
+            .unwrap();
+        let header = reader
+            .headers()
+            .unwrap()
+            .iter()
+            .map(str::to_owned)
+            .collect();
+        let rows = reader
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        (header, rows)
+    }
+
+    /// Writes `top` with the chain of `relations` (each the child of the one before, the
+    /// first of `top`) and checks every file: each column named once, every row as wide as
+    /// the header, keys 1, 2, 3, ... in order, and every child's parent key a key of a row of
+    /// its parent, parents in order.
+    fn check_chain(dir: &Path, dataset: &str, top: &'static str, chain: &[&'static RelationDef]) {
+        let options = EntityOptions {
+            dataset: Some(dataset.to_owned()),
+            seed: Some(5),
+            ..EntityOptions::default()
+        };
+        let entity = entities::find(top).unwrap().build(&options).unwrap();
+        let mut set = RelatedSet::new(top, &entity.field_names().unwrap());
+        for (j, def) in chain.iter().enumerate() {
+            let count = match def.counting {
+                Counting::Parent => ChildCount::exactly(0),
+                _ => ChildCount::between(0, 3).unwrap(),
+            };
+            set.add(def, def.build(&options).unwrap(), count, j)
+                .unwrap();
+        }
+        let names: Vec<&str> = chain.iter().map(|d| d.child).collect();
+        let out = dir.join(format!("{dataset}-{top}-{}", names.join("-")));
+        let mut sinks = open_outputs(&out, &csv_encoder(), &set).unwrap();
+        let plan = Plan {
+            count: 40,
+            page_size: 7,
+            threads: 2,
+        };
+        entity.export_related(&set, plan, &mut sinks, top).unwrap();
+        finish_outputs(sinks, &set).unwrap();
+        let mut parent_keys: Option<Vec<u64>> = None;
+        for entity in 0..=chain.len() {
+            let name = set.entity(entity);
+            let what = format!("{dataset} {top} → {names:?}: {name}");
+            let (header, rows) = read_csv(&out.join(format!("{name}.csv")));
+            for (i, column) in header.iter().enumerate() {
+                assert!(
+                    !header[..i].contains(column),
+                    "{what}: `{column}` twice in {header:?}"
+                );
+            }
+            assert_eq!(header[0], set.key(entity), "{what}");
+            assert!(!rows.is_empty(), "{what}: no rows");
+            let mut keys = Vec::new();
+            let mut last_parent = 0;
+            for (i, row) in rows.iter().enumerate() {
+                assert_eq!(row.len(), header.len(), "{what}: row {i}");
+                let key: u64 = row[0].parse().unwrap();
+                assert_eq!(key, i as u64 + 1, "{what}");
+                keys.push(key);
+                if let Some(parents) = &parent_keys {
+                    let relation = &set.relations()[entity - 1];
+                    assert_eq!(header[1], relation.parent_key, "{what}");
+                    let parent: u64 = row[1].parse().unwrap();
+                    assert!(
+                        parents.binary_search(&parent).is_ok(),
+                        "{what}: parent {parent}"
+                    );
+                    assert!(
+                        parent >= last_parent,
+                        "{what}: children follow their parents"
+                    );
+                    last_parent = parent;
+                }
+            }
+            parent_keys = Some(keys);
+        }
+    }
+
+    /// Every relation, and every chain of two, writes each column once and keys that join:
+    /// a relation whose names would clash cannot be added without this failing.
+    #[test]
+    fn every_relation_and_chain_writes_unique_columns_and_joining_keys() {
+        let dir = scratch("related-every");
+        let outcome = std::panic::catch_unwind(|| {
+            for dataset in ["US", "DE"] {
+                for def in RELATIONS {
+                    check_chain(&dir, dataset, def.parent, &[def]);
+                    for grand in RELATIONS.iter().filter(|g| g.parent == def.child) {
+                        check_chain(&dir, dataset, def.parent, &[def, grand]);
+                    }
+                }
+            }
+        });
+        std::fs::remove_dir_all(&dir).unwrap();
+        if let Err(panic) = outcome {
+            std::panic::resume_unwind(panic);
+        }
+    }
+
+    /// Entities with an `id` of their own get `row_id`; a child with a field named like the
+    /// parent key gets `<parent>_row_id`; SQLite references the parent's key column.
+    #[test]
+    fn key_columns_step_around_fields_and_foreign_keys_follow() {
+        let options = EntityOptions {
+            seed: Some(2),
+            ..EntityOptions::default()
+        };
+        let policy = entities::find("InsurancePolicy")
+            .unwrap()
+            .build(&options)
+            .unwrap();
+        let fields = policy.field_names().unwrap();
+        assert!(fields.contains(&"id".to_owned()));
+        let mut set = RelatedSet::new("InsurancePolicy", &fields);
+        assert_eq!(set.key(0), "row_id");
+        let (parent, def) = set.find("insured").unwrap();
+        set.add(
+            def,
+            def.build(&options).unwrap(),
+            ChildCount::exactly(1),
+            parent,
+        )
+        .unwrap();
+        let relation = &set.relations()[0];
+        assert_eq!(
+            (relation.key.as_str(), relation.parent_key.as_str()),
+            ("id", "insurance_policy_id")
+        );
+        let error = set
+            .add(def, def.build(&options).unwrap(), ChildCount::exactly(1), 0)
+            .unwrap_err();
+        assert_eq!(error.to_string(), "`Insured` is given twice");
+        let item = find("Order", "OrderItem").unwrap();
+        let error = set
+            .add(
+                item,
+                item.build(&options).unwrap(),
+                ChildCount::exactly(1),
+                0,
+            )
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("not a child of entity 0"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_child_belongs_to_the_latest_entity_that_can_have_it() {
+        let options = EntityOptions::default();
+        let mut set = RelatedSet::new("Person", &[]);
+        let error = set.find("Transaction").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`Transaction` is not a child entity of `Person`; its children: BankAccount, CreditCard"
+        );
+        let (parent, account) = set.find("BankAccount").unwrap();
+        assert_eq!(parent, 0);
+        set.add(
+            account,
+            account.build(&options).unwrap(),
+            ChildCount::exactly(1),
+            0,
+        )
+        .unwrap();
+        assert_eq!(set.find("transaction").unwrap().0, 1);
+        assert_eq!(set.find("CreditCard").unwrap().0, 0);
+        let error = set.find("Review").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`Review` is not a child entity of `Person` or `BankAccount`; their children: BankAccount, CreditCard, Transaction"
+        );
+        let error = RelatedSet::new("City", &[]).find("Order").unwrap_err();
+        assert!(
+            error.to_string().starts_with(
+                "`City` has no child entities; entities with children: Person, BankAccount"
+            ),
+            "{error}"
+        );
     }
 }

@@ -245,8 +245,19 @@ pub struct Writer {
 pub struct Keys {
     /// The primary key column.
     pub primary: Option<String>,
-    /// The foreign key column and the table whose `id` it references.
-    pub foreign: Option<(String, String)>,
+    /// The column that references another table's key.
+    pub foreign: Option<ForeignKey>,
+}
+
+/// A column that holds another table's key: a related set's child row naming its parent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForeignKey {
+    /// The column (`bank_account_id`).
+    pub column: String,
+    /// The table it references (`BankAccount`).
+    pub table: String,
+    /// That table's key column (`id`).
+    pub key: String,
 }
 
 impl std::fmt::Debug for Writer {
@@ -302,9 +313,11 @@ impl Writer {
                     " PRIMARY KEY".to_owned()
                 } else {
                     match &self.keys.foreign {
-                        Some((column, parent)) if column == c => {
-                            format!(" REFERENCES {}(\"id\")", quote_ident(parent))
-                        }
+                        Some(foreign) if &foreign.column == c => format!(
+                            " REFERENCES {}({})",
+                            quote_ident(&foreign.table),
+                            quote_ident(&foreign.key)
+                        ),
                         _ => String::new(),
                     }
                 };

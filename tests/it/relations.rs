@@ -274,3 +274,119 @@ fn the_related_models_are_children_of_their_parents() {
         }
     }
 }
+
+/// A policy's claims: none before it starts, one at most on a life policy, each loss inside
+/// the policy's period and not after today, reported after the loss, the covered amount
+/// within the coverage's limit, listed by loss date.
+fn check_claims(parents: u64) {
+    use datamimic::domain::insurance::{InsuranceClaim, InsurancePolicy};
+    let today = Clock::anchor().today();
+    let asked = ChildCount::between(0, 4).unwrap();
+    for country in COUNTRIES {
+        let policies = service::<InsurancePolicy>(country, 12);
+        let claims = service::<InsuranceClaim>(country, 12);
+        let mut total = 0;
+        for i in 0..parents {
+            let policy = policies.record(i);
+            let filed = claims.children(&policy, i, asked);
+            total += filed.len();
+            let drawn = claims.drawn_count::<InsurancePolicy>(i, asked);
+            let expected = match (policy.status, policy.product.code) {
+                ("pending", _) => 0,
+                (_, "LIFE") => drawn.min(1),
+                _ => drawn,
+            };
+            assert_eq!(filed.len(), expected, "{country} {policy:?}");
+            for claim in &filed {
+                assert_eq!(claim.policy_id, policy.id);
+                assert_eq!(claim.claimant, policy.policy_holder.full_name);
+                assert_eq!(claim.product_code, policy.product.code);
+                assert!(
+                    policy
+                        .coverages
+                        .iter()
+                        .any(|c| c.code == claim.coverage_code)
+                );
+                assert!(policy.start_date <= claim.loss_date, "{claim:?}");
+                assert!(claim.loss_date <= policy.end_date.min(today), "{claim:?}");
+                assert!(claim.loss_date <= claim.reported_date && claim.reported_date <= today);
+                assert!(claim.covered_amount <= claim.coverage_limit, "{claim:?}");
+                assert!(claim.paid_amount <= claim.covered_amount);
+            }
+            assert!(filed.windows(2).all(|w| w[0].loss_date <= w[1].loss_date));
+        }
+        assert!(total as u64 > parents, "{country}: {total} claims");
+    }
+}
+
+#[test]
+fn claims_lie_inside_their_policy_and_its_limits() {
+    check_claims(PARENTS);
+}
+
+/// A customer's orders carry its account and address, lie between its first and last order
+/// days (the newest on the last) in order, have a status that fits their age, and number no
+/// more than the customer placed; their reviews are the customer's, after delivery.
+fn check_customer_orders(parents: u64) {
+    use datamimic::domain::ecommerce::{Customer, Invoice, Review};
+    let now = Clock::anchor().now();
+    let asked = ChildCount::between(0, 5).unwrap();
+    for country in COUNTRIES {
+        let customers = service::<Customer>(country, 13);
+        let orders = service::<Order>(country, 13);
+        let reviews = service::<Review>(country, 13);
+        let mut order_index = 0;
+        let (mut placed, mut reviewed) = (0, 0);
+        for i in 0..parents {
+            let customer = customers.record(i);
+            let made = orders.children(&customer, i, asked);
+            assert!(made.len() <= customer.order_count as usize, "{customer:?}");
+            assert!(made.len() <= orders.drawn_count::<Customer>(i, asked));
+            for order in &made {
+                assert_eq!(order.user_id, customer.customer_id);
+                assert_eq!(order.shipping_address, customer.address);
+                let day = order.date.date_naive();
+                assert!(customer.first_order_date.is_some_and(|d| d <= day));
+                assert!(customer.last_order_date.is_some_and(|d| day <= d));
+                assert!(order.date <= now);
+                let age = (now - order.date).num_seconds();
+                // Older than three weeks: closed (delivered, returned, cancelled: not billed);
+                // younger than a day: still open.
+                let closed =
+                    Review::is_delivered(order.status) || !Invoice::is_billed(order.status);
+                if age > 21 * 86_400 {
+                    assert!(closed, "{country}: {} is {age} s old", order.status);
+                }
+                if age < 86_400 {
+                    assert!(
+                        !Review::is_delivered(order.status),
+                        "{country}: {}",
+                        order.status
+                    );
+                }
+                for review in reviews.children(order, order_index, ChildCount::exactly(2)) {
+                    assert_eq!(review.customer_id, customer.customer_id);
+                    assert_eq!(review.order_id, order.order_id);
+                    assert!(review.review_date >= order.date + Duration::days(3));
+                    assert!(review.review_date <= now);
+                    reviewed += 1;
+                }
+                order_index += 1;
+            }
+            if let Some(newest) = made.last() {
+                assert_eq!(Some(newest.date.date_naive()), customer.last_order_date);
+            }
+            assert!(made.windows(2).all(|w| w[0].date <= w[1].date));
+            placed += made.len();
+        }
+        assert!(
+            placed as u64 > parents && reviewed > 0,
+            "{country}: {placed} {reviewed}"
+        );
+    }
+}
+
+#[test]
+fn a_customers_orders_are_its_own() {
+    check_customer_orders(PARENTS);
+}

@@ -16,6 +16,7 @@ mod mutation;
 #[path = "../../../tests/shared/mutation_kit.rs"]
 mod mutation_kit;
 mod related;
+mod related_chains;
 mod related_models;
 mod reliability_parse;
 mod reliability_run;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::{Scratch, fails, ok};
 
 /// The rows of a CSV file as maps from column to cell.
-fn rows(path: &std::path::Path) -> Vec<HashMap<String, String>> {
+pub(crate) fn rows(path: &std::path::Path) -> Vec<HashMap<String, String>> {
     let mut reader = csv::Reader::from_path(path).unwrap();
     let headers = reader.headers().unwrap().clone();
     reader
@@ -110,6 +110,8 @@ fn related_sets_are_identical_for_threads_and_page_sizes() {
                     "--with",
                     "BankAccount=0..3",
                     "--with",
+                    "Transaction=0..4",
+                    "--with",
                     "CreditCard=1",
                     "-o",
                     &dir,
@@ -117,7 +119,12 @@ fn related_sets_are_identical_for_threads_and_page_sizes() {
             );
             let read =
                 |name: &str| std::fs::read(s.path(&format!("{dir}/{name}.{format}"))).unwrap();
-            outputs.push([read("Person"), read("BankAccount"), read("CreditCard")]);
+            outputs.push([
+                read("Person"),
+                read("BankAccount"),
+                read("Transaction"),
+                read("CreditCard"),
+            ]);
         }
         assert!(outputs.windows(2).all(|w| w[0] == w[1]), "{format} differs");
     }
@@ -290,6 +297,8 @@ fn sqlite_holds_one_table_per_entity_with_declared_foreign_keys() {
                 "BankAccount=0..3",
                 "--with",
                 "CreditCard=1..2",
+                "--with",
+                "Transaction=1..3",
                 "-o",
                 &file,
             ],
@@ -315,7 +324,20 @@ fn sqlite_holds_one_table_per_entity_with_declared_foreign_keys() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    assert_eq!(tables, ["Person", "BankAccount", "CreditCard"]);
+    assert_eq!(
+        tables,
+        ["Person", "BankAccount", "CreditCard", "Transaction"]
+    );
+    // A grandchild's key references its parent's table, a level down.
+    let (table, from, to): (String, String, String) = db
+        .query_row("PRAGMA foreign_key_list(\"Transaction\")", [], |r| {
+            Ok((r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (table.as_str(), from.as_str(), to.as_str()),
+        ("BankAccount", "bank_account_id", "id")
+    );
     for child in ["BankAccount", "CreditCard"] {
         let (table, from, to): (String, String, String) = db
             .query_row(&format!("PRAGMA foreign_key_list({child})"), [], |r| {

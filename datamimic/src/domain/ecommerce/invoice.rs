@@ -4,7 +4,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::common::{Address, Company};
 use crate::sample::{below, chance};
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
@@ -308,11 +308,13 @@ impl Mimic for Invoice {
 /// An order's invoice: one for a billed order, none for a cancelled one.
 impl ChildOf<Order> for Invoice {
     fn mimic_child(order: &Order, _: &Siblings<'_, Invoice>, ctx: &mut Context<'_>) -> Invoice {
-        Invoice::for_order(ctx, order).expect("own_count admits only billed orders")
+        Invoice::for_order(ctx, order).expect("count admits only billed orders")
     }
 
-    fn own_count(order: &Order) -> Option<usize> {
-        Some(usize::from(Invoice::is_billed(order.status)))
+    const COUNTING: Counting = Counting::Parent;
+
+    fn count(order: &Order, _: usize) -> usize {
+        usize::from(Invoice::is_billed(order.status))
     }
 }
 

@@ -23,6 +23,7 @@ mod picks;
 
 // Entities.
 mod customer;
+mod customer_orders;
 mod invoice;
 mod order;
 mod product;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::domain::common::Address;
 use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse, tables};
+use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse, tables};
 
 use super::catalog::{Catalog, FAMILIES};
 use super::ean::Ean13;
@@ -161,8 +161,10 @@ impl ChildOf<Order> for OrderItem {
         }
     }
 
-    fn own_count(order: &Order) -> Option<usize> {
-        Some(order.product_list.len())
+    const COUNTING: Counting = Counting::Parent;
+
+    fn count(order: &Order, _: usize) -> usize {
+        order.product_list.len()
     }
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::finance::log_uniform;
 use crate::sample::{below, pick};
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
@@ -144,10 +144,12 @@ impl Mimic for Review {
 /// asks (`--with Review=0..2`), each of one of the order's products by its customer.
 impl ChildOf<Order> for Review {
     fn mimic_child(order: &Order, _: &Siblings<'_, Review>, ctx: &mut Context<'_>) -> Review {
-        Review::for_order(ctx, order).expect("own_count admits only reviewable orders")
+        Review::for_order(ctx, order).expect("count admits only reviewable orders")
     }
 
-    fn own_count(order: &Order) -> Option<usize> {
-        (!Review::reviewable(order)).then_some(0)
+    const COUNTING: Counting = Counting::Capped;
+
+    fn count(order: &Order, asked: usize) -> usize {
+        if Review::reviewable(order) { asked } else { 0 }
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::ecommerce::Code;
 use crate::domain::finance::{from_unix_day, unix_day};
 use crate::sample::below;
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse, tables};
+use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse, tables};
 
 use super::clinical::Clinical;
 use super::encounter::treats;
@@ -187,7 +187,9 @@ impl ChildOf<Patient> for MedicalRecord {
         MedicalRecord::for_patient(ctx, patient)
     }
 
-    fn own_count(_: &Patient) -> Option<usize> {
-        Some(1)
+    const COUNTING: Counting = Counting::Parent;
+
+    fn count(_: &Patient, _: usize) -> usize {
+        1
     }
 }

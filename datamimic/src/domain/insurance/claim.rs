@@ -7,7 +7,7 @@ use crate::domain::common::FullName;
 use crate::domain::ecommerce::{Code, Money};
 use crate::domain::finance::{from_unix_day, log_uniform, unix_day};
 use crate::sample::{below, chance};
-use crate::{Context, Mimic, TableUse};
+use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
 
 use super::claim_terms::{causes, coverage_limit, deductible};
 use super::tables::InsuranceTables;
@@ -113,7 +113,17 @@ impl InsuranceClaim {
     /// A claim under `policy`, or `None` when the policy has not started yet (nothing can have
     /// happened under it).
     pub fn for_policy(ctx: &mut Context<'_>, policy: &InsurancePolicy) -> Option<InsuranceClaim> {
-        let today = unix_day(ctx.today());
+        let today = ctx.today();
+        InsuranceClaim::for_policy_until(ctx, policy, today)
+    }
+
+    /// [`InsuranceClaim::for_policy`] with `today` as the day losses and reports reach to.
+    fn for_policy_until(
+        ctx: &mut Context<'_>,
+        policy: &InsurancePolicy,
+        today: NaiveDate,
+    ) -> Option<InsuranceClaim> {
+        let today = unix_day(today);
         let start = unix_day(policy.start_date);
         let last = unix_day(policy.end_date).min(today);
         if start > last || policy.coverages.is_empty() {
@@ -214,5 +224,39 @@ impl Mimic for InsuranceClaim {
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
         InsurancePolicy::visit_tables(visitor);
+    }
+}
+
+/// A policy's claims, in the order of their losses: none on a policy that has not started
+/// (`pending`: nothing can have happened under it yet), one at most on a life policy (it pays
+/// its sum once), else as many as the caller asks. Each loss lies between the policy's start
+/// and the clock's today or the end of its term, whichever comes first, as an account's
+/// transactions lie between its opening and the clock's now.
+impl ChildOf<InsurancePolicy> for InsuranceClaim {
+    fn mimic_child(
+        policy: &InsurancePolicy,
+        _: &Siblings<'_, InsuranceClaim>,
+        ctx: &mut Context<'_>,
+    ) -> InsuranceClaim {
+        // A policy that is not pending started by its own clock's today; a claim's clock set
+        // earlier than the policy's (a service of its own) dates its losses from the start.
+        let today = ctx.today().max(policy.start_date);
+        InsuranceClaim::for_policy_until(ctx, policy, today)
+            .expect("a started policy has its core cover and a day of loss")
+    }
+
+    const COUNTING: Counting = Counting::Capped;
+
+    fn count(policy: &InsurancePolicy, asked: usize) -> usize {
+        match (policy.status, policy.product.code) {
+            _ if policy.coverages.is_empty() => 0,
+            ("pending", _) => 0,
+            (_, "LIFE") => asked.min(1),
+            _ => asked,
+        }
+    }
+
+    fn finish(_: &InsurancePolicy, claims: &mut [InsuranceClaim]) {
+        claims.sort_by_key(|claim| (claim.loss_date, claim.reported_date));
     }
 }

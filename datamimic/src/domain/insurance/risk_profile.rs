@@ -8,7 +8,7 @@ use crate::domain::ecommerce::Code;
 use crate::domain::halves::Halves;
 use crate::domain::healthcare::{Clinical, Condition, Patient, Selection, draw_body};
 use crate::sample::{below, chance, unit_f64};
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
 
 use super::{InsurancePolicy, RecordId};
 
@@ -248,7 +248,9 @@ impl ChildOf<InsurancePolicy> for RiskProfile {
         RiskProfile::for_policy(ctx, policy)
     }
 
-    fn own_count(_: &InsurancePolicy) -> Option<usize> {
-        Some(1)
+    const COUNTING: Counting = Counting::Parent;
+
+    fn count(_: &InsurancePolicy, _: usize) -> usize {
+        1
     }
 }
