@@ -1,7 +1,9 @@
 //! Typed records per second for every built-in entity, per core: each entity's records are made
 //! one after another on one thread through `Service::record`, nested entities included (a
 //! Patient with its person, an order with its lines). Run with `cargo bench --bench entities`;
-//! `DATAMIMIC_BENCH_RECORDS` sets the count per entity (200,000 by default).
+//! `DATAMIMIC_BENCH_RECORDS` sets the count per entity (200,000 by default) and
+//! `DATAMIMIC_BENCH_ENTITY` (a name as printed) runs that entity alone, for instruction counts
+//! under `valgrind --tool=callgrind`.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -28,12 +30,15 @@ fn rate<T: Mimic>(dataset: &str, records: u64) -> f64 {
 
 macro_rules! entities {
     ($records:expr; $($name:literal => $ty:ty),* $(,)?) => {{
+        let only = std::env::var("DATAMIMIC_BENCH_ENTITY").ok();
         let mut slowest = f64::INFINITY;
         for dataset in ["US", "DE"] {
             $(
-                let per_second = rate::<$ty>(dataset, $records);
-                slowest = slowest.min(per_second);
-                println!("{:<24} {dataset}  {:>12.0} records/s", $name, per_second);
+                if only.as_deref().is_none_or(|only| only == $name) {
+                    let per_second = rate::<$ty>(dataset, $records);
+                    slowest = slowest.min(per_second);
+                    println!("{:<24} {dataset}  {:>12.0} records/s", $name, per_second);
+                }
             )*
         }
         println!("slowest: {slowest:.0} records/s");

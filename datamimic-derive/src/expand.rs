@@ -129,10 +129,15 @@ fn construct(
             Member::Unnamed(_) => None,
         })
         .collect();
-    for plan in plans {
+    let moves = crate::moves::moves_its_let(plans);
+    for (plan, moved) in plans.iter().zip(moves) {
         let local = local_name(&plan.field.member);
         let ty = &plan.field.ty;
-        let value = field_value(cx, paths, plan, &named, &mut rows, &mut statements);
+        let value = match &plan.source {
+            // The last reader of a `let` takes it whole.
+            Source::From(name, _) if moved => name.to_token_stream(),
+            _ => field_value(cx, paths, plan, &named, &mut rows, &mut statements),
+        };
         statements.extend(quote!(let #local: #ty = #value;));
         if !plan.field.hidden {
             locals.push((plan.index, plan.field.member.clone(), local));

@@ -72,3 +72,21 @@ fn errors_come_with_a_stub_impl() {
         }
     }));
 }
+
+#[test]
+fn the_last_reader_of_a_let_moves_it() {
+    insta::assert_snapshot!(expand(quote! {
+        #[mimic(let(history: Vec<u32>, len = "1..=3", range = "0..10"))]
+        struct Device {
+            #[mimic(from = history.len())]
+            visits: usize,
+            #[mimic(from = history)]
+            maintenance: Vec<u32>,
+            #[mimic(let(tags: Vec<u8>, skip))]
+            #[mimic(from = tags)]
+            first: Vec<u8>,
+            #[mimic(from = tags)]
+            second: Vec<u8>,
+        }
+    }));
+}

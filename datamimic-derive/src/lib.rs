@@ -17,6 +17,7 @@ mod expand;
 mod fallback;
 mod fits;
 mod format;
+mod moves;
 mod range;
 mod suggest;
 mod symbol;

@@ -490,3 +490,37 @@ fn format_writes_what_format_macro_writes() {
         );
     }
 }
+
+/// A value without `Clone`: only a move can hand it over.
+#[derive(Debug, PartialEq)]
+struct Ledger(Vec<u32>);
+
+fn ledger(ctx: &mut Context<'_>) -> Ledger {
+    Ledger(
+        (0..3)
+            .map(|_| datamimic::sample::below(ctx.rng(), 100) as u32)
+            .collect(),
+    )
+}
+
+#[derive(Mimic, Debug)]
+#[mimic(let(drawn: Ledger, with = ledger))]
+struct Book {
+    #[mimic(with = entries(drawn))]
+    entries: usize,
+    #[mimic(from = drawn)]
+    ledger: Ledger,
+}
+
+fn entries(_: &mut Context<'_>, drawn: &Ledger) -> usize {
+    drawn.0.len()
+}
+
+#[test]
+fn the_last_reader_of_a_let_takes_it_whole() {
+    let service = Service::<Book>::new().seed(3);
+    let book = service.record(0);
+    assert_eq!(book.entries, 3);
+    assert_eq!(book.ledger, service.record(0).ledger);
+    assert!(book.ledger.0.iter().all(|&n| n < 100));
+}

@@ -8,6 +8,7 @@
 //! | Luhn check digit | [`luhn::check_digit`], [`luhn::check_digit_of`] | [`luhn::is_valid`] |
 //! | IBAN | [`iban::from_parts`], [`iban::from_bban`], [`iban::random`], [`iban::german_account_number`] | [`iban::validate`]; print with [`iban::format`](fn@iban::format) |
 //! | Card number | [`card::generate`], [`card::generate_with_length`], [`card::cvv`] | [`card::validate`] (returns the [`Network`]) |
+//! | ISIN, CUSIP | [`isin::generate`], [`isin::check_digit`], [`isin::cusip_check_digit`] | [`isin::validate`] |
 //! | NPI | [`npi::generate`], [`npi::with_check_digit`], [`npi::check_digit`] | [`npi::validate`] |
 //! | ABA routing number | [`aba::generate`], [`aba::check_digit`] | [`aba::validate`] |
 //! | SSN | [`ssn::generate`], [`ssn::generate_parts`] | [`ssn::validate`] |
@@ -42,6 +43,7 @@ pub mod card;
 pub mod code;
 pub mod ean;
 pub mod iban;
+pub mod isin;
 pub mod kvnr;
 pub mod lanr;
 pub mod luhn;

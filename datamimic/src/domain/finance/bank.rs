@@ -1,9 +1,10 @@
 //! Bank: a real institution of the country with its routing code and BIC.
 
-use crate::{Context, Mimic, MimicRng, Row, TableUse};
+use crate::tables::columns::finance_bank as bank;
+use crate::{Mimic, Row};
 
 use super::TollFreeNumber;
-use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables, visit_finance};
+use super::tables::FinanceTables;
 
 /// A bank, with the fields of datamimic-ce's Bank in its order.
 ///
@@ -18,40 +19,36 @@ use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables, visit_finance
 /// assert_eq!(&bank.bic[4..6], "DE");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
+#[mimic(let(row: Row, weighted = "finance/bank"))]
 pub struct Bank {
     /// Registered name (`Postbank Ndl der Deutsche Bank`).
+    #[mimic(from = row.cell(bank::NAME))]
     pub name: &'static str,
     /// SWIFT code: the BIC under its other name.
+    #[mimic(from = row.cell(bank::BIC))]
     pub swift_code: &'static str,
     /// The national routing code: the ABA routing number (US) or the Bankleitzahl (DE).
+    #[mimic(from = row.cell(bank::BANK_CODE))]
     pub routing_number: &'static str,
     /// The national bank code, the same as `routing_number`.
+    #[mimic(from = routing_number)]
     pub bank_code: &'static str,
     /// Business Identifier Code of the bank (ISO 9362).
+    #[mimic(from = swift_code)]
     pub bic: &'static str,
     /// Six-digit issuer identification number of the bank's debit cards (Visa range), stable
     /// per bank.
+    #[mimic(from = bank_bin(row.index()))]
     pub bin: u32,
     /// Toll-free customer-service line.
+    #[mimic(with = TollFreeNumber::of_tables(tables))]
     pub customer_service_phone: TollFreeNumber,
-}
-
-impl Bank {
-    /// The bank of `row` of `finance/bank`.
-    pub(crate) fn of_row(rng: &mut MimicRng, tables: &FinanceTables, row: Row) -> Bank {
-        let code = row.cell(BANK_CODE);
-        let bic = row.cell(BANK_BIC);
-        Bank {
-            name: row.cell(BANK_NAME),
-            swift_code: bic,
-            routing_number: code,
-            bank_code: code,
-            bic,
-            bin: bank_bin(row.index()),
-            customer_service_phone: TollFreeNumber::draw(rng, tables.country),
-        }
-    }
 }
 
 /// A Visa-range BIN (4xxxxx) derived from the bank's row by SplitMix64, so one bank always
@@ -62,16 +59,4 @@ pub(crate) fn bank_bin(row: usize) -> u32 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^= z >> 31;
     400_000 + (z % 100_000) as u32
-}
-
-impl Mimic for Bank {
-    fn mimic(ctx: &mut Context<'_>) -> Bank {
-        let tables = FinanceTables::of(ctx);
-        let row = tables.bank.sample_row(ctx.rng());
-        Bank::of_row(ctx.rng(), tables, row)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-    }
 }

@@ -5,11 +5,11 @@ use chrono::{Months, NaiveDate};
 use crate::domain::common::Person;
 use crate::domain::ecommerce::Money;
 use crate::sample::below;
-use crate::{Context, Mimic, TableUse};
+use crate::{Context, Mimic};
 
 use super::dates::{add_years, from_unix_day, unix_day};
 use super::log_uniform;
-use super::tables::{FinanceTables, visit_finance};
+use super::tables::FinanceTables;
 
 /// A loan type of a country: how often it is drawn, its principal range and terms, and the
 /// average annual rate its borrowers pay.
@@ -152,26 +152,43 @@ pub struct Installment {
 /// assert_eq!(loan.currency, "EUR");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
 pub struct Loan {
     /// The person who owes the loan.
     pub borrower: Person,
     /// Loan type of the country (`MORTGAGE`, `AUTO`, `BAUFINANZIERUNG`, ...).
+    #[mimic(let(kind: &'static LoanKind, with = draw_kind(tables)))]
+    #[mimic(from = kind.name)]
     pub loan_type: &'static str,
     /// Amount lent.
+    #[mimic(with = draw_principal(kind))]
     pub principal: Money,
     /// ISO 4217 code of the country's currency.
+    #[mimic(from = tables.currency)]
     pub currency: &'static str,
     /// Nominal annual rate in percent, to two decimals (`6.72`).
+    // The term is drawn before the rate.
+    #[mimic(let(term: u32, with = draw_term(kind)))]
+    #[mimic(let(rate_bp: u32, with = draw_rate_bp(kind)))]
+    #[mimic(from = f64::from(rate_bp) / 100.0)]
     pub annual_rate_percent: f64,
     /// Number of monthly instalments.
+    #[mimic(from = term)]
     pub term_months: u32,
     /// Day the loan was paid out; the first instalment is due a month later.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(with = draw_start_date(term_months, borrower))]
     pub start_date: NaiveDate,
     /// The regular instalment; the last one differs by the rounding left over.
+    #[mimic(from = annuity_payment(principal, rate_bp, term_months))]
     pub monthly_payment: Money,
     /// Every instalment, in order.
+    #[mimic(with = schedule(principal, rate_bp, term_months, monthly_payment, start_date))]
     pub schedule: Vec<Installment>,
 }
 
@@ -230,16 +247,12 @@ pub(crate) fn amortise(
         .collect()
 }
 
-/// The loan types of the finance tables' country (US types for any other country).
-fn kinds(country: &str) -> &'static [LoanKind] {
-    match country {
+/// A loan type of the finance tables' country, by its share.
+fn draw_kind(ctx: &mut Context<'_>, tables: &&FinanceTables) -> &'static LoanKind {
+    let kinds: &'static [LoanKind] = match tables.country {
         "DE" => &DE_LOANS,
         _ => &US_LOANS,
-    }
-}
-
-/// A kind drawn by weight.
-fn draw_kind(ctx: &mut Context<'_>, kinds: &'static [LoanKind]) -> &'static LoanKind {
+    };
     let total: u64 = kinds.iter().map(|k| k.weight).sum();
     let mut ticket = below(ctx.rng(), total);
     for kind in kinds {
@@ -251,48 +264,55 @@ fn draw_kind(ctx: &mut Context<'_>, kinds: &'static [LoanKind]) -> &'static Loan
     &kinds[kinds.len() - 1]
 }
 
-impl Mimic for Loan {
-    fn mimic(ctx: &mut Context<'_>) -> Loan {
-        let tables = FinanceTables::of(ctx);
-        let borrower = Person::mimic(ctx);
-        let kind = draw_kind(ctx, kinds(tables.country));
-        let (low, high) = kind.principal;
-        let step = kind.principal_step;
-        let units = (log_uniform(ctx.rng(), low, high) / step).round() * step;
-        let principal = Money::from_cents((units * 100.0) as i64);
-        let term_months = kind.terms[below(ctx.rng(), kind.terms.len() as u64) as usize];
-        let rate_bp = kind.average_rate_bp - kind.rate_spread_bp
-            + below(ctx.rng(), u64::from(2 * kind.rate_spread_bp) + 1) as u32;
-        // Paid out within the term before today, so the loan is running, by an adult.
-        let today = ctx.today();
-        let yesterday = unix_day(today) - 1;
-        let term_ago = today
-            .checked_sub_months(Months::new(term_months))
-            .unwrap_or(today);
-        let earliest = unix_day(term_ago)
-            .max(unix_day(add_years(borrower.birthdate, 18)))
-            .min(yesterday);
-        let start_day = earliest + below(ctx.rng(), (yesterday - earliest) as u64 + 1) as i64;
-        let start_date = from_unix_day(start_day).unwrap_or(today);
-        let monthly_payment = annuity_payment(principal, rate_bp, term_months);
-        let schedule = amortise(principal, rate_bp, term_months, monthly_payment, start_date);
-        Loan {
-            borrower,
-            loan_type: kind.name,
-            principal,
-            currency: tables.currency,
-            annual_rate_percent: f64::from(rate_bp) / 100.0,
-            term_months,
-            start_date,
-            monthly_payment,
-            schedule,
-        }
-    }
+/// Log-uniform in the type's range, rounded to its step.
+fn draw_principal(ctx: &mut Context<'_>, kind: &&LoanKind) -> Money {
+    let (low, high) = kind.principal;
+    let step = kind.principal_step;
+    let units = (log_uniform(ctx.rng(), low, high) / step).round() * step;
+    Money::from_cents((units * 100.0) as i64)
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-        Person::visit_tables(visitor);
-    }
+/// One of the type's usual terms, in months.
+fn draw_term(ctx: &mut Context<'_>, kind: &&LoanKind) -> u32 {
+    kind.terms[below(ctx.rng(), kind.terms.len() as u64) as usize]
+}
+
+/// The type's average rate, give or take its spread, in basis points.
+fn draw_rate_bp(ctx: &mut Context<'_>, kind: &&LoanKind) -> u32 {
+    kind.average_rate_bp - kind.rate_spread_bp
+        + below(ctx.rng(), u64::from(2 * kind.rate_spread_bp) + 1) as u32
+}
+
+/// Paid out within the term before today, so the loan is running, by an adult.
+fn draw_start_date(ctx: &mut Context<'_>, term_months: &u32, borrower: &Person) -> NaiveDate {
+    let today = ctx.today();
+    let yesterday = unix_day(today) - 1;
+    let term_ago = today
+        .checked_sub_months(Months::new(*term_months))
+        .unwrap_or(today);
+    let earliest = unix_day(term_ago)
+        .max(unix_day(add_years(borrower.birthdate, 18)))
+        .min(yesterday);
+    let start_day = earliest + below(ctx.rng(), (yesterday - earliest) as u64 + 1) as i64;
+    from_unix_day(start_day).unwrap_or(today)
+}
+
+/// [`amortise`] in the shape of a `with` function.
+fn schedule(
+    _: &mut Context<'_>,
+    principal: &Money,
+    rate_bp: &u32,
+    term_months: &u32,
+    monthly_payment: &Money,
+    start_date: &NaiveDate,
+) -> Vec<Installment> {
+    amortise(
+        *principal,
+        *rate_bp,
+        *term_months,
+        *monthly_payment,
+        *start_date,
+    )
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@ use chrono::{DateTime, Utc};
 use crate::domain::common::{FullName, Person};
 use crate::domain::ecommerce::{Code, Money};
 use crate::sample::{below, chance};
-use crate::{Context, Mimic, TableUse};
+use crate::{Context, Mimic, Row};
 
-use super::tables::{FinanceTables, MERCHANT_CATEGORY, MERCHANT_NAME, visit_finance};
+use crate::tables::columns::finance_merchant as merchant;
+
+use super::tables::FinanceTables;
 use super::{log_uniform, timestamp};
 
 /// How a payment is made.
@@ -132,59 +134,111 @@ const FAILURES: [&str; 4] = [
 /// assert_eq!(payment.failure_reason.is_some(), payment.status == PaymentStatus::Failed);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
+#[mimic(let(payer: Person))]
+#[mimic(let(payee: Row, with = merchant_row(tables)))]
+#[mimic(let(way: PaymentMethod, with = draw_method(tables)))]
+#[mimic(let(sum: Money, with = draw_amount))]
+#[mimic(let(life: Lifecycle, with = Lifecycle::draw(way)))]
+#[mimic(let(id: Code, with = payment_id))]
 pub struct Payment {
     /// Payment number (`PAY-0012345678`).
+    #[mimic(from = id)]
     pub payment_id: Code,
     /// Who pays.
+    #[mimic(from = payer.full_name)]
     pub payer_name: FullName,
     /// Who is paid: a merchant of the country.
+    #[mimic(from = payee.cell(merchant::MERCHANT))]
     pub payee_name: &'static str,
     /// The merchant's category.
+    #[mimic(from = payee.cell(merchant::CATEGORY))]
     pub payee_category: &'static str,
     /// How.
+    #[mimic(from = way)]
     pub method: PaymentMethod,
     /// How much.
+    #[mimic(from = sum)]
     pub amount: Money,
     /// ISO 4217 code of the country's currency.
+    #[mimic(from = tables.currency)]
     pub currency: &'static str,
     /// Where it stands.
+    #[mimic(from = life.status)]
     pub status: PaymentStatus,
     /// When the payer submitted it.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(from = timestamp(life.initiated))]
     pub initiated_at: DateTime<Utc>,
     /// When the issuer authorised it.
+    #[mimic(from = life.authorized.map(timestamp))]
     pub authorized_at: Option<DateTime<Utc>>,
     /// When it settled.
+    #[mimic(from = life.settled.map(timestamp))]
     pub settled_at: Option<DateTime<Utc>>,
     /// When it was paid back.
+    #[mimic(from = life.refunded.map(timestamp))]
     pub refunded_at: Option<DateTime<Utc>>,
     /// Why it failed.
+    #[mimic(from = life.failure)]
     pub failure_reason: Option<&'static str>,
 }
 
-impl Mimic for Payment {
-    fn mimic(ctx: &mut Context<'_>) -> Payment {
-        let tables = FinanceTables::of(ctx);
-        let payer = Person::mimic(ctx);
-        let merchant = tables.merchant.sample_row(ctx.rng());
-        let methods: &[(PaymentMethod, u64)] = if tables.country == "DE" {
-            &DE_METHODS
-        } else {
-            &US_METHODS
-        };
-        let total: u64 = methods.iter().map(|(_, w)| w).sum();
-        let mut point = below(ctx.rng(), total);
-        let method = methods
-            .iter()
-            .find(|(_, w)| {
-                let hit = point < *w;
-                point = point.saturating_sub(*w);
-                hit
-            })
-            .map_or(methods[0].0, |(m, _)| *m);
-        let amount = Money::from_cents((log_uniform(ctx.rng(), 1.0, 2_000.0) * 100.0) as i64 + 1);
-        // Initiated within the last 90 days.
+/// A merchant of the finance tables' country, by weight.
+fn merchant_row(ctx: &mut Context<'_>, tables: &&FinanceTables) -> Row {
+    tables.merchant.sample_row(ctx.rng())
+}
+
+/// A method by its share in the country.
+fn draw_method(ctx: &mut Context<'_>, tables: &&FinanceTables) -> PaymentMethod {
+    let methods: &[(PaymentMethod, u64)] = if tables.country == "DE" {
+        &DE_METHODS
+    } else {
+        &US_METHODS
+    };
+    let total: u64 = methods.iter().map(|(_, w)| w).sum();
+    let mut point = below(ctx.rng(), total);
+    methods
+        .iter()
+        .find(|(_, w)| {
+            let hit = point < *w;
+            point = point.saturating_sub(*w);
+            hit
+        })
+        .map_or(methods[0].0, |(m, _)| *m)
+}
+
+/// From 0.01 to 2,000, log-uniform.
+fn draw_amount(ctx: &mut Context<'_>) -> Money {
+    Money::from_cents((log_uniform(ctx.rng(), 1.0, 2_000.0) * 100.0) as i64 + 1)
+}
+
+/// `PAY-` and ten digits.
+fn payment_id(ctx: &mut Context<'_>) -> Code {
+    Code::new("PAY", below(ctx.rng(), 10_000_000_000), 10)
+}
+
+/// A payment's status and the Unix seconds of its steps.
+#[derive(Debug, Clone, Copy)]
+struct Lifecycle {
+    status: PaymentStatus,
+    initiated: i64,
+    authorized: Option<i64>,
+    settled: Option<i64>,
+    refunded: Option<i64>,
+    failure: Option<&'static str>,
+}
+
+impl Lifecycle {
+    /// Initiated within the last 90 days, authorised seconds later (cards and wallets),
+    /// settled within the method's time; 3 % fail, 4 % of the settled are refunded.
+    fn draw(ctx: &mut Context<'_>, method: &PaymentMethod) -> Lifecycle {
+        let method = *method;
         let now = ctx.now().timestamp();
         let initiated = now - below(ctx.rng(), 90 * 86_400) as i64;
         let authorized = method
@@ -210,31 +264,14 @@ impl Mimic for Payment {
         } else {
             (PaymentStatus::Settled, Some(settles), None, None)
         };
-        // A declined card is refused at authorisation: no authorisation time.
-        let authorized = if status == PaymentStatus::Failed {
-            None
-        } else {
-            authorized
-        };
-        Payment {
-            payment_id: Code::new("PAY", below(ctx.rng(), 10_000_000_000), 10),
-            payer_name: payer.full_name,
-            payee_name: merchant.cell(MERCHANT_NAME),
-            payee_category: merchant.cell(MERCHANT_CATEGORY),
-            method,
-            amount,
-            currency: tables.currency,
+        Lifecycle {
             status,
-            initiated_at: timestamp(initiated),
-            authorized_at: authorized.map(timestamp),
-            settled_at: settled.map(timestamp),
-            refunded_at: refunded.map(timestamp),
-            failure_reason: failure,
+            initiated,
+            // A declined card is refused at authorisation: no authorisation time.
+            authorized: authorized.filter(|_| status != PaymentStatus::Failed),
+            settled,
+            refunded,
+            failure,
         }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-        Person::visit_tables(visitor);
     }
 }

@@ -1,6 +1,8 @@
 //! Toll-free numbers for customer-service lines.
 
-use crate::MimicRng;
+use crate::{Context, MimicRng};
+
+use super::tables::FinanceTables;
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 use crate::sample::below;
 
@@ -28,6 +30,11 @@ impl TollFreeNumber {
             // Seven digits, the first 2-9 (0 and 1 start trunk and service codes).
             subscriber: 2_000_000 + below(rng, 8_000_000) as u32,
         }
+    }
+
+    /// A number of the finance tables' country, in the shape of a `with` function.
+    pub(crate) fn of_tables(ctx: &mut Context<'_>, tables: &&FinanceTables) -> TollFreeNumber {
+        TollFreeNumber::draw(ctx.rng(), tables.country)
     }
 
     /// The calling code without `+` (`49`).

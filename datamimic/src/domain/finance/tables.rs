@@ -88,6 +88,12 @@ impl FinanceTables {
         }
     }
 
+    /// [`FinanceTables::of`] in the shape of a `with` function.
+    #[inline]
+    pub(crate) fn here(ctx: &mut Context<'_>) -> &'static FinanceTables {
+        FinanceTables::of(ctx)
+    }
+
     /// The finance tables of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static FinanceTables {

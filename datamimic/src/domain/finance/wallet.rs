@@ -6,10 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::common::{FullName, Person, PersonalEmail};
 use crate::domain::ecommerce::{Code, Money};
 use crate::sample::{below, chance};
-use crate::{Context, Mimic, TableUse};
+use crate::{Context, Mimic};
+
+use crate::ident::Network;
 
 use super::card_number::CardNumber;
-use super::tables::{FinanceTables, visit_finance};
+use super::tables::FinanceTables;
 use super::{add_years, log_uniform, timestamp, unix_day};
 
 /// How a wallet holds money.
@@ -117,70 +119,123 @@ const DE_PROVIDERS: [Provider; 3] = [
 /// assert!(wallet.linked_card_masked.ends_with(&wallet.linked_card_last4));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
+#[mimic(let(owner: Person))]
+#[mimic(let(issuer: &'static Provider, with = draw_provider(tables)))]
+#[mimic(let(usage: Usage, with = Usage::draw(issuer, owner)))]
+#[mimic(let(stored: Option<Money>, with = draw_balance(issuer)))]
+#[mimic(let(card: LinkedCard, with = LinkedCard::draw(tables)))]
+#[mimic(let(state: WalletStatus, with = draw_status))]
+#[mimic(let(id: Code, with = wallet_id))]
 pub struct DigitalWallet {
     /// Wallet number (`WAL-0012345678`).
+    #[mimic(from = id)]
     pub wallet_id: Code,
     /// The owner's name.
+    #[mimic(from = owner.full_name)]
     pub owner_name: FullName,
     /// The owner's e-mail, the wallet's login.
+    #[mimic(from = owner.email)]
     pub owner_email: PersonalEmail,
     /// Provider (`PayPal`, `Apple Pay`).
+    #[mimic(from = issuer.name)]
     pub provider: &'static str,
     /// Stored value or pass-through.
+    #[mimic(from = issuer.kind)]
     pub wallet_type: WalletType,
     /// Balance of a stored-value wallet.
+    #[mimic(from = stored)]
     pub balance: Option<Money>,
     /// ISO 4217 code of the country's currency.
+    #[mimic(from = tables.currency)]
     pub currency: &'static str,
     /// Network of the linked card (`VISA`).
+    #[mimic(from = card.network.name())]
     pub linked_card_network: &'static str,
     /// The last four digits of the linked card.
+    #[mimic(from = card.last4)]
     pub linked_card_last4: String,
     /// The linked card as wallets show it (`**** **** **** 4242`).
+    #[mimic(from = card.masked)]
     pub linked_card_masked: String,
     /// When the wallet was opened.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(from = timestamp(usage.created))]
     pub created_date: DateTime<Utc>,
     /// When it was last used.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(from = timestamp(usage.last_used))]
     pub last_used: DateTime<Utc>,
     /// Whether it can be used.
+    #[mimic(from = state)]
     pub status: WalletStatus,
 }
 
-impl Mimic for DigitalWallet {
-    fn mimic(ctx: &mut Context<'_>) -> DigitalWallet {
-        let tables = FinanceTables::of(ctx);
-        let owner = Person::mimic(ctx);
-        let providers: &[Provider] = if tables.country == "DE" {
-            &DE_PROVIDERS
-        } else {
-            &US_PROVIDERS
-        };
-        let total: u64 = providers.iter().map(|p| p.weight).sum();
-        let mut point = below(ctx.rng(), total);
-        let provider = providers
-            .iter()
-            .find(|p| {
-                let hit = point < p.weight;
-                point = point.saturating_sub(p.weight);
-                hit
-            })
-            .unwrap_or(&providers[0]);
+/// A provider of the country, by its share.
+fn draw_provider(ctx: &mut Context<'_>, tables: &&FinanceTables) -> &'static Provider {
+    let providers: &'static [Provider] = if tables.country == "DE" {
+        &DE_PROVIDERS
+    } else {
+        &US_PROVIDERS
+    };
+    let total: u64 = providers.iter().map(|p| p.weight).sum();
+    let mut point = below(ctx.rng(), total);
+    providers
+        .iter()
+        .find(|p| {
+            let hit = point < p.weight;
+            point = point.saturating_sub(p.weight);
+            hit
+        })
+        .unwrap_or(&providers[0])
+}
+
+/// When a wallet was opened and last used, in Unix seconds.
+#[derive(Debug, Clone, Copy)]
+struct Usage {
+    created: i64,
+    last_used: i64,
+}
+
+impl Usage {
+    /// Opened after the provider's launch and the owner's 18th birthday, used since.
+    fn draw(ctx: &mut Context<'_>, provider: &&Provider, owner: &Person) -> Usage {
         let now = ctx.now().timestamp();
         let launched = NaiveDate::from_ymd_opt(provider.launched, 1, 1).unwrap_or(NaiveDate::MIN);
         let earliest =
             (unix_day(launched).max(unix_day(add_years(owner.birthdate, 18))) * 86_400).min(now);
         let created = earliest + below(ctx.rng(), (now - earliest) as u64 + 1) as i64;
         let last_used = created + below(ctx.rng(), (now - created) as u64 + 1) as i64;
-        let balance = (provider.kind == WalletType::StoredValue).then(|| {
-            if chance(ctx.rng(), 0.3) {
-                Money::ZERO
-            } else {
-                Money::from_cents((log_uniform(ctx.rng(), 1.0, 2_000.0) * 100.0) as i64)
-            }
-        });
+        Usage { created, last_used }
+    }
+}
+
+/// Stored-value wallets keep a balance (three in ten empty); pass-through ones none.
+fn draw_balance(ctx: &mut Context<'_>, provider: &&Provider) -> Option<Money> {
+    (provider.kind == WalletType::StoredValue).then(|| {
+        if chance(ctx.rng(), 0.3) {
+            Money::ZERO
+        } else {
+            Money::from_cents((log_uniform(ctx.rng(), 1.0, 2_000.0) * 100.0) as i64)
+        }
+    })
+}
+
+/// The card a wallet draws on, of a network by its share, shown by its last four digits.
+#[derive(Debug, Clone)]
+struct LinkedCard {
+    network: Network,
+    last4: String,
+    masked: String,
+}
+
+impl LinkedCard {
+    fn draw(ctx: &mut Context<'_>, tables: &&FinanceTables) -> LinkedCard {
         let network = tables.networks[tables.card_network.sample_index(ctx.rng())];
         let card = CardNumber::draw(ctx.rng(), network);
         let last4 = format!("{:04}", card.value() % 10_000);
@@ -190,30 +245,24 @@ impl Mimic for DigitalWallet {
         } else {
             format!("{} {last4}", "**** ".repeat(card.len() / 4 - 1).trim_end())
         };
-        let status = match below(ctx.rng(), 100) {
-            0..=91 => WalletStatus::Active,
-            92..=94 => WalletStatus::Suspended,
-            _ => WalletStatus::Closed,
-        };
-        DigitalWallet {
-            wallet_id: Code::new("WAL", below(ctx.rng(), 10_000_000_000), 10),
-            owner_name: owner.full_name,
-            owner_email: owner.email,
-            provider: provider.name,
-            wallet_type: provider.kind,
-            balance,
-            currency: tables.currency,
-            linked_card_network: network.name(),
-            linked_card_last4: last4,
-            linked_card_masked: masked,
-            created_date: timestamp(created),
-            last_used: timestamp(last_used),
-            status,
+        LinkedCard {
+            network,
+            last4,
+            masked,
         }
     }
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-        Person::visit_tables(visitor);
+/// 92 % active, 3 % suspended, 5 % closed.
+fn draw_status(ctx: &mut Context<'_>) -> WalletStatus {
+    match below(ctx.rng(), 100) {
+        0..=91 => WalletStatus::Active,
+        92..=94 => WalletStatus::Suspended,
+        _ => WalletStatus::Closed,
     }
+}
+
+/// `WAL-` and ten digits.
+fn wallet_id(ctx: &mut Context<'_>) -> Code {
+    Code::new("WAL", below(ctx.rng(), 10_000_000_000), 10)
 }

@@ -9,9 +9,10 @@ use serde::ser::{SerializeMap, SerializeSeq};
 
 use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
 use crate::sample::{below, chance};
-use crate::{Context, DatasetCode, Mimic, Table, TableUse, tables};
+use crate::tables::columns::healthcare_specialty as specialty;
+use crate::{Context, DatasetCode, Mimic, Row, Table, tables};
 
-use super::clinical::{Cumulative, column};
+use super::clinical::Cumulative;
 use super::dates::birthdate_and_age;
 use super::hospital::{HospitalKind, HospitalName};
 use super::ids::{LicenseNumber, Npi};
@@ -35,48 +36,84 @@ use super::ids::{LicenseNumber, Npi};
 /// assert!(datamimic::ident::npi::is_valid(&doctor.npi_number.to_string()));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", config = DoctorAges)]
+#[mimic(let(person: Person))]
+#[mimic(let(resolved: &'static DoctorTables, with = DoctorTables::here, tables = [
+    "healthcare/specialty", "healthcare/hospital_type",
+]))]
+#[mimic(let(born: (NaiveDate, u8), with = birth(person, config)))]
+#[mimic(let(graduated: u16, with = graduation_year(resolved, born)))]
+#[mimic(let(specialty_row: Row, weighted = "healthcare/specialty"))]
+#[mimic(let(hospital_type: &'static str, with = fitting_hospital_type(resolved, specialty_row)))]
+#[mimic(let(certified: Certifications, with = certifications(resolved, specialty_row)))]
+#[mimic(let(license: LicenseNumber, with = license_number(resolved, specialty_row, person)))]
+#[mimic(let(school: &'static str, weighted = "healthcare/medical_school"))]
+#[mimic(let(hours: OfficeHours, with = office_hours(resolved, certified)))]
 pub struct Doctor {
     /// 1, 2, 3, ... from the record index.
+    #[mimic(seq)]
     pub doctor_id: u64,
     /// National Provider Identifier of provider `doctor_id`.
+    #[mimic(from = Npi::for_provider(doctor_id))]
     pub npi_number: Npi,
     /// State licence (US) or lifelong physician number (DE).
+    #[mimic(from = license)]
     pub license_number: LicenseNumber,
     /// Given name.
+    #[mimic(from = person.given_name)]
     pub given_name: &'static str,
     /// Family name.
+    #[mimic(from = person.family_name)]
     pub family_name: &'static str,
     /// "Given Family".
+    #[mimic(from = person.full_name)]
     pub full_name: FullName,
     /// Gender.
+    #[mimic(from = person.gender)]
     pub gender: Gender,
     /// Date of birth.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = born.0)]
     pub birthdate: NaiveDate,
     /// Age in whole years on the clock's today.
+    #[mimic(from = born.1)]
     pub age: u8,
     /// Specialty, by weight.
+    #[mimic(from = specialty_row.value())]
     pub specialty: &'static str,
     /// The hospital the doctor works at.
+    #[mimic(from = HospitalRef {
+        name: HospitalName { city: person.address.city, hospital_type, german: resolved.german },
+        hospital_type,
+    })]
     pub hospital: HospitalRef,
     /// Where the doctor studied.
+    #[mimic(from = school)]
     pub medical_school: &'static str,
     /// Year of the medical degree.
+    #[mimic(from = graduated)]
     pub graduation_year: u16,
     /// Whole years since graduation.
+    #[mimic(with = years_since(graduation_year))]
     pub years_of_experience: u8,
     /// Board certification and life-support courses.
+    #[mimic(from = certified)]
     pub certifications: Certifications,
     /// Whether the doctor takes new patients.
+    #[mimic(chance = 0.75, constant = true)]
     pub accepting_new_patients: bool,
     /// Weekly office hours.
+    #[mimic(from = hours)]
     pub office_hours: OfficeHours,
     /// E-mail built from the names.
+    #[mimic(from = person.email)]
     pub email: PersonalEmail,
     /// Landline of the address.
+    #[mimic(from = person.phone)]
     pub phone: PhoneNumber,
     /// Where the doctor lives.
+    #[mimic(from = person.address)]
     pub address: Address,
 }
 
@@ -166,23 +203,33 @@ impl serde::Serialize for OfficeHours {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DoctorAges(pub(crate) u8, pub(crate) u8);
 
+impl Default for DoctorAges {
+    fn default() -> DoctorAges {
+        DoctorAges(28, 70)
+    }
+}
+
 /// The youngest possible doctor: graduates are at least 24.
 pub(crate) const MIN_DOCTOR_AGE: u8 = 25;
 
 /// Per specialty, the hospital types that fit it, resolved once per dataset.
 #[derive(Debug)]
 struct DoctorTables {
-    specialties: &'static Table,
-    certification: usize,
     hospital_types: &'static Table,
     /// Per specialty row: fitting hospital type rows by weight.
     fitting: Vec<Cumulative<usize>>,
     /// Per specialty row: its life-support courses.
     courses: Vec<&'static [&'static str]>,
-    country: &'static str,
+    german: bool,
 }
 
 impl DoctorTables {
+    /// [`DoctorTables::of`] in the shape of a `with` function.
+    #[inline]
+    fn here(ctx: &mut Context<'_>) -> &'static DoctorTables {
+        DoctorTables::of(ctx.dataset())
+    }
+
     fn of(code: DatasetCode) -> &'static DoctorTables {
         static CACHE: PerDataset<DoctorTables> = PerDataset::new();
         CACHE.get_or_init(code, || {
@@ -205,11 +252,9 @@ impl DoctorTables {
                 courses: (0..specialties.len())
                     .map(|s| courses(specialties.value(s), german))
                     .collect(),
-                specialties,
-                certification: column(&tables::HEALTHCARE_SPECIALTY, "certification"),
                 hospital_types,
                 fitting,
-                country: specialties.country().unwrap_or("US"),
+                german,
             }
         })
     }
@@ -235,116 +280,103 @@ fn courses(specialty: &str, german: bool) -> &'static [&'static str] {
     }
 }
 
-impl Mimic for Doctor {
-    fn mimic(ctx: &mut Context<'_>) -> Doctor {
-        let person = Person::mimic(ctx);
-        let resolved = DoctorTables::of(ctx.dataset());
-        let german = resolved.country == "DE";
-        let DoctorAges(min, max) = ctx
-            .config::<DoctorAges>()
-            .copied()
-            .unwrap_or(DoctorAges(28, 70));
-        let min = min.max(MIN_DOCTOR_AGE);
-        // `DoctorService` gives the person the same age range; redraw only without it.
-        let (birthdate, age) = if (min..=max).contains(&person.age) {
-            (person.birthdate, person.age)
-        } else {
-            birthdate_and_age(ctx, min, max)
-        };
-        // Medical degree at 25-30 in the US (four years after college), 24-28 in Germany
-        // (six years after the Abitur); never after the doctor's last birthday.
-        let graduated_at = if german {
-            24 + below(ctx.rng(), 3) + below(ctx.rng(), 3)
-        } else {
-            25 + below(ctx.rng(), 4) + below(ctx.rng(), 3)
-        } as u8;
-        let graduated_at = graduated_at.min(age - 1);
-        let graduation_year = (birthdate.year() + i32::from(graduated_at)) as u16;
-        let years_of_experience = (ctx.today().year() - i32::from(graduation_year)) as u8;
-        let specialty_row = resolved.specialties.sample_row(ctx.rng());
-        let specialty = specialty_row.value();
-        let type_index = resolved.fitting[specialty_row.index()]
-            .draw(ctx.rng())
-            .unwrap_or(0);
-        let hospital_type = resolved.hospital_types.value(type_index);
-        let hospital = HospitalRef {
-            name: HospitalName {
-                city: person.address.city,
-                hospital_type,
-                german,
-            },
-            hospital_type,
-        };
-        let board =
-            (german || chance(ctx.rng(), 0.9)).then(|| specialty_row.cell(resolved.certification));
-        let courses = resolved.courses[specialty_row.index()];
-        let certifications = Certifications { board, courses };
-        let license_number = if german {
-            LicenseNumber::lanr(ctx.rng(), specialty_row.index() as u8 + 1)
-        } else {
-            LicenseNumber::State {
-                state: person.address.state_code,
-                number: 100_000 + below(ctx.rng(), 900_000) as u32,
-            }
-        };
-        let medical_school = ctx
-            .table(&tables::HEALTHCARE_MEDICAL_SCHOOL)
-            .sample_row(ctx.rng())
-            .value();
-        // Emergency and critical-care physicians work shifts round the clock.
-        let round_the_clock = courses.contains(&"ACLS") || german && !courses.is_empty();
-        let office_hours = if round_the_clock && chance(ctx.rng(), 0.5) {
-            OfficeHours {
-                open: 0,
-                close: 24,
-                days: 7,
-            }
-        } else {
-            let open = 7 + below(ctx.rng(), 3) as u8;
-            OfficeHours {
-                open,
-                close: open + 8 + below(ctx.rng(), 3) as u8,
-                days: if chance(ctx.rng(), 0.2) { 6 } else { 5 },
-            }
-        };
-        let accepting_new_patients = chance(ctx.rng(), 0.75);
-        let doctor_id = ctx.index() + 1;
-        Doctor {
-            doctor_id,
-            npi_number: Npi::for_provider(doctor_id),
-            license_number,
-            given_name: person.given_name,
-            family_name: person.family_name,
-            full_name: person.full_name,
-            gender: person.gender,
-            birthdate,
-            age,
-            specialty,
-            hospital,
-            medical_school,
-            graduation_year,
-            years_of_experience,
-            certifications,
-            accepting_new_patients,
-            office_hours,
-            email: person.email,
-            phone: person.phone,
-            address: person.address,
+/// The person's birthdate and age if they are in the doctors' range (`DoctorService` gives
+/// the person that range), otherwise a birthdate drawn in it.
+fn birth(ctx: &mut Context<'_>, person: &Person, ages: &DoctorAges) -> (NaiveDate, u8) {
+    let DoctorAges(min, max) = *ages;
+    let min = min.max(MIN_DOCTOR_AGE);
+    if (min..=max).contains(&person.age) {
+        (person.birthdate, person.age)
+    } else {
+        birthdate_and_age(ctx, min, max)
+    }
+}
+
+/// Medical degree at 25-30 in the US (four years after college), 24-28 in Germany (six years
+/// after the Abitur); never after the doctor's last birthday.
+fn graduation_year(
+    ctx: &mut Context<'_>,
+    resolved: &&DoctorTables,
+    (birthdate, age): &(NaiveDate, u8),
+) -> u16 {
+    let graduated_at = if resolved.german {
+        24 + below(ctx.rng(), 3) + below(ctx.rng(), 3)
+    } else {
+        25 + below(ctx.rng(), 4) + below(ctx.rng(), 3)
+    } as u8;
+    let graduated_at = graduated_at.min(age - 1);
+    (birthdate.year() + i32::from(graduated_at)) as u16
+}
+
+/// Whole years since `graduation_year`.
+fn years_since(ctx: &mut Context<'_>, graduation_year: &u16) -> u8 {
+    (ctx.today().year() - i32::from(*graduation_year)) as u8
+}
+
+/// A hospital type that fits the specialty, by weight.
+fn fitting_hospital_type(
+    ctx: &mut Context<'_>,
+    resolved: &&DoctorTables,
+    specialty_row: &Row,
+) -> &'static str {
+    let type_index = resolved.fitting[specialty_row.index()]
+        .draw(ctx.rng())
+        .unwrap_or(0);
+    resolved.hospital_types.value(type_index)
+}
+
+/// The specialty's board (held by nine in ten US doctors, every German Facharzt) and courses.
+fn certifications(
+    ctx: &mut Context<'_>,
+    resolved: &&DoctorTables,
+    specialty_row: &Row,
+) -> Certifications {
+    let board = (resolved.german || chance(ctx.rng(), 0.9))
+        .then(|| specialty_row.cell(specialty::CERTIFICATION));
+    Certifications {
+        board,
+        courses: resolved.courses[specialty_row.index()],
+    }
+}
+
+/// A LANR with the specialty's code (DE) or a licence of the state of the address (US).
+fn license_number(
+    ctx: &mut Context<'_>,
+    resolved: &&DoctorTables,
+    specialty_row: &Row,
+    person: &Person,
+) -> LicenseNumber {
+    if resolved.german {
+        LicenseNumber::lanr(ctx.rng(), specialty_row.index() as u8 + 1)
+    } else {
+        LicenseNumber::State {
+            state: person.address.state_code,
+            number: 100_000 + below(ctx.rng(), 900_000) as u32,
         }
     }
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        Person::visit_tables(visitor);
-        for family in [
-            &tables::HEALTHCARE_SPECIALTY,
-            &tables::HEALTHCARE_HOSPITAL_TYPE,
-            &tables::HEALTHCARE_MEDICAL_SCHOOL,
-        ] {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
+/// Emergency and critical-care physicians work shifts round the clock half the time; others
+/// open at 7 to 9 for 8 to 10 hours, on Saturdays too one time in five.
+fn office_hours(
+    ctx: &mut Context<'_>,
+    resolved: &&DoctorTables,
+    certified: &Certifications,
+) -> OfficeHours {
+    let courses = certified.courses;
+    let round_the_clock = courses.contains(&"ACLS") || resolved.german && !courses.is_empty();
+    if round_the_clock && chance(ctx.rng(), 0.5) {
+        OfficeHours {
+            open: 0,
+            close: 24,
+            days: 7,
+        }
+    } else {
+        let open = 7 + below(ctx.rng(), 3) as u8;
+        OfficeHours {
+            open,
+            close: open + 8 + below(ctx.rng(), 3) as u8,
+            days: if chance(ctx.rng(), 0.2) { 6 } else { 5 },
         }
     }
 }

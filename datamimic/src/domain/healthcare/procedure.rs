@@ -4,9 +4,9 @@ use crate::PerDataset;
 use std::fmt;
 
 use crate::sample::below;
-use crate::{Context, DatasetCode, Mimic, TableUse, tables};
+use crate::tables::columns::healthcare_procedure as procedure;
+use crate::{Context, DatasetCode, Mimic, Row, Table, tables};
 
-use super::clinical::column;
 use super::text::serialize_as_text;
 
 /// A medical procedure, with the fields of datamimic-ce's MedicalProcedure in its order.
@@ -24,35 +24,53 @@ use super::text::serialize_as_text;
 /// assert!(!procedure.is_surgical || procedure.requires_anesthesia);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(procedures: &'static Procedures, with = Procedures::here))]
+#[mimic(let(row: Row, weighted = "healthcare/procedure"))]
+#[mimic(let(p: ProcedureInfo, from = procedures.rows[row.index()]))]
 pub struct MedicalProcedure {
     /// 1, 2, 3, ... from the record index.
+    #[mimic(seq)]
     pub procedure_id: u64,
     /// The code with its system (`CPT-93000`, `OPS-5-470`).
+    #[mimic(from = ProcedureCode { system: procedures.system, code: p.code, separator: "-" })]
     pub procedure_code: ProcedureCode,
     /// The CPT code (US) or OPS code (DE).
+    #[mimic(from = p.code)]
     pub cpt_code: &'static str,
     /// Name.
+    #[mimic(from = p.name)]
     pub name: &'static str,
     /// `<category>: <name>`.
+    #[mimic(from = ProcedureCode { system: p.category, code: p.name, separator: ": " })]
     pub description: ProcedureCode,
     /// CPT section or OPS chapter.
+    #[mimic(from = p.category)]
     pub category: &'static str,
     /// The specialty that performs it.
+    #[mimic(from = p.specialty)]
     pub specialty: &'static str,
     /// Typical duration, ±20 %.
+    #[mimic(with = duration_minutes(p))]
     pub duration_minutes: u16,
     /// Typical cost in the country's currency, ±25 %, cents.
+    #[mimic(with = cost(p))]
     pub cost: f64,
     /// Surgery under anaesthesia.
+    #[mimic(from = p.is_surgical)]
     pub requires_anesthesia: bool,
     /// Operative procedure.
+    #[mimic(from = p.is_surgical)]
     pub is_surgical: bool,
     /// Laboratory, imaging or other diagnostics.
+    #[mimic(from = p.is_diagnostic)]
     pub is_diagnostic: bool,
     /// Vaccination or screening.
+    #[mimic(from = p.is_preventive)]
     pub is_preventive: bool,
     /// Days to recover (0 for non-surgical procedures).
+    #[mimic(with = recovery_time_days(p))]
     pub recovery_time_days: u16,
 }
 
@@ -196,32 +214,31 @@ struct Procedures {
 }
 
 impl Procedures {
+    /// [`Procedures::of`] in the shape of a `with` function.
+    #[inline]
+    fn here(ctx: &mut Context<'_>) -> &'static Procedures {
+        Procedures::of(ctx.dataset())
+    }
+
     fn of(code: DatasetCode) -> &'static Procedures {
         static CACHE: PerDataset<Procedures> = PerDataset::new();
         CACHE.get_or_init(code, || {
-            let family = &tables::HEALTHCARE_PROCEDURE;
-            let table = family.for_dataset(code);
+            let table = tables::HEALTHCARE_PROCEDURE.for_dataset(code);
             let german = table.country() == Some("DE");
-            let (cpt, category, duration, cost) = (
-                column(family, "cpt_code"),
-                column(family, "category"),
-                column(family, "duration_minutes"),
-                column(family, "cost"),
-            );
             let rows = (0..table.len())
                 .map(|r| {
                     let name = table.value(r);
-                    let category = table.cell(r, category);
-                    let duration = table.cell(r, duration).parse().unwrap_or(30);
+                    let category = table.cell(r, procedure::CATEGORY);
+                    let duration = number(table, r, procedure::DURATION_MINUTES);
                     let lower = name.to_lowercase();
                     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
                     ProcedureInfo {
                         name,
-                        code: table.cell(r, cpt),
+                        code: table.cell(r, procedure::CPT_CODE),
                         category,
                         specialty: specialty(name, category, german),
                         duration,
-                        cost: table.cell(r, cost).parse().unwrap_or(100.0),
+                        cost: number(table, r, procedure::COST),
                         // Venipuncture sits in the CPT surgery section but is no operation.
                         is_surgical: matches!(category, "Operation" | "Intervention")
                             || (category == "Surgery" && duration >= 20),
@@ -242,6 +259,18 @@ impl Procedures {
 }
 
 /// Words of diagnostic procedures outside the laboratory and imaging categories.
+/// A number cell of the baked procedure table, parsed once per dataset; the table's tests
+/// check every cell of every variant, so a cell that is not a number is a build mistake.
+fn number<T: std::str::FromStr>(table: &Table, row: usize, column: usize) -> T {
+    let cell = table.cell(row, column);
+    cell.parse().unwrap_or_else(|_| {
+        panic!(
+            "{}: row {row}, column {column}: `{cell}` is not a number",
+            table.source()
+        )
+    })
+}
+
 const DIAGNOSTIC_WORDS: &[&str] = &[
     "test",
     "assay",
@@ -261,52 +290,37 @@ const DIAGNOSTIC_WORDS: &[&str] = &[
     "visual field",
 ];
 
-impl Mimic for MedicalProcedure {
-    fn mimic(ctx: &mut Context<'_>) -> MedicalProcedure {
-        let procedures = Procedures::of(ctx.dataset());
-        let row = ctx
-            .table(&tables::HEALTHCARE_PROCEDURE)
-            .sample_index(ctx.rng());
-        let p = procedures.rows[row];
-        // ±20 % duration and ±25 % cost around the table's typical values.
-        let duration_minutes = (p.duration * (80 + below(ctx.rng(), 41)) / 100).max(1) as u16;
-        let cost = (p.cost * (75 + below(ctx.rng(), 51)) as f64).round() / 100.0;
-        let recovery_time_days = if p.is_surgical {
-            (p.duration / 15 + below(ctx.rng(), p.duration / 10 + 3)).max(1) as u16
-        } else {
-            0
-        };
-        MedicalProcedure {
-            procedure_id: ctx.index() + 1,
-            procedure_code: ProcedureCode {
-                system: procedures.system,
-                code: p.code,
-                separator: "-",
-            },
-            cpt_code: p.code,
-            name: p.name,
-            description: ProcedureCode {
-                system: p.category,
-                code: p.name,
-                separator: ": ",
-            },
-            category: p.category,
-            specialty: p.specialty,
-            duration_minutes,
-            cost,
-            requires_anesthesia: p.is_surgical,
-            is_surgical: p.is_surgical,
-            is_diagnostic: p.is_diagnostic,
-            is_preventive: p.is_preventive,
-            recovery_time_days,
-        }
-    }
+/// ±20 % around the table's typical duration.
+fn duration_minutes(ctx: &mut Context<'_>, p: &ProcedureInfo) -> u16 {
+    (p.duration * (80 + below(ctx.rng(), 41)) / 100).max(1) as u16
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visitor(TableUse {
-            family: &tables::HEALTHCARE_PROCEDURE,
-            column: 0,
-            accepts: None,
-        });
+/// ±25 % around the table's typical cost, to the cent.
+fn cost(ctx: &mut Context<'_>, p: &ProcedureInfo) -> f64 {
+    (p.cost * (75 + below(ctx.rng(), 51)) as f64).round() / 100.0
+}
+
+/// Days off after an operation, longer for longer ones; none otherwise.
+fn recovery_time_days(ctx: &mut Context<'_>, p: &ProcedureInfo) -> u16 {
+    if p.is_surgical {
+        (p.duration / 15 + below(ctx.rng(), p.duration / 10 + 3)).max(1) as u16
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_duration_and_cost_is_a_number() {
+        for table in tables::HEALTHCARE_PROCEDURE.variants() {
+            for r in 0..table.len() {
+                let duration: u64 = number(table, r, procedure::DURATION_MINUTES);
+                let cost: f64 = number(table, r, procedure::COST);
+                assert!(duration > 0 && cost >= 0.0, "{}: row {r}", table.source());
+            }
+        }
     }
 }
