@@ -10,7 +10,7 @@ use rand::Rng;
 
 use crate::sample::below;
 
-use super::premium::{instalments, line_of};
+use super::premium::{Line, instalments, line_of};
 use super::tables::InsuranceTables;
 use super::{CoverageSet, InsuranceCompany, InsuranceProduct, RecordId};
 
@@ -49,14 +49,15 @@ pub struct InsurancePolicy {
     /// Premium per instalment, in the country's currency.
     #[mimic(let(frequency: &'static str, weighted = "insurance/premium_frequency"))]
     #[mimic(let(state: &'static str, weighted = "insurance/policy_status"))]
-    #[mimic(with = premium(tables, product, coverages, frequency))]
+    #[mimic(let(line: Line, from = line_of(tables.country, product.code)))]
+    #[mimic(with = premium(tables, line, coverages, frequency))]
     pub premium: f64,
     /// `monthly`, `quarterly`, `semi_annual` or `annual`.
     #[mimic(from = frequency)]
     pub premium_frequency: &'static str,
     /// First day of cover.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
-    #[mimic(let(term: i32, with = term_years(tables, product)))]
+    #[mimic(let(term: i32, with = term_years(line)))]
     #[mimic(with = start_date(state, term))]
     pub start_date: NaiveDate,
     /// Last day of the term.
@@ -87,11 +88,10 @@ fn coverages_taken(
 fn premium(
     ctx: &mut Context<'_>,
     tables: &&'static InsuranceTables,
-    product: &InsuranceProduct,
+    line: &Line,
     coverages: &CoverageSet,
     frequency: &&'static str,
 ) -> f64 {
-    let line = line_of(tables.country, product.code);
     let share = taken_share(tables, coverages.product_row(), coverages.mask());
     let annual = log_uniform(ctx.rng(), line.annual.0, line.annual.1) * (0.4 + 0.6 * share);
     let (per_year, surcharge) = instalments(frequency);
@@ -99,12 +99,8 @@ fn premium(
 }
 
 /// The term in years, in the line's range.
-fn term_years(
-    ctx: &mut Context<'_>,
-    tables: &&'static InsuranceTables,
-    product: &InsuranceProduct,
-) -> i32 {
-    let (low, high) = line_of(tables.country, product.code).term_years;
+fn term_years(ctx: &mut Context<'_>, line: &Line) -> i32 {
+    let (low, high) = line.term_years;
     (low + below(ctx.rng(), u64::from(high - low) + 1) as u32) as i32
 }
 
