@@ -216,6 +216,19 @@ pub(crate) fn leader_name(ctx: &mut Context<'_>, registry: &Registry) -> FullNam
 }
 
 /// Reports the registry's tables and the address's.
+/// The dataset's public-sector registry as a derived entity's `let(registry: &'static
+/// Registry)`: resolved once per dataset, and every table it reads is reported. Draws nothing.
+impl Mimic for &'static Registry {
+    #[inline]
+    fn mimic(ctx: &mut Context<'_>) -> &'static Registry {
+        Registry::of(ctx)
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        visit(visitor);
+    }
+}
+
 pub(crate) fn visit(visitor: &mut dyn FnMut(TableUse)) {
     for family in FAMILIES {
         visitor(TableUse {
