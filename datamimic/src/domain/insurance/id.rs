@@ -46,7 +46,7 @@ impl fmt::Display for RecordId {
     }
 }
 
-/// A random id: one [`RecordId::draw`] from the record's stream.
+/// A random id in UUID form, one draw from the record's stream.
 impl crate::Mimic for RecordId {
     #[inline]
     fn mimic(ctx: &mut crate::Context<'_>) -> RecordId {
