@@ -3,9 +3,9 @@
 
 use chrono::Datelike;
 
+use crate::Context;
 use crate::domain::common::{Address, PhoneNumber};
 use crate::domain::ecommerce::{Picks, distinct_of, one_of};
-use crate::Context;
 use crate::ident::code::Code;
 use crate::sample::{below, unit_f64};
 
@@ -217,6 +217,7 @@ fn facilities(
     level_index: &usize,
     count: &usize,
 ) -> Picks<5> {
-    let list = by_language(registry.german, &FACILITIES_EN, &FACILITIES_DE)[usize::from(*level_index > 0)];
+    let list =
+        by_language(registry.german, &FACILITIES_EN, &FACILITIES_DE)[usize::from(*level_index > 0)];
     distinct_of(list, *count, ctx.rng())
 }
