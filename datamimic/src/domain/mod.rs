@@ -1,6 +1,7 @@
 //! Built-in domain models. Person, Address, City, Country, Company, Patient, Hospital, the
 //! digital domain, InsuranceCompany, InsuranceProduct, InsuranceCoverage, InsurancePolicy,
-//! Customer, Order (with OrderLine and OrderItem) and EducationalInstitution are declared with
+//! Customer, Order (with OrderLine and OrderItem), EducationalInstitution and AdministrationOffice
+//! are declared with
 //! `#[derive(Mimic)]` like users' own entities (with named functions for the real algorithmic
 //! work); the other entities are still hand-written `impl Mimic` blocks.
 
