@@ -1,9 +1,9 @@
 //! Built-in domain models. Person, Address, City, Country, Company, Patient, Hospital, the
 //! digital domain, InsuranceCompany, InsuranceProduct, InsuranceCoverage, InsurancePolicy,
-//! Customer, Order (with OrderLine and OrderItem), EducationalInstitution and AdministrationOffice
-//! are declared with
-//! `#[derive(Mimic)]` like users' own entities (with named functions for the real algorithmic
-//! work); the other entities are still hand-written `impl Mimic` blocks.
+//! Customer, Order (with OrderLine and OrderItem), EducationalInstitution and
+//! AdministrationOffice are declared with `#[derive(Mimic)]` like users' own entities (with
+//! named functions for the real algorithmic work); the other entities are still hand-written
+//! `impl Mimic` blocks.
 
 // The methods every domain service shares.
 mod service;
