@@ -116,6 +116,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) skip: Given<()>,
     pub(crate) optional: Given<f64>,
     pub(crate) len: Given<(LitStr, RangeSpec)>,
+    /// `len = lines`: as many values as an earlier `usize` value says.
+    pub(crate) len_expr: Given<syn::Expr>,
     pub(crate) case: Given<Symbol>,
     /// Tables a `with` function reads, so services can check them.
     pub(crate) tables: Given<Vec<LitStr>>,
@@ -123,6 +125,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) weighted_match: Given<TableMatch>,
     /// `from = person.given_name`: a copy of an earlier value.
     pub(crate) from: Given<syn::Expr>,
+    /// `take = person.email`: an earlier value moved out, not copied.
+    pub(crate) take: Given<syn::Expr>,
     /// `chance = 0.2` or `chance = config.noble_quota`: the source's value with this
     /// probability, otherwise `Default::default()`.
     pub(crate) chance: Given<syn::Expr>,
@@ -247,9 +251,11 @@ impl FieldAttrs {
         let mut skip = Attr::none(cx, SKIP);
         let mut optional = Attr::none(cx, OPTIONAL);
         let mut len = Attr::none(cx, LEN);
+        let mut len_expr = Attr::none(cx, LEN);
         let mut case = Attr::none(cx, Symbol("ascii_lowercase`, `lowercase` or `uppercase"));
         let mut weighted_match = Attr::none(cx, WEIGHTED);
         let mut from = Attr::none(cx, FROM);
+        let mut take = Attr::none(cx, TAKE);
         let mut chance = Attr::none(cx, CHANCE);
         let mut matching = Attr::none(cx, MATCHING);
         let mut on = Attr::none(cx, ON);
@@ -266,6 +272,11 @@ impl FieldAttrs {
                 from.set_parsed(
                     key,
                     expression(cx, key, FROM, &value, "from = person.given_name"),
+                );
+            } else if key == TAKE {
+                take.set_parsed(
+                    key,
+                    expression(cx, key, TAKE, &value, "take = person.email"),
                 );
             } else if key == CHANCE {
                 chance.set_parsed(
@@ -337,6 +348,10 @@ impl FieldAttrs {
                     key,
                     range_value(cx, key, RANGE, &value, "range = \"18..=67\""),
                 );
+            } else if key == LEN && (len.value.is_some() || len_expr.value.is_some()) {
+                cx.error_spanned_by(key, "duplicate mimic attribute `len`");
+            } else if key == LEN && is_len_expression(&value) {
+                len_expr.set_parsed(key, expression(cx, key, LEN, &value, "len = lines"));
             } else if key == LEN {
                 if let Some((lit, spec)) = range_value(cx, key, LEN, &value, "len = \"1..=3\"") {
                     if spec.is_count() {
@@ -398,10 +413,12 @@ impl FieldAttrs {
             skip: skip.get(),
             optional: optional.get(),
             len: len.get(),
+            len_expr: len_expr.get(),
             case: case.get(),
             tables: tables.get(),
             weighted_match: weighted_match.get(),
             from: from.get(),
+            take: take.get(),
             chance: chance.get(),
             matching: matching.get(),
             on: on.get(),
@@ -852,4 +869,11 @@ fn let_attr(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Option<LetAtt
             None
         }
     }
+}
+
+/// Whether a `len` value is an expression (`len = lines`) rather than a literal count or range.
+fn is_len_expression(value: &Option<TokenStream>) -> bool {
+    value
+        .as_ref()
+        .is_some_and(|tokens| syn::parse2::<Lit>(tokens.clone()).is_err())
 }

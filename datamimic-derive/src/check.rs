@@ -32,6 +32,8 @@ pub(crate) enum Source {
     },
     /// `from = person.given_name`, with the tables its methods read.
     From(syn::Expr, Vec<LitStr>),
+    /// `take = person.email`: the value itself, moved.
+    Take(syn::Expr),
     /// `range = config.min..=config.max`.
     RangeExpr(syn::ExprRange),
     Values {
@@ -56,6 +58,8 @@ pub(crate) enum Wrapper {
     Some,
     /// `Vec<T>` with `len = "a..=b"`.
     Len(RangeSpec),
+    /// `Vec<T>` with `len = lines`: an earlier `usize`.
+    LenExpr(syn::Expr),
 }
 
 /// A field that another field's `format` or `with` reads.
@@ -174,6 +178,9 @@ fn plan_field<'a>(
     check_modifiers_need_their_source(cx, attrs);
     let mut refs = Vec::new();
     let source = source_of(cx, attrs, index, fields, &mut refs, scope);
+    if let Some((_, len)) = &attrs.len_expr {
+        expression_references(cx, "len", len, index, fields, scope, &mut refs, true);
+    }
     if let Some((_, chance)) = &attrs.chance {
         expression_references(cx, "chance", chance, index, fields, scope, &mut refs, true);
     }
@@ -206,6 +213,7 @@ fn declared_sources(attrs: &FieldAttrs) -> Vec<(Symbol, Span)> {
     note(WEIGHTED, attrs.weighted.as_ref().map(|g| g.0));
     note(WEIGHTED, attrs.weighted_match.as_ref().map(|g| g.0));
     note(FROM, attrs.from.as_ref().map(|g| g.0));
+    note(TAKE, attrs.take.as_ref().map(|g| g.0));
     note(RANGE, attrs.range_expr.as_ref().map(|g| g.0));
     note(VALUES, attrs.values.as_ref().map(|g| g.0));
     note(PATTERN, attrs.pattern.as_ref().map(|g| g.0));
@@ -320,6 +328,10 @@ fn source_of(
             .map(|(_, keys)| keys.clone())
             .unwrap_or_default();
         return Source::From(expr.clone(), tables);
+    }
+    if let Some((_, expr)) = &attrs.take {
+        expression_references(cx, "take", expr, index, fields, scope, refs, false);
+        return Source::Take(expr.clone());
     }
     if let Some((_, range)) = &attrs.range_expr {
         for bound in [&range.start, &range.end].into_iter().flatten() {
@@ -585,7 +597,12 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
     let mut ty: &Type = &field.ty;
     let generated = !matches!(
         source,
-        Source::Mimic | Source::Skip | Source::With(..) | Source::Constant(_) | Source::From(..)
+        Source::Mimic
+            | Source::Skip
+            | Source::With(..)
+            | Source::Constant(_)
+            | Source::From(..)
+            | Source::Take(_)
     );
     if let Some((span, p)) = &attrs.optional {
         match generic_inner(ty, "Option") {
@@ -605,14 +622,22 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
         wrappers.push(Wrapper::Some);
         ty = inner;
     }
-    if let Some((span, (_, spec))) = &attrs.len {
+    let len = attrs
+        .len
+        .as_ref()
+        .map(|(span, (_, spec))| (*span, Wrapper::Len(spec.clone())))
+        .or_else(|| {
+            let (span, expr) = attrs.len_expr.as_ref()?;
+            Some((*span, Wrapper::LenExpr(expr.clone())))
+        });
+    if let Some((span, wrapper)) = len {
         match generic_inner(ty, "Vec") {
             Some(inner) => {
-                wrappers.push(Wrapper::Len(spec.clone()));
+                wrappers.push(wrapper);
                 ty = inner;
             }
             None => cx.error_at(
-                *span,
+                span,
                 format!(
                     "mimic `len` needs a `Vec<...>` field, but this field is `{}`",
                     type_text(&field.ty)

@@ -239,6 +239,12 @@ fn field_value_certain(
         Wrapper::Optional(p) => quote! {
             if #krate::sample::chance(__mimic_ctx.rng(), #p) { ::core::option::Option::None } else { ::core::option::Option::Some(#inner) }
         },
+        Wrapper::LenExpr(len) => quote_spanned! {len.span()=> {
+            let __mimic_len: usize = #len;
+            let mut __mimic_items = ::std::vec::Vec::with_capacity(__mimic_len);
+            for _ in 0..__mimic_len { __mimic_items.push(#inner); }
+            __mimic_items
+        }},
         Wrapper::Len(spec) => {
             let (low, high) = (RangeSpec::bound_tokens(&spec.low, krate), RangeSpec::bound_tokens(&spec.high, krate));
             let method = if spec.inclusive { quote!(sample_inclusive) } else { quote!(sample_exclusive) };
@@ -337,6 +343,8 @@ fn leaf_value(
         Source::From(expr, _) => {
             quote_spanned!(expr.span()=> ::core::clone::Clone::clone(&(#expr)))
         }
+        // Moved: no clone of text or lists a nested entity already owns.
+        Source::Take(expr) => quote_spanned!(expr.span()=> #expr),
         Source::RangeExpr(range) => {
             let (low, high) = (&range.start, &range.end);
             let method = match range.limits {

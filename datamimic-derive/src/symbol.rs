@@ -33,6 +33,7 @@ pub(crate) const SEQ: Symbol = Symbol("seq");
 pub(crate) const CONSTANT: Symbol = Symbol("constant");
 pub(crate) const SKIP: Symbol = Symbol("skip");
 pub(crate) const FROM: Symbol = Symbol("from");
+pub(crate) const TAKE: Symbol = Symbol("take");
 
 // Field modifiers.
 pub(crate) const COLUMN: Symbol = Symbol("column");
@@ -60,6 +61,7 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     CONSTANT,
     SKIP,
     FROM,
+    TAKE,
     COLUMN,
     ROW,
     WEIGHTS,

@@ -4,7 +4,7 @@
 use crate::PerDataset;
 
 use crate::ident::ean::Gs1Prefixes;
-use crate::{Context, DatasetCode, Strictness, Table, TableFamily, tables};
+use crate::{Context, DatasetCode, Mimic, Strictness, Table, TableFamily, TableUse, tables};
 
 use super::grouped::Grouped;
 use super::money::{Money, parse_ppm};
@@ -170,5 +170,24 @@ impl Catalog {
     #[inline]
     pub(crate) fn shipping_cost(&self, row: usize) -> Money {
         self.shipping_cost[row]
+    }
+}
+
+/// The dataset's catalog as a derived entity's `let(catalog: &'static Catalog)`: resolved once
+/// per dataset, and every table it reads is reported to a service's checks. Draws nothing.
+impl Mimic for &'static Catalog {
+    #[inline]
+    fn mimic(ctx: &mut Context<'_>) -> &'static Catalog {
+        Catalog::of(ctx)
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        for family in FAMILIES {
+            visitor(TableUse {
+                family,
+                column: 0,
+                accepts: None,
+            });
+        }
     }
 }

@@ -1,13 +1,15 @@
-//! Order: lines of products with quantities, and a total that adds up to the cent.
+//! Order: lines of products with quantities, and a total that adds up to the cent; declared
+//! with `#[derive(Mimic)]`.
 
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::common::Address;
 use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
-use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse, tables};
+use crate::{ChildOf, Context, Counting, Siblings};
 
-use super::catalog::{Catalog, FAMILIES};
+use super::catalog::Catalog;
+use super::customer::user_id;
 use super::ean::Ean13;
 use super::money::Money;
 use super::picks::one_of;
@@ -36,67 +38,110 @@ use super::vocabulary::{COUPONS, NOTES_DE, NOTES_EN};
 /// assert_eq!(order.currency, "EUR");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(catalog: &'static Catalog))]
+// What the order is, drawn before its numbers: lines, shipping, coupon, status and age,
+// addresses, note.
+#[mimic(let(lines: usize, with = line_count))]
+#[mimic(let(ordered: Vec<OrderLine>, len = lines))]
+#[mimic(let(shipping: usize, with = shipping_row(catalog)))]
+#[mimic(let(coupon: Option<&'static (&'static str, u32)>, with = coupon))]
+#[mimic(let(state: usize, with = status_row(catalog)))]
+#[mimic(let(placed: DateTime<Utc>, with = placed(catalog, state)))]
+#[mimic(let(ship_to: Address))]
+// The billing address is the shipping one unless another is drawn.
+#[mimic(let(bill_to: Option<Address>, optional = 0.85))]
+#[mimic(let(note: Option<&'static str>, with = note(catalog)))]
 pub struct Order {
     /// Order number (`ORD-0004711023`).
+    #[mimic(with = order_id)]
     pub order_id: Code,
     /// The customer's account (`USR-00012345`).
+    #[mimic(with = user_id)]
     pub user_id: Code,
     /// One to five lines.
+    #[mimic(take = ordered)]
     pub product_list: Vec<OrderLine>,
     /// Lines + tax + shipping − discount.
+    #[mimic(from = subtotal(&product_list) + tax_amount + shipping_amount - discount_amount)]
     pub total_amount: Money,
     /// When the order was placed, before the clock's now by as long as the status needs:
     /// open orders within three days, shipped ones one to 21 days, closed ones up to a year.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(from = placed)]
     pub date: DateTime<Utc>,
     /// Status from `ecommerce/order_status`.
+    #[mimic(from = catalog.status.value(state))]
     pub status: &'static str,
     /// Payment method from `ecommerce/payment_method`.
+    #[mimic(with = payment_method(catalog))]
     pub payment_method: &'static str,
     /// Shipping method from `ecommerce/shipping_method`.
+    #[mimic(from = catalog.shipping.value(shipping))]
     pub shipping_method: &'static str,
     /// Where the order goes.
+    #[mimic(take = ship_to)]
     pub shipping_address: Address,
     /// Who pays: the shipping address in 85 % of orders (illustrative).
+    #[mimic(take = bill_to.unwrap_or_else(|| shipping_address.clone()))]
     pub billing_address: Address,
     /// ISO 4217 code of the country's currency.
+    #[mimic(from = catalog.currency)]
     pub currency: &'static str,
     /// Sales tax or VAT: the sum of the lines' taxes.
+    #[mimic(from = product_list.iter().map(|l| l.tax_amount).sum::<Money>())]
     pub tax_amount: Money,
     /// The shipping method's cost.
+    #[mimic(from = catalog.shipping_cost(shipping))]
     pub shipping_amount: Money,
     /// The coupon's percentage of the lines' total, rounded to the cent; zero without coupon.
+    #[mimic(from = coupon.map_or(Money::ZERO, |&(_, percent)| subtotal(&product_list).times_ppm(percent * 10_000)))]
     pub discount_amount: Money,
     /// The coupon used, if any (`SAVE10` takes 10 % off).
+    #[mimic(from = coupon.map(|&(code, _)| code))]
     pub coupon_code: Option<&'static str>,
     /// A delivery note, if any.
+    #[mimic(from = note)]
     pub notes: Option<&'static str>,
 }
 
 /// One line of an order: the product as ordered (what identifies and prices it; a full
 /// [`Product`](super::Product) adds physical details an order does not need) and the quantity.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(catalog: &'static Catalog))]
+#[mimic(let(listing: Listing, with = listing(catalog)))]
 pub struct OrderLine {
     /// The product's catalogue identifier.
+    #[mimic(from = listing.product_id)]
     pub product_id: Code,
     /// The product's stock-keeping unit.
+    #[mimic(from = listing.sku)]
     pub sku: Code,
     /// The product's EAN-13, with the country's GS1 prefix.
+    #[mimic(from = listing.ean)]
     pub ean: Ean13,
     /// The product's name.
+    #[mimic(from = listing.name)]
     pub name: ProductName,
     /// The product's category, which decides the tax rate.
+    #[mimic(from = listing.category)]
     pub category: &'static str,
     /// The product's brand.
+    #[mimic(from = listing.brand)]
     pub brand: &'static str,
     /// Unit price, net of tax.
+    #[mimic(from = listing.price)]
     pub price: Money,
     /// How many.
+    #[mimic(with = quantity)]
     pub quantity: u32,
     /// Price × quantity.
+    #[mimic(from = price * quantity)]
     pub line_total: Money,
     /// The line's tax: its total at the category's rate, rounded half up to the cent.
+    #[mimic(from = line_total.times_ppm(catalog.tax_ppm(listing.category_row)))]
     pub tax_amount: Money,
 }
 
@@ -121,13 +166,19 @@ pub struct OrderLine {
 /// assert!(lines.iter().all(|i| i.order_id == order.order_id));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
+// On its own, an item is the first line of an order of its own.
+#[mimic(let(order: Order))]
 pub struct OrderItem {
     /// The order's number.
+    #[mimic(from = order.order_id)]
     pub order_id: Code,
     /// The line's place in the order, from 1.
+    #[mimic(constant = 1)]
     pub line_number: u32,
     /// The line.
+    #[mimic(from = order.product_list[0])]
     pub line: OrderLine,
 }
 
@@ -168,102 +219,57 @@ impl ChildOf<Order> for OrderItem {
     }
 }
 
-/// On its own, an item is the first line of an order of its own.
-impl Mimic for OrderItem {
-    fn mimic(ctx: &mut Context<'_>) -> OrderItem {
-        let order = Order::mimic(ctx);
-        OrderItem {
-            order_id: order.order_id,
-            line_number: 1,
-            line: order.product_list[0],
-        }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        Order::visit_tables(visitor);
-    }
-}
-
 /// Lines per order, 1 to 5, and units per line, 1 to 5 (illustrative: most orders are small).
 const LINE_WEIGHTS: [u64; 5] = [45, 25, 15, 10, 5];
 const QUANTITY_WEIGHTS: [u64; 5] = [70, 18, 7, 3, 2];
 
-impl Mimic for Order {
-    fn mimic(ctx: &mut Context<'_>) -> Order {
-        let catalog = Catalog::of(ctx);
-        let cents = ProductConfig::default().cents();
-        let lines = 1 + crate::sample::weighted_index(ctx.rng(), &LINE_WEIGHTS);
-        let mut product_list = Vec::with_capacity(lines);
-        for _ in 0..lines {
-            let listing = Listing::draw(ctx, catalog, cents);
-            let quantity = 1 + crate::sample::weighted_index(ctx.rng(), &QUANTITY_WEIGHTS) as u32;
-            let line_total = listing.price * quantity;
-            product_list.push(OrderLine {
-                product_id: listing.product_id,
-                sku: listing.sku,
-                ean: listing.ean,
-                name: listing.name,
-                category: listing.category,
-                brand: listing.brand,
-                price: listing.price,
-                quantity,
-                line_total,
-                tax_amount: line_total.times_ppm(catalog.tax_ppm(listing.category_row)),
-            });
-        }
-        let subtotal: Money = product_list.iter().map(|l| l.line_total).sum();
-        let tax_amount: Money = product_list.iter().map(|l| l.tax_amount).sum();
-        let shipping = catalog.shipping.sample_index(ctx.rng());
-        let shipping_amount = catalog.shipping_cost(shipping);
-        let (coupon_code, discount_amount) = if chance(ctx.rng(), 0.15) {
-            let &(code, percent) = pick(ctx.rng(), COUPONS);
-            (Some(code), subtotal.times_ppm(percent * 10_000))
-        } else {
-            (None, Money::ZERO)
-        };
-        let status = catalog.status.sample_index(ctx.rng());
-        let (young, old) = catalog.status_age(status);
-        let age = young + below(ctx.rng(), (old - young) as u64) as i64;
-        let date = ctx.now() - Duration::seconds(age);
-        let shipping_address = Address::mimic(ctx);
-        let billing_address = if chance(ctx.rng(), 0.85) {
-            shipping_address.clone()
-        } else {
-            Address::mimic(ctx)
-        };
-        let notes = chance(ctx.rng(), 0.1)
-            .then(|| one_of(ctx.rng(), if catalog.german { NOTES_DE } else { NOTES_EN }));
-        Order {
-            order_id: Code::new("ORD", below(ctx.rng(), 10_000_000_000), 10),
-            user_id: Code::new("USR", below(ctx.rng(), 100_000_000), 8),
-            product_list,
-            total_amount: subtotal + tax_amount + shipping_amount - discount_amount,
-            date,
-            status: catalog.status.value(status),
-            payment_method: catalog.payment.sample_row(ctx.rng()).value(),
-            shipping_method: catalog.shipping.value(shipping),
-            shipping_address,
-            billing_address,
-            currency: catalog.currency,
-            tax_amount,
-            shipping_amount,
-            discount_amount,
-            coupon_code,
-            notes,
-        }
-    }
+/// An order's lines are priced in the default range of a product.
+fn listing(ctx: &mut Context<'_>, catalog: &&'static Catalog) -> Listing {
+    Listing::draw(ctx, catalog, ProductConfig::default().cents())
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        for family in FAMILIES.iter().copied().chain([
-            &tables::COMMON_ADDRESS_STATE,
-            &tables::COMMON_PHONE_MOBILE_PREFIX,
-        ]) {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
-        Address::visit_tables(visitor);
-    }
+fn line_count(ctx: &mut Context<'_>) -> usize {
+    1 + crate::sample::weighted_index(ctx.rng(), &LINE_WEIGHTS)
+}
+
+fn quantity(ctx: &mut Context<'_>) -> u32 {
+    1 + crate::sample::weighted_index(ctx.rng(), &QUANTITY_WEIGHTS) as u32
+}
+
+fn subtotal(lines: &[OrderLine]) -> Money {
+    lines.iter().map(|l| l.line_total).sum()
+}
+
+fn shipping_row(ctx: &mut Context<'_>, catalog: &&'static Catalog) -> usize {
+    catalog.shipping.sample_index(ctx.rng())
+}
+
+/// A coupon in 15 % of orders (illustrative).
+fn coupon(ctx: &mut Context<'_>) -> Option<&'static (&'static str, u32)> {
+    chance(ctx.rng(), 0.15).then(|| pick(ctx.rng(), COUPONS))
+}
+
+fn status_row(ctx: &mut Context<'_>, catalog: &&'static Catalog) -> usize {
+    catalog.status.sample_index(ctx.rng())
+}
+
+/// Before the clock's now by an age in the status's window.
+fn placed(ctx: &mut Context<'_>, catalog: &&'static Catalog, status: &usize) -> DateTime<Utc> {
+    let (young, old) = catalog.status_age(*status);
+    let age = young + below(ctx.rng(), (old - young) as u64) as i64;
+    ctx.now() - Duration::seconds(age)
+}
+
+/// A delivery note in one order in ten.
+fn note(ctx: &mut Context<'_>, catalog: &&'static Catalog) -> Option<&'static str> {
+    chance(ctx.rng(), 0.1)
+        .then(|| one_of(ctx.rng(), if catalog.german { NOTES_DE } else { NOTES_EN }))
+}
+
+fn order_id(ctx: &mut Context<'_>) -> Code {
+    Code::new("ORD", below(ctx.rng(), 10_000_000_000), 10)
+}
+
+fn payment_method(ctx: &mut Context<'_>, catalog: &&'static Catalog) -> &'static str {
+    catalog.payment.sample_row(ctx.rng()).value()
 }

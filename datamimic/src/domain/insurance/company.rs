@@ -1,12 +1,10 @@
-//! InsuranceCompany: a real insurer of the country.
+//! InsuranceCompany: a real insurer of the country, declared with `#[derive(Mimic)]`.
 
-use crate::{Context, Mimic, TableUse};
+use crate::Row;
+use crate::tables::columns::insurance_company as column;
 
 use super::RecordId;
-use super::tables::{
-    COMPANY_CODE, COMPANY_HEADQUARTERS, COMPANY_NAME, COMPANY_WEBSITE, InsuranceTables,
-    visit_insurance,
-};
+use super::tables::InsuranceTables;
 
 /// Salt of the stable company ids.
 const ID_SALT: u64 = 0xC0_4E_A7;
@@ -22,45 +20,27 @@ const ID_SALT: u64 = 0xC0_4E_A7;
 /// assert!(company.founded_year < 2025);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static InsuranceTables))]
+#[mimic(let(company: Row, weighted = "insurance/company"))]
 pub struct InsuranceCompany {
     /// Stable id of the company.
+    #[mimic(from = RecordId::of_row(ID_SALT, tables.country, company.index()))]
     pub id: RecordId,
     /// Name (`Allianz`).
+    #[mimic(from = company.cell(column::NAME))]
     pub name: &'static str,
     /// Short code (`ALNZ`).
+    #[mimic(from = company.cell(column::CODE))]
     pub code: &'static str,
-    /// Year founded.
+    /// Year founded (parsed once per dataset).
+    #[mimic(from = tables.founded[company.index()])]
     pub founded_year: u16,
     /// City of the head office.
+    #[mimic(from = company.cell(column::HEADQUARTERS))]
     pub headquarters: &'static str,
     /// Web address.
+    #[mimic(from = company.cell(column::WEBSITE))]
     pub website: &'static str,
-}
-
-impl InsuranceCompany {
-    /// The company of row `row` of the company table.
-    pub(crate) fn of_row(tables: &InsuranceTables, row: usize) -> InsuranceCompany {
-        let table = tables.company;
-        InsuranceCompany {
-            id: RecordId::of_row(ID_SALT, tables.country, row),
-            name: table.cell(row, COMPANY_NAME),
-            code: table.cell(row, COMPANY_CODE),
-            founded_year: tables.founded[row],
-            headquarters: table.cell(row, COMPANY_HEADQUARTERS),
-            website: table.cell(row, COMPANY_WEBSITE),
-        }
-    }
-}
-
-impl Mimic for InsuranceCompany {
-    fn mimic(ctx: &mut Context<'_>) -> InsuranceCompany {
-        let tables = InsuranceTables::of(ctx);
-        let row = tables.company.sample_index(ctx.rng());
-        InsuranceCompany::of_row(tables, row)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_insurance(visitor);
-    }
 }

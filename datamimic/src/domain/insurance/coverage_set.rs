@@ -39,6 +39,11 @@ impl CoverageSet {
         }
     }
 
+    /// The product's row in the product table.
+    pub(crate) fn product_row(&self) -> usize {
+        usize::from(self.product)
+    }
+
     /// The bits of the chosen coverages.
     pub(crate) fn mask(&self) -> u32 {
         self.mask

@@ -46,6 +46,14 @@ impl fmt::Display for RecordId {
     }
 }
 
+/// A random id in UUID form, one draw from the record's stream.
+impl crate::Mimic for RecordId {
+    #[inline]
+    fn mimic(ctx: &mut crate::Context<'_>) -> RecordId {
+        RecordId::draw(ctx.rng())
+    }
+}
+
 impl serde::Serialize for RecordId {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

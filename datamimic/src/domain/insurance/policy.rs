@@ -1,16 +1,17 @@
-//! InsurancePolicy: a contract between a company and a person for a product's coverages.
+//! InsurancePolicy: a contract between a company and a person for a product's coverages,
+//! declared with `#[derive(Mimic)]`.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::Context;
 use crate::domain::common::Person;
 use crate::domain::finance::{add_years, cents, from_unix_day, log_uniform, timestamp, unix_day};
 use rand::Rng;
 
 use crate::sample::below;
-use crate::{Context, Mimic, TableUse};
 
-use super::premium::{instalments, line_of};
-use super::tables::{InsuranceTables, visit_insurance};
+use super::premium::{Line, instalments, line_of};
+use super::tables::InsuranceTables;
 use super::{CoverageSet, InsuranceCompany, InsuranceProduct, RecordId};
 
 /// An insurance policy, with the fields of datamimic-ce's InsurancePolicy in its order.
@@ -30,7 +31,9 @@ use super::{CoverageSet, InsuranceCompany, InsuranceProduct, RecordId};
 /// assert!(policy.premium > 0.0);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static InsuranceTables))]
 pub struct InsurancePolicy {
     /// Policy id.
     pub id: RecordId,
@@ -41,88 +44,95 @@ pub struct InsurancePolicy {
     /// The person insured.
     pub policy_holder: Person,
     /// The coverages taken, core cover first.
+    #[mimic(with = coverages_taken(tables, product))]
     pub coverages: CoverageSet,
     /// Premium per instalment, in the country's currency.
+    #[mimic(let(frequency: &'static str, weighted = "insurance/premium_frequency"))]
+    #[mimic(let(state: &'static str, weighted = "insurance/policy_status"))]
+    #[mimic(let(line: Line, from = line_of(tables.country, product.code)))]
+    #[mimic(with = premium(tables, line, coverages, frequency))]
     pub premium: f64,
     /// `monthly`, `quarterly`, `semi_annual` or `annual`.
+    #[mimic(from = frequency)]
     pub premium_frequency: &'static str,
     /// First day of cover.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(let(term: i32, with = term_years(line)))]
+    #[mimic(with = start_date(state, term))]
     pub start_date: NaiveDate,
     /// Last day of the term.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = from_unix_day(unix_day(add_years(start_date, term)) - 1).unwrap_or(start_date))]
     pub end_date: NaiveDate,
     /// `active`, `expired`, `cancelled`, `lapsed` or `pending`.
+    #[mimic(from = state)]
     pub status: &'static str,
     /// When the contract was signed.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(with = created_date(start_date))]
     pub created_date: DateTime<Utc>,
 }
 
-impl Mimic for InsurancePolicy {
-    fn mimic(ctx: &mut Context<'_>) -> InsurancePolicy {
-        let tables = InsuranceTables::of(ctx);
-        let id = RecordId::draw(ctx.rng());
-        let company = InsuranceCompany::of_row(tables, tables.company.sample_index(ctx.rng()));
-        let product_row = tables.product.sample_index(ctx.rng());
-        let product = InsuranceProduct::of_row(tables, product_row);
-        let policy_holder = Person::mimic(ctx);
-        // The core cover always, each optional cover with even odds.
-        let mask = (ctx.rng().next_u64() as u32) | 1;
-        let coverages = CoverageSet::subset(tables, product_row, mask);
-        let line = line_of(tables.country, product.code);
-        let premium_frequency = tables.premium_frequency.sample_row(ctx.rng()).value();
-        let status = tables.policy_status.sample_row(ctx.rng()).value();
-        let share = taken_share(tables, product_row, coverages.mask());
-        let annual = log_uniform(ctx.rng(), line.annual.0, line.annual.1) * (0.4 + 0.6 * share);
-        let (per_year, surcharge) = instalments(premium_frequency);
-        let premium = cents(annual / per_year * surcharge);
-        let (low, high) = line.term_years;
-        let term = (low + below(ctx.rng(), u64::from(high - low) + 1) as u32) as i32;
-        // Day numbers instead of chrono's date steps, which are the costlier part here.
-        let today = ctx.today();
-        let today_day = unix_day(today);
-        let start_day = match status {
-            // Starts within the next two months.
-            "pending" => today_day + 1 + below(ctx.rng(), 60) as i64,
-            // Ended within the last three years.
-            "expired" => {
-                let end = today_day - 1 - below(ctx.rng(), 3 * 365) as i64;
-                let end_date = from_unix_day(end).unwrap_or(today);
-                unix_day(add_years(end_date, -term)) + 1
-            }
-            // Running today (active), or would be had it not been ended early.
-            _ => {
-                let earliest = unix_day(add_years(today, -term)) + 1;
-                earliest + below(ctx.rng(), (today_day - earliest) as u64 + 1) as i64
-            }
-        };
-        let start_date = from_unix_day(start_day).unwrap_or(today);
-        let end_date =
-            from_unix_day(unix_day(add_years(start_date, term)) - 1).unwrap_or(start_date);
-        // Signed up to 30 days before cover starts, never after now.
-        let now = ctx.now().timestamp();
-        let signed = (start_day - below(ctx.rng(), 31) as i64) * 86_400;
-        let created_date = timestamp((signed + below(ctx.rng(), 86_400) as i64).min(now));
-        InsurancePolicy {
-            id,
-            company,
-            product,
-            policy_holder,
-            coverages,
-            premium,
-            premium_frequency,
-            start_date,
-            end_date,
-            status,
-            created_date,
-        }
-    }
+/// The core cover always, each optional cover with even odds.
+fn coverages_taken(
+    ctx: &mut Context<'_>,
+    tables: &&'static InsuranceTables,
+    product: &InsuranceProduct,
+) -> CoverageSet {
+    let mask = (ctx.rng().next_u64() as u32) | 1;
+    CoverageSet::subset(tables, product.coverages.product_row(), mask)
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_insurance(visitor);
-        Person::visit_tables(visitor);
-    }
+/// Per instalment: the line's annual range, scaled by the share of coverages taken, with the
+/// frequency's surcharge.
+fn premium(
+    ctx: &mut Context<'_>,
+    tables: &&'static InsuranceTables,
+    line: &Line,
+    coverages: &CoverageSet,
+    frequency: &&'static str,
+) -> f64 {
+    let share = taken_share(tables, coverages.product_row(), coverages.mask());
+    let annual = log_uniform(ctx.rng(), line.annual.0, line.annual.1) * (0.4 + 0.6 * share);
+    let (per_year, surcharge) = instalments(frequency);
+    cents(annual / per_year * surcharge)
+}
+
+/// The term in years, in the line's range.
+fn term_years(ctx: &mut Context<'_>, line: &Line) -> i32 {
+    let (low, high) = line.term_years;
+    (low + below(ctx.rng(), u64::from(high - low) + 1) as u32) as i32
+}
+
+/// The first day of cover, as the status needs it. Day numbers instead of chrono's date
+/// steps, which are the costlier part here.
+fn start_date(ctx: &mut Context<'_>, status: &&'static str, term: &i32) -> NaiveDate {
+    let term = *term;
+    let today = ctx.today();
+    let today_day = unix_day(today);
+    let start_day = match *status {
+        // Starts within the next two months.
+        "pending" => today_day + 1 + below(ctx.rng(), 60) as i64,
+        // Ended within the last three years.
+        "expired" => {
+            let end = today_day - 1 - below(ctx.rng(), 3 * 365) as i64;
+            let end_date = from_unix_day(end).unwrap_or(today);
+            unix_day(add_years(end_date, -term)) + 1
+        }
+        // Running today (active), or would be had it not been ended early.
+        _ => {
+            let earliest = unix_day(add_years(today, -term)) + 1;
+            earliest + below(ctx.rng(), (today_day - earliest) as u64 + 1) as i64
+        }
+    };
+    from_unix_day(start_day).unwrap_or(today)
+}
+
+/// Signed up to 30 days before cover starts, never after now.
+fn created_date(ctx: &mut Context<'_>, start_date: &NaiveDate) -> DateTime<Utc> {
+    let now = ctx.now().timestamp();
+    let signed = (unix_day(*start_date) - below(ctx.rng(), 31) as i64) * 86_400;
+    timestamp((signed + below(ctx.rng(), 86_400) as i64).min(now))
 }
 
 /// The weight share of the coverages in `mask` among all of the product's.

@@ -1,10 +1,10 @@
-//! InsuranceProduct: a line of business with all its coverages.
+//! InsuranceProduct: a line of business with all its coverages, declared with
+//! `#[derive(Mimic)]`.
 
-use crate::{Context, Mimic, TableUse};
+use crate::Row;
+use crate::tables::columns::insurance_product as column;
 
-use super::tables::{
-    InsuranceTables, PRODUCT_CODE, PRODUCT_DESCRIPTION, PRODUCT_TYPE, visit_insurance,
-};
+use super::tables::InsuranceTables;
 use super::{CoverageSet, RecordId};
 
 /// Salt of the stable product ids.
@@ -21,42 +21,24 @@ const ID_SALT: u64 = 0x9D_0C_71;
 /// assert!(product.coverages.iter().all(|c| c.product_code == product.code));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(tables: &'static InsuranceTables))]
+#[mimic(let(product: Row, weighted = "insurance/product"))]
 pub struct InsuranceProduct {
     /// Stable id of the product.
+    #[mimic(from = RecordId::of_row(ID_SALT, tables.country, product.index()))]
     pub id: RecordId,
     /// Line of business (`Auto Insurance`, `Kfz-Versicherung`).
+    #[mimic(from = product.cell(column::TYPE))]
     pub r#type: &'static str,
     /// Short code (`AUTO`).
+    #[mimic(from = product.cell(column::CODE))]
     pub code: &'static str,
     /// What it covers.
+    #[mimic(from = product.cell(column::DESCRIPTION))]
     pub description: &'static str,
     /// Every coverage the product offers, core cover first.
+    #[mimic(from = CoverageSet::all(tables, product.index()))]
     pub coverages: CoverageSet,
-}
-
-impl InsuranceProduct {
-    /// The product of row `row` of the product table.
-    pub(crate) fn of_row(tables: &'static InsuranceTables, row: usize) -> InsuranceProduct {
-        let table = tables.product;
-        InsuranceProduct {
-            id: RecordId::of_row(ID_SALT, tables.country, row),
-            r#type: table.cell(row, PRODUCT_TYPE),
-            code: table.cell(row, PRODUCT_CODE),
-            description: table.cell(row, PRODUCT_DESCRIPTION),
-            coverages: CoverageSet::all(tables, row),
-        }
-    }
-}
-
-impl Mimic for InsuranceProduct {
-    fn mimic(ctx: &mut Context<'_>) -> InsuranceProduct {
-        let tables = InsuranceTables::of(ctx);
-        let row = tables.product.sample_index(ctx.rng());
-        InsuranceProduct::of_row(tables, row)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_insurance(visitor);
-    }
 }

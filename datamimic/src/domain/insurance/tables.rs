@@ -2,24 +2,12 @@
 
 use crate::PerDataset;
 
-use crate::{Context, DatasetCode, Table, TableFamily, TableUse, tables};
+use crate::{Context, DatasetCode, Mimic, Table, TableFamily, TableUse, tables};
 
-/// Columns of `insurance/company`.
-pub(crate) const COMPANY_NAME: usize = 0;
-pub(crate) const COMPANY_CODE: usize = 1;
-pub(crate) const COMPANY_FOUNDED: usize = 2;
-pub(crate) const COMPANY_HEADQUARTERS: usize = 3;
-pub(crate) const COMPANY_WEBSITE: usize = 4;
-/// Columns of `insurance/product`.
-pub(crate) const PRODUCT_TYPE: usize = 0;
-pub(crate) const PRODUCT_CODE: usize = 1;
-pub(crate) const PRODUCT_DESCRIPTION: usize = 2;
-/// Columns of `insurance/coverage`.
-pub(crate) const COVERAGE_PRODUCT: usize = 0;
-pub(crate) const COVERAGE_NAME: usize = 1;
-pub(crate) const COVERAGE_CODE: usize = 2;
-const COVERAGE_MIN: usize = 3;
-const COVERAGE_MAX: usize = 4;
+use tables::columns::{
+    insurance_company as company_column, insurance_coverage as coverage_column,
+    insurance_product as product_column,
+};
 
 /// Every table family [`InsuranceTables`] reads.
 const FAMILIES: [&TableFamily; 5] = [
@@ -38,11 +26,8 @@ pub(crate) const MAX_COVERAGES: usize = 32;
 pub(crate) struct InsuranceTables {
     pub(crate) country: &'static str,
     pub(crate) german: bool,
-    pub(crate) company: &'static Table,
     pub(crate) product: &'static Table,
     pub(crate) coverage: &'static Table,
-    pub(crate) premium_frequency: &'static Table,
-    pub(crate) policy_status: &'static Table,
     /// Per product row: its coverage rows, the heaviest (the core cover) first.
     pub(crate) coverages_of: Box<[Box<[u16]>]>,
     /// Per coverage row: its product row.
@@ -64,7 +49,8 @@ impl InsuranceTables {
             .map(|p| {
                 let mut rows: Vec<u16> = (0..coverage.len())
                     .filter(|&c| {
-                        coverage.cell(c, COVERAGE_PRODUCT) == product.cell(p, PRODUCT_CODE)
+                        coverage.cell(c, coverage_column::PRODUCT_CODE)
+                            == product.cell(p, product_column::CODE)
                     })
                     .map(|c| c as u16)
                     .collect();
@@ -73,7 +59,7 @@ impl InsuranceTables {
                     !rows.is_empty() && rows.len() <= MAX_COVERAGES,
                     "{}: product `{}` has {} coverages (1 to {MAX_COVERAGES} are supported)",
                     coverage.source(),
-                    product.cell(p, PRODUCT_CODE),
+                    product.cell(p, product_column::CODE),
                     rows.len()
                 );
                 rows.into_boxed_slice()
@@ -81,9 +67,9 @@ impl InsuranceTables {
             .collect();
         let product_of = (0..coverage.len())
             .map(|c| {
-                let code = coverage.cell(c, COVERAGE_PRODUCT);
+                let code = coverage.cell(c, coverage_column::PRODUCT_CODE);
                 (0..product.len())
-                    .position(|p| product.cell(p, PRODUCT_CODE) == code)
+                    .position(|p| product.cell(p, product_column::CODE) == code)
                     .unwrap_or_else(|| panic!("{}: unknown product `{code}`", coverage.source()))
                     as u16
             })
@@ -100,23 +86,20 @@ impl InsuranceTables {
         InsuranceTables {
             country,
             german: country == "DE",
-            company,
             product,
             coverage,
-            premium_frequency: tables::INSURANCE_PREMIUM_FREQUENCY.for_dataset(own),
-            policy_status: tables::INSURANCE_POLICY_STATUS.for_dataset(own),
             coverages_of,
             product_of,
             amounts: (0..coverage.len())
                 .map(|c| {
                     (
-                        number(coverage, c, COVERAGE_MIN),
-                        number(coverage, c, COVERAGE_MAX),
+                        number(coverage, c, coverage_column::MIN_COVERAGE),
+                        number(coverage, c, coverage_column::MAX_COVERAGE),
                     )
                 })
                 .collect(),
             founded: (0..company.len())
-                .map(|r| number(company, r, COMPANY_FOUNDED) as u16)
+                .map(|r| number(company, r, company_column::FOUNDED_YEAR) as u16)
                 .collect(),
         }
     }
@@ -124,57 +107,40 @@ impl InsuranceTables {
     /// The insurance tables of `ctx`'s dataset.
     #[inline]
     pub(crate) fn of(ctx: &Context<'_>) -> &'static InsuranceTables {
+        InsuranceTables::of_code(ctx.dataset())
+    }
+
+    /// The insurance tables of dataset `code`.
+    #[inline]
+    pub(crate) fn of_code(code: DatasetCode) -> &'static InsuranceTables {
         static CACHE: PerDataset<InsuranceTables> = PerDataset::new();
-        let code = ctx.dataset();
         CACHE.get_or_init(code, || InsuranceTables::new(code))
     }
 }
 
-/// Reports the tables [`InsuranceTables`] reads, for a service's strict-mode check.
-pub(crate) fn visit_insurance(visitor: &mut dyn FnMut(TableUse)) {
-    for family in FAMILIES {
-        visitor(TableUse {
-            family,
-            column: 0,
-            accepts: None,
-        });
+/// The dataset's insurance tables as a derived entity's `let(tables: &'static
+/// InsuranceTables)`: resolved once per dataset, and every table they read is reported to a
+/// service's checks. Draws nothing.
+impl Mimic for &'static InsuranceTables {
+    #[inline]
+    fn mimic(ctx: &mut Context<'_>) -> &'static InsuranceTables {
+        InsuranceTables::of(ctx)
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        for family in FAMILIES {
+            visitor(TableUse {
+                family,
+                column: 0,
+                accepts: None,
+            });
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn column_constants_match_the_tables() {
-        let company = &tables::INSURANCE_COMPANY;
-        for (name, column) in [
-            ("name", COMPANY_NAME),
-            ("code", COMPANY_CODE),
-            ("founded_year", COMPANY_FOUNDED),
-            ("headquarters", COMPANY_HEADQUARTERS),
-            ("website", COMPANY_WEBSITE),
-        ] {
-            assert_eq!(company.column_index(name), Some(column), "{name}");
-        }
-        let product = &tables::INSURANCE_PRODUCT;
-        assert_eq!(product.column_index("type"), Some(PRODUCT_TYPE));
-        assert_eq!(product.column_index("code"), Some(PRODUCT_CODE));
-        assert_eq!(
-            product.column_index("description"),
-            Some(PRODUCT_DESCRIPTION)
-        );
-        let coverage = &tables::INSURANCE_COVERAGE;
-        for (name, column) in [
-            ("product_code", COVERAGE_PRODUCT),
-            ("name", COVERAGE_NAME),
-            ("code", COVERAGE_CODE),
-            ("min_coverage", COVERAGE_MIN),
-            ("max_coverage", COVERAGE_MAX),
-        ] {
-            assert_eq!(coverage.column_index(name), Some(column), "{name}");
-        }
-    }
 
     #[test]
     fn every_dataset_resolves() {

@@ -1,16 +1,16 @@
 //! EducationalInstitution: a school, college or university whose size, programmes and
-//! accreditation fit its level.
+//! accreditation fit its level; declared with `#[derive(Mimic)]`.
 
 use chrono::Datelike;
 
+use crate::Context;
 use crate::domain::common::{Address, PhoneNumber};
 use crate::domain::ecommerce::{Picks, distinct_of, one_of};
 use crate::ident::code::Code;
 use crate::sample::{below, unit_f64};
-use crate::{Context, Mimic, TableUse};
 
 use super::contact::{Email, Host, HostKind, Website};
-use super::office::{OfficeName, visit};
+use super::office::OfficeName;
 use super::registry::{PROGRAM, Registry};
 use super::vocabulary::{
     DE_AGENCIES, DE_COUNCIL, FACILITIES_DE, FACILITIES_EN, US_SCHOOL_ACCREDITOR, by_language,
@@ -33,36 +33,62 @@ use super::vocabulary::{
 /// assert!(!school.programs.is_empty());
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(registry: &'static Registry))]
+#[mimic(let(site: Address))]
+#[mimic(let(type_row: usize, with = type_row(registry)))]
+#[mimic(let(level_index: usize, from = registry.level_of_type[type_row]))]
+#[mimic(let(size: &'static LevelSize, from = &SIZES[level_index]))]
+#[mimic(let(students: u32, with = student_count(size)))]
+#[mimic(let(staff: u32, with = staff_count(size, students)))]
+#[mimic(let(taught: Picks<8>, with = programs(registry, size, level_index)))]
+#[mimic(let(accredited: Picks<2>, with = accreditations(registry, level_index, site)))]
+#[mimic(let(facilities_count: usize, with = facilities_count))]
+#[mimic(let(host: Host, from = Host::new(site.city, site.state_code, site.country_code, host_kind(level_index))))]
 pub struct EducationalInstitution {
     /// Identifier (`EDU-000123456`).
+    #[mimic(with = institution_id)]
     pub institution_id: Code,
     /// The type and the city: `Austin Community College`, `Grundschule Dresden`.
+    #[mimic(from = OfficeName::new(kind, site.city, registry.german))]
     pub name: OfficeName,
     /// Type from `public_sector/education_institution_type`.
     #[serde(rename = "type")]
+    #[mimic(from = registry.institution_type.value(type_row))]
     pub kind: &'static str,
     /// `k12`, `vocational` or `higher_education`, from the type's row.
+    #[mimic(from = registry.institution_type.cell(type_row, 1))]
     pub level: &'static str,
     /// Year founded.
+    #[mimic(with = founding_year(size))]
     pub founding_year: i32,
     /// Enrolled students.
+    #[mimic(from = students)]
     pub student_count: u32,
     /// Teaching and other staff.
+    #[mimic(from = staff)]
     pub staff_count: u32,
     /// Web site.
+    #[mimic(from = Website(host))]
     pub website: Website,
     /// Contact e-mail at the web site's host.
+    #[mimic(from = Email { mailbox: if registry.german { "sekretariat" } else { "info" }, host })]
     pub email: Email,
     /// The address's landline.
+    #[mimic(from = site.phone)]
     pub phone: PhoneNumber,
     /// Programmes or subjects of the level.
+    #[mimic(from = taught)]
     pub programs: Picks<8>,
     /// Accrediting bodies (none for German state schools, which are not accredited).
+    #[mimic(from = accredited)]
     pub accreditations: Picks<2>,
     /// Facilities.
+    #[mimic(with = facilities(registry, level_index, facilities_count))]
     pub facilities: Picks<5>,
     /// Where it is.
+    #[mimic(take = site)]
     pub address: Address,
 }
 
@@ -100,86 +126,98 @@ const SIZES: [LevelSize; 3] = [
     },
 ];
 
-impl Mimic for EducationalInstitution {
-    fn mimic(ctx: &mut Context<'_>) -> EducationalInstitution {
-        let registry = Registry::of(ctx);
-        let german = registry.german;
-        let address = Address::mimic(ctx);
-        let type_row = registry.institution_type.sample_index(ctx.rng());
-        let kind = registry.institution_type.value(type_row);
-        let level_index = registry.level_of_type[type_row];
-        let level = registry.institution_type.cell(type_row, 1);
-        let LevelSize {
-            students: (s_low, s_high),
-            ratio: (r_low, r_high),
-            programs: (p_low, p_high),
-            max_age,
-        } = SIZES[level_index];
-        let u = unit_f64(ctx.rng());
-        let student_count = (s_low * (u * (s_high / s_low).ln()).exp()).round() as u32;
-        let ratio = r_low + (r_high - r_low) * unit_f64(ctx.rng());
-        let staff_count = ((f64::from(student_count) / ratio).round() as u32).max(5);
-        let programs_count = (p_low + below(ctx.rng(), p_high - p_low + 1)) as usize;
-        let mut programs = Picks::new();
-        for _ in 0..programs_count * 16 {
-            if programs.len() == programs_count {
-                break;
-            }
-            if let Some(row) = registry.programs.sample(level_index, ctx.rng()) {
-                programs.push(registry.programs.table().cell(row, PROGRAM));
-            }
-        }
-        let host_kind = match level_index {
-            0 => HostKind::School,
-            1 => HostKind::College,
-            _ => HostKind::University,
-        };
-        let host = Host::new(
-            address.city,
-            address.state_code,
-            address.country_code,
-            host_kind,
-        );
-        let mut accreditations = Picks::new();
-        match (german, level_index) {
-            (false, 0) => {
-                accreditations.push(US_SCHOOL_ACCREDITOR);
-            }
-            (false, _) => {
-                accreditations.push(us_accreditor(address.state_code));
-            }
-            (true, 0) => {}
-            (true, _) => {
-                accreditations.push(DE_COUNCIL);
-                accreditations.push(one_of(ctx.rng(), DE_AGENCIES));
-            }
-        }
-        let facilities_list =
-            by_language(german, &FACILITIES_EN, &FACILITIES_DE)[usize::from(level_index > 0)];
-        let facilities_count = 3 + below(ctx.rng(), 3) as usize;
-        let year = ctx.today().year();
-        EducationalInstitution {
-            institution_id: Code::new("EDU", below(ctx.rng(), 1_000_000_000), 9),
-            name: OfficeName::new(kind, address.city, german),
-            kind,
-            level,
-            founding_year: year - 1 - below(ctx.rng(), max_age) as i32,
-            student_count,
-            staff_count,
-            website: Website(host),
-            email: Email {
-                mailbox: if german { "sekretariat" } else { "info" },
-                host,
-            },
-            phone: address.phone,
-            programs,
-            accreditations,
-            facilities: distinct_of(facilities_list, facilities_count, ctx.rng()),
-            address,
-        }
-    }
+fn type_row(ctx: &mut Context<'_>, registry: &&'static Registry) -> usize {
+    registry.institution_type.sample_index(ctx.rng())
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit(visitor);
+/// Log-uniform in the level's range.
+fn student_count(ctx: &mut Context<'_>, size: &&'static LevelSize) -> u32 {
+    let (low, high) = size.students;
+    let u = unit_f64(ctx.rng());
+    (low * (u * (high / low).ln()).exp()).round() as u32
+}
+
+/// The students over a ratio in the level's range; at least five.
+fn staff_count(ctx: &mut Context<'_>, size: &&'static LevelSize, students: &u32) -> u32 {
+    let (low, high) = size.ratio;
+    let ratio = low + (high - low) * unit_f64(ctx.rng());
+    ((f64::from(*students) / ratio).round() as u32).max(5)
+}
+
+/// Distinct programmes of the level, by weight.
+fn programs(
+    ctx: &mut Context<'_>,
+    registry: &&'static Registry,
+    size: &&'static LevelSize,
+    level_index: &usize,
+) -> Picks<8> {
+    let (low, high) = size.programs;
+    let count = (low + below(ctx.rng(), high - low + 1)) as usize;
+    let mut programs = Picks::new();
+    for _ in 0..count * 16 {
+        if programs.len() == count {
+            break;
+        }
+        if let Some(row) = registry.programs.sample(*level_index, ctx.rng()) {
+            programs.push(registry.programs.table().cell(row, PROGRAM));
+        }
     }
+    programs
+}
+
+fn host_kind(level_index: usize) -> HostKind {
+    match level_index {
+        0 => HostKind::School,
+        1 => HostKind::College,
+        _ => HostKind::University,
+    }
+}
+
+/// US schools by the national accreditor, colleges by their state's regional one; German
+/// schools by none, higher education by the council and one agency.
+fn accreditations(
+    ctx: &mut Context<'_>,
+    registry: &&'static Registry,
+    level_index: &usize,
+    site: &Address,
+) -> Picks<2> {
+    let mut accreditations = Picks::new();
+    match (registry.german, *level_index) {
+        (false, 0) => {
+            accreditations.push(US_SCHOOL_ACCREDITOR);
+        }
+        (false, _) => {
+            accreditations.push(us_accreditor(site.state_code));
+        }
+        (true, 0) => {}
+        (true, _) => {
+            accreditations.push(DE_COUNCIL);
+            accreditations.push(one_of(ctx.rng(), DE_AGENCIES));
+        }
+    }
+    accreditations
+}
+
+fn facilities_count(ctx: &mut Context<'_>) -> usize {
+    3 + below(ctx.rng(), 3) as usize
+}
+
+fn institution_id(ctx: &mut Context<'_>) -> Code {
+    Code::new("EDU", below(ctx.rng(), 1_000_000_000), 9)
+}
+
+/// Before this year, within the level's age.
+fn founding_year(ctx: &mut Context<'_>, size: &&'static LevelSize) -> i32 {
+    ctx.today().year() - 1 - below(ctx.rng(), size.max_age) as i32
+}
+
+fn facilities(
+    ctx: &mut Context<'_>,
+    registry: &&'static Registry,
+    level_index: &usize,
+    count: &usize,
+) -> Picks<5> {
+    let list =
+        by_language(registry.german, &FACILITIES_EN, &FACILITIES_DE)[usize::from(*level_index > 0)];
+    distinct_of(list, *count, ctx.rng())
 }

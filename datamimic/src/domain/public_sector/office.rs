@@ -32,38 +32,64 @@ use super::vocabulary::{
 /// assert!(office.website.to_string().ends_with(".de"));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(let(registry: &'static Registry))]
+#[mimic(let(site: Address))]
+#[mimic(let(office_type: &'static str, with = office_type(registry)))]
+#[mimic(let(state_level: bool, from = office_type.contains("State") || office_type.starts_with("Landes")))]
+#[mimic(let(staff: u32, with = staff_count(state_level)))]
+#[mimic(let(budget: f64, with = budget(registry, staff)))]
+#[mimic(let(leaders: [Leader; 2], with = leadership(registry)))]
+#[mimic(let(services_count: usize, with = services_count))]
+#[mimic(let(departments_count: usize, with = departments_count))]
+#[mimic(let(host: Host, from = Host::new(site.city, site.state_code, site.country_code, HostKind::Government)))]
 pub struct AdministrationOffice {
     /// Identifier (`ADM-000123456`).
+    #[mimic(with = office_id)]
     pub office_id: Code,
     /// The type and the city: `Springfield City Administration`, `Landratsamt Dresden`.
+    #[mimic(from = OfficeName::new(kind, jurisdiction, registry.german))]
     pub name: OfficeName,
     /// Office type from `public_sector/office_type`.
     #[serde(rename = "type")]
+    #[mimic(from = office_type)]
     pub kind: &'static str,
     /// The area it serves: the state for state-level offices, otherwise the city.
+    #[mimic(from = if state_level { site.state } else { site.city })]
     pub jurisdiction: &'static str,
     /// Year founded.
+    #[mimic(with = founding_year)]
     pub founding_year: i32,
     /// Employees.
+    #[mimic(from = staff)]
     pub staff_count: u32,
     /// Yearly budget in whole units of the country's currency, about the staff's cost.
+    #[mimic(from = budget.round() as u64)]
     pub annual_budget: u64,
     /// Opening hours.
+    #[mimic(with = hours(registry))]
     pub hours_of_operation: &'static str,
     /// Web site.
+    #[mimic(from = Website(host))]
     pub website: Website,
     /// Contact e-mail at the web site's host.
+    #[mimic(from = Email { mailbox: if registry.german { "poststelle" } else { "info" }, host })]
     pub email: Email,
     /// The address's landline.
+    #[mimic(from = site.phone)]
     pub phone: PhoneNumber,
     /// Two to four services offered.
+    #[mimic(with = services(registry, services_count))]
     pub services: Picks<4>,
     /// Three to five departments.
+    #[mimic(with = departments(registry, departments_count))]
     pub departments: Picks<5>,
     /// Head and deputy.
+    #[mimic(from = leaders)]
     pub leadership: [Leader; 2],
     /// Where the office is.
+    #[mimic(take = site)]
     pub address: Address,
 }
 
@@ -117,91 +143,83 @@ fn cost_per_staff(german: bool) -> f64 {
     if german { 85_000.0 } else { 110_000.0 }
 }
 
-impl Mimic for AdministrationOffice {
-    fn mimic(ctx: &mut Context<'_>) -> AdministrationOffice {
-        let registry = Registry::of(ctx);
-        let german = registry.german;
-        let address = Address::mimic(ctx);
-        let kind = registry.office_type.sample_row(ctx.rng()).value();
-        let state_level = kind.contains("State") || kind.starts_with("Landes");
-        let jurisdiction = if state_level {
-            address.state
-        } else {
-            address.city
-        };
-        // Larger bodies at state level; log-uniform staff (illustrative ranges).
-        let (low, high): (f64, f64) = if state_level {
-            (200.0, 5_000.0)
-        } else {
-            (15.0, 1_500.0)
-        };
-        let u = unit_f64(ctx.rng());
-        let staff_count = (low * (u * (high / low).ln()).exp()).round() as u32;
-        let budget =
-            f64::from(staff_count) * cost_per_staff(german) * (0.8 + 0.8 * unit_f64(ctx.rng()));
-        let year = ctx.today().year();
-        let host = Host::new(
-            address.city,
-            address.state_code,
-            address.country_code,
-            HostKind::Government,
-        );
-        let titles = if german {
-            LEADER_TITLES_DE
-        } else {
-            LEADER_TITLES_EN
-        };
-        let head = leader_name(ctx, registry);
-        // A deputy namesake of the head would read as a data error.
-        let mut deputy = leader_name(ctx, registry);
-        while deputy == head {
-            deputy = leader_name(ctx, registry);
-        }
-        let leadership = [
-            Leader {
-                title: titles[0],
-                name: head,
-            },
-            Leader {
-                title: titles[1],
-                name: deputy,
-            },
-        ];
-        let services_count = 2 + below(ctx.rng(), 3) as usize;
-        let departments_count = 3 + below(ctx.rng(), 3) as usize;
-        AdministrationOffice {
-            office_id: Code::new("ADM", below(ctx.rng(), 1_000_000_000), 9),
-            name: OfficeName::new(kind, jurisdiction, german),
-            kind,
-            jurisdiction,
-            founding_year: year - 1 - below(ctx.rng(), 175) as i32,
-            staff_count,
-            annual_budget: budget.round() as u64,
-            hours_of_operation: one_of(ctx.rng(), by_language(german, HOURS_EN, HOURS_DE)),
-            website: Website(host),
-            email: Email {
-                mailbox: if german { "poststelle" } else { "info" },
-                host,
-            },
-            phone: address.phone,
-            services: distinct_of(
-                by_language(german, SERVICES_EN, SERVICES_DE),
-                services_count,
-                ctx.rng(),
-            ),
-            departments: distinct_of(
-                by_language(german, DEPARTMENTS_EN, DEPARTMENTS_DE),
-                departments_count,
-                ctx.rng(),
-            ),
-            leadership,
-            address,
-        }
-    }
+fn office_type(ctx: &mut Context<'_>, registry: &&'static Registry) -> &'static str {
+    registry.office_type.sample_row(ctx.rng()).value()
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit(visitor);
+/// Larger bodies at state level; log-uniform staff (illustrative ranges).
+fn staff_count(ctx: &mut Context<'_>, state_level: &bool) -> u32 {
+    let (low, high): (f64, f64) = if *state_level {
+        (200.0, 5_000.0)
+    } else {
+        (15.0, 1_500.0)
+    };
+    let u = unit_f64(ctx.rng());
+    (low * (u * (high / low).ln()).exp()).round() as u32
+}
+
+fn budget(ctx: &mut Context<'_>, registry: &&'static Registry, staff: &u32) -> f64 {
+    f64::from(*staff) * cost_per_staff(registry.german) * (0.8 + 0.8 * unit_f64(ctx.rng()))
+}
+
+/// The head and a deputy; a deputy namesake of the head would read as a data error.
+fn leadership(ctx: &mut Context<'_>, registry: &&'static Registry) -> [Leader; 2] {
+    let titles = if registry.german {
+        LEADER_TITLES_DE
+    } else {
+        LEADER_TITLES_EN
+    };
+    let head = leader_name(ctx, registry);
+    let mut deputy = leader_name(ctx, registry);
+    while deputy == head {
+        deputy = leader_name(ctx, registry);
     }
+    [
+        Leader {
+            title: titles[0],
+            name: head,
+        },
+        Leader {
+            title: titles[1],
+            name: deputy,
+        },
+    ]
+}
+
+fn services_count(ctx: &mut Context<'_>) -> usize {
+    2 + below(ctx.rng(), 3) as usize
+}
+
+fn departments_count(ctx: &mut Context<'_>) -> usize {
+    3 + below(ctx.rng(), 3) as usize
+}
+
+fn office_id(ctx: &mut Context<'_>) -> Code {
+    Code::new("ADM", below(ctx.rng(), 1_000_000_000), 9)
+}
+
+fn founding_year(ctx: &mut Context<'_>) -> i32 {
+    ctx.today().year() - 1 - below(ctx.rng(), 175) as i32
+}
+
+fn hours(ctx: &mut Context<'_>, registry: &&'static Registry) -> &'static str {
+    one_of(ctx.rng(), by_language(registry.german, HOURS_EN, HOURS_DE))
+}
+
+fn services(ctx: &mut Context<'_>, registry: &&'static Registry, count: &usize) -> Picks<4> {
+    distinct_of(
+        by_language(registry.german, SERVICES_EN, SERVICES_DE),
+        *count,
+        ctx.rng(),
+    )
+}
+
+fn departments(ctx: &mut Context<'_>, registry: &&'static Registry, count: &usize) -> Picks<5> {
+    distinct_of(
+        by_language(registry.german, DEPARTMENTS_EN, DEPARTMENTS_DE),
+        *count,
+        ctx.rng(),
+    )
 }
 
 /// A leader's name: either gender's given-name table, then a family name.
@@ -216,6 +234,19 @@ pub(crate) fn leader_name(ctx: &mut Context<'_>, registry: &Registry) -> FullNam
 }
 
 /// Reports the registry's tables and the address's.
+/// The dataset's public-sector registry as a derived entity's `let(registry: &'static
+/// Registry)`: resolved once per dataset, and every table it reads is reported. Draws nothing.
+impl Mimic for &'static Registry {
+    #[inline]
+    fn mimic(ctx: &mut Context<'_>) -> &'static Registry {
+        Registry::of(ctx)
+    }
+
+    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
+        visit(visitor);
+    }
+}
+
 pub(crate) fn visit(visitor: &mut dyn FnMut(TableUse)) {
     for family in FAMILIES {
         visitor(TableUse {
