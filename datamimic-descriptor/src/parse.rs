@@ -22,6 +22,7 @@ use crate::descriptor::{
     Pos, Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::echo::Echo;
+use crate::entity_arguments::EntityArguments;
 use crate::memstore::{MAX_MEMSTORE_VALUES, MemChunk, MemRows, MemTarget};
 use crate::script::{Engine, Script};
 use crate::script_source::ScriptSource;
@@ -1852,7 +1853,10 @@ impl<'d, 'i> Parser<'d, 'i> {
         // `Person(min_age=18, max_age=65)`: DATAMIMIC's constructor form.
         let (name, args) = split_call(text).map_err(|e| self.err_attr(node, "entity", e))?;
         let def = entities::find(name).map_err(|e| self.err_attr(node, "entity", e))?;
-        let constructor_ages = self.entity_arguments(node, args)?;
+        let arguments = parameters(args)
+            .and_then(|pairs| EntityArguments::parse(&pairs))
+            .map_err(|e| self.err_attr(node, "entity", e))?;
+        let constructor_ages = (arguments.min_age, arguments.max_age);
         let u32_attr = |attr: &str| -> Result<Option<u32>> {
             self.attr(node, attr)
                 .map(|v| {
@@ -1943,29 +1947,12 @@ impl<'d, 'i> Parser<'d, 'i> {
                 format_args!("{min} is above `ageMax` {max}"),
             ));
         }
-        def.build(&options)
+        crate::entity_arguments::build(def, &options, arguments.quotas)
             .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))
     }
 
-    /// The `min_age` and `max_age` of an entity's constructor arguments (`Person(min_age=18)`).
-    fn entity_arguments(
-        &self,
-        node: Node<'_, '_>,
-        args: &str,
-    ) -> Result<(Option<u32>, Option<u32>)> {
-        self.named_pair(
-            node,
-            "entity",
-            "entity",
-            args,
-            ["min_age", "max_age"],
-            "a non-negative integer",
-        )
-    }
-
-    /// Two named arguments of a call (`Person(min_age=18, max_age=65)`,
-    /// `IncrementGenerator(start=1, step=2)`), each at most once, parsed as `T`; errors are
-    /// placed at attribute `attr`.
+    /// Two named arguments of a call (`IncrementGenerator(start=1, step=2)`), each at most
+    /// once, parsed as `T`; errors are placed at attribute `attr`.
     fn named_pair<T: std::str::FromStr>(
         &self,
         node: Node<'_, '_>,

@@ -508,6 +508,146 @@ mod tests {
         assert!((4..=14).contains(&a));
     }
 
+    /// The value of `text` evaluated with record `record`'s stream, as text.
+    fn drawn(text: &str, record: u64) -> String {
+        set_rng(MimicRng::for_record(1, record));
+        let value = eval(text, &mut Scope::new()).unwrap();
+        value.to_string()
+    }
+
+    #[test]
+    fn seeded_random_instances_draw_the_same_values_on_every_record() {
+        let seeded = "(lambda r: [r.randint(1, 1000) for _ in range(5)] + [r.random(), r.choice('abc'), \
+                      r.sample(range(10), 3), r.randrange(0, 100, 7), r.gauss(0, 1), r.getrandbits(70) < 2 ** 70, \
+                      r.choices([1, 2], weights=[1, 3], k=2), r.uniform(1, 2)])(__import__('random').Random(1337))";
+        let a = drawn(seeded, 1);
+        assert_eq!(a, drawn(seeded, 2), "independent of the record's stream");
+        assert_ne!(a, drawn(&seeded.replace("1337", "1338"), 1));
+        assert_ne!(a, drawn(&seeded.replace("1337", "'1337'"), 1));
+        // The same seed twice in one script gives the same values.
+        assert_eq!(
+            drawn(
+                "(lambda R: R(b'x').random() == R(b'x').random() and R(-5).random() == R(5).random())(__import__('random').Random)",
+                3
+            ),
+            "true"
+        );
+        // Without a seed, the instance follows the record's stream.
+        let unseeded = "__import__('random').Random().randint(1, 10 ** 9)";
+        assert_eq!(drawn(unseeded, 4), drawn(unseeded, 4));
+        assert_ne!(drawn(unseeded, 4), drawn(unseeded, 5));
+        // A module-level reseed makes the following draws fixed.
+        let reseeded = "(lambda m: (m.seed(9), m.random())[1])(__import__('random'))";
+        assert_eq!(drawn(reseeded, 6), drawn(reseeded, 7));
+        // getstate and setstate replay the draws.
+        assert_eq!(
+            drawn("(lambda r: (lambda s: (r.random(), r.setstate(s), r.random()))(r.getstate()))(__import__('random').Random(3))", 1)
+                .matches("0.").count(),
+            2
+        );
+        let shuffled = drawn(
+            "(lambda r, x: (r.shuffle(x), sorted(x) == list(range(20)) and x != list(range(20)))[1])(__import__('random').Random(1), list(range(20)))",
+            1,
+        );
+        assert_eq!(shuffled, "true");
+    }
+
+    #[test]
+    fn random_instance_errors_are_python_errors() {
+        let mut scope = Scope::new();
+        for (text, expected) in [
+            (
+                "__import__('random').Random([1])",
+                "TypeError: a seed of type `list`: the only supported seed types are None, int, float, str, bytes and bytearray",
+            ),
+            (
+                "__import__('random').Random(1).randrange(5, 5)",
+                "ValueError: empty range in randrange(5, 5, 1)",
+            ),
+            (
+                "__import__('random').randrange(0, 10, 0)",
+                "ValueError: zero step for randrange()",
+            ),
+            (
+                "__import__('random').Random(1).randint(3, 1)",
+                "ValueError: random_int(3, 1): the minimum is above the maximum",
+            ),
+            (
+                "__import__('random').getrandbits(-1)",
+                "ValueError: number of bits must be non-negative",
+            ),
+        ] {
+            let f = eval(text, &mut scope).unwrap_err();
+            assert_eq!(f.message, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn pure_standard_library_modules_import() {
+        let mut scope = Scope::new();
+        scope.push("xs", vec![Dynamic::from(3_i64), Dynamic::from(4_i64)]);
+        let text = |t: &str, scope: &mut Scope<'_>| eval(t, scope).unwrap().to_string();
+        assert_eq!(
+            text(
+                "__import__('functools').reduce(lambda a, b: a * b, xs, 2)",
+                &mut scope
+            ),
+            "24"
+        );
+        assert_eq!(
+            text("__import__('functools').partial(max, 10)(*xs)", &mut scope),
+            "10"
+        );
+        assert_eq!(
+            text(
+                "(lambda f: [f(2), f(2), f.cache_info()[:2]])(__import__('functools').lru_cache(maxsize=10)(lambda x: x * 3))",
+                &mut scope
+            ),
+            "[6, 6, [1, 1]]"
+        );
+        assert_eq!(
+            text("list(__import__('itertools').chain(xs, [5]))", &mut scope),
+            "[3, 4, 5]"
+        );
+        assert_eq!(
+            text(
+                "[__import__('math').floor(2.7), __import__('math').sqrt(16.0), round(__import__('math').log(8, 2)), __import__('math').gcd(12, 18)]",
+                &mut scope
+            ),
+            "[2, 4.0, 3, 6]"
+        );
+        assert_eq!(
+            text(
+                "__import__('collections').Counter('abracadabra').most_common(2)",
+                &mut scope
+            ),
+            "[[\"a\", 5], [\"b\", 2]]"
+        );
+        assert_eq!(text("__import__('operator').add(*xs)", &mut scope), "7");
+        assert_eq!(
+            text("str(__import__('typing').Optional[int])", &mut scope),
+            "typing.Optional"
+        );
+        for (bad, expected) in [
+            (
+                "__import__('math').sqrt(-1)",
+                "ValueError: math domain error",
+            ),
+            (
+                "__import__('math').floor(float('inf'))",
+                "OverflowError: cannot convert inf to an integer",
+            ),
+            (
+                "__import__('json')",
+                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing` can be imported",
+            ),
+            ("__import__('functools.os')", "`import functools.os`"),
+        ] {
+            let f = eval(bad, &mut scope).unwrap_err();
+            assert!(f.message.contains(expected), "{bad}: {}", f.message);
+        }
+    }
+
     #[test]
     fn no_host_access() {
         let mut scope = Scope::new();
