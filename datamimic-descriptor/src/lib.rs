@@ -98,6 +98,7 @@ pub mod record;
 pub mod regex;
 pub mod remove_empty;
 pub mod script;
+pub mod script_domains;
 pub mod script_module;
 pub mod script_native;
 mod script_random;

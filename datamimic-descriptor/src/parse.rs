@@ -972,10 +972,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             (Some(count), _) => count,
             (None, Some(s)) => s.rows.len(),
-            (None, None) => bail!(
-                "{}: `<generate>` needs a `count` (or a `source`) attribute",
-                self.pos(node)
-            ),
+            // Neither: one record, as in DATAMIMIC (its clinical-trial demo's cohort).
+            (None, None) => 1,
         };
         let (targets, stores) = match self.value(node, "target", ctx)? {
             Some(t) => self.targets(node, &t, separator, &ctx.memstores, &ctx.databases)?,

@@ -199,7 +199,7 @@ fn random_of(ty: Option<Type>) -> Dynamic {
 }
 
 /// Record `index` of an entity as a script value (a map of its fields).
-fn entity_value(entity: &dyn Entity, index: u64) -> Result<Dynamic> {
+pub(crate) fn entity_value(entity: &dyn Entity, index: u64) -> Result<Dynamic> {
     let mut value = Dynamic::UNIT;
     entity.visit_record(index, &mut |record| {
         value = rhai::serde::to_dynamic(record).map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -649,6 +649,78 @@ mod tests {
     }
 
     #[test]
+    fn domain_services_give_datamimic_entities() {
+        let service =
+            "__import__('datamimic_ce.domains.healthcare.services.patient_service').PatientService";
+        let config =
+            "__import__('datamimic_ce.domains.common.models.demographic_config').DemographicConfig";
+        let cohort = format!(
+            "[(p.age, p.blood_type, [c['name'] for c in p.conditions], p.to_dict()['full_name']) \
+              for p in {service}(dataset='US', rng=__import__('random').Random(1337), \
+              demographic_config={config}(age_min=70, age_max=75, conditions_exclude=frozenset({{'Hypertension'}}))).generate_batch(50)]"
+        );
+        let first = drawn(&cohort, 1);
+        assert_eq!(
+            first,
+            drawn(&cohort, 2),
+            "a seeded rng gives the same cohort"
+        );
+        set_rng(MimicRng::for_record(1, 1));
+        let value = eval(&cohort, &mut Scope::new()).unwrap();
+        let rows = value.into_array().unwrap();
+        assert_eq!(rows.len(), 50);
+        for row in rows {
+            let row = row.into_array().unwrap();
+            let age = row[0].as_int().unwrap();
+            assert!((70..=75).contains(&age), "{age}");
+            let conditions = row[2].clone().into_array().unwrap();
+            assert!(conditions.iter().all(|c| c.to_string() != "Hypertension"));
+            assert!(row[3].to_string().contains(' '));
+        }
+        // A model from a generator, with a related model kept out of its dict.
+        let finance = "__import__('datamimic_ce.domains.finance.models.transaction').Transaction(\
+                       __import__('datamimic_ce.domains.finance.generators.transaction_generator').TransactionGenerator(dataset='DE', rng=__import__('random').Random(5)), bank_account={'iban': 'x'})";
+        assert_eq!(
+            drawn(
+                &format!(
+                    "(lambda t: (t.currency, 'bank_account' in t.to_dict(), t.bank_account['iban']))({finance})"
+                ),
+                1
+            ),
+            "[\"EUR\", false, \"x\"]"
+        );
+        assert_eq!(
+            drawn(
+                "__import__('datamimic_ce.domains.common.services.person_service').PersonService(rng=__import__('random').Random(2), female_quota=1.0).generate_batch(20)[19].gender",
+                1
+            ),
+            "female"
+        );
+        let mut scope = Scope::new();
+        for (bad, expected) in [
+            (
+                "__import__('datamimic_ce.domains.common.services.company_service').CompanyService(female_quota=0.5).generate()",
+                "ValueError: CompanyGenerator: entity `Company` does not take `female_quota`; only Person takes quotas",
+            ),
+            (
+                "__import__('datamimic_ce.domains.common.services.person_service').PersonService(dataset='ZZ').generate()",
+                "ValueError: PersonGenerator: ",
+            ),
+            (
+                "__import__('datamimic_ce.domains.finance.models.transaction').Transaction(__import__('datamimic_ce.domains.finance.generators.bank_generator').BankGenerator())",
+                "TypeError: Transaction needs a TransactionGenerator, not BankGenerator",
+            ),
+            (
+                "__import__('datamimic_ce.contexts.context')",
+                "ImportError: `import datamimic_ce.contexts.context`: of DATAMIMIC's modules, datamimic provides",
+            ),
+        ] {
+            let f = eval(bad, &mut scope).unwrap_err();
+            assert!(f.message.starts_with(expected), "{bad}: {}", f.message);
+        }
+    }
+
+    #[test]
     fn no_host_access() {
         let mut scope = Scope::new();
         for (text, expected) in [

@@ -33,6 +33,7 @@ use rustpython_vm::{
 use datamimic::sample;
 
 use crate::script::{uuid, with_rng};
+use crate::script_domains;
 use crate::script_module::PythonFile;
 use crate::script_random::{choice, random_int, random_module};
 use crate::script_stdlib::{self, STDLIB_MODULES};
@@ -114,6 +115,9 @@ class Converter:
 class CustomConverter(Converter):
     pass
 "#;
+
+/// The module holding the prelude's classes for Rust functions (scripts cannot import it).
+const PRELUDE_MODULE: &str = "_datamimic_prelude";
 
 /// DATAMIMIC's modules of base classes, and the class each provides.
 const DATAMIMIC_MODULES: &[(&str, &str)] = &[
@@ -245,6 +249,18 @@ impl Python {
                 dict.set_item(*class, scope.globals.get_item(*class, vm)?, vm)?;
                 modules.set_item(*module, vm.new_module(module, dict, None).into(), vm)?;
             }
+            // Where Rust functions find the classes values are seen as; not importable.
+            let prelude = vm.ctx.new_dict();
+            for class in ["Record", "DateTimeText"] {
+                prelude.set_item(class, scope.globals.get_item(class, vm)?, vm)?;
+            }
+            modules.set_item(
+                PRELUDE_MODULE,
+                vm.new_module(PRELUDE_MODULE, prelude, None).into(),
+                vm,
+            )?;
+            let random_class = modules.get_item("random", vm)?.get_attr("Random", vm)?;
+            script_domains::register(vm, scope.globals.get_item("Record", vm)?, random_class)?;
             Ok((
                 scope.globals.get_item("Record", vm)?,
                 scope.globals.get_item("DateTimeText", vm)?,
@@ -431,13 +447,28 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         .try_into_value(vm)?;
     let name = name.to_str().unwrap_or("?").to_owned();
     let top = name.split('.').next().unwrap_or_default();
+    // DATAMIMIC's modules: the base classes and the domains (`crate::script_domains`).
+    let datamimic_module = top == "datamimic_ce"
+        && vm
+            .sys_module
+            .get_attr("modules", vm)?
+            .get_item(name.as_str(), vm)
+            .is_ok();
     if ((MODULES.contains(&top) || STDLIB_MODULES.contains(&top)) && top == name)
-        || DATAMIMIC_MODULES.iter().any(|(module, _)| *module == name)
+        || datamimic_module
     {
         return vm
             .sys_module
             .get_attr("modules", vm)?
             .get_item(name.as_str(), vm);
+    }
+    if top == "datamimic_ce" {
+        return Err(vm.new_import_error(
+            format!(
+                "`import {name}`: of DATAMIMIC's modules, datamimic provides the base classes of generators and converters, `DemographicConfig` and the domains' services, generators and models (`datamimic_ce.domains.healthcare.services.patient_service`)"
+            ),
+            vm.ctx.new_str(name),
+        ));
     }
     Err(vm.new_import_error(
         format!(
@@ -536,6 +567,25 @@ fn to_python(vm: &VirtualMachine, classes: &Classes<'_>, value: &Dynamic) -> PyR
         return classes.record.call((dict,), vm);
     }
     Ok(vm.ctx.new_str(value.to_string()).into())
+}
+
+/// A datamimic value as a Python object, as scripts see values (for Rust functions called
+/// from scripts).
+pub(crate) fn value_to_python(vm: &VirtualMachine, value: &Dynamic) -> PyResult {
+    let prelude = vm
+        .sys_module
+        .get_attr("modules", vm)?
+        .get_item(PRELUDE_MODULE, vm)?;
+    let record = prelude.get_attr("Record", vm)?;
+    let datetime = prelude.get_attr("DateTimeText", vm)?;
+    to_python(
+        vm,
+        &Classes {
+            record: &record,
+            datetime: &datetime,
+        },
+        value,
+    )
 }
 
 /// A script's Python result as a datamimic value.
