@@ -721,6 +721,78 @@ mod tests {
     }
 
     #[test]
+    fn a_repetition_too_large_is_a_memory_error() {
+        let mut scope = Scope::new();
+        // In the interpreter (a lambda keeps them from the native closures, which stop
+        // strings at 1 MiB).
+        for text in [
+            "(lambda n: 'x' * n)(10 ** 12)",
+            "(lambda n: n * 'xy')(10 ** 12)",
+            "(lambda n: [0] * n)(10 ** 12)",
+            "(lambda n: (1, 2) * n)(10 ** 12)",
+            "(lambda n: b'.' * n)(10 ** 12)",
+            "(lambda n: bytearray(b'ab') * n)(10 ** 12)",
+            "(lambda n: 'é' * n)(60_000_000)",
+        ] {
+            let f = eval(text, &mut scope).unwrap_err();
+            assert!(
+                f.message.starts_with("MemoryError: repeating a `")
+                    && f.message
+                        .ends_with("a script may make at most 100000000 at once"),
+                "{text}: {}",
+                f.message
+            );
+        }
+        // `s *= n` in a function of an executed file.
+        let engine = engine();
+        let file = PythonFile::compile(
+            "grow.scr.py",
+            "def grow(s, n):\n    s *= n\n    return len(s)\n",
+        )
+        .unwrap();
+        engine.execute(file).unwrap();
+        for (args, expected) in [
+            (
+                "['a'], 10 ** 12",
+                Err("MemoryError: repeating a `list` 1000000000000 times"),
+            ),
+            (
+                "bytearray(b'a'), 10 ** 12",
+                Err("MemoryError: repeating a `bytearray`"),
+            ),
+            ("['a'], 3", Ok(3)),
+        ] {
+            let text = format!("grow({args})");
+            let source = ScriptSource::from_attribute("d.xml".into(), &text, (1, 1), &text);
+            let result = Script::compile(&engine, source)
+                .unwrap()
+                .eval(&engine, &mut scope);
+            match expected {
+                Ok(n) => assert_eq!(result.unwrap().as_int().unwrap(), n),
+                Err(message) => {
+                    let f = result.unwrap_err();
+                    assert!(f.message.starts_with(message), "{args}: {}", f.message);
+                }
+            }
+        }
+        assert_eq!(
+            eval("len('ab' * 1000)", &mut scope)
+                .unwrap()
+                .as_int()
+                .unwrap(),
+            2000
+        );
+        assert_eq!(
+            eval("len([1] * 3 + [2] * 0)", &mut scope)
+                .unwrap()
+                .as_int()
+                .unwrap(),
+            3
+        );
+        assert_eq!(eval("'x' * -1", &mut scope).unwrap().to_string(), "");
+    }
+
+    #[test]
     fn no_host_access() {
         let mut scope = Scope::new();
         for (text, expected) in [

@@ -239,12 +239,18 @@ fn run(vm: &VirtualMachine, dict: &PyDictRef, source: &str, module: &str) -> PyR
     vm.run_code_obj(code, scope).map(drop)
 }
 
+/// A float function of one argument.
+type Unary = fn(f64) -> f64;
+
+/// Where a [`Unary`] is defined.
+type Domain = fn(f64) -> bool;
+
 /// A float function of one argument that fails outside its domain, as Python's does.
 fn unary(
     vm: &VirtualMachine,
     name: &'static str,
-    f: fn(f64) -> f64,
-    domain: fn(f64) -> bool,
+    f: Unary,
+    domain: Domain,
 ) -> PyObjectRef {
     vm.new_function(
         name,
@@ -261,7 +267,7 @@ fn unary(
 
 /// An integer from a float rounded by `f` (`floor`, `ceil`, `trunc`), an error for infinities
 /// and NaN.
-fn rounded(vm: &VirtualMachine, name: &'static str, f: fn(f64) -> f64) -> PyObjectRef {
+fn rounded(vm: &VirtualMachine, name: &'static str, f: Unary) -> PyObjectRef {
     vm.new_function(
         name,
         move |x: ArgIntoFloat, vm: &VirtualMachine| -> PyResult {
@@ -295,7 +301,7 @@ fn math_module(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let any = |_: f64| true;
     let positive = |x: f64| x > 0.0;
     let unit = |x: f64| (-1.0..=1.0).contains(&x);
-    let functions: [(&'static str, fn(f64) -> f64, fn(f64) -> bool); 16] = [
+    let functions: [(&'static str, Unary, Domain); 16] = [
         ("sqrt", f64::sqrt, |x| x >= 0.0),
         ("exp", f64::exp, any),
         ("log10", f64::log10, positive),

@@ -4,9 +4,12 @@
 //! Sandbox: the VM has no file, network, environment or process modules (they live in
 //! RustPython's standard library, which is not linked); `open`, `input`, `exec`, `eval`,
 //! `compile`, `breakpoint`, `help`, `exit` and `quit` are removed and `print` writes nothing;
-//! `import` serves only [`MODULES`], and any other module is a clean error naming it. The
-//! `random` module (`crate::script_random`) and the helpers (`random_int`, `random_bool`, `random_choice`, `uuid`,
-//! `pattern`) draw from the current record's stream, so values never depend on threads.
+//! `import` serves only `random`, `string`, `uuid`, `__future__`, the pure standard-library
+//! modules of `crate::script_stdlib` and DATAMIMIC's modules (base classes, and the domains of
+//! [`crate::script_domains`]); any other module is a clean error naming it. A repetition
+//! (`'x' * n`) may make at most [`crate::script_limits::MAX_REPEAT_BYTES`]. The `random`
+//! module (`crate::script_random`) and the helpers (`random_int`, `random_bool`,
+//! `random_choice`, `uuid`, `pattern`) draw from the current record's stream, so values never depend on threads.
 //! An evaluation that runs longer than [`TIME_LIMIT`] is stopped by a watchdog with an
 //! error (before the next bytecode instruction; a single builtin call such as
 //! `sum(range(10 ** 15))` runs in Rust and is not interrupted); recursion is limited to
@@ -361,6 +364,7 @@ impl Python {
 
 /// Removes host access from the builtins and adds datamimic's helpers and `random` module.
 fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
+    crate::script_limits::cap_repetition(vm);
     let builtins = vm.builtins.as_object();
     for name in [
         "open",
