@@ -1647,7 +1647,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                     )
                 }
             }
-            Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
+            Some("entity") => {
+                let (entity, tag) = self.entity(node, ctx)?;
+                ValueSource::Entity(entity, tag)
+            }
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),
             Some("values") => self.values(node, &name)?,
@@ -1846,7 +1849,12 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(())
     }
 
-    fn entity(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Box<dyn Entity>> {
+    /// The entity of `node`'s `entity` attribute, and the tag its values carry to scripts.
+    fn entity(
+        &self,
+        node: Node<'_, '_>,
+        ctx: &Ctx<'_>,
+    ) -> Result<(Box<dyn Entity>, crate::script_domains::EntityTag)> {
         let text = self.required(node, "entity")?.trim();
         // `Person(min_age=18, max_age=65)`: DATAMIMIC's constructor form.
         let (name, args) = split_call(text).map_err(|e| self.err_attr(node, "entity", e))?;
@@ -1945,8 +1953,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                 format_args!("{min} is above `ageMax` {max}"),
             ));
         }
-        crate::entity_arguments::build(def, &options, arguments.quotas)
-            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))
+        let tag = crate::script_domains::entity_tag(def.name, options.dataset.as_deref());
+        let entity = crate::entity_arguments::build(def, &options, arguments.quotas)
+            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))?;
+        Ok((entity, tag))
     }
 
     /// Two named arguments of a call (`IncrementGenerator(start=1, step=2)`), each at most

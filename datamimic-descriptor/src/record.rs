@@ -212,8 +212,11 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
-        ValueSource::Entity(entity) => {
-            entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?
+        ValueSource::Entity(entity, tag) => {
+            let mut value =
+                entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?;
+            value.set_tag((*tag).into());
+            value
         }
         ValueSource::Script(script) => script.eval(engine, scope).map_err(|e| {
             failed(

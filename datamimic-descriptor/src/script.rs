@@ -679,7 +679,7 @@ mod tests {
         }
         // A model from a generator, with a related model kept out of its dict.
         let finance = "__import__('datamimic_ce.domains.finance.models.transaction').Transaction(\
-                       __import__('datamimic_ce.domains.finance.generators.transaction_generator').TransactionGenerator(dataset='DE', rng=__import__('random').Random(5)), bank_account={'iban': 'x'})";
+                       __import__('datamimic_ce.domains.finance.generators.transaction_generator').TransactionGenerator(dataset='DE', rng=__import__('random').Random(5)), bank_account={'iban': 'x', 'account_number': '1', 'account_type': 'GIRO'})";
         assert_eq!(
             drawn(
                 &format!(
@@ -709,6 +709,10 @@ mod tests {
             (
                 "__import__('datamimic_ce.domains.finance.models.transaction').Transaction(__import__('datamimic_ce.domains.finance.generators.bank_generator').BankGenerator())",
                 "TypeError: Transaction needs a TransactionGenerator, not BankGenerator",
+            ),
+            (
+                "__import__('datamimic_ce.domains.finance.models.transaction').Transaction(__import__('datamimic_ce.domains.finance.generators.transaction_generator').TransactionGenerator(), bank_account={'iban': 'x'})",
+                "ValueError: `bank_account` has no `account_number`: a Transaction's account takes its account_number, account_type, iban",
             ),
             (
                 "__import__('datamimic_ce.contexts.context')",
@@ -790,6 +794,62 @@ mod tests {
             3
         );
         assert_eq!(eval("'x' * -1", &mut scope).unwrap().to_string(), "");
+    }
+
+    #[test]
+    fn entity_values_are_datamimic_models() {
+        let mut account = Map::new();
+        for (key, value) in [
+            ("account_number", "12345"),
+            ("bank_name", "Sparkasse"),
+            ("bank_code", "1"),
+            ("bic", "X"),
+            ("bin", "4"),
+        ] {
+            account.insert(key.into(), value.into());
+        }
+        let mut value = Dynamic::from(account);
+        value.set_tag(crate::script_domains::entity_tag("BankAccount", Some("DE")).into());
+        let mut scope = Scope::new();
+        scope.push_dynamic("account", value);
+        let text = |t: &str, scope: &mut Scope<'_>| eval(t, scope).unwrap().to_string();
+        assert_eq!(
+            text("account._bank_account_generator.dataset", &mut scope),
+            "DE"
+        );
+        assert_eq!(
+            text(
+                "account.bank_data.to_dict()['name'] + account.account_number",
+                &mut scope
+            ),
+            "Sparkasse12345"
+        );
+        assert_eq!(text("type(account).__name__", &mut scope), "BankAccount");
+        // The model's properties need the interpreter; a misspelt one is still named with a
+        // suggestion by the native closures.
+        let f = eval("account.acount_number", &mut scope).unwrap_err();
+        assert_eq!(
+            f.message,
+            "`account` has no property `acount_number`; did you mean `account_number`?"
+        );
+        let f = eval("account.bank_dta.to_dict()", &mut scope).unwrap_err();
+        assert!(
+            f.message.contains("AttributeError: no property `bank_dta`"),
+            "{}",
+            f.message
+        );
+        // A related account gives a transaction's `account` its number.
+        let tx = "__import__('datamimic_ce.domains.finance.models.transaction').Transaction(\
+                  __import__('datamimic_ce.domains.finance.generators.transaction_generator').TransactionGenerator(\
+                  dataset=account._bank_account_generator.dataset, rng=__import__('random').Random(1)), \
+                  bank_account=dict(account, account_type='GIRO', iban='DE00'))";
+        assert_eq!(
+            text(&format!("{tx}.to_dict()['account']"), &mut scope),
+            text(
+                "{'account_number': '12345', 'account_type': 'GIRO', 'iban': 'DE00'}",
+                &mut scope
+            )
+        );
     }
 
     #[test]

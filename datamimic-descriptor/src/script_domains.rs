@@ -116,22 +116,67 @@ class _Service:
     def generate_batch(self, count=1):
         return [self._generator._record() for _ in range(count)]
 
+class _GeneratorView:
+    """What a model shows of the generator that made it: its dataset."""
+
+    def __init__(self, dataset):
+        self.dataset = dataset
+
+def _bank_data(account):
+    return Record({key: account[field] for key, field in
+                   (("name", "bank_name"), ("bank_code", "bank_code"), ("bic", "bic"), ("bin", "bin"))})
+
+# Properties DATAMIMIC's models have beyond their fields, from the fields datamimic has
+# (named in DERIVED in Rust too).
+_DERIVED = {"BankAccount": {"bank_data": _bank_data}}
+
+def _transaction_account(transaction, account):
+    if "account" in transaction:
+        keys = list(transaction["account"])
+        for key in keys:
+            if key not in account:
+                raise ValueError(f"`bank_account` has no `{key}`: a Transaction's account takes its {', '.join(keys)}")
+        transaction["account"] = {key: account[key] for key in keys}
+
+# Fields of a model that stand for a related model: `Transaction(gen, bank_account=a)`'s
+# `account` is `a`'s number, type and IBAN.
+_RELATED = {("Transaction", "bank_account"): _transaction_account}
+
 class _Model(Record):
     _entity = None
+    _generator_attribute = None
+
+    @classmethod
+    def _of_entity(cls, fields, dataset):
+        model = dict.__new__(cls)
+        Record.__init__(model, fields)
+        object.__setattr__(model, "_dataset", dataset)
+        return model
+
+    def __getattr__(self, name):
+        if name == self._generator_attribute:
+            return _GeneratorView(self.__dict__.get("_dataset", "US"))
+        derived = _DERIVED.get(self._entity, {}).get(name)
+        if derived is not None:
+            return derived(self)
+        return Record.__getattr__(self, name)
 
     def __init__(self, generator, **related):
         if getattr(generator, "_entity", None) != self._entity:
             raise TypeError(f"{type(self).__name__} needs a {self._entity}Generator, not {type(generator).__name__}")
         Record.__init__(self, generator._record())
         # Related models (`bank_account=account`) are attributes, not fields: as in
-        # DATAMIMIC, `to_dict()` leaves them out.
+        # DATAMIMIC, `to_dict()` leaves them out. A field that stands for one takes its values.
         for name, value in related.items():
             object.__setattr__(self, name, value)
+            relate = _RELATED.get((self._entity, name))
+            if relate is not None:
+                relate(self, value)
 
-def _classes(entity):
+def _classes(entity, generator_attribute):
     generator = type(entity + "Generator", (_Generator,), {"_entity": entity})
     service = type(entity + "Service", (_Service,), {"_generator_class": generator})
-    model = type(entity, (_Model,), {"_entity": entity})
+    model = type(entity, (_Model,), {"_entity": entity, "_generator_attribute": generator_attribute})
     return generator, service, model
 "#;
 
@@ -172,9 +217,13 @@ pub(crate) fn register(
     let classes = dict.get_item("_classes", vm)?;
     for (domain, names) in DOMAINS {
         for name in *names {
-            let made = classes.call((vm.ctx.new_str(*name),), vm)?;
-            let made: Vec<PyObjectRef> = vm.extract_elements_with(&made, Ok)?;
             let snake = snake_case(name);
+            let generator_attribute = format!("_{snake}_generator");
+            let made = classes.call(
+                (vm.ctx.new_str(*name), vm.ctx.new_str(generator_attribute)),
+                vm,
+            )?;
+            let made: Vec<PyObjectRef> = vm.extract_elements_with(&made, Ok)?;
             let base = format!("datamimic_ce.domains.{domain}");
             module(
                 format!("{base}.generators.{snake}_generator"),
@@ -190,6 +239,75 @@ pub(crate) fn register(
         }
     }
     Ok(())
+}
+
+/// The properties models have beyond their entity's fields (`_DERIVED` in the Python
+/// source), besides `_<entity>_generator`.
+const DERIVED: &[(&str, &str)] = &[("BankAccount", "bank_data")];
+
+/// Whether `value`, an entity's value, has property `name` beyond its fields as its model
+/// (so that a script reading it needs the interpreter).
+pub(crate) fn model_property(value: &rhai::Dynamic, name: &str) -> bool {
+    let Some(entity) = EntityTag::try_from(value.tag())
+        .ok()
+        .filter(|t| *t > 0)
+        .and_then(|t| entities_with_classes().nth(usize::try_from((t >> 10) - 1).ok()?))
+        .map(|(_, entity)| entity)
+    else {
+        return false;
+    };
+    DERIVED.contains(&(entity, name))
+        || name
+            .strip_prefix('_')
+            .and_then(|n| n.strip_suffix("_generator"))
+            .is_some_and(|n| n == snake_case(entity))
+}
+
+/// The tag of an entity's values ([`entity_tag`]): small enough for rhai's tag on every
+/// platform.
+pub type EntityTag = i16;
+
+/// The entities with domain classes, in [`DOMAINS`] order.
+fn entities_with_classes() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DOMAINS
+        .iter()
+        .flat_map(|(domain, names)| names.iter().map(move |name| (*domain, *name)))
+}
+
+/// The tag an entity's values carry to scripts, so that a script sees them as DATAMIMIC's
+/// model of that entity (`account.bank_data`, `account._bank_account_generator.dataset`):
+/// the entity's place among those with domain classes and the dataset's two letters; 0 for
+/// an entity without domain classes.
+pub fn entity_tag(entity: &str, dataset: Option<&str>) -> EntityTag {
+    let Some(place) = entities_with_classes().position(|(_, name)| name == entity) else {
+        return 0;
+    };
+    let letters = dataset.unwrap_or("US").as_bytes();
+    let letter = |i: usize| {
+        letters
+            .get(i)
+            .filter(|b| b.is_ascii_alphabetic())
+            .map_or(0, |b| EntityTag::from(b.to_ascii_uppercase() - b'A' + 1))
+    };
+    // Five bits per letter, the place above them.
+    (EntityTag::try_from(place).unwrap_or(0) + 1) << 10 | letter(0) << 5 | letter(1)
+}
+
+/// A value of a tagged entity ([`entity_tag`]) as an instance of its model class.
+pub(crate) fn model_of(vm: &VirtualMachine, tag: EntityTag, fields: PyObjectRef) -> PyResult {
+    let place = usize::try_from((tag >> 10) - 1).unwrap_or(usize::MAX);
+    let Some((domain, name)) = entities_with_classes().nth(place) else {
+        return Ok(fields);
+    };
+    let letter = |bits: EntityTag| char::from(b'A' - 1 + (bits & 31) as u8);
+    let dataset: String = [letter(tag >> 5), letter(tag)].iter().collect();
+    let path = format!("datamimic_ce.domains.{domain}.models.{}", snake_case(name));
+    let class = vm
+        .sys_module
+        .get_attr("modules", vm)?
+        .get_item(path.as_str(), vm)?
+        .get_attr(name, vm)?;
+    vm.call_method(&class, "_of_entity", (fields, vm.ctx.new_str(dataset)))
 }
 
 /// `BankAccount` → `bank_account`.
@@ -294,6 +412,15 @@ fn str_of(value: &PyObjectRef, vm: &VirtualMachine) -> PyResult<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_name_the_entity_and_dataset() {
+        assert_eq!(entity_tag("Company", Some("DE")), 5 << 10 | 4 << 5 | 5);
+        assert_eq!(entity_tag("Person", None), 1 << 10 | 21 << 5 | 19);
+        assert_eq!(entity_tag("DemoPerson", Some("US")), 0);
+        let last = entities_with_classes().last().unwrap().1;
+        assert!(entity_tag(last, Some("zz")) > 0);
+    }
 
     #[test]
     fn module_names_are_snake_case() {

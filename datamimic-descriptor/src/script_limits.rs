@@ -1,10 +1,12 @@
 //! A cap on what one repetition may allocate in a script (`'x' * 10 ** 12`, `[0] * n`,
 //! `b'.' * n`, `s *= n`): RustPython allocates the whole result at once, and an allocation
 //! the system refuses aborts the process. The repetition slots of `str`, `bytes`,
-//! `bytearray`, `list` and `tuple` are wrapped once per process (the builtin types are
-//! shared by every interpreter) with a check that raises `MemoryError` instead.
+//! `bytearray`, `list` and `tuple` are wrapped with a check that raises `MemoryError`
+//! instead, once per thread (without RustPython's `threading` feature, each thread has its
+//! own builtin types).
 
-use std::sync::{Once, OnceLock};
+use std::cell::Cell;
+use std::sync::OnceLock;
 
 use rustpython_vm::builtins::{PyByteArray, PyBytes, PyStr, PyType};
 use rustpython_vm::protocol::PySequence;
@@ -31,10 +33,15 @@ fn types(vm: &VirtualMachine) -> [&'static Py<PyType>; 5] {
     ]
 }
 
-/// Wraps the repetition slots (once per process).
+/// Wraps the repetition slots of this thread's builtin types.
 pub(crate) fn cap_repetition(vm: &VirtualMachine) {
-    static PATCHED: Once = Once::new();
-    PATCHED.call_once(|| {
+    thread_local! {
+        static PATCHED: Cell<bool> = const { Cell::new(false) };
+    }
+    if PATCHED.with(|p| p.replace(true)) {
+        return;
+    }
+    {
         let wrappers: [Repeat; 10] = [
             capped::<0>,
             capped::<1>,
@@ -55,13 +62,14 @@ pub(crate) fn cap_repetition(vm: &VirtualMachine) {
             {
                 let k = 2 * i + j;
                 let original = slot.load();
+                // The same functions on every thread: the first thread's are kept.
                 let _ = ORIGINALS[k].set(original);
                 if original.is_some() {
                     slot.store(Some(wrappers[k]));
                 }
             }
         }
-    });
+    }
 }
 
 /// Slot `K`'s function, after checking the size of its result.

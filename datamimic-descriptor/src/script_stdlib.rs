@@ -246,12 +246,7 @@ type Unary = fn(f64) -> f64;
 type Domain = fn(f64) -> bool;
 
 /// A float function of one argument that fails outside its domain, as Python's does.
-fn unary(
-    vm: &VirtualMachine,
-    name: &'static str,
-    f: Unary,
-    domain: Domain,
-) -> PyObjectRef {
+fn unary(vm: &VirtualMachine, name: &'static str, f: Unary, domain: Domain) -> PyObjectRef {
     vm.new_function(
         name,
         move |x: ArgIntoFloat, vm: &VirtualMachine| -> PyResult<f64> {

@@ -568,6 +568,11 @@ fn to_python(vm: &VirtualMachine, classes: &Classes<'_>, value: &Dynamic) -> PyR
         for (k, v) in map.iter() {
             dict.set_item(k.as_str(), to_python(vm, classes, v)?, vm)?;
         }
+        if let Ok(tag) = script_domains::EntityTag::try_from(value.tag())
+            && tag != 0
+        {
+            return script_domains::model_of(vm, tag, dict.into());
+        }
         return classes.record.call((dict,), vm);
     }
     Ok(vm.ctx.new_str(value.to_string()).into())
