@@ -99,6 +99,7 @@ pub mod regex;
 pub mod remove_empty;
 pub mod script;
 pub mod script_domains;
+pub mod script_faker;
 pub mod script_limits;
 pub mod script_module;
 pub mod script_native;

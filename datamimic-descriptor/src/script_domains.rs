@@ -188,12 +188,13 @@ pub(crate) fn register(
 ) -> PyResult<()> {
     let dict = vm.ctx.new_dict();
     dict.set_item("Record", record, vm)?;
-    dict.set_item("_Random", random, vm)?;
+    dict.set_item("_Random", random.clone(), vm)?;
     dict.set_item(
         "_entity_record",
         vm.new_function("_entity_record", entity_record).into(),
         vm,
     )?;
+    crate::script_faker::register(vm, dict.get_item("_entity_record", vm)?, random)?;
     let scope = rustpython_vm::scope::Scope::with_builtins(None, dict.clone(), vm);
     let code = vm
         .compile(DOMAINS_PY, Mode::Exec, "<datamimic domains>".to_owned())

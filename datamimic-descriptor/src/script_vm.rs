@@ -4,7 +4,8 @@
 //! Sandbox: the VM has no file, network, environment or process modules (they live in
 //! RustPython's standard library, which is not linked); `open`, `input`, `exec`, `eval`,
 //! `compile`, `breakpoint`, `help`, `exit` and `quit` are removed and `print` writes nothing;
-//! `import` serves only `random`, `string`, `uuid`, `__future__`, the pure standard-library
+//! `import` serves only `random`, `string`, `uuid`, `__future__`, `faker` (a subset,
+//! [`crate::script_faker`]), the pure standard-library
 //! modules of `crate::script_stdlib` and DATAMIMIC's modules (base classes, and the domains of
 //! [`crate::script_domains`]); any other module is a clean error naming it. A repetition
 //! (`'x' * n`) may make at most [`crate::script_limits::MAX_REPEAT_BYTES`]. The `random`
@@ -54,7 +55,7 @@ pub(crate) const SCRIPT_PATH: &str = "<script>";
 const MAX_VALUE_DEPTH: usize = 64;
 
 /// Modules a script may import (and the standard library's of [`STDLIB_MODULES`]).
-const MODULES: &[&str] = &["__future__", "random", "string", "uuid"];
+const MODULES: &[&str] = &["__future__", "random", "string", "uuid", "faker"];
 
 /// The features of Python's `__future__` module, all of which Python 3 has.
 const FUTURE_FEATURES: &[&str] = &[

@@ -17,8 +17,8 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "demo-custom-components",
-        "a `.scr.py` file importing `faker`",
-        "datamimic.xml:26:19: `uri`: in `script/generator_glob.scr.py` line 5: ImportError: `import faker`",
+        "`numProcess` on `<generate>`; Faker's `catch_phrase` and `user_agent`",
+        "3_generator_global_single.xml:11:80: unknown attribute `numProcess` on `<generate>`",
     ),
     (
         "demo-datetime",
