@@ -322,6 +322,10 @@ const GENERATE_ATTRS: &[&str] = &[
     "selector",
     "minCount",
     "maxCount",
+    // DATAMIMIC's process count, as on `<setup>`: datamimic's threads make the same bytes
+    // for any count, so `--threads` decides.
+    "multiprocessing",
+    "numProcess",
 ];
 const FIELD_ATTRS: &[&str] = &[
     "name",

@@ -263,6 +263,26 @@ fn entity_constructor_quotas_set_person_config() {
 }
 
 #[test]
+fn a_generates_process_count_leaves_its_records_as_they_are() {
+    let s = Scratch::new("small-num-process");
+    let body = |attrs: &str| {
+        format!(
+            r#"<setup rngSeed="5">
+  <generate name="t" count="50" target="CSV" {attrs}>
+    <variable name="p" entity="Person"/>
+    <key name="name" script="p.full_name"/>
+  </generate>
+</setup>"#
+        )
+    };
+    let plain = run_csv(&s, &body(""));
+    assert_eq!(
+        run_csv(&s, &body(r#"multiprocessing="True" numProcess="4""#)),
+        plain
+    );
+}
+
+#[test]
 fn a_bare_string_or_bool_type_gives_random_letters_or_booleans() {
     let s = Scratch::new("small-bare-type");
     let csv = run_csv(
