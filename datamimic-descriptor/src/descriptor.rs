@@ -282,8 +282,9 @@ pub struct Field {
 
 /// Where a value comes from.
 pub enum ValueSource {
-    /// `entity`: record `i` of a built service.
-    Entity(Box<dyn Entity>),
+    /// `entity`: record `i` of a built service, and the tag its values carry to scripts
+    /// (the entity and dataset, [`crate::script_domains::entity_tag`]).
+    Entity(Box<dyn Entity>, crate::script_domains::EntityTag),
     /// `script`.
     Script(Script),
     /// `constant`.
@@ -309,7 +310,7 @@ pub enum ValueSource {
 impl fmt::Debug for ValueSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ValueSource::Entity(_) => "Entity",
+            ValueSource::Entity(..) => "Entity",
             ValueSource::Script(_) => "Script",
             ValueSource::Constant(_) => "Constant",
             ValueSource::Values(..) => "Values",

@@ -28,7 +28,8 @@
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
 //! ([`datetime`]).
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
-//! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
+//! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65,
+//! female_quota=0.6)"` (Person's quotas too, [`entity_arguments`]);
 //! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key
 //! condition defaultValue>` (and `<nestedKey>`) writes the key where the condition holds,
 //! else the default;
@@ -76,6 +77,7 @@
 
 // The model and reading it.
 pub mod descriptor;
+pub mod entity_arguments;
 mod line_index;
 pub mod parse;
 pub mod project_files;
@@ -96,9 +98,14 @@ pub mod record;
 pub mod regex;
 pub mod remove_empty;
 pub mod script;
+pub mod script_domains;
+pub mod script_faker;
+pub mod script_limits;
 pub mod script_module;
 pub mod script_native;
+mod script_random;
 pub mod script_source;
+mod script_stdlib;
 pub mod script_vm;
 pub mod string_gen;
 

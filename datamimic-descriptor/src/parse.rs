@@ -22,6 +22,7 @@ use crate::descriptor::{
     Pos, Setup, Stmt, TargetSpec, Type, ValueSource, error_at,
 };
 use crate::echo::Echo;
+use crate::entity_arguments::EntityArguments;
 use crate::memstore::{MAX_MEMSTORE_VALUES, MemChunk, MemRows, MemTarget};
 use crate::script::{Engine, Script};
 use crate::script_source::ScriptSource;
@@ -321,6 +322,10 @@ const GENERATE_ATTRS: &[&str] = &[
     "selector",
     "minCount",
     "maxCount",
+    // DATAMIMIC's process count, as on `<setup>`: datamimic's threads make the same bytes
+    // for any count, so `--threads` decides.
+    "multiprocessing",
+    "numProcess",
 ];
 const FIELD_ATTRS: &[&str] = &[
     "name",
@@ -971,10 +976,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             (Some(count), _) => count,
             (None, Some(s)) => s.rows.len(),
-            (None, None) => bail!(
-                "{}: `<generate>` needs a `count` (or a `source`) attribute",
-                self.pos(node)
-            ),
+            // Neither: one record, as in DATAMIMIC (its clinical-trial demo's cohort).
+            (None, None) => 1,
         };
         let (targets, stores) = match self.value(node, "target", ctx)? {
             Some(t) => self.targets(node, &t, separator, &ctx.memstores, &ctx.databases)?,
@@ -1648,7 +1651,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                     )
                 }
             }
-            Some("entity") => ValueSource::Entity(self.entity(node, ctx)?),
+            Some("entity") => {
+                let (entity, tag) = self.entity(node, ctx)?;
+                ValueSource::Entity(entity, tag)
+            }
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),
             Some("values") => self.values(node, &name)?,
@@ -1847,12 +1853,20 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(())
     }
 
-    fn entity(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Box<dyn Entity>> {
+    /// The entity of `node`'s `entity` attribute, and the tag its values carry to scripts.
+    fn entity(
+        &self,
+        node: Node<'_, '_>,
+        ctx: &Ctx<'_>,
+    ) -> Result<(Box<dyn Entity>, crate::script_domains::EntityTag)> {
         let text = self.required(node, "entity")?.trim();
         // `Person(min_age=18, max_age=65)`: DATAMIMIC's constructor form.
         let (name, args) = split_call(text).map_err(|e| self.err_attr(node, "entity", e))?;
         let def = entities::find(name).map_err(|e| self.err_attr(node, "entity", e))?;
-        let constructor_ages = self.entity_arguments(node, args)?;
+        let arguments = parameters(args)
+            .and_then(|pairs| EntityArguments::parse(&pairs))
+            .map_err(|e| self.err_attr(node, "entity", e))?;
+        let constructor_ages = (arguments.min_age, arguments.max_age);
         let u32_attr = |attr: &str| -> Result<Option<u32>> {
             self.attr(node, attr)
                 .map(|v| {
@@ -1943,29 +1957,14 @@ impl<'d, 'i> Parser<'d, 'i> {
                 format_args!("{min} is above `ageMax` {max}"),
             ));
         }
-        def.build(&options)
-            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))
+        let tag = crate::script_domains::entity_tag(def.name, options.dataset.as_deref());
+        let entity = crate::entity_arguments::build(def, &options, arguments.quotas)
+            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))?;
+        Ok((entity, tag))
     }
 
-    /// The `min_age` and `max_age` of an entity's constructor arguments (`Person(min_age=18)`).
-    fn entity_arguments(
-        &self,
-        node: Node<'_, '_>,
-        args: &str,
-    ) -> Result<(Option<u32>, Option<u32>)> {
-        self.named_pair(
-            node,
-            "entity",
-            "entity",
-            args,
-            ["min_age", "max_age"],
-            "a non-negative integer",
-        )
-    }
-
-    /// Two named arguments of a call (`Person(min_age=18, max_age=65)`,
-    /// `IncrementGenerator(start=1, step=2)`), each at most once, parsed as `T`; errors are
-    /// placed at attribute `attr`.
+    /// Two named arguments of a call (`IncrementGenerator(start=1, step=2)`), each at most
+    /// once, parsed as `T`; errors are placed at attribute `attr`.
     fn named_pair<T: std::str::FromStr>(
         &self,
         node: Node<'_, '_>,

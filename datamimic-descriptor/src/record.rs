@@ -199,7 +199,7 @@ fn random_of(ty: Option<Type>) -> Dynamic {
 }
 
 /// Record `index` of an entity as a script value (a map of its fields).
-fn entity_value(entity: &dyn Entity, index: u64) -> Result<Dynamic> {
+pub(crate) fn entity_value(entity: &dyn Entity, index: u64) -> Result<Dynamic> {
     let mut value = Dynamic::UNIT;
     entity.visit_record(index, &mut |record| {
         value = rhai::serde::to_dynamic(record).map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -212,8 +212,11 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
-        ValueSource::Entity(entity) => {
-            entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?
+        ValueSource::Entity(entity, tag) => {
+            let mut value =
+                entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?;
+            value.set_tag((*tag).into());
+            value
         }
         ValueSource::Script(script) => script.eval(engine, scope).map_err(|e| {
             failed(

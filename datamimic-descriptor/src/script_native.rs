@@ -110,6 +110,10 @@ pub fn compile(expr: &Expr) -> Option<Native> {
                 };
                 match map.get(name.as_str()) {
                     Some(value) => Ok(value.clone()),
+                    // An entity's model may have the property (`account.bank_data`).
+                    None if crate::script_domains::model_property(&owner, &name) => {
+                        Err(Stop::Interpreter)
+                    }
                     None => Err(error(
                         at,
                         crate::script::unknown_property(path.as_deref(), &name, &map, scope),
@@ -256,6 +260,8 @@ fn walk(
     };
     match map.get(name.as_str()) {
         Some(next) => walk(next, root, steps, i + 1, scope),
+        // An entity's model may have the property (`account.bank_data`).
+        None if crate::script_domains::model_property(value, name) => Err(Stop::Interpreter),
         None => {
             let path: Vec<String> = std::iter::once(root.to_owned())
                 .chain(steps[..i].iter().map(|(n, _)| n.clone()))

@@ -4,9 +4,13 @@
 //! Sandbox: the VM has no file, network, environment or process modules (they live in
 //! RustPython's standard library, which is not linked); `open`, `input`, `exec`, `eval`,
 //! `compile`, `breakpoint`, `help`, `exit` and `quit` are removed and `print` writes nothing;
-//! `import` serves only `random`, and any other module is a clean error naming it. The
-//! `random` module and the helpers (`random_int`, `random_bool`, `random_choice`, `uuid`,
-//! `pattern`) draw from the current record's stream, so values never depend on threads.
+//! `import` serves only `random`, `string`, `uuid`, `__future__`, `faker` (a subset,
+//! [`crate::script_faker`]), the pure standard-library
+//! modules of `crate::script_stdlib` and DATAMIMIC's modules (base classes, and the domains of
+//! [`crate::script_domains`]); any other module is a clean error naming it. A repetition
+//! (`'x' * n`) may make at most [`crate::script_limits::MAX_REPEAT_BYTES`]. The `random`
+//! module (`crate::script_random`) and the helpers (`random_int`, `random_bool`,
+//! `random_choice`, `uuid`, `pattern`) draw from the current record's stream, so values never depend on threads.
 //! An evaluation that runs longer than [`TIME_LIMIT`] is stopped by a watchdog with an
 //! error (before the next bytecode instruction; a single builtin call such as
 //! `sum(range(10 ** 15))` runs in Rust and is not interrupted); recursion is limited to
@@ -32,8 +36,11 @@ use rustpython_vm::{
 
 use datamimic::sample;
 
-use crate::script::{uniform_int, uuid, with_rng};
+use crate::script::{uuid, with_rng};
+use crate::script_domains;
 use crate::script_module::PythonFile;
+use crate::script_random::{choice, random_int, random_module};
+use crate::script_stdlib::{self, STDLIB_MODULES};
 
 /// The longest one evaluation may run before the watchdog stops it.
 pub const TIME_LIMIT: Duration = Duration::from_secs(10);
@@ -47,8 +54,8 @@ pub(crate) const SCRIPT_PATH: &str = "<script>";
 /// How deep a script's result may nest lists and dicts.
 const MAX_VALUE_DEPTH: usize = 64;
 
-/// Modules a script may import.
-const MODULES: &[&str] = &["__future__", "random", "string", "uuid"];
+/// Modules a script may import (and the standard library's of [`STDLIB_MODULES`]).
+const MODULES: &[&str] = &["__future__", "random", "string", "uuid", "faker"];
 
 /// The features of Python's `__future__` module, all of which Python 3 has.
 const FUTURE_FEATURES: &[&str] = &[
@@ -113,6 +120,9 @@ class CustomConverter(Converter):
     pass
 "#;
 
+/// The module holding the prelude's classes for Rust functions (scripts cannot import it).
+const PRELUDE_MODULE: &str = "_datamimic_prelude";
+
 /// DATAMIMIC's modules of base classes, and the class each provides.
 const DATAMIMIC_MODULES: &[(&str, &str)] = &[
     (
@@ -123,35 +133,6 @@ const DATAMIMIC_MODULES: &[(&str, &str)] = &[
     ("datamimic_ce.converter.converter", "Converter"),
     ("datamimic_ce.converter.custom_converter", "CustomConverter"),
 ];
-
-/// `random.choices`, on the module's `randrange` (so on the record's stream).
-const RANDOM_CHOICES: &str = r#"
-def choices(population, weights=None, *, cum_weights=None, k=1):
-    population = list(population)
-    if not population:
-        raise IndexError("cannot choose from an empty population")
-    if weights is None and cum_weights is None:
-        return [population[randrange(len(population))] for _ in range(k)]
-    if cum_weights is None:
-        cum_weights = []
-        total = 0
-        for w in weights:
-            total += w
-            cum_weights.append(total)
-    if len(cum_weights) != len(population):
-        raise ValueError("the number of weights does not match the population")
-    total = cum_weights[-1]
-    if total <= 0:
-        raise ValueError("total of weights must be greater than zero")
-    picked = []
-    for _ in range(k):
-        x = random() * total
-        i = 0
-        while cum_weights[i] <= x and i < len(cum_weights) - 1:
-            i += 1
-        picked.append(population[i])
-    return picked
-"#;
 
 /// A failure inside the interpreter.
 #[derive(Debug)]
@@ -272,6 +253,18 @@ impl Python {
                 dict.set_item(*class, scope.globals.get_item(*class, vm)?, vm)?;
                 modules.set_item(*module, vm.new_module(module, dict, None).into(), vm)?;
             }
+            // Where Rust functions find the classes values are seen as; not importable.
+            let prelude = vm.ctx.new_dict();
+            for class in ["Record", "DateTimeText"] {
+                prelude.set_item(class, scope.globals.get_item(class, vm)?, vm)?;
+            }
+            modules.set_item(
+                PRELUDE_MODULE,
+                vm.new_module(PRELUDE_MODULE, prelude, None).into(),
+                vm,
+            )?;
+            let random_class = modules.get_item("random", vm)?.get_attr("Random", vm)?;
+            script_domains::register(vm, scope.globals.get_item("Record", vm)?, random_class)?;
             Ok((
                 scope.globals.get_item("Record", vm)?,
                 scope.globals.get_item("DateTimeText", vm)?,
@@ -372,6 +365,7 @@ impl Python {
 
 /// Removes host access from the builtins and adds datamimic's helpers and `random` module.
 fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
+    crate::script_limits::cap_repetition(vm);
     let builtins = vm.builtins.as_object();
     for name in [
         "open",
@@ -422,6 +416,11 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
         vm,
     )?;
     let modules = vm.sys_module.get_attr("modules", vm)?;
+    script_stdlib::register(
+        vm,
+        vm.new_function("_evaluation", || EVALUATION.with(Cell::get))
+            .into(),
+    )?;
     let random = random_module(vm)?;
     builtins.set_attr("random", random.clone(), vm)?;
     modules.set_item("random", random, vm)?;
@@ -453,123 +452,41 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
         .try_into_value(vm)?;
     let name = name.to_str().unwrap_or("?").to_owned();
     let top = name.split('.').next().unwrap_or_default();
-    if (MODULES.contains(&top) && top == name)
-        || DATAMIMIC_MODULES.iter().any(|(module, _)| *module == name)
+    // DATAMIMIC's modules: the base classes and the domains (`crate::script_domains`).
+    let datamimic_module = top == "datamimic_ce"
+        && vm
+            .sys_module
+            .get_attr("modules", vm)?
+            .get_item(name.as_str(), vm)
+            .is_ok();
+    if ((MODULES.contains(&top) || STDLIB_MODULES.contains(&top)) && top == name)
+        || datamimic_module
     {
         return vm
             .sys_module
             .get_attr("modules", vm)?
             .get_item(name.as_str(), vm);
     }
+    if top == "datamimic_ce" {
+        return Err(vm.new_import_error(
+            format!(
+                "`import {name}`: of DATAMIMIC's modules, datamimic provides the base classes of generators and converters, `DemographicConfig` and the domains' services, generators and models (`datamimic_ce.domains.healthcare.services.patient_service`)"
+            ),
+            vm.ctx.new_str(name),
+        ));
+    }
     Err(vm.new_import_error(
         format!(
             "`import {name}`: datamimic's scripts run in a sandboxed Python without installed modules; only {} can be imported",
             MODULES
                 .iter()
+                .chain(STDLIB_MODULES)
                 .map(|m| format!("`{m}`"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
         vm.ctx.new_str(name),
     ))
-}
-
-fn random_int(low: i64, high: i64, vm: &VirtualMachine) -> PyResult<i64> {
-    if low > high {
-        return Err(vm.new_value_error(format!(
-            "random_int({low}, {high}): the minimum is above the maximum"
-        )));
-    }
-    Ok(with_rng(|rng| uniform_int(rng, low, high)))
-}
-
-fn choice(items: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-    let items: Vec<PyObjectRef> = vm.extract_elements_with(&items, Ok)?;
-    if items.is_empty() {
-        return Err(vm.new_index_error("cannot choose from an empty sequence"));
-    }
-    Ok(with_rng(|rng| sample::pick(rng, &items).clone()))
-}
-
-/// Python's `random` module, drawing from the record's stream.
-fn random_module(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    let dict = vm.ctx.new_dict();
-    dict.set_item(
-        "random",
-        vm.new_function("random", || with_rng(sample::unit_f64))
-            .into(),
-        vm,
-    )?;
-    dict.set_item("randint", vm.new_function("randint", random_int).into(), vm)?;
-    dict.set_item(
-        "randrange",
-        vm.new_function(
-            "randrange",
-            |start: i64, stop: OptionalArg<i64>, vm: &VirtualMachine| -> PyResult<i64> {
-                let (low, high) = match stop {
-                    OptionalArg::Present(stop) => (start, stop),
-                    OptionalArg::Missing => (0, start),
-                };
-                if low >= high {
-                    return Err(
-                        vm.new_value_error(format!("empty range in randrange({low}, {high})"))
-                    );
-                }
-                Ok(with_rng(|rng| uniform_int(rng, low, high - 1)))
-            },
-        )
-        .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "uniform",
-        vm.new_function("uniform", |a: ArgIntoFloat, b: ArgIntoFloat| {
-            let (a, b) = (a.into_float(), b.into_float());
-            a + (b - a) * with_rng(sample::unit_f64)
-        })
-        .into(),
-        vm,
-    )?;
-    dict.set_item("choice", vm.new_function("choice", choice).into(), vm)?;
-    dict.set_item(
-        "shuffle",
-        vm.new_function("shuffle", |list: PyRef<PyList>| {
-            let mut items = list.borrow_vec_mut();
-            for i in (1..items.len()).rev() {
-                let j = with_rng(|rng| sample::below(rng, i as u64 + 1)) as usize;
-                items.swap(i, j);
-            }
-        })
-        .into(),
-        vm,
-    )?;
-    dict.set_item(
-        "sample",
-        vm.new_function(
-            "sample",
-            |population: PyObjectRef, k: usize, vm: &VirtualMachine| -> PyResult {
-                let mut items: Vec<PyObjectRef> = vm.extract_elements_with(&population, Ok)?;
-                if k > items.len() {
-                    return Err(vm.new_value_error("sample larger than population"));
-                }
-                for i in 0..k {
-                    let j =
-                        i + with_rng(|rng| sample::below(rng, (items.len() - i) as u64)) as usize;
-                    items.swap(i, j);
-                }
-                items.truncate(k);
-                Ok(vm.ctx.new_list(items).into())
-            },
-        )
-        .into(),
-        vm,
-    )?;
-    let scope = rustpython_vm::scope::Scope::with_builtins(None, dict.clone(), vm);
-    let code = vm
-        .compile(RANDOM_CHOICES, Mode::Exec, "<datamimic random>".to_owned())
-        .map_err(|e| vm.new_runtime_error(e.to_string()))?;
-    vm.run_code_obj(code, scope)?;
-    Ok(vm.new_module("random", dict, None).into())
 }
 
 /// Python's `string` constants.
@@ -652,9 +569,33 @@ fn to_python(vm: &VirtualMachine, classes: &Classes<'_>, value: &Dynamic) -> PyR
         for (k, v) in map.iter() {
             dict.set_item(k.as_str(), to_python(vm, classes, v)?, vm)?;
         }
+        if let Ok(tag) = script_domains::EntityTag::try_from(value.tag())
+            && tag != 0
+        {
+            return script_domains::model_of(vm, tag, dict.into());
+        }
         return classes.record.call((dict,), vm);
     }
     Ok(vm.ctx.new_str(value.to_string()).into())
+}
+
+/// A datamimic value as a Python object, as scripts see values (for Rust functions called
+/// from scripts).
+pub(crate) fn value_to_python(vm: &VirtualMachine, value: &Dynamic) -> PyResult {
+    let prelude = vm
+        .sys_module
+        .get_attr("modules", vm)?
+        .get_item(PRELUDE_MODULE, vm)?;
+    let record = prelude.get_attr("Record", vm)?;
+    let datetime = prelude.get_attr("DateTimeText", vm)?;
+    to_python(
+        vm,
+        &Classes {
+            record: &record,
+            datetime: &datetime,
+        },
+        value,
+    )
 }
 
 /// A script's Python result as a datamimic value.
@@ -741,24 +682,22 @@ fn describe(vm: &VirtualMachine, e: &PyBaseExceptionRef) -> String {
 }
 
 /// Where the exception was raised: the line of the script when that is where, else the
-/// file and line (of an executed `.scr.py` file).
+/// file and line (of an executed `.scr.py` file). Frames of datamimic's own modules
+/// (`<datamimic random>`) are skipped: the error is the caller's.
 fn raised_at(e: &PyBaseExceptionRef) -> (Option<usize>, Option<String>) {
-    let Some(mut tb) = e.__traceback__() else {
-        return (None, None);
-    };
-    loop {
-        let next = tb.next.lock().clone();
-        match next {
-            Some(n) => tb = n,
-            None => break,
+    let mut place = None;
+    let mut tb = e.__traceback__();
+    while let Some(frame) = tb {
+        let file = frame.frame.code.source_path().as_str().to_owned();
+        if !file.starts_with("<datamimic") {
+            place = Some((file, frame.lineno.get()));
         }
+        tb = frame.next.lock().clone();
     }
-    let line = tb.lineno.get();
-    let file = tb.frame.code.source_path().as_str().to_owned();
-    if file == SCRIPT_PATH {
-        (Some(line), None)
-    } else {
-        (None, Some(format!("`{file}` line {line}")))
+    match place {
+        None => (None, None),
+        Some((file, line)) if file == SCRIPT_PATH => (Some(line), None),
+        Some((file, line)) => (None, Some(format!("`{file}` line {line}"))),
     }
 }
 

@@ -187,8 +187,16 @@ fn entity_constructor_arguments_set_the_age_range() {
             "unknown entity argument `max_aeg`; did you mean `max_age`?",
         ),
         (
-            r#"entity="Person(female_quota=0.5)""#,
-            "unknown entity argument `female_quota`",
+            r#"entity="Person(female_quota=1.5)""#,
+            "`female_quota`: `1.5` is not a share between 0 and 1",
+        ),
+        (
+            r#"entity="Person(female_quota=0.7, other_gender_quota=0.4)""#,
+            "add up to more than 1",
+        ),
+        (
+            r#"entity="Company(female_quota=0.5)""#,
+            "entity `Company` does not take `female_quota`; only Person takes quotas",
         ),
         (
             r#"entity="Person(min_age=-1)""#,
@@ -212,6 +220,66 @@ fn entity_constructor_arguments_set_the_age_range() {
             "{variable}: {e}"
         );
     }
+}
+
+#[test]
+fn entity_constructor_quotas_set_person_config() {
+    let s = Scratch::new("small-entity-quotas");
+    let body = |entity: &str| {
+        format!(
+            r#"<setup rngSeed="9">
+  <generate name="t" count="400" target="CSV">
+    <variable name="p" entity="{entity}"/>
+    <key name="gender" script="p.gender"/>
+    <key name="age" script="p.age"/>
+  </generate>
+</setup>"#
+        )
+    };
+    let genders = |csv: &str| -> Vec<String> {
+        csv.lines()
+            .skip(1)
+            .map(|l| l.split('|').next().unwrap().to_owned())
+            .collect()
+    };
+    let women = run_csv(
+        &s,
+        &body("Person(female_quota=1.0, min_age=40, max_age=41)"),
+    );
+    assert_eq!(genders(&women).len(), 400);
+    assert!(genders(&women).iter().all(|g| g == "female"), "{women}");
+    assert!(
+        women
+            .lines()
+            .skip(1)
+            .all(|l| l.ends_with("|40") || l.ends_with("|41")),
+        "{women}"
+    );
+    let men = run_csv(&s, &body("Person(female_quota=0, other_gender_quota=0.0)"));
+    assert!(genders(&men).iter().all(|g| g == "male"), "{men}");
+    let half = run_csv(&s, &body("Person(female_quota=0.5)"));
+    let female = genders(&half).iter().filter(|g| *g == "female").count();
+    assert!((150..=250).contains(&female), "{female} of 400");
+}
+
+#[test]
+fn a_generates_process_count_leaves_its_records_as_they_are() {
+    let s = Scratch::new("small-num-process");
+    let body = |attrs: &str| {
+        format!(
+            r#"<setup rngSeed="5">
+  <generate name="t" count="50" target="CSV" {attrs}>
+    <variable name="p" entity="Person"/>
+    <key name="name" script="p.full_name"/>
+  </generate>
+</setup>"#
+        )
+    };
+    let plain = run_csv(&s, &body(""));
+    assert_eq!(
+        run_csv(&s, &body(r#"multiprocessing="True" numProcess="4""#)),
+        plain
+    );
 }
 
 #[test]
