@@ -92,6 +92,7 @@ pub fn eval_stmts(
                 scope.push_dynamic(n.name.as_str(), node.to_dynamic());
                 fields.push((n.name.clone(), node));
             }
+            Stmt::Echo(echo) => eprintln!("{}", echo.render(engine, scope)?),
             Stmt::Condition(branches) => {
                 for branch in branches {
                     if holds(engine, branch, index, scope)? {
@@ -151,7 +152,12 @@ fn holds(engine: &Engine, branch: &Branch, index: u64, scope: &mut Scope<'_>) ->
 
 fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -> Result<Node> {
     if let Some(script) = &n.script {
-        let value = script.eval(engine, scope).map_err(|e| {
+        let value = match (script.eval(engine, scope), &n.fallback) {
+            (Ok(v), Some(fallback)) if !v.is_array() && !v.is_map() => fallback.eval(engine, scope),
+            (Err(_), Some(fallback)) => fallback.eval(engine, scope),
+            (result, _) => result,
+        }
+        .map_err(|e| {
             failed(
                 e,
                 &n.pos,
@@ -235,7 +241,8 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         }
         ValueSource::Generator(Generator::DateTime(g)) => {
             generated = Some(
-                with_rng(|rng| g.draw(rng)).map_err(|m| fail(format!("{m} on record {index}")))?,
+                with_rng(|rng| g.draw_for(index, rng))
+                    .map_err(|m| fail(format!("{m} on record {index}")))?,
             );
             Dynamic::UNIT
         }
@@ -370,6 +377,7 @@ fn finish_date(
                     )
                 })?;
             }
+            Converter::RemoveEmpty => value = crate::remove_empty::clean_value(value),
             text_converter => {
                 if let Some(at) = date.take() {
                     value = written(f, at).map_err(&fail)?;
@@ -487,12 +495,14 @@ fn convert(value: Dynamic, ty: Type) -> Result<Dynamic, String> {
 }
 
 fn convert_text(text: &str, converter: &Converter) -> String {
-    match *converter {
+    match converter {
         Converter::Upper => text.to_uppercase(),
         Converter::Lower => text.to_lowercase(),
-        Converter::CutLength(n) => text.chars().take(n).collect(),
-        Converter::Mask => "*".repeat(text.chars().count()),
-        Converter::MiddleMask(start, end) => {
+        Converter::CutLength(n) => text.chars().take(*n).collect(),
+        Converter::Mask(mask) => std::iter::repeat_n(*mask, text.chars().count()).collect(),
+        Converter::Append(tail) => format!("{text}{tail}"),
+        Converter::Hash(hash) => hash.hash(text),
+        &Converter::MiddleMask(start, end) => {
             let n = text.chars().count();
             text.chars()
                 .enumerate()
@@ -502,6 +512,7 @@ fn convert_text(text: &str, converter: &Converter) -> String {
         Converter::DateFormat(_)
         | Converter::Date2Timestamp
         | Converter::Timestamp2Date
+        | Converter::RemoveEmpty
         | Converter::Python(_) => {
             unreachable!("date and Python converters are applied by `finish_date`")
         }
@@ -571,6 +582,7 @@ mod tests {
             list: Some(10_000_000_000),
             min_count: None,
             script: None,
+            fallback: None,
             body: Vec::new(),
         });
         for stmt in [array, list] {

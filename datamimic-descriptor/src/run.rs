@@ -342,6 +342,12 @@ impl DescriptorSource<'_> {
         };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
         crate::csv_source::overlay(&mut fields, columns);
+        if g.repeats {
+            crate::repeated_keys::overwrite_repeats(&mut fields);
+        }
+        if g.remove_empty {
+            fields = crate::remove_empty::remove_empty_fields(fields);
+        }
         Ok(Node::Map(fields))
     }
 

@@ -307,11 +307,11 @@ fn generator_names_are_suggested_by_what_differs() {
     }
     s.write(
         "d.xml",
-        "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" constant=\"x\" converter=\"Hash('sha256')\"/></generate>\n</setup>",
+        "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" constant=\"x\" converter=\"JavaHash\"/></generate>\n</setup>",
     );
     let err = fails(&s.0, &["run", "d.xml"]);
     assert!(
-        err.contains("`converter`: DATAMIMIC's converter `Hash` is not supported yet"),
+        err.contains("`converter`: DATAMIMIC's converter `JavaHash` is not supported yet"),
         "{err}"
     );
 }
