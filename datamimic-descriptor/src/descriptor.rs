@@ -269,6 +269,11 @@ pub struct Nested {
     /// `defaultValue` beside a `script`: the value where the script fails or gives neither
     /// a list nor a dict, as in DATAMIMIC.
     pub fallback: Option<Script>,
+    /// `source` on a list nestedKey: each element starts as a row of the file or memstore
+    /// (the body's keys read and replace its columns), in random order unless
+    /// `distribution="ordered"`; without `count` every row once, else `count` elements,
+    /// past the last row only when `cyclic`.
+    pub source: Option<Box<RowSource>>,
     /// Child statements.
     pub body: Vec<Stmt>,
 }
@@ -374,8 +379,33 @@ pub enum Generator {
     DateTime(crate::datetime::DateTimeGen),
     /// `StringGenerator(min_len=.., max_len=.., char_set=.., prefix=.., suffix=..)`.
     String(crate::string_gen::StringGen),
+    /// `EmailAddressGenerator`: the email of a person of the dataset, drawn per value.
+    Email(EntityField),
     /// `Name(args)` of a `BaseLiteralGenerator` class an executed `.scr.py` file defines.
     Python(PythonCall),
+}
+
+/// One field of an entity's records, as a generator's values (DATAMIMIC's
+/// `EmailAddressGenerator` is a person's email): each value is the field of a record whose
+/// index is drawn from the record's stream.
+#[derive(Clone)]
+pub struct EntityField {
+    /// The entity, built with the dataset and a seed of the generator's own.
+    pub entity: std::sync::Arc<dyn Entity>,
+    /// The field.
+    pub field: &'static str,
+}
+
+impl fmt::Debug for EntityField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EntityField({})", self.field)
+    }
+}
+
+impl PartialEq for EntityField {
+    fn eq(&self, other: &EntityField) -> bool {
+        std::sync::Arc::ptr_eq(&self.entity, &other.entity) && self.field == other.field
+    }
 }
 
 /// A method call on an instance of a class an executed `.scr.py` file defines, compiled as

@@ -36,7 +36,11 @@
 //! later value, as in DATAMIMIC ([`repeated_keys`]). `<echo>` inside a record's statements
 //! (`<if>`, `<nestedKey>`) prints on standard error for each record that reaches it. A
 //! nestedKey's `defaultValue` stands in where its `script` fails or gives neither a list nor
-//! a dict. `type` equal to the generate's name is accepted.
+//! a dict. `type` equal to the generate's name is accepted. `source` on a list
+//! `<nestedKey>` (a CSV or JSON file or a memstore) makes an element per row, the body's
+//! keys reading and replacing its columns: every row once, or `count` (past the last row
+//! only with `cyclic`), shuffled per record unless `distribution="ordered"`.
+//! `EmailAddressGenerator` gives a person's email of the setup's dataset.
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
 //! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
 //! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key

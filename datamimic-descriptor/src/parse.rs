@@ -1483,10 +1483,15 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "defaultValue",
                 "minCount",
                 "maxCount",
+                "source",
+                "cyclic",
+                "distribution",
+                "separator",
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
+        let source = self.nested_source(node, ctx)?;
         let range = self.count_range(node, ctx)?;
         let mut min_count = None;
         let list = match self.attr(node, "type").unwrap_or("dict") {
@@ -1508,7 +1513,8 @@ impl<'d, 'i> Parser<'d, 'i> {
                     most
                 }
                 (None, Some(c)) => self.parse_u64(node, "count", c)?,
-                (None, None) => 1,
+                // Every row of a source once.
+                (None, None) => source.as_ref().map_or(1, |s| s.rows.len()),
             }),
             other => {
                 return Err(self.err_attr(
@@ -1532,8 +1538,23 @@ impl<'d, 'i> Parser<'d, 'i> {
             Some(_) => (Some(self.compile(node, "script", ctx)?), None),
             None => (None, None),
         };
+        if source.is_some() && list.is_none() {
+            return Err(self.err_attr(
+                node,
+                "source",
+                "only a `type=\"list\"` nestedKey takes a `source` yet",
+            ));
+        }
+        if source.is_some() && script.is_some() {
+            return Err(self.err_attr(
+                node,
+                "script",
+                "a nestedKey takes `source` or `script`, not both",
+            ));
+        }
         let nested = Nested {
             fallback,
+            source: source.map(Box::new),
             pos: self.pos(node),
             name,
             list,
@@ -1555,6 +1576,25 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         Ok(nested)
+    }
+
+    /// A nestedKey's `source` (a CSV or JSON file or a memstore, not a database: its rows are
+    /// needed when the descriptor is read), with DATAMIMIC's default `distribution="random"`.
+    fn nested_source(&self, node: Node<'_, '_>, ctx: &mut Ctx<'_>) -> Result<Option<RowSource>> {
+        let Some(mut source) = self.row_source(node, ctx, ctx.separator, true)? else {
+            return Ok(None);
+        };
+        if !source.rows.known() {
+            return Err(self.err_attr(
+                node,
+                "source",
+                "a nestedKey cannot read a database yet; give it a file or a memstore",
+            ));
+        }
+        if node.attribute("distribution").is_none() {
+            source.distribution = Distribution::Random;
+        }
+        Ok(Some(source))
     }
 
     fn ty(&self, node: Node<'_, '_>) -> Result<Option<Type>> {
@@ -2090,6 +2130,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             "FloatGenerator",
             "DateTimeGenerator",
             "StringGenerator",
+            "EmailAddressGenerator",
         ];
         let text = self.required(node, "generator")?;
         let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
@@ -2101,6 +2142,9 @@ impl<'d, 'i> Parser<'d, 'i> {
         }
         if name == "IncrementGenerator" {
             return self.increment_generator(node, args);
+        }
+        if name == "EmailAddressGenerator" {
+            return self.email_generator(node, args, ctx);
         }
         let mut min = None;
         let mut max = None;
@@ -2193,6 +2237,38 @@ impl<'d, 'i> Parser<'d, 'i> {
         )
         .map_err(err)?;
         Ok(Generator::String(generator))
+    }
+
+    /// `EmailAddressGenerator`: a person's email of the setup's dataset, from a stream of the
+    /// generator's own (the run seed and the key's place).
+    fn email_generator(&self, node: Node<'_, '_>, args: &str, ctx: &Ctx<'_>) -> Result<Generator> {
+        if !args.trim().is_empty() {
+            return Err(self.err_attr(
+                node,
+                "generator",
+                "`EmailAddressGenerator` takes no arguments here (its dataset is the setup's)",
+            ));
+        }
+        let def = entities::find("Person").map_err(|e| self.err_attr(node, "generator", e))?;
+        let pos = self.attr_pos(node, "generator");
+        let options = EntityOptions {
+            dataset: ctx.dataset.clone(),
+            strict: ctx.options.strict,
+            seed: ctx
+                .seed
+                .map(|s| crate::seed::derive_seed(s, &format!("generator:{pos}"))),
+            age_min: None,
+            age_max: None,
+            conditions_include: Vec::new(),
+            conditions_exclude: Vec::new(),
+        };
+        let entity = def
+            .build(&options)
+            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))?;
+        Ok(Generator::Email(crate::descriptor::EntityField {
+            entity: Arc::from(entity),
+            field: "email",
+        }))
     }
 
     /// `IncrementGenerator(start=.., step=..)`, both integers (defaults 1 and 1).
@@ -2318,7 +2394,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             } = Some(parsed);
         }
         self.datetime_selections(&given, &mut weights)
-            .map_err(|e| err(e))?;
+            .map_err(&err)?;
         let weighted = weights != CalendarWeights::default();
         let seed = given
             .get("seed")

@@ -168,6 +168,9 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
             .map_err(|m| error_at(&n.pos, format_args!("`{}`: {m} on record {index}", n.name)))?;
         return Ok(Node::Value(value));
     }
+    if let Some(source) = &n.source {
+        return rows_nested(engine, n, source, index, scope);
+    }
     // Keys of one element are visible to its later keys only.
     let element = |scope: &mut Scope<'_>| -> Result<Node> {
         let mark = scope.len();
@@ -193,6 +196,45 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
             .collect::<Result<Vec<_>>>()
             .map(Node::List),
     }
+}
+
+/// A list nestedKey with a `source`: its elements start as the source's rows.
+fn rows_nested(
+    engine: &Engine,
+    n: &Nested,
+    source: &crate::csv_source::RowSource,
+    index: u64,
+    scope: &mut Scope<'_>,
+) -> Result<Node> {
+    let rows = source.rows.len();
+    let most = n.list.unwrap_or(rows);
+    let mut count = n.min_count.map_or(most, |least| {
+        with_rng(|rng| crate::descriptor::draw_count(rng, least, most))
+    });
+    if !source.cyclic {
+        count = count.min(rows);
+    }
+    if count > MAX_RECORD_VALUES {
+        return Err(error_at(
+            &n.pos,
+            format_args!(
+                "`{}`: {count} elements: a record holds at most {MAX_RECORD_VALUES} values",
+                n.name
+            ),
+        ));
+    }
+    let order = source.element_order(count);
+    let mut elements = Vec::with_capacity(order.len());
+    for row in order {
+        let mark = scope.len();
+        let mut inner = Vec::new();
+        let columns = source.start_row(row, scope, &mut inner)?;
+        eval_stmts(engine, &n.body, index, scope, &mut inner)?;
+        crate::csv_source::overlay(&mut inner, columns);
+        scope.rewind(mark);
+        elements.push(Node::Map(inner));
+    }
+    Ok(Node::List(elements))
 }
 
 fn random_of(ty: Option<Type>) -> Dynamic {
@@ -265,6 +307,16 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
             Generator::DateTime(_) => unreachable!("matched above"),
+            Generator::Email(g) => {
+                // A person drawn from the record's stream, so each element of a list differs.
+                let person = with_rng(|rng| sample::below(rng, 1 << 48));
+                let record =
+                    entity_value(g.entity.as_ref(), person).map_err(|e| fail(format!("{e:#}")))?;
+                record
+                    .read_lock::<Map>()
+                    .and_then(|m| m.get(g.field).cloned())
+                    .ok_or_else(|| fail(format!("the entity has no field `{}`", g.field)))?
+            }
             Generator::Python(call) => call.0.eval(engine, scope).map_err(|e| {
                 failed(
                     e,
@@ -583,6 +635,7 @@ mod tests {
             min_count: None,
             script: None,
             fallback: None,
+            source: None,
             body: Vec::new(),
         });
         for stmt in [array, list] {

@@ -41,11 +41,6 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "doctor.xml:22:9: table `healthcare/specialty` has no dataset `VN` (strict mode)",
     ),
     (
-        "demo-json",
-        "`source` on `<nestedKey>`",
-        "1_generate.xml:16:64: unknown attribute `source` on `<nestedKey>`",
-    ),
-    (
         "demo-masking",
         "a key the SQLite table lacks (`active` in `CUSTOMER`), which DATAMIMIC leaves out",
         "1_prepare.xml:4:5: `CUSTOMER`: table `CUSTOMER` of SQLite database `out/source.sqlite` has no column `active`",
@@ -81,6 +76,7 @@ const RUNNING: &[(&str, Check)] = &[
     ("demo-database", database),
     ("demo-ecommerce", ecommerce),
     ("demo-insurance", insurance),
+    ("demo-json", json),
     ("demo-postprocess", postprocess),
     ("demo-watermark", watermark),
     ("overview-converter", converter),
@@ -412,4 +408,46 @@ fn ecommerce(out: &Path) {
 fn converter(out: &Path) {
     assert_eq!(files(out), Vec::<String>::new());
     assert_eq!(printed(out, "stdout.txt"), "{}\n".repeat(5));
+}
+
+/// The JSON demo: ten people from a JSON template, cyclic, with list nestedKeys made by count
+/// and from the rows of a CSV file (nested three deep).
+fn json(out: &Path) {
+    assert_eq!(files(out), ["person.json"]);
+    let people: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("person.json")).unwrap()).unwrap();
+    assert_eq!(people.len(), 10);
+    let rows = |list: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    for person in &people {
+        assert_eq!(person["name"], "Alice");
+        for list in ["cars", "pets", "family", "work", "newElement"] {
+            assert_eq!(person[list].as_array().unwrap().len(), 10, "{list}");
+        }
+        assert!(
+            person["pets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["name"].as_str().unwrap().contains('@'))
+        );
+        for list in ["hobbies", "friends", "newElementFromEnt"] {
+            assert_eq!(rows(&person[list]), ["Alice", "Bob"], "{list}");
+        }
+        for friend in person["friends"].as_array().unwrap() {
+            for sub in friend["newSubElementFromEnt"].as_array().unwrap() {
+                assert_eq!(rows(&sub["newSubSubElementFromEnt"]), ["Alice", "Bob"]);
+                assert!(["true", "false", ""].contains(&sub["active"].as_str().unwrap()));
+            }
+        }
+        assert!(is_datetime(person["timestamp"].as_str().unwrap()));
+    }
 }
