@@ -41,6 +41,8 @@
 //! keys reading and replacing its columns: every row once, or `count` (past the last row
 //! only with `cyclic`), shuffled per record unless `distribution="ordered"`.
 //! `EmailAddressGenerator` gives a person's email of the setup's dataset.
+//! A nested generate's scripts read the enclosing records' variables and keys by their
+//! bare names, besides `parent`.
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
 //! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65)"`;
 //! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key

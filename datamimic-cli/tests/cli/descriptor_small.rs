@@ -643,3 +643,39 @@ fn a_type_equal_to_the_name_is_accepted() {
         "k\n1\n1\n"
     );
 }
+
+/// A nested generate's scripts read the enclosing records' variables and keys by their bare
+/// names (as in DATAMIMIC), besides `parent`; its own names shadow them.
+#[test]
+fn a_nested_generate_sees_its_parents_names() {
+    let s = Scratch::new("small-parent-names");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="2">
+  <generate name="outer" count="2">
+    <variable name="base" script="100"/>
+    <key name="id" generator="IncrementGenerator"/>
+    <generate name="middle" count="2">
+      <variable name="step" script="10"/>
+      <key name="mid" script="step * 2"/>
+      <generate name="inner" count="1" target="NDJSON">
+        <key name="sum" script="base + id + step"/>
+        <key name="id" script="parent.mid"/>
+        <key name="own" script="id"/>
+      </generate>
+    </generate>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml", "--threads", "2"]);
+    assert_eq!(
+        std::fs::read_to_string(s.path("output/inner.ndjson")).unwrap(),
+        "{\"sum\":111,\"id\":20,\"own\":20}\n".repeat(2)
+            + &"{\"sum\":112,\"id\":20,\"own\":20}\n".repeat(2)
+    );
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="outer" count="1"><generate name="inner" count="1" target="NDJSON"><key name="k" script="missing"/></generate></generate></setup>"#,
+    );
+    assert!(fails(&s.0, &["run", "d.xml"]).contains("NameError"));
+}
