@@ -379,6 +379,10 @@ pub enum Generator {
     DateTime(crate::datetime::DateTimeGen),
     /// `StringGenerator(min_len=.., max_len=.., char_set=.., prefix=.., suffix=..)`.
     String(crate::string_gen::StringGen),
+    /// `CPFGenerator`: a Brazilian person's taxpayer number with its check digits.
+    Cpf,
+    /// `CNPJGenerator`: a Brazilian company's taxpayer number with its check digits.
+    Cnpj,
     /// `EmailAddressGenerator`: the email of a person of the dataset, drawn per value.
     Email(EntityField),
     /// `Name(args)` of a `BaseLiteralGenerator` class an executed `.scr.py` file defines.

@@ -40,7 +40,9 @@
 //! `<nestedKey>` (a CSV or JSON file or a memstore) makes an element per row, the body's
 //! keys reading and replacing its columns: every row once, or `count` (past the last row
 //! only with `cyclic`), shuffled per record unless `distribution="ordered"`.
-//! `EmailAddressGenerator` gives a person's email of the setup's dataset.
+//! `EmailAddressGenerator` gives a person's email of the setup's dataset; `CPFGenerator` and
+//! `CNPJGenerator` Brazilian taxpayer numbers with their check digits
+//! ([`datamimic::ident::br`]).
 //! A nested generate's scripts read the enclosing records' variables and keys by their
 //! bare names, besides `parent`.
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset

@@ -2131,6 +2131,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             "DateTimeGenerator",
             "StringGenerator",
             "EmailAddressGenerator",
+            "CPFGenerator",
+            "CNPJGenerator",
         ];
         let text = self.required(node, "generator")?;
         let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
@@ -2163,7 +2165,9 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         let g = match name {
-            "UUIDGenerator" | "BooleanGenerator" if min.is_some() || max.is_some() => {
+            "UUIDGenerator" | "BooleanGenerator" | "CPFGenerator" | "CNPJGenerator"
+                if min.is_some() || max.is_some() =>
+            {
                 return Err(self.err_attr(
                     node,
                     "generator",
@@ -2172,6 +2176,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             "UUIDGenerator" => Generator::Uuid,
             "BooleanGenerator" => Generator::Boolean,
+            "CPFGenerator" => Generator::Cpf,
+            "CNPJGenerator" => Generator::Cnpj,
             "IntegerGenerator" => {
                 let bound = |v: Option<&str>, default: i64, round: fn(f64) -> f64| {
                     v.map_or(Ok(default), |v| self.parse_i64(node, "generator", v, round))

@@ -62,8 +62,8 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "overview-generator",
-        "DATAMIMIC's domain generators (`CNPJGenerator`, `DataFakerGenerator`, ...)",
-        "br.xml:5:32: `generator`: DATAMIMIC's generator `CNPJGenerator` is not supported yet",
+        "DATAMIMIC's Faker-backed and domain generators (`DataFakerGenerator`, ...)",
+        "faker.xml:7:44: `generator`: DATAMIMIC's generator `DataFakerGenerator` is not supported yet",
     ),
 ];
 
