@@ -300,8 +300,8 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 })?
                 .into(),
             Generator::Uuid => script::uuid().into(),
-            Generator::Cpf => with_rng(|rng| datamimic::ident::br::cpf(rng)).into(),
-            Generator::Cnpj => with_rng(|rng| datamimic::ident::br::cnpj(rng)).into(),
+            Generator::Cpf => with_rng(datamimic::ident::br::cpf).into(),
+            Generator::Cnpj => with_rng(datamimic::ident::br::cnpj).into(),
             Generator::String(g) => with_rng(|rng| g.draw(rng)).into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
             Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, *low, *high)).into(),
