@@ -244,6 +244,43 @@ impl RowSource {
             .map_or(Dynamic::UNIT, |(_, value, _)| value))
     }
 
+    /// The rows of a nestedKey's `count` elements: in order, or (`distribution="random"`) a
+    /// shuffle of all rows drawn from the record's stream, each starting again after the
+    /// last row (`cyclic`; the caller bounds `count` otherwise).
+    pub fn element_order(&self, count: u64) -> Vec<u64> {
+        let n = self.rows.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut rows: Vec<u64> = (0..n).collect();
+        if self.distribution == Distribution::Random {
+            with_rng(|rng| {
+                for i in (1..rows.len()).rev() {
+                    let j = datamimic::sample::below(rng, i as u64 + 1) as usize;
+                    rows.swap(i, j);
+                }
+            });
+        }
+        (0..count).map(|i| rows[(i % n) as usize]).collect()
+    }
+
+    /// Starts an element from row `row`: its columns become variables and the first fields;
+    /// returns how many.
+    pub fn start_row(
+        &self,
+        row: u64,
+        scope: &mut Scope<'_>,
+        fields: &mut Vec<(String, Node)>,
+    ) -> Result<usize> {
+        let row = self.rows.fields(row)?;
+        let columns = row.len();
+        for (name, value, node) in row {
+            scope.push_dynamic(name, value);
+            fields.push((name.to_owned(), node));
+        }
+        Ok(columns)
+    }
+
     /// Starts record `index` of a generate: the row's columns become variables and the first
     /// fields; returns how many.
     pub fn start_record(

@@ -262,6 +262,7 @@ pub fn load_stmts(stmts: &[Stmt], dbs: &Databases, globals: &Scope<'_>) -> Resul
                 }
             }
             Stmt::Nested(nested) => load_stmts(&nested.body, dbs, globals)?,
+            Stmt::Echo(_) => {}
             Stmt::Condition(branches) => {
                 for branch in branches {
                     load_stmts(&branch.body, dbs, globals)?;

@@ -25,8 +25,15 @@ pub const DIRECTIVES: &str = "aAwdbBmyYHIpMSfjUWcxXzZ%";
 /// The output of a datetime without `outDateFormat`, as DATAMIMIC writes it.
 pub const DEFAULT_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 
-/// The texts `DateTimeGenerator` reads without `input_format`.
-const DEFAULT_INPUTS: &[&str] = &["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M", "%Y-%m-%d"];
+/// The texts `DateTimeGenerator` reads without `input_format` (and ISO 8601 with a zone,
+/// see [`parse_datetime`]).
+const DEFAULT_INPUTS: &[&str] = &[
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+];
 
 /// Python's largest year; `epoch` reads a count of seconds past it as a finer unit.
 const MAX_YEAR: i32 = 9999;
@@ -38,6 +45,7 @@ pub struct DateTimeGen {
     low: NaiveDateTime,
     high: NaiveDateTime,
     weighted: Option<Arc<WeightedRange>>,
+    seed: Option<u64>,
 }
 
 impl DateTimeGen {
@@ -50,6 +58,7 @@ impl DateTimeGen {
             low: at,
             high: at,
             weighted: None,
+            seed: None,
         }
     }
 
@@ -59,6 +68,7 @@ impl DateTimeGen {
             low,
             high,
             weighted: None,
+            seed: None,
         })
     }
 
@@ -75,7 +85,27 @@ impl DateTimeGen {
             low,
             high,
             weighted: Some(Arc::new(WeightedRange::new(low, high, weights)?)),
+            seed: None,
         })
+    }
+
+    /// The generator drawing from a stream of its own seeded by `seed` (DATAMIMIC's
+    /// `seed=N`): record `i` gets the same datetime whatever the run's seed.
+    pub fn with_seed(self, seed: Option<u64>) -> DateTimeGen {
+        DateTimeGen { seed, ..self }
+    }
+
+    /// The value of record `index`: from the generator's own stream if it has a seed, else
+    /// from `rng` (the record's).
+    pub fn draw_for<R: Rng + ?Sized>(
+        &self,
+        index: u64,
+        rng: &mut R,
+    ) -> Result<NaiveDateTime, String> {
+        match self.seed {
+            Some(seed) => self.draw(&mut datamimic::RecordStreams::new(seed).record(index)),
+            None => self.draw(rng),
+        }
     }
 
     /// One value, drawn from `rng` unless the range is a single moment; an error only when
@@ -98,7 +128,9 @@ pub fn from_epoch_seconds(seconds: i64) -> Option<NaiveDateTime> {
 }
 
 /// Reads `text` as a datetime with the Python format `format`, or with the default inputs
-/// (`YYYY-MM-DD`, optionally with `HH:MM[:SS[.ffffff]]`) when `format` is `None`.
+/// when `format` is `None`: `YYYY-MM-DD`, optionally with `HH:MM[:SS[.fraction]]` after a
+/// space or a `T`, or an ISO 8601 datetime with a zone (`2026-11-20T08:23:48.117131617Z`,
+/// how an entity's datetime field reaches a script), taken in UTC.
 pub fn parse_datetime(text: &str, format: Option<&str>) -> Result<NaiveDateTime, String> {
     let text = text.trim();
     match format {
@@ -109,6 +141,11 @@ pub fn parse_datetime(text: &str, format: Option<&str>) -> Result<NaiveDateTime,
         None => DEFAULT_INPUTS
             .iter()
             .find_map(|f| parse_with(text, f))
+            .or_else(|| {
+                DateTime::parse_from_rfc3339(text)
+                    .ok()
+                    .map(|d| d.naive_utc())
+            })
             .ok_or_else(|| {
                 format!("`{text}` is not a date (`YYYY-MM-DD`, optionally with `HH:MM:SS`)")
             }),
@@ -367,6 +404,24 @@ mod tests {
         assert!(read("epoch_millis", "-99999999999999999").is_err());
         assert!(read("%Y-%m-%d", "2020-13-01").is_err());
         assert!(parse_datetime("2020-02-30", None).is_err());
+    }
+
+    #[test]
+    fn iso_datetimes_with_a_zone_are_read_in_utc() {
+        assert_eq!(
+            parse_datetime("2026-11-20T08:23:48.117131617Z", None).unwrap(),
+            at("2026-11-20 08:23:48.117131617")
+        );
+        assert_eq!(
+            parse_datetime("2026-11-20T10:23:48+02:00", None).unwrap(),
+            at("2026-11-20 08:23:48")
+        );
+        assert_eq!(
+            parse_datetime("2026-11-20T08:23", None).unwrap(),
+            at("2026-11-20 08:23:00")
+        );
+        let bad = parse_datetime("2026-11-20T08:23:48 Z", None).unwrap_err();
+        assert!(bad.contains("is not a date"), "{bad}");
     }
 
     #[test]

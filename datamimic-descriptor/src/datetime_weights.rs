@@ -1,11 +1,13 @@
 //! `DateTimeGenerator`'s calendar weights (`month_weights`, `weekday_weights`, `dom_weights`,
-//! `hour_weights`, `second_weights`): a datetime between `min` and `max` is drawn with a
-//! chance proportional to the product of its month's, weekday's (Monday first, as Python's
-//! `weekday()`), day-of-month's, hour's and second's weights, every second of the range
-//! counting once.
+//! `hour_weights`, `minute_weights`, `second_weights`): a datetime between `min` and `max` is
+//! drawn with a chance proportional to the product of its month's, weekday's (Monday first,
+//! as Python's `weekday()`), day-of-month's, hour's, minute's and second's weights, every
+//! second of the range counting once.
 //!
-//! Weights are written as DATAMIMIC writes them, a Python list expression of literal lists,
-//! repetitions and sums: `[0,0,1]+[0]*9`, `[0.6]*6 + [0.3]*16 + [0.1]*2`.
+//! Weights are written as DATAMIMIC writes them, a Python list expression: literal lists,
+//! repetitions and sums (`[0,0,1]+[0]*9`, `[0.6]*6 + [0.3]*16 + [0.1]*2`) are read directly,
+//! anything else (`[1 if m % 15 == 0 else 0 for m in range(60)]`) is evaluated once by the
+//! script engine when the descriptor is read.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use datamimic::sample;
@@ -29,8 +31,12 @@ pub struct CalendarWeights {
     pub dom: Option<Vec<f64>>,
     /// `hour_weights`: 24.
     pub hour: Option<Vec<f64>>,
+    /// `minute_weights`: 60.
+    pub minute: Option<Vec<f64>>,
     /// `second_weights`: 60.
     pub second: Option<Vec<f64>>,
+    /// `dom='last'`: only the last day of each month.
+    pub last_day_only: bool,
 }
 
 /// How many weights each parameter takes.
@@ -40,7 +46,7 @@ pub fn expected_len(parameter: &str) -> Option<usize> {
         "weekday_weights" => 7,
         "dom_weights" => 31,
         "hour_weights" => 24,
-        "second_weights" => 60,
+        "minute_weights" | "second_weights" => 60,
         _ => return None,
     })
 }
@@ -81,20 +87,35 @@ pub fn parse_weights(text: &str, len: usize) -> Result<Vec<f64>, String> {
                     .ok_or_else(|| format!("`{w}` is not a non-negative number"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        if weights.len().saturating_mul(times) > len {
+        if out
+            .len()
+            .saturating_add(weights.len().saturating_mul(times))
+            > len
+        {
             return Err(format!("`{text}` has more than {len} weights"));
         }
         for _ in 0..times {
             out.extend_from_slice(&weights);
         }
     }
-    if out.len() != len {
-        return Err(format!("`{text}` has {} weights, not {len}", out.len()));
+    check_weights(out, text, len)
+}
+
+/// Checks weights computed from `text` (by the list reader or a Python expression): `len`
+/// of them, finite, non-negative and not all 0.
+pub fn check_weights(weights: Vec<f64>, text: &str, len: usize) -> Result<Vec<f64>, String> {
+    if weights.len() != len {
+        return Err(format!("`{text}` has {} weights, not {len}", weights.len()));
     }
-    if out.iter().all(|&w| w == 0.0) {
+    if let Some(bad) = weights.iter().find(|w| !w.is_finite() || **w < 0.0) {
+        return Err(format!(
+            "`{text}` has the weight {bad}; weights are non-negative"
+        ));
+    }
+    if weights.iter().all(|&w| w == 0.0) {
         return Err(format!("`{text}` gives every choice the weight 0"));
     }
-    Ok(out)
+    Ok(weights)
 }
 
 fn split_top_level(text: &str, at: char) -> Vec<&str> {
@@ -152,6 +173,8 @@ pub struct WeightedRange {
     high: NaiveDateTime,
     days: Cumulative,
     hours: Cumulative,
+    /// `None` without minute weights: a uniform minute, drawn as before they existed.
+    minutes: Option<Cumulative>,
     seconds: Cumulative,
 }
 
@@ -176,6 +199,11 @@ impl WeightedRange {
                     day.weekday().num_days_from_monday() as usize,
                 )
                 * pick(&weights.dom, day.day0() as usize)
+                * if weights.last_day_only && day.succ_opt().is_some_and(|next| next.day() != 1) {
+                    0.0
+                } else {
+                    1.0
+                }
         }));
         if days.total() == 0.0 {
             return Err(format!("the weights leave no day between {low} and {high}"));
@@ -185,6 +213,10 @@ impl WeightedRange {
             high,
             days,
             hours: Cumulative::new((0..24).map(|h| pick(&weights.hour, h))),
+            minutes: weights
+                .minute
+                .as_ref()
+                .map(|w| Cumulative::new(w.iter().copied())),
             seconds: Cumulative::new((0..60).map(|s| pick(&weights.second, s))),
         })
     }
@@ -194,7 +226,10 @@ impl WeightedRange {
         for _ in 0..MAX_ATTEMPTS {
             let day = self.low.date() + chrono::Duration::days(self.days.draw(rng) as i64);
             let hour = self.hours.draw(rng) as u32;
-            let minute = sample::below(rng, 60) as u32;
+            let minute = match &self.minutes {
+                Some(minutes) => minutes.draw(rng) as u32,
+                None => sample::below(rng, 60) as u32,
+            };
             let second = self.seconds.draw(rng) as u32;
             let at = day.and_time(
                 NaiveTime::from_hms_opt(hour, minute, second).expect("hour, minute, second"),

@@ -116,6 +116,12 @@ pub struct Generate {
     pub source: Option<RowSource>,
     /// `<echo>`s inside, printed once when the generate starts.
     pub echoes: Vec<Echo>,
+    /// Whether a key is written twice in a record: the later value replaces the earlier
+    /// ([`crate::repeated_keys`]).
+    pub repeats: bool,
+    /// `converter="RemoveNoneOrEmptyElement"`: null and empty fields are dropped from each
+    /// record ([`crate::remove_empty`]).
+    pub remove_empty: bool,
 }
 
 /// A statement evaluated for every record.
@@ -132,6 +138,9 @@ pub enum Stmt {
     /// `<list>`: a list with one element per `<item>`, each a dict of the item's statements,
     /// or null where the item's `condition` does not hold (as in DATAMIMIC).
     List(ItemList),
+    /// `<echo>` among a record's statements (in an `<if>`, a `<nestedKey>`): printed on
+    /// standard error for every record that reaches it.
+    Echo(Echo),
 }
 
 /// `<list>`.
@@ -151,7 +160,7 @@ impl Stmt {
     /// Whether the statement can write a field (a variable never does; a condition may).
     pub fn writes(&self) -> bool {
         match self {
-            Stmt::Variable(_) => false,
+            Stmt::Variable(_) | Stmt::Echo(_) => false,
             Stmt::Key(_) | Stmt::Nested(_) | Stmt::List(_) => true,
             Stmt::Condition(branches) => branches.iter().any(|b| b.body.iter().any(Stmt::writes)),
         }
@@ -163,6 +172,7 @@ impl Stmt {
     /// `<list>` 1 for itself plus 1 and the body for each item.
     pub fn values(&self) -> u64 {
         match self {
+            Stmt::Echo(_) => 0,
             Stmt::Variable(_) => 1,
             Stmt::Key(field) => match field.source {
                 ValueSource::RandomArray(count) => count.max(1),
@@ -190,6 +200,7 @@ impl Stmt {
             Stmt::Variable(field) | Stmt::Key(field) => Some(&field.pos),
             Stmt::Nested(nested) => Some(&nested.pos),
             Stmt::List(list) => Some(&list.pos),
+            Stmt::Echo(echo) => Some(&echo.pos),
             Stmt::Condition(branches) => branches.first().map(|b| &b.pos),
         }
     }
@@ -255,6 +266,14 @@ pub struct Nested {
     pub min_count: Option<u64>,
     /// A script giving the whole value instead of child keys.
     pub script: Option<Script>,
+    /// `defaultValue` beside a `script`: the value where the script fails or gives neither
+    /// a list nor a dict, as in DATAMIMIC.
+    pub fallback: Option<Script>,
+    /// `source` on a list nestedKey: each element starts as a row of the file or memstore
+    /// (the body's keys read and replace its columns), in random order unless
+    /// `distribution="ordered"`; without `count` every row once, else `count` elements,
+    /// past the last row only when `cyclic`.
+    pub source: Option<Box<RowSource>>,
     /// Child statements.
     pub body: Vec<Stmt>,
 }
@@ -361,8 +380,37 @@ pub enum Generator {
     DateTime(crate::datetime::DateTimeGen),
     /// `StringGenerator(min_len=.., max_len=.., char_set=.., prefix=.., suffix=..)`.
     String(crate::string_gen::StringGen),
+    /// `CPFGenerator`: a Brazilian person's taxpayer number with its check digits.
+    Cpf,
+    /// `CNPJGenerator`: a Brazilian company's taxpayer number with its check digits.
+    Cnpj,
+    /// `EmailAddressGenerator`: the email of a person of the dataset, drawn per value.
+    Email(EntityField),
     /// `Name(args)` of a `BaseLiteralGenerator` class an executed `.scr.py` file defines.
     Python(PythonCall),
+}
+
+/// One field of an entity's records, as a generator's values (DATAMIMIC's
+/// `EmailAddressGenerator` is a person's email): each value is the field of a record whose
+/// index is drawn from the record's stream.
+#[derive(Clone)]
+pub struct EntityField {
+    /// The entity, built with the dataset and a seed of the generator's own.
+    pub entity: std::sync::Arc<dyn Entity>,
+    /// The field.
+    pub field: &'static str,
+}
+
+impl fmt::Debug for EntityField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "EntityField({})", self.field)
+    }
+}
+
+impl PartialEq for EntityField {
+    fn eq(&self, other: &EntityField) -> bool {
+        std::sync::Arc::ptr_eq(&self.entity, &other.entity) && self.field == other.field
+    }
 }
 
 /// A method call on an instance of a class an executed `.scr.py` file defines, compiled as
@@ -385,8 +433,14 @@ pub enum Converter {
     Lower,
     /// `CutLength(n)`.
     CutLength(usize),
-    /// `Mask`: every character becomes `*`.
-    Mask,
+    /// `Mask` or `Mask('#')`: every character becomes the mask character (`*` by default).
+    Mask(char),
+    /// `Append('_demo')`: the text is appended.
+    Append(String),
+    /// `Hash('sha256', 'hex'[, 'salt'])`: the digest of the text.
+    Hash(crate::hash::HashConverter),
+    /// `RemoveNoneOrEmptyElement`: a list or dict value loses its null and empty parts.
+    RemoveEmpty,
     /// `MiddleMask(start, end)`: keeps `start` leading and `end` trailing characters.
     MiddleMask(usize, usize),
     /// `DateFormat('%d.%m.%Y')`: a datetime written with a Python `strftime` format.

@@ -22,11 +22,29 @@
 //! ([`project_files`]). `<memstore id>` keeps the records of a `<generate target="mem">` in
 //! memory, in record order, and `source="mem" type="NAME"` reads them back on a later generate
 //! or variable, as a CSV source does ([`memstore`]).
-//! `DateTimeGenerator(min max value random input_format)` with calendar
-//! weights ([`datetime_weights`]),
+//! `DateTimeGenerator(min max value random input_format seed)` with calendar
+//! weights ([`datetime_weights`]) and DATAMIMIC's selections `months`, `months_exclude`,
+//! `weekdays`, `dom`, `hours_preset`, `minute_granularity`, `second_granularity`
+//! ([`datetime_sugar`]),
 //! `inDateFormat`/`outDateFormat` (Python `strftime` formats or `epoch` units) and the
 //! converters `DateFormat('..')`, `Date2Timestamp`, `Timestamp2Date` handle dates
-//! ([`datetime`]).
+//! ([`datetime`]); an entity's ISO 8601 datetime (`2026-11-20T08:23:48.117Z`) reads as one.
+//! Converter arguments are Python literals: `Mask('#')`, `Append('_x')`,
+//! `Hash('sha256', 'hex'[, 'salt'])` ([`hash`]), and `RemoveNoneOrEmptyElement` cleans a
+//! key's list or dict, or (on a `<generate>`) drops a record's null and empty fields.
+//! A key written twice in a record is written once, at the first one's place with the
+//! later value, as in DATAMIMIC ([`repeated_keys`]). `<echo>` inside a record's statements
+//! (`<if>`, `<nestedKey>`) prints on standard error for each record that reaches it. A
+//! nestedKey's `defaultValue` stands in where its `script` fails or gives neither a list nor
+//! a dict. `type` equal to the generate's name is accepted. `source` on a list
+//! `<nestedKey>` (a CSV or JSON file or a memstore) makes an element per row, the body's
+//! keys reading and replacing its columns: every row once, or `count` (past the last row
+//! only with `cyclic`), shuffled per record unless `distribution="ordered"`.
+//! `EmailAddressGenerator` gives a person's email of the setup's dataset; `CPFGenerator` and
+//! `CNPJGenerator` Brazilian taxpayer numbers with their check digits
+//! ([`datamimic::ident::br`]).
+//! A nested generate's scripts read the enclosing records' variables and keys by their
+//! bare names, besides `parent`.
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
 //! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65,
 //! female_quota=0.6)"` (Person's quotas too, [`entity_arguments`]);
@@ -53,7 +71,8 @@
 //! (2,000,000) elements; a record holds at most
 //! [`MAX_RECORD_VALUES`](descriptor::MAX_RECORD_VALUES) (1,000,000) values, counting `<array
 //! count>` and list `<nestedKey count>` elements. Two keys or two variables of one record may
-//! not share a name (branches of one `<condition>` may; a key may repeat a variable's name).
+//! not share a name (branches of one `<condition>` may; a key may repeat a variable's name;
+//! a repeated key overwrites).
 //!
 //! Scripts (`script`, `condition`, `defaultValue`, `{expr}` in `<echo>`) are Python
 //! expressions, as in DATAMIMIC: `'single quotes'`, `True`/`False`/`None`, f-strings,
@@ -89,14 +108,17 @@ mod unique_names;
 pub mod csv_source;
 pub mod database;
 pub mod datetime;
+pub mod datetime_sugar;
 pub mod datetime_weights;
 pub mod echo;
+pub mod hash;
 pub mod json_source;
 pub mod locale;
 pub mod memstore;
 pub mod record;
 pub mod regex;
 pub mod remove_empty;
+pub mod repeated_keys;
 pub mod script;
 pub mod script_domains;
 pub mod script_faker;

@@ -322,6 +322,7 @@ const GENERATE_ATTRS: &[&str] = &[
     "selector",
     "minCount",
     "maxCount",
+    "converter",
     // DATAMIMIC's process count, as on `<setup>`: datamimic's threads make the same bytes
     // for any count, so `--threads` decides.
     "multiprocessing",
@@ -936,8 +937,23 @@ impl<'d, 'i> Parser<'d, 'i> {
             ),
             None => (ctx.separator, ctx.separator_from.clone()),
         };
+        let remove_empty = match node.attribute("converter").map(str::trim) {
+            None => false,
+            Some("RemoveNoneOrEmptyElement") => true,
+            Some(other) => {
+                return Err(self.err_attr(
+                    node,
+                    "converter",
+                    format_args!(
+                        "`{other}` does not apply to a `<generate>`; only \
+                         `RemoveNoneOrEmptyElement` does"
+                    ),
+                ));
+            }
+        };
         let source = self.row_source(node, ctx, separator.0, false)?;
-        if node.attribute("type").is_some()
+        // `type` equal to the name is DATAMIMIC's default: it changes nothing.
+        if node.attribute("type").is_some_and(|t| t != name)
             && !matches!(
                 &source,
                 Some(RowSource {
@@ -1024,7 +1040,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         if ctx.errors.len() > errors_before {
             return Err(Reported.into());
         }
-        unique_names::check(&body)?;
+        let repeats = unique_names::check(&body)?;
         descriptor::check_record_size(&body)?;
         let has_fields =
             body.iter().any(Stmt::writes) || source.as_ref().is_some_and(|s| s.rows.has_fields());
@@ -1097,6 +1113,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             children,
             source,
             echoes,
+            repeats,
+            remove_empty,
         })
     }
 
@@ -1288,6 +1306,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             "nestedKey",
             "list",
             "condition",
+            "echo",
         ];
         self.children(node, NESTED_BODY)?
             .into_iter()
@@ -1307,6 +1326,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 self.with_condition(node, ctx, Stmt::Nested(nested), name)?
             }
             "list" => Stmt::List(self.item_list(node, ctx)?),
+            "echo" => Stmt::Echo(self.echo(node, ctx)?),
             _ => Stmt::Condition(self.condition(node, ctx)?),
         })
     }
@@ -1330,7 +1350,10 @@ impl<'d, 'i> Parser<'d, 'i> {
         name: String,
     ) -> Result<Stmt> {
         if node.attribute("condition").is_none() {
-            if node.attribute("defaultValue").is_some() {
+            // A nestedKey's script falls back to its default (see `nested`).
+            let scripted_nested =
+                node.tag_name().name() == "nestedKey" && node.attribute("script").is_some();
+            if node.attribute("defaultValue").is_some() && !scripted_nested {
                 return Err(self.err_attr(
                     node,
                     "defaultValue",
@@ -1463,10 +1486,15 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "defaultValue",
                 "minCount",
                 "maxCount",
+                "source",
+                "cyclic",
+                "distribution",
+                "separator",
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
+        let source = self.nested_source(node, ctx)?;
         let range = self.count_range(node, ctx)?;
         let mut min_count = None;
         let list = match self.attr(node, "type").unwrap_or("dict") {
@@ -1488,7 +1516,8 @@ impl<'d, 'i> Parser<'d, 'i> {
                     most
                 }
                 (None, Some(c)) => self.parse_u64(node, "count", c)?,
-                (None, None) => 1,
+                // Every row of a source once.
+                (None, None) => source.as_ref().map_or(1, |s| s.rows.len()),
             }),
             other => {
                 return Err(self.err_attr(
@@ -1498,11 +1527,37 @@ impl<'d, 'i> Parser<'d, 'i> {
                 ));
             }
         };
-        let script = match self.attr(node, "script") {
-            Some(_) => Some(self.compile(node, "script", ctx)?),
-            None => None,
+        // With a `defaultValue`, a script that fails gives the default (DATAMIMIC), so an
+        // empty one always does.
+        let default = self.attr(node, "defaultValue").is_some();
+        let (script, fallback) = match self.attr(node, "script") {
+            Some(text) if text.trim().is_empty() && default => {
+                (Some(self.compile(node, "defaultValue", ctx)?), None)
+            }
+            Some(_) if default => (
+                Some(self.compile(node, "script", ctx)?),
+                Some(self.compile(node, "defaultValue", ctx)?),
+            ),
+            Some(_) => (Some(self.compile(node, "script", ctx)?), None),
+            None => (None, None),
         };
+        if source.is_some() && list.is_none() {
+            return Err(self.err_attr(
+                node,
+                "source",
+                "only a `type=\"list\"` nestedKey takes a `source` yet",
+            ));
+        }
+        if source.is_some() && script.is_some() {
+            return Err(self.err_attr(
+                node,
+                "script",
+                "a nestedKey takes `source` or `script`, not both",
+            ));
+        }
         let nested = Nested {
+            fallback,
+            source: source.map(Box::new),
             pos: self.pos(node),
             name,
             list,
@@ -1524,6 +1579,25 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         Ok(nested)
+    }
+
+    /// A nestedKey's `source` (a CSV or JSON file or a memstore, not a database: its rows are
+    /// needed when the descriptor is read), with DATAMIMIC's default `distribution="random"`.
+    fn nested_source(&self, node: Node<'_, '_>, ctx: &mut Ctx<'_>) -> Result<Option<RowSource>> {
+        let Some(mut source) = self.row_source(node, ctx, ctx.separator, true)? else {
+            return Ok(None);
+        };
+        if !source.rows.known() {
+            return Err(self.err_attr(
+                node,
+                "source",
+                "a nestedKey cannot read a database yet; give it a file or a memstore",
+            ));
+        }
+        if node.attribute("distribution").is_none() {
+            source.distribution = Distribution::Random;
+        }
+        Ok(Some(source))
     }
 
     fn ty(&self, node: Node<'_, '_>) -> Result<Option<Type>> {
@@ -1672,7 +1746,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             Some(_) => match self.python_call(node, "generator", None, ".generate()", ctx)? {
                 Some(call) => ValueSource::Generator(Generator::Python(call)),
-                None => ValueSource::Generator(self.generator(node)?),
+                None => ValueSource::Generator(self.generator(node, ctx)?),
             },
             None if has_range || ty.is_some() => self.range(node, ty)?,
             None => bail!(
@@ -2046,7 +2120,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok((name, args))
     }
 
-    fn generator(&self, node: Node<'_, '_>) -> Result<Generator> {
+    fn generator(&self, node: Node<'_, '_>, ctx: &Ctx<'_>) -> Result<Generator> {
         const NAMES: &[&str] = &[
             "IncrementGenerator",
             "UUIDGenerator",
@@ -2055,6 +2129,9 @@ impl<'d, 'i> Parser<'d, 'i> {
             "FloatGenerator",
             "DateTimeGenerator",
             "StringGenerator",
+            "EmailAddressGenerator",
+            "CPFGenerator",
+            "CNPJGenerator",
         ];
         let text = self.required(node, "generator")?;
         let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
@@ -2062,10 +2139,13 @@ impl<'d, 'i> Parser<'d, 'i> {
             return self.string_generator(node, args);
         }
         if name == "DateTimeGenerator" {
-            return self.datetime_generator(node, args);
+            return self.datetime_generator(node, args, ctx);
         }
         if name == "IncrementGenerator" {
             return self.increment_generator(node, args);
+        }
+        if name == "EmailAddressGenerator" {
+            return self.email_generator(node, args, ctx);
         }
         let mut min = None;
         let mut max = None;
@@ -2084,7 +2164,9 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
         }
         let g = match name {
-            "UUIDGenerator" | "BooleanGenerator" if min.is_some() || max.is_some() => {
+            "UUIDGenerator" | "BooleanGenerator" | "CPFGenerator" | "CNPJGenerator"
+                if min.is_some() || max.is_some() =>
+            {
                 return Err(self.err_attr(
                     node,
                     "generator",
@@ -2093,6 +2175,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             "UUIDGenerator" => Generator::Uuid,
             "BooleanGenerator" => Generator::Boolean,
+            "CPFGenerator" => Generator::Cpf,
+            "CNPJGenerator" => Generator::Cnpj,
             "IntegerGenerator" => {
                 let bound = |v: Option<&str>, default: i64, round: fn(f64) -> f64| {
                     v.map_or(Ok(default), |v| self.parse_i64(node, "generator", v, round))
@@ -2160,6 +2244,38 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(Generator::String(generator))
     }
 
+    /// `EmailAddressGenerator`: a person's email of the setup's dataset, from a stream of the
+    /// generator's own (the run seed and the key's place).
+    fn email_generator(&self, node: Node<'_, '_>, args: &str, ctx: &Ctx<'_>) -> Result<Generator> {
+        if !args.trim().is_empty() {
+            return Err(self.err_attr(
+                node,
+                "generator",
+                "`EmailAddressGenerator` takes no arguments here (its dataset is the setup's)",
+            ));
+        }
+        let def = entities::find("Person").map_err(|e| self.err_attr(node, "generator", e))?;
+        let pos = self.attr_pos(node, "generator");
+        let options = EntityOptions {
+            dataset: ctx.dataset.clone(),
+            strict: ctx.options.strict,
+            seed: ctx
+                .seed
+                .map(|s| crate::seed::derive_seed(s, &format!("generator:{pos}"))),
+            age_min: None,
+            age_max: None,
+            conditions_include: Vec::new(),
+            conditions_exclude: Vec::new(),
+        };
+        let entity = def
+            .build(&options)
+            .map_err(|e| error_at(&self.pos(node), format_args!("{e:#}")))?;
+        Ok(Generator::Email(crate::descriptor::EntityField {
+            entity: Arc::from(entity),
+            field: "email",
+        }))
+    }
+
     /// `IncrementGenerator(start=.., step=..)`, both integers (defaults 1 and 1).
     fn increment_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
         let (start, step) = self.named_pair(
@@ -2179,22 +2295,27 @@ impl<'d, 'i> Parser<'d, 'i> {
     /// `DateTimeGenerator(...)`: `value` alone, else a uniform draw between `min` (default
     /// 1970-01-01) and `max` (default the clock anchor) when either is given or
     /// `random=True`, else the clock anchor (2025-01-01 12:00:00, DATAMIMIC's seeded "now").
-    fn datetime_generator(&self, node: Node<'_, '_>, args: &str) -> Result<Generator> {
+    /// Calendar weights and selections ([`crate::datetime_sugar`]) bias the draw; `seed=N`
+    /// draws from a stream of its own, the same for every run seed.
+    fn datetime_generator(
+        &self,
+        node: Node<'_, '_>,
+        args: &str,
+        ctx: &Ctx<'_>,
+    ) -> Result<Generator> {
         const TAKEN: &[&str] = &[
             "min",
             "max",
             "value",
             "random",
+            "random_mode",
             "input_format",
             "month_weights",
             "weekday_weights",
             "dom_weights",
             "hour_weights",
-            "second_weights",
-        ];
-        const NOT_YET: &[&str] = &[
-            "random_mode",
             "minute_weights",
+            "second_weights",
             "months",
             "months_exclude",
             "weekdays",
@@ -2208,14 +2329,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             |m: String| self.err_attr(node, "generator", format_args!("DateTimeGenerator: {m}"));
         let mut given: HashMap<&str, &str> = HashMap::new();
         for (key, value) in parameters(args).map_err(&err)? {
-            if NOT_YET.contains(&key) {
-                return Err(err(format!(
-                    "`{key}` is not supported yet; supported: {}",
-                    TAKEN.join(", ")
-                )));
-            }
             if !TAKEN.contains(&key) {
-                let hint = did_you_mean(key, TAKEN.iter().chain(NOT_YET).copied())
+                let hint = did_you_mean(key, TAKEN.iter().copied())
                     .unwrap_or_else(|| format!("; known: {}", TAKEN.join(", ")));
                 return Err(err(format!("unknown parameter `{key}`{hint}")));
             }
@@ -2223,7 +2338,12 @@ impl<'d, 'i> Parser<'d, 'i> {
                 return Err(err(format!("`{key}` is given twice")));
             }
         }
-        let random = match given.get("random").copied() {
+        if given.contains_key("random") && given.contains_key("random_mode") {
+            return Err(err(
+                "`random_mode` is another name of `random`: give one".to_owned()
+            ));
+        }
+        let random = match given.get("random").or(given.get("random_mode")).copied() {
             None | Some("False" | "false") => false,
             Some("True" | "true") => true,
             Some(other) => {
@@ -2257,16 +2377,38 @@ impl<'d, 'i> Parser<'d, 'i> {
                 continue;
             };
             let parsed = crate::datetime_weights::parse_weights(text, len)
+                .or_else(|literal| {
+                    // Only a comprehension goes to the interpreter (no huge `[1]*10**12`).
+                    let comprehension =
+                        text.trim_start().starts_with('[') && text.contains(" for ");
+                    match comprehension {
+                        true => self
+                            .python_weights(node, text, len, ctx)
+                            .unwrap_or(Err(literal)),
+                        false => Err(literal),
+                    }
+                })
                 .map_err(|e| err(format!("`{key}`: {e}")))?;
             *match *key {
                 "month_weights" => &mut weights.month,
                 "weekday_weights" => &mut weights.weekday,
                 "dom_weights" => &mut weights.dom,
                 "hour_weights" => &mut weights.hour,
+                "minute_weights" => &mut weights.minute,
                 _ => &mut weights.second,
             } = Some(parsed);
         }
+        self.datetime_selections(&given, &mut weights)
+            .map_err(&err)?;
         let weighted = weights != CalendarWeights::default();
+        let seed = given
+            .get("seed")
+            .map(|text| {
+                text.trim()
+                    .parse::<u64>()
+                    .map_err(|_| err(format!("`seed`: `{text}` is not a non-negative integer")))
+            })
+            .transpose()?;
         let generator = match value {
             Some(_) if min.is_some() || max.is_some() || random || weighted => {
                 return Err(err(
@@ -2291,7 +2433,92 @@ impl<'d, 'i> Parser<'d, 'i> {
                 }
             }
         };
-        Ok(Generator::DateTime(generator))
+        Ok(Generator::DateTime(generator.with_seed(seed)))
+    }
+
+    /// A `*_weights` list comprehension, evaluated once as a Python expression; `None` if it
+    /// does not evaluate to a list of numbers.
+    fn python_weights(
+        &self,
+        node: Node<'_, '_>,
+        text: &str,
+        len: usize,
+        ctx: &Ctx<'_>,
+    ) -> Option<Result<Vec<f64>, String>> {
+        let pos = self.attr_pos(node, "generator");
+        let source =
+            ScriptSource::from_attribute(pos.file.clone(), text, (pos.line, pos.col), text);
+        let script = Script::compile(ctx.engine, source).ok()?;
+        let value = script.eval(ctx.engine, &mut rhai::Scope::new()).ok()?;
+        let array = value.into_array().ok()?;
+        let weights = array
+            .into_iter()
+            .map(|w| w.as_float().or_else(|_| w.as_int().map(|i| i as f64)))
+            .collect::<Result<Vec<f64>, _>>()
+            .ok()?;
+        Some(crate::datetime_weights::check_weights(weights, text, len))
+    }
+
+    /// `months`, `months_exclude`, `weekdays`, `dom`, `hours_preset` and the granularities
+    /// as weights, where no explicit weights are given ([`crate::datetime_sugar`]).
+    fn datetime_selections(
+        &self,
+        given: &HashMap<&str, &str>,
+        weights: &mut CalendarWeights,
+    ) -> Result<(), String> {
+        use crate::datetime_sugar as sugar;
+        let named = |key: &str, e: String| format!("`{key}`: {e}");
+        let months = given
+            .get("months")
+            .map(|m| sugar::months(m).map_err(|e| named("months", e)))
+            .transpose()?;
+        let excluded = given
+            .get("months_exclude")
+            .map(|m| sugar::months(m).map_err(|e| named("months_exclude", e)))
+            .transpose()?;
+        if weights.month.is_none() && (months.is_some() || excluded.is_some()) {
+            let kept: Vec<u32> = months
+                .unwrap_or_else(|| (1..=12).collect())
+                .into_iter()
+                .filter(|m| !excluded.as_ref().is_some_and(|x| x.contains(m)))
+                .collect();
+            weights.month = Some(
+                crate::datetime_weights::check_weights(sugar::mask(&kept, 1, 12), "months", 12)
+                    .map_err(|_| "`months` and `months_exclude` leave no month".to_owned())?,
+            );
+        }
+        if let Some(spec) = given.get("weekdays") {
+            let days = sugar::weekdays(spec).map_err(|e| named("weekdays", e))?;
+            if weights.weekday.is_none() {
+                weights.weekday = Some(sugar::mask(&days, 0, 7));
+            }
+        }
+        if let Some(spec) = given.get("dom") {
+            let (days, last) = sugar::days_of_month(spec).map_err(|e| named("dom", e))?;
+            if !days.is_empty() {
+                let allowed = sugar::mask(&days, 1, 31);
+                let dom = weights.dom.get_or_insert_with(|| vec![1.0; 31]);
+                for (w, a) in dom.iter_mut().zip(allowed) {
+                    *w *= a;
+                }
+            }
+            weights.last_day_only = last;
+        }
+        if let Some(preset) = given.get("hours_preset")
+            && weights.hour.is_none()
+        {
+            weights.hour = sugar::hours_preset(preset)?;
+        }
+        for (key, slot) in [
+            ("minute_granularity", &mut weights.minute),
+            ("second_granularity", &mut weights.second),
+        ] {
+            if let Some(text) = given.get(key) {
+                let ticks = sugar::granularity(text, 60).map_err(|e| named(key, e))?;
+                slot.get_or_insert(ticks);
+            }
+        }
+        Ok(())
     }
 
     fn converters(&self, node: Node<'_, '_>, text: &str, ctx: &Ctx<'_>) -> Result<Vec<Converter>> {
@@ -2301,6 +2528,9 @@ impl<'d, 'i> Parser<'d, 'i> {
             "CutLength",
             "Mask",
             "MiddleMask",
+            "Append",
+            "Hash",
+            "RemoveNoneOrEmptyElement",
             "DateFormat",
             "Date2Timestamp",
             "Timestamp2Date",
@@ -2320,50 +2550,104 @@ impl<'d, 'i> Parser<'d, 'i> {
                 ));
                 continue;
             }
-            let nums: Vec<usize> = args
-                .split(',')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(|a| {
-                    a.parse::<usize>().map_err(|_| {
-                        self.err_attr(
-                            node,
-                            "converter",
-                            format_args!("`{a}` is not a non-negative integer"),
-                        )
-                    })
+            let err = |m: String| self.err_attr(node, "converter", format_args!("`{name}`: {m}"));
+            // Arguments are Python literals: quoted texts and non-negative integers.
+            let args: Vec<ConverterArg> = split_list(args)
+                .into_iter()
+                .map(|(text, quoted)| match quoted {
+                    true => Ok(ConverterArg::Text(text)),
+                    false => text.parse::<usize>().map(ConverterArg::Count).map_err(|_| {
+                        err(format!(
+                            "`{text}` is neither a quoted text nor a non-negative integer"
+                        ))
+                    }),
                 })
                 .collect::<Result<_>>()?;
-            let arity = |n: usize| -> Result<()> {
-                if nums.len() == n {
+            let arity = |least: usize, most: usize| -> Result<()> {
+                if (least..=most).contains(&args.len()) {
                     Ok(())
+                } else if least == most {
+                    Err(err(format!(
+                        "takes {least} argument(s), not {}",
+                        args.len()
+                    )))
                 } else {
-                    Err(self.err_attr(
-                        node,
-                        "converter",
-                        format_args!("`{name}` takes {n} argument(s)"),
-                    ))
+                    Err(err(format!(
+                        "takes {least} to {most} arguments, not {}",
+                        args.len()
+                    )))
                 }
             };
+            let count = |i: usize| match &args[i] {
+                ConverterArg::Count(n) => Ok(*n),
+                ConverterArg::Text(t) => Err(err(format!(
+                    "argument {} is `'{t}'`, not a non-negative integer",
+                    i + 1
+                ))),
+            };
+            let text = |i: usize| match &args[i] {
+                ConverterArg::Text(t) => Ok(t.clone()),
+                ConverterArg::Count(n) => Err(err(format!(
+                    "argument {} is `{n}`, not a quoted text",
+                    i + 1
+                ))),
+            };
             out.push(match name {
-                "UpperCase" => Converter::Upper,
-                "LowerCase" => Converter::Lower,
-                "Mask" => Converter::Mask,
+                "UpperCase"
+                | "LowerCase"
+                | "Date2Timestamp"
+                | "Timestamp2Date"
+                | "RemoveNoneOrEmptyElement" => {
+                    arity(0, 0)?;
+                    match name {
+                        "RemoveNoneOrEmptyElement" => Converter::RemoveEmpty,
+                        "UpperCase" => Converter::Upper,
+                        "LowerCase" => Converter::Lower,
+                        "Date2Timestamp" => Converter::Date2Timestamp,
+                        _ => Converter::Timestamp2Date,
+                    }
+                }
+                "Mask" => {
+                    arity(0, 1)?;
+                    let mask = match args.len() {
+                        0 => '*',
+                        _ => {
+                            let t = text(0)?;
+                            let mut chars = t.chars();
+                            match (chars.next(), chars.next()) {
+                                (Some(c), None) => c,
+                                _ => {
+                                    return Err(err(format!(
+                                        "the mask `'{t}'` must be one character"
+                                    )));
+                                }
+                            }
+                        }
+                    };
+                    Converter::Mask(mask)
+                }
+                "Append" => {
+                    arity(1, 1)?;
+                    Converter::Append(text(0)?)
+                }
+                "Hash" => {
+                    arity(2, 3)?;
+                    let salt = if args.len() == 3 {
+                        Some(text(2)?)
+                    } else {
+                        None
+                    };
+                    Converter::Hash(
+                        crate::hash::HashConverter::new(&text(0)?, &text(1)?, salt).map_err(err)?,
+                    )
+                }
                 "CutLength" => {
-                    arity(1)?;
-                    Converter::CutLength(nums[0])
+                    arity(1, 1)?;
+                    Converter::CutLength(count(0)?)
                 }
                 "MiddleMask" => {
-                    arity(2)?;
-                    Converter::MiddleMask(nums[0], nums[1])
-                }
-                "Date2Timestamp" => {
-                    arity(0)?;
-                    Converter::Date2Timestamp
-                }
-                "Timestamp2Date" => {
-                    arity(0)?;
-                    Converter::Timestamp2Date
+                    arity(2, 2)?;
+                    Converter::MiddleMask(count(0)?, count(1)?)
                 }
                 _ => unreachable!("`{name}` is checked against the known names above"),
             });
@@ -2386,6 +2670,14 @@ impl<'d, 'i> Parser<'d, 'i> {
             })?;
         DateFormat::new(format).map_err(err)
     }
+}
+
+/// One argument of a converter call.
+enum ConverterArg {
+    /// A quoted text.
+    Text(String),
+    /// A non-negative integer.
+    Count(usize),
 }
 
 /// Splits DATAMIMIC's call syntax `Name(args)` into the name and the arguments (`""` without

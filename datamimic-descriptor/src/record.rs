@@ -92,6 +92,7 @@ pub fn eval_stmts(
                 scope.push_dynamic(n.name.as_str(), node.to_dynamic());
                 fields.push((n.name.clone(), node));
             }
+            Stmt::Echo(echo) => eprintln!("{}", echo.render(engine, scope)?),
             Stmt::Condition(branches) => {
                 for branch in branches {
                     if holds(engine, branch, index, scope)? {
@@ -151,7 +152,12 @@ fn holds(engine: &Engine, branch: &Branch, index: u64, scope: &mut Scope<'_>) ->
 
 fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -> Result<Node> {
     if let Some(script) = &n.script {
-        let value = script.eval(engine, scope).map_err(|e| {
+        let value = match (script.eval(engine, scope), &n.fallback) {
+            (Ok(v), Some(fallback)) if !v.is_array() && !v.is_map() => fallback.eval(engine, scope),
+            (Err(_), Some(fallback)) => fallback.eval(engine, scope),
+            (result, _) => result,
+        }
+        .map_err(|e| {
             failed(
                 e,
                 &n.pos,
@@ -161,6 +167,9 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
         finite(&value)
             .map_err(|m| error_at(&n.pos, format_args!("`{}`: {m} on record {index}", n.name)))?;
         return Ok(Node::Value(value));
+    }
+    if let Some(source) = &n.source {
+        return rows_nested(engine, n, source, index, scope);
     }
     // Keys of one element are visible to its later keys only.
     let element = |scope: &mut Scope<'_>| -> Result<Node> {
@@ -187,6 +196,45 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
             .collect::<Result<Vec<_>>>()
             .map(Node::List),
     }
+}
+
+/// A list nestedKey with a `source`: its elements start as the source's rows.
+fn rows_nested(
+    engine: &Engine,
+    n: &Nested,
+    source: &crate::csv_source::RowSource,
+    index: u64,
+    scope: &mut Scope<'_>,
+) -> Result<Node> {
+    let rows = source.rows.len();
+    let most = n.list.unwrap_or(rows);
+    let mut count = n.min_count.map_or(most, |least| {
+        with_rng(|rng| crate::descriptor::draw_count(rng, least, most))
+    });
+    if !source.cyclic {
+        count = count.min(rows);
+    }
+    if count > MAX_RECORD_VALUES {
+        return Err(error_at(
+            &n.pos,
+            format_args!(
+                "`{}`: {count} elements: a record holds at most {MAX_RECORD_VALUES} values",
+                n.name
+            ),
+        ));
+    }
+    let order = source.element_order(count);
+    let mut elements = Vec::with_capacity(order.len());
+    for row in order {
+        let mark = scope.len();
+        let mut inner = Vec::new();
+        let columns = source.start_row(row, scope, &mut inner)?;
+        eval_stmts(engine, &n.body, index, scope, &mut inner)?;
+        crate::csv_source::overlay(&mut inner, columns);
+        scope.rewind(mark);
+        elements.push(Node::Map(inner));
+    }
+    Ok(Node::List(elements))
 }
 
 fn random_of(ty: Option<Type>) -> Dynamic {
@@ -238,7 +286,8 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
         }
         ValueSource::Generator(Generator::DateTime(g)) => {
             generated = Some(
-                with_rng(|rng| g.draw(rng)).map_err(|m| fail(format!("{m} on record {index}")))?,
+                with_rng(|rng| g.draw_for(index, rng))
+                    .map_err(|m| fail(format!("{m} on record {index}")))?,
             );
             Dynamic::UNIT
         }
@@ -254,6 +303,8 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 })?
                 .into(),
             Generator::Uuid => script::uuid().into(),
+            Generator::Cpf => with_rng(datamimic::ident::br::cpf).into(),
+            Generator::Cnpj => with_rng(datamimic::ident::br::cnpj).into(),
             Generator::String(g) => with_rng(|rng| g.draw(rng)).into(),
             Generator::Boolean => with_rng(|rng| sample::chance(rng, 0.5)).into(),
             Generator::Integer(low, high) => with_rng(|rng| uniform_int(rng, *low, *high)).into(),
@@ -261,6 +312,16 @@ fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> 
                 with_rng(|rng| (low + sample::unit_f64(rng) * (high - low)).into())
             }
             Generator::DateTime(_) => unreachable!("matched above"),
+            Generator::Email(g) => {
+                // A person drawn from the record's stream, so each element of a list differs.
+                let person = with_rng(|rng| sample::below(rng, 1 << 48));
+                let record =
+                    entity_value(g.entity.as_ref(), person).map_err(|e| fail(format!("{e:#}")))?;
+                record
+                    .read_lock::<Map>()
+                    .and_then(|m| m.get(g.field).cloned())
+                    .ok_or_else(|| fail(format!("the entity has no field `{}`", g.field)))?
+            }
             Generator::Python(call) => call.0.eval(engine, scope).map_err(|e| {
                 failed(
                     e,
@@ -373,6 +434,7 @@ fn finish_date(
                     )
                 })?;
             }
+            Converter::RemoveEmpty => value = crate::remove_empty::clean_value(value),
             text_converter => {
                 if let Some(at) = date.take() {
                     value = written(f, at).map_err(&fail)?;
@@ -490,12 +552,14 @@ fn convert(value: Dynamic, ty: Type) -> Result<Dynamic, String> {
 }
 
 fn convert_text(text: &str, converter: &Converter) -> String {
-    match *converter {
+    match converter {
         Converter::Upper => text.to_uppercase(),
         Converter::Lower => text.to_lowercase(),
-        Converter::CutLength(n) => text.chars().take(n).collect(),
-        Converter::Mask => "*".repeat(text.chars().count()),
-        Converter::MiddleMask(start, end) => {
+        Converter::CutLength(n) => text.chars().take(*n).collect(),
+        Converter::Mask(mask) => std::iter::repeat_n(*mask, text.chars().count()).collect(),
+        Converter::Append(tail) => format!("{text}{tail}"),
+        Converter::Hash(hash) => hash.hash(text),
+        &Converter::MiddleMask(start, end) => {
             let n = text.chars().count();
             text.chars()
                 .enumerate()
@@ -505,6 +569,7 @@ fn convert_text(text: &str, converter: &Converter) -> String {
         Converter::DateFormat(_)
         | Converter::Date2Timestamp
         | Converter::Timestamp2Date
+        | Converter::RemoveEmpty
         | Converter::Python(_) => {
             unreachable!("date and Python converters are applied by `finish_date`")
         }
@@ -574,6 +639,8 @@ mod tests {
             list: Some(10_000_000_000),
             min_count: None,
             script: None,
+            fallback: None,
+            source: None,
             body: Vec::new(),
         });
         for stmt in [array, list] {

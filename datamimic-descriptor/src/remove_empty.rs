@@ -11,6 +11,27 @@ pub fn remove_empty_elements(items: Vec<Node>) -> Vec<Node> {
     items.into_iter().filter_map(without_empty).collect()
 }
 
+/// A key's value under the converter: a list or dict with its empty parts removed (left
+/// empty when nothing remains), any other value as it is (as DATAMIMIC converts a key).
+pub fn clean_value(value: Dynamic) -> Dynamic {
+    if value.is_array() {
+        dynamic_without_empty(value).unwrap_or_else(|| Array::new().into())
+    } else if value.is_map() {
+        dynamic_without_empty(value).unwrap_or_else(|| Map::new().into())
+    } else {
+        value
+    }
+}
+
+/// A record's fields under `<generate converter="RemoveNoneOrEmptyElement">`: a field left
+/// empty once its own empty parts are removed is dropped.
+pub fn remove_empty_fields(fields: Vec<(String, Node)>) -> Vec<(String, Node)> {
+    fields
+        .into_iter()
+        .filter_map(|(k, v)| without_empty(v).map(|v| (k, v)))
+        .collect()
+}
+
 /// `node` with its empty parts removed, or `None` when nothing is left.
 fn without_empty(node: Node) -> Option<Node> {
     match node {
@@ -76,5 +97,23 @@ mod tests {
         let kept = remove_empty_elements(items);
         let json = serde_json::to_string(&Node::List(kept)).unwrap();
         assert_eq!(json, r#"[{"c":0,"f":false},["x"]]"#);
+    }
+
+    #[test]
+    fn keys_and_records_lose_their_empty_parts() {
+        let list = Dynamic::from(vec![Dynamic::UNIT, Dynamic::from("")]);
+        assert_eq!(clean_value(list).into_array().unwrap().len(), 0);
+        assert!(clean_value(Dynamic::UNIT).is_unit());
+        assert_eq!(clean_value(Dynamic::from(3_i64)).as_int(), Ok(3));
+        let fields = vec![
+            ("a".to_owned(), Node::Value(Dynamic::UNIT)),
+            ("b".to_owned(), Node::List(vec![Node::Map(vec![])])),
+            ("c".to_owned(), Node::Value(Dynamic::from("x"))),
+        ];
+        let kept = remove_empty_fields(fields);
+        assert_eq!(
+            serde_json::to_string(&Node::Map(kept)).unwrap(),
+            r#"{"c":"x"}"#
+        );
     }
 }

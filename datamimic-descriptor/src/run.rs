@@ -323,17 +323,35 @@ struct DescriptorSource<'g> {
     products: Products<'g>,
 }
 
+/// What a nested generate's records see of their parent record: the record as `parent`,
+/// and by their bare names its variables and fields and those it saw of its own parents
+/// (as in DATAMIMIC, where a nested generate's scripts read the enclosing records' names).
+struct Parent {
+    record: Dynamic,
+    names: Vec<(String, Dynamic)>,
+}
+
 impl DescriptorSource<'_> {
-    /// Record `index` of product `id` (without its nested records).
-    fn build(&self, id: usize, index: u64, parent: Option<&Dynamic>) -> Result<Node> {
+    /// Record `index` of product `id` (without its nested records), and the names its nested
+    /// generates see (none when it has none).
+    fn build(
+        &self,
+        id: usize,
+        index: u64,
+        parent: Option<&Parent>,
+    ) -> Result<(Node, Vec<(String, Dynamic)>)> {
         let g = self.products.gens[id];
         script::set_rng(self.products.streams[id].record(index));
         let mut scope = Scope::new();
         for (name, value) in self.globals {
             scope.push_dynamic(name.as_str(), value.clone());
         }
+        let inherited = scope.len();
         if let Some(parent) = parent {
-            scope.push_dynamic("parent", parent.clone());
+            for (name, value) in &parent.names {
+                scope.push_dynamic(name.as_str(), value.clone());
+            }
+            scope.push_dynamic("parent", parent.record.clone());
         }
         let mut fields = Vec::new();
         let columns = match &g.source {
@@ -342,7 +360,23 @@ impl DescriptorSource<'_> {
         };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
         crate::csv_source::overlay(&mut fields, columns);
-        Ok(Node::Map(fields))
+        if g.repeats {
+            crate::repeated_keys::overwrite_repeats(&mut fields);
+        }
+        if g.remove_empty {
+            fields = crate::remove_empty::remove_empty_fields(fields);
+        }
+        let names = if self.products.children[id].is_empty() {
+            Vec::new()
+        } else {
+            scope
+                .iter_raw()
+                .skip(inherited)
+                .filter(|(name, _, _)| *name != "parent")
+                .map(|(name, _, value)| (name.to_owned(), value.clone()))
+                .collect()
+        };
+        Ok((Node::Map(fields), names))
     }
 
     /// Makes the `count` records of the generate and their nested records in order, on this
@@ -369,16 +403,19 @@ impl DescriptorSource<'_> {
         &self,
         id: usize,
         index: u64,
-        parent: Option<&Dynamic>,
+        parent: Option<&Parent>,
         kept: &mut [Vec<MemRecord>],
     ) -> Result<()> {
-        let node = self.build(id, index, parent)?;
+        let (node, names) = self.build(id, index, parent)?;
         let Node::Map(fields) = node else {
             unreachable!("a record is a map")
         };
         let children = &self.products.children[id];
         if !children.is_empty() {
-            let me = Node::Map(fields.clone()).to_dynamic();
+            let me = Parent {
+                record: Node::Map(fields.clone()).to_dynamic(),
+                names,
+            };
             for &child in children {
                 let count = self.products.gens[child].count;
                 let first = index.checked_mul(count).ok_or_else(|| {
@@ -420,12 +457,12 @@ impl DescriptorSource<'_> {
         &self,
         id: usize,
         index: u64,
-        parent: Option<&Dynamic>,
+        parent: Option<&Parent>,
         out: &mut Parts<'_>,
         sample: bool,
     ) -> Result<()> {
         let g = self.products.gens[id];
-        let node = self.build(id, index, parent)?;
+        let (node, names) = self.build(id, index, parent)?;
         let outs = out.outs();
         for s in self.products.sinks[id].clone() {
             self.encoders[s]
@@ -436,7 +473,10 @@ impl DescriptorSource<'_> {
         }
         out.record_done()?;
         if !self.products.children[id].is_empty() {
-            let me = node.to_dynamic();
+            let me = Parent {
+                record: node.to_dynamic(),
+                names,
+            };
             for &child in &self.products.children[id] {
                 let count = self.products.gens[child].count;
                 let first = index.checked_mul(count).ok_or_else(|| {

@@ -11,19 +11,14 @@ use crate::{Scratch, datamimic};
 /// Demos that do not run yet: the demo, why, and the start of the first error it gives.
 const NOT_YET: &[(&str, &str, &str)] = &[
     (
-        "demo-condition",
-        "`<echo>` inside `<if>`",
-        "1_condition_tag.xml:10:17: unknown element `<echo>` in `<if>`",
-    ),
-    (
         "demo-custom-components",
         "Faker's `catch_phrase` and `user_agent` (no dataset for them)",
         "1_generator_multi.xml:25:43: `movieTitle`: generator failed on record 0: AttributeError: datamimic's Faker has no `catch_phrase`",
     ),
     (
         "demo-datetime",
-        "DateTimeGenerator `months`/`weekdays`/`dom` selections",
-        "1_datetime_generator.xml:13:27: `generator`: DateTimeGenerator: `months` is not supported yet",
+        "Python's `datetime` module in a `.scr.py` file",
+        "4_datetime_series.xml:2:19: `uri`: in `script/py_script.scr.py` line 1: ImportError: `import datetime`",
     ),
     (
         "demo-db-mapping",
@@ -31,24 +26,14 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "datamimic.xml:18:19: `uri`: in `script/lib_glob.scr.py` line 3: ImportError: `import datamimic_ce.contexts.context`",
     ),
     (
-        "demo-ecommerce",
-        "a generated datetime with nanoseconds read as a date",
-        "order.xml:32:9: `date`: `",
-    ),
-    (
         "demo-healthcare",
         "healthcare tables lack the dataset VN",
         "doctor.xml:22:9: table `healthcare/specialty` has no dataset `VN` (strict mode)",
     ),
     (
-        "demo-json",
-        "`source` on `<nestedKey>`",
-        "1_generate.xml:16:64: unknown attribute `source` on `<nestedKey>`",
-    ),
-    (
         "demo-masking",
-        "a key written twice (`active`), `Append`/`Hash` converters",
-        "1_prepare.xml:22:9: duplicate key `active`",
+        "a key the SQLite table lacks (`active` in `CUSTOMER`), which DATAMIMIC leaves out",
+        "1_prepare.xml:4:5: `CUSTOMER`: table `CUSTOMER` of SQLite database `out/source.sqlite` has no column `active`",
     ),
     (
         "demo-py-scripting",
@@ -61,14 +46,9 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "1_xml_generate.xml:23:13: unknown element `<element>` in `<nestedKey>`",
     ),
     (
-        "overview-converter",
-        "`Append`/`Hash` and other converters with Python literal arguments",
-        "common.xml:25:63: `converter`: `'#'` is not a non-negative integer",
-    ),
-    (
         "overview-generator",
-        "DATAMIMIC's domain generators (`CNPJGenerator`, `DataFakerGenerator`, ...)",
-        "br.xml:5:32: `generator`: DATAMIMIC's generator `CNPJGenerator` is not supported yet",
+        "DATAMIMIC's Faker-backed and domain generators (`DataFakerGenerator`, ...)",
+        "faker.xml:7:44: `generator`: DATAMIMIC's generator `DataFakerGenerator` is not supported yet",
     ),
 ];
 
@@ -78,12 +58,16 @@ type Check = fn(&Path);
 /// Demos that run, each with its check of what it wrote to the output folder.
 const RUNNING: &[(&str, Check)] = &[
     ("demo-clinical-trial", clinical_trial),
+    ("demo-condition", condition),
     ("demo-database", database),
+    ("demo-ecommerce", ecommerce),
     ("demo-finance", finance),
     ("demo-insurance", insurance),
+    ("demo-json", json),
     ("demo-model", model),
     ("demo-postprocess", postprocess),
     ("demo-watermark", watermark),
+    ("overview-converter", converter),
 ];
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -109,6 +93,9 @@ fn run_demo(s: &Scratch, name: &str) -> (bool, String, std::path::PathBuf) {
     let dir = s.path(name);
     copy_dir(&demos_dir().join(name), &dir);
     let out = datamimic(&dir, &["run", "datamimic.xml", "--output-dir", "out"]);
+    // For the checks of demos that print their records or echoes.
+    std::fs::write(dir.join("stdout.txt"), &out.stdout).unwrap();
+    std::fs::write(dir.join("stderr.txt"), &out.stderr).unwrap();
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -490,4 +477,175 @@ fn watermark(out: &Path) {
     let (_, watermark) = table(&out.join("config.sqlite"), "watermark");
     assert_eq!(watermark.len(), 1);
     assert_eq!(watermark[0][1].as_deref(), Some("last_processed_datetime"));
+}
+
+/// What a demo printed on standard output (`stdout.txt`) or error (`stderr.txt`), beside its
+/// output folder.
+fn printed(out: &Path, stream: &str) -> String {
+    std::fs::read_to_string(out.parent().unwrap().join(stream)).unwrap()
+}
+
+/// The condition demo writes no file: its `<echo>`s inside `<if>`/`<else-if>`/`<else>` print
+/// once per record whose branch holds (ids 1 to 10), and the console shows ten records of
+/// lists whose items hold by their conditions.
+fn condition(out: &Path) {
+    assert_eq!(files(out), Vec::<String>::new());
+    let stderr = printed(out, "stderr.txt");
+    let count = |line: &str| stderr.lines().filter(|l| *l == line).count();
+    assert_eq!(count("Condition met: id is 1"), 1, "{stderr}");
+    assert_eq!(count("Condition met: id is 3"), 1, "{stderr}");
+    assert_eq!(count("Condition met: id is 4"), 1, "{stderr}");
+    assert_eq!(
+        count("Condition not met, proceeding with default values"),
+        7,
+        "{stderr}"
+    );
+    let stdout = printed(out, "stdout.txt");
+    let records: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 10, "{stdout}");
+    for record in &records {
+        let keys: Vec<&str> = record
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "permission_list",
+                "not_remove_permission_list",
+                "not_remove_permission_var",
+                "remove_in_key"
+            ]
+        );
+        // Without the converter a failed item stays as null; with it, it is dropped.
+        let var = &record["not_remove_permission_var"][0];
+        assert!(var.is_null() || var["permission_var"] == "1", "{record}");
+        assert!(
+            record["permission_list"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|item| item.as_object().is_some_and(|o| !o.is_empty())),
+            "{record}"
+        );
+    }
+}
+
+/// The e-commerce demo: products, customers and orders as CSV and JSON, and per-country sets
+/// with orders' dates written by `DateFormat`.
+fn ecommerce(out: &Path) {
+    assert_eq!(
+        files(out),
+        [
+            "customers.csv",
+            "customers.json",
+            "de_customers.csv",
+            "de_orders.csv",
+            "de_products.csv",
+            "orders.csv",
+            "orders.json",
+            "products.csv",
+            "products.json",
+            "us_customers.csv",
+            "us_orders.csv",
+            "us_products.csv"
+        ]
+    );
+    for (file, first_columns, rows) in [
+        ("customers.csv", "customer_id|given_name|family_name", 50),
+        ("orders.csv", "order_id|user_id|date|status", 100),
+        ("products.csv", "product_id|name|description|category", 50),
+        ("us_customers.csv", "customer_id|given_name|family_name", 25),
+        ("de_customers.csv", "customer_id|given_name|family_name", 25),
+        (
+            "us_products.csv",
+            "product_id|name|category|brand|price_usd",
+            25,
+        ),
+        (
+            "de_products.csv",
+            "product_id|name|category|brand|price_eur",
+            25,
+        ),
+        ("us_orders.csv", "order_id|date|status", 50),
+        ("de_orders.csv", "order_id|date|status", 50),
+    ] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        let mut lines = text.lines();
+        assert!(lines.next().unwrap().starts_with(first_columns), "{file}");
+        assert_eq!(lines.count(), rows, "{file}");
+    }
+    for (file, format) in [("us_orders.csv", "%m/%d/%Y"), ("de_orders.csv", "%d.%m.%Y")] {
+        let text = std::fs::read_to_string(out.join(file)).unwrap();
+        for line in text.lines().skip(1) {
+            let date = line.split('|').nth(1).unwrap();
+            assert!(
+                chrono::NaiveDate::parse_from_str(date, format).is_ok(),
+                "{file}: {line}"
+            );
+        }
+    }
+    for (file, count) in [
+        ("orders.json", 100),
+        ("customers.json", 50),
+        ("products.json", 50),
+    ] {
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join(file)).unwrap()).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), count, "{file}");
+    }
+}
+
+/// The converter overview writes no file; its nested `group` records, printed on the
+/// console, lose every null and empty field to `RemoveNoneOrEmptyElement`.
+fn converter(out: &Path) {
+    assert_eq!(files(out), Vec::<String>::new());
+    assert_eq!(printed(out, "stdout.txt"), "{}\n".repeat(5));
+}
+
+/// The JSON demo: ten people from a JSON template, cyclic, with list nestedKeys made by count
+/// and from the rows of a CSV file (nested three deep).
+fn json(out: &Path) {
+    assert_eq!(files(out), ["person.json"]);
+    let people: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(out.join("person.json")).unwrap()).unwrap();
+    assert_eq!(people.len(), 10);
+    let rows = |list: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    for person in &people {
+        assert_eq!(person["name"], "Alice");
+        for list in ["cars", "pets", "family", "work", "newElement"] {
+            assert_eq!(person[list].as_array().unwrap().len(), 10, "{list}");
+        }
+        assert!(
+            person["pets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["name"].as_str().unwrap().contains('@'))
+        );
+        for list in ["hobbies", "friends", "newElementFromEnt"] {
+            assert_eq!(rows(&person[list]), ["Alice", "Bob"], "{list}");
+        }
+        for friend in person["friends"].as_array().unwrap() {
+            for sub in friend["newSubElementFromEnt"].as_array().unwrap() {
+                assert_eq!(rows(&sub["newSubSubElementFromEnt"]), ["Alice", "Bob"]);
+                assert!(["true", "false", ""].contains(&sub["active"].as_str().unwrap()));
+            }
+        }
+        assert!(is_datetime(person["timestamp"].as_str().unwrap()));
+    }
 }

@@ -118,8 +118,40 @@ fn the_generator_name_is_checked_before_its_arguments() {
             "unknown parameter `mim`; did you mean `min`?",
         ),
         (
-            "DateTimeGenerator(min='2020-01-01', months='Q1')",
-            "`months` is not supported yet",
+            "DateTimeGenerator(min='2020-01-01', months='Q5')",
+            "DateTimeGenerator: `months`: `Q5` is not a month from 1 to 12 or a range",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', months='Q1', months_exclude='1-3')",
+            "`months` and `months_exclude` leave no month",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', weekdays='Mon-Xyz')",
+            "`weekdays`: `Mon-Xyz` is not a weekday range such as `Mon-Fri`",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', dom='0')",
+            "`dom`: `0` is not a day of month from 1 to 31 or a range",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', hours_preset='lunch')",
+            "`hours_preset` `lunch` is none of `office`, `night`, `flat`",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', minute_granularity=0)",
+            "`minute_granularity`: `0` is not a granularity from 1 to 60",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', seed=x)",
+            "`seed`: `x` is not a non-negative integer",
+        ),
+        (
+            "DateTimeGenerator(random=True, random_mode=True)",
+            "`random_mode` is another name of `random`: give one",
+        ),
+        (
+            "DateTimeGenerator(min='2020-01-01', minute_weights='[1 for m in range(59)]')",
+            "`minute_weights`: `[1 for m in range(59)]` has 59 weights, not 60",
         ),
         (
             "DateTimeGenerator(min='2024-01-01', hour_weights='[1]*23')",
@@ -250,4 +282,61 @@ fn calendar_weights_pick_months_weekdays_days_and_hours() {
     }
     let office: std::collections::BTreeSet<String> = (9..18).map(|h| format!("{h:02}")).collect();
     assert_eq!(hours, office);
+}
+
+/// DATAMIMIC's selections: `months`, `weekdays`, `dom='last'`, `hours_preset`, granularities
+/// and weights written as a Python comprehension; `seed=N` gives the same values whatever the
+/// run's seed.
+#[test]
+fn calendar_selections_and_a_generator_seed() {
+    let s = Scratch::new("datetime-selections");
+    let descriptor = |run_seed: u64| {
+        format!(
+            r#"<setup rngSeed="{run_seed}">
+  <generate name="t" count="300" target="CSV">
+    <key name="q1_weekdays" generator="DateTimeGenerator(min='2024-01-01 00:00:00', max='2024-12-31 23:59:59', random=True, months='Q1', weekdays='Mon-Fri')" outDateFormat="%m %a"/>
+    <key name="last_day" generator="DateTimeGenerator(min='2024-01-01 00:00:00', max='2024-12-31 23:59:59', random=True, dom='last', months_exclude='3-12')" outDateFormat="%m-%d"/>
+    <key name="night_ticks" generator="DateTimeGenerator(min='2024-04-01 00:00:00', max='2024-04-30 23:59:59', random_mode=True, hours_preset='night', minute_granularity=15, second_granularity=10)" outDateFormat="%H %M %S"/>
+    <key name="quarter_hours" generator="DateTimeGenerator(min='2024-04-01 00:00:00', max='2024-04-30 23:59:59', minute_weights='[1 if m in (0,15,30,45) else 0 for m in range(60)]')" outDateFormat="%M"/>
+    <key name="seeded" generator="DateTimeGenerator(min='2024-01-01 00:00:00', max='2024-12-31 23:59:59', random=True, seed=4)"/>
+  </generate>
+</setup>"#
+        )
+    };
+    s.write("d.xml", &descriptor(1));
+    ok(&s.0, &["run", "d.xml"]);
+    let first = csv_rows(&std::fs::read_to_string(s.path("output/t.csv")).unwrap());
+    assert_eq!(first.len(), 300);
+    let mut last_days = std::collections::BTreeSet::new();
+    for row in &first {
+        let (month, day) = row[0].split_once(' ').unwrap();
+        assert!(["01", "02", "03"].contains(&month), "{row:?}");
+        assert!(!["Sat", "Sun"].contains(&day), "{row:?}");
+        last_days.insert(row[1].clone());
+        let parts: Vec<u32> = row[2].split(' ').map(|p| p.parse().unwrap()).collect();
+        assert!(parts[0] < 6 || parts[0] >= 22, "{row:?}");
+        assert_eq!((parts[1] % 15, parts[2] % 10), (0, 0), "{row:?}");
+        assert!(
+            ["00", "15", "30", "45"].contains(&row[3].as_str()),
+            "{row:?}"
+        );
+    }
+    // The last days of January and February 2024 (a leap year).
+    assert_eq!(
+        last_days.into_iter().collect::<Vec<_>>(),
+        ["01-31", "02-29"]
+    );
+    s.write("d.xml", &descriptor(2));
+    ok(&s.0, &["run", "d.xml"]);
+    let second = csv_rows(&std::fs::read_to_string(s.path("output/t.csv")).unwrap());
+    let seeded = |rows: &[Vec<String>]| rows.iter().map(|r| r[4].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        seeded(&first),
+        seeded(&second),
+        "`seed` ignores the run seed"
+    );
+    assert_ne!(
+        first.iter().map(|r| r[0].clone()).collect::<Vec<_>>(),
+        second.iter().map(|r| r[0].clone()).collect::<Vec<_>>()
+    );
 }

@@ -307,11 +307,11 @@ fn generator_names_are_suggested_by_what_differs() {
     }
     s.write(
         "d.xml",
-        "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" constant=\"x\" converter=\"Hash('sha256')\"/></generate>\n</setup>",
+        "<setup>\n  <generate name=\"g\" count=\"1\"><key name=\"a\" constant=\"x\" converter=\"JavaHash\"/></generate>\n</setup>",
     );
     let err = fails(&s.0, &["run", "d.xml"]);
     assert!(
-        err.contains("`converter`: DATAMIMIC's converter `Hash` is not supported yet"),
+        err.contains("`converter`: DATAMIMIC's converter `JavaHash` is not supported yet"),
         "{err}"
     );
 }
@@ -372,4 +372,40 @@ fn string_generator_draws_lengths_and_characters_as_datamimic() {
             "{generator}: {err}"
         );
     }
+}
+
+/// `CPFGenerator` and `CNPJGenerator`: Brazilian taxpayer numbers with valid check digits,
+/// punctuated as DATAMIMIC writes them.
+#[test]
+fn cpf_and_cnpj_generators_give_valid_numbers() {
+    let s = Scratch::new("br-generators");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="4">
+  <generate name="t" count="50" target="CSV">
+    <key name="cpf" generator="CPFGenerator"/>
+    <key name="cnpj" generator="CNPJGenerator"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let text = std::fs::read_to_string(s.path("output/t.csv")).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("cpf|cnpj"));
+    for line in lines {
+        let (cpf, cnpj) = line.split_once('|').unwrap();
+        assert!(
+            datamimic::ident::br::cpf_is_valid(cpf) && cpf.len() == 14,
+            "{line}"
+        );
+        assert!(
+            datamimic::ident::br::cnpj_is_valid(cnpj) && cnpj.len() == 18,
+            "{line}"
+        );
+    }
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="t" count="1" target="CSV"><key name="c" generator="CPFGenerator(min=1)"/></generate></setup>"#,
+    );
+    assert!(fails(&s.0, &["run", "d.xml"]).contains("`CPFGenerator` takes no arguments"));
 }

@@ -485,16 +485,12 @@ fn bad_lists_are_positioned_errors() {
             "did you mean `RemoveNoneOrEmptyElement`?",
         ),
         (
-            r#"<list name="l"><item><key name="k" constant="1"/><key name="k" constant="2"/></item></list>"#,
-            "duplicate key `k`",
+            r#"<list name="l"><item><variable name="k" constant="1"/><variable name="k" constant="2"/></item></list>"#,
+            "duplicate variable `k`",
         ),
         (
             r#"<list name="l"><item condition="id"/></list>"#,
             "d.xml:4:20: condition gave a i64, not a bool, on record 0",
-        ),
-        (
-            r#"<list name="id"><item/></list>"#,
-            "duplicate list `id`; first defined at d.xml:3:5",
         ),
     ] {
         s.write(
@@ -607,7 +603,7 @@ fn a_nested_key_condition_writes_the_dict_or_its_default_value() {
         "b.xml",
         r#"<setup>
   <generate name="t" count="1" target="JSON">
-    <nestedKey name="e" script="[]" defaultValue="[]"/>
+    <nestedKey name="e" type="dict" defaultValue="[]"><key name="k" constant="1"/></nestedKey>
   </generate>
 </setup>"#,
     );
@@ -618,4 +614,136 @@ fn a_nested_key_condition_writes_the_dict_or_its_default_value() {
         ),
         "{e}"
     );
+}
+
+/// As in DATAMIMIC, a nestedKey's `defaultValue` stands in where its script fails or gives
+/// neither a list nor a dict; an empty script always does.
+#[test]
+fn a_nested_key_script_falls_back_to_its_default_value() {
+    let s = Scratch::new("small-nested-fallback");
+    let json = run_json(
+        &s,
+        r#"<nestedKey name="empty" script="" defaultValue="[]"/>
+    <nestedKey name="undefined" script="null" defaultValue="{}"/>
+    <nestedKey name="scalar" script="None" defaultValue="[1]"/>
+    <nestedKey name="kept" script="[id]" defaultValue="[]"/>"#,
+    );
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let expected: Vec<serde_json::Value> = (1..=4)
+        .map(|id| serde_json::json!({"id": id, "empty": [], "undefined": {}, "scalar": [1], "kept": [id]}))
+        .collect();
+    assert_eq!(records, expected);
+    let e = fails_with(&s, r#"<nestedKey name="n" script="" defaultValue="[(]"/>"#);
+    assert!(e.contains("`defaultValue`: script does not compile"), "{e}");
+}
+
+fn fails_with(s: &Scratch, body: &str) -> String {
+    s.write(
+        "d.xml",
+        &format!(
+            r#"<setup rngSeed="2">
+  <generate name="t" count="4" target="JSON">
+    <key name="id" generator="IncrementGenerator"/>
+    {body}
+  </generate>
+</setup>"#
+        ),
+    );
+    fails(&s.0, &["run", "d.xml"])
+}
+
+/// `<echo>` among a record's statements prints, on standard error, for every record that
+/// reaches it, with `{expr}` over the record's names.
+#[test]
+fn an_echo_in_a_branch_prints_for_each_record_that_reaches_it() {
+    let s = Scratch::new("small-echo-branch");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="2">
+  <generate name="t" count="4" target="JSON">
+    <key name="id" generator="IncrementGenerator"/>
+    <condition>
+      <if condition="id % 2 == 0"><echo>even {id}</echo><key name="k" constant="e"/></if>
+      <else><echo>odd</echo></else>
+    </condition>
+    <nestedKey name="n"><echo>nested {id * 10}</echo></nestedKey>
+  </generate>
+</setup>"#,
+    );
+    let out = crate::datamimic(&s.0, &["run", "d.xml", "--threads", "1"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let mut lines: Vec<&str> = stderr.lines().collect();
+    lines.sort();
+    assert_eq!(
+        lines,
+        [
+            "even 2",
+            "even 4",
+            "nested 10",
+            "nested 20",
+            "nested 30",
+            "nested 40",
+            "odd",
+            "odd"
+        ]
+    );
+    let json = std::fs::read_to_string(s.path("output/t.json")).unwrap();
+    assert!(json.contains(r#"{"id":2,"k":"e","n":{}}"#), "{json}");
+    let e = fails_with(
+        &s,
+        r#"<condition><if condition="True"><echo>{id +}</echo></if></condition>"#,
+    );
+    assert!(e.contains("`<echo>`: expression does not compile"), "{e}");
+}
+
+/// `type` naming the generate itself is DATAMIMIC's default and changes nothing.
+#[test]
+fn a_type_equal_to_the_name_is_accepted() {
+    let s = Scratch::new("small-type-name");
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="t" type="t" count="2" target="CSV"><key name="k" constant="1"/></generate></setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    assert_eq!(
+        std::fs::read_to_string(s.path("output/t.csv")).unwrap(),
+        "k\n1\n1\n"
+    );
+}
+
+/// A nested generate's scripts read the enclosing records' variables and keys by their bare
+/// names (as in DATAMIMIC), besides `parent`; its own names shadow them.
+#[test]
+fn a_nested_generate_sees_its_parents_names() {
+    let s = Scratch::new("small-parent-names");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="2">
+  <generate name="outer" count="2">
+    <variable name="base" script="100"/>
+    <key name="id" generator="IncrementGenerator"/>
+    <generate name="middle" count="2">
+      <variable name="step" script="10"/>
+      <key name="mid" script="step * 2"/>
+      <generate name="inner" count="1" target="NDJSON">
+        <key name="sum" script="base + id + step"/>
+        <key name="id" script="parent.mid"/>
+        <key name="own" script="id"/>
+      </generate>
+    </generate>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml", "--threads", "2"]);
+    assert_eq!(
+        std::fs::read_to_string(s.path("output/inner.ndjson")).unwrap(),
+        "{\"sum\":111,\"id\":20,\"own\":20}\n".repeat(2)
+            + &"{\"sum\":112,\"id\":20,\"own\":20}\n".repeat(2)
+    );
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="outer" count="1"><generate name="inner" count="1" target="NDJSON"><key name="k" script="missing"/></generate></generate></setup>"#,
+    );
+    assert!(fails(&s.0, &["run", "d.xml"]).contains("NameError"));
 }

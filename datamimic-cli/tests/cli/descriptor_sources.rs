@@ -361,3 +361,126 @@ fn bad_sources_are_positioned_errors() {
         "{err}"
     );
 }
+
+/// `source` on a list nestedKey: each element starts as a row (the body's keys read and
+/// replace its columns); every row once without `count`, `count` rows with it (past the last
+/// only when `cyclic`), in random order unless `distribution="ordered"`.
+#[test]
+fn a_nested_key_source_makes_an_element_per_row() {
+    let s = Scratch::new("nested-source");
+    s.write("people.ent.csv", "name|age\nAda|36\nBob|41\nCy|29\n");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="5">
+  <generate name="t" count="3" target="NDJSON">
+    <nestedKey name="ordered" type="list" source="people.ent.csv" distribution="ordered">
+      <key name="age" script="int(age) + 1"/>
+      <key name="tag" script="name.lower()"/>
+    </nestedKey>
+    <nestedKey name="two" type="list" count="2" source="people.ent.csv" distribution="ordered"/>
+    <nestedKey name="cyclic" type="list" count="4" cyclic="True" source="people.ent.csv" distribution="ordered"/>
+    <nestedKey name="capped" type="list" count="9" source="people.ent.csv"/>
+    <nestedKey name="shuffled" type="list" source="people.ent.csv"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let text = std::fs::read_to_string(s.path("output/t.ndjson")).unwrap();
+    let names = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut orders = std::collections::BTreeSet::new();
+    for line in text.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            record["ordered"],
+            serde_json::json!([
+                {"name": "Ada", "age": 37, "tag": "ada"},
+                {"name": "Bob", "age": 42, "tag": "bob"},
+                {"name": "Cy", "age": 30, "tag": "cy"},
+            ])
+        );
+        assert_eq!(names(&record["two"]), ["Ada", "Bob"]);
+        assert_eq!(names(&record["cyclic"]), ["Ada", "Bob", "Cy", "Ada"]);
+        assert_eq!(record["capped"].as_array().unwrap().len(), 3);
+        let mut shuffled = names(&record["shuffled"]);
+        orders.insert(shuffled.clone());
+        shuffled.sort();
+        assert_eq!(shuffled, ["Ada", "Bob", "Cy"]);
+    }
+    assert_eq!(text.lines().count(), 3);
+    let again = {
+        ok(&s.0, &["run", "d.xml", "--threads", "2"]);
+        std::fs::read_to_string(s.path("output/t.ndjson")).unwrap()
+    };
+    assert_eq!(text, again);
+    for (nested, message) in [
+        (
+            r#"<nestedKey name="n" type="dict" source="people.ent.csv"/>"#,
+            "d.xml:2:86: `source`: only a `type=\"list\"` nestedKey takes a `source` yet",
+        ),
+        (
+            r#"<nestedKey name="n" type="list" source="people.ent.csv" script="[]"/>"#,
+            "`script`: a nestedKey takes `source` or `script`, not both",
+        ),
+        (
+            r#"<nestedKey name="n" type="list" source="missing.ent.csv"/>"#,
+            "missing.ent.csv",
+        ),
+        (
+            r#"<nestedKey name="n" type="list" source="people.ent.csv" distribution="sorted"/>"#,
+            "`distribution`: `sorted` is neither `random` nor `ordered`",
+        ),
+    ] {
+        s.write(
+            "d.xml",
+            &format!(
+                "<setup>\n<generate name=\"t\" count=\"1\" target=\"NDJSON\">{nested}</generate>\n</setup>"
+            ),
+        );
+        let err = fails(&s.0, &["run", "d.xml"]);
+        assert!(err.contains("d.xml:2:"), "{nested}: {err}");
+        assert!(err.contains(message), "{nested}: {err}");
+    }
+}
+
+/// `EmailAddressGenerator`: a person's email of the dataset, different across a list's
+/// elements, the same for the same seed.
+#[test]
+fn email_address_generator_gives_people_emails() {
+    let s = Scratch::new("email-generator");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="5" defaultDataset="DE">
+  <generate name="t" count="20" target="CSV">
+    <key name="email" generator="EmailAddressGenerator"/>
+  </generate>
+</setup>"#,
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let text = std::fs::read_to_string(s.path("output/t.csv")).unwrap();
+    let emails: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(emails.len(), 20);
+    assert!(
+        emails.iter().all(|e| e.contains('@') && e.contains('.')),
+        "{text}"
+    );
+    let distinct: std::collections::BTreeSet<&&str> = emails.iter().collect();
+    assert!(distinct.len() > 15, "{text}");
+    ok(&s.0, &["run", "d.xml", "--threads", "2"]);
+    assert_eq!(
+        text,
+        std::fs::read_to_string(s.path("output/t.csv")).unwrap()
+    );
+    s.write(
+        "d.xml",
+        r#"<setup><generate name="t" count="1" target="CSV"><key name="e" generator="EmailAddressGenerator(dataset='DE')"/></generate></setup>"#,
+    );
+    assert!(
+        fails(&s.0, &["run", "d.xml"]).contains("`EmailAddressGenerator` takes no arguments here")
+    );
+}

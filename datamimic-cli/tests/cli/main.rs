@@ -3,6 +3,7 @@
 mod commands;
 mod demos;
 mod descriptor;
+mod descriptor_converters;
 mod descriptor_database;
 mod descriptor_datetime;
 mod descriptor_inputs;

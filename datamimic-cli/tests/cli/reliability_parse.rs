@@ -128,18 +128,7 @@ fn include_chains_are_bounded() {
 }
 
 #[test]
-fn duplicate_field_names_are_rejected_with_both_places() {
-    assert_eq!(
-        error_of(
-            "dup-key",
-            &one_generate(&[
-                r#"<key name="x" constant="1"/>"#,
-                r#"<key name="y" constant="2"/>"#,
-                r#"  <key name="x" constant="3"/>"#,
-            ])
-        ),
-        "datamimic: error: d.xml:5:3: duplicate key `x`; first defined at d.xml:3:1"
-    );
+fn duplicate_variables_are_rejected_with_both_places() {
     assert_eq!(
         error_of(
             "dup-variable",
@@ -150,51 +139,35 @@ fn duplicate_field_names_are_rejected_with_both_places() {
         ),
         "datamimic: error: d.xml:4:1: duplicate variable `v`; first defined at d.xml:3:1"
     );
-    for (second, kind) in [
-        (r#"<array name="x" count="2" type="int"/>"#, "key"),
-        (
-            r#"<nestedKey name="x"><key name="a" constant="1"/></nestedKey>"#,
-            "nestedKey",
-        ),
-        (
-            r#"<condition><if condition="True"><key name="x" constant="2"/></if></condition>"#,
-            "key",
-        ),
-    ] {
-        let message = error_of(
-            "dup-kinds",
-            &one_generate(&[r#"<key name="x" constant="1"/>"#, second]),
-        );
-        assert!(
-            message.ends_with(&format!(
-                ": duplicate {kind} `x`; first defined at d.xml:3:1"
-            )),
-            "{message}"
-        );
-    }
-    // Inside a nestedKey, and a name repeated by a later condition.
-    let message = error_of(
-        "dup-nested",
-        &one_generate(&[
-            r#"<nestedKey name="n">"#,
-            r#"<key name="a" constant="1"/><key name="a" constant="2"/>"#,
-            r#"</nestedKey>"#,
-        ]),
+}
+
+/// DATAMIMIC's records are Python dicts: a key written twice is written once, at the first
+/// one's place with the last one's value, whatever kind of key (and inside nestedKeys and
+/// list items too); a script between the two sees the first.
+#[test]
+fn a_key_written_twice_keeps_its_place_and_takes_the_later_value() {
+    let s = Scratch::new("rel-parse-repeated-keys");
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="1">
+<generate name="g" count="2" target="NDJSON">
+  <key name="x" script="1"/>
+  <key name="y" script="x * 10"/>
+  <nestedKey name="n"><key name="a" script="1"/><key name="a" script="2"/></nestedKey>
+  <key name="w" script="y"/>
+  <key name="x" script="3"/>
+  <condition><if condition="True"><key name="y" script="4"/></if></condition>
+  <nestedKey name="n"><key name="b" script="5"/></nestedKey>
+  <list name="l"><item><key name="k" script="1"/><key name="k" script="2"/></item></list>
+  <key name="z" script="x + y"/>
+</generate>
+</setup>"#,
     );
+    ok(&s.0, &["run", "d.xml"]);
+    let line = r#"{"x":3,"y":4,"n":{"b":5},"w":10,"l":[{"k":2}],"z":7}"#;
     assert_eq!(
-        message,
-        "datamimic: error: d.xml:4:29: duplicate key `a`; first defined at d.xml:4:1"
-    );
-    let message = error_of(
-        "dup-conditions",
-        &one_generate(&[
-            r#"<condition><if condition="True"><key name="x" constant="1"/></if></condition>"#,
-            r#"<condition><if condition="True"><key name="x" constant="2"/></if></condition>"#,
-        ]),
-    );
-    assert_eq!(
-        message,
-        "datamimic: error: d.xml:4:33: duplicate key `x`; first defined at d.xml:3:33"
+        std::fs::read_to_string(s.path("output/g.ndjson")).unwrap(),
+        format!("{line}\n{line}\n")
     );
 }
 

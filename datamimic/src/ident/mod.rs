@@ -16,11 +16,12 @@
 //! | DE pension insurance number (RVNR) | [`rvnr::generate`], [`rvnr::generate_parts`], [`rvnr::check_digit`] | [`rvnr::validate`] |
 //! | DE health insurance number (KVNR) | [`kvnr::generate`], [`kvnr::check_digit`] | [`kvnr::validate`] |
 //! | DE lifelong physician number (LANR) | [`lanr::generate`], [`lanr::check_digit_of`] | [`lanr::validate`] |
+//! | BR CPF and CNPJ | [`br::cpf`], [`br::cnpj`] | [`br::cpf_validate`], [`br::cnpj_validate`] |
 //! | EAN-13 / GTIN | [`ean::generate`] with [`Gs1Prefixes`], [`ean::check_digit`] | [`ean::validate`] |
 //! | UUID (version 4) | [`uuid::generate`], [`uuid::generate_bits`], [`uuid::version_4`]; print with [`uuid::write`] | [`uuid::validate`] |
 //! | Prefixed record code (`ORD-0004711023`) | [`code::Code::new`] | — |
 //!
-//! Every module but [`code`] also has `is_valid(&str) -> bool`. The generators that need nothing but the
+//! Every module but [`code`] also has `is_valid(&str) -> bool` ([`br`]: `cpf_is_valid`, `cnpj_is_valid`). The generators that need nothing but the
 //! record (and, for [`rvnr`] and [`lanr`], other fields of it) have a `mimic` form for a derived
 //! field: `#[mimic(with = datamimic::ident::npi::mimic)]` ([`npi::mimic`], [`ssn::mimic`],
 //! [`aba::mimic`], [`mbi::mimic`], [`kvnr::mimic`], [`rvnr::mimic`], [`lanr::mimic`],
@@ -39,6 +40,7 @@ mod digits;
 mod error;
 
 pub mod aba;
+pub mod br;
 pub mod card;
 pub mod code;
 pub mod ean;
