@@ -244,19 +244,30 @@ enum Dest {
 
 /// The destination of a columnar format writing to `out`; other formats write `out` as it is.
 #[cfg(feature = "parquet")]
-fn columnar_or<W: Write + Send + 'static>(format: Format, out: W, plain: fn(W) -> Dest) -> Result<Dest> {
+fn columnar_or<W: Write + Send + 'static>(
+    format: Format,
+    out: W,
+    plain: fn(W) -> Dest,
+) -> Result<Dest> {
     use crate::columnar::file::{ColumnarFile, Kind};
     let kind = match format {
         Format::Parquet => Kind::Parquet,
         Format::Arrow => Kind::Arrow,
         _ => return Ok(plain(out)),
     };
-    Ok(Dest::Columnar(Box::new(ColumnarFile::new(kind, Box::new(out)))))
+    Ok(Dest::Columnar(Box::new(ColumnarFile::new(
+        kind,
+        Box::new(out),
+    ))))
 }
 
 /// Without the `parquet` feature the columnar formats are refused.
 #[cfg(not(feature = "parquet"))]
-fn columnar_or<W: Write + Send + 'static>(format: Format, out: W, plain: fn(W) -> Dest) -> Result<Dest> {
+fn columnar_or<W: Write + Send + 'static>(
+    format: Format,
+    out: W,
+    plain: fn(W) -> Dest,
+) -> Result<Dest> {
     if format.is_columnar() {
         bail!(
             "this build writes no {} (datamimic-export's `parquet` feature is off)",
@@ -371,7 +382,11 @@ impl Sink {
                     Dest::Sqlite(Some(w))
                 } else {
                     let file = File::create(staged.tmp()).with_context(cannot)?;
-                    columnar_or(encoder.format, BufWriter::with_capacity(1 << 16, file), Dest::File)?
+                    columnar_or(
+                        encoder.format,
+                        BufWriter::with_capacity(1 << 16, file),
+                        Dest::File,
+                    )?
                 };
                 (dest, Some(staged), path.display().to_string())
             }

@@ -138,7 +138,10 @@ const TIMESTAMP: &str = "a UTC time to the microsecond (YYYY-MM-DDTHH:MM:SS[.fff
 
 /// A value that is not what its column holds.
 fn wrong(cursor: &Cursor<'_>, event: Event, holds: &str) -> Mismatch {
-    Mismatch::new(format!("{} where the column holds {holds}", found(cursor, event)))
+    Mismatch::new(format!(
+        "{} where the column holds {holds}",
+        found(cursor, event)
+    ))
 }
 
 macro_rules! integer_arms {
@@ -238,8 +241,10 @@ impl StructColumn {
         let nulls = self.nulls.finish();
         let len = self.len;
         let columns = self.finish_columns();
-        Arc::new(StructArray::try_new_with_length(self.fields.clone(), columns, nulls, len)
-            .expect("every field column has a row per struct row"))
+        Arc::new(
+            StructArray::try_new_with_length(self.fields.clone(), columns, nulls, len)
+                .expect("every field column has a row per struct row"),
+        )
     }
 }
 

@@ -163,3 +163,169 @@ impl Open {
         Ok(rows)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sink::{Encoder, Format, PageOut, Sink, Target};
+
+    #[derive(serde::Serialize)]
+    struct Reading {
+        on: &'static str,
+        value: Option<u8>,
+        note: Option<&'static str>,
+    }
+
+    #[derive(serde::Serialize)]
+    struct Misread {
+        on: &'static str,
+        value: &'static str,
+        note: Option<&'static str>,
+    }
+
+    fn reading(on: &'static str) -> Reading {
+        Reading {
+            on,
+            value: Some(1),
+            note: None,
+        }
+    }
+
+    /// A sink writing `name` in `dir` with the shape of `Reading`s (`note` never sampled).
+    fn sink(dir: &std::path::Path, name: &str, format: Format) -> Sink {
+        let target = Target::File {
+            path: dir.join(name),
+            table: "t".into(),
+        };
+        let encoder = Encoder {
+            format,
+            csv: Default::default(),
+        };
+        let mut sink = Sink::create(encoder, &target).unwrap();
+        let mut sample = Tape::default();
+        sample.push(&reading("2024-01-02")).unwrap();
+        sink.declare_shape(&Shape::of_records([&sample]).unwrap())
+            .unwrap();
+        sink
+    }
+
+    /// Writes `page` (encoded by `encode`) as the third page of records and returns the error.
+    fn failure(format: Format, encode: impl Fn(&Encoder, &mut PageOut)) -> String {
+        let dir = std::env::temp_dir().join(format!(
+            "datamimic-columnar-{}-{format:?}-{}",
+            std::process::id(),
+            rand_suffix()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut sink = sink(&dir, "out.file", format);
+        let encoder = sink.encoder().clone();
+        let mut page = PageOut::default();
+        for i in 0..2 {
+            encoder
+                .encode(i, &reading("2024-01-03"), &mut page)
+                .unwrap();
+        }
+        sink.write(&page).unwrap();
+        let mut page = PageOut::default();
+        encode(&encoder, &mut page);
+        let err = sink.write(&page).unwrap_err();
+        drop(sink);
+        let left = std::fs::read_dir(&dir).unwrap().count();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(left, 0, "a failed output leaves no file");
+        format!("{err:#}")
+    }
+
+    fn rand_suffix() -> u64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    }
+
+    #[test]
+    fn a_value_of_another_type_is_an_error_naming_record_and_field() {
+        for format in [Format::Parquet, Format::Arrow] {
+            let err = failure(format, |e, page| {
+                e.encode(2, &reading("2024-01-04"), page).unwrap();
+                let bad = Misread {
+                    on: "2024-01-05",
+                    value: "seven",
+                    note: None,
+                };
+                e.encode(3, &bad, page).unwrap();
+            });
+            assert!(
+                err.contains("record 3 does not fit the columns: field `value`: the text `seven` where the column holds a u8"),
+                "{err}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_in_a_date_column_and_a_value_in_a_column_never_sampled_are_errors() {
+        let err = failure(Format::Parquet, |e, page| {
+            e.encode(2, &reading("soon"), page).unwrap();
+        });
+        assert!(
+            err.contains("record 2 does not fit the columns: field `on`: the text `soon` where the column holds a date (YYYY-MM-DD)"),
+            "{err}"
+        );
+        let err = failure(Format::Arrow, |e, page| {
+            let noted = Reading {
+                note: Some("late"),
+                ..reading("2024-01-04")
+            };
+            e.encode(2, &noted, page).unwrap();
+        });
+        assert!(
+            err.contains(
+                "field `note`: the text `late` where none of the first 2048 records has a value"
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_record_with_other_fields_is_an_error() {
+        #[derive(serde::Serialize)]
+        struct Short {
+            on: &'static str,
+        }
+        let err = failure(Format::Parquet, |e, page| {
+            e.encode(2, &Short { on: "2024-01-04" }, page).unwrap();
+        });
+        assert!(
+            err.contains("record 2 does not fit the columns: 1 fields where the schema has 3 (on, value, note)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn outputs_without_a_schema_refuse_records() {
+        let dir = std::env::temp_dir().join(format!(
+            "datamimic-columnar-noschema-{}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        let target = Target::File {
+            path: dir.join("x.parquet"),
+            table: "t".into(),
+        };
+        let encoder = Encoder {
+            format: Format::Parquet,
+            csv: Default::default(),
+        };
+        let mut sink = Sink::create(encoder.clone(), &target).unwrap();
+        assert!(sink.lacks_schema());
+        let mut page = PageOut::default();
+        encoder
+            .encode(0, &reading("2024-01-02"), &mut page)
+            .unwrap();
+        let err = format!("{:#}", sink.write(&page).unwrap_err());
+        drop(sink);
+        let left = std::fs::read_dir(&dir).unwrap().count();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(err.contains("only `datamimic generate ENTITY`"), "{err}");
+        assert_eq!(left, 0);
+    }
+}

@@ -339,10 +339,16 @@ mod tests {
             inner: Vec<Visit>,
         }
         let mut tape = Tape::default();
-        tape.push(&Nested { inner: vec![Other { on: 1 }] }).unwrap();
+        tape.push(&Nested {
+            inner: vec![Other { on: 1 }],
+        })
+        .unwrap();
         tape.push(&Nested { inner: vec![] }).unwrap();
         assert!(Shape::of_records([&tape]).is_ok());
-        tape.push(&NestedText { inner: vec![visit("a", None, &[])] }).unwrap();
+        tape.push(&NestedText {
+            inner: vec![visit("a", None, &[])],
+        })
+        .unwrap();
         let err = Shape::of_records([&tape]).unwrap_err();
         assert_eq!(err.path, "inner[]", "{err}");
 

@@ -308,7 +308,9 @@ impl<'t> ser::Serializer for Recorder<'t> {
         variant: &'static str,
         _: &T,
     ) -> Result<(), Unsupported> {
-        Recorder::unsupported(&format!("the enum variant `{name}::{variant}` holding data"))
+        Recorder::unsupported(&format!(
+            "the enum variant `{name}::{variant}` holding data"
+        ))
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Open<'t>, Unsupported> {
         Ok(self.open(Event::List(0)))
@@ -483,6 +485,9 @@ mod tests {
             Circle(f64),
         }
         let err = Tape::default().push(&Shape::Circle(1.0)).unwrap_err();
-        assert!(err.to_string().contains("`Shape::Circle` holding data"), "{err}");
+        assert!(
+            err.to_string().contains("`Shape::Circle` holding data"),
+            "{err}"
+        );
     }
 }

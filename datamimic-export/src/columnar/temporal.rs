@@ -25,12 +25,15 @@ pub(super) fn date(text: &str) -> Option<i32> {
 /// `None` if `text` is not one or holds a part of a microsecond.
 pub(super) fn timestamp(text: &str) -> Option<i64> {
     let b = text.as_bytes();
-    if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[b.len() - 1] != b'Z'
-    {
+    if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[b.len() - 1] != b'Z' {
         return None;
     }
     let days = date(text.get(..10)?)?;
-    let time = NaiveTime::from_hms_opt(digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?)?;
+    let time = NaiveTime::from_hms_opt(
+        digits(&b[11..13])?,
+        digits(&b[14..16])?,
+        digits(&b[17..19])?,
+    )?;
     let fraction = &b[19..b.len() - 1];
     let micros = match fraction.len() {
         0 => 0,
@@ -48,8 +51,8 @@ pub(super) fn timestamp(text: &str) -> Option<i64> {
     if fraction.first().is_some_and(|&c| c != b'.') {
         return None;
     }
-    let seconds = i64::from(days) * 86_400
-        + i64::from(chrono::Timelike::num_seconds_from_midnight(&time));
+    let seconds =
+        i64::from(days) * 86_400 + i64::from(chrono::Timelike::num_seconds_from_midnight(&time));
     Some(seconds * 1_000_000 + i64::from(micros))
 }
 
@@ -71,21 +74,47 @@ mod tests {
         assert_eq!(date("1970-01-01"), Some(0));
         assert_eq!(date("1969-12-31"), Some(-1));
         assert_eq!(date("2024-02-29"), Some(19_782));
-        for bad in ["2023-02-29", "2024-2-29", "2024-02-29 ", "+2024-02-2", "2024/02/29", ""] {
+        for bad in [
+            "2023-02-29",
+            "2024-2-29",
+            "2024-02-29 ",
+            "+2024-02-2",
+            "2024/02/29",
+            "",
+        ] {
             assert_eq!(date(bad), None, "{bad}");
         }
     }
 
     #[test]
     fn timestamps_are_microseconds_since_1970_and_read_what_chrono_writes() {
-        for micros in [0, 1_709_211_909_000_000, 1_709_211_909_250_000, 1_709_211_909_000_123, -86_400_000_001] {
+        for micros in [
+            0,
+            1_709_211_909_000_000,
+            1_709_211_909_250_000,
+            1_709_211_909_000_123,
+            -86_400_000_001,
+        ] {
             let time = DateTime::from_timestamp_micros(micros).unwrap();
             let text = time.to_rfc3339_opts(SecondsFormat::AutoSi, true);
             assert_eq!(timestamp(&text), Some(micros), "{text}");
         }
-        assert_eq!(timestamp("2024-02-29T13:05:09.123456789Z"), None, "nanoseconds");
-        assert_eq!(timestamp("2024-02-29T13:05:09.123456000Z"), Some(1_709_211_909_123_456));
-        for bad in ["2024-02-29T13:05:09", "2024-02-29T13:05:09+01:00", "2024-02-29T24:00:00Z", "2024-02-29T13:05:09.1Z", "2024-02-29T13:05:09x123Z"] {
+        assert_eq!(
+            timestamp("2024-02-29T13:05:09.123456789Z"),
+            None,
+            "nanoseconds"
+        );
+        assert_eq!(
+            timestamp("2024-02-29T13:05:09.123456000Z"),
+            Some(1_709_211_909_123_456)
+        );
+        for bad in [
+            "2024-02-29T13:05:09",
+            "2024-02-29T13:05:09+01:00",
+            "2024-02-29T24:00:00Z",
+            "2024-02-29T13:05:09.1Z",
+            "2024-02-29T13:05:09x123Z",
+        ] {
             assert_eq!(timestamp(bad), None, "{bad}");
         }
     }
