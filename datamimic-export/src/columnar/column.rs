@@ -12,8 +12,8 @@ use arrow_array::{ArrayRef, ListArray, NullArray, StructArray};
 use arrow_buffer::{NullBufferBuilder, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, FieldRef, Fields, Schema, TimeUnit};
 
-use super::shape::{Cursor, Mismatch, SAMPLE, Shape};
-use super::tape::{Event, Int};
+use super::shape::{Mismatch, SAMPLE, Shape};
+use super::tape::{Cursor, Event, Int};
 use super::temporal;
 
 /// The Arrow type of a column of `shape`. Every field is nullable: `None` is a value of any
@@ -177,7 +177,7 @@ impl StructColumn {
 
     /// Appends the record at `cursor`: it must be a struct with the columns' fields.
     pub fn append_record(&mut self, cursor: &mut Cursor<'_>) -> Result<(), Mismatch> {
-        match cursor.next() {
+        match cursor.event() {
             Event::Struct(n) => self.append_fields(n, cursor),
             event => Err(Mismatch::new(format!(
                 "the record is {} where a struct was expected",
@@ -330,7 +330,7 @@ impl Column {
 
     /// Appends the value at `cursor`.
     fn append(&mut self, cursor: &mut Cursor<'_>) -> Result<(), Mismatch> {
-        let event = cursor.next();
+        let event = cursor.event();
         if event == Event::Null {
             self.append_null();
             return Ok(());

@@ -14,8 +14,8 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use super::column::{self, StructColumn};
-use super::shape::{Cursor, Shape};
-use super::tape::Tape;
+use super::shape::Shape;
+use super::tape::{Cursor, Tape};
 
 /// Records per row group (Parquet) or record batch (Arrow IPC).
 pub const ROW_GROUP_ROWS: usize = 65_536;

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use super::tape::{Event, Int, Tape};
+use super::tape::{Cursor, Event, Int, Tape};
 use super::temporal;
 
 /// The records sampled for a schema: records `0..SAMPLE` of the run's service.
@@ -115,51 +115,6 @@ impl fmt::Display for Mismatch {
 
 impl std::error::Error for Mismatch {}
 
-/// Reads a tape's events in order.
-#[derive(Debug)]
-pub struct Cursor<'t> {
-    /// The tape.
-    pub tape: &'t Tape,
-    /// The next event.
-    pub pos: usize,
-}
-
-impl<'t> Cursor<'t> {
-    /// A cursor at the start of `tape`.
-    pub fn new(tape: &'t Tape) -> Cursor<'t> {
-        Cursor { tape, pos: 0 }
-    }
-
-    /// The next event.
-    #[inline]
-    pub fn next(&mut self) -> Event {
-        let event = self.tape.events[self.pos];
-        self.pos += 1;
-        event
-    }
-
-    /// The name of the next field of a struct or map.
-    pub fn name(&mut self) -> &'t str {
-        match self.next() {
-            Event::Field(name) => name,
-            Event::Key { start, len } => self.tape.text(start, len),
-            other => unreachable!("a struct's tape names each field, not {other:?}"),
-        }
-    }
-
-    /// Skips one value.
-    pub fn skip(&mut self) {
-        match self.next() {
-            Event::List(n) => (0..n).for_each(|_| self.skip()),
-            Event::Struct(n) => (0..n).for_each(|_| {
-                self.name();
-                self.skip();
-            }),
-            _ => {}
-        }
-    }
-}
-
 impl Shape {
     /// The shape shared by the records of `tapes` (each tape holds whole records), or why
     /// they have none.
@@ -181,7 +136,7 @@ impl Shape {
 
     /// The shape of the value at `cursor`.
     fn of_value(cursor: &mut Cursor<'_>) -> Result<Shape, Mismatch> {
-        Ok(match cursor.next() {
+        Ok(match cursor.event() {
             Event::Null => Shape::Unknown,
             Event::Bool(_) => Shape::Bool,
             Event::Signed(_, int) | Event::Unsigned(_, int) => Shape::Int(int),

@@ -147,6 +147,51 @@ fn offset(n: usize) -> u32 {
     u32::try_from(n).expect("a page's text stays under 4 GiB")
 }
 
+/// Reads a tape's events in order.
+#[derive(Debug)]
+pub struct Cursor<'t> {
+    /// The tape.
+    pub tape: &'t Tape,
+    /// The next event.
+    pub pos: usize,
+}
+
+impl<'t> Cursor<'t> {
+    /// A cursor at the start of `tape`.
+    pub fn new(tape: &'t Tape) -> Cursor<'t> {
+        Cursor { tape, pos: 0 }
+    }
+
+    /// The next event.
+    #[inline]
+    pub fn event(&mut self) -> Event {
+        let event = self.tape.events[self.pos];
+        self.pos += 1;
+        event
+    }
+
+    /// The name of the next field of a struct or map.
+    pub fn name(&mut self) -> &'t str {
+        match self.event() {
+            Event::Field(name) => name,
+            Event::Key { start, len } => self.tape.text(start, len),
+            other => unreachable!("a struct's tape names each field, not {other:?}"),
+        }
+    }
+
+    /// Skips one value.
+    pub fn skip(&mut self) {
+        match self.event() {
+            Event::List(n) => (0..n).for_each(|_| self.skip()),
+            Event::Struct(n) => (0..n).for_each(|_| {
+                self.name();
+                self.skip();
+            }),
+            _ => {}
+        }
+    }
+}
+
 /// The serializer appending one value's events.
 struct Recorder<'t> {
     tape: &'t mut Tape,
