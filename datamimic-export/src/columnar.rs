@@ -7,8 +7,8 @@
 //! appends them to Arrow columns (`column`) and writes a row group per `file::ROW_GROUP_ROWS`
 //! (65,536) records; those two modules need the `parquet` feature. The schema comes from the
 //! records `0..`[`shape::SAMPLE`] of the run's service ([`shape`]), whatever part of the run a
-//! shard writes, and every record
-//! is checked against it: a value of another type is an error naming the record and field.
+//! shard writes, and every record is checked against it: a value of another type is an error
+//! naming the record and field.
 
 #[cfg(feature = "parquet")]
 pub mod column;
