@@ -130,6 +130,10 @@ pub enum FormatArg {
     Xml,
     /// An SQLite database with one table.
     Sqlite,
+    /// Apache Parquet: typed columns, nested records as structs, lists as lists.
+    Parquet,
+    /// The Arrow IPC file format (Feather v2), with Parquet's columns.
+    Arrow,
 }
 
 impl From<FormatArg> for Format {
@@ -140,6 +144,8 @@ impl From<FormatArg> for Format {
             FormatArg::Ndjson => Format::Ndjson,
             FormatArg::Xml => Format::Xml,
             FormatArg::Sqlite => Format::Sqlite,
+            FormatArg::Parquet => Format::Parquet,
+            FormatArg::Arrow => Format::Arrow,
         }
     }
 }
@@ -220,6 +226,8 @@ fn generate(args: GenerateArgs) -> Result<()> {
             Some("ndjson" | "jsonl") => Format::Ndjson,
             Some("xml") => Format::Xml,
             Some("sqlite" | "sqlite3" | "db") => Format::Sqlite,
+            Some("parquet") => Format::Parquet,
+            Some("arrow" | "feather") => Format::Arrow,
             _ => Format::Csv,
         }
     });
@@ -262,6 +270,12 @@ fn generate_related(
             _ => Format::Csv,
         }
     });
+    if format.is_columnar() {
+        bail!(
+            "`--with` cannot write {} yet: write the related set as csv, json, ndjson, xml or sqlite",
+            format.extension()
+        );
+    }
     let entity = entities::find(name)?.build(options)?;
     let mut set = RelatedSet::new(name, &entity.field_names()?);
     for spec in &args.with {

@@ -27,6 +27,7 @@
 //! succeeded ([`staging`]); an interrupted run leaves nothing behind.
 
 // Formats.
+pub mod columnar;
 pub mod csv;
 pub mod database;
 mod serialize_parts;

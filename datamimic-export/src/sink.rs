@@ -11,6 +11,8 @@ use anyhow::{Context as _, Result, bail};
 use rusqlite::types::Value as Sql;
 use serde::Serialize;
 
+use crate::columnar::shape::Shape;
+use crate::columnar::tape::Tape;
 use crate::csv::{self, CsvOptions};
 use crate::database::Database;
 use crate::page_buf::PageBuf;
@@ -33,6 +35,11 @@ pub enum Format {
     Sqlite,
     /// DATAMIMIC's TXT: a line `NAME: {record}` per record, in Python `repr` ([`crate::txt`]).
     Txt,
+    /// Apache Parquet: typed columns, a row group per 65,536 records ([`crate::columnar`]).
+    Parquet,
+    /// The Arrow IPC file format (Feather v2): the columns of [`Format::Parquet`], a record
+    /// batch per 65,536 records.
+    Arrow,
 }
 
 impl Format {
@@ -45,7 +52,14 @@ impl Format {
             Format::Xml => "xml",
             Format::Sqlite => "sqlite",
             Format::Txt => "txt",
+            Format::Parquet => "parquet",
+            Format::Arrow => "arrow",
         }
+    }
+
+    /// Whether records are written as typed columns ([`crate::columnar`]).
+    pub fn is_columnar(self) -> bool {
+        matches!(self, Format::Parquet | Format::Arrow)
     }
 }
 
@@ -71,6 +85,8 @@ pub struct PageOut {
     /// Memory held by `sql` (the cells and their text).
     sql_bytes: usize,
     scratch: Vec<u8>,
+    /// The records' serde events, for the columnar formats.
+    tape: Tape,
 }
 
 impl PageOut {
@@ -93,6 +109,7 @@ impl PageOut {
         self.records = 0;
         self.sql_bytes = 0;
         self.scratch.clear();
+        self.tape.clear();
     }
 
     /// Keeps only what names the columns (the header, and the first SQLite row, whose values
@@ -113,7 +130,7 @@ impl PageOut {
 
     /// The memory the encoded records take, in bytes: what the pipeline's budget counts.
     pub fn weight(&self) -> usize {
-        self.bytes.len() + self.sql_bytes
+        self.bytes.len() + self.sql_bytes + self.tape.weight()
     }
 
     /// Whether nothing was encoded.
@@ -177,6 +194,7 @@ impl Encoder {
             Format::Txt => out
                 .bytes
                 .append_with(|bytes| txt::write_record(record, bytes))?,
+            Format::Parquet | Format::Arrow => out.tape.push(record)?,
             Format::Sqlite => {
                 let start = out.sql.len();
                 sqlite::row(record, &mut out.sql)?;
@@ -220,6 +238,43 @@ enum Dest {
     File(BufWriter<File>),
     Sqlite(Option<sqlite::Writer>),
     Table(TableDest),
+    #[cfg(feature = "parquet")]
+    Columnar(Box<crate::columnar::file::ColumnarFile>),
+}
+
+/// The destination of a columnar format writing to `out`; other formats write `out` as it is.
+#[cfg(feature = "parquet")]
+fn columnar_or<W: Write + Send + 'static>(
+    format: Format,
+    out: W,
+    plain: fn(W) -> Dest,
+) -> Result<Dest> {
+    use crate::columnar::file::{ColumnarFile, Kind};
+    let kind = match format {
+        Format::Parquet => Kind::Parquet,
+        Format::Arrow => Kind::Arrow,
+        _ => return Ok(plain(out)),
+    };
+    Ok(Dest::Columnar(Box::new(ColumnarFile::new(
+        kind,
+        Box::new(out),
+    ))))
+}
+
+/// Without the `parquet` feature the columnar formats are refused.
+#[cfg(not(feature = "parquet"))]
+fn columnar_or<W: Write + Send + 'static>(
+    format: Format,
+    out: W,
+    plain: fn(W) -> Dest,
+) -> Result<Dest> {
+    if format.is_columnar() {
+        bail!(
+            "this build writes no {} (datamimic-export's `parquet` feature is off)",
+            format.extension()
+        );
+    }
+    Ok(plain(out))
 }
 
 /// Rows inserted into an existing table of a run's database.
@@ -287,7 +342,8 @@ impl Sink {
                 if encoder.format == Format::Sqlite {
                     bail!("the sqlite format needs an output file (`--output PATH`)");
                 }
-                let dest = Dest::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+                let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
+                let dest = columnar_or(encoder.format, stdout, Dest::Stdout)?;
                 (dest, None, "standard output".to_owned())
             }
             Target::Table { db, table } => {
@@ -315,7 +371,8 @@ impl Sink {
                         .write(true)
                         .open(path)
                         .with_context(|| format!("cannot write `{}`", path.display()))?;
-                    let dest = Dest::File(BufWriter::with_capacity(1 << 16, file));
+                    let file = BufWriter::with_capacity(1 << 16, file);
+                    let dest = columnar_or(encoder.format, file, Dest::File)?;
                     return Sink::start(encoder, dest, None, path.display().to_string());
                 }
                 let staged = Staged::new(path);
@@ -325,7 +382,11 @@ impl Sink {
                     Dest::Sqlite(Some(w))
                 } else {
                     let file = File::create(staged.tmp()).with_context(cannot)?;
-                    Dest::File(BufWriter::with_capacity(1 << 16, file))
+                    columnar_or(
+                        encoder.format,
+                        BufWriter::with_capacity(1 << 16, file),
+                        Dest::File,
+                    )?
                 };
                 (dest, Some(staged), path.display().to_string())
             }
@@ -368,6 +429,8 @@ impl Sink {
             Dest::Stdout(w) => w.write_all(bytes),
             Dest::File(w) => w.write_all(bytes),
             Dest::Sqlite(_) | Dest::Table(_) => Ok(()),
+            #[cfg(feature = "parquet")]
+            Dest::Columnar(_) => Ok(()),
         };
         result.with_context(|| format!("cannot write `{}`", self.name))
     }
@@ -418,6 +481,10 @@ impl Sink {
                 }
                 _ => Ok(()),
             },
+            #[cfg(feature = "parquet")]
+            Dest::Columnar(file) => file
+                .write(&page.tape, page.records)
+                .with_context(|| format!("cannot write `{}`", self.name)),
             _ => match self.line_prefix.take() {
                 Some(prefix) => {
                     let mut lines = Vec::with_capacity(
@@ -433,6 +500,30 @@ impl Sink {
                 }
                 None => self.bytes(page.bytes.as_slice()),
             },
+        }
+    }
+
+    /// Whether this output writes typed columns and has not been given their schema
+    /// ([`crate::columnar::declare_sampled`]).
+    pub fn lacks_schema(&self) -> bool {
+        match &self.dest {
+            #[cfg(feature = "parquet")]
+            Dest::Columnar(file) => file.lacks_schema(),
+            _ => false,
+        }
+    }
+
+    /// Gives a columnar output the schema of records of `shape`; other outputs need none.
+    pub fn declare_shape(&mut self, shape: &Shape) -> Result<()> {
+        match &mut self.dest {
+            #[cfg(feature = "parquet")]
+            Dest::Columnar(file) => file
+                .start(shape)
+                .with_context(|| format!("cannot write `{}`", self.name)),
+            _ => {
+                let _ = shape;
+                Ok(())
+            }
         }
     }
 
@@ -456,6 +547,8 @@ impl Sink {
             Dest::File(w) => w.flush().map_err(Into::into),
             Dest::Sqlite(w) => w.take().map_or(Ok(()), sqlite::Writer::finish),
             Dest::Table(_) => Ok(()),
+            #[cfg(feature = "parquet")]
+            Dest::Columnar(file) => file.finish(),
         };
         flushed.with_context(|| format!("cannot write `{name}`"))?;
         Ok(self.staged.take())

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `datamimic` binary.
 
+mod columnar;
 mod commands;
 mod demos;
 mod descriptor;

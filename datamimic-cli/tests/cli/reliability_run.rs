@@ -71,6 +71,7 @@ fn sigint_and_sigterm_remove_the_temporary_file() {
         ("-INT", 130, "p.csv"),
         ("-TERM", 143, "p.sqlite"),
         ("-HUP", 129, "p.json"),
+        ("-TERM", 143, "p.parquet"),
     ] {
         let (s, status) = interrupted(&format!("interrupt{signal}"), signal, file);
         assert_eq!(status, Some(code), "{signal}");

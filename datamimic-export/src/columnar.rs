@@ -1,0 +1,42 @@
+//! Parquet and Arrow IPC output: typed columns (dates as `Date32`, times as UTC microsecond
+//! `Timestamp`s, integers of their Rust width, floats, booleans, text as `Utf8`), nested
+//! records as struct columns (the CSV header's `address.street` is field `street` of struct
+//! column `address`) and lists as list columns.
+//!
+//! The worker threads write each record's serde events to a [`tape::Tape`]; the writer thread
+//! appends them to Arrow columns (`column`) and writes a row group per `file::ROW_GROUP_ROWS`
+//! (65,536) records; those two modules need the `parquet` feature. The schema comes from the
+//! records `0..`[`shape::SAMPLE`] of the run's service ([`shape`]), whatever part of the run a
+//! shard writes, and every record is checked against it: a value of another type is an error
+//! naming the record and field.
+
+#[cfg(feature = "parquet")]
+pub mod column;
+#[cfg(feature = "parquet")]
+pub mod file;
+pub mod shape;
+pub mod tape;
+mod temporal;
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+
+use crate::sink::Sink;
+
+/// Gives the sinks that write columns the schema of the records `record(0..SAMPLE)` yields.
+pub fn declare_sampled<R: Serialize>(sinks: &mut [Sink], record: impl Fn(u64) -> R) -> Result<()> {
+    if !sinks.iter().any(Sink::lacks_schema) {
+        return Ok(());
+    }
+    let mut tape = tape::Tape::default();
+    for index in 0..shape::SAMPLE {
+        tape.push(&record(index))
+            .with_context(|| format!("record {index}"))?;
+    }
+    let shape = shape::Shape::of_records([&tape])
+        .context("the records have no one schema for Parquet or Arrow columns")?;
+    for sink in sinks.iter_mut().filter(|s| s.lacks_schema()) {
+        sink.declare_shape(&shape)?;
+    }
+    Ok(())
+}
