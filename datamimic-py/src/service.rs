@@ -224,6 +224,21 @@ impl EntityService {
         self.list(py, range)
     }
 
+    /// The records of `shard` (`"2/4"`) of a run of `count` records from record 0, as NDJSON
+    /// bytes generated on every core: the input of `shard_arrow`. Does not move `generate()`'s
+    /// position.
+    fn shard_ndjson<'py>(
+        &self,
+        py: Python<'py>,
+        count: u64,
+        shard: &str,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let range = self.shard_range(count, shard)?;
+        let entity = &*self.entity;
+        let bytes = py.detach(|| ndjson(entity, range)).map_err(value_error)?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
     /// Writes records `0..count` (or only those of `shard`, `"2/4"`) to `path` in `format`
     /// (`csv`, `json`, `ndjson`, `xml` or `sqlite`), byte for byte as `datamimic generate -o`
     /// does: on every core (or `threads`), through a temporary file renamed into place only

@@ -171,6 +171,15 @@ def test_entities_read_like_datamimic():
     assert person.address.city != "changed"
 
 
+def test_arrow_shards_are_the_runs_records():
+    pa = pytest.importorskip("pyarrow")
+    service = PersonService(dataset="US", seed=14)
+    shards = [service.shard_arrow(5_003, f"{k}/2") for k in (1, 2)]
+    assert [s.num_rows for s in shards] == [2_501, 2_502]
+    assert service.generate() == service.record(0), "shard_arrow() leaves generate()'s position"
+    assert pa.concat_tables(shards).equals(PersonService(dataset="US", seed=14).generate_arrow(5_003))
+
+
 @pytest.mark.skipif("DATAMIMIC_BIN" not in os.environ, reason="set DATAMIMIC_BIN to the datamimic command (.ci/run does)")
 @pytest.mark.parametrize("entity", sorted(SERVICES))
 def test_records_are_what_the_command_writes(entity):
