@@ -54,6 +54,20 @@ pub struct TableUse {
     pub accepts: Option<CellCheck>,
 }
 
+impl TableUse {
+    /// Reports every table of `families` as read whole, as text: what a type that resolves a
+    /// dataset's tables together (a catalog, a domain's tables) tells a service's checks.
+    pub fn visit_families(families: &[&'static TableFamily], visitor: &mut dyn FnMut(TableUse)) {
+        for &family in families {
+            visitor(TableUse {
+                family,
+                column: 0,
+                accepts: None,
+            });
+        }
+    }
+}
+
 /// A field that reads a table column into a type that can refuse cells (numbers, `bool`,
 /// `char`), so a service can name it when a cell does not convert.
 #[derive(Debug, Clone, Copy)]

@@ -182,12 +182,6 @@ impl Mimic for &'static Catalog {
     }
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        for family in FAMILIES {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
+        TableUse::visit_families(FAMILIES, visitor);
     }
 }

@@ -272,13 +272,7 @@ impl Mimic for Product {
     }
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        for family in FAMILIES {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
+        TableUse::visit_families(FAMILIES, visitor);
     }
 }
 

@@ -105,13 +105,7 @@ impl FinanceTables {
 
 /// Reports the tables [`FinanceTables`] reads, for a service's strict-mode check.
 pub(crate) fn visit_finance(visitor: &mut dyn FnMut(TableUse)) {
-    for family in FAMILIES {
-        visitor(TableUse {
-            family,
-            column: 0,
-            accepts: None,
-        });
-    }
+    TableUse::visit_families(&FAMILIES, visitor);
 }
 
 /// The network a `finance/card_network` row names.

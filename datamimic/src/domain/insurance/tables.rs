@@ -128,13 +128,7 @@ impl Mimic for &'static InsuranceTables {
     }
 
     fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        for family in FAMILIES {
-            visitor(TableUse {
-                family,
-                column: 0,
-                accepts: None,
-            });
-        }
+        TableUse::visit_families(&FAMILIES, visitor);
     }
 }
 

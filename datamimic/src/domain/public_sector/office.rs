@@ -248,12 +248,6 @@ impl Mimic for &'static Registry {
 }
 
 pub(crate) fn visit(visitor: &mut dyn FnMut(TableUse)) {
-    for family in FAMILIES {
-        visitor(TableUse {
-            family,
-            column: 0,
-            accepts: None,
-        });
-    }
+    TableUse::visit_families(FAMILIES, visitor);
     Address::visit_tables(visitor);
 }
