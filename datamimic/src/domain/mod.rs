@@ -1,10 +1,10 @@
 //! Built-in domain models. Person, Address, City, Country, Company, Patient, Hospital, Doctor,
 //! MedicalDevice, MedicalProcedure, Bank, Investment (and its Holding), Loan, Payment,
 //! DigitalWallet, the digital domain, InsuranceCompany, InsuranceProduct, InsuranceCoverage,
-//! InsurancePolicy, Customer, Order (with OrderLine and OrderItem), EducationalInstitution and
-//! AdministrationOffice are declared with `#[derive(Mimic)]` like users' own entities (with
-//! named functions for the real algorithmic work); the other entities are still hand-written
-//! `impl Mimic` blocks.
+//! InsurancePolicy, Customer, Order (with OrderLine and OrderItem), Product,
+//! EducationalInstitution, AdministrationOffice and PoliceOfficer are declared with
+//! `#[derive(Mimic)]` like users' own entities (with named functions for the real algorithmic
+//! work); the other entities are still hand-written `impl Mimic` blocks.
 
 // The methods every domain service shares.
 mod service;

@@ -50,6 +50,24 @@ impl<const N: usize> Picks<N> {
     }
 }
 
+/// The values in order, each unless already there or the list is full (as [`Picks::push`]).
+///
+/// ```
+/// use datamimic::domain::ecommerce::Picks;
+///
+/// let tags: Picks<3> = ["TOYS", "Premium", "TOYS", "Acme", "Extra"].into_iter().collect();
+/// assert_eq!(tags.as_slice(), ["TOYS", "Premium", "Acme"]);
+/// ```
+impl<const N: usize> FromIterator<&'static str> for Picks<N> {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(items: I) -> Picks<N> {
+        let mut picks = Picks::new();
+        for item in items {
+            picks.push(item);
+        }
+        picks
+    }
+}
+
 impl<const N: usize> Default for Picks<N> {
     fn default() -> Picks<N> {
         Picks::new()

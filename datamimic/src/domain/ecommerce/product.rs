@@ -1,16 +1,17 @@
 //! Product: a catalogue item whose name, price, weight, tax and code fit its category and
-//! country.
+//! country; declared with `#[derive(Mimic)]`.
 
 use std::fmt;
 
 use crate::ident::code::Code;
 use crate::sample::{below, chance, unit_f64};
-use crate::{Context, Error, Mimic, Result, TableUse};
+use crate::{Context, Error, Result};
 
-use super::catalog::{Catalog, FAMILIES};
+use super::catalog::Catalog;
 use super::ean::Ean13;
 use super::money::Money;
 use super::picks::{Picks, one_of};
+use super::profile::Profile;
 use super::vocabulary::{COLORS_DE, COLORS_EN};
 
 /// A product, with the fields of datamimic-ce's Product in its order plus `ean`.
@@ -19,8 +20,6 @@ use super::vocabulary::{COLORS_DE, COLORS_EN};
 /// dimensions follow the category's profile (a ring is light and cheap next to a sofa) within
 /// the service's price range; the EAN-13 has a valid check digit and a GS1 prefix of the
 /// dataset's country; the currency is the country's own; the SKU starts with the category.
-///
-/// Hand-written: the derive draws fields independently, and these depend on each other.
 ///
 /// ```
 /// use datamimic::domain::ecommerce::ProductService;
@@ -31,39 +30,64 @@ use super::vocabulary::{COLORS_DE, COLORS_EN};
 /// assert!(product.sku.to_string().starts_with(&product.category[..3]));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
+#[mimic(config = ProductConfig)]
+#[mimic(let(catalog: &'static Catalog))]
+// The listing first (what an order line holds too), then the physical details.
+#[mimic(let(listing: Listing, with = listing(catalog, config)))]
+#[mimic(let(profile: &'static Profile, from = catalog.profile(listing.category_row)))]
+#[mimic(let(ln_grams: f64, with = ln_grams(profile)))]
+#[mimic(let(size: Dimensions, with = dimensions(profile, ln_grams)))]
+#[mimic(let(shade: &'static str, with = color(catalog)))]
+// Ratings pile up at 4 to 5 stars: 1 + 4 (1 - u³) has mean 4.0.
+#[mimic(let(rating_u: f64, range = "0.0..1.0"))]
 pub struct Product {
     /// Catalogue identifier (`PROD-0123456789`).
+    #[mimic(from = listing.product_id)]
     pub product_id: Code,
     /// Display name: an adjective and a noun of the category.
+    #[mimic(from = listing.name)]
     pub name: ProductName,
     /// One-line description naming the brand and colour.
+    #[mimic(from = ProductDescription { name, brand, color })]
     pub description: ProductDescription,
     /// Unit price in the country's currency, net of sales tax.
+    #[mimic(from = listing.price)]
     pub price: Money,
     /// Category key of `ecommerce/product_category` (`ELECTRONICS`).
+    #[mimic(from = listing.category)]
     pub category: &'static str,
     /// Brand (fictional names, from datamimic-ce).
+    #[mimic(from = listing.brand)]
     pub brand: &'static str,
     /// Stock-keeping unit: the category's first three letters and six digits.
+    #[mimic(from = listing.sku)]
     pub sku: Code,
     /// EAN-13 barcode with the country's GS1 prefix (a datamimic addition).
+    #[mimic(from = listing.ean)]
     pub ean: Ean13,
     /// New, refurbished or used.
     pub condition: Condition,
     /// Stock status.
     pub availability: Availability,
     /// ISO 4217 code of the country's currency.
+    #[mimic(from = catalog.currency)]
     pub currency: &'static str,
     /// Shipping weight in kilograms (three decimals).
+    #[mimic(from = round(ln_grams.exp()).max(1.0) / 1000.0)]
     pub weight: f64,
     /// Package dimensions, consistent with the weight.
+    #[mimic(from = size)]
     pub dimensions: Dimensions,
     /// Colour, in the country's language.
+    #[mimic(from = shade)]
     pub color: &'static str,
     /// Average customer rating from 1.0 to 5.0 (one decimal), skewed high like real reviews.
+    #[mimic(from = round((1.0 + 4.0 * (1.0 - rating_u * rating_u * rating_u)) * 10.0) as f32 / 10.0)]
     pub rating: f32,
     /// Search tags: category, adjective and brand.
+    #[mimic(from = [category, name.adjective, brand].into_iter().collect())]
     pub tags: Picks<3>,
 }
 
@@ -265,68 +289,23 @@ impl serde::Serialize for Dimensions {
     }
 }
 
-impl Mimic for Product {
-    fn mimic(ctx: &mut Context<'_>) -> Product {
-        let config = ctx.config::<ProductConfig>().copied().unwrap_or_default();
-        Product::draw(ctx, Catalog::of(ctx), &config)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        TableUse::visit_families(FAMILIES, visitor);
-    }
+/// A listing priced within the configured range.
+fn listing(ctx: &mut Context<'_>, catalog: &&'static Catalog, config: &ProductConfig) -> Listing {
+    Listing::draw(ctx, catalog, config.cents())
 }
 
-impl Product {
-    /// A full product: a listing with its physical details.
-    pub(crate) fn draw(
-        ctx: &mut Context<'_>,
-        catalog: &'static Catalog,
-        config: &ProductConfig,
-    ) -> Product {
-        let listing = Listing::draw(ctx, catalog, config.cents());
-        let profile = catalog.profile(listing.category_row);
-        let (ln_low, ln_high) = profile.ln_grams;
-        let ln_grams = ln_low + unit_f64(ctx.rng()) * (ln_high - ln_low);
-        let grams = round(ln_grams.exp()).max(1.0);
-        let dimensions = dimensions(ctx, ln_grams - profile.ln_density);
-        let colors = if catalog.german { COLORS_DE } else { COLORS_EN };
-        let color = one_of(ctx.rng(), colors);
-        // Ratings pile up at 4 to 5 stars: 1 + 4 (1 - u³) has mean 4.0.
-        let u = unit_f64(ctx.rng());
-        let rating = round((1.0 + 4.0 * (1.0 - u * u * u)) * 10.0) as f32 / 10.0;
-        let Listing {
-            product_id,
-            name,
-            category,
-            brand,
-            sku,
-            ean,
-            price,
-            ..
-        } = listing;
-        let mut tags = Picks::new();
-        for tag in [category, name.adjective, brand] {
-            tags.push(tag);
-        }
-        Product {
-            product_id,
-            name,
-            description: ProductDescription { name, brand, color },
-            price,
-            category,
-            brand,
-            sku,
-            ean,
-            condition: Condition::mimic(ctx),
-            availability: Availability::mimic(ctx),
-            currency: catalog.currency,
-            weight: grams / 1000.0,
-            dimensions,
-            color,
-            rating,
-            tags,
-        }
-    }
+/// The logarithm of the weight in grams, uniform in the category's range.
+fn ln_grams(ctx: &mut Context<'_>, profile: &&'static Profile) -> f64 {
+    let (ln_low, ln_high) = profile.ln_grams;
+    ln_low + unit_f64(ctx.rng()) * (ln_high - ln_low)
+}
+
+/// A colour in the dataset's language.
+fn color(ctx: &mut Context<'_>, catalog: &&'static Catalog) -> &'static str {
+    one_of(
+        ctx.rng(),
+        if catalog.german { COLORS_DE } else { COLORS_EN },
+    )
 }
 
 /// What identifies a product and prices it: all an order line needs, drawn without the
@@ -408,9 +387,11 @@ fn round(x: f64) -> f64 {
     (x + 0.5) as i64 as f64
 }
 
-/// A box of volume `e^ln_volume` cm³ with random proportions (length up to three times the
-/// width, height a third to all of it), sides rounded to millimetres and at least 0.5 cm.
-fn dimensions(ctx: &mut Context<'_>, ln_volume: f64) -> Dimensions {
+/// A box of the weight's volume at the category's density (`e^ln_volume` cm³) with random
+/// proportions (length up to three times the width, height a third to all of it), sides
+/// rounded to millimetres and at least 0.5 cm.
+fn dimensions(ctx: &mut Context<'_>, profile: &&'static Profile, ln_grams: &f64) -> Dimensions {
+    let ln_volume = ln_grams - profile.ln_density;
     let long = 1.0 + 2.0 * unit_f64(ctx.rng());
     let flat = 0.3 + 0.7 * unit_f64(ctx.rng());
     // The cube root through the logarithm already at hand: one `ln` and one `exp`.

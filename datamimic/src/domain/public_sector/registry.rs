@@ -42,7 +42,6 @@ pub(crate) struct Registry {
     /// Programmes grouped by [`LEVELS`].
     pub(crate) programs: Grouped,
     pub(crate) rank: &'static Table,
-    pub(crate) department: &'static Table,
     pub(crate) certification: &'static Table,
     /// The language most people speak, always spoken.
     pub(crate) first_language: &'static str,
@@ -105,7 +104,6 @@ impl Registry {
                 LEVELS,
             ),
             rank: variant(&tables::PUBLIC_SECTOR_POLICE_RANK),
-            department: variant(&tables::PUBLIC_SECTOR_POLICE_DEPARTMENT),
             certification: variant(&tables::PUBLIC_SECTOR_POLICE_CERTIFICATION),
             first_language: languages.cell(first, LANGUAGE_NAME),
             other_languages,
