@@ -4,7 +4,8 @@
 //!
 //! The reference files in `tests/it/reference/` name their source in their header; the city
 //! lists are GeoNames populations (CC BY 4.0) written by `datasets/tools/extract_address.py`
-//! with the spelling the city tables use.
+//! with the spelling the city tables use (VN: `extract_vn_address.py`, with the GSO 2019
+//! census population of the six provinces that are one city).
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,8 +15,10 @@ use datamimic::{Strictness, tables};
 /// Addresses generated per country.
 const RECORDS: u64 = 200_000;
 
-/// The countries whose city tables join GeoNames postal codes to GeoNames populations.
-const GEONAMES_COUNTRIES: [&str; 10] = ["DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE"];
+/// The countries with a reference list of their cities over 100,000 inhabitants.
+const LARGE_CITY_COUNTRIES: [&str; 11] = [
+    "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE", "VN",
+];
 
 struct Reference {
     country_population: f64,
@@ -35,13 +38,17 @@ fn reference(country: &str) -> Reference {
         "CH" => include_str!("reference/large_cities_CH.csv"),
         "PL" => include_str!("reference/large_cities_PL.csv"),
         "SE" => include_str!("reference/large_cities_SE.csv"),
+        "VN" => include_str!("reference/large_cities_VN.csv"),
         other => panic!("no reference for {other}"),
     };
     let mut country_population = None;
     let mut cities = Vec::new();
     for line in text.lines() {
-        if let Some(total) = line.strip_prefix("# country population (GeoNames countries.json): ") {
-            country_population = Some(total.parse().unwrap());
+        if let Some(total) = line
+            .strip_prefix("# country population (")
+            .and_then(|rest| rest.split_once("): "))
+        {
+            country_population = Some(total.1.parse().unwrap());
         }
         if line.starts_with('#') || line.starts_with("city,") {
             continue;
@@ -87,7 +94,7 @@ fn generated<K: std::hash::Hash + Eq + Send>(
 
 #[test]
 fn every_city_over_100k_appears_and_the_largest_get_their_share() {
-    for country in GEONAMES_COUNTRIES {
+    for country in LARGE_CITY_COUNTRIES {
         let reference = reference(country);
         assert!(!reference.cities.is_empty(), "{country}");
         let counts = generated(country, |a| (a.city, a.state_code));
@@ -115,7 +122,7 @@ fn every_city_over_100k_appears_and_the_largest_get_their_share() {
 fn has_postal_format(country: &str, code: &str) -> bool {
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     match country {
-        "US" | "DE" | "FR" | "ES" | "IT" => digits(code, 5),
+        "US" | "DE" | "FR" | "ES" | "IT" | "VN" => digits(code, 5),
         "AT" | "CH" | "NL" => digits(code, 4),
         "PL" => code
             .split_once('-')
@@ -141,10 +148,17 @@ fn postal_codes_have_their_countrys_format() {
     // Codes that exist in source lists but are no address: whole-city codes La Poste does not
     // use, Royal Mail's non-geographic districts.
     let never = [
-        "75000", "69000", "13000", "NR99", "BN91", "WV98", "WV99", "BX1",
+        ("FR", "75000"),
+        ("FR", "69000"),
+        ("FR", "13000"),
+        ("GB", "NR99"),
+        ("GB", "BN91"),
+        ("GB", "WV98"),
+        ("GB", "WV99"),
+        ("GB", "BX1"),
     ];
     for country in [
-        "US", "DE", "FR", "ES", "IT", "AT", "CH", "NL", "PL", "SE", "GB",
+        "US", "DE", "FR", "ES", "IT", "AT", "CH", "NL", "PL", "SE", "GB", "VN",
     ] {
         let counts = generated(country, |a| a.postal_code);
         for code in counts.keys() {
@@ -152,7 +166,10 @@ fn postal_codes_have_their_countrys_format() {
                 has_postal_format(country, code),
                 "{country}: postal code {code:?}"
             );
-            assert!(!never.contains(code), "{country}: {code} is no address");
+            assert!(
+                !never.contains(&(country, *code)),
+                "{country}: {code} is no address"
+            );
         }
     }
     // Spanish codes start with the province number, 01 to 52.
@@ -160,6 +177,35 @@ fn postal_codes_have_their_countrys_format() {
         let province: u8 = code[..2].parse().unwrap();
         assert!((1..=52).contains(&province), "ES {code}");
     }
+    // Vietnamese codes start with their province's two digits (VNPost, Decision
+    // 2475/QĐ-BTTTT): a code's province is the address's.
+    let blocks = vn_postal_blocks();
+    let vn = generated("VN", |a| (a.state_code, a.postal_code));
+    assert_eq!(
+        vn.keys().map(|(state, _)| *state).collect::<HashSet<_>>().len(),
+        blocks.len(),
+        "VN: every province appears"
+    );
+    for (state, code) in vn.keys() {
+        let (first, last) = blocks[state];
+        assert!(
+            (first..=last).contains(&&code[..2]),
+            "VN {state}: postal code {code} outside {first}-{last}"
+        );
+    }
+}
+
+/// VN province (ISO 3166-2 code) -> the first and last two-digit block of its postal codes,
+/// from `reference/vn_postal_blocks.csv`.
+fn vn_postal_blocks() -> HashMap<&'static str, (&'static str, &'static str)> {
+    include_str!("reference/vn_postal_blocks.csv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("state_code,"))
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (cells[0], (cells[1], cells[2]))
+        })
+        .collect()
 }
 
 /// Area codes of cities as the national numbering plans assign them (libphonenumber's
@@ -184,6 +230,10 @@ const AREA_CODES: &[(&str, &str, &[&str])] = &[
     ("FR", "Nantes", &["2"]),
     ("ES", "Madrid", &["91"]),
     ("ES", "Barcelona", &["93"]),
+    ("VN", "Hà Nội", &["24"]),
+    ("VN", "Thành phố Hồ Chí Minh", &["28"]),
+    ("VN", "Đà Nẵng", &["236"]),
+    ("VN", "Nha Trang", &["258"]),
     ("US", "Chicago", &["312", "773", "872"]),
     (
         "US",
