@@ -123,6 +123,31 @@ fn es_family_name_shares_match_ine() {
     }
 }
 
+/// The 14 most common Vietnamese surnames (Nguyễn, Trần, Lê, ...) come out with their published
+/// shares (89 % of the population together; spellings of one name, Huỳnh/Hoàng and Vũ/Võ, share
+/// one figure), and the rest of the mass goes to a tail of other real surnames.
+#[test]
+fn vn_family_name_shares_match_the_published_estimate() {
+    let service = PersonService::new("VN").unwrap().seed(12);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("vn_family_name_share.csv");
+    assert_eq!(published.len(), 14);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got: f64 = row[0]
+            .split('|')
+            .map(|name| observed.get(name).copied().unwrap_or(0.0))
+            .sum();
+        within_tolerance(&format!("VN {}", row[0]), got, share);
+    }
+    let head: usize = published.iter().map(|row| row[0].split('|').count()).sum();
+    assert!(
+        observed.len() > head + 40,
+        "VN: the tail beyond the published names has only {} surnames",
+        observed.len() - head
+    );
+}
+
 /// Spanish given names come out with INE's frequencies: the 20 most common simple names of each
 /// sex at their published shares (Antonio, Manuel, José; María, Carmen, Laura).
 #[test]
