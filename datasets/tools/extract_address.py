@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from collections import Counter, defaultdict
 
+import state_population
 from _lib import (
     COUNTRIES,
     dm_csv,
@@ -36,7 +37,7 @@ SMALL_PLACE = 250  # state weight where a state has no population and no city ro
 CITY_HEADER = ["city", "state_code", "postal_code", "area_code", "weight"]
 
 # datamimic state ids that differ from ISO 3166-2
-STATE_FIX = {"DE": {"BR": "BB"}, "CH": {"FG": "FR"}, "VN": {"BD": "57", "KH": "34", "TT": "26"}}
+STATE_FIX = {"DE": {"BR": "BB"}, "CH": {"FG": "FR"}}
 
 _cities = None
 
@@ -460,24 +461,11 @@ def geonames_city_table(cc):
         "Contains data from GeoNames, CC BY 4.0"])
 
 
-def vn_cities():
-    fix = STATE_FIX["VN"]
-    idx = name_index("VN")
-    rows = []
-    for d in dm_city_rows("VN"):
-        st = d["state.id"].strip()
-        cands = idx.get(norm_key(d["name"].strip()))
-        rows.append({"city": d["name"].strip(), "state": fix.get(st, st), "postal": d["postalCode"].strip(),
-                     "area": d.get("areaCode", "").strip(),
-                     "weight": best(cands)["population"] if cands else float(d["population"])})
-    return finish("VN", rows, [
-        f"Source: {DM} common/city/city_VN.csv (8 major cities, MIT; state ids mapped to state_VN ids); weight = datamimic population",
-        "VN postal codes/area codes as given by datamimic; coverage is limited to the 8 largest cities"])
-
-
 # ---------------------------------------------------------------- states
 def states(city_rows):
     for cc in COUNTRIES:
+        if cc == "VN" or cc in state_population.PUBLISHED:
+            continue  # written by extract_vn_address.py / extract_state_population.py
         fix = STATE_FIX.get(cc, {})
         rows = dm_csv(f"common/state/state_{cc}.csv")
         h = [x.strip('"') for x in rows[0]]
@@ -558,8 +546,9 @@ def streets():
 if __name__ == "__main__":
     only = sys.argv[1:]  # rebuild some city tables only (no states, no streets)
     city_rows = {}
-    for cc in only or ("US", "VN", "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE"):
-        city_rows[cc] = {"US": us_cities, "VN": vn_cities}.get(cc, lambda cc=cc: geonames_city_table(cc))()
+    # VN: extract_vn_address.py
+    for cc in only or ("US", "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE"):
+        city_rows[cc] = {"US": us_cities}.get(cc, lambda cc=cc: geonames_city_table(cc))()
     if only:
         sys.exit(0)
     states(city_rows)

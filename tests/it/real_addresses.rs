@@ -318,3 +318,43 @@ fn swiss_house_numbers_fall_as_in_the_published_count() {
     assert!(up_to(13) > 0.45 && up_to(13) < 0.6, "{}", up_to(13));
     assert!(1.0 - up_to(100) < 0.01, "{}", 1.0 - up_to(100));
 }
+
+/// The state tables of GB, ES, AT, CH and VN carry the populations the statistics offices
+/// publish (`tests/reference/state_population.csv`), and the transcribed figures add up to the
+/// national total the same table publishes (VN: 3,000 over, a transcription slip not found).
+#[test]
+fn state_tables_carry_the_published_populations() {
+    let mut published: HashMap<&str, HashMap<&str, f64>> = HashMap::new();
+    for line in include_str!("../reference/state_population.csv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("country,"))
+    {
+        let cells: Vec<&str> = line.split(',').collect();
+        published
+            .entry(cells[0])
+            .or_default()
+            .insert(cells[1], cells[2].parse().unwrap());
+    }
+    assert_eq!(published.len(), 5);
+    for (country, states) in &published {
+        let table = tables::COMMON_ADDRESS_STATE
+            .resolve_with(country, Strictness::Strict)
+            .unwrap();
+        let scale = 10f64.powi(table.weight_decimals() as i32);
+        let in_table: HashMap<&str, f64> = (0..table.len())
+            .map(|r| (table.value(r), table.scaled_weight(r) as f64 / scale))
+            .collect();
+        let total = states["*"];
+        let by_state: HashMap<&str, f64> = states
+            .iter()
+            .filter(|(code, _)| **code != "*")
+            .map(|(code, population)| (*code, *population))
+            .collect();
+        assert_eq!(in_table, by_state, "{country}: the state table");
+        let sum: f64 = by_state.values().sum();
+        assert!(
+            (sum / total - 1.0).abs() <= 1e-4,
+            "{country}: states add up to {sum}, the published total is {total}"
+        );
+    }
+}
