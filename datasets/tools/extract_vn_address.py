@@ -3,11 +3,14 @@
 Provinces: the 63 provinces of Viet Nam before the 2025 merger (the ones postal codes, area
 codes and the GSO 2019 census are organised by), each with
 - its population at the 2019 Population and Housing Census (GSO, *Kết quả toàn bộ Tổng điều
-  tra dân số và nhà ở năm 2019*, population by province at 1 April 2019), hand-transcribed
-  below; the 63 figures sum to 96,211,984 against the published 96,208,984 (one figure is off
-  by 3,000, 0.003 % of the total, not found);
+  tra dân số và nhà ở năm 2019*, population by province at 1 April 2019), written below from
+  memory of the GSO table (not reachable from the build machine); the 63 figures sum to
+  96,211,984 against the published 96,208,984 (one figure is off by 3,000, 0.003 % of the
+  total, not found);
 - its postal-code block (the national postal code of Decision 2475/QĐ-BTTTT, in force since
-  1 January 2018: five digits, the first two the province) as VNPost lists it, hand-transcribed;
+  1 January 2018: five digits, the first two the province) as VNPost lists it, hand-transcribed
+  (the 26 northern provinces down to Thanh Hoá checked against the English Wikipedia table
+  "Postal codes in Vietnam", Quảng Nam against VNPost's list; the others from memory);
   a province's addresses get the block's first code XX000, the code of the province's central
   post office (VNPost: "BC. Trung tâm tỉnh Quảng Nam 51000"). The district-level codes (first
   four digits) were not reachable, so every place of a province shares one code;

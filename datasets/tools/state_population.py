@@ -1,5 +1,7 @@
 """Published populations of the states of GB, ES, AT and CH, by the national statistics
-offices, hand-transcribed with their source and reference date. Each country's figures add up
+offices, hand-transcribed with their source and reference date (ES, AT, CH from the published
+documents as stored in the pages corpus; GB from memory of the ONS table, which was not
+reachable). Each country's figures add up
 to the national total the same table publishes (checked by `extract_state_population.py` and
 by the test `state_tables_carry_the_published_populations`).
 
