@@ -182,7 +182,10 @@ fn postal_codes_have_their_countrys_format() {
     let blocks = vn_postal_blocks();
     let vn = generated("VN", |a| (a.state_code, a.postal_code));
     assert_eq!(
-        vn.keys().map(|(state, _)| *state).collect::<HashSet<_>>().len(),
+        vn.keys()
+            .map(|(state, _)| *state)
+            .collect::<HashSet<_>>()
+            .len(),
         blocks.len(),
         "VN: every province appears"
     );
