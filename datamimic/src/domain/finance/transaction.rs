@@ -43,7 +43,8 @@ use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
 /// assert!(tx.amount > 0.0);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Transaction {
     /// Unique id (`TX` and 16 hex digits).
     pub transaction_id: TransactionId,
