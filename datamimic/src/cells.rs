@@ -235,13 +235,13 @@ impl<T: Serialize + ?Sized> FieldBySerde for &FieldCells<'_, T> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Collects cells as strings.
     #[derive(Default)]
-    struct Collect {
-        cells: Vec<String>,
+    pub(crate) struct Collect {
+        pub(crate) cells: Vec<String>,
     }
 
     impl CellWriter for Collect {
