@@ -61,8 +61,9 @@ pub(crate) struct ContainerAttrs {
     pub(crate) krate: Given<Path>,
     /// `config = PersonConfig`: the configuration type bound to `config` in attributes.
     pub(crate) config: Given<syn::Type>,
-    /// `cells`: derive `Cells` too.
-    pub(crate) cells: Given<()>,
+    /// `cells = false`: no derived `Cells` impl (the type writes its own). `cells` and
+    /// `cells = true` say the default.
+    pub(crate) cells: Given<bool>,
     /// `let(name: Type, ...)`: values generated before every field.
     pub(crate) lets: Vec<LetAttr>,
 }
@@ -148,8 +149,8 @@ impl ContainerAttrs {
         let mut lets = Vec::new();
         for_each_key(cx, attrs, "container", CONTAINER_KEYWORDS, |key, value| {
             if key == CELLS {
-                if flag(cx, CELLS, &value) {
-                    cells.set(key, ());
+                if let Some(derive) = cells_switch(cx, &value) {
+                    cells.set(key, derive);
                 }
                 return true;
             }
@@ -522,6 +523,23 @@ fn flag(cx: &Ctxt, name: Symbol, value: &Option<TokenStream>) -> bool {
                 format!("mimic `{name}` takes no value: write `{name}`"),
             );
             false
+        }
+    }
+}
+
+/// `cells` (true), `cells = true` or `cells = false`.
+fn cells_switch(cx: &Ctxt, value: &Option<TokenStream>) -> Option<bool> {
+    let Some(tokens) = value else {
+        return Some(true);
+    };
+    match syn::parse2::<syn::LitBool>(tokens.clone()) {
+        Ok(lit) => Some(lit.value),
+        Err(_) => {
+            cx.error_spanned_by(
+                tokens,
+                "mimic `cells` takes `true` or `false`: `cells = false` leaves `Cells` to the type",
+            );
+            None
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The `Cells` impl of `#[mimic(cells)]`: a struct's fields written straight to the row,
-//! in declaration order, each by its own `Cells` impl.
+//! The derived `Cells` impl: a struct's fields written straight to the row, in declaration
+//! order, each by its own `Cells` impl where it has one and through serde where it has not.
+//! Every derived type gets it unless it says `#[mimic(cells = false)]`.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -7,14 +8,39 @@ use syn::spanned::Spanned;
 use syn::{Data, Fields};
 
 use crate::ast::{Body, Container};
+use crate::ctxt::Ctxt;
 use crate::expand::Paths;
 
-/// `impl Cells` for the container, when it asks for one. A named struct without serde
-/// attributes that change its output writes field by field; any other type writes through
-/// serde. Every bound is written `for<'__mimic>`, so a type that is not `Serialize`, or has a
-/// field without `Cells`, simply gets no impl instead of an error.
+/// Expands `#[derive(Cells)]`, for a type whose `Mimic` is written by hand: the same impl
+/// `#[derive(Mimic)]` writes.
+pub(crate) fn derive(input: &syn::DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let tokens = Container::from_ast(&cx, input).map(|container| {
+        let paths = Paths::of(&container);
+        cells_impl(&container, &paths)
+    });
+    match cx.check() {
+        Ok(()) => tokens.unwrap_or_default(),
+        Err(errors) => errors.to_compile_error(),
+    }
+}
+
+/// How serde writes one field of a named struct.
+enum SerdeField {
+    /// As its value: the field's own cells.
+    Value,
+    /// `skip` / `skip_serializing`: not at all.
+    Skipped,
+    /// `serialize_with = "path"` (or `with = "module"`): through that function.
+    With(syn::ExprPath),
+}
+
+/// `impl Cells` for the container unless it opts out. A named struct whose serde attributes
+/// keep one cell group per field writes field by field; any other type writes through serde.
+/// Every bound is written `for<'__mimic>`, so a type that is not `Serialize`, or has a field
+/// that is not, simply gets no impl instead of an error.
 pub(crate) fn cells_impl(container: &Container<'_>, paths: &Paths) -> TokenStream {
-    if container.attrs.cells.is_none() {
+    if matches!(container.attrs.cells, Some((_, false))) {
         return TokenStream::new();
     }
     let krate = &paths.krate;
@@ -26,55 +52,57 @@ pub(crate) fn cells_impl(container: &Container<'_>, paths: &Paths) -> TokenStrea
         .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect())
         .unwrap_or_default();
     predicates.push(quote!(for<'__mimic> #ident #ty_generics: #krate::__private::Serialize));
+    let generic = !input.generics.params.is_empty();
     let fields = match &input.data {
         Data::Struct(data) => match &data.fields {
-            Fields::Named(named) if !serde_changes_output(input, &data.fields) => Some(named),
+            Fields::Named(named) => serde_fields(input, &data.fields, generic)
+                .map(|serde| named.named.iter().zip(serde).collect::<Vec<_>>()),
             _ => None,
         },
         _ => None,
     };
-    let copies = copied_fields(container);
-    let body = fields.map(|named| {
-        let writes = named.named.iter().map(|field| {
-            let name = field.ident.as_ref().expect("named");
-            let ty = &field.ty;
-            predicates.push(quote!(for<'__mimic> #ty: #krate::Cells));
-            let start = format_ident!("__mimic_{}_start", name);
-            let end = format_ident!("__mimic_{}_end", name);
-            let write = quote_spanned!(ty.span()=> <#ty as #krate::Cells>::write_cells(&self.#name, __mimic_writer)?;);
-            // A copy of an earlier field of the same type repeats its cell while they agree.
-            let write = match copies.iter().find(|(copy, _)| copy == name) {
-                Some((_, source)) => {
-                    let (source_start, source_end) = (format_ident!("__mimic_{}_start", source), format_ident!("__mimic_{}_end", source));
-                    quote! {
-                        if <#ty as #krate::Cells>::same_cells(&self.#name, &self.#source) {
-                            __mimic_writer.repeat_cell(#source_start, #source_end)?;
-                        } else {
-                            #write
-                        }
+    let body = fields.map(|fields| {
+        // Only fields serde writes as their values can stand for each other.
+        let plain = |ident: &syn::Ident| {
+            fields.iter().any(|(f, serde)| {
+                f.ident.as_ref() == Some(ident) && matches!(serde, SerdeField::Value)
+            })
+        };
+        let copies: Vec<_> = copied_fields(container)
+            .into_iter()
+            .filter(|(copy, source)| plain(copy) && plain(source))
+            .collect();
+        let writes: Vec<TokenStream> = fields
+            .into_iter()
+            .filter_map(|(field, serde)| {
+                let name = field.ident.as_ref().expect("named");
+                let ty = &field.ty;
+                let write = match serde {
+                    SerdeField::Skipped => return None,
+                    SerdeField::With(path) => with_write(krate, name, ty, &path),
+                    SerdeField::Value => {
+                        predicates.push(quote!(for<'__mimic> #ty: #krate::__private::Serialize));
+                        quote_spanned!(ty.span()=>
+                            (&#krate::__private::FieldCells(&self.#name)).write_field(__mimic_writer)?;
+                        )
                     }
-                }
-                None => write,
-            };
-            if copies.iter().any(|(_, source)| source == name) {
-                quote! {
-                    let #start = __mimic_writer.position();
-                    #write
-                    let #end = __mimic_writer.position();
-                }
-            } else {
-                write
-            }
-        });
-        let writes: Vec<TokenStream> = writes.collect();
+                };
+                Some(copy_or_write(krate, &copies, name, write))
+            })
+            .collect();
         quote! {
             #[inline]
             fn write_cells<__MimicW: #krate::CellWriter>(&self, __mimic_writer: &mut __MimicW) -> ::core::result::Result<(), __MimicW::Error> {
+                #[allow(unused_imports)]
+                use #krate::__private::{FieldByCells as _, FieldBySerde as _};
                 #(#writes)*
                 ::core::result::Result::Ok(())
             }
         }
     });
+    // One bound per field type, however many fields share it.
+    let mut seen = std::collections::HashSet::new();
+    predicates.retain(|p| seen.insert(p.to_string()));
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Cells for #ident #ty_generics where #(#predicates),* {
@@ -83,28 +111,134 @@ pub(crate) fn cells_impl(container: &Container<'_>, paths: &Paths) -> TokenStrea
     }
 }
 
-/// Whether a serde attribute may make serde's cells differ from the fields in order (a
-/// renamed container or field keeps them; skipping, flattening or custom serializers may not).
-fn serde_changes_output(input: &syn::DeriveInput, fields: &Fields) -> bool {
-    let changes = |attrs: &[syn::Attribute]| {
-        attrs
-            .iter()
-            .filter(|a| a.path().is_ident("serde"))
-            .any(|attr| {
-                let mut other = false;
+/// A field written by serde through `path`, as serde's own derive calls it.
+fn with_write(
+    krate: &TokenStream,
+    name: &syn::Ident,
+    ty: &syn::Type,
+    path: &syn::ExprPath,
+) -> TokenStream {
+    quote_spanned! {path.span()=>
+        {
+            struct __MimicWith<'__a>(&'__a #ty);
+            impl #krate::__private::Serialize for __MimicWith<'_> {
+                fn serialize<__S: #krate::__private::Serializer>(&self, __s: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #path(self.0, __s)
+                }
+            }
+            __mimic_writer.serialized(&__MimicWith(&self.#name))?;
+        }
+    }
+}
+
+/// `write`, or for a copy of an earlier field the repeat of that field's cell while the two
+/// agree; a field that is copied records where its cell starts and ends.
+fn copy_or_write(
+    krate: &TokenStream,
+    copies: &[(syn::Ident, syn::Ident)],
+    name: &syn::Ident,
+    write: TokenStream,
+) -> TokenStream {
+    let write = match copies.iter().find(|(copy, _)| copy == name) {
+        Some((_, source)) => {
+            let (start, end) = (
+                format_ident!("__mimic_{}_start", source),
+                format_ident!("__mimic_{}_end", source),
+            );
+            quote! {
+                if (&#krate::__private::FieldCells(&self.#name)).same_field(&self.#source) {
+                    __mimic_writer.repeat_cell(#start, #end)?;
+                } else {
+                    #write
+                }
+            }
+        }
+        None => write,
+    };
+    if copies.iter().any(|(_, source)| source == name) {
+        let (start, end) = (
+            format_ident!("__mimic_{}_start", name),
+            format_ident!("__mimic_{}_end", name),
+        );
+        quote! {
+            let #start = __mimic_writer.position();
+            #write
+            let #end = __mimic_writer.position();
+        }
+    } else {
+        write
+    }
+}
+
+/// How serde writes each field, or `None` when its attributes may give other cells than one
+/// group per field in order (container attributes but `rename`/`rename_all`, a conditional
+/// `skip_serializing_if`, `flatten`, a `serialize_with` on a generic type...).
+fn serde_fields(
+    input: &syn::DeriveInput,
+    fields: &Fields,
+    generic: bool,
+) -> Option<Vec<SerdeField>> {
+    for attr in serde_attrs(&input.attrs) {
+        let mut keeps = true;
+        let parsed = attr.parse_nested_meta(|meta| {
+            keeps &= meta.path.is_ident("rename") || meta.path.is_ident("rename_all");
+            skip_value(&meta)
+        });
+        if parsed.is_err() || !keeps {
+            return None;
+        }
+    }
+    fields
+        .iter()
+        .map(|field| {
+            let mut how = SerdeField::Value;
+            let mut keeps = true;
+            for attr in serde_attrs(&field.attrs) {
                 let parsed = attr.parse_nested_meta(|meta| {
-                    if !(meta.path.is_ident("rename") || meta.path.is_ident("rename_all")) {
-                        other = true;
-                    }
-                    if meta.input.peek(syn::Token![=]) {
-                        let _: syn::Expr = meta.value()?.parse()?;
+                    let key = meta
+                        .path
+                        .get_ident()
+                        .map(|i| i.to_string())
+                        .unwrap_or_default();
+                    match key.as_str() {
+                        "rename" => skip_value(&meta)?,
+                        "skip" | "skip_serializing" => how = SerdeField::Skipped,
+                        "serialize_with" | "with" if !generic => {
+                            let lit: syn::LitStr = meta.value()?.parse()?;
+                            let mut path: syn::ExprPath = lit.parse()?;
+                            if key == "with" {
+                                path.path.segments.push(format_ident!("serialize").into());
+                            }
+                            how = SerdeField::With(path);
+                        }
+                        _ => {
+                            keeps = false;
+                            skip_value(&meta)?;
+                        }
                     }
                     Ok(())
                 });
-                other || parsed.is_err()
-            })
-    };
-    changes(&input.attrs) || fields.iter().any(|f| changes(&f.attrs))
+                if parsed.is_err() || !keeps {
+                    return None;
+                }
+            }
+            Some(how)
+        })
+        .collect()
+}
+
+fn serde_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
+    attrs.iter().filter(|a| a.path().is_ident("serde"))
+}
+
+/// Reads past `= value` or `(...)` of a serde key this module does not interpret.
+fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        let _: syn::Expr = meta.value()?.parse()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|inner| skip_value(&inner))?;
+    }
+    Ok(())
 }
 
 /// `(copy, source)` for each field written `from = source`, where `source` is an earlier field

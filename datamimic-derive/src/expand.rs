@@ -42,17 +42,24 @@ pub(crate) struct Paths {
     pub(crate) internal: bool,
 }
 
+impl Paths {
+    /// The paths of `#[mimic(crate = ...)]`, or `::datamimic`.
+    pub(crate) fn of(container: &Container<'_>) -> Paths {
+        match &container.attrs.krate {
+            Some((_, path)) => Paths {
+                krate: quote!(#path),
+                internal: path.is_ident("crate"),
+            },
+            None => Paths {
+                krate: quote!(::datamimic),
+                internal: false,
+            },
+        }
+    }
+}
+
 fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
-    let paths = match &container.attrs.krate {
-        Some((_, path)) => Paths {
-            krate: quote!(#path),
-            internal: path.is_ident("crate"),
-        },
-        None => Paths {
-            krate: quote!(::datamimic),
-            internal: false,
-        },
-    };
+    let paths = Paths::of(container);
     let krate = &paths.krate;
     let scope = Scope {
         config: container.attrs.config.is_some(),

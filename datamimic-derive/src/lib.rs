@@ -34,6 +34,14 @@ pub fn derive_mimic(input: TokenStream) -> TokenStream {
     expand::derive(&input).into()
 }
 
+/// Derives `datamimic::Cells` for a type whose `Mimic` is not derived (`#[derive(Mimic)]`
+/// already writes it); documented where datamimic re-exports it.
+#[proc_macro_derive(Cells, attributes(mimic))]
+pub fn derive_cells(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    cells::derive(&input).into()
+}
+
 /// Reports an unknown table key at the string that names it, suggesting the closest keys.
 /// Emitted by the generated table-lookup macros; not for direct use.
 #[doc(hidden)]

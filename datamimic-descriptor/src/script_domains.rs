@@ -418,7 +418,11 @@ mod tests {
     fn tags_name_the_entity_and_dataset() {
         assert_eq!(entity_tag("Company", Some("DE")), 5 << 10 | 4 << 5 | 5);
         assert_eq!(entity_tag("Person", None), 1 << 10 | 21 << 5 | 19);
-        assert_eq!(entity_tag("DemoPerson", Some("US")), 0);
+        assert_eq!(
+            entity_tag("Review", Some("US")),
+            0,
+            "an entity without domain classes"
+        );
         let last = entities_with_classes().last().unwrap().1;
         assert!(entity_tag(last, Some("zz")) > 0);
     }

@@ -827,7 +827,7 @@ impl<'r, 'a> ser::Serializer for &'r mut Row<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde::Serialize;
 
@@ -846,64 +846,89 @@ mod tests {
         address: Inner,
     }
 
+    /// The default settings, as a constant.
+    const COMMA: CsvOptions = CsvOptions {
+        separator: b',',
+        quote: b'"',
+        quoting: Quoting::Minimal,
+    };
+
+    /// CSV settings under which different cells need quotes (or cannot be written).
+    pub(crate) const CELL_SETTINGS: [CsvOptions; 7] = [
+        COMMA,
+        CsvOptions {
+            separator: b';',
+            quote: b'\'',
+            quoting: Quoting::Minimal,
+        },
+        CsvOptions {
+            separator: b'\t',
+            ..COMMA
+        },
+        CsvOptions {
+            separator: b' ',
+            ..COMMA
+        },
+        CsvOptions {
+            separator: b'+',
+            quote: b'|',
+            quoting: Quoting::Minimal,
+        },
+        CsvOptions {
+            quoting: Quoting::All,
+            ..COMMA
+        },
+        CsvOptions {
+            quoting: Quoting::Never,
+            separator: b'|',
+            ..COMMA
+        },
+    ];
+
     /// Writes records `0..count` of `T` both ways under several CSV settings.
     fn assert_cells_match_serde<T: Cells + datamimic::Mimic>(count: u64, tweak: fn(&mut T, u64)) {
-        let settings = [
-            CsvOptions::default(),
-            CsvOptions {
-                separator: b';',
-                quote: b'\'',
-                quoting: Quoting::Minimal,
-            },
-            CsvOptions {
-                separator: b'\t',
-                ..CsvOptions::default()
-            },
-            CsvOptions {
-                separator: b' ',
-                ..CsvOptions::default()
-            },
-            CsvOptions {
-                separator: b'+',
-                quote: b'|',
-                quoting: Quoting::Minimal,
-            },
-            CsvOptions {
-                quoting: Quoting::All,
-                ..CsvOptions::default()
-            },
-            CsvOptions {
-                quoting: Quoting::Never,
-                separator: b'|',
-                ..CsvOptions::default()
-            },
-        ];
         for dataset in datamimic::Service::<T>::supported_datasets() {
             let service = datamimic::Service::<T>::new()
                 .dataset(dataset)
                 .unwrap()
                 .seed(5);
-            for opts in &settings {
-                let (mut direct, mut via_serde, mut scratch) =
-                    (PageBuf::default(), PageBuf::default(), Vec::new());
-                for i in 0..count {
-                    let mut record = service.record(i);
-                    tweak(&mut record, i);
-                    let a = write_cells(opts, &record, &mut direct, &mut scratch);
-                    let b = write_row(opts, &record, &mut via_serde, &mut scratch);
-                    match (a, b) {
-                        (Ok(a), Ok(b)) => assert_eq!(a, b, "cells of record {i}"),
-                        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
-                        (a, b) => panic!("{dataset} {opts:?} record {i}: {a:?} vs {b:?}"),
-                    }
+            let label = format!("{} {dataset}", std::any::type_name::<T>());
+            assert_records_cells_match_serde(&label, count, &CELL_SETTINGS, |i| {
+                let mut record = service.record(i);
+                tweak(&mut record, i);
+                record
+            });
+        }
+    }
+
+    /// Writes `record(0..count)` through [`Cells`] and through serde under several CSV
+    /// settings (separators, quotes and quoting rules that make different cells need quotes)
+    /// and asserts the same bytes, or the same error, record by record.
+    pub(crate) fn assert_records_cells_match_serde<T: Cells>(
+        label: &str,
+        count: u64,
+        settings: &[CsvOptions],
+        record: impl Fn(u64) -> T,
+    ) {
+        let records: Vec<T> = (0..count).map(record).collect();
+        for opts in settings {
+            let (mut direct, mut via_serde, mut scratch) =
+                (PageBuf::default(), PageBuf::default(), Vec::new());
+            for (i, record) in records.iter().enumerate() {
+                let a = write_cells(opts, record, &mut direct, &mut scratch);
+                let b = write_row(opts, record, &mut via_serde, &mut scratch);
+                match (a, b) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{label}: cells of record {i}"),
+                    (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                    (a, b) => panic!("{label} {opts:?} record {i}: {a:?} vs {b:?}"),
                 }
-                assert!(
-                    direct.as_slice() == via_serde.as_slice(),
-                    "{dataset} {opts:?}:\n{}\nvs\n{}",
-                    String::from_utf8_lossy(direct.as_slice()),
-                    String::from_utf8_lossy(via_serde.as_slice())
-                );
             }
+            assert!(
+                direct.as_slice() == via_serde.as_slice(),
+                "{label} {opts:?}:\n{}\nvs\n{}",
+                String::from_utf8_lossy(direct.as_slice()),
+                String::from_utf8_lossy(via_serde.as_slice())
+            );
         }
     }
 

@@ -44,7 +44,6 @@ pub mod sink;
 pub mod staging;
 
 // The built-in entities by name, and what a run reports beyond its records.
-pub mod demo;
 pub mod entities;
 pub mod entity_options;
 pub mod fallback;

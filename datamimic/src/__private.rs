@@ -3,7 +3,9 @@
 pub use crate::matching::MatchIndex;
 pub use crate::plain_text::PlainText;
 pub use datamimic_derive::{cell_type_check, unknown_column, unknown_table};
-pub use serde::Serialize;
+pub use serde::{Serialize, Serializer};
+
+pub use crate::cells::{FieldByCells, FieldBySerde, FieldCells};
 
 /// The pieces of a baked table, as written by `datamimic-codegen`.
 #[derive(Debug)]

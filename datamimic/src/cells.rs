@@ -1,8 +1,9 @@
 //! Records as flat rows of cells, the shape of a CSV line.
 //!
 //! Any `Serialize` record can be flattened through serde (nested structs become further
-//! cells), and that is what [`Cells::write_cells`] does unless a type says otherwise. A type
-//! on a hot export path writes its fields straight to a [`CellWriter`] instead: several text
+//! cells), and that is what [`Cells::write_cells`] does unless a type says otherwise.
+//! `#[derive(Mimic)]` (or `#[derive(Cells)]`) writes a struct's fields straight to a
+//! [`CellWriter`], each by its own `Cells`. A type written by hand can go further: several text
 //! cells in one call, text built from parts (a phone number, a one-line address) as its parts
 //! rather than assembled first, and a value it holds twice as a copy of the first cell. The
 //! cells must be exactly the ones serde would give: same order, same text.
@@ -108,7 +109,7 @@ macro_rules! cells_by_serde {
 }
 pub(crate) use cells_by_serde;
 
-// The leaves of records, so `#[mimic(cells)]` can write a struct field by field: text and
+// The leaves of records, so a derived `Cells` can write a struct field by field: text and
 // unsigned integers directly, dates as chrono writes them, the rest through serde.
 
 impl Cells for str {
@@ -178,14 +179,69 @@ cells_by_serde!(
 impl<T: Serialize> Cells for Option<T> {}
 impl<T: Serialize> Cells for Vec<T> {}
 
+/// A field of a derived record, as its `Cells` impl writes it: by the field type's own
+/// `Cells` where it has one ([`FieldByCells`]), otherwise through serde ([`FieldBySerde`]).
+/// Generated code calls `(&FieldCells(&field)).write_field(w)`: method lookup tries
+/// `FieldCells<T>` before `&FieldCells<T>`, so the `Cells` impl wins wherever it exists and
+/// a field of any other `Serialize` type still writes serde's cells.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct FieldCells<'a, T: ?Sized>(pub &'a T);
+
+/// [`FieldCells`] of a type with its own `Cells`.
+#[doc(hidden)]
+pub trait FieldByCells {
+    /// The field's type.
+    type Field: ?Sized;
+    /// Writes the field's cells.
+    fn write_field<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error>;
+    /// [`Cells::same_cells`] of the field and `other`.
+    fn same_field(&self, other: &Self::Field) -> bool;
+}
+
+impl<T: Cells + ?Sized> FieldByCells for FieldCells<'_, T> {
+    type Field = T;
+    #[inline(always)]
+    fn write_field<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        self.0.write_cells(w)
+    }
+    #[inline(always)]
+    fn same_field(&self, other: &T) -> bool {
+        self.0.same_cells(other)
+    }
+}
+
+/// [`FieldCells`] of any other `Serialize` type.
+#[doc(hidden)]
+pub trait FieldBySerde {
+    /// The field's type.
+    type Field: ?Sized;
+    /// Writes the field's cells through serde.
+    fn write_field<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error>;
+    /// `false`: without `Cells` nothing says the cells would be the same.
+    fn same_field(&self, other: &Self::Field) -> bool;
+}
+
+impl<T: Serialize + ?Sized> FieldBySerde for &FieldCells<'_, T> {
+    type Field = T;
+    #[inline(always)]
+    fn write_field<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.serialized(self.0)
+    }
+    #[inline(always)]
+    fn same_field(&self, _: &T) -> bool {
+        false
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Collects cells as strings.
     #[derive(Default)]
-    struct Collect {
-        cells: Vec<String>,
+    pub(crate) struct Collect {
+        pub(crate) cells: Vec<String>,
     }
 
     impl CellWriter for Collect {

@@ -61,6 +61,35 @@ pub use table::{Row, Table};
 #[doc = include_str!("derive.md")]
 pub use datamimic_derive::Mimic;
 
+/// Derives [`Cells`](trait@Cells) for a type whose [`Mimic`](trait@Mimic) is written by hand:
+/// the impl `#[derive(Mimic)]` writes for every type it derives (see its `cells` attribute).
+///
+/// ```
+/// # #![allow(dead_code)]
+/// use datamimic::{Cells, CellWriter};
+///
+/// #[derive(serde::Serialize, Cells)]
+/// struct Reading {
+///     sensor: &'static str,
+///     value: u64,
+/// }
+///
+/// struct Row(Vec<String>);
+/// # impl CellWriter for Row {
+/// #     type Error = ();
+/// #     fn text(&mut self, t: &str) -> Result<(), ()> { self.0.push(t.into()); Ok(()) }
+/// #     fn uint(&mut self, v: u64) -> Result<(), ()> { self.0.push(v.to_string()); Ok(()) }
+/// #     fn joined(&mut self, p: &[&str]) -> Result<(), ()> { self.0.push(p.concat()); Ok(()) }
+/// #     fn serialized<T: serde::Serialize + ?Sized>(&mut self, _: &T) -> Result<(), ()> { Err(()) }
+/// #     fn position(&self) -> usize { self.0.len() }
+/// #     fn repeat_cell(&mut self, s: usize, _: usize) -> Result<(), ()> { let c = self.0[s].clone(); self.0.push(c); Ok(()) }
+/// # }
+/// let mut row = Row(Vec::new());
+/// Reading { sensor: "t1", value: 7 }.write_cells(&mut row).unwrap();
+/// assert_eq!(row.0, ["t1", "7"]);
+/// ```
+pub use datamimic_derive::Cells;
+
 /// Includes the tables that a crate's own `build.rs` baked with
 /// `datamimic_codegen::bake_user_datasets()`. Call it once, at the crate root.
 #[macro_export]

@@ -6,7 +6,7 @@ use datamimic::domain::common::{Gender, Person, PersonConfig};
 use datamimic::{CellWriter, Cells, Mimic, Row, Service};
 
 #[derive(Mimic, serde::Serialize, Debug)]
-#[mimic(config = PersonConfig, cells)]
+#[mimic(config = PersonConfig)]
 #[mimic(let(born_age: u8, range = config.min_age..=config.max_age))]
 struct Employee {
     #[mimic(seq)]
@@ -145,4 +145,97 @@ fn derived_cells_are_the_fields_in_order() {
         expected.text(e.manager_given_name).unwrap();
         assert_eq!(direct.0, expected.0);
     }
+}
+
+/// A record of every kind of field the derived writer meets: its own `Cells` for text,
+/// numbers and nested records, serde for the rest, serde's attributes honoured.
+#[derive(Mimic, serde::Serialize, Debug)]
+struct Mixed {
+    #[mimic(seq)]
+    id: u64,
+    #[serde(skip)]
+    #[mimic(values = ["never written"])]
+    secret: &'static str,
+    #[mimic(range = "-5..=5")]
+    delta: i32,
+    #[serde(serialize_with = "shout")]
+    #[mimic(values = ["low", "high"])]
+    level: &'static str,
+    #[mimic(optional = 0.5, range = "1..=9")]
+    rooms: Option<u8>,
+    #[mimic(len = "0..=2", values = ["a", "b"])]
+    tags: Vec<&'static str>,
+    nested: Counted,
+    by_hand: Tally,
+}
+
+/// Nested, derived: its cells follow the parent's.
+#[derive(Mimic, serde::Serialize, Debug)]
+#[serde(rename_all = "UPPERCASE")]
+struct Counted {
+    #[mimic(range = "1..=3")]
+    count: u16,
+    #[mimic(values = ["x", "y"])]
+    label: String,
+}
+
+/// Derived, but its `Cells` is its own (`cells = false`).
+#[derive(Mimic, serde::Serialize, Debug)]
+#[mimic(cells = false)]
+struct Tally(#[mimic(range = "0..=9")] u8);
+
+impl Cells for Tally {
+    fn write_cells<W: CellWriter>(&self, w: &mut W) -> Result<(), W::Error> {
+        w.joined(&["#", &self.0.to_string()])
+    }
+}
+
+fn shout<S: serde::Serializer>(level: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&level.to_uppercase())
+}
+
+/// A record whose `Mimic` is written by hand derives the same writer.
+#[derive(serde::Serialize, datamimic::Cells)]
+struct Reading {
+    sensor: &'static str,
+    value: u64,
+    scale: f64,
+}
+
+#[test]
+fn derived_cells_write_each_kind_of_field_as_serde_does() {
+    let mut service = Service::<Mixed>::new().seed(3);
+    let mut saw = (false, false);
+    for m in service.iter().take(200) {
+        let mut direct = Collect::default();
+        m.write_cells(&mut direct).unwrap();
+        let expected = [
+            m.id.to_string(),
+            json(&m.delta),
+            json(&m.level.to_uppercase()),
+            json(&m.rooms),
+            json(&m.tags),
+            m.nested.count.to_string(),
+            m.nested.label.clone(),
+            format!("#{}", m.by_hand.0),
+        ];
+        assert_eq!(direct.0, expected, "{m:?}");
+        saw.0 |= m.rooms.is_none();
+        saw.1 |= m.rooms.is_some();
+    }
+    assert_eq!(saw, (true, true), "both sides of `optional`");
+    let mut direct = Collect::default();
+    Reading {
+        sensor: "t1",
+        value: 7,
+        scale: 0.5,
+    }
+    .write_cells(&mut direct)
+    .unwrap();
+    assert_eq!(direct.0, ["t1", "7", "0.5"]);
+}
+
+/// What `Collect` writes for a value that goes through serde.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
 }

@@ -1,7 +1,7 @@
 use datamimic::Mimic;
 
 #[derive(Mimic)]
-#[mimic(config, cells = true)]
+#[mimic(config, cells = "no")]
 struct Order {
     id: u64,
 }

@@ -24,9 +24,10 @@ fn list_shows_entities_datasets_and_tables() {
     assert!(
         entities
             .lines()
-            .any(|l| l.starts_with("DemoPerson\t") && l.contains("DE"))
+            .any(|l| l.starts_with("Person\t") && l.contains("DE"))
     );
-    assert!(entities.lines().any(|l| l.starts_with("Person\t")));
+    assert!(entities.lines().any(|l| l.starts_with("Transaction\t")));
+    assert!(!entities.contains("Demo"), "no test models: {entities}");
     let datasets = ok(&s.0, &["list", "datasets"]);
     assert!(datasets.lines().any(|l| l == "US") && datasets.lines().any(|l| l == "DE"));
     let tables = ok(&s.0, &["list", "tables"]);
@@ -34,12 +35,13 @@ fn list_shows_entities_datasets_and_tables() {
     fails(&s.0, &["list", "planets"]);
 }
 
-/// A seeded run is value-stable: changing this output is a value-breaking change.
+/// A seeded run is value-stable: changing this output is a value-breaking change. A
+/// transaction has a nested account and a date-time.
 #[test]
-fn golden_seeded_demo_person() {
+fn golden_seeded_transaction() {
     let s = Scratch::new("golden");
-    let out = ok(&s.0, &["generate", "DemoPerson", "-n", "3", "--seed", "7"]);
-    assert_eq!(out, include_str!("golden/demo_person_seed7.csv"));
+    let out = ok(&s.0, &["generate", "Transaction", "-n", "3", "--seed", "7"]);
+    assert_eq!(out, include_str!("golden/transaction_seed7.csv"));
 }
 
 /// The built-in entities are value-stable too: a seed's Person, Patient and CreditCard stay
@@ -90,7 +92,7 @@ fn generate_honours_count_dataset_and_stdout() {
         &s.0,
         &[
             "generate",
-            "demoperson",
+            "person",
             "--count",
             "5",
             "--dataset",
@@ -100,10 +102,7 @@ fn generate_honours_count_dataset_and_stdout() {
         ],
     );
     assert_eq!(out.lines().count(), 6);
-    let zero = ok(
-        &s.0,
-        &["generate", "DemoPerson", "-n", "0", "--format", "json"],
-    );
+    let zero = ok(&s.0, &["generate", "Person", "-n", "0", "--format", "json"]);
     assert_eq!(zero, "[]\n");
     // The built-in Person entity works through the same registry.
     let people = ok(
@@ -123,7 +122,7 @@ fn golden_seeded_descriptor() {
         "d.xml",
         r#"<setup rngSeed="2024" defaultSeparator=",">
   <generate name="g" count="4" target="CSV">
-    <variable name="p" entity="DemoPerson" dataset="DE"/>
+    <variable name="p" entity="Person" dataset="DE"/>
     <key name="id" generator="IncrementGenerator"/>
     <key name="name" script="p.full_name"/>
     <key name="dice" script="random_int(1, 6)"/>

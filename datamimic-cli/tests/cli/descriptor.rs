@@ -79,7 +79,7 @@ fn keys_variables_nesting_and_conditions() {
         r#"<setup rngSeed="42" defaultDataset="DE" defaultSeparator=",">
   <echo>starting</echo>
   <generate name="customers" count="50" target="JSON">
-    <variable name="p" entity="DemoPerson" ageMin="20" ageMax="30"/>
+    <variable name="p" entity="Person" ageMin="20" ageMax="30"/>
     <variable name="tier" values="'gold','silver'" weights="1,3"/>
     <key name="id" generator="IncrementGenerator"/>
     <key name="name" script="p.full_name" converter="UpperCase"/>

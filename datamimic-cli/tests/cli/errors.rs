@@ -57,22 +57,22 @@ fn unknown_element_and_attribute_suggest() {
 fn unknown_entity_and_dataset() {
     descriptor_fails(
         "entity",
-        r#"<setup><generate name="a" count="1" target="CSV"><variable name="d" entity="DemoPersn"/></generate></setup>"#,
-        "unknown entity `DemoPersn`; did you mean `DemoPerson`?",
+        r#"<setup><generate name="a" count="1" target="CSV"><variable name="d" entity="Persn"/></generate></setup>"#,
+        "unknown entity `Persn`; did you mean `Person`?",
     );
     descriptor_fails(
         "dataset",
-        r#"<setup><generate name="a" count="1" target="CSV"><variable name="d" entity="DemoPerson" dataset="ZZ"/></generate></setup>"#,
+        r#"<setup><generate name="a" count="1" target="CSV"><variable name="d" entity="Person" dataset="ZZ"/></generate></setup>"#,
         "has no dataset `ZZ` (strict mode)",
     );
     let s = Scratch::new("err-generate");
-    let m = fails(&s.0, &["generate", "DemoPersn"]);
-    assert!(m.contains("did you mean `DemoPerson`?"), "{m}");
+    let m = fails(&s.0, &["generate", "Persn"]);
+    assert!(m.contains("did you mean `Person`?"), "{m}");
     fails(
         &s.0,
-        &["generate", "DemoPerson", "--dataset", "ZZ", "-o", "x.csv"],
+        &["generate", "Person", "--dataset", "ZZ", "-o", "x.csv"],
     );
-    fails(&s.0, &["generate", "DemoPerson", "--dataset", "GER"]);
+    fails(&s.0, &["generate", "Person", "--dataset", "GER"]);
     assert!(s.files(".").is_empty());
 }
 
@@ -98,7 +98,7 @@ fn bad_counts_and_ages() {
     }
     descriptor_fails(
         "ages",
-        r#"<setup><generate name="a" count="1" target="CSV"><variable name="d" entity="DemoDoctor" ageMin="50" ageMax="40"/></generate></setup>"#,
+        r#"<setup><generate name="a" count="1" target="CSV"><variable name="d" entity="Doctor" ageMin="50" ageMax="40"/></generate></setup>"#,
         "`ageMin`: 50 is above `ageMax` 40",
     );
 }
@@ -134,7 +134,7 @@ fn unwritable_output() {
     s.write("d.xml", &format!("<setup>{GOOD}</setup>"));
     let m = fails(&s.0, &["run", "d.xml", "--output-dir", "blocker/out"]);
     assert!(m.contains("cannot create output directory"), "{m}");
-    let m = fails(&s.0, &["generate", "DemoPerson", "-o", "blocker/x.csv"]);
+    let m = fails(&s.0, &["generate", "Person", "-o", "blocker/x.csv"]);
     assert!(m.contains("cannot write `blocker/x.csv`"), "{m}");
     assert_eq!(s.files("."), ["blocker", "d.xml"]);
 }

@@ -359,31 +359,31 @@ fn bad_csv_parameters_say_what_is_wrong_where() {
 #[test]
 fn separator_and_quote_options_blame_the_one_set() {
     let s = Scratch::new("xmlrel-cli-options");
-    let m = fails(&s.0, &["generate", "DemoPerson", "--separator", "\""]);
+    let m = fails(&s.0, &["generate", "Person", "--separator", "\""]);
     assert!(
         m.contains("`--separator`") && m.contains("quote character") && m.contains("`--quote`"),
         "{m}"
     );
     assert!(!m.contains("invalid CSV quote character"), "{m}");
-    let m = fails(&s.0, &["generate", "DemoPerson", "--quote", ","]);
+    let m = fails(&s.0, &["generate", "Person", "--quote", ","]);
     assert!(m.contains("`--quote`") && m.contains("separator"), "{m}");
     let m = fails(
         &s.0,
-        &["generate", "DemoPerson", "--separator", ";", "--quote", ";"],
+        &["generate", "Person", "--separator", ";", "--quote", ";"],
     );
     assert!(
         m.contains("`--quote`") && m.contains("`--separator`"),
         "{m}"
     );
-    let m = fails(&s.0, &["generate", "DemoPerson", "--separator", "ab"]);
+    let m = fails(&s.0, &["generate", "Person", "--separator", "ab"]);
     assert!(m.contains("`--separator`"), "{m}");
-    let m = fails(&s.0, &["generate", "DemoPerson", "--quote", "a"]);
+    let m = fails(&s.0, &["generate", "Person", "--quote", "a"]);
     assert!(m.contains("`--quote`"), "{m}");
     let quoted = ok(
         &s.0,
         &[
             "generate",
-            "DemoPerson",
+            "Person",
             "-n",
             "1",
             "--seed",
@@ -394,13 +394,10 @@ fn separator_and_quote_options_blame_the_one_set() {
             "all",
         ],
     );
-    assert!(quoted.starts_with("'id','given_name'"), "{quoted}");
+    assert!(quoted.starts_with("'birthdate','given_name'"), "{quoted}");
     assert!(s.files(".").is_empty());
     // A failed `generate -o x.xml` leaves nothing either.
-    let out = datamimic(
-        &s.0,
-        &["generate", "DemoPerson", "--quote", "a", "-o", "x.csv"],
-    );
+    let out = datamimic(&s.0, &["generate", "Person", "--quote", "a", "-o", "x.csv"]);
     assert!(!out.status.success());
     assert!(s.files(".").is_empty());
 }

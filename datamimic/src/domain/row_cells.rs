@@ -1,68 +1,26 @@
 //! How the built-in models are written as rows of cells ([`Cells`]).
 //!
-//! Person, the flagship and the model of the main export command, and the Address it nests
-//! write their fields directly; the others go through serde. A test in the command-line crate
-//! checks, model by model and country by country, that both ways give the same bytes.
+//! The entities derive theirs (`#[derive(Mimic)]`, or `#[derive(Cells)]` where `Mimic` is
+//! written by hand); here are the values inside them that write one cell their own way: a
+//! name, an address line, an email and a phone number as their parts, identifiers through
+//! serde. A test in the export crate checks, entity by entity and country by country, that
+//! every record writes serde's bytes.
 
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
-use super::common::{Country, FullAddress, FullName, PersonalEmail, PhoneNumber};
-use super::ecommerce::{Customer, Order, OrderItem, Product, Review};
-use super::finance::{Bank, BankAccount, CreditCard, Investment, Loan, Transaction};
-use super::healthcare::{
-    Doctor, EmergencyContact, HospitalEmail, HospitalName, MedicalDevice, MedicalProcedure,
-    PrimaryDoctor, Website,
-};
+use super::common::{FullAddress, FullName, PersonalEmail, PhoneNumber};
+use super::healthcare::{HospitalEmail, HospitalName, Website};
 use super::healthcare::{MedicalRecordNumber, PolicyNumber, Selection, Ssn};
-use super::insurance::{InsuranceCompany, InsuranceCoverage, InsurancePolicy, InsuranceProduct};
-use super::public_sector::{AdministrationOffice, EducationalInstitution, PoliceOfficer};
 
+// Values serde writes as one cell by their own `Serialize`.
 cells_by_serde!(
-    Country,
-    Order,
-    OrderItem,
-    Product,
-    Bank,
-    BankAccount,
-    CreditCard,
-    Investment,
-    Loan,
-    Transaction,
-    Doctor,
-    MedicalDevice,
-    MedicalProcedure,
-    InsuranceCompany,
-    InsuranceCoverage,
-    InsurancePolicy,
-    InsuranceProduct,
-    AdministrationOffice,
-    EducationalInstitution,
-    PoliceOfficer,
-    EmergencyContact,
-    PrimaryDoctor,
     Ssn,
     MedicalRecordNumber,
     PolicyNumber,
     HospitalName,
     Website,
     HospitalEmail,
-);
-
-// The models of related records (issue 14).
-cells_by_serde!(
-    Customer,
-    Review,
-    super::insurance::InsuranceClaim,
-    super::insurance::Insured,
-    super::insurance::RiskProfile,
-    super::healthcare::Encounter,
-    super::healthcare::MedicalRecord,
-    super::ecommerce::Invoice,
-    super::finance::Payment,
-    super::finance::DigitalWallet,
-    super::digital::UserAccount,
-    super::digital::CrmRecord,
 );
 
 impl<T: serde::Serialize> Cells for Selection<T> {}

@@ -20,7 +20,7 @@ datamimic::include_tables!();
 /// service's `PersonConfig` sets the share of women and the ages, for the employee and for
 /// the manager it embeds.
 #[derive(Mimic, Serialize, Debug, Clone, PartialEq)]
-#[mimic(dataset = "DE", config = PersonConfig, cells)]
+#[mimic(dataset = "DE", config = PersonConfig)]
 // One job row, read by `title` and `level`, that is not itself a field.
 #[mimic(let(job: Row, weighted = "hr/job_title"))]
 struct Employee {
@@ -65,7 +65,6 @@ struct Employee {
 
 /// Where an employee works: one coherent row of the built-in city table.
 #[derive(Mimic, Serialize, Debug, Clone, PartialEq)]
-#[mimic(cells)]
 struct Office {
     #[mimic(weighted = "common/address/city", column = "city")]
     city: &'static str,

@@ -25,7 +25,7 @@ use super::phone::PhoneNumber;
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate", cells)]
+#[mimic(crate = "crate")]
 // The dataset's tables and country, resolved once per dataset.
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
 pub struct Address {

@@ -16,7 +16,7 @@ use super::lookup::{Resolved, city_totals};
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate", cells)]
+#[mimic(crate = "crate")]
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
 #[mimic(let(place: Row, weighted = "common/address/city"))]
 pub struct City {

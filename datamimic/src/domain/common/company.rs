@@ -22,7 +22,7 @@ use super::phone::{PhoneNumber, landline_near};
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate", cells)]
+#[mimic(crate = "crate")]
 pub struct Company {
     /// Record number, from 1.
     #[mimic(seq)]

@@ -33,7 +33,7 @@ use super::title_share::titled_share;
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate", config = PersonConfig, cells)]
+#[mimic(crate = "crate", config = PersonConfig)]
 #[mimic(let(drawn_gender: Gender, with = Gender::draw(config)))]
 // "Other" takes the given name and nobility form of either table, chosen together.
 #[mimic(let(female_form: bool, with = Gender::female_form(drawn_gender)))]

@@ -92,7 +92,8 @@ fn payment_terms(method: &str) -> u32 {
 /// );
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Invoice {
     /// Invoice number with the year of issue (`INV-2024-0012345`, `RE-2024-0012345`).
     pub invoice_number: String,

@@ -41,7 +41,8 @@ const DELIVERED_WITHIN_DAYS: i64 = 3;
 /// assert!(review.text.contains(&review.product_name.to_string()));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Review {
     /// Review number (`REV-0012345678`).
     pub review_id: Code,

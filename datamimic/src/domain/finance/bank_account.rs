@@ -29,7 +29,8 @@ pub(crate) const YEAR_SECONDS: i64 = 31_557_600;
 /// assert_eq!(account.currency, "USD");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct BankAccount {
     /// Domestic account number.
     pub account_number: AccountNumber,

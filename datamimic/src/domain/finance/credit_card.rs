@@ -31,7 +31,8 @@ use super::{CardNumber, Cvv, Iban, cents, log_uniform};
 /// assert!(card.card_number.to_string().starts_with(&card.bin.to_string()));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct CreditCard {
     /// Network as named in the card-network table (`VISA`, `MASTERCARD`, `AMEX`).
     pub card_type: &'static str,

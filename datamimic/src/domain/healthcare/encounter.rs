@@ -84,7 +84,8 @@ pub struct EncounterProcedure {
 /// assert!(encounter.discharge.is_none_or(|d| d >= encounter.admission));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Encounter {
     /// Encounter number (`ENC-0012345678`).
     pub encounter_id: Code,

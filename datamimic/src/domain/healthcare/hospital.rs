@@ -195,7 +195,7 @@ serialize_as_text!(HospitalName, Website, HospitalEmail);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate", cells)]
+#[mimic(crate = "crate")]
 #[mimic(let(tables: &'static HospitalTables, with = HospitalTables::here))]
 #[mimic(let(type_row: Row, weighted = "healthcare/hospital_type"))]
 #[mimic(let(kind: HospitalKind, from = HospitalKind::of_type(type_row.value())))]

@@ -54,7 +54,8 @@ pub struct MedicationEntry {
 /// assert!(record.problems.iter().all(|p| p.onset_date <= record.last_visit_date));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct MedicalRecord {
     /// Record number (`MRD-0012345678`).
     pub record_id: Code,

@@ -46,7 +46,7 @@ use crate::domain::halves::Halves;
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate", cells)]
+#[mimic(crate = "crate")]
 #[mimic(let(person: Person))]
 #[mimic(let(clinical: &'static Clinical, with = Clinical::here, tables = ["healthcare/blood_type", "healthcare/condition", "healthcare/condition_prevalence", "healthcare/medication", "healthcare/allergy", "healthcare/insurance_provider", "healthcare/insurance_coverage"]))]
 // The small choices below share 64-bit draws, two 32-bit halves each.

@@ -63,7 +63,8 @@ impl ClaimStatus {
 /// assert_eq!(claim.paid_amount, if paid { claim.covered_amount } else { Money::ZERO });
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct InsuranceClaim {
     /// Claim number (`CLM-0012345678`).
     pub claim_number: Code,

@@ -59,7 +59,8 @@ fn minimum_age(country: &str, product: &str) -> u8 {
 /// }
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Insured {
     /// Number of the insured person on the policy (`INS-0012345678`).
     pub insured_id: Code,

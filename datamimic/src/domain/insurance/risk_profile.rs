@@ -121,7 +121,8 @@ const CLAIMS_PER_YEAR: f64 = 0.12;
 /// assert_eq!(profile.risk_class, RiskClass::of_score(profile.risk_score));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct RiskProfile {
     /// Assessment number (`RSK-0012345678`).
     pub profile_id: Code,
