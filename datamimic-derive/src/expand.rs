@@ -290,26 +290,31 @@ fn leaf_value(
                 None => quote!(0usize),
             };
             let value_span = value.span();
-            let row = quote_spanned! {value_span=>
-                {
-                    static __MIMIC_MATCH: #krate::__private::MatchIndex = #krate::__private::MatchIndex::new();
-                    let __mimic_table = __mimic_ctx.table(#table);
-                    let __mimic_dataset = __mimic_ctx.dataset();
-                    __MIMIC_MATCH.pick(__mimic_table, __mimic_dataset, #on_index, #krate::CellKey::cell_key(&(#value)), __mimic_ctx.rng())
+            let draw = |method: TokenStream, read: TokenStream| {
+                quote_spanned! {value_span=>
+                    {
+                        static __MIMIC_MATCH: #krate::__private::MatchIndex = #krate::__private::MatchIndex::new();
+                        let __mimic_dataset = __mimic_ctx.dataset();
+                        __MIMIC_MATCH.#method(#table, __mimic_dataset, #on_index #read, #krate::CellKey::cell_key(&(#value)), __mimic_ctx.rng())
+                    }
                 }
             };
-            let found = if is_row(leaf) {
-                quote!(__mimic_row)
+            let (picked, found) = if is_row(leaf) {
+                (draw(quote!(pick), TokenStream::new()), quote!(__mimic_row))
             } else {
+                // The cell comes from the index, which took it out of the row once.
                 let column_index = match column {
                     Some(column) => tables::column_ref(cx, paths, key, column),
                     None => quote!(0usize),
                 };
-                convert_cell(paths, plan, quote!(__mimic_row.cell(#column_index)))
+                (
+                    draw(quote!(pick_cell), quote!(, #column_index)),
+                    convert_cell(paths, plan, quote!(__mimic_row)),
+                )
             };
             // No row holds the value: the type's default (empty text), as for `chance`.
             quote! {
-                match #row {
+                match #picked {
                     ::core::option::Option::Some(__mimic_row) => #found,
                     ::core::option::Option::None => ::core::default::Default::default(),
                 }
@@ -347,9 +352,12 @@ fn leaf_value(
             let cell = quote!({ #chosen __mimic_table.sample_row(__mimic_ctx.rng()).cell(__mimic_column) });
             convert_cell(paths, plan, cell)
         }
-        Source::From(expr, _) => {
+        // A place (a field or `let`, read again later) is cloned; a value built by the
+        // expression (a call, a struct literal) is used as it is, not copied once more.
+        Source::From(expr, _) if is_place(expr) => {
             quote_spanned!(expr.span()=> ::core::clone::Clone::clone(&(#expr)))
         }
+        Source::From(expr, _) => quote_spanned!(expr.span()=> #expr),
         // Moved: no clone of text or lists a nested entity already owns.
         Source::Take(expr) => quote_spanned!(expr.span()=> #expr),
         Source::RangeExpr(range) => {
@@ -520,6 +528,19 @@ fn text_case(paths: &Paths, plan: &FieldPlan<'_>, text: TokenStream) -> TokenStr
             quote!(::std::string::ToString::to_string(&#text).to_uppercase())
         }
         _ => text,
+    }
+}
+
+/// Whether `expr` names a place (`name`, `a.b`, `a[0]`, `*a`) that a move would take out of
+/// its owner; anything else is a fresh value. `Clone::clone(&(e))` has the type of `e`, so
+/// either way the field gets the same type and value.
+fn is_place(expr: &syn::Expr) -> bool {
+    match expr {
+        syn::Expr::Path(_) | syn::Expr::Field(_) | syn::Expr::Index(_) => true,
+        syn::Expr::Unary(unary) => matches!(unary.op, syn::UnOp::Deref(_)),
+        syn::Expr::Paren(inner) => is_place(&inner.expr),
+        syn::Expr::Group(inner) => is_place(&inner.expr),
+        _ => false,
     }
 }
 

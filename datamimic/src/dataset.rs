@@ -14,19 +14,33 @@ use crate::{Error, Result, TableFamily};
 /// assert!(DatasetCode::parse("GER").is_err());
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DatasetCode([u8; 2]);
+pub struct DatasetCode {
+    letters: [u8; 2],
+    /// [`DatasetCode::index`], computed once: per-dataset lookups run several times a record.
+    index: u16,
+}
 
 impl DatasetCode {
     /// The default dataset.
-    pub const US: DatasetCode = DatasetCode(*b"US");
+    pub const US: DatasetCode = DatasetCode::of_letters(*b"US");
+
+    /// The code of two upper-case ASCII letters.
+    const fn of_letters(letters: [u8; 2]) -> DatasetCode {
+        DatasetCode {
+            letters,
+            index: (letters[0] - b'A') as u16 * 26 + (letters[1] - b'A') as u16,
+        }
+    }
 
     /// Parses a code case-insensitively (`de` is `DE`).
     pub fn parse(code: &str) -> Result<DatasetCode> {
         match code.as_bytes() {
-            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok(DatasetCode([
-                a.to_ascii_uppercase(),
-                b.to_ascii_uppercase(),
-            ])),
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Ok(DatasetCode::of_letters([
+                    a.to_ascii_uppercase(),
+                    b.to_ascii_uppercase(),
+                ]))
+            }
             _ => Err(Error::InvalidDatasetCode {
                 code: code.to_owned(),
             }),
@@ -36,19 +50,19 @@ impl DatasetCode {
     /// The code as an integer that sorts like the text.
     #[inline]
     pub(crate) fn sort_key(self) -> u16 {
-        u16::from_be_bytes(self.0)
+        u16::from_be_bytes(self.letters)
     }
 
     /// Whether names of this country are transcribed to ASCII the German way (`ü` → `ue`).
     #[inline]
     pub(crate) fn transcribes_umlauts(self) -> bool {
-        matches!(&self.0, b"DE" | b"AT" | b"CH" | b"LI" | b"LU")
+        matches!(&self.letters, b"DE" | b"AT" | b"CH" | b"LI" | b"LU")
     }
 
     /// The code's position among all 676 codes (`AA` is 0, `ZZ` 675).
     #[inline]
     pub fn index(self) -> usize {
-        usize::from(self.0[0] - b'A') * 26 + usize::from(self.0[1] - b'A')
+        usize::from(self.index)
     }
 
     /// The code as text.

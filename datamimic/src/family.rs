@@ -93,14 +93,20 @@ impl TableFamily {
     /// The variant records of `code` are generated from: the exact one, else the US fallback
     /// (warned about once), else the first. Services check strict mode up front, so generation
     /// itself never fails. Runs for every weighted field of every record, so the last answer
-    /// is cached.
+    /// is cached, and the cached path is small enough to inline into the generated code.
     #[inline]
     pub fn for_dataset(&self, code: DatasetCode) -> &'static Table {
-        let wanted = code.sort_key();
         let last = self.last.load(Ordering::Relaxed);
-        if (last >> 16) as u16 == wanted {
+        if (last >> 16) as u16 == code.sort_key() {
             return self.variants[(last & 0xffff) as usize];
         }
+        self.for_dataset_uncached(code)
+    }
+
+    /// [`TableFamily::for_dataset`] when the cache holds another code: searched, then cached.
+    #[cold]
+    #[inline(never)]
+    fn for_dataset_uncached(&self, code: DatasetCode) -> &'static Table {
         let index = self.index_of(code).unwrap_or_else(|| {
             let fallback = self.index_of(DatasetCode::US);
             if fallback.is_some() {
@@ -108,8 +114,10 @@ impl TableFamily {
             }
             fallback.unwrap_or(0)
         });
-        self.last
-            .store(u32::from(wanted) << 16 | index as u32, Ordering::Relaxed);
+        self.last.store(
+            u32::from(code.sort_key()) << 16 | index as u32,
+            Ordering::Relaxed,
+        );
         self.variants[index]
     }
 

@@ -524,3 +524,30 @@ fn the_last_reader_of_a_let_takes_it_whole() {
     assert_eq!(book.ledger, service.record(0).ledger);
     assert!(book.ledger.0.iter().all(|&n| n < 100));
 }
+
+/// A total that is not `Clone`: `from` takes the value its expression builds as it is.
+#[derive(Debug, PartialEq)]
+struct Total(u32);
+
+impl Total {
+    fn of(ledger: &Ledger) -> Total {
+        Total(ledger.0.iter().sum())
+    }
+}
+
+#[derive(Mimic, Debug)]
+#[mimic(let(drawn: Ledger, with = ledger))]
+struct Statement {
+    #[mimic(from = Total::of(&drawn))]
+    total: Total,
+    #[mimic(from = drawn.0.len())]
+    entries: usize,
+}
+
+#[test]
+fn from_uses_a_built_value_without_cloning_it() {
+    let statement = Service::<Statement>::new().seed(3).record(0);
+    let book = Service::<Book>::new().seed(3).record(0);
+    assert_eq!(statement.total, Total::of(&book.ledger));
+    assert_eq!(statement.entries, 3);
+}

@@ -30,14 +30,14 @@ use super::phone::PhoneNumber;
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
 pub struct Address {
     /// Street name, from `common/address/street`.
-    #[mimic(weighted = "common/address/street")]
+    #[mimic(with = street(resolved), tables = ["common/address/street"])]
     pub street: &'static str,
     /// House number, small numbers being the most common: from `common/address/house_number`
     /// where the country publishes their distribution, otherwise by an illustrative rule.
     #[mimic(with = house_number(resolved))]
     pub house_number: u16,
     /// City (or town) name.
-    #[mimic(let(place: Row, weighted = "common/address/city"))]
+    #[mimic(let(place: Row, with = city_row(resolved), tables = ["common/address/city"]))]
     #[mimic(from = place.cell(city_columns::CITY))]
     pub city: &'static str,
     /// The state's code in `common/address/state` (`SN`, `CA`).
@@ -76,6 +76,21 @@ pub struct Address {
     /// The address on one line in the country's order.
     #[mimic(from = FullAddress { street, house_number, city, state_code, postal_code, country_code })]
     pub full_address: FullAddress,
+}
+
+/// A street of the dataset, by weight. The dataset's street and city tables are resolved with
+/// its other tables, once, rather than looked up per record as `weighted = ...` does: every
+/// person, patient, company and order embeds an address.
+#[inline]
+fn street(ctx: &mut Context<'_>, resolved: &&Resolved) -> &'static str {
+    resolved.street.sample_row(ctx.rng()).value()
+}
+
+/// A row of the dataset's `common/address/city`, by weight: city, state, postal and area code
+/// of one place.
+#[inline]
+fn city_row(ctx: &mut Context<'_>, resolved: &&Resolved) -> Row {
+    resolved.city.sample_row(ctx.rng())
 }
 
 /// A landline in the area code of the city row `place`.

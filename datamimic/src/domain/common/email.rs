@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use crate::sample::below;
 use crate::text::push_email_local_part;
-use crate::{Context, PerDataset, Row, Table};
+use crate::{Context, Row, Table};
 
 use crate::domain::text_parts::{TextParts, display_and_serialize_by_parts};
 
@@ -76,13 +76,17 @@ impl PartialEq<str> for PersonalEmail {
 /// `given.family`, `given_family`, `givenfamily` or `g.family` (datamimic-ce's forms, drawn
 /// uniformly for want of statistics), folded by the country's rules, at one of the country's
 /// weighted e-mail domains.
-pub(crate) fn personal(ctx: &mut Context<'_>, given: &Row, family: &Row) -> PersonalEmail {
-    let (given, family) = (*given, *family);
-    let resolved = Resolved::of(ctx);
+pub(crate) fn personal(
+    ctx: &mut Context<'_>,
+    resolved: &&Resolved,
+    given: &Row,
+    family: &Row,
+) -> PersonalEmail {
+    let (resolved, given, family) = (*resolved, *given, *family);
     let style = below(ctx.rng(), 4);
     let domain = resolved.email_domain.sample_row(ctx.rng()).value();
     let country = ctx.dataset().as_str();
-    let names = LocalParts::of(ctx, resolved);
+    let names = LocalParts::of(resolved);
     let family = names.family(family).local_part(family, country);
     let first = match style {
         3 => initial(given.value(), country),
@@ -130,7 +134,7 @@ fn initial(given: &str, country: &str) -> Cow<'static, str> {
 /// The local part of every name of a dataset's name tables, folded once when the dataset
 /// makes its first e-mail: folding costs more than the rest of the address.
 #[derive(Debug)]
-struct LocalParts {
+pub(super) struct LocalParts {
     /// The given-name tables: male, female, then the by-decade tables if any.
     given: Vec<FoldedNames>,
     /// The family-name table, then its female forms if any.
@@ -138,23 +142,27 @@ struct LocalParts {
 }
 
 impl LocalParts {
-    fn of(ctx: &Context<'_>, resolved: &Resolved) -> &'static LocalParts {
-        static CACHE: PerDataset<LocalParts> = PerDataset::new();
-        let code = ctx.dataset();
-        CACHE.get_or_init(code, || {
-            let country = code.as_str();
-            let by_decade = resolved.given_by_decade.iter().flatten();
-            let given = [resolved.given_male, resolved.given_female]
-                .into_iter()
-                .chain(by_decade.map(|cohorts| cohorts.table()))
-                .map(|table| FoldedNames::new(table, country))
-                .collect();
-            let family = std::iter::once(resolved.family_name)
-                .chain(resolved.family_name_female)
-                .map(|table| FoldedNames::new(table, country))
-                .collect();
-            LocalParts { given, family }
-        })
+    /// The local parts of `resolved`'s dataset, kept with its tables.
+    #[inline]
+    fn of(resolved: &Resolved) -> &LocalParts {
+        resolved
+            .local_parts
+            .get_or_init(|| LocalParts::fold(resolved))
+    }
+
+    fn fold(resolved: &Resolved) -> LocalParts {
+        let country = resolved.dataset.as_str();
+        let by_decade = resolved.given_by_decade.iter().flatten();
+        let given = [resolved.given_male, resolved.given_female]
+            .into_iter()
+            .chain(by_decade.map(|cohorts| cohorts.table()))
+            .map(|table| FoldedNames::new(table, country))
+            .collect();
+        let family = std::iter::once(resolved.family_name)
+            .chain(resolved.family_name_female)
+            .map(|table| FoldedNames::new(table, country))
+            .collect();
+        LocalParts { given, family }
     }
 
     /// The folded given names of `row`'s table.
@@ -238,7 +246,7 @@ mod tests {
                 let family = resolved
                     .family_name
                     .row(i as usize * 13 % resolved.family_name.len());
-                let email = personal(&mut ctx, &given, &family);
+                let email = personal(&mut ctx, &resolved, &given, &family);
                 assert!(email == *email.to_string());
                 let email = email.to_string();
                 let local = email.split('@').next().unwrap();

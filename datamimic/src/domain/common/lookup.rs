@@ -5,9 +5,12 @@ use std::sync::OnceLock;
 
 use crate::{Context, DatasetCode, Row, Strictness, Table, TableFamily, tables};
 
+use super::email::LocalParts;
 use super::given_name_cohort::CohortNames;
 use super::house_number::HouseNumbers;
+use super::naming_convention::NamingConvention;
 use super::phone::{Lead, NumberingPlan, leads_by_row};
+use super::title_share::Shares;
 
 use crate::tables::columns::{
     common_address_city as city_columns, common_address_state as state_columns,
@@ -174,12 +177,19 @@ pub(crate) struct Resolved {
     /// Given names by birth decade (male, female), where the names' country publishes them.
     pub(crate) given_by_decade: [Option<CohortNames>; 2],
     pub(crate) family_name: &'static Table,
+    /// The country of `family_name` (US when the dataset fell back to it).
+    pub(crate) names_country: &'static str,
+    /// How `names_country` composes full names.
+    pub(crate) naming_convention: NamingConvention,
     /// The female forms of `family_name` where surnames agree with the bearer's sex (PL).
     pub(crate) family_name_female: Option<&'static Table>,
     pub(crate) email_domain: &'static Table,
     pub(crate) nobility_male: Option<&'static Table>,
     pub(crate) nobility_female: Option<&'static Table>,
     pub(crate) state: &'static Table,
+    pub(crate) street: &'static Table,
+    /// The city table, whose rows carry state, postal and area code.
+    pub(crate) city: &'static Table,
     pub(crate) mobile_prefix: &'static Table,
     /// `state` as (packed code, name), in code order.
     state_names: Vec<(u64, &'static str)>,
@@ -198,6 +208,12 @@ pub(crate) struct Resolved {
     /// The lead of each `mobile_prefix` row.
     pub(crate) mobile_leads: Vec<Lead>,
     pub(crate) locale: &'static str,
+    /// The dataset these tables were resolved for.
+    pub(crate) dataset: DatasetCode,
+    /// The published shares of titled people, read when the first person is made.
+    pub(super) title_shares: OnceLock<Shares>,
+    /// The e-mail local parts of the names, folded when the first e-mail is made.
+    pub(super) local_parts: OnceLock<LocalParts>,
 }
 
 impl Resolved {
@@ -235,6 +251,8 @@ impl Resolved {
                 })
             }),
             family_name: names,
+            names_country,
+            naming_convention: NamingConvention::of(names_country),
             family_name_female: exact_variant(
                 &tables::COMMON_PERSON_FAMILY_NAME_FEMALE,
                 names_country,
@@ -246,6 +264,8 @@ impl Resolved {
                 names_country,
             ),
             state,
+            street: variant(&tables::COMMON_ADDRESS_STREET),
+            city,
             state_names,
             mobile_prefix,
             company_words: exact_variant(
@@ -265,6 +285,9 @@ impl Resolved {
             landline_leads: leads_by_row(calling_code, city, city_columns::AREA_CODE),
             mobile_leads: leads_by_row(calling_code, mobile_prefix, 0),
             locale: country.map_or("", |c| c.cell(country_columns::DEFAULT_LANGUAGE_LOCALE)),
+            dataset: code,
+            title_shares: OnceLock::new(),
+            local_parts: OnceLock::new(),
         }
     }
 

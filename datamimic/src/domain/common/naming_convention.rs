@@ -52,15 +52,14 @@ pub(crate) fn full_name(
     family: &'static str,
     female: bool,
 ) -> FullName {
-    let names_country = resolved.family_name.country().unwrap_or("US");
     let name = FullName::new(given, family);
-    match NamingConvention::of(names_country) {
+    match resolved.naming_convention {
         NamingConvention::GivenFamily => name,
         NamingConvention::TwoFamilyNames => {
             name.with_second_family(resolved.family_name.sample_row(ctx.rng()).value())
         }
         NamingConvention::FamilyMiddleGiven => {
-            let middle = middle_names(names_country, female)
+            let middle = middle_names(resolved.names_country, female)
                 .map_or("", |table| table.sample_row(ctx.rng()).value());
             name.with_middle(middle).family_first()
         }

@@ -34,19 +34,21 @@ use super::title_share::titled_share;
 /// ```
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate", config = PersonConfig)]
+// The dataset's tables and country, resolved once per record for every field that reads them.
+#[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
 #[mimic(let(drawn_gender: Gender, with = Gender::draw(config)))]
 // "Other" takes the given name and nobility form of either table, chosen together.
 #[mimic(let(female_form: bool, with = Gender::female_form(drawn_gender)))]
 #[mimic(let(born: (NaiveDate, u8), with = birthdate_and_age_of(config)))]
 #[mimic(let(
     given: Row,
-    with = given_name_row(female_form, born),
+    with = given_name_row(resolved, female_form, born),
     tables = ["common/person/given_name_female", "common/person/given_name_male"]
 ))]
-#[mimic(let(family: Row, with = family_name_row(female_form), tables = ["common/person/family_name"]))]
+#[mimic(let(family: Row, with = family_name_row(resolved, female_form), tables = ["common/person/family_name"]))]
 #[mimic(let(
     title_odds: f64,
-    with = academic_title_odds(config, born, female_form),
+    with = academic_title_odds(config, resolved, born, female_form),
     tables = ["common/person/academic_title_share"]
 ))]
 pub struct Person {
@@ -63,7 +65,7 @@ pub struct Person {
     pub family_name: &'static str,
     /// "Given Family", or as the country's convention writes names ("Juan García López",
     /// "Nguyễn Văn An").
-    #[mimic(with = written_name(given_name, family_name, female_form, address))]
+    #[mimic(with = written_name(resolved, given_name, family_name, female_form, address))]
     pub full_name: FullName,
     /// The gender.
     #[mimic(from = drawn_gender)]
@@ -75,7 +77,7 @@ pub struct Person {
     #[mimic(from = born.1)]
     pub age: u8,
     /// E-mail built from the names at one of the country's weighted domains.
-    #[mimic(with = email::personal(given, family), tables = ["common/net/email_domain"])]
+    #[mimic(with = email::personal(resolved, given, family), tables = ["common/net/email_domain"])]
     pub email: PersonalEmail,
     /// Landline of the person's address.
     #[mimic(from = address.phone)]
@@ -96,7 +98,7 @@ pub struct Person {
     pub salutation: &'static str,
     /// Nobility title in the gender's form (`Gräfin`) or empty; always empty in countries
     /// without a nobility-title table.
-    #[mimic(chance = config.noble_quota, with = nobility_title(female_form))]
+    #[mimic(chance = config.noble_quota, with = nobility_title(resolved, female_form))]
     pub nobility_title: &'static str,
     /// Where the person lives.
     pub address: Address,
@@ -228,8 +230,12 @@ impl DemographicConfig {
 
 /// Where the country publishes names by year, the given name follows the birth year; people
 /// born before the first published decade (AT: before the 1980s) take the all-ages names.
-fn given_name_row(ctx: &mut Context<'_>, female_form: &bool, born: &(NaiveDate, u8)) -> Row {
-    let resolved = Resolved::of(ctx);
+fn given_name_row(
+    ctx: &mut Context<'_>,
+    resolved: &&Resolved,
+    female_form: &bool,
+    born: &(NaiveDate, u8),
+) -> Row {
     let year = born.0.year();
     match &resolved.given_by_decade[usize::from(*female_form)] {
         Some(cohorts) if cohorts.covers(year) => cohorts.sample(year, ctx.rng()),
@@ -243,18 +249,17 @@ fn given_name_row(ctx: &mut Context<'_>, female_form: &bool, born: &(NaiveDate, 
 /// order only.
 fn written_name(
     ctx: &mut Context<'_>,
+    resolved: &&Resolved,
     given_name: &&'static str,
     family_name: &&'static str,
     female_form: &bool,
     _address: &Address,
 ) -> FullName {
-    let resolved = Resolved::of(ctx);
     naming_convention::full_name(ctx, resolved, given_name, family_name, *female_form)
 }
 
 /// Polish adjectival surnames take the form of the given name's sex (Kowalska).
-fn family_name_row(ctx: &mut Context<'_>, female_form: &bool) -> Row {
-    let resolved = Resolved::of(ctx);
+fn family_name_row(ctx: &mut Context<'_>, resolved: &&Resolved, female_form: &bool) -> Row {
     match resolved.family_name_female {
         Some(female_forms) if *female_form => female_forms.sample_row(ctx.rng()),
         _ => resolved.family_name.sample_row(ctx.rng()),
@@ -263,19 +268,19 @@ fn family_name_row(ctx: &mut Context<'_>, female_form: &bool) -> Row {
 
 /// The configured share of titled people, or the published share of the age and sex.
 fn academic_title_odds(
-    ctx: &mut Context<'_>,
+    _ctx: &mut Context<'_>,
     config: &PersonConfig,
+    resolved: &&Resolved,
     born: &(NaiveDate, u8),
     female_form: &bool,
 ) -> f64 {
     config
         .academic_title_quota
-        .unwrap_or_else(|| titled_share(ctx, born.1, *female_form))
+        .unwrap_or_else(|| titled_share(resolved, born.1, *female_form))
 }
 
 /// Only where the country has nobility titles; the form follows the given name's.
-fn nobility_title(ctx: &mut Context<'_>, female_form: &bool) -> &'static str {
-    let resolved = Resolved::of(ctx);
+fn nobility_title(ctx: &mut Context<'_>, resolved: &&Resolved, female_form: &bool) -> &'static str {
     let titles = if *female_form {
         resolved.nobility_female
     } else {

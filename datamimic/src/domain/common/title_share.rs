@@ -1,7 +1,9 @@
 //! Who carries an academic title: the published share of doctorate holders by country, age
 //! band and sex (`common/person/academic_title_share`), read once per dataset.
 
-use crate::{Context, PerDataset, Table, TableFamily, tables};
+use crate::{Table, TableFamily, tables};
+
+use super::lookup::Resolved;
 
 /// The table of shares; its weight is the per cent of the band and sex with a title.
 pub(crate) const TITLE_SHARE: &TableFamily = &tables::COMMON_PERSON_ACADEMIC_TITLE_SHARE;
@@ -10,14 +12,17 @@ pub(crate) const TITLE_SHARE: &TableFamily = &tables::COMMON_PERSON_ACADEMIC_TIT
 const AGES: usize = 121;
 
 /// The share (0..=1) of people of each age with a title: men, then women.
-struct Shares([[f64; AGES]; 2]);
+#[derive(Debug)]
+pub(super) struct Shares([[f64; AGES]; 2]);
 
-/// The share of people of `age` (and the female or male form) in `ctx`'s dataset who carry
-/// an academic title.
+/// The share of people of `age` (and the female or male form) in `resolved`'s dataset who
+/// carry an academic title. The shares are read on first use and kept with the dataset's
+/// tables, so a service that makes no person reads no share table.
 #[inline]
-pub(crate) fn titled_share(ctx: &Context<'_>, age: u8, female: bool) -> f64 {
-    static CACHE: PerDataset<Shares> = PerDataset::new();
-    let shares = CACHE.get_or_init(ctx.dataset(), || Shares::of(ctx.table(TITLE_SHARE)));
+pub(crate) fn titled_share(resolved: &Resolved, age: u8, female: bool) -> f64 {
+    let shares = resolved
+        .title_shares
+        .get_or_init(|| Shares::of(TITLE_SHARE.for_dataset(resolved.dataset)));
     shares.0[usize::from(female)][usize::from(age).min(AGES - 1)]
 }
 
