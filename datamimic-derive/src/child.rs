@@ -13,7 +13,7 @@ use syn::spanned::Spanned;
 use syn::{GenericArgument, Ident, Path, PathArguments, Token, Type};
 
 use crate::ctxt::Ctxt;
-use crate::symbol::{AT_MOST, CHILD_OF, COUNT, FINISH};
+use crate::symbol::{ALONE, AT_MOST, CHILD_OF, COUNT, FINISH};
 
 const FORM: &str =
     "child_of(account: BankAccount)` or `child_of(holder: Option<Person>, count = 1)";
@@ -33,6 +33,9 @@ pub(crate) struct ChildOfAttr {
     pub(crate) count: Option<syn::Expr>,
     /// `at_most = path`: `path(&parent)` caps the number the caller asks for.
     pub(crate) at_most: Option<Path>,
+    /// `alone = path`: `path(ctx)` makes the parent of a record on its own, instead of the
+    /// parent's `Mimic` (an order that was delivered, for a review).
+    pub(crate) alone: Option<Path>,
 }
 
 /// The name attributes read the earlier children of the same parent by.
@@ -102,23 +105,24 @@ pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Optio
             format!("mimic `{CHILD_OF}` cannot call the parent `{name}`: attributes read `{name}` as something else"),
         );
     }
-    let (mut finish, mut count, mut at_most) = (None, None, None);
+    let (mut finish, mut count, mut at_most, mut alone) = (None, None, None, None);
     for (option, value) in options {
         let path = || match &value {
             syn::Expr::Path(path) if path.qself.is_none() => Some(path.path.clone()),
             _ => None,
         };
-        let known = [FINISH.0, COUNT.0, AT_MOST.0];
+        let known = [FINISH.0, COUNT.0, AT_MOST.0, ALONE.0];
         if !known.iter().any(|k| option == k) {
             cx.error_spanned_by(
                 &option,
-                format!("unknown mimic `{CHILD_OF}` option `{option}`; expected `{FINISH}`, `{COUNT}` or `{AT_MOST}`"),
+                format!("unknown mimic `{CHILD_OF}` option `{option}`; expected `{FINISH}`, `{COUNT}`, `{AT_MOST}` or `{ALONE}`"),
             );
             continue;
         }
         let taken = (option == FINISH.0 && finish.is_some())
             || (option == COUNT.0 && count.is_some())
-            || (option == AT_MOST.0 && at_most.is_some());
+            || (option == AT_MOST.0 && at_most.is_some())
+            || (option == ALONE.0 && alone.is_some());
         if taken {
             cx.error_spanned_by(
                 &option,
@@ -140,6 +144,8 @@ pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Optio
         } else if let Some(path) = path() {
             if option == FINISH.0 {
                 finish = Some(path);
+            } else if option == ALONE.0 {
+                alone = Some((option.clone(), path));
             } else {
                 at_most = Some(path);
             }
@@ -157,6 +163,10 @@ pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Optio
         Some(inner) => (inner.clone(), true),
         None => (ty, false),
     };
+    if let (Some((key, _)), true) = (&alone, optional) {
+        cx.error_spanned_by(key, format!("mimic `{ALONE}` makes the parent of a record on its own, but with `Option<...>` such a record has none; write the parent's type without `Option`"));
+    }
+    let alone = alone.map(|(_, path)| path);
     Some(ChildOfAttr {
         name,
         parent,
@@ -164,6 +174,7 @@ pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Optio
         finish,
         count,
         at_most,
+        alone,
     })
 }
 
@@ -193,8 +204,12 @@ pub(crate) fn alone_bindings(child: &ChildOfAttr, krate: &TokenStream) -> TokenS
         quote!(let #name: ::core::option::Option<&#parent> = ::core::option::Option::None;)
     } else {
         // The parent comes first from the record's stream, as if the record were its only child.
-        quote_spanned! {parent.span()=>
-            let __mimic_parent: #parent = <#parent as #krate::Mimic>::mimic(__mimic_ctx);
+        let make = match &child.alone {
+            Some(path) => quote_spanned!(path.span()=> #path(__mimic_ctx)),
+            None => quote_spanned!(parent.span()=> <#parent as #krate::Mimic>::mimic(__mimic_ctx)),
+        };
+        quote! {
+            let __mimic_parent: #parent = #make;
             let #name: &#parent = &__mimic_parent;
         }
     };

@@ -26,6 +26,8 @@ pub(crate) const FINISH: Symbol = Symbol("finish");
 pub(crate) const COUNT: Symbol = Symbol("count");
 /// In `child_of(...)`: the most children a parent takes of those asked for.
 pub(crate) const AT_MOST: Symbol = Symbol("at_most");
+/// In `child_of(...)`: the function that makes the parent of a record on its own.
+pub(crate) const ALONE: Symbol = Symbol("alone");
 
 // Variant.
 pub(crate) const WEIGHT: Symbol = Symbol("weight");
