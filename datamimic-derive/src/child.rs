@@ -69,8 +69,11 @@ pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Optio
             return None;
         }
     };
+    // Parsed with its parentheses, so "expected ..." at the end points at the closing one.
     let parsed = syn::parse::Parser::parse2(
-        |input: ParseStream<'_>| {
+        |outer: ParseStream<'_>| {
+            let input;
+            syn::parenthesized!(input in outer);
             let name: Ident = input.parse()?;
             input.parse::<Token![:]>()?;
             let ty: Type = input.parse()?;
@@ -87,7 +90,7 @@ pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Optio
             }
             Ok((name, ty, options))
         },
-        group.stream(),
+        TokenStream::from(TokenTree::Group(group)),
     );
     let (name, ty, options) = match parsed {
         Ok(parsed) => parsed,
