@@ -332,3 +332,45 @@ pub(crate) fn parent_without_child_of(cx: &Ctxt, span: proc_macro2::Span) {
         "mimic `parent` copies the parent, but the type names none: add `#[mimic(child_of(holder: Person))]` to it",
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    fn expand(input: TokenStream) -> String {
+        let input: syn::DeriveInput = syn::parse2(input).expect("valid derive input");
+        let tokens = crate::expand::derive(&input);
+        let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+        prettyplease::unparse(&file)
+    }
+
+    use super::TokenStream;
+
+    /// A child with a parent of its own when alone, a count the parent fixes and a finish.
+    #[test]
+    fn a_child_and_its_parent() {
+        insta::assert_snapshot!(expand(quote! {
+            #[mimic(child_of(account: Account, count = bookings_of, finish = oldest_first))]
+            struct Booking {
+                #[mimic(from = account.iban)]
+                iban: String,
+                #[mimic(with = booking_day(account, siblings))]
+                day: NaiveDate,
+            }
+        }));
+    }
+
+    /// A child that also stands alone, copying the parent into a field, with a capped count.
+    #[test]
+    fn a_child_that_stands_alone() {
+        insta::assert_snapshot!(expand(quote! {
+            #[mimic(child_of(holder: Option<Person>, at_most = cards_allowed))]
+            struct Card {
+                #[mimic(parent)]
+                holder: Person,
+                #[mimic(with = opened_for(holder))]
+                opened: i64,
+            }
+        }));
+    }
+}

@@ -255,7 +255,7 @@ fn performed(ctx: &mut Context<'_>, kind: &EncounterType) -> Vec<EncounterProced
 fn prescribed(
     ctx: &mut Context<'_>,
     patient: &&Patient,
-    diagnoses: &Vec<Condition>,
+    diagnoses: &[Condition],
 ) -> Vec<Prescription> {
     let table = tables::HEALTHCARE_MEDICATION.for_dataset(ctx.dataset());
     let mut prescriptions: Vec<Prescription> = Vec::new();

@@ -144,7 +144,7 @@ fn diagnosed(ctx: &mut Context<'_>, patient: &&Patient) -> Vec<Problem> {
 fn prescribed(
     ctx: &mut Context<'_>,
     patient: &&Patient,
-    problems: &Vec<Problem>,
+    problems: &[Problem],
 ) -> Vec<MedicationEntry> {
     let today = unix_day(ctx.today());
     let table = tables::HEALTHCARE_MEDICATION.for_dataset(ctx.dataset());
@@ -183,8 +183,8 @@ impl ChartDates {
     fn draw(
         ctx: &mut Context<'_>,
         patient: &&Patient,
-        problems: &Vec<Problem>,
-        medications: &Vec<MedicationEntry>,
+        problems: &[Problem],
+        medications: &[MedicationEntry],
     ) -> ChartDates {
         let today = unix_day(ctx.today());
         let birth = unix_day(patient.birthdate);
