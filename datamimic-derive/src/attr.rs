@@ -66,6 +66,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) cells: Given<bool>,
     /// `let(name: Type, ...)`: values generated before every field.
     pub(crate) lets: Vec<LetAttr>,
+    /// `child_of(name: Parent)`: also a child of `Parent`, which attributes read by `name`.
+    pub(crate) child_of: Given<crate::child::ChildOfAttr>,
 }
 
 /// `let(name: Type, source...)`: a value generated like a field, read by fields, not output.
@@ -128,6 +130,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) from: Given<syn::Expr>,
     /// `take = person.email`: an earlier value moved out, not copied.
     pub(crate) take: Given<syn::Expr>,
+    /// `parent`: the parent of a `child_of` type, cloned.
+    pub(crate) parent: Given<()>,
     /// `chance = 0.2` or `chance = config.noble_quota`: the source's value with this
     /// probability, otherwise `Default::default()`.
     pub(crate) chance: Given<syn::Expr>,
@@ -146,8 +150,13 @@ impl ContainerAttrs {
         let mut krate = Attr::none(cx, CRATE);
         let mut config = Attr::none(cx, CONFIG);
         let mut cells = Attr::none(cx, CELLS);
+        let mut child_of = Attr::none(cx, CHILD_OF);
         let mut lets = Vec::new();
         for_each_key(cx, attrs, "container", CONTAINER_KEYWORDS, |key, value| {
+            if key == CHILD_OF {
+                child_of.set_parsed(key, crate::child::parse(cx, key, &value));
+                return true;
+            }
             if key == CELLS {
                 if let Some(derive) = cells_switch(cx, &value) {
                     cells.set(key, derive);
@@ -206,6 +215,7 @@ impl ContainerAttrs {
             config: config.get(),
             cells: cells.get(),
             lets,
+            child_of: child_of.get(),
         }
     }
 }
@@ -257,6 +267,7 @@ impl FieldAttrs {
         let mut weighted_match = Attr::none(cx, WEIGHTED);
         let mut from = Attr::none(cx, FROM);
         let mut take = Attr::none(cx, TAKE);
+        let mut parent = Attr::none(cx, PARENT);
         let mut chance = Attr::none(cx, CHANCE);
         let mut matching = Attr::none(cx, MATCHING);
         let mut on = Attr::none(cx, ON);
@@ -379,6 +390,10 @@ impl FieldAttrs {
                 if flag(cx, SKIP, &value) {
                     skip.set(key, ());
                 }
+            } else if key == PARENT {
+                if flag(cx, PARENT, &value) {
+                    parent.set(key, ());
+                }
             } else if key == OPTIONAL {
                 if let Some(w) = decimal(cx, key, OPTIONAL, &value, "optional = 0.1") {
                     match w.text.parse::<f64>() {
@@ -420,6 +435,7 @@ impl FieldAttrs {
             weighted_match: weighted_match.get(),
             from: from.get(),
             take: take.get(),
+            parent: parent.get(),
             chance: chance.get(),
             matching: matching.get(),
             on: on.get(),

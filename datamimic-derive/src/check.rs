@@ -34,6 +34,8 @@ pub(crate) enum Source {
     From(syn::Expr, Vec<LitStr>),
     /// `take = person.email`: the value itself, moved.
     Take(syn::Expr),
+    /// `parent`: the parent of a `child_of` type, cloned.
+    Parent,
     /// `range = config.min..=config.max`.
     RangeExpr(syn::ExprRange),
     Values {
@@ -92,8 +94,22 @@ pub(crate) struct FieldPlan<'a> {
 /// What attribute expressions may start from besides fields: `config`, when the container
 /// declares `#[mimic(config = Type)]`.
 #[derive(Clone, Copy)]
-pub(crate) struct Scope {
+pub(crate) struct Scope<'a> {
     pub(crate) config: bool,
+    /// The parent's name of a `child_of` type, bound with `siblings`.
+    pub(crate) parent: Option<&'a syn::Ident>,
+}
+
+impl Scope<'_> {
+    /// Whether `name` is bound by the type rather than by a field: `config`, the parent or
+    /// `siblings`. A field of the same name wins.
+    fn binds(&self, name: &syn::Ident, fields: &[Field<'_>]) -> bool {
+        let bound = (self.config && name == "config")
+            || self
+                .parent
+                .is_some_and(|parent| name == parent || name == crate::child::SIBLINGS);
+        bound && !has_field(fields, &name.to_string())
+    }
 }
 
 /// Plans every field of a struct or variant, in the order they must be generated: a field
@@ -102,7 +118,7 @@ pub(crate) struct Scope {
 pub(crate) fn plan_fields<'a>(
     cx: &Ctxt,
     fields: &'a [Field<'a>],
-    scope: Scope,
+    scope: Scope<'_>,
 ) -> Vec<FieldPlan<'a>> {
     check_unique_names(cx, fields);
     let mut plans: Vec<FieldPlan<'a>> = fields
@@ -171,7 +187,7 @@ fn plan_field<'a>(
     field: &'a Field<'a>,
     index: usize,
     fields: &'a [Field<'a>],
-    scope: Scope,
+    scope: Scope<'_>,
 ) -> FieldPlan<'a> {
     let attrs = &field.attrs;
     check_one_source(cx, attrs);
@@ -214,6 +230,7 @@ fn declared_sources(attrs: &FieldAttrs) -> Vec<(Symbol, Span)> {
     note(WEIGHTED, attrs.weighted_match.as_ref().map(|g| g.0));
     note(FROM, attrs.from.as_ref().map(|g| g.0));
     note(TAKE, attrs.take.as_ref().map(|g| g.0));
+    note(PARENT, attrs.parent.as_ref().map(|g| g.0));
     note(RANGE, attrs.range_expr.as_ref().map(|g| g.0));
     note(VALUES, attrs.values.as_ref().map(|g| g.0));
     note(PATTERN, attrs.pattern.as_ref().map(|g| g.0));
@@ -287,7 +304,7 @@ fn source_of(
     index: usize,
     fields: &[Field<'_>],
     refs: &mut Vec<Reference>,
-    scope: Scope,
+    scope: Scope<'_>,
 ) -> Source {
     if let Some((_, key)) = &attrs.weighted {
         let matching = attrs.matching.as_ref().map(|(_, value)| {
@@ -333,6 +350,12 @@ fn source_of(
         expression_references(cx, "take", expr, index, fields, scope, refs, false);
         return Source::Take(expr.clone());
     }
+    if let Some((span, ())) = &attrs.parent {
+        if scope.parent.is_none() {
+            crate::child::parent_without_child_of(cx, *span);
+        }
+        return Source::Parent;
+    }
     if let Some((_, range)) = &attrs.range_expr {
         for bound in [&range.start, &range.end].into_iter().flatten() {
             expression_references(cx, "range", bound, index, fields, scope, refs, true);
@@ -367,7 +390,7 @@ fn source_of(
     }
     if let Some((_, call)) = &attrs.with {
         for arg in &call.args {
-            if scope.config && arg == "config" && !has_field(fields, "config") {
+            if scope.binds(arg, fields) {
                 continue;
             }
             if let Some(reference) =
@@ -419,7 +442,7 @@ fn expression_references(
     expr: &syn::Expr,
     index: usize,
     fields: &[Field<'_>],
-    scope: Scope,
+    scope: Scope<'_>,
     refs: &mut Vec<Reference>,
     literal_ok: bool,
 ) {
@@ -449,6 +472,9 @@ fn expression_references(
             return;
         }
     };
+    if scope.binds(root, fields) {
+        return;
+    }
     if root == "config" && !has_field(fields, "config") {
         if !scope.config {
             cx.error_spanned_by(root, format!("mimic `{attr}` reads `config`, but the type declares none: add `#[mimic(config = PersonConfig)]` to it"));
@@ -603,6 +629,7 @@ fn wrappers_for<'a>(cx: &Ctxt, field: &'a Field<'a>, source: &Source) -> (Vec<Wr
             | Source::Constant(_)
             | Source::From(..)
             | Source::Take(_)
+            | Source::Parent
     );
     if let Some((span, p)) = &attrs.optional {
         match generic_inner(ty, "Option") {

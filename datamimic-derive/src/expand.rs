@@ -9,6 +9,7 @@ use syn::{DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::ast::{Body, Container, Shape};
 use crate::check::{FieldPlan, Scope, Source, Wrapper, plan_fields};
+use crate::child::ChildOfAttr;
 use crate::ctxt::Ctxt;
 use crate::fits::Kind;
 use crate::format::{Piece, TextKind, plain_pieces, text_kind};
@@ -40,29 +41,36 @@ pub(crate) struct Paths {
     pub(crate) krate: TokenStream,
     /// Whether the derive runs inside datamimic itself (`crate = "crate"`).
     pub(crate) internal: bool,
+    /// `child_of(...)`, for the `parent` fields.
+    pub(crate) child: Option<ChildOfAttr>,
 }
 
 impl Paths {
     /// The paths of `#[mimic(crate = ...)]`, or `::datamimic`.
     pub(crate) fn of(container: &Container<'_>) -> Paths {
+        let child = container.attrs.child_of.as_ref().map(|(_, c)| c.clone());
         match &container.attrs.krate {
             Some((_, path)) => Paths {
                 krate: quote!(#path),
                 internal: path.is_ident("crate"),
+                child,
             },
             None => Paths {
                 krate: quote!(::datamimic),
                 internal: false,
+                child,
             },
         }
     }
 }
 
 fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
+    let child = container.attrs.child_of.as_ref().map(|(_, c)| c);
     let paths = Paths::of(container);
     let krate = &paths.krate;
     let scope = Scope {
         config: container.attrs.config.is_some(),
+        parent: child.map(|c| &c.name),
     };
     let (construct, visit) = match &container.body {
         Body::Struct(shape, fields) => {
@@ -73,6 +81,9 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
         }
         Body::Enum(variants) => enum_body(cx, &paths, container, variants, scope),
     };
+    // A child's parent and siblings: for a record on its own, a parent of its own (or none).
+    let alone = child.map(|c| crate::child::alone_bindings(c, krate));
+    let visit_parent = child.map(|c| crate::child::visit_parent(c, krate));
     // `config`, read by the attributes: the service's value, or the type's default.
     let config = container.attrs.config.as_ref().map(|(_, ty)| {
         quote_spanned! {ty.span()=>
@@ -89,6 +100,11 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let generics = bound::with_mimic_bounds(&container.original.generics, krate);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let child_impl = child.map(|c| {
+        let parent = &c.parent;
+        let head = quote!(impl #impl_generics #krate::ChildOf<#parent> for #ident #ty_generics #where_clause);
+        crate::child::child_impl(c, krate, head, config.as_ref(), &construct)
+    });
     let tokens = quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all)]
@@ -100,14 +116,18 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
                 #[allow(unused_variables, clippy::let_and_return, clippy::redundant_locals)]
                 fn mimic(__mimic_ctx: &mut #krate::Context<'_>) -> Self {
                     #config
+                    #alone
                     #construct
                 }
 
                 #[allow(unused_variables)]
                 fn visit_tables(__mimic_visitor: &mut dyn ::core::ops::FnMut(#krate::TableUse)) {
+                    #visit_parent
                     #visit
                 }
             }
+
+            #child_impl
 
             #cells
         };
@@ -360,6 +380,11 @@ fn leaf_value(
         Source::From(expr, _) => quote_spanned!(expr.span()=> #expr),
         // Moved: no clone of text or lists a nested entity already owns.
         Source::Take(expr) => quote_spanned!(expr.span()=> #expr),
+        Source::Parent => match &paths.child {
+            Some(child) => crate::child::parent_value(child, krate, leaf),
+            // Reported by the check; the stub impl stands in.
+            None => quote!(::core::unreachable!()),
+        },
         Source::RangeExpr(range) => {
             let (low, high) = (&range.start, &range.end);
             let method = match range.limits {
@@ -573,7 +598,7 @@ fn visit_fields(cx: &Ctxt, paths: &Paths, plans: &[FieldPlan<'_>]) -> TokenStrea
     plans
         .iter()
         .map(|plan| match &plan.source {
-            Source::Mimic => {
+            Source::Mimic | Source::Parent => {
                 let ty = &plan.field.ty;
                 quote_spanned!(ty.span()=> <#ty as #krate::Mimic>::visit_tables(__mimic_visitor);)
             }
@@ -662,7 +687,7 @@ fn enum_body(
     paths: &Paths,
     container: &Container<'_>,
     variants: &[crate::ast::Variant<'_>],
-    scope: Scope,
+    scope: Scope<'_>,
 ) -> (TokenStream, TokenStream) {
     let krate = &paths.krate;
     let chosen: Vec<_> = variants.iter().filter(|v| v.attrs.skip.is_none()).collect();

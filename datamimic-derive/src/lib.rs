@@ -12,6 +12,7 @@ mod bound;
 mod cell_type;
 mod cells;
 mod check;
+mod child;
 mod ctxt;
 mod expand;
 mod fallback;

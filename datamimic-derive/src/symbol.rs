@@ -18,6 +18,16 @@ pub(crate) const CONFIG: Symbol = Symbol("config");
 pub(crate) const CELLS: Symbol = Symbol("cells");
 /// On the container or a field: a value that fields read but that is not itself a field.
 pub(crate) const LET: Symbol = Symbol("let");
+/// On the container: the type is generated as the child of a parent it reads.
+pub(crate) const CHILD_OF: Symbol = Symbol("child_of");
+/// In `child_of(...)`: the function that puts one parent's children in order.
+pub(crate) const FINISH: Symbol = Symbol("finish");
+/// In `child_of(...)`: how many children a parent gets, whatever the caller asks.
+pub(crate) const COUNT: Symbol = Symbol("count");
+/// In `child_of(...)`: the most children a parent takes of those asked for.
+pub(crate) const AT_MOST: Symbol = Symbol("at_most");
+/// In `child_of(...)`: the function that makes the parent of a record on its own.
+pub(crate) const ALONE: Symbol = Symbol("alone");
 
 // Variant.
 pub(crate) const WEIGHT: Symbol = Symbol("weight");
@@ -34,6 +44,8 @@ pub(crate) const CONSTANT: Symbol = Symbol("constant");
 pub(crate) const SKIP: Symbol = Symbol("skip");
 pub(crate) const FROM: Symbol = Symbol("from");
 pub(crate) const TAKE: Symbol = Symbol("take");
+/// The parent of a `child_of` type, cloned.
+pub(crate) const PARENT: Symbol = Symbol("parent");
 
 // Field modifiers.
 pub(crate) const COLUMN: Symbol = Symbol("column");
@@ -62,6 +74,7 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     SKIP,
     FROM,
     TAKE,
+    PARENT,
     COLUMN,
     ROW,
     WEIGHTS,
@@ -76,7 +89,7 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     LOWERCASE,
     UPPERCASE,
 ];
-pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE, CONFIG, LET, CELLS];
+pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE, CONFIG, LET, CELLS, CHILD_OF];
 pub(crate) const VARIANT_KEYWORDS: &[Symbol] = &[WEIGHT, SKIP];
 
 impl PartialEq<Symbol> for Ident {

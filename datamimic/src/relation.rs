@@ -110,6 +110,17 @@ pub struct Siblings<'a, C> {
     count: usize,
 }
 
+impl<C> Siblings<'static, C> {
+    /// The siblings of a record generated on its own: none before it, one child in all. A
+    /// derived `child_of` type sees these when it is generated without a parent.
+    pub const fn alone() -> Siblings<'static, C> {
+        Siblings {
+            made: &[],
+            count: 1,
+        }
+    }
+}
+
 impl<'a, C> Siblings<'a, C> {
     /// The child's index among its siblings: how many were generated before it.
     #[inline]

@@ -2,9 +2,11 @@
 //! MedicalDevice, MedicalProcedure, Bank, Investment (and its Holding), Loan, Payment,
 //! DigitalWallet, the digital domain, InsuranceCompany, InsuranceProduct, InsuranceCoverage,
 //! InsurancePolicy, Customer, Order (with OrderLine and OrderItem), Product,
-//! EducationalInstitution, AdministrationOffice and PoliceOfficer are declared with
-//! `#[derive(Mimic)]` like users' own entities (with named functions for the real algorithmic
-//! work); the other entities are still hand-written `impl Mimic` blocks.
+//! EducationalInstitution, AdministrationOffice, PoliceOfficer, and, as children of a parent
+//! (`child_of`), BankAccount, CreditCard, MedicalRecord, Encounter, Insured, RiskProfile,
+//! InsuranceClaim, Review and Invoice are declared with `#[derive(Mimic)]` like users' own
+//! entities (with named functions for the real algorithmic work); the other entities
+//! (Transaction, Gender, ...) are still hand-written `impl Mimic` blocks.
 
 // The methods every domain service shares.
 mod service;

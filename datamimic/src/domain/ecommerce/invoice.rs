@@ -4,7 +4,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::common::{Address, Company};
 use crate::sample::{below, chance};
-use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
@@ -92,51 +92,77 @@ fn payment_terms(method: &str) -> u32 {
 /// );
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(order: Order, alone = billed_order, count = invoice_count))]
+#[mimic(let(terms: Terms, from = Terms::of(order)))]
+#[mimic(let(settlement: Settlement, with = Settlement::draw(terms)))]
+#[mimic(let(seller: Company))]
+#[mimic(let(bill: Bill, with = Bill::of(order)))]
 pub struct Invoice {
     /// Invoice number with the year of issue (`INV-2024-0012345`, `RE-2024-0012345`).
+    #[mimic(with = invoice_number(terms, serial))]
     pub invoice_number: String,
     /// The order billed.
+    #[mimic(from = order.order_id)]
     pub order_id: Code,
     /// The customer's account.
+    #[mimic(from = order.user_id)]
     pub customer_id: Code,
     /// The shop's company name.
+    #[mimic(take = seller.full_name)]
     pub seller_name: String,
     /// The shop's tax number: a German VAT id (`DE` and nine digits, the last a check digit
     /// by ISO 7064 MOD 11,10) or a US employer identification number (`12-3456789`).
+    #[mimic(with = seller_tax_id)]
     pub seller_tax_id: String,
     /// Where the bill goes: the order's billing address.
+    // The invoice's serial number is drawn after the seller's tax id.
+    #[mimic(let(serial: u64, with = invoice_serial))]
+    #[mimic(from = order.billing_address)]
     pub bill_to: Address,
     /// Day of issue.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = terms.issue_date)]
     pub issue_date: NaiveDate,
     /// Day payment is due.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = terms.due_date)]
     pub due_date: NaiveDate,
     /// Days between issue and due date.
+    #[mimic(from = terms.days)]
     pub payment_terms_days: u32,
     /// The order's payment method.
+    #[mimic(from = order.payment_method)]
     pub payment_method: &'static str,
     /// The lines, in the order's order.
+    #[mimic(take = bill.lines)]
     pub lines: Vec<InvoiceLine>,
     /// Net amounts and taxes by rate, highest rate first.
+    #[mimic(take = bill.tax_summary)]
     pub tax_summary: Vec<TaxSummary>,
     /// Sum of the lines' net amounts.
+    #[mimic(from = bill.net_total)]
     pub net_total: Money,
     /// Sum of the lines' taxes.
+    #[mimic(from = bill.tax_total)]
     pub tax_total: Money,
     /// Shipping charged.
+    #[mimic(from = order.shipping_amount)]
     pub shipping_amount: Money,
     /// Coupon discount.
+    #[mimic(from = order.discount_amount)]
     pub discount_amount: Money,
     /// `net_total + tax_total + shipping_amount − discount_amount`.
+    #[mimic(from = bill.net_total + bill.tax_total + order.shipping_amount - order.discount_amount)]
     pub gross_total: Money,
     /// ISO 4217 code of the country's currency.
+    #[mimic(from = order.currency)]
     pub currency: &'static str,
     /// Paid, open or overdue on the clock's today.
+    #[mimic(from = settlement.status)]
     pub status: InvoiceStatus,
     /// Day of payment, for paid invoices.
+    #[mimic(from = settlement.paid_date)]
     pub paid_date: Option<NaiveDate>,
 }
 
@@ -148,9 +174,100 @@ impl Invoice {
 
     /// The invoice of `order`, or `None` for a cancelled order (nothing to bill).
     pub fn for_order(ctx: &mut Context<'_>, order: &Order) -> Option<Invoice> {
-        if !Invoice::is_billed(order.status) {
-            return None;
+        Invoice::is_billed(order.status)
+            .then(|| <Invoice as ChildOf<Order>>::mimic_child(order, &Siblings::alone(), ctx))
+    }
+}
+
+/// An order that was not cancelled, for an invoice on its own: orders are drawn until one is
+/// billed.
+fn billed_order(ctx: &mut Context<'_>) -> Order {
+    loop {
+        let order = Order::mimic(ctx);
+        if Invoice::is_billed(order.status) {
+            return order;
         }
+    }
+}
+
+/// An order's invoices: one for a billed order, none for a cancelled one.
+fn invoice_count(order: &Order) -> usize {
+    usize::from(Invoice::is_billed(order.status))
+}
+
+/// Issue and due date: issued on the order's day, due after the payment method's terms.
+#[derive(Debug, Clone, Copy)]
+struct Terms {
+    issue_date: NaiveDate,
+    due_date: NaiveDate,
+    days: u32,
+}
+
+impl Terms {
+    fn of(order: &Order) -> Terms {
+        let issue_date = order.date.date_naive();
+        let days = payment_terms(order.payment_method);
+        let due_date = issue_date
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(issue_date);
+        Terms {
+            issue_date,
+            due_date,
+            days,
+        }
+    }
+}
+
+/// Whether and when the invoice was paid, on the clock's today.
+#[derive(Debug, Clone, Copy)]
+struct Settlement {
+    status: InvoiceStatus,
+    paid_date: Option<NaiveDate>,
+}
+
+impl Settlement {
+    fn draw(ctx: &mut Context<'_>, terms: &Terms) -> Settlement {
+        let Terms {
+            issue_date,
+            due_date,
+            days: payment_terms_days,
+        } = *terms;
+        let today = ctx.today();
+        let (status, paid_date) = if payment_terms_days == 0 {
+            (InvoiceStatus::Paid, Some(issue_date))
+        } else if due_date >= today {
+            // Not yet due: some pay early.
+            if chance(ctx.rng(), 0.4) {
+                let days = (today - issue_date).num_days().max(0) as u64;
+                let paid = issue_date + Days::new(below(ctx.rng(), days + 1));
+                (InvoiceStatus::Paid, Some(paid))
+            } else {
+                (InvoiceStatus::Open, None)
+            }
+        } else if chance(ctx.rng(), 0.9) {
+            // Past due: most were paid, a few days late at most a month.
+            let last = (today - issue_date).num_days().max(0) as u64;
+            let span = (u64::from(payment_terms_days) + 30).min(last);
+            let paid = issue_date + Days::new(below(ctx.rng(), span + 1));
+            (InvoiceStatus::Paid, Some(paid))
+        } else {
+            (InvoiceStatus::Overdue, None)
+        };
+        Settlement { status, paid_date }
+    }
+}
+
+/// The lines of an order as billed, the taxes by rate and the totals.
+#[derive(Debug, Clone)]
+struct Bill {
+    lines: Vec<InvoiceLine>,
+    tax_summary: Vec<TaxSummary>,
+    net_total: Money,
+    tax_total: Money,
+}
+
+impl Bill {
+    fn of(ctx: &mut Context<'_>, order: &&Order) -> Bill {
         let catalog = Catalog::of(ctx);
         let rate_ppm = |category: &str| {
             (0..catalog.category.len())
@@ -195,60 +312,33 @@ impl Invoice {
         tax_summary.sort_by_key(|&(ppm, _)| std::cmp::Reverse(ppm));
         let net_total: Money = lines.iter().map(|l| l.net_amount).sum();
         let tax_total: Money = lines.iter().map(|l| l.tax_amount).sum();
-        let issue_date = order.date.date_naive();
-        let payment_terms_days = payment_terms(order.payment_method);
-        let due_date = issue_date
-            .checked_add_days(Days::new(u64::from(payment_terms_days)))
-            .unwrap_or(issue_date);
-        let today = ctx.today();
-        let (status, paid_date) = if payment_terms_days == 0 {
-            (InvoiceStatus::Paid, Some(issue_date))
-        } else if due_date >= today {
-            // Not yet due: some pay early.
-            if chance(ctx.rng(), 0.4) {
-                let days = (today - issue_date).num_days().max(0) as u64;
-                let paid = issue_date + Days::new(below(ctx.rng(), days + 1));
-                (InvoiceStatus::Paid, Some(paid))
-            } else {
-                (InvoiceStatus::Open, None)
-            }
-        } else if chance(ctx.rng(), 0.9) {
-            // Past due: most were paid, a few days late at most a month.
-            let last = (today - issue_date).num_days().max(0) as u64;
-            let span = (u64::from(payment_terms_days) + 30).min(last);
-            let paid = issue_date + Days::new(below(ctx.rng(), span + 1));
-            (InvoiceStatus::Paid, Some(paid))
-        } else {
-            (InvoiceStatus::Overdue, None)
-        };
-        let seller = Company::mimic(ctx);
-        let german = catalog.german;
-        let seller_tax_id = if german { vat_id_de(ctx) } else { ein(ctx) };
-        let prefix = if german { "RE" } else { "INV" };
-        let number = below(ctx.rng(), 10_000_000);
-        Some(Invoice {
-            invoice_number: format!("{prefix}-{}-{number:07}", issue_date.year()),
-            order_id: order.order_id,
-            customer_id: order.user_id,
-            seller_name: seller.full_name,
-            seller_tax_id,
-            bill_to: order.billing_address.clone(),
-            issue_date,
-            due_date,
-            payment_terms_days,
-            payment_method: order.payment_method,
+        Bill {
             lines,
             tax_summary: tax_summary.into_iter().map(|(_, s)| s).collect(),
             net_total,
             tax_total,
-            shipping_amount: order.shipping_amount,
-            discount_amount: order.discount_amount,
-            gross_total: net_total + tax_total + order.shipping_amount - order.discount_amount,
-            currency: order.currency,
-            status,
-            paid_date,
-        })
+        }
     }
+}
+
+/// The shop's tax number: a German VAT id or a US employer identification number.
+fn seller_tax_id(ctx: &mut Context<'_>) -> String {
+    if Catalog::of(ctx).german {
+        vat_id_de(ctx)
+    } else {
+        ein(ctx)
+    }
+}
+
+/// The serial part of an invoice number.
+fn invoice_serial(ctx: &mut Context<'_>) -> u64 {
+    below(ctx.rng(), 10_000_000)
+}
+
+/// `INV-2024-0012345` (US) or `RE-2024-0012345` (DE): the year of issue and the serial.
+fn invoice_number(ctx: &mut Context<'_>, terms: &Terms, serial: &u64) -> String {
+    let prefix = if Catalog::of(ctx).german { "RE" } else { "INV" };
+    format!("{prefix}-{}-{serial:07}", terms.issue_date.year())
 }
 
 /// A German VAT id: `DE`, eight digits and the ISO 7064 MOD 11,10 check digit
@@ -287,36 +377,6 @@ const EIN_PREFIXES: &[u8] = &[
 fn ein(ctx: &mut Context<'_>) -> String {
     let prefix = EIN_PREFIXES[below(ctx.rng(), EIN_PREFIXES.len() as u64) as usize];
     format!("{prefix:02}-{:07}", below(ctx.rng(), 10_000_000))
-}
-
-impl Mimic for Invoice {
-    /// The invoice of an order of its own: orders are drawn until one was not cancelled.
-    fn mimic(ctx: &mut Context<'_>) -> Invoice {
-        loop {
-            let order = Order::mimic(ctx);
-            if let Some(invoice) = Invoice::for_order(ctx, &order) {
-                return invoice;
-            }
-        }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        Order::visit_tables(visitor);
-        Company::visit_tables(visitor);
-    }
-}
-
-/// An order's invoice: one for a billed order, none for a cancelled one.
-impl ChildOf<Order> for Invoice {
-    fn mimic_child(order: &Order, _: &Siblings<'_, Invoice>, ctx: &mut Context<'_>) -> Invoice {
-        Invoice::for_order(ctx, order).expect("count admits only billed orders")
-    }
-
-    const COUNTING: Counting = Counting::Parent;
-
-    fn count(order: &Order, _: usize) -> usize {
-        usize::from(Invoice::is_billed(order.status))
-    }
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::finance::log_uniform;
 use crate::sample::{below, pick};
-use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
-use super::order::Order;
+use super::order::{Order, OrderLine};
 use super::product::ProductName;
 use super::review_wording::wording;
 use super::status::age_window;
@@ -41,33 +41,51 @@ const DELIVERED_WITHIN_DAYS: i64 = 3;
 /// assert!(review.text.contains(&review.product_name.to_string()));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(order: Order, alone = delivered_order, at_most = review_limit))]
+#[mimic(let(line: OrderLine, with = reviewed_line(order)))]
+#[mimic(let(stars: u8, with = star_rating))]
+#[mimic(let(parts: Parts, with = Parts::draw(line, stars)))]
 pub struct Review {
     /// Review number (`REV-0012345678`).
+    #[mimic(from = review_number)]
     pub review_id: Code,
     /// The order the product came with.
+    #[mimic(from = order.order_id)]
     pub order_id: Code,
     /// The customer who ordered it (the order's `user_id`).
+    #[mimic(from = order.user_id)]
     pub customer_id: Code,
     /// The product's catalogue identifier.
+    #[mimic(from = line.product_id)]
     pub product_id: Code,
     /// The product's stock-keeping unit.
+    #[mimic(from = line.sku)]
     pub sku: Code,
     /// The product's name.
+    #[mimic(from = line.name)]
     pub product_name: ProductName,
     /// 1 to 5 stars.
+    #[mimic(from = stars)]
     pub rating: u8,
     /// Short headline.
+    #[mimic(from = parts.title)]
     pub title: &'static str,
     /// Two to three sentences naming the product.
+    #[mimic(with = review_text(parts))]
     pub text: String,
     /// When the review was posted.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(with = posted(order))]
     pub review_date: DateTime<Utc>,
     /// Whether the reviewer bought the product from the shop (always, for reviews of orders).
+    #[mimic(let(votes: u32, with = helpful_votes))]
+    #[mimic(constant = true)]
     pub verified_purchase: bool,
     /// How many readers marked the review helpful; most get none.
+    // The review number is drawn last (a `let` on the last field comes last).
+    #[mimic(let(review_number: Code, with = review_code))]
+    #[mimic(from = votes)]
     pub helpful_votes: u32,
 }
 
@@ -86,71 +104,96 @@ impl Review {
     /// A review of one of `order`'s products by its customer, or `None` when the order has not
     /// been delivered (nobody reviews what has not arrived).
     pub fn for_order(ctx: &mut Context<'_>, order: &Order) -> Option<Review> {
-        if !Review::reviewable(order) {
-            return None;
+        Review::reviewable(order)
+            .then(|| <Review as ChildOf<Order>>::mimic_child(order, &Siblings::alone(), ctx))
+    }
+}
+
+/// A delivered order, for a review on its own: orders are drawn until one has arrived.
+fn delivered_order(ctx: &mut Context<'_>) -> Order {
+    loop {
+        let order = Order::mimic(ctx);
+        if Review::reviewable(&order) {
+            return order;
         }
-        let german = Catalog::of(ctx).german;
-        let line = pick(ctx.rng(), &order.product_list);
-        let rating = 1 + crate::sample::weighted_index(ctx.rng(), &RATING_SHARES) as u8;
-        let words = wording(rating, german);
+    }
+}
+
+/// An order's reviews: none for an order that was not delivered, else as many as the caller
+/// asks (`--with Review=0..2`).
+fn review_limit(order: &Order) -> usize {
+    if Review::reviewable(order) {
+        usize::MAX
+    } else {
+        0
+    }
+}
+
+/// The line reviewed: one of the order's products.
+fn reviewed_line(ctx: &mut Context<'_>, order: &&Order) -> OrderLine {
+    *pick(ctx.rng(), &order.product_list)
+}
+
+/// Stars by their J-shaped shares.
+fn star_rating(ctx: &mut Context<'_>) -> u8 {
+    1 + crate::sample::weighted_index(ctx.rng(), &RATING_SHARES) as u8
+}
+
+/// The sentences of a review, in the rating's sentiment and the country's language.
+#[derive(Debug, Clone)]
+struct Parts {
+    opening: String,
+    remark: &'static str,
+    closing: &'static str,
+    title: &'static str,
+}
+
+impl Parts {
+    fn draw(ctx: &mut Context<'_>, line: &OrderLine, stars: &u8) -> Parts {
+        let words = wording(*stars, Catalog::of(ctx).german);
         let name = line.name.to_string();
         let opening = pick(ctx.rng(), words.openings).replace("{}", &name);
         let remark = *pick(ctx.rng(), words.remarks);
         let closing = *pick(ctx.rng(), words.closings);
         let title = *pick(ctx.rng(), words.titles);
-        let text = if below(ctx.rng(), 3) == 0 {
-            format!("{opening} {closing}")
-        } else {
-            format!("{opening} {remark} {closing}")
-        };
-        // Posted after delivery, mostly soon after: log-uniform over the time since.
-        let delivered = order.date + Duration::days(DELIVERED_WITHIN_DAYS);
-        let since = (ctx.now() - delivered).num_seconds().max(1);
-        let delay = (log_uniform(ctx.rng(), 1.0, since as f64 + 1.0) as i64 - 1).clamp(0, since);
-        let helpful_votes = (log_uniform(ctx.rng(), 1.0, 200.0) as u32).saturating_sub(4);
-        Some(Review {
-            review_id: Code::new("REV", below(ctx.rng(), 10_000_000_000), 10),
-            order_id: order.order_id,
-            customer_id: order.user_id,
-            product_id: line.product_id,
-            sku: line.sku,
-            product_name: line.name,
-            rating,
+        Parts {
+            opening,
+            remark,
+            closing,
             title,
-            text,
-            review_date: delivered + Duration::seconds(delay),
-            verified_purchase: true,
-            helpful_votes,
-        })
-    }
-}
-
-impl Mimic for Review {
-    /// A review of a delivered order of its own: orders are drawn until one has arrived.
-    fn mimic(ctx: &mut Context<'_>) -> Review {
-        loop {
-            let order = Order::mimic(ctx);
-            if let Some(review) = Review::for_order(ctx, &order) {
-                return review;
-            }
         }
     }
+}
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        Order::visit_tables(visitor);
+/// Two or three sentences: a third of the reviews leave out the remark.
+fn review_text(ctx: &mut Context<'_>, parts: &Parts) -> String {
+    let Parts {
+        opening,
+        remark,
+        closing,
+        ..
+    } = parts;
+    if below(ctx.rng(), 3) == 0 {
+        format!("{opening} {closing}")
+    } else {
+        format!("{opening} {remark} {closing}")
     }
 }
 
-/// An order's reviews: none for an order that was not delivered, else as many as the caller
-/// asks (`--with Review=0..2`), each of one of the order's products by its customer.
-impl ChildOf<Order> for Review {
-    fn mimic_child(order: &Order, _: &Siblings<'_, Review>, ctx: &mut Context<'_>) -> Review {
-        Review::for_order(ctx, order).expect("count admits only reviewable orders")
-    }
+/// Posted after delivery, mostly soon after: log-uniform over the time since.
+fn posted(ctx: &mut Context<'_>, order: &&Order) -> DateTime<Utc> {
+    let delivered = order.date + Duration::days(DELIVERED_WITHIN_DAYS);
+    let since = (ctx.now() - delivered).num_seconds().max(1);
+    let delay = (log_uniform(ctx.rng(), 1.0, since as f64 + 1.0) as i64 - 1).clamp(0, since);
+    delivered + Duration::seconds(delay)
+}
 
-    const COUNTING: Counting = Counting::Capped;
+/// How many readers marked the review helpful; most get none.
+fn helpful_votes(ctx: &mut Context<'_>) -> u32 {
+    (log_uniform(ctx.rng(), 1.0, 200.0) as u32).saturating_sub(4)
+}
 
-    fn count(order: &Order, asked: usize) -> usize {
-        if Review::reviewable(order) { asked } else { 0 }
-    }
+/// A review number (`REV-0012345678`).
+fn review_code(ctx: &mut Context<'_>) -> Code {
+    Code::new("REV", below(ctx.rng(), 10_000_000_000), 10)
 }

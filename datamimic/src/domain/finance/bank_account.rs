@@ -4,11 +4,11 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::common::Person;
 use crate::sample::below;
-use crate::{ChildOf, Context, Mimic, Row, Siblings, TableUse};
+use crate::{Context, Mimic, Row};
 
 use super::bank::bank_bin;
 use super::dates::{add_years, unix_day};
-use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables, visit_finance};
+use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables};
 use super::{AccountNumber, Iban, cents, log_uniform};
 
 /// Seconds in a (Julian) year, for date spans.
@@ -29,32 +29,48 @@ pub(crate) const YEAR_SECONDS: i64 = 31_557_600;
 /// assert_eq!(account.currency, "USD");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(holder: Option<Person>))]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
+#[mimic(let(opening: Opening, with = Opening::for_account(tables, holder)))]
 pub struct BankAccount {
     /// Domestic account number.
+    #[mimic(from = opening.account_number)]
     pub account_number: AccountNumber,
     /// IBAN for IBAN countries (DE), `None` elsewhere (the US has none).
+    #[mimic(from = opening.iban)]
     pub iban: Option<Iban>,
     /// Account type of the country (`CHECKING`, `GIROKONTO`).
+    #[mimic(with = account_type(tables))]
     pub account_type: &'static str,
     /// Balance in `currency`, to the cent.
+    #[mimic(with = opening_balance)]
     pub balance: f64,
     /// ISO 4217 code of the bank country's currency.
+    #[mimic(from = tables.currency)]
     pub currency: &'static str,
     /// When the account was opened.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(from = timestamp(opening.created))]
     pub created_date: DateTime<Utc>,
     /// The latest booking: at or after opening, at or before now.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(with = last_booking(opening))]
     pub last_transaction_date: DateTime<Utc>,
     /// Name of the bank.
+    #[mimic(from = opening.bank.cell(BANK_NAME))]
     pub bank_name: &'static str,
     /// The bank's national code (Bankleitzahl, ABA routing number).
+    #[mimic(from = opening.bank.cell(BANK_CODE))]
     pub bank_code: &'static str,
     /// The bank's BIC.
+    #[mimic(from = opening.bank.cell(BANK_BIC))]
     pub bic: &'static str,
     /// The bank's issuer identification number.
+    #[mimic(from = bank_bin(opening.bank.index()))]
     pub bin: u32,
 }
 
@@ -86,46 +102,46 @@ impl Opening {
     }
 }
 
-impl BankAccount {
-    /// An account opened no earlier than `earliest` (Unix seconds) and no later than now.
-    fn open(ctx: &mut Context<'_>, earliest: i64) -> BankAccount {
-        let tables = FinanceTables::of(ctx);
-        let now = ctx.now().timestamp();
-        let opening = Opening::draw(ctx, tables, earliest);
-        let account_type = tables.account_type.sample_row(ctx.rng()).value();
-        let balance = cents(log_uniform(ctx.rng(), 5.0, 250_000.0));
-        // Active accounts book something every few weeks: the last booking lies within the
-        // 60 days before now (or after opening, if that was more recent).
-        let recent = (now - 60 * 86_400).max(opening.created);
-        let last = recent + below(ctx.rng(), (now - recent) as u64 + 1) as i64;
-        let bank = opening.bank;
-        BankAccount {
-            account_number: opening.account_number,
-            iban: opening.iban,
-            account_type,
-            balance,
-            currency: tables.currency,
-            created_date: timestamp(opening.created),
-            last_transaction_date: timestamp(last),
-            bank_name: bank.cell(BANK_NAME),
-            bank_code: bank.cell(BANK_CODE),
-            bic: bank.cell(BANK_BIC),
-            bin: bank_bin(bank.index()),
-        }
+impl Opening {
+    /// The opening of an account of `holder`: on or after their 18th birthday (on the
+    /// clock's today for a younger holder) and within the last 30 years; any time in the
+    /// last 30 years for an account without a known holder.
+    fn for_account(
+        ctx: &mut Context<'_>,
+        tables: &&FinanceTables,
+        holder: &Option<&Person>,
+    ) -> Opening {
+        let floor = ctx.now().timestamp() - 30 * YEAR_SECONDS;
+        let earliest = holder.map_or(floor, |holder| adulthood(holder).max(floor));
+        Opening::draw(ctx, tables, earliest)
+    }
+
+    /// The settlement account of a card of `holder`, opened as [`Opening::for_account`] says.
+    pub(crate) fn for_card(
+        ctx: &mut Context<'_>,
+        tables: &&FinanceTables,
+        holder: &Person,
+    ) -> Opening {
+        Opening::for_account(ctx, tables, &Some(holder))
     }
 }
 
-/// The accounts of a person, each opened on or after their 18th birthday (on the clock's
-/// today for a younger holder) and within the last 30 years.
-impl ChildOf<Person> for BankAccount {
-    fn mimic_child(
-        holder: &Person,
-        _: &Siblings<'_, BankAccount>,
-        ctx: &mut Context<'_>,
-    ) -> BankAccount {
-        let earliest = adulthood(holder).max(ctx.now().timestamp() - 30 * YEAR_SECONDS);
-        BankAccount::open(ctx, earliest)
-    }
+/// An account type of the country, by weight.
+fn account_type(ctx: &mut Context<'_>, tables: &&FinanceTables) -> &'static str {
+    tables.account_type.sample_row(ctx.rng()).value()
+}
+
+/// A balance as accounts have: log-uniform from 5 to 250,000, to the cent.
+fn opening_balance(ctx: &mut Context<'_>) -> f64 {
+    cents(log_uniform(ctx.rng(), 5.0, 250_000.0))
+}
+
+/// Active accounts book something every few weeks: the last booking lies within the 60 days
+/// before now (or after opening, if that was more recent).
+fn last_booking(ctx: &mut Context<'_>, opening: &Opening) -> DateTime<Utc> {
+    let now = ctx.now().timestamp();
+    let recent = (now - 60 * 86_400).max(opening.created);
+    timestamp(recent + below(ctx.rng(), (now - recent) as u64 + 1) as i64)
 }
 
 /// The start of `holder`'s 18th birthday, in Unix seconds.
@@ -136,16 +152,4 @@ pub(crate) fn adulthood(holder: &Person) -> i64 {
 /// The instant `seconds` after the Unix epoch (clamped to chrono's range).
 pub(crate) fn timestamp(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
-}
-
-impl Mimic for BankAccount {
-    fn mimic(ctx: &mut Context<'_>) -> BankAccount {
-        // Accounts opened over the last 30 years.
-        let earliest = ctx.now().timestamp() - 30 * YEAR_SECONDS;
-        BankAccount::open(ctx, earliest)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-    }
 }

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use crate::domain::common::Person;
 use crate::ident::Network;
 use crate::sample::{below, chance, unit_f64};
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
+use crate::{Context, Mimic};
 
-use super::bank_account::{Opening, YEAR_SECONDS};
+use super::bank_account::Opening;
 use super::dates::{add_years, end_of_month, from_unix_day, unix_day};
-use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables, visit_finance};
+use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables};
 use super::{CardNumber, Cvv, Iban, cents, log_uniform};
 
 /// A credit card, with the fields of datamimic-ce's CreditCard in its order.
@@ -31,91 +31,100 @@ use super::{CardNumber, Cvv, Iban, cents, log_uniform};
 /// assert!(card.card_number.to_string().starts_with(&card.bin.to_string()));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(holder: Option<Person>))]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
+#[mimic(let(network_row: usize, with = network_row(tables)))]
+#[mimic(let(network: Network, from = tables.networks[network_row]))]
 pub struct CreditCard {
     /// Network as named in the card-network table (`VISA`, `MASTERCARD`, `AMEX`).
+    #[mimic(from = tables.card_network.value(network_row))]
     pub card_type: &'static str,
     /// The card number.
+    #[mimic(from = number)]
     pub card_number: CardNumber,
     /// The network's brand name (`Visa`, `American Express`).
+    #[mimic(from = network.name())]
     pub card_provider: &'static str,
     /// The person the card is issued to.
+    #[mimic(parent)]
     pub card_holder: Person,
     /// Last day of the expiry month printed on the card.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(let(account: Opening, with = Opening::for_card(tables, card_holder)))]
+    #[mimic(let(number: CardNumber, with = card_number(network)))]
+    #[mimic(let(code: Cvv, with = security_code(network)))]
+    #[mimic(let(term: Term, with = Term::draw(account)))]
+    #[mimic(from = term.expiration_date)]
     pub expiration_date: NaiveDate,
     /// Security code: four digits for American Express, three otherwise.
+    #[mimic(from = code)]
     pub cvv: Cvv,
     /// The same code under its Mastercard name (datamimic-ce has both keys).
+    #[mimic(from = code)]
     pub cvc_number: Cvv,
     /// Whether the card can be used (3 % are blocked).
+    #[mimic(let(limit: f64, with = credit_limit))]
+    #[mimic(let(owed: f64, with = amount_owed(limit)))]
+    #[mimic(with = in_use)]
     pub is_active: bool,
     /// Credit limit in the account's currency.
+    #[mimic(from = limit)]
     pub credit_limit: f64,
     /// Amount owed, between 0 and the limit.
+    #[mimic(from = owed)]
     pub current_balance: f64,
     /// Day the card was issued.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = term.issue_date)]
     pub issue_date: NaiveDate,
     /// Name of the issuing bank.
+    #[mimic(from = account.bank.cell(BANK_NAME))]
     pub bank_name: &'static str,
     /// The bank's national code.
+    #[mimic(from = account.bank.cell(BANK_CODE))]
     pub bank_code: &'static str,
     /// The bank's BIC.
+    #[mimic(from = account.bank.cell(BANK_BIC))]
     pub bic: &'static str,
     /// Issuer identification number: the card number's first six digits.
+    #[mimic(from = number.bin())]
     pub bin: u32,
     /// IBAN of the settlement account (IBAN countries only).
+    #[mimic(from = account.iban)]
     pub iban: Option<Iban>,
 }
 
-impl Mimic for CreditCard {
-    fn mimic(ctx: &mut Context<'_>) -> CreditCard {
-        let tables = FinanceTables::of(ctx);
-        let network_row = tables.card_network.sample_index(ctx.rng());
-        let card_holder = Person::mimic(ctx);
-        CreditCard::issue(ctx, tables, network_row, card_holder)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
-        Person::visit_tables(visitor);
-    }
+/// The row of a network, by its published share of the country.
+fn network_row(ctx: &mut Context<'_>, tables: &&FinanceTables) -> usize {
+    tables.card_network.sample_index(ctx.rng())
 }
 
-/// The cards of a person: each issued to them, on an account of theirs opened on or after
-/// their 18th birthday.
-impl ChildOf<Person> for CreditCard {
-    fn mimic_child(
-        holder: &Person,
-        _: &Siblings<'_, CreditCard>,
-        ctx: &mut Context<'_>,
-    ) -> CreditCard {
-        let tables = FinanceTables::of(ctx);
-        let network_row = tables.card_network.sample_index(ctx.rng());
-        CreditCard::issue(ctx, tables, network_row, holder.clone())
-    }
+/// A number with the network's prefix, length and Luhn digit.
+fn card_number(ctx: &mut Context<'_>, network: &Network) -> CardNumber {
+    CardNumber::draw(ctx.rng(), *network)
 }
 
-impl CreditCard {
-    /// A card of the network in `network_row` for `card_holder`.
-    fn issue(
-        ctx: &mut Context<'_>,
-        tables: &FinanceTables,
-        network_row: usize,
-        card_holder: Person,
-    ) -> CreditCard {
-        let network: Network = tables.networks[network_row];
+/// A security code of the network's length.
+fn security_code(ctx: &mut Context<'_>, network: &Network) -> Cvv {
+    Cvv::draw(ctx.rng(), *network)
+}
+
+/// When a card was issued and when it expires.
+#[derive(Debug, Clone, Copy)]
+struct Term {
+    issue_date: NaiveDate,
+    expiration_date: NaiveDate,
+}
+
+impl Term {
+    /// Cards run three to five years and are replaced on expiry, so a card in use was issued
+    /// within its validity before today, and not before its account was opened.
+    fn draw(ctx: &mut Context<'_>, account: &Opening) -> Term {
         let today = ctx.today();
-        let adult = add_years(card_holder.birthdate, 18);
-        let adult_seconds =
-            (unix_day(adult) * 86_400).max(ctx.now().timestamp() - 30 * YEAR_SECONDS);
-        let account = Opening::draw(ctx, tables, adult_seconds);
-        let card_number = CardNumber::draw(ctx.rng(), network);
-        let cvv = Cvv::draw(ctx.rng(), network);
-        // Cards run three to five years and are replaced on expiry, so a card in use was
-        // issued within its validity before today, and not before its account was opened.
         let years = 3 + below(ctx.rng(), 3) as i32;
         // Day numbers instead of chrono's date steps, which cost more than the rest together.
         let opened = account.created.div_euclid(86_400);
@@ -125,29 +134,25 @@ impl CreditCard {
             .min(today_day);
         let issue_day = earliest + below(ctx.rng(), (today_day - earliest) as u64 + 1) as i64;
         let issue_date = from_unix_day(issue_day).unwrap_or(today);
-        let expiration_date = end_of_month(add_years(issue_date, years));
-        let credit_limit = (log_uniform(ctx.rng(), 500.0, 30_000.0) / 100.0).round() * 100.0;
-        // Utilisation u² averages a third of the limit, most cards far less.
-        let used = unit_f64(ctx.rng());
-        let current_balance = cents(credit_limit * used * used);
-        let is_active = !chance(ctx.rng(), 0.03);
-        CreditCard {
-            card_type: tables.card_network.value(network_row),
-            card_number,
-            card_provider: network.name(),
-            card_holder,
-            expiration_date,
-            cvv,
-            cvc_number: cvv,
-            is_active,
-            credit_limit,
-            current_balance,
+        Term {
             issue_date,
-            bank_name: account.bank.cell(BANK_NAME),
-            bank_code: account.bank.cell(BANK_CODE),
-            bic: account.bank.cell(BANK_BIC),
-            bin: card_number.bin(),
-            iban: account.iban,
+            expiration_date: end_of_month(add_years(issue_date, years)),
         }
     }
+}
+
+/// A credit limit: log-uniform from 500 to 30,000, in hundreds.
+fn credit_limit(ctx: &mut Context<'_>) -> f64 {
+    (log_uniform(ctx.rng(), 500.0, 30_000.0) / 100.0).round() * 100.0
+}
+
+/// The amount owed: utilisation u² averages a third of the limit, most cards far less.
+fn amount_owed(ctx: &mut Context<'_>, limit: &f64) -> f64 {
+    let used = unit_f64(ctx.rng());
+    cents(limit * used * used)
+}
+
+/// Whether a card can be used: 3 % are blocked.
+fn in_use(ctx: &mut Context<'_>) -> bool {
+    !chance(ctx.rng(), 0.03)
 }

@@ -7,11 +7,11 @@ use crate::domain::common::FullName;
 use crate::domain::ecommerce::{Code, Money};
 use crate::domain::finance::{from_unix_day, log_uniform, unix_day};
 use crate::sample::{below, chance};
-use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings};
 
 use super::claim_terms::{causes, coverage_limit, deductible};
 use super::tables::InsuranceTables;
-use super::{InsurancePolicy, RecordId};
+use super::{InsuranceCoverage, InsurancePolicy, RecordId};
 
 /// Where a claim stands.
 #[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,50 +63,81 @@ impl ClaimStatus {
 /// assert_eq!(claim.paid_amount, if paid { claim.covered_amount } else { Money::ZERO });
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate")]
+#[mimic(child_of(policy: InsurancePolicy, alone = started_policy, at_most = claim_limit, finish = by_loss))]
+#[mimic(let(tables: &'static InsuranceTables, with = insurance_tables))]
+#[mimic(let(coverage: InsuranceCoverage, with = claimed_coverage(policy)))]
+#[mimic(let(limit: Money, from = coverage_limit(policy.id, &coverage)))]
+#[mimic(let(days: LossDays, with = LossDays::draw(policy)))]
+#[mimic(let(loss: Money, with = loss_amount(policy, limit)))]
+#[mimic(let(excess: Money, from = deductible(tables.country, policy.id, &coverage, limit)))]
+#[mimic(let(covered: Money, from = covered_amount(loss, excess, limit)))]
+#[mimic(let(outcome: Outcome, with = Outcome::draw(days, covered)))]
+#[mimic(let(what: &'static str, with = cause_of(tables, policy)))]
 pub struct InsuranceClaim {
     /// Claim number (`CLM-0012345678`).
+    #[mimic(from = claim_code)]
     pub claim_number: Code,
     /// The policy's id.
+    #[mimic(from = policy.id)]
     pub policy_id: RecordId,
     /// The policy holder, who files the claim.
+    #[mimic(from = policy.policy_holder.full_name)]
     pub claimant: FullName,
     /// The policy's product code, its line of business (`AUTO`).
+    #[mimic(from = policy.product.code)]
     pub product_code: &'static str,
     /// Code of the coverage claimed under (`COLL`).
+    #[mimic(from = coverage.code)]
     pub coverage_code: &'static str,
     /// Name of the coverage (`Collision`).
+    #[mimic(from = coverage.name)]
     pub coverage_name: &'static str,
     /// First day of the policy's period.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = policy.start_date)]
     pub policy_start_date: NaiveDate,
     /// Last day of the policy's period.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = policy.end_date)]
     pub policy_end_date: NaiveDate,
     /// Day of the loss.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = day_of(policy, days.loss))]
     pub loss_date: NaiveDate,
     /// Day the loss was reported to the insurer.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = day_of(policy, days.reported))]
     pub reported_date: NaiveDate,
     /// What happened, a cause of the line (`Collision`, `Leitungswasser`).
+    #[mimic(from = what)]
     pub cause: &'static str,
     /// The loss as assessed.
+    #[mimic(from = loss)]
     pub loss_amount: Money,
     /// The insured amount of the coverage on this policy.
+    #[mimic(from = limit)]
     pub coverage_limit: Money,
     /// The part of each loss the holder bears.
+    #[mimic(from = excess)]
     pub deductible: Money,
     /// `min(max(loss − deductible, 0), limit)`.
+    #[mimic(from = covered)]
     pub covered_amount: Money,
     /// The covered amount once paid; zero before and for denied claims.
+    #[mimic(from = if outcome.status == ClaimStatus::Paid { covered } else { Money::ZERO })]
     pub paid_amount: Money,
     /// ISO 4217 code of the policy's currency.
+    #[mimic(from = if tables.country == "DE" { "EUR" } else { "USD" })]
     pub currency: &'static str,
     /// Where the claim stands.
+    #[mimic(from = outcome.status)]
     pub status: ClaimStatus,
     /// Day the claim was settled, for closed claims.
+    // The claim number is drawn last (a `let` on the last field comes last).
+    #[mimic(let(claim_code: Code, with = claim_number))]
+    #[mimic(from = outcome.closed.map(|day| day_of(policy, day)))]
     pub closed_date: Option<NaiveDate>,
 }
 
@@ -115,45 +146,123 @@ impl InsuranceClaim {
     /// happened under it).
     pub fn for_policy(ctx: &mut Context<'_>, policy: &InsurancePolicy) -> Option<InsuranceClaim> {
         let today = ctx.today();
-        InsuranceClaim::for_policy_until(ctx, policy, today)
+        claimable(policy, today).then(|| {
+            <InsuranceClaim as ChildOf<InsurancePolicy>>::mimic_child(
+                policy,
+                &Siblings::alone(),
+                ctx,
+            )
+        })
     }
+}
 
-    /// [`InsuranceClaim::for_policy`] with `today` as the day losses and reports reach to.
-    fn for_policy_until(
-        ctx: &mut Context<'_>,
-        policy: &InsurancePolicy,
-        today: NaiveDate,
-    ) -> Option<InsuranceClaim> {
-        let today = unix_day(today);
+/// Whether a loss under `policy` can have happened by `today`: it has started and has cover.
+fn claimable(policy: &InsurancePolicy, today: NaiveDate) -> bool {
+    policy.start_date <= policy.end_date.min(today) && !policy.coverages.is_empty()
+}
+
+/// A policy that has started, for a claim on its own: policies are drawn until one has.
+fn started_policy(ctx: &mut Context<'_>) -> InsurancePolicy {
+    loop {
+        let policy = InsurancePolicy::mimic(ctx);
+        if claimable(&policy, ctx.today()) {
+            return policy;
+        }
+    }
+}
+
+/// A policy's claims: none on a policy that has not started (`pending`: nothing can have
+/// happened under it yet) or has no cover, one at most on a life policy (it pays its sum
+/// once), else as many as the caller asks.
+fn claim_limit(policy: &InsurancePolicy) -> usize {
+    match (policy.status, policy.product.code) {
+        _ if policy.coverages.is_empty() => 0,
+        ("pending", _) => 0,
+        (_, "LIFE") => 1,
+        _ => usize::MAX,
+    }
+}
+
+/// A policy's claims are listed in the order of their losses.
+fn by_loss(_: &InsurancePolicy, claims: &mut [InsuranceClaim]) {
+    claims.sort_by_key(|claim| (claim.loss_date, claim.reported_date));
+}
+
+/// The insurance tables of the record's dataset.
+fn insurance_tables(ctx: &mut Context<'_>) -> &'static InsuranceTables {
+    InsuranceTables::of(ctx)
+}
+
+/// One of the policy's coverages, uniformly.
+fn claimed_coverage(ctx: &mut Context<'_>, policy: &&InsurancePolicy) -> InsuranceCoverage {
+    let covers = policy.coverages.len() as u64;
+    let index = below(ctx.rng(), covers) as usize;
+    policy
+        .coverages
+        .iter()
+        .nth(index)
+        .expect("a claimable policy has cover")
+}
+
+/// The last day losses and reports reach to: the clock's today, or the policy's start for a
+/// claim whose clock is set earlier than its policy's (a service of its own).
+fn last_day(ctx: &Context<'_>, policy: &InsurancePolicy) -> i64 {
+    unix_day(ctx.today().max(policy.start_date))
+}
+
+/// The days of the loss and of its report, and the last day they reach to (Unix days).
+#[derive(Debug, Clone, Copy)]
+struct LossDays {
+    loss: i64,
+    reported: i64,
+    today: i64,
+}
+
+impl LossDays {
+    /// A loss between the policy's start and today or the end of its term, whichever comes
+    /// first; most reported within days, some after months.
+    fn draw(ctx: &mut Context<'_>, policy: &&InsurancePolicy) -> LossDays {
+        let today = last_day(ctx, policy);
         let start = unix_day(policy.start_date);
         let last = unix_day(policy.end_date).min(today);
-        if start > last || policy.coverages.is_empty() {
-            return None;
+        let loss = start + below(ctx.rng(), (last - start) as u64 + 1) as i64;
+        let delay = (log_uniform(ctx.rng(), 1.0, 180.0) as i64 - 1).min(today - loss);
+        LossDays {
+            loss,
+            reported: loss + delay,
+            today,
         }
-        let tables = InsuranceTables::of(ctx);
-        let currency = if tables.country == "DE" { "EUR" } else { "USD" };
-        let covers = policy.coverages.len() as u64;
-        let coverage = policy
-            .coverages
-            .iter()
-            .nth(below(ctx.rng(), covers) as usize)?;
-        let limit = coverage_limit(policy.id, &coverage);
-        let deductible = deductible(tables.country, policy.id, &coverage, limit);
-        let loss_day = start + below(ctx.rng(), (last - start) as u64 + 1) as i64;
-        // Most losses are reported within days, some after months.
-        let delay = (log_uniform(ctx.rng(), 1.0, 180.0) as i64 - 1).min(today - loss_day);
-        let reported = loss_day + delay;
-        // Life covers pay the sum insured; other losses spread from small to above the limit.
-        let loss_amount = if policy.product.code == "LIFE" {
-            limit
-        } else {
-            let high = limit.as_f64() * 1.2;
-            let low = (limit.as_f64() / 500.0).clamp(1.0, high / 2.0);
-            Money::from_cents((log_uniform(ctx.rng(), low, high) * 100.0).round() as i64)
-        };
-        let covered_amount =
-            Money::from_cents((loss_amount.cents() - deductible.cents()).clamp(0, limit.cents()));
-        let status = if covered_amount == Money::ZERO {
+    }
+}
+
+/// Life covers pay the sum insured; other losses spread from small to above the limit.
+fn loss_amount(ctx: &mut Context<'_>, policy: &&InsurancePolicy, limit: &Money) -> Money {
+    if policy.product.code == "LIFE" {
+        return *limit;
+    }
+    let high = limit.as_f64() * 1.2;
+    let low = (limit.as_f64() / 500.0).clamp(1.0, high / 2.0);
+    Money::from_cents((log_uniform(ctx.rng(), low, high) * 100.0).round() as i64)
+}
+
+/// `min(max(loss − deductible, 0), limit)`.
+fn covered_amount(loss: Money, deductible: Money, limit: Money) -> Money {
+    Money::from_cents((loss.cents() - deductible.cents()).clamp(0, limit.cents()))
+}
+
+/// Where the claim stands and, if closed, the day it was settled (a Unix day).
+#[derive(Debug, Clone, Copy)]
+struct Outcome {
+    status: ClaimStatus,
+    closed: Option<i64>,
+}
+
+impl Outcome {
+    fn draw(ctx: &mut Context<'_>, days: &LossDays, covered: &Money) -> Outcome {
+        let LossDays {
+            reported, today, ..
+        } = *days;
+        let status = if *covered == Money::ZERO {
             ClaimStatus::ClosedWithoutPayment
         } else if today - reported <= 30 {
             // Recent claims are still being handled.
@@ -172,92 +281,35 @@ impl InsuranceClaim {
         let closed = status
             .is_closed()
             .then(|| reported + below(ctx.rng(), (today - reported).min(90) as u64 + 1) as i64);
-        let weights = causes(tables.german, policy.product.code);
-        let total: u64 = weights.iter().map(|(_, w)| w).sum();
-        let mut point = below(ctx.rng(), total);
-        let cause = weights
-            .iter()
-            .find(|(_, w)| {
-                let hit = point < *w;
-                point = point.saturating_sub(*w);
-                hit
-            })
-            .map_or(weights[0].0, |(c, _)| c);
-        let date = |day: i64| from_unix_day(day).unwrap_or(policy.start_date);
-        Some(InsuranceClaim {
-            claim_number: Code::new("CLM", below(ctx.rng(), 10_000_000_000), 10),
-            policy_id: policy.id,
-            claimant: policy.policy_holder.full_name,
-            product_code: policy.product.code,
-            coverage_code: coverage.code,
-            coverage_name: coverage.name,
-            policy_start_date: policy.start_date,
-            policy_end_date: policy.end_date,
-            loss_date: date(loss_day),
-            reported_date: date(reported),
-            cause,
-            loss_amount,
-            coverage_limit: limit,
-            deductible,
-            covered_amount,
-            paid_amount: if status == ClaimStatus::Paid {
-                covered_amount
-            } else {
-                Money::ZERO
-            },
-            currency,
-            status,
-            closed_date: closed.map(date),
+        Outcome { status, closed }
+    }
+}
+
+/// What happened: a cause of the line, by its weight.
+fn cause_of(
+    ctx: &mut Context<'_>,
+    tables: &&InsuranceTables,
+    policy: &&InsurancePolicy,
+) -> &'static str {
+    let weights = causes(tables.german, policy.product.code);
+    let total: u64 = weights.iter().map(|(_, w)| w).sum();
+    let mut point = below(ctx.rng(), total);
+    weights
+        .iter()
+        .find(|(_, w)| {
+            let hit = point < *w;
+            point = point.saturating_sub(*w);
+            hit
         })
-    }
+        .map_or(weights[0].0, |(c, _)| c)
 }
 
-impl Mimic for InsuranceClaim {
-    /// A claim under a policy of its own: policies are drawn until one has started.
-    fn mimic(ctx: &mut Context<'_>) -> InsuranceClaim {
-        loop {
-            let policy = InsurancePolicy::mimic(ctx);
-            if let Some(claim) = InsuranceClaim::for_policy(ctx, &policy) {
-                return claim;
-            }
-        }
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        InsurancePolicy::visit_tables(visitor);
-    }
+/// The date of Unix day `day` (the policy's start if out of range).
+fn day_of(policy: &InsurancePolicy, day: i64) -> NaiveDate {
+    from_unix_day(day).unwrap_or(policy.start_date)
 }
 
-/// A policy's claims, in the order of their losses: none on a policy that has not started
-/// (`pending`: nothing can have happened under it yet), one at most on a life policy (it pays
-/// its sum once), else as many as the caller asks. Each loss lies between the policy's start
-/// and the clock's today or the end of its term, whichever comes first, as an account's
-/// transactions lie between its opening and the clock's now.
-impl ChildOf<InsurancePolicy> for InsuranceClaim {
-    fn mimic_child(
-        policy: &InsurancePolicy,
-        _: &Siblings<'_, InsuranceClaim>,
-        ctx: &mut Context<'_>,
-    ) -> InsuranceClaim {
-        // A policy that is not pending started by its own clock's today; a claim's clock set
-        // earlier than the policy's (a service of its own) dates its losses from the start.
-        let today = ctx.today().max(policy.start_date);
-        InsuranceClaim::for_policy_until(ctx, policy, today)
-            .expect("a started policy has its core cover and a day of loss")
-    }
-
-    const COUNTING: Counting = Counting::Capped;
-
-    fn count(policy: &InsurancePolicy, asked: usize) -> usize {
-        match (policy.status, policy.product.code) {
-            _ if policy.coverages.is_empty() => 0,
-            ("pending", _) => 0,
-            (_, "LIFE") => asked.min(1),
-            _ => asked,
-        }
-    }
-
-    fn finish(_: &InsurancePolicy, claims: &mut [InsuranceClaim]) {
-        claims.sort_by_key(|claim| (claim.loss_date, claim.reported_date));
-    }
+/// A claim number (`CLM-0012345678`).
+fn claim_number(ctx: &mut Context<'_>) -> Code {
+    Code::new("CLM", below(ctx.rng(), 10_000_000_000), 10)
 }

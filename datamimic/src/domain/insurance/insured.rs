@@ -6,7 +6,7 @@ use crate::domain::common::{FullName, Gender, Person};
 use crate::domain::ecommerce::Code;
 use crate::domain::finance::{add_years, from_unix_day, unix_day};
 use crate::sample::{below, chance};
-use crate::{ChildOf, Context, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings};
 
 use super::{InsurancePolicy, RecordId};
 
@@ -59,35 +59,50 @@ fn minimum_age(country: &str, product: &str) -> u8 {
 /// }
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(policy: InsurancePolicy))]
+#[mimic(let(member: Member, with = Member::draw(policy)))]
 pub struct Insured {
     /// Number of the insured person on the policy (`INS-0012345678`).
+    #[mimic(from = insured_number)]
     pub insured_id: Code,
     /// The policy's id.
+    #[mimic(from = policy.id)]
     pub policy_id: RecordId,
     /// The policy's product code (`AUTO`).
+    #[mimic(from = policy.product.code)]
     pub product_code: &'static str,
     /// Relationship to the policy holder.
+    #[mimic(from = member.relationship)]
     pub relationship: Relationship,
     /// Given name.
+    #[mimic(from = member.given_name)]
     pub given_name: &'static str,
     /// Family name.
+    #[mimic(from = member.family_name)]
     pub family_name: &'static str,
     /// Given and family name.
+    #[mimic(from = FullName::new(given_name, family_name))]
     pub full_name: FullName,
     /// Gender.
+    #[mimic(from = member.gender)]
     pub gender: Gender,
     /// Date of birth.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = member.birthdate)]
     pub birthdate: NaiveDate,
     /// Age on the clock's today.
+    #[mimic(with = age_today(birthdate))]
     pub age: u8,
     /// First day of cover.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = policy.start_date.max(birthdate))]
     pub coverage_start: NaiveDate,
     /// Last day of cover: the policy's end.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    // The insured's number is drawn last (a `let` on the last field comes last).
+    #[mimic(let(insured_number: Code, with = insured_code))]
+    #[mimic(from = policy.end_date)]
     pub coverage_end: NaiveDate,
 }
 
@@ -96,6 +111,24 @@ impl Insured {
     /// insure families, otherwise a spouse or a child where one can be (a child of a holder
     /// old enough, a driver old enough).
     pub fn for_policy(ctx: &mut Context<'_>, policy: &InsurancePolicy) -> Insured {
+        <Insured as ChildOf<InsurancePolicy>>::mimic_child(policy, &Siblings::alone(), ctx)
+    }
+}
+
+/// Who is insured: the holder, or a spouse or child of theirs.
+#[derive(Debug, Clone, Copy)]
+struct Member {
+    relationship: Relationship,
+    given_name: &'static str,
+    family_name: &'static str,
+    gender: Gender,
+    birthdate: NaiveDate,
+}
+
+impl Member {
+    /// The holder in about half of the records of lines that insure families, otherwise a
+    /// spouse or a child where one can be.
+    fn draw(ctx: &mut Context<'_>, policy: &&InsurancePolicy) -> Member {
         let holder = &policy.policy_holder;
         let today = ctx.today();
         let country = if holder.address.country_code == "DE" {
@@ -154,43 +187,22 @@ impl Insured {
                 (relative.given_name, family, relative.gender, birthdate)
             }
         };
-        let age = today.years_since(birthdate).unwrap_or(0).min(255) as u8;
-        Insured {
-            insured_id: Code::new("INS", below(ctx.rng(), 10_000_000_000), 10),
-            policy_id: policy.id,
-            product_code: policy.product.code,
+        Member {
             relationship,
             given_name,
             family_name,
-            full_name: FullName::new(given_name, family_name),
             gender,
             birthdate,
-            age,
-            coverage_start: policy.start_date.max(birthdate),
-            coverage_end: policy.end_date,
         }
     }
 }
 
-impl Mimic for Insured {
-    /// A person insured under a policy of its own.
-    fn mimic(ctx: &mut Context<'_>) -> Insured {
-        let policy = InsurancePolicy::mimic(ctx);
-        Insured::for_policy(ctx, &policy)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        InsurancePolicy::visit_tables(visitor);
-    }
+/// Whole years from `birthdate` to the clock's today.
+fn age_today(ctx: &mut Context<'_>, birthdate: &NaiveDate) -> u8 {
+    ctx.today().years_since(*birthdate).unwrap_or(0).min(255) as u8
 }
 
-/// The people a policy insures, as many as the caller asks.
-impl ChildOf<InsurancePolicy> for Insured {
-    fn mimic_child(
-        policy: &InsurancePolicy,
-        _: &Siblings<'_, Insured>,
-        ctx: &mut Context<'_>,
-    ) -> Insured {
-        Insured::for_policy(ctx, policy)
-    }
+/// An insured's number (`INS-0012345678`).
+fn insured_code(ctx: &mut Context<'_>) -> Code {
+    Code::new("INS", below(ctx.rng(), 10_000_000_000), 10)
 }

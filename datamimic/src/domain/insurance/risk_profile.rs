@@ -3,12 +3,12 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::common::{FullName, Gender, Person};
+use crate::domain::common::{FullName, Gender};
 use crate::domain::ecommerce::Code;
 use crate::domain::halves::Halves;
-use crate::domain::healthcare::{Clinical, Condition, Patient, Selection, draw_body};
+use crate::domain::healthcare::{Clinical, Condition, Selection, draw_body};
 use crate::sample::{below, chance, unit_f64};
-use crate::{ChildOf, Context, Counting, Mimic, Siblings, TableUse};
+use crate::{ChildOf, Context, Mimic, Siblings};
 
 use super::{InsurancePolicy, RecordId};
 
@@ -121,38 +121,66 @@ const CLAIMS_PER_YEAR: f64 = 0.12;
 /// assert_eq!(profile.risk_class, RiskClass::of_score(profile.risk_score));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(policy: InsurancePolicy, count = 1))]
+#[mimic(let(clinical: &'static Clinical, with = Clinical::here, tables = [
+    "healthcare/blood_type", "healthcare/condition", "healthcare/condition_prevalence",
+    "healthcare/medication", "healthcare/allergy", "healthcare/insurance_provider",
+    "healthcare/insurance_coverage",
+]))]
+#[mimic(let(health: Health, with = Health::draw(policy, clinical)))]
 pub struct RiskProfile {
     /// Assessment number (`RSK-0012345678`).
+    #[mimic(from = profile_number)]
     pub profile_id: Code,
     /// The policy's id.
+    #[mimic(from = policy.id)]
     pub policy_id: RecordId,
     /// The policy holder assessed.
+    #[mimic(from = policy.policy_holder.full_name)]
     pub full_name: FullName,
     /// Gender.
+    #[mimic(from = policy.policy_holder.gender)]
     pub gender: Gender,
     /// Date of birth.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    #[mimic(from = policy.policy_holder.birthdate)]
     pub birthdate: NaiveDate,
     /// Age on the clock's today.
+    #[mimic(from = policy.policy_holder.age)]
     pub age: u8,
     /// Whether the person smokes.
+    #[mimic(with = smokes(clinical))]
     pub smoker: bool,
     /// Body-mass index, to one decimal.
+    #[mimic(from = health.bmi)]
     pub bmi: f64,
     /// Diagnosed chronic conditions with their ICD-10 codes.
+    #[mimic(from = Selection::new(&clinical.condition_list, health.conditions))]
     pub health_conditions: Selection<Condition>,
     /// Claims filed in the last five years.
+    #[mimic(with = claims_in_five_years)]
     pub claims_last_5_years: u8,
     /// Score, 0 (best) to 100.
+    #[mimic(from = RiskFactors {
+        age,
+        conditions: health_conditions.len() as u8,
+        claims: claims_last_5_years,
+        smoker,
+        bmi,
+    }.score())]
     pub risk_score: u8,
     /// Class of the score.
+    #[mimic(from = RiskClass::of_score(risk_score))]
     pub risk_class: RiskClass,
     /// Premium loading of the class in percent; empty for a declined risk.
+    #[mimic(from = risk_class.premium_loading_percent())]
     pub premium_loading_percent: Option<i16>,
     /// Day of the assessment: the day the policy was signed.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
+    // The assessment number is drawn last (a `let` on the last field comes last).
+    #[mimic(let(profile_number: Code, with = profile_code))]
+    #[mimic(from = policy.created_date.date_naive())]
     pub assessed_date: NaiveDate,
 }
 
@@ -170,8 +198,22 @@ impl RiskProfile {
 
     /// The risk profile of `policy`'s holder.
     pub fn for_policy(ctx: &mut Context<'_>, policy: &InsurancePolicy) -> RiskProfile {
+        <RiskProfile as ChildOf<InsurancePolicy>>::mimic_child(policy, &Siblings::alone(), ctx)
+    }
+}
+
+/// The holder's chronic conditions (by the country's age- and sex-specific prevalence) and a
+/// body-mass index that agrees with an obesity diagnosis.
+#[derive(Debug, Clone, Copy)]
+struct Health {
+    /// The conditions, as a set over the clinical condition list.
+    conditions: u128,
+    bmi: f64,
+}
+
+impl Health {
+    fn draw(ctx: &mut Context<'_>, policy: &&InsurancePolicy, clinical: &&Clinical) -> Health {
         let holder = &policy.policy_holder;
-        let clinical = Clinical::of(ctx);
         let (sex, female) = match holder.gender {
             Gender::Male => (0, 0.0),
             Gender::Female => (1, 1.0),
@@ -181,35 +223,23 @@ impl RiskProfile {
         let conditions = clinical.odds.draw(ctx.rng(), &mut halves, sex, holder.age);
         let obese = conditions & clinical.obesity != 0;
         let (_, _, bmi) = draw_body(ctx.rng(), clinical.country, female, holder.age, obese);
-        let smoker = chance(ctx.rng(), smoking_share(clinical.country));
-        let claims = poisson(ctx, CLAIMS_PER_YEAR * 5.0);
-        let health_conditions = Selection::new(&clinical.condition_list, conditions);
-        let factors = RiskFactors {
-            age: holder.age,
-            conditions: health_conditions.len() as u8,
-            claims,
-            smoker,
-            bmi,
-        };
-        let risk_score = factors.score();
-        let risk_class = RiskClass::of_score(risk_score);
-        RiskProfile {
-            profile_id: Code::new("RSK", below(ctx.rng(), 10_000_000_000), 10),
-            policy_id: policy.id,
-            full_name: holder.full_name,
-            gender: holder.gender,
-            birthdate: holder.birthdate,
-            age: holder.age,
-            smoker,
-            bmi,
-            health_conditions,
-            claims_last_5_years: claims,
-            risk_score,
-            risk_class,
-            premium_loading_percent: risk_class.premium_loading_percent(),
-            assessed_date: policy.created_date.date_naive(),
-        }
+        Health { conditions, bmi }
     }
+}
+
+/// Whether the holder smokes, by the country's published prevalence.
+fn smokes(ctx: &mut Context<'_>, clinical: &&Clinical) -> bool {
+    chance(ctx.rng(), smoking_share(clinical.country))
+}
+
+/// Claims in five policy years.
+fn claims_in_five_years(ctx: &mut Context<'_>) -> u8 {
+    poisson(ctx, CLAIMS_PER_YEAR * 5.0)
+}
+
+/// An assessment number (`RSK-0012345678`).
+fn profile_code(ctx: &mut Context<'_>) -> Code {
+    Code::new("RSK", below(ctx.rng(), 10_000_000_000), 10)
 }
 
 /// A Poisson count with mean `mean` (Knuth's product of uniforms; the means here are small).
@@ -222,36 +252,4 @@ fn poisson(ctx: &mut Context<'_>, mean: f64) -> u8 {
         count += 1;
     }
     count
-}
-
-impl Mimic for RiskProfile {
-    /// The risk profile of the holder of a policy of its own.
-    fn mimic(ctx: &mut Context<'_>) -> RiskProfile {
-        let policy = InsurancePolicy::mimic(ctx);
-        RiskProfile::for_policy(ctx, &policy)
-    }
-
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        InsurancePolicy::visit_tables(visitor);
-        Person::visit_tables(visitor);
-        // The clinical tables, as a patient reads them.
-        Patient::visit_tables(visitor);
-    }
-}
-
-/// A policy's risk profile: one per policy, of its holder.
-impl ChildOf<InsurancePolicy> for RiskProfile {
-    fn mimic_child(
-        policy: &InsurancePolicy,
-        _: &Siblings<'_, RiskProfile>,
-        ctx: &mut Context<'_>,
-    ) -> RiskProfile {
-        RiskProfile::for_policy(ctx, policy)
-    }
-
-    const COUNTING: Counting = Counting::Parent;
-
-    fn count(_: &InsurancePolicy, _: usize) -> usize {
-        1
-    }
 }

@@ -1,0 +1,376 @@
+//! `#[mimic(child_of(name: Parent))]`: a type generated for a parent, whose attributes read the
+//! parent by `name` and the children made before it by `siblings`.
+//!
+//! The derive then writes `ChildOf<Parent>` beside `Mimic`, both from the same field plan: the
+//! child impl binds `name` to the parent it is given, the plain impl to a parent of its own
+//! (`child_of(name: Parent)`, drawn by `Parent`'s `Mimic` first) or to `None`
+//! (`child_of(name: Option<Parent>)`, for a type that also stands alone).
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+use syn::parse::ParseStream;
+use syn::spanned::Spanned;
+use syn::{GenericArgument, Ident, Path, PathArguments, Token, Type};
+
+use crate::ctxt::Ctxt;
+use crate::symbol::{ALONE, AT_MOST, CHILD_OF, COUNT, FINISH};
+
+const FORM: &str =
+    "child_of(account: BankAccount)` or `child_of(holder: Option<Person>, count = 1)";
+
+/// A parsed `child_of(...)`.
+#[derive(Clone)]
+pub(crate) struct ChildOfAttr {
+    /// The name attributes read the parent by.
+    pub(crate) name: Ident,
+    /// The parent type (inside `Option` for the optional form).
+    pub(crate) parent: Type,
+    /// `child_of(name: Option<Parent>)`: on its own the record has no parent (`None`).
+    pub(crate) optional: bool,
+    /// `finish = path`: `path(&parent, &mut children)` once all children of a parent are made.
+    pub(crate) finish: Option<Path>,
+    /// `count = 1` or `count = path`: the parent alone decides how many children it gets.
+    pub(crate) count: Option<syn::Expr>,
+    /// `at_most = path`: `path(&parent)` caps the number the caller asks for.
+    pub(crate) at_most: Option<Path>,
+    /// `alone = path`: `path(ctx)` makes the parent of a record on its own, instead of the
+    /// parent's `Mimic` (an order that was delivered, for a review).
+    pub(crate) alone: Option<Path>,
+}
+
+/// The name attributes read the earlier children of the same parent by.
+pub(crate) const SIBLINGS: &str = "siblings";
+
+/// Parses the parenthesised value of `child_of`; errors go to `cx`.
+pub(crate) fn parse(cx: &Ctxt, key: &Path, value: &Option<TokenStream>) -> Option<ChildOfAttr> {
+    let group = match value
+        .as_ref()
+        .map(|t| t.clone().into_iter().collect::<Vec<_>>())
+    {
+        Some(trees) => match trees.as_slice() {
+            [TokenTree::Group(group)]
+                if group.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+            {
+                group.clone()
+            }
+            _ => {
+                cx.error_spanned_by(
+                    key,
+                    format!("mimic `{CHILD_OF}` names the parent in parentheses: `{FORM}`"),
+                );
+                return None;
+            }
+        },
+        None => {
+            cx.error_spanned_by(
+                key,
+                format!("mimic `{CHILD_OF}` needs the parent's name and type: `{FORM}`"),
+            );
+            return None;
+        }
+    };
+    // Parsed with its parentheses, so "expected ..." at the end points at the closing one.
+    let parsed = syn::parse::Parser::parse2(
+        |outer: ParseStream<'_>| {
+            let input;
+            syn::parenthesized!(input in outer);
+            let name: Ident = input.parse()?;
+            input.parse::<Token![:]>()?;
+            let ty: Type = input.parse()?;
+            let mut options = Vec::new();
+            while !input.is_empty() {
+                input.parse::<Token![,]>()?;
+                if input.is_empty() {
+                    break;
+                }
+                let option: Ident = input.parse()?;
+                input.parse::<Token![=]>()?;
+                let value: syn::Expr = input.parse()?;
+                options.push((option, value));
+            }
+            Ok((name, ty, options))
+        },
+        TokenStream::from(TokenTree::Group(group)),
+    );
+    let (name, ty, options) = match parsed {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            cx.error_at(
+                err.span(),
+                format!("invalid mimic `{CHILD_OF}`: {err}; for example `{FORM}`"),
+            );
+            return None;
+        }
+    };
+    if name == SIBLINGS || name == "config" {
+        cx.error_spanned_by(
+            &name,
+            format!("mimic `{CHILD_OF}` cannot call the parent `{name}`: attributes read `{name}` as something else"),
+        );
+    }
+    let (mut finish, mut count, mut at_most, mut alone) = (None, None, None, None);
+    for (option, value) in options {
+        let path = || match &value {
+            syn::Expr::Path(path) if path.qself.is_none() => Some(path.path.clone()),
+            _ => None,
+        };
+        let known = [FINISH.0, COUNT.0, AT_MOST.0, ALONE.0];
+        if !known.iter().any(|k| option == k) {
+            cx.error_spanned_by(
+                &option,
+                format!("unknown mimic `{CHILD_OF}` option `{option}`; expected `{FINISH}`, `{COUNT}`, `{AT_MOST}` or `{ALONE}`"),
+            );
+            continue;
+        }
+        let taken = (option == FINISH.0 && finish.is_some())
+            || (option == COUNT.0 && count.is_some())
+            || (option == AT_MOST.0 && at_most.is_some())
+            || (option == ALONE.0 && alone.is_some());
+        if taken {
+            cx.error_spanned_by(
+                &option,
+                format!("duplicate mimic `{CHILD_OF}` option `{option}`"),
+            );
+            continue;
+        }
+        let counted = matches!(
+            &value,
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Int(_),
+                ..
+            })
+        );
+        if option == COUNT.0 && (counted || path().is_some()) {
+            count = Some(value);
+        } else if option == COUNT.0 {
+            cx.error_spanned_by(&value, format!("mimic `{COUNT}` is a number of children or a function of the parent: `{COUNT} = 1` or `{COUNT} = lines_of`"));
+        } else if let Some(path) = path() {
+            if option == FINISH.0 {
+                finish = Some(path);
+            } else if option == ALONE.0 {
+                alone = Some((option.clone(), path));
+            } else {
+                at_most = Some(path);
+            }
+        } else {
+            cx.error_spanned_by(
+                &value,
+                format!("mimic `{option}` names a function: `{option} = path::to::function`"),
+            );
+        }
+    }
+    if let (Some(count), Some(_)) = (&count, &at_most) {
+        cx.error_spanned_by(count, format!("mimic `{COUNT}` fixes the number of children, so `{AT_MOST}` has nothing to cap; give one of them"));
+    }
+    let (parent, optional) = match option_inner(&ty) {
+        Some(inner) => (inner.clone(), true),
+        None => (ty, false),
+    };
+    if let (Some((key, _)), true) = (&alone, optional) {
+        cx.error_spanned_by(key, format!("mimic `{ALONE}` makes the parent of a record on its own, but with `Option<...>` such a record has none; write the parent's type without `Option`"));
+    }
+    let alone = alone.map(|(_, path)| path);
+    Some(ChildOfAttr {
+        name,
+        parent,
+        optional,
+        finish,
+        count,
+        at_most,
+        alone,
+    })
+}
+
+/// `T` of a type written `Option<T>`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" || path.qself.is_some() {
+        return None;
+    }
+    match &last.arguments {
+        PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
+            GenericArgument::Type(inner) => Some(inner),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The statements that open `Mimic::mimic`: the parent binding of a record generated on its
+/// own (a parent of its own, or `None`) and no siblings.
+pub(crate) fn alone_bindings(child: &ChildOfAttr, krate: &TokenStream) -> TokenStream {
+    let name = &child.name;
+    let parent = &child.parent;
+    let siblings = Ident::new(SIBLINGS, name.span());
+    let binding = if child.optional {
+        quote!(let #name: ::core::option::Option<&#parent> = ::core::option::Option::None;)
+    } else {
+        // The parent comes first from the record's stream, as if the record were its only child.
+        let make = match &child.alone {
+            Some(path) => quote_spanned!(path.span()=> #path(__mimic_ctx)),
+            None => quote_spanned!(parent.span()=> <#parent as #krate::Mimic>::mimic(__mimic_ctx)),
+        };
+        quote! {
+            let __mimic_parent: #parent = #make;
+            let #name: &#parent = &__mimic_parent;
+        }
+    };
+    quote! {
+        #binding
+        let #siblings: &#krate::Siblings<'_, Self> = &#krate::Siblings::alone();
+    }
+}
+
+/// The statements that open `ChildOf::mimic_child`: the given parent under its name.
+pub(crate) fn child_bindings(child: &ChildOfAttr) -> TokenStream {
+    let name = &child.name;
+    let parent = &child.parent;
+    if child.optional {
+        quote!(let #name: ::core::option::Option<&#parent> = ::core::option::Option::Some(__mimic_parent);)
+    } else {
+        quote!(let #name: &#parent = __mimic_parent;)
+    }
+}
+
+/// What `visit_tables` adds for the parent: the tables of a parent drawn for a record alone.
+pub(crate) fn visit_parent(child: &ChildOfAttr, krate: &TokenStream) -> TokenStream {
+    if child.optional {
+        return TokenStream::new();
+    }
+    let parent = &child.parent;
+    quote_spanned!(parent.span()=> <#parent as #krate::Mimic>::visit_tables(__mimic_visitor);)
+}
+
+/// The value of a `#[mimic(parent)]` field of type `ty`: the parent, cloned; alone, with the
+/// optional form, the field's own `Mimic`.
+pub(crate) fn parent_value(child: &ChildOfAttr, krate: &TokenStream, ty: &Type) -> TokenStream {
+    let name = &child.name;
+    if child.optional {
+        quote_spanned! {ty.span()=>
+            match #name {
+                ::core::option::Option::Some(__mimic_parent) => ::core::clone::Clone::clone(__mimic_parent),
+                ::core::option::Option::None => <#ty as #krate::Mimic>::mimic(__mimic_ctx),
+            }
+        }
+    } else {
+        quote_spanned!(ty.span()=> ::core::clone::Clone::clone(#name))
+    }
+}
+
+/// The `ChildOf<Parent>` impl around `construct`, the field plan's statements.
+pub(crate) fn child_impl(
+    child: &ChildOfAttr,
+    krate: &TokenStream,
+    head: TokenStream,
+    config: Option<&TokenStream>,
+    construct: &TokenStream,
+) -> TokenStream {
+    let parent = &child.parent;
+    let bindings = child_bindings(child);
+    let siblings = Ident::new(SIBLINGS, child.name.span());
+    let finish = child.finish.as_ref().map(|path| {
+        quote_spanned! {path.span()=>
+            fn finish(__mimic_parent: &#parent, __mimic_children: &mut [Self]) {
+                #path(__mimic_parent, __mimic_children)
+            }
+        }
+    });
+    let counting =
+        |kind: TokenStream| quote!(const COUNTING: #krate::Counting = #krate::Counting::#kind;);
+    let count = match (&child.count, &child.at_most) {
+        (Some(syn::Expr::Lit(n)), _) => {
+            let counting = counting(quote!(Parent));
+            quote_spanned! {n.span()=>
+                #counting
+                fn count(_: &#parent, _: usize) -> usize { #n }
+            }
+        }
+        (Some(path), _) => {
+            let counting = counting(quote!(Parent));
+            quote_spanned! {path.span()=>
+                #counting
+                fn count(__mimic_parent: &#parent, _: usize) -> usize { #path(__mimic_parent) }
+            }
+        }
+        (None, Some(path)) => {
+            let counting = counting(quote!(Capped));
+            quote_spanned! {path.span()=>
+                #counting
+                fn count(__mimic_parent: &#parent, __mimic_asked: usize) -> usize {
+                    ::core::cmp::Ord::min(__mimic_asked, #path(__mimic_parent))
+                }
+            }
+        }
+        (None, None) => TokenStream::new(),
+    };
+    quote! {
+        #[automatically_derived]
+        #head {
+            #count
+
+            #[allow(unused_variables, clippy::let_and_return, clippy::redundant_locals)]
+            fn mimic_child(
+                __mimic_parent: &#parent,
+                #siblings: &#krate::Siblings<'_, Self>,
+                __mimic_ctx: &mut #krate::Context<'_>,
+            ) -> Self {
+                #bindings
+                #config
+                #construct
+            }
+
+            #finish
+        }
+    }
+}
+
+/// Reports `#[mimic(parent)]` on a type without `child_of`.
+pub(crate) fn parent_without_child_of(cx: &Ctxt, span: proc_macro2::Span) {
+    cx.error_at(
+        span,
+        "mimic `parent` copies the parent, but the type names none: add `#[mimic(child_of(holder: Person))]` to it",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    fn expand(input: TokenStream) -> String {
+        let input: syn::DeriveInput = syn::parse2(input).expect("valid derive input");
+        let tokens = crate::expand::derive(&input);
+        let file: syn::File = syn::parse2(tokens).expect("the expansion is valid Rust");
+        prettyplease::unparse(&file)
+    }
+
+    use super::TokenStream;
+
+    /// A child with a parent of its own when alone, a count the parent fixes and a finish.
+    #[test]
+    fn a_child_and_its_parent() {
+        insta::assert_snapshot!(expand(quote! {
+            #[mimic(child_of(account: Account, count = bookings_of, finish = oldest_first))]
+            struct Booking {
+                #[mimic(from = account.iban)]
+                iban: String,
+                #[mimic(with = booking_day(account, siblings))]
+                day: NaiveDate,
+            }
+        }));
+    }
+
+    /// A child that also stands alone, copying the parent into a field, with a capped count.
+    #[test]
+    fn a_child_that_stands_alone() {
+        insta::assert_snapshot!(expand(quote! {
+            #[mimic(child_of(holder: Option<Person>, at_most = cards_allowed))]
+            struct Card {
+                #[mimic(parent)]
+                holder: Person,
+                #[mimic(with = opened_for(holder))]
+                opened: i64,
+            }
+        }));
+    }
+}
