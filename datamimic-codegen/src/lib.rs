@@ -26,7 +26,8 @@ mod vose;
 mod weight;
 
 pub use bake::{
-    BakeOptions, Baked, BakedTable, bake, bake_into, bake_user_datasets, run_build_script,
+    BUILTIN_DIR, BakeOptions, Baked, BakedTable, bake, bake_into, bake_user_datasets,
+    run_build_script, stale_committed, write_committed,
 };
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use manifest::{ProvenanceLabel, ProvenanceLabels, render_labelled_manifest, render_manifest};
