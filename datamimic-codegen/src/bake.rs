@@ -24,6 +24,16 @@ pub struct BakeOptions {
     pub module: String,
     /// Whether to also emit the `#[macro_export]` lookup macro `__table!` (datamimic only).
     pub export_lookup_macro: bool,
+    /// The `concat!` arguments that name the directory the generated code includes the
+    /// table files from: `env!("OUT_DIR"), "/datamimic_tables"` in a build script.
+    pub blob_dir: String,
+    /// The cargo feature that lays all table text out in one block, grouped by how plain it
+    /// is, for `datamimic::plain_table_text` (datamimic only). Without it every table's
+    /// text is a static of its own.
+    pub shared_text_feature: Option<String>,
+    /// Whether each country's variant is kept only with the cargo feature named by its
+    /// lower-case code (`de`); US, the fallback, is always kept (datamimic only).
+    pub country_features: bool,
 }
 
 impl BakeOptions {
@@ -35,9 +45,33 @@ impl BakeOptions {
             runtime: "::datamimic".to_owned(),
             module: "crate::__datamimic_tables".to_owned(),
             export_lookup_macro: false,
+            blob_dir: format!("env!(\"OUT_DIR\"), \"/{}\"", emit::BLOB_DIR),
+            shared_text_feature: None,
+            country_features: false,
+        }
+    }
+
+    /// Options for datamimic's own tables, baked from `datasets_dir` into the committed
+    /// directory [`BUILTIN_DIR`] (see [`write_committed`]).
+    pub fn builtin(datasets_dir: impl Into<PathBuf>) -> BakeOptions {
+        BakeOptions {
+            datasets_dir: datasets_dir.into(),
+            display_dir: "datasets".to_owned(),
+            runtime: "crate".to_owned(),
+            module: "crate::tables".to_owned(),
+            export_lookup_macro: true,
+            blob_dir: format!("env!(\"CARGO_MANIFEST_DIR\"), \"/{BUILTIN_DIR}\""),
+            shared_text_feature: Some("shared-table-text".to_owned()),
+            country_features: true,
         }
     }
 }
+
+/// Where datamimic's baked tables are committed, relative to its manifest directory.
+pub const BUILTIN_DIR: &str = "datamimic/baked";
+
+/// File name of the generated source in a committed bake.
+const COMMITTED_SOURCE: &str = "tables.rs";
 
 /// One baked file, as recorded in the manifest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,6 +326,58 @@ fn content_hash(table: &RawTable) -> u64 {
         feed(&[0x1e]);
     }
     hash
+}
+
+/// The files of `baked` as a committed bake holds them: the source, the table files and the
+/// catalogue, by file name.
+fn committed_files(baked: &Baked) -> BTreeMap<String, &[u8]> {
+    let mut files: BTreeMap<String, &[u8]> = baked
+        .blobs
+        .iter()
+        .map(|(name, bytes)| (name.clone(), bytes.as_slice()))
+        .collect();
+    files.insert(COMMITTED_SOURCE.to_owned(), baked.source.as_bytes());
+    files
+}
+
+/// The files in `dir` that differ from `baked`, are missing or should not be there; empty
+/// when the committed bake is fresh.
+pub fn stale_committed(baked: &Baked, dir: &Path) -> Vec<String> {
+    let files = committed_files(baked);
+    let mut stale: Vec<String> = files
+        .iter()
+        .filter(|(name, bytes)| fs::read(dir.join(name)).ok().as_deref() != Some(**bytes))
+        .map(|(name, _)| name.clone())
+        .collect();
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !files.contains_key(&name) {
+                stale.push(format!("{name} (no longer baked)"));
+            }
+        }
+    }
+    stale.sort();
+    stale
+}
+
+/// Writes `baked` into `dir` as a committed bake (the files that changed), and removes files
+/// that are no longer baked.
+pub fn write_committed(baked: &Baked, dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let files = committed_files(baked);
+    for entry in fs::read_dir(dir)?.flatten() {
+        if !files.contains_key(&*entry.file_name().to_string_lossy()) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    for (name, bytes) in files {
+        let path = dir.join(&name);
+        if fs::read(&path).ok().as_deref() != Some(bytes) {
+            fs::write(path, bytes)?;
+        }
+    }
+    Ok(())
 }
 
 /// Bakes and writes the outputs into `out_dir`: `datamimic_tables.rs` plus its binary

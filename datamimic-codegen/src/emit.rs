@@ -1,8 +1,9 @@
 //! Rendering the generated Rust source and the packed binary columns.
 //!
-//! Each table becomes three small binary files (`include_bytes!`) and its part of one text
-//! blob shared by all tables (`include_str!`), never one literal token per element, so even
-//! 100k-row tables compile in well under a second.
+//! Each table becomes two files: its text (`include_str!`) and its packed columns
+//! (`include_bytes!`), never one literal token per element, so even 100k-row tables compile in
+//! well under a second. Each table is a static of its own, so a binary links only the tables
+//! it reads.
 
 use std::fmt::Write as _;
 
@@ -14,9 +15,6 @@ use crate::{catalogue, cell_types};
 pub(crate) const SOURCE_FILE: &str = "datamimic_tables.rs";
 /// Directory of the binary columns inside `OUT_DIR`.
 pub(crate) const BLOB_DIR: &str = "datamimic_tables";
-
-/// File name of the shared text blob inside [`BLOB_DIR`].
-const TEXT_BLOB: &str = "TABLE_TEXT.text";
 
 /// How plain a table's text is, from plainest to least plain; each class's bytes include the
 /// previous one's. The runtime's `PlainText` depends on this order and these alphabets.
@@ -52,18 +50,6 @@ impl TextClass {
         }
         class
     }
-}
-
-/// Packed `u32` bounds moved by `base` bytes.
-fn rebase(bounds: &[u8], base: usize) -> Vec<u8> {
-    let base = u32::try_from(base).expect("table text under 4 GiB");
-    bounds
-        .chunks_exact(4)
-        .flat_map(|b| {
-            let offset = u32::from_le_bytes(b.try_into().expect("4 bytes"));
-            (offset + base).to_le_bytes()
-        })
-        .collect()
 }
 
 /// `common/person/given_name_male` → `COMMON_PERSON_GIVEN_NAME_MALE`.
@@ -131,6 +117,19 @@ fn table_ident(key: &str, country: &str) -> String {
     }
 }
 
+/// The `concat!` arguments naming a baked file: `name` inside [`BakeOptions::blob_dir`].
+fn blob_path(options: &BakeOptions, name: &str) -> String {
+    format!("concat!({}, \"/{name}\")", options.blob_dir)
+}
+
+/// The `cfg` that keeps a country's variant of a per-country table, if countries are
+/// features and the table does not have to keep it: US is always baked in (it is the
+/// fallback), and so is every variant of a table without a US one.
+fn country_cfg(options: &BakeOptions, country: &str, family_has_us: bool) -> Option<String> {
+    (options.country_features && family_has_us && !country.is_empty() && country != "US")
+        .then(|| format!("#[cfg(feature = \"{}\")]", country.to_ascii_lowercase()))
+}
+
 pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(String, Vec<u8>)>) {
     let rt = &options.runtime;
     let mut out = String::new();
@@ -146,56 +145,105 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
         families.len(),
         options.display_dir,
     );
-    // One text blob for all tables, laid out by how plain each table's text is, so that a
-    // writer can tell from an address alone that a cell needs no escaping (`PlainText`).
+    let has_us = |key: &str| families[key].iter().any(|m| m.meta.country == "US");
+    // Each table's text and columns are statics of their own, so a binary links only the
+    // tables it reads. With the shared-text feature, the texts are laid out in one block instead,
+    // grouped by how plain they are, so that a writer can tell from an address alone that a
+    // cell needs no escaping (`PlainText`).
     let packed: Vec<PackedTable> = on_every_core(parsed, |p| {
         PackedTable::new(&p.table.rows, &p.table.weights)
     });
     let classes: Vec<TextClass> = packed.iter().map(|p| TextClass::of(&p.text)).collect();
     let mut order: Vec<usize> = (0..parsed.len()).collect();
     order.sort_by_key(|&i| classes[i]);
-    let mut text = String::new();
     let mut bases = vec![0usize; parsed.len()];
     let mut class_ends = [0usize; TextClass::COUNT];
+    let mut shared_len = 0;
     for &i in &order {
-        bases[i] = text.len();
-        text.push_str(&packed[i].text);
+        bases[i] = shared_len;
+        shared_len += packed[i].text.len();
         let class = classes[i] as usize;
         for end in &mut class_ends[class..] {
-            *end = text.len();
+            *end = shared_len;
         }
     }
-    let _ = writeln!(
-        out,
-        "/// The text of every table below, plainest first.\n\
-         static TABLE_TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/{BLOB_DIR}/{TEXT_BLOB}\"));\n\n\
-         /// Where [`TABLE_TEXT`] holds no byte that a text format may have to escape.\n\
-         #[doc(hidden)]\n\
-         #[allow(dead_code)]\n\
-         pub static PLAIN_TEXT: {rt}::__private::PlainText = {rt}::__private::PlainText {{\n    \
-         text: TABLE_TEXT,\n    ends: {class_ends:?},\n}};\n"
-    );
-    blobs.push((TEXT_BLOB.to_owned(), text.into_bytes()));
-    for ((p, packed), base) in parsed.iter().zip(packed).zip(bases) {
-        let ident = table_ident(&p.meta.key, &p.meta.country);
-        let bounds = rebase(&packed.bounds, base);
-        for (ext, bytes) in [
-            ("bounds", bounds),
-            ("slots", packed.slots),
-            ("weights", packed.weights),
-        ] {
-            blobs.push((format!("{ident}.{ext}"), bytes));
-        }
-        let blob = |ext: &str| format!("concat!(env!(\"OUT_DIR\"), \"/{BLOB_DIR}/{ident}.{ext}\")");
+    if let Some(feature) = &options.shared_text_feature {
+        let parts: Vec<String> = order
+            .iter()
+            .map(|&i| {
+                let ident = table_ident(&parsed[i].meta.key, &parsed[i].meta.country);
+                format!(
+                    "    include_str!({}),\n",
+                    blob_path(options, &format!("{ident}.text"))
+                )
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "// @generated from {source}\n\
+            "/// The text of every table below, plainest first.\n\
+             #[cfg(feature = \"{feature}\")]\n\
+             static TABLE_TEXT: &str = concat!(\n{}\n);\n\n\
+             /// Where [`TABLE_TEXT`] holds no byte that a text format may have to escape.\n\
+             #[cfg(feature = \"{feature}\")]\n\
+             #[doc(hidden)]\n\
+             pub static PLAIN_TEXT: {rt}::__private::PlainText = {rt}::__private::PlainText {{\n    \
+             text: TABLE_TEXT,\n    ends: {class_ends:?},\n}};\n\n\
+             /// Without the shared text, no table text is known to be plain by its address.\n\
+             #[cfg(not(feature = \"{feature}\"))]\n\
+             #[doc(hidden)]\n\
+             pub static PLAIN_TEXT: {rt}::__private::PlainText = {rt}::__private::PlainText {{\n    \
+             text: \"\",\n    ends: [0; 4],\n}};\n",
+            parts.concat().trim_end()
+        );
+    }
+    for ((p, packed), base) in parsed.iter().zip(packed).zip(bases) {
+        let ident = table_ident(&p.meta.key, &p.meta.country);
+        let gate = country_cfg(options, &p.meta.country, has_us(&p.meta.key))
+            .map(|cfg| format!("{cfg}\n"))
+            .unwrap_or_default();
+        let text_len = packed.text.len();
+        let (bounds_len, slots_len, weights_len) = (
+            packed.bounds.len(),
+            packed.slots.len(),
+            packed.weights.len(),
+        );
+        let mut columns = packed.bounds;
+        columns.extend_from_slice(&packed.slots);
+        columns.extend_from_slice(&packed.weights);
+        blobs.push((format!("{ident}.text"), packed.text.into_bytes()));
+        blobs.push((format!("{ident}.columns"), columns));
+        let text = blob_path(options, &format!("{ident}.text"));
+        match &options.shared_text_feature {
+            Some(feature) => {
+                let _ = writeln!(
+                    out,
+                    "{gate}#[cfg(feature = \"{feature}\")]\n\
+                     static {ident}_TEXT: &str = {rt}::__private::text_span(TABLE_TEXT, {base}, {text_len});\n\
+                     {gate}#[cfg(not(feature = \"{feature}\"))]\n\
+                     static {ident}_TEXT: &str = include_str!({text});"
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "{gate}static {ident}_TEXT: &str = include_str!({text});"
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "{gate}static {ident}_COLUMNS: &[u8] = include_bytes!({columns});\n\
+             // @generated from {source}\n\
              // rows = {rows}, total_weight = {total}, hash = {hash:016x}\n\
-             static {ident}: {rt}::Table = {rt}::Table::from_parts({rt}::__private::TableParts {{\n    \
+             {gate}static {ident}: {rt}::Table = {rt}::Table::from_parts({rt}::__private::TableParts {{\n    \
              key: {key:?},\n    country: {country:?},\n    source: {source:?},\n    columns: &{cols},\n    \
-             rows: {rows},\n    text: TABLE_TEXT,\n    bounds: include_bytes!({bounds}),\n    \
-             slots: include_bytes!({slots}),\n    weights: include_bytes!({weights}),\n    \
+             rows: {rows},\n    text: {ident}_TEXT,\n    \
+             bounds: {rt}::__private::byte_span({ident}_COLUMNS, 0, {bounds_len}),\n    \
+             slots: {rt}::__private::byte_span({ident}_COLUMNS, {bounds_len}, {slots_len}),\n    \
+             weights: {rt}::__private::byte_span({ident}_COLUMNS, {slots_end}, {weights_len}),\n    \
              decimals: {decimals},\n    total_weight: {total_scaled},\n    hash: 0x{hash:016x},\n}});\n",
+            columns = blob_path(options, &format!("{ident}.columns")),
+            slots_end = bounds_len + slots_len,
             source = p.meta.source,
             rows = p.meta.rows,
             total = p.meta.total_weight,
@@ -203,9 +251,6 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
             key = p.meta.key,
             country = p.meta.country,
             cols = string_array(&p.meta.columns),
-            bounds = blob("bounds"),
-            slots = blob("slots"),
-            weights = blob("weights"),
             decimals = p.table.weights.decimals,
             total_scaled = p.table.weights.total,
         );
@@ -219,7 +264,12 @@ pub(crate) fn render(options: &BakeOptions, parsed: &[Parsed]) -> (String, Vec<(
             .collect();
         let refs: Vec<String> = members
             .iter()
-            .map(|m| format!("&{}", table_ident(key, &m.meta.country)))
+            .map(|m| {
+                let gate = country_cfg(options, &m.meta.country, has_us(key))
+                    .map(|cfg| format!("{cfg} "))
+                    .unwrap_or_default();
+                format!("{gate}&{}", table_ident(key, &m.meta.country))
+            })
             .collect();
         let _ = writeln!(
             out,

@@ -20,8 +20,8 @@ pub struct TableParts {
     pub columns: &'static [&'static str],
     /// Number of rows.
     pub rows: u32,
-    /// Text holding the cells, row-major and one after another from the first cell's start
-    /// (baked tables share one text, laid out as [`PlainText`] describes).
+    /// Text holding the cells, row-major and one after another (with the `shared-table-text`
+    /// feature, a span of the one text laid out as [`PlainText`] describes).
     pub text: &'static str,
     /// Start offset in `text` of each cell, then the end of the last one: little-endian `u32`.
     pub bounds: &'static [u8],
@@ -131,4 +131,15 @@ impl FromSeq for String {
     fn from_seq(n: u64) -> String {
         n.to_string()
     }
+}
+
+/// `len` bytes of a baked table file from `start` (the generated code splits one file into a
+/// table's columns).
+pub const fn byte_span(bytes: &'static [u8], start: usize, len: usize) -> &'static [u8] {
+    bytes.split_at(start).1.split_at(len).0
+}
+
+/// `len` bytes of the shared table text from `start`, on character boundaries.
+pub const fn text_span(text: &'static str, start: usize, len: usize) -> &'static str {
+    text.split_at(start).1.split_at(len).0
 }

@@ -1,7 +1,7 @@
 //! Which baked table text needs no escaping in a delimited format, told by its address.
 //!
-//! `datamimic-codegen` lays the text of every baked table out in one blob, tables grouped by
-//! the bytes their cells use: letters and digits only, then with spaces, then with any
+//! With the `shared-table-text` feature, `datamimic-codegen` lays the text of every baked table
+//! out in one blob, tables grouped by the bytes their cells use: letters and digits only, then with spaces, then with any
 //! punctuation but `,` and `"`, then anything. A `&str` that lies inside a group's span
 //! consists of that group's bytes whatever cell it came from, so a CSV writer that knows its
 //! separator and quote character can skip the scan of most cells with two comparisons.
@@ -22,7 +22,8 @@ pub struct PlainText {
 /// The addresses of baked table text that holds neither `separator` nor `quote` nor a line
 /// break: a `&str` whose bytes lie entirely inside the range needs no quotes in CSV written
 /// with them. Text from elsewhere (built at run time, or in a record made by hand) lies
-/// outside it.
+/// outside it. Without the `shared-table-text` feature each table's text is a static of its
+/// own and the range is empty: every cell is scanned.
 ///
 /// ```
 /// use datamimic::{plain_table_text, tables};
@@ -30,7 +31,11 @@ pub struct PlainText {
 /// let plain = plain_table_text(b',', b'"');
 /// let name = tables::COMMON_PERSON_FAMILY_NAME.resolve("US").unwrap().value(0);
 /// let at = name.as_ptr() as usize;
-/// assert!(plain.start <= at && at + name.len() <= plain.end);
+/// if cfg!(feature = "shared-table-text") {
+///     assert!(plain.start <= at && at + name.len() <= plain.end);
+/// } else {
+///     assert!(plain.is_empty());
+/// }
 /// ```
 pub fn plain_table_text(separator: u8, quote: u8) -> Range<usize> {
     let layout = &crate::tables::PLAIN_TEXT;
@@ -61,6 +66,7 @@ mod tests {
 
     /// Every byte in each group's span is one the group allows, so the layout and the
     /// runtime agree.
+    #[cfg(feature = "shared-table-text")]
     #[test]
     fn each_span_holds_only_its_bytes() {
         let layout = &crate::tables::PLAIN_TEXT;
@@ -82,6 +88,7 @@ mod tests {
         assert!(layout.ends[2] > bytes.len() / 2, "{:?}", layout.ends);
     }
 
+    #[cfg(feature = "shared-table-text")]
     #[test]
     fn the_range_shrinks_with_the_characters() {
         let start = crate::tables::PLAIN_TEXT.text.as_ptr() as usize;
@@ -91,5 +98,26 @@ mod tests {
         assert_eq!(plain_table_text(b' ', b'"'), start..start + ends[0]);
         assert_eq!(plain_table_text(b'a', b'"'), start..start);
         assert_eq!(plain_table_text(b',', 0xC3), start..start);
+    }
+
+    /// Every baked table's text lies inside the shared text, where its group says.
+    #[cfg(feature = "shared-table-text")]
+    #[test]
+    fn every_table_lies_in_the_shared_text() {
+        let text = crate::tables::PLAIN_TEXT.text;
+        let span = text.as_ptr() as usize..text.as_ptr() as usize + text.len();
+        for table in crate::tables::ALL.iter().flat_map(|f| f.variants()) {
+            for row in 0..table.len() {
+                let cell = table.value(row);
+                let at = cell.as_ptr() as usize;
+                assert!(span.start <= at && at + cell.len() <= span.end, "{table:?}");
+            }
+        }
+    }
+
+    #[cfg(not(feature = "shared-table-text"))]
+    #[test]
+    fn without_the_shared_text_no_address_is_plain() {
+        assert!(plain_table_text(b',', b'"').is_empty());
     }
 }

@@ -5,6 +5,7 @@ mod mutation_kit;
 mod support;
 
 mod bad_datasets;
+mod baked;
 mod derive;
 mod derive_domain;
 mod domain_accounts_crm;
