@@ -2,10 +2,12 @@
 
 mod columnar;
 mod commands;
+mod demo_checks;
 mod demos;
 mod descriptor;
 mod descriptor_converters;
 mod descriptor_database;
+mod descriptor_database_left_out;
 mod descriptor_datetime;
 mod descriptor_inputs;
 mod descriptor_memstore;
@@ -25,6 +27,7 @@ mod reliability_run;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
+mod scripts_datetime;
 mod scripts_python;
 mod shard;
 
