@@ -371,3 +371,160 @@ pub(crate) fn masking(out: &Path) {
         assert_eq!(&r[14], "secret5", "no key: kept as read");
     }
 }
+
+/// The `<item>`s of an XML file a demo wrote.
+fn xml_items(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn parsed_items(text: &str) -> Vec<roxmltree::Node<'_, '_>> {
+    // Leaked: the document lives for the test.
+    let document = Box::leak(Box::new(roxmltree::Document::parse(text).unwrap()));
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "list");
+    root.children().filter(|n| n.is_element()).collect()
+}
+
+fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> roxmltree::Node<'a, 'i> {
+    node.children()
+        .find(|c| c.has_tag_name(name))
+        .unwrap_or_else(|| panic!("no <{name}> in <{}>", node.tag_name().name()))
+}
+
+/// The XML demo: keys and nestedKeys as elements, `<element>`s as attributes, arrays and
+/// lists as repeated elements, XML templates read as sources (attributes as `@name`, text as
+/// `#text`) and rewritten, and scripts copying a template's text and attributes.
+pub(crate) fn xml(out: &Path) {
+    assert_eq!(
+        files(out),
+        [
+            "array_xml.xml",
+            "book.xml",
+            "book_script.xml",
+            "generate_xml.xml",
+            "list_xml.xml",
+            "part_dict.xml",
+            "part_list.xml",
+            "university.xml"
+        ]
+    );
+    let read = |name: &str| Box::leak(xml_items(&out.join(name)).into_boxed_str());
+    // `<key name="author" script="None">` with three `<element>`s: an empty element with
+    // the person's name, gender and birthdate as attributes.
+    let items = parsed_items(read("generate_xml.xml"));
+    assert_eq!(items.len(), 10);
+    for item in &items {
+        let author = child(*item, "author");
+        assert!(author.text().is_none(), "{author:?}");
+        assert!(author.attribute("name").is_some_and(|n| n.contains(' ')));
+        assert!(["male", "female", "other"].contains(&author.attribute("gender").unwrap()));
+        assert!(
+            chrono::NaiveDate::parse_from_str(author.attribute("birthdate").unwrap(), "%Y-%m-%d")
+                .is_ok()
+        );
+    }
+    // A list nestedKey of ten books, each all attributes.
+    let items = parsed_items(read("part_list.xml"));
+    assert_eq!(items.len(), 1);
+    let books: Vec<_> = items[0].children().filter(|c| c.is_element()).collect();
+    assert_eq!(books.len(), 10);
+    for book in &books {
+        assert_eq!(book.tag_name().name(), "book");
+        assert!(book.attribute("title").unwrap().starts_with("Book "));
+        assert!(["de", "en"].contains(&book.attribute("language").unwrap()));
+        let pages: u32 = book.attribute("pages").unwrap().parse().unwrap();
+        assert!((100..=800).contains(&pages));
+        assert!(is_datetime(book.attribute("release_date").unwrap()));
+    }
+    // A key with an element: its value as text, the element as its attribute.
+    let items = parsed_items(read("part_dict.xml"));
+    let title = child(child(items[0], "book"), "title");
+    assert!(title.text().unwrap().starts_with("Book "));
+    assert!(["de", "en"].contains(&title.attribute("language").unwrap()));
+    assert!(child(items[0], "magazine").children().count() == 3);
+    // Arrays repeat their element ten times each.
+    for item in parsed_items(read("array_xml.xml")) {
+        let names: Vec<&str> = item
+            .children()
+            .map(|c| c.tag_name().name())
+            .collect();
+        assert_eq!(names.iter().filter(|n| **n == "random_string").count(), 10);
+        assert_eq!(names.iter().filter(|n| **n == "random_number").count(), 10);
+    }
+    for item in parsed_items(read("list_xml.xml")) {
+        let details: Vec<_> = item.children().collect();
+        assert_eq!(details.len(), 3);
+        assert_eq!(child(details[0], "number").text(), Some("2"));
+        assert_eq!(details[2].children().count(), 10, "ten employees");
+    }
+    // The book template: its three items with their attributes, `author` rewritten, an
+    // `additionalTag` with an attribute added.
+    let items = parsed_items(read("book.xml"));
+    assert_eq!(items.len(), 3);
+    let titles: Vec<&str> = items
+        .iter()
+        .map(|i| child(*i, "title").text().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Introduction to Programming",
+            "Data Science Essentials",
+            "Web Development Basics"
+        ]
+    );
+    for item in &items {
+        assert_eq!(child(*item, "title").attribute("language"), Some("en"));
+        let author = child(*item, "author").text().unwrap();
+        assert!(!["John Smith", "Jane Doe", "Michael Johnson"].contains(&author));
+        assert_eq!(
+            child(*item, "publishedDate").attribute("format"),
+            Some("yyyy-mm-dd")
+        );
+        let tag = child(*item, "additionalTag");
+        assert_eq!(tag.text(), Some("extra"));
+        assert_eq!(tag.attribute("new_key"), Some("new_key_value"));
+    }
+    assert_eq!(child(child(items[0], "tags"), "category").text(), Some("programming"));
+    // The university template: the students kept (ids, ages, grades, phones), their names
+    // and emails rewritten from a person, a gender added.
+    let items = parsed_items(read("university.xml"));
+    assert_eq!(items.len(), 1);
+    let students: Vec<_> = child(items[0], "students")
+        .children()
+        .filter(|c| c.is_element())
+        .collect();
+    assert_eq!(students.len(), 2);
+    for (student, (id, age, letter, phone)) in
+        students
+            .iter()
+            .zip([("1", "20", "A", "mobile"), ("2", "22", "B", "home")])
+    {
+        assert_eq!(student.attribute("id"), Some(id));
+        assert_eq!(child(*student, "age").text(), Some(age));
+        assert_eq!(child(*student, "grade").attribute("letter"), Some(letter));
+        let contact = child(*student, "contact");
+        assert_eq!(child(contact, "phone").attribute("type"), Some(phone));
+        let email = child(contact, "email").text().unwrap();
+        assert!(!email.ends_with("@example.com") && email.contains('@'), "{email}");
+        let name = child(*student, "name");
+        let first = child(name, "first").text().unwrap();
+        assert!(!["John", "Jane"].contains(&first), "{first}");
+        assert!(child(name, "last").text().is_some());
+        assert!(["male", "female", "other"].contains(&child(*student, "gender").text().unwrap()));
+    }
+    // Scripts copy a key, an element's text, an attribute and a whole element.
+    for item in parsed_items(read("book_script.xml")) {
+        let part = child(item, "part");
+        // A random string, empty at times.
+        let author = child(part, "author").text();
+        assert_eq!(child(part, "copy_author").text(), author);
+        assert_eq!(child(part, "copy_additionalTag").text(), Some("extra"));
+        let copy = child(part, "copy_additionalTag2");
+        assert_eq!(copy.text(), Some("abc"));
+        assert_eq!(copy.attribute("copy_new_key"), Some("new_key_value"));
+        let whole = child(part, "copy_additionalTag3");
+        assert_eq!(whole.text(), Some("extra"));
+        assert_eq!(whole.attribute("new_key"), Some("new_key_value"));
+    }
+}
