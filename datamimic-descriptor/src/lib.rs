@@ -113,12 +113,10 @@ pub mod datetime_weights;
 pub mod echo;
 pub mod hash;
 pub mod json_source;
-mod nested_overlay;
-mod xml_elements;
-pub mod xml_source;
 mod left_out_columns;
 pub mod locale;
 pub mod memstore;
+mod nested_overlay;
 pub mod record;
 pub mod regex;
 pub mod remove_empty;
@@ -135,6 +133,8 @@ pub mod script_source;
 mod script_stdlib;
 pub mod script_vm;
 pub mod string_gen;
+mod xml_elements;
+pub mod xml_source;
 
 // Running a descriptor.
 pub mod run;

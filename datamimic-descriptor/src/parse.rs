@@ -390,6 +390,7 @@ const BODY: &[&str] = &[
     "list",
     "condition",
     "echo",
+    "element",
     "generate",
 ];
 

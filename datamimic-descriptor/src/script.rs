@@ -903,8 +903,10 @@ mod tests {
     #[test]
     fn faker_catch_phrases_and_user_agents_come_from_their_tables() {
         let mut scope = Scope::new();
-        let faker = "(lambda f: (f.catch_phrase(), f.user_agent()))(__import__('faker').Faker('de_DE'))";
-        let adjectives = datamimic::tables::COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE.variants()[0];
+        let faker =
+            "(lambda f: (f.catch_phrase(), f.user_agent()))(__import__('faker').Faker('de_DE'))";
+        let adjectives =
+            datamimic::tables::COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE.variants()[0];
         let agents = datamimic::tables::COMMON_NET_USER_AGENT.variants()[0];
         let mut phrases = std::collections::HashSet::new();
         for record in 0..50 {
@@ -912,12 +914,16 @@ mod tests {
             let values = eval(faker, &mut scope).unwrap().into_array().unwrap();
             let phrase = values[0].to_string();
             assert!(
-                (0..adjectives.len()).any(|i| phrase.starts_with(&format!("{} ", adjectives.value(i)))),
+                (0..adjectives.len())
+                    .any(|i| phrase.starts_with(&format!("{} ", adjectives.value(i)))),
                 "{phrase}"
             );
             assert!(phrase.split(' ').count() >= 3, "{phrase}");
             let agent = values[1].to_string();
-            assert!((0..agents.len()).any(|i| agents.cell(i, 0) == agent), "{agent}");
+            assert!(
+                (0..agents.len()).any(|i| agents.cell(i, 0) == agent),
+                "{agent}"
+            );
             phrases.insert(phrase);
         }
         assert!(phrases.len() > 40, "{phrases:?}");

@@ -18,7 +18,10 @@ pub fn read(path: &Path, name: &str) -> Result<JsonRows> {
     let text = std::fs::read_to_string(path).map_err(|e| anyhow!("cannot read `{name}`: {e}"))?;
     let document = roxmltree::Document::parse(&text).map_err(|e| {
         let at = e.pos();
-        anyhow!("{name}:{}:{}: not valid XML: {e}", at.row, at.col)
+        // roxmltree ends its message with the position, which leads this one.
+        let message = e.to_string();
+        let message = message.rsplit_once(" at ").map_or(&*message, |(m, _)| m);
+        anyhow!("{name}:{}:{}: not valid XML: {message}", at.row, at.col)
     })?;
     let rows = document
         .root_element()
@@ -93,11 +96,7 @@ mod tests {
         let rows = read(&path, "t.xml");
         let _ = std::fs::remove_file(&path);
         Ok(serde_json::to_string(
-            &rows?
-                .rows
-                .into_iter()
-                .map(Node::Map)
-                .collect::<Vec<_>>(),
+            &rows?.rows.into_iter().map(Node::Map).collect::<Vec<_>>(),
         )?)
     }
 
@@ -115,7 +114,9 @@ mod tests {
 
     #[test]
     fn a_malformed_file_is_named_with_its_place() {
-        let message = rows("<list>\n  <item><b></item>\n</list>").unwrap_err().to_string();
+        let message = rows("<list>\n  <item><b></item>\n</list>")
+            .unwrap_err()
+            .to_string();
         assert!(
             message.starts_with("t.xml:2:") && message.contains("not valid XML"),
             "{message}"

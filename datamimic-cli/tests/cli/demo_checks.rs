@@ -444,10 +444,7 @@ pub(crate) fn xml(out: &Path) {
     assert!(child(items[0], "magazine").children().count() == 3);
     // Arrays repeat their element ten times each.
     for item in parsed_items(read("array_xml.xml")) {
-        let names: Vec<&str> = item
-            .children()
-            .map(|c| c.tag_name().name())
-            .collect();
+        let names: Vec<&str> = item.children().map(|c| c.tag_name().name()).collect();
         assert_eq!(names.iter().filter(|n| **n == "random_string").count(), 10);
         assert_eq!(names.iter().filter(|n| **n == "random_number").count(), 10);
     }
@@ -485,7 +482,10 @@ pub(crate) fn xml(out: &Path) {
         assert_eq!(tag.text(), Some("extra"));
         assert_eq!(tag.attribute("new_key"), Some("new_key_value"));
     }
-    assert_eq!(child(child(items[0], "tags"), "category").text(), Some("programming"));
+    assert_eq!(
+        child(child(items[0], "tags"), "category").text(),
+        Some("programming")
+    );
     // The university template: the students kept (ids, ages, grades, phones), their names
     // and emails rewritten from a person, a gender added.
     let items = parsed_items(read("university.xml"));
@@ -495,10 +495,9 @@ pub(crate) fn xml(out: &Path) {
         .filter(|c| c.is_element())
         .collect();
     assert_eq!(students.len(), 2);
-    for (student, (id, age, letter, phone)) in
-        students
-            .iter()
-            .zip([("1", "20", "A", "mobile"), ("2", "22", "B", "home")])
+    for (student, (id, age, letter, phone)) in students
+        .iter()
+        .zip([("1", "20", "A", "mobile"), ("2", "22", "B", "home")])
     {
         assert_eq!(student.attribute("id"), Some(id));
         assert_eq!(child(*student, "age").text(), Some(age));
@@ -506,7 +505,10 @@ pub(crate) fn xml(out: &Path) {
         let contact = child(*student, "contact");
         assert_eq!(child(contact, "phone").attribute("type"), Some(phone));
         let email = child(contact, "email").text().unwrap();
-        assert!(!email.ends_with("@example.com") && email.contains('@'), "{email}");
+        assert!(
+            !email.ends_with("@example.com") && email.contains('@'),
+            "{email}"
+        );
         let name = child(*student, "name");
         let first = child(name, "first").text().unwrap();
         assert!(!["John", "Jane"].contains(&first), "{first}");

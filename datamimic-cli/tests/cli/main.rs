@@ -13,6 +13,7 @@ mod descriptor_inputs;
 mod descriptor_memstore;
 mod descriptor_small;
 mod descriptor_sources;
+mod descriptor_xml;
 mod errors;
 mod exporters;
 mod lending;

@@ -26,7 +26,11 @@ pub(super) fn scalar_text<T: Serialize + ?Sized>(value: &T) -> Result<String, St
 
 /// Appends ` name="value"`, the value escaped so that a parser reads it back exactly (tabs
 /// and line feeds as character references, which attribute normalisation keeps).
-pub(super) fn write_attribute(name: &str, value: &str, out: &mut Vec<u8>) -> Result<(), Unwritable> {
+pub(super) fn write_attribute(
+    name: &str,
+    value: &str,
+    out: &mut Vec<u8>,
+) -> Result<(), Unwritable> {
     out.push(b' ');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"=\"");
@@ -123,7 +127,10 @@ mod tests {
         // A script's dicts keep no order: `#text` may come before the attributes.
         let late = V::Map(vec![
             ("#text", V::Text("x")),
-            ("b", V::Map(vec![("#text", V::Text("y")), ("@t", V::Int(2))])),
+            (
+                "b",
+                V::Map(vec![("#text", V::Text("y")), ("@t", V::Int(2))]),
+            ),
             ("@id", V::Int(1)),
             ("@n", V::Text("z")),
         ]);
