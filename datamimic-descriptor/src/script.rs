@@ -687,7 +687,7 @@ mod tests {
             ),
             (
                 "__import__('json')",
-                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing` can be imported",
+                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing`, `datetime` can be imported",
             ),
             ("__import__('functools.os')", "`import functools.os`"),
         ] {
