@@ -447,7 +447,6 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
     builtins.set_attr("random", random.clone(), vm)?;
     modules.set_item("random", random, vm)?;
     modules.set_item("string", string_module(vm)?, vm)?;
-    crate::script_datetime::register(vm)?;
     let uuid_dict = vm.ctx.new_dict();
     uuid_dict.set_item("uuid4", vm.new_function("uuid4", uuid).into(), vm)?;
     modules.set_item("uuid", vm.new_module("uuid", uuid_dict, None).into(), vm)?;
@@ -482,6 +481,16 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
             .get_attr("modules", vm)?
             .get_item(name.as_str(), vm)
             .is_ok();
+    // `datetime` is made on its first import: most scripts never pay for compiling it.
+    if name == "datetime"
+        && vm
+            .sys_module
+            .get_attr("modules", vm)?
+            .get_item("datetime", vm)
+            .is_err()
+    {
+        crate::script_datetime::register(vm)?;
+    }
     if ((MODULES.contains(&top) || STDLIB_MODULES.contains(&top)) && top == name)
         || datamimic_module
     {
