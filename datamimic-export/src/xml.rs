@@ -324,6 +324,25 @@ struct Children<'n, 'o> {
 
 impl Children<'_, '_> {
     fn child<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+        // Element names start with neither `@` nor `#`: one byte tells the usual case.
+        if matches!(name.as_bytes().first(), Some(b'@' | b'#')) {
+            return self.attribute_or_text(name, value);
+        }
+        value
+            .serialize(Element {
+                name,
+                out: &mut *self.out,
+            })
+            .map_err(|e| e.within(name))
+    }
+
+    /// `@name` (an attribute, into the start tag) or `#text`; another name is an element
+    /// name (which fails as such).
+    fn attribute_or_text<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), Error> {
         if let Some(attribute) = name.strip_prefix(attributes::ATTRIBUTE)
             && is_element_name(attribute)
         {
