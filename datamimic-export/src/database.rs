@@ -318,8 +318,8 @@ impl Database {
         })
     }
 
-    /// Inserts the rows of `cells` (records of [`InsertPlan::width`] cells each) as `plan`
-    /// says.
+    /// Inserts the records of `cells` (each with a cell for every column the plan was made
+    /// for) as `plan` says.
     pub fn insert_planned(&self, plan: &InsertPlan, cells: &[Sql]) -> Result<()> {
         match &plan.kept {
             None => self.insert(&plan.statement, plan.width, cells),

@@ -6,7 +6,7 @@
 //! element of their name), without building that JSON value first.
 //!
 //! In a map, keys `@name` are the attributes of its element and `#text` its text
-//! ([`attributes`]), as DATAMIMIC's XML records have them.
+//! (xmltodict's convention), as DATAMIMIC's XML records have them.
 //!
 //! Every value reads back exactly (`\r` is written `&#13;`). A value holding a character XML
 //! 1.0 cannot write, or a key that is not an element name, fails the record with its path:
