@@ -122,6 +122,11 @@ impl DateTimeGen {
     }
 }
 
+/// Writes `at` with the Python `strftime` format `python`.
+pub fn strftime(at: NaiveDateTime, python: &str) -> Result<String, String> {
+    translate(python, Direction::Write).map(|f| at.format(&f).to_string())
+}
+
 /// The datetime at `seconds` since the epoch.
 pub fn from_epoch_seconds(seconds: i64) -> Option<NaiveDateTime> {
     DateTime::from_timestamp(seconds, 0).map(|d| d.naive_utc())

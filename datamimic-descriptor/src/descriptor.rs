@@ -297,6 +297,10 @@ pub struct Field {
     pub in_date_format: Option<crate::datetime::DateFormat>,
     /// `outDateFormat`: a datetime value is written with it.
     pub out_date_format: Option<crate::datetime::DateFormat>,
+    /// `<element>`s inside a `<key>`: the key's value becomes a dict of their values as
+    /// `@name` (XML attributes) and its own value, unless null, as `#text`, as DATAMIMIC
+    /// writes them (the XML exporter writes them as attributes and text).
+    pub elements: Vec<Field>,
 }
 
 /// Where a value comes from.

@@ -113,13 +113,16 @@ pub mod datetime_weights;
 pub mod echo;
 pub mod hash;
 pub mod json_source;
+mod left_out_columns;
 pub mod locale;
 pub mod memstore;
+mod nested_overlay;
 pub mod record;
 pub mod regex;
 pub mod remove_empty;
 pub mod repeated_keys;
 pub mod script;
+mod script_datetime;
 pub mod script_domains;
 pub mod script_faker;
 pub mod script_limits;
@@ -130,6 +133,8 @@ pub mod script_source;
 mod script_stdlib;
 pub mod script_vm;
 pub mod string_gen;
+mod xml_elements;
+pub mod xml_source;
 
 // Running a descriptor.
 pub mod run;

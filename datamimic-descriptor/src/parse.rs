@@ -68,6 +68,9 @@ struct Ctx<'e> {
     /// The enclosing generates (`/parent/child`), so unseeded variables of different
     /// generates get different streams.
     path: String,
+    /// The enclosing nestedKeys inside the generate, outermost first: a script reads the
+    /// element being built by their path (`students.student.person`).
+    nested: Vec<String>,
     /// The canonical folder of the top descriptor: data files must lie inside it.
     root: PathBuf,
     /// What `{name}` placeholders stand for: included properties and constant setup
@@ -125,6 +128,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         separator_from: None,
         writes_xml: false,
         path: String::new(),
+        nested: Vec::new(),
     };
     let items = parse_setup_file(0, &mut ctx, true);
     let items = match (items, ctx.errors.len()) {
@@ -386,6 +390,7 @@ const BODY: &[&str] = &[
     "list",
     "condition",
     "echo",
+    "element",
     "generate",
 ];
 
@@ -516,6 +521,18 @@ impl<'d, 'i> Parser<'d, 'i> {
                 )
                 .map(Some);
         }
+        if uri.ends_with(".xml") {
+            return self
+                .xml_source(
+                    node,
+                    ctx,
+                    &uri,
+                    cyclic.unwrap_or(false),
+                    distribution,
+                    variable,
+                )
+                .map(Some);
+        }
         if uri.ends_with(".json") {
             return self
                 .json_source(
@@ -549,7 +566,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 node,
                 "source",
                 format_args!(
-                    "`{uri}`: only CSV (`*.ent.csv`) and JSON files can be sources yet, and the ids of \
+                    "`{uri}`: only CSV (`*.ent.csv`), JSON and XML files can be sources yet, and the ids of \
                      `<memstore>`s and `<database>`s declared before{hint}"
                 ),
             ));
@@ -885,7 +902,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             attr.value(),
         );
         let records: Vec<&str> = ctx.path.rsplit('/').filter(|g| !g.is_empty()).collect();
-        Script::compile_in(ctx.engine, source, &records).map_err(|f| {
+        Script::compile_in(ctx.engine, source, &records, &ctx.nested).map_err(|f| {
             error_at(
                 &f.pos.unwrap_or_else(|| self.attr_pos(node, name)),
                 format_args!("`{name}`: script does not compile: {}", f.message),
@@ -1307,6 +1324,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             "list",
             "condition",
             "echo",
+            "element",
         ];
         self.children(node, NESTED_BODY)?
             .into_iter()
@@ -1319,6 +1337,12 @@ impl<'d, 'i> Parser<'d, 'i> {
             "variable" => Stmt::Variable(self.field(node, ctx, true)?),
             "reference" => Stmt::Key(self.reference(node, ctx)?),
             "key" | "id" => self.key(node, ctx)?,
+            // An attribute of the enclosing element: a key named `@name` (as DATAMIMIC has it).
+            "element" => {
+                let mut field = self.field(node, ctx, false)?;
+                field.name.insert(0, '@');
+                Stmt::Key(field)
+            }
             "array" => Stmt::Key(self.array(node, ctx)?),
             "nestedKey" => {
                 let nested = self.nested(node, ctx)?;
@@ -1335,7 +1359,12 @@ impl<'d, 'i> Parser<'d, 'i> {
     /// condition holds; elsewhere it writes `defaultValue` (an expression, `None` for null) if
     /// given, else nothing: a `<condition>` of the key and the default.
     fn key(&self, node: Node<'_, 'i>, ctx: &mut Ctx<'_>) -> Result<Stmt> {
-        let field = self.field(node, ctx, false)?;
+        let mut field = self.field(node, ctx, false)?;
+        field.elements = self
+            .children(node, &["element"])?
+            .into_iter()
+            .map(|child| self.field(child, ctx, false))
+            .collect::<Result<_>>()?;
         let name = field.name.clone();
         self.with_condition(node, ctx, Stmt::Key(field), name)
     }
@@ -1379,6 +1408,7 @@ impl<'d, 'i> Parser<'d, 'i> {
                 converters: Vec::new(),
                 in_date_format: None,
                 out_date_format: None,
+                elements: Vec::new(),
             }),
         };
         let mut branches = vec![Branch {
@@ -1555,6 +1585,10 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "a nestedKey takes `source` or `script`, not both",
             ));
         }
+        ctx.nested.push(name.clone());
+        let body = self.body(node, ctx);
+        ctx.nested.pop();
+        let body = body?;
         let nested = Nested {
             fallback,
             source: source.map(Box::new),
@@ -1563,7 +1597,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             list,
             min_count,
             script,
-            body: self.body(node, ctx)?,
+            body,
         };
         if let Some(count) = list {
             let element = 1 + descriptor::values(&nested.body);
@@ -1656,6 +1690,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             converters: Vec::new(),
             in_date_format: None,
             out_date_format: None,
+            elements: Vec::new(),
         })
     }
 
@@ -1813,6 +1848,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             converters,
             in_date_format: date_format("inDateFormat")?,
             out_date_format: date_format("outDateFormat")?,
+            elements: Vec::new(),
         })
     }
 

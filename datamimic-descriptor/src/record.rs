@@ -82,6 +82,11 @@ pub fn eval_stmts(
                 let value = eval_field(engine, f, index, scope)?;
                 scope.push_dynamic(f.name.as_str(), value);
             }
+            Stmt::Key(f) if !f.elements.is_empty() => {
+                let node = crate::xml_elements::eval_key_with_elements(engine, f, index, scope)?;
+                scope.push_dynamic(f.name.as_str(), node.to_dynamic());
+                fields.push((f.name.clone(), node));
+            }
             Stmt::Key(f) => {
                 let value = eval_field(engine, f, index, scope)?;
                 scope.push_dynamic(f.name.as_str(), value.clone());
@@ -166,6 +171,9 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
         })?;
         finite(&value)
             .map_err(|m| error_at(&n.pos, format_args!("`{}`: {m} on record {index}", n.name)))?;
+        if !n.body.is_empty() {
+            return crate::nested_overlay::overlay_script_value(engine, n, value, index, scope);
+        }
         return Ok(Node::Value(value));
     }
     if let Some(source) = &n.source {
@@ -256,7 +264,12 @@ pub(crate) fn entity_value(entity: &dyn Entity, index: u64) -> Result<Dynamic> {
     Ok(value)
 }
 
-fn eval_field(engine: &Engine, f: &Field, index: u64, scope: &mut Scope<'_>) -> Result<Dynamic> {
+pub(crate) fn eval_field(
+    engine: &Engine,
+    f: &Field,
+    index: u64,
+    scope: &mut Scope<'_>,
+) -> Result<Dynamic> {
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
@@ -632,6 +645,7 @@ mod tests {
             converters: Vec::new(),
             in_date_format: None,
             out_date_format: None,
+            elements: Vec::new(),
         });
         let list = Stmt::Nested(Nested {
             pos,

@@ -306,6 +306,9 @@ impl Run<'_> {
                 e
             }
         })?;
+        for (product, range) in source.products.gens.iter().zip(&source.products.sinks) {
+            crate::left_out_columns::warn(product, &sinks[range.clone()]);
+        }
         let mut staged = Vec::new();
         for sink in sinks {
             staged.extend(sink.finish()?);

@@ -195,10 +195,14 @@ impl Script {
     /// Compiles `source` in a record of the generates `records` (the innermost first), as
     /// DATAMIMIC reads them: `g.field` is the current record's `field` when `g` is its
     /// generate, and the enclosing generate's name stands for `parent`.
+    ///
+    /// Inside nestedKeys (`nested`, outermost first), their path reads the element being
+    /// built: `students.student.person` is `person` in the `student` elements of `students`.
     pub fn compile_in(
         engine: &Engine,
         source: ScriptSource,
         records: &[&str],
+        nested: &[String],
     ) -> Result<Script, ScriptFailure> {
         let text = source.text.trim_start();
         let skipped = source.text.len() - text.len();
@@ -206,6 +210,7 @@ impl Script {
         if let Ok(parsed) = ruff_python_parser::parse_expression(text.trim_end()) {
             let mut finder = RecordPaths {
                 records,
+                nested,
                 edits: &mut edits,
             };
             finder.visit_expr(parsed.expr());
@@ -280,11 +285,54 @@ impl Script {
 /// enclosing one (it becomes `parent`): byte ranges and their replacements.
 struct RecordPaths<'r, 'e> {
     records: &'r [&'r str],
+    nested: &'r [String],
     edits: &'e mut Vec<(usize, usize, &'static str)>,
+}
+
+impl RecordPaths<'_, '_> {
+    /// `a.b.x` inside the nestedKeys `a`, `b` (and maybe more within): the edit dropping
+    /// `a.b.`, if `expr` is one.
+    fn nested_path(&self, expr: &Expr) -> Option<(usize, usize)> {
+        let mut attributes = Vec::new();
+        let mut at = expr;
+        while let Expr::Attribute(a) = at {
+            attributes.push(a);
+            at = &a.value;
+        }
+        let Expr::Name(base) = at else {
+            return None;
+        };
+        // Outermost first: `a`, then `.b`, then `.x`.
+        attributes.reverse();
+        let (first, _) = self.nested.split_first()?;
+        if base.id.as_str() != first {
+            return None;
+        }
+        // The innermost enclosing element the path names (its names are in scope inside
+        // the elements nested in it too).
+        (1..=self.nested.len()).rev().find_map(|depth| {
+            let rest = &self.nested[1..depth];
+            let matches = attributes.len() > rest.len()
+                && rest
+                    .iter()
+                    .zip(&attributes)
+                    .all(|(name, a)| a.attr.id.as_str() == name);
+            matches.then(|| {
+                (
+                    usize::from(base.range.start()),
+                    usize::from(attributes[rest.len()].attr.range.start()),
+                )
+            })
+        })
+    }
 }
 
 impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Some((start, end)) = self.nested_path(expr) {
+            self.edits.push((start, end, ""));
+            return;
+        }
         if let Expr::Attribute(a) = expr
             && let Expr::Name(name) = &*a.value
         {
@@ -639,7 +687,7 @@ mod tests {
             ),
             (
                 "__import__('json')",
-                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing` can be imported",
+                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing`, `datetime` can be imported",
             ),
             ("__import__('functools.os')", "`import functools.os`"),
         ] {
@@ -853,6 +901,37 @@ mod tests {
     }
 
     #[test]
+    fn faker_catch_phrases_and_user_agents_come_from_their_tables() {
+        let mut scope = Scope::new();
+        let faker =
+            "(lambda f: (f.catch_phrase(), f.user_agent()))(__import__('faker').Faker('de_DE'))";
+        let adjectives =
+            datamimic::tables::COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE.variants()[0];
+        let agents = datamimic::tables::COMMON_NET_USER_AGENT.variants()[0];
+        let mut phrases = std::collections::HashSet::new();
+        for record in 0..50 {
+            set_rng(MimicRng::for_record(3, record));
+            let values = eval(faker, &mut scope).unwrap().into_array().unwrap();
+            let phrase = values[0].to_string();
+            assert!(
+                (0..adjectives.len())
+                    .any(|i| phrase.starts_with(&format!("{} ", adjectives.value(i)))),
+                "{phrase}"
+            );
+            assert!(phrase.split(' ').count() >= 3, "{phrase}");
+            let agent = values[1].to_string();
+            assert!(
+                (0..agents.len()).any(|i| agents.cell(i, 0) == agent),
+                "{agent}"
+            );
+            phrases.insert(phrase);
+        }
+        assert!(phrases.len() > 40, "{phrases:?}");
+        assert_eq!(drawn(faker, 5), drawn(faker, 5));
+        assert_ne!(drawn(faker, 5), drawn(faker, 6));
+    }
+
+    #[test]
     fn faker_methods_come_from_datamimic_entities() {
         let mut scope = Scope::new();
         let person = "(lambda f: (f.name(), f.first_name(), f.email(), f.city(), f.company()))(__import__('faker').Faker('de_DE'))";
@@ -866,8 +945,8 @@ mod tests {
         assert_ne!(drawn(person, 5), drawn(person, 6));
         for (bad, expected) in [
             (
-                "__import__('faker').Faker().catch_phrase()",
-                "AttributeError: datamimic's Faker has no `catch_phrase`; it has address, city, company,",
+                "__import__('faker').Faker().bs()",
+                "AttributeError: datamimic's Faker has no `bs`; it has address, catch_phrase, city, company,",
             ),
             (
                 "__import__('faker').Faker('xx_XX').name()",

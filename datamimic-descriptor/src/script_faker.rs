@@ -1,7 +1,7 @@
 //! A `faker` module for scripts: `Faker(locale)` with a subset of Faker's methods, backed by
 //! datamimic's entities and their datasets (the locale's country), drawing from the record's
-//! stream. The methods are those of [`METHODS`]; any other is an `AttributeError` naming the
-//! ones there are (Faker's `catch_phrase` or `user_agent` have no dataset here).
+//! stream. The methods are those of [`METHODS`] and [`TABLE_METHODS`] (drawn from tables of
+//! their own); any other is an `AttributeError` naming the ones there are.
 
 use rustpython_vm::compiler::Mode;
 use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
@@ -23,6 +23,41 @@ pub const METHODS: &[(&str, &str, &str)] = &[
     ("company_email", "Company", "email"),
 ];
 
+/// Faker's methods drawn from tables rather than entities, with what they draw.
+pub const TABLE_METHODS: &[(&str, &str)] = &[
+    (
+        "catch_phrase",
+        "an adjective, a descriptor and a noun of marketing jargon (Faker's words)",
+    ),
+    (
+        "user_agent",
+        "a browser's user agent, by its share of web traffic",
+    ),
+];
+
+/// Faker's `catch_phrase()`: one word of each list, in order, as Faker joins them.
+fn catch_phrase() -> String {
+    use datamimic::tables::{
+        COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE as ADJECTIVE,
+        COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR as DESCRIPTOR,
+        COMMON_ORGANIZATION_CATCH_PHRASE_NOUN as NOUN,
+    };
+    crate::script::with_rng(|rng| {
+        [&ADJECTIVE, &DESCRIPTOR, &NOUN]
+            .map(|family| family.variants()[0].sample_row(rng).value())
+            .join(" ")
+    })
+}
+
+/// Faker's `user_agent()`: a user agent of real traffic, by its share.
+fn user_agent() -> &'static str {
+    crate::script::with_rng(|rng| {
+        datamimic::tables::COMMON_NET_USER_AGENT.variants()[0]
+            .sample_row(rng)
+            .cell(0)
+    })
+}
+
 const FAKER_PY: &str = r#"
 class Faker:
     """datamimic's Faker: a subset of Faker's methods, from datamimic's entities."""
@@ -33,10 +68,14 @@ class Faker:
         self._dataset = _dataset_of_locale(locale or "en_US")
 
     def __getattr__(self, method):
+        drawn = _TABLE_METHODS.get(method)
+        if drawn is not None:
+            return drawn
         source = _METHODS.get(method)
         if source is None or method.startswith("_"):
+            known = sorted(list(_METHODS) + list(_TABLE_METHODS))
             raise AttributeError(
-                f"datamimic's Faker has no `{method}`; it has {', '.join(sorted(_METHODS))}")
+                f"datamimic's Faker has no `{method}`; it has {', '.join(known)}")
         entity, field = source
         dataset = self._dataset
         def draw():
@@ -77,6 +116,18 @@ pub(crate) fn register(
         methods.set_item(*method, source.into(), vm)?;
     }
     dict.set_item("_METHODS", methods.into(), vm)?;
+    let drawn = vm.ctx.new_dict();
+    drawn.set_item(
+        "catch_phrase",
+        vm.new_function("catch_phrase", catch_phrase).into(),
+        vm,
+    )?;
+    drawn.set_item(
+        "user_agent",
+        vm.new_function("user_agent", user_agent).into(),
+        vm,
+    )?;
+    dict.set_item("_TABLE_METHODS", drawn.into(), vm)?;
     let scope = rustpython_vm::scope::Scope::with_builtins(None, dict.clone(), vm);
     let code = vm
         .compile(FAKER_PY, Mode::Exec, "<datamimic faker>".to_owned())

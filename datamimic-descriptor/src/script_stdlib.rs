@@ -1,5 +1,6 @@
 //! The pure parts of Python's standard library that scripts may import: `functools`,
-//! `itertools`, `operator`, `math`, `collections` and `typing`. None of them reaches the host
+//! `itertools`, `operator`, `math`, `collections`, `typing` and `datetime` (registered by
+//! [`crate::script_datetime`], whose clock is the run's). None of them reaches the host
 //! (files, network, environment, processes, clock). `itertools` and `operator` are
 //! RustPython's own modules; `functools` is RustPython's `reduce` and `partial` with
 //! datamimic's `lru_cache`, `cache`, `wraps` and `cmp_to_key`; `math` and `collections`
@@ -23,6 +24,7 @@ pub(crate) const STDLIB_MODULES: &[&str] = &[
     "math",
     "collections",
     "typing",
+    "datetime",
 ];
 
 /// `functools` beyond RustPython's native `reduce` and `partial`.

@@ -107,6 +107,28 @@ class DateTimeText(str):
         return self[:10] + sep + self[11:]
     def date(self):
         return self[:10]
+    # With Python's `datetime` module: a `timedelta` added or subtracted gives a `datetime`,
+    # as does the difference of two datetimes a `timedelta`.
+    _datamimic_datetime = True
+    def _as_datetime(self):
+        from datetime import datetime
+        return datetime.fromisoformat(self)
+    def __add__(self, other):
+        if getattr(other, "_datamimic_timedelta", False):
+            return self._as_datetime() + other
+        return str.__add__(self, other)
+    def __sub__(self, other):
+        return self._as_datetime() - other
+    def __rsub__(self, other):
+        return other - self._as_datetime()
+    def weekday(self):
+        return self._as_datetime().weekday()
+    def isoweekday(self):
+        return self._as_datetime().isoweekday()
+    def strftime(self, format):
+        return self._as_datetime().strftime(format)
+    def timestamp(self):
+        return self._as_datetime().timestamp()
 
 class BaseLiteralGenerator:
     def generate(self):
@@ -459,6 +481,16 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
             .get_attr("modules", vm)?
             .get_item(name.as_str(), vm)
             .is_ok();
+    // `datetime` is made on its first import: most scripts never pay for compiling it.
+    if name == "datetime"
+        && vm
+            .sys_module
+            .get_attr("modules", vm)?
+            .get_item("datetime", vm)
+            .is_err()
+    {
+        crate::script_datetime::register(vm)?;
+    }
     if ((MODULES.contains(&top) || STDLIB_MODULES.contains(&top)) && top == name)
         || datamimic_module
     {
@@ -651,6 +683,19 @@ fn from_python(vm: &VirtualMachine, value: &PyObjectRef, depth: usize) -> Result
             map.insert(key.into(), from_python(vm, &v, depth + 1)?);
         }
         return Ok(map.into());
+    }
+    // `datetime`'s values are written as `str()` writes them.
+    if value
+        .get_attr("_datamimic_written_as_str", vm)
+        .is_ok_and(|marked| marked.is(&vm.ctx.true_value))
+    {
+        let text = value
+            .str(vm)
+            .map_err(|_| format!("`{}` cannot be written as text", repr(vm, value)))?;
+        return match text.to_str() {
+            Some(s) => Ok(s.into()),
+            None => Err("the result is a string with lone surrogates".into()),
+        };
     }
     Err(format!(
         "the result `{}` is a Python `{}`, which datamimic cannot write",

@@ -56,6 +56,27 @@ impl std::fmt::Display for TableMismatch {
 
 impl std::error::Error for TableMismatch {}
 
+/// How records go into a table: the insert statement and which of their cells it takes.
+#[derive(Debug, Clone)]
+pub struct InsertPlan {
+    statement: String,
+    /// Cells per record.
+    width: usize,
+    /// The cells inserted, when some are left out.
+    kept: Option<Vec<usize>>,
+    /// The record's columns the table lacks, left out of its rows.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A column of the records that their table lacks, left out of its rows.
+#[derive(Debug, Clone)]
+pub struct LeftOut {
+    /// The column (the key's name).
+    pub column: String,
+    /// Which table lacks it and the closest columns it has.
+    pub message: String,
+}
+
 /// The rows a query returned: column names, then one value per column for each row.
 #[derive(Debug, Default)]
 pub struct QueryRows {
@@ -246,31 +267,74 @@ impl Database {
         e
     }
 
-    /// Checks that `table` has every one of `columns` and returns the insert statement for
-    /// them; an unknown table or column is an error naming the closest ones.
-    pub fn insert_statement(&self, table: &str, columns: &[String]) -> Result<String> {
+    /// The insert statement for those of a record's `columns` that `table` has. A column the
+    /// table lacks is left out of the rows, as DATAMIMIC does, and reported in
+    /// [`InsertPlan::left_out`] for the caller to warn about; a record none of whose columns
+    /// the table has is an error.
+    pub fn insert_plan(&self, table: &str, columns: &[String]) -> Result<InsertPlan> {
         let known = self.columns(table)?;
-        for column in columns {
-            if !known.iter().any(|k| k.eq_ignore_ascii_case(column)) {
+        let mut kept = Vec::with_capacity(columns.len());
+        let mut left_out = Vec::new();
+        for (i, column) in columns.iter().enumerate() {
+            if known.iter().any(|k| k.eq_ignore_ascii_case(column)) {
+                kept.push(i);
+            } else {
                 let hint = did_you_mean(column, known.iter().map(String::as_str))
                     .unwrap_or_else(|| format!("; its columns: {}", known.join(", ")));
-                return Err(TableMismatch(format!(
-                    "table `{table}` of SQLite database `{}` has no column `{column}`{hint}",
-                    self.shown
-                ))
-                .into());
+                left_out.push(LeftOut {
+                    column: column.clone(),
+                    message: format!(
+                        "table `{table}` of SQLite database `{}` has no column `{column}`{hint}",
+                        self.shown
+                    ),
+                });
             }
         }
-        let names: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
-        let marks = vec!["?"; columns.len()].join(", ");
-        Ok(format!(
+        if kept.is_empty() && !columns.is_empty() {
+            return Err(TableMismatch(format!(
+                "table `{table}` of SQLite database `{}` has none of the record's columns ({}); its columns: {}",
+                self.shown,
+                columns.join(", "),
+                known.join(", ")
+            ))
+            .into());
+        }
+        let names: Vec<String> = kept.iter().map(|&i| quote_ident(&columns[i])).collect();
+        let marks = vec!["?"; kept.len()].join(", ");
+        let statement = format!(
             "INSERT INTO {} ({}) VALUES ({marks})",
             quote_ident(table),
             names.join(", ")
-        ))
+        );
+        Ok(InsertPlan {
+            statement,
+            width: columns.len(),
+            kept: if left_out.is_empty() {
+                None
+            } else {
+                Some(kept)
+            },
+            left_out,
+        })
     }
 
-    /// Inserts rows of `width` cells each with `statement` (from [`Database::insert_statement`]).
+    /// Inserts the records of `cells` (each with a cell for every column the plan was made
+    /// for) as `plan` says.
+    pub fn insert_planned(&self, plan: &InsertPlan, cells: &[Sql]) -> Result<()> {
+        match &plan.kept {
+            None => self.insert(&plan.statement, plan.width, cells),
+            Some(kept) if plan.width > 0 => {
+                let rows: Vec<Sql> = cells
+                    .chunks(plan.width)
+                    .flat_map(|row| kept.iter().map(|&i| row[i].clone()))
+                    .collect();
+                self.insert(&plan.statement, kept.len(), &rows)
+            }
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// Inserts rows of `width` cells each with `statement`.
     pub fn insert(&self, statement: &str, width: usize, cells: &[Sql]) -> Result<()> {
         if width == 0 {
             return Ok(());

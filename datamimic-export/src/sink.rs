@@ -281,8 +281,8 @@ fn columnar_or<W: Write + Send + 'static>(
 struct TableDest {
     db: Arc<Database>,
     table: String,
-    /// The insert statement and row width, once the columns are known.
-    insert: Option<(String, usize)>,
+    /// How records are inserted, once their columns are known.
+    insert: Option<crate::database::InsertPlan>,
 }
 
 /// Where one output goes: standard output or a file (SQLite needs a file).
@@ -412,6 +412,17 @@ impl Sink {
         Ok(sink)
     }
 
+    /// The records' columns that the database table they go into lacks, left out of its
+    /// rows (none for other outputs).
+    pub fn left_out_columns(&self) -> &[crate::database::LeftOut] {
+        match &self.dest {
+            Dest::Table(TableDest {
+                insert: Some(plan), ..
+            }) => &plan.left_out,
+            _ => &[],
+        }
+    }
+
     /// Declares the keys of an SQLite table (before the first page); other outputs have none.
     pub fn declare_keys(&mut self, keys: sqlite::Keys) {
         if let Dest::Sqlite(Some(writer)) = &mut self.dest {
@@ -444,8 +455,7 @@ impl Sink {
                     .create(columns, &page.sql[..columns.len()])
                     .with_context(|| format!("cannot write `{}`", self.name))?,
                 Dest::Table(t) => {
-                    let statement = t.db.insert_statement(&t.table, columns)?;
-                    t.insert = Some((statement, columns.len()));
+                    t.insert = Some(t.db.insert_plan(&t.table, columns)?);
                 }
                 _ => {
                     let mut line = PageBuf::default();
@@ -476,9 +486,7 @@ impl Sink {
                 .with_context(|| format!("cannot write `{}`", self.name)),
             Dest::Sqlite(_) => Ok(()),
             Dest::Table(t) => match &t.insert {
-                Some((statement, width)) if page.records > 0 => {
-                    t.db.insert(statement, *width, &page.sql)
-                }
+                Some(plan) if page.records > 0 => t.db.insert_planned(plan, &page.sql),
                 _ => Ok(()),
             },
             #[cfg(feature = "parquet")]

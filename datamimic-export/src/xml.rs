@@ -5,10 +5,14 @@
 //! (`null` and non-finite numbers are empty elements, enum variants wrap their content in an
 //! element of their name), without building that JSON value first.
 //!
+//! In a map, keys `@name` are the attributes of its element and `#text` its text
+//! (xmltodict's convention), as DATAMIMIC's XML records have them.
+//!
 //! Every value reads back exactly (`\r` is written `&#13;`). A value holding a character XML
 //! 1.0 cannot write, or a key that is not an element name, fails the record with its path:
 //! nothing is mangled.
 
+mod attributes;
 mod escape;
 
 use std::fmt;
@@ -254,12 +258,16 @@ impl<'n, 'o> ser::Serializer for Element<'n, 'o> {
     ) -> Result<WrappedList<'n, 'o>, Error> {
         Ok(WrappedList(self.variant(variant)?))
     }
-    fn serialize_map(mut self, _len: Option<usize>) -> Result<Children<'n, 'o>, Error> {
-        self.open()?;
+    fn serialize_map(self, _len: Option<usize>) -> Result<Children<'n, 'o>, Error> {
+        self.out.push(b'<');
+        tag_name(self.name, self.out)?;
+        let attributes_at = self.out.len();
+        self.out.push(b'>');
         Ok(Children {
             name: self.name,
             out: self.out,
             key: String::new(),
+            attributes_at,
         })
     }
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Children<'n, 'o>, Error> {
@@ -309,10 +317,50 @@ struct Children<'n, 'o> {
     out: &'o mut Vec<u8>,
     /// The current map key, as JSON would have it.
     key: String,
+    /// Where in `out` the next attribute goes: the end of the start tag, before its `>`
+    /// (attributes may come after children: a script's dicts keep no order).
+    attributes_at: usize,
 }
 
 impl Children<'_, '_> {
     fn child<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Error> {
+        // Element names start with neither `@` nor `#`: one byte tells the usual case.
+        if matches!(name.as_bytes().first(), Some(b'@' | b'#')) {
+            return self.attribute_or_text(name, value);
+        }
+        value
+            .serialize(Element {
+                name,
+                out: &mut *self.out,
+            })
+            .map_err(|e| e.within(name))
+    }
+
+    /// `@name` (an attribute, into the start tag) or `#text`; another name is an element
+    /// name (which fails as such).
+    fn attribute_or_text<T: Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> Result<(), Error> {
+        if let Some(attribute) = name.strip_prefix(attributes::ATTRIBUTE)
+            && is_element_name(attribute)
+        {
+            let text = attributes::scalar_text(value)
+                .map_err(|m| <Error as ser::Error>::custom(m).within(name))?;
+            let mut written = Vec::new();
+            attributes::write_attribute(attribute, &text, &mut written)
+                .map_err(|e| Error::from(e).within(name))?;
+            let at = self.attributes_at;
+            self.out.splice(at..at, written.iter().copied());
+            self.attributes_at += written.len();
+            return Ok(());
+        }
+        if name == attributes::TEXT {
+            let text = attributes::scalar_text(value)
+                .map_err(|m| <Error as ser::Error>::custom(m).within(name))?;
+            return escape_text(&text, self.out).map_err(|e| Error::from(e).within(name));
+        }
         value
             .serialize(Element {
                 name,

@@ -21,6 +21,10 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/address/state SE",
     "common/address/street *",
     "common/net/email_domain *",
+    // Marketing jargon for Faker's `catch_phrase`: no statistic exists for it.
+    "common/organization/catch_phrase_adjective *",
+    "common/organization/catch_phrase_descriptor *",
+    "common/organization/catch_phrase_noun *",
     "common/organization/company_name_word *",
     "common/person/academic_title *",
     "common/person/family_name AT",

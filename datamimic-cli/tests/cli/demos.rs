@@ -11,16 +11,6 @@ use crate::{Scratch, datamimic};
 /// Demos that do not run yet: the demo, why, and the start of the first error it gives.
 const NOT_YET: &[(&str, &str, &str)] = &[
     (
-        "demo-custom-components",
-        "Faker's `catch_phrase` and `user_agent` (no dataset for them)",
-        "1_generator_multi.xml:25:43: `movieTitle`: generator failed on record 0: AttributeError: datamimic's Faker has no `catch_phrase`",
-    ),
-    (
-        "demo-datetime",
-        "Python's `datetime` module in a `.scr.py` file",
-        "4_datetime_series.xml:2:19: `uri`: in `script/py_script.scr.py` line 1: ImportError: `import datetime`",
-    ),
-    (
         "demo-db-mapping",
         "DATAMIMIC's contexts and database client in a `.scr.py` file",
         "datamimic.xml:18:19: `uri`: in `script/lib_glob.scr.py` line 3: ImportError: `import datamimic_ce.contexts.context`",
@@ -31,19 +21,9 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "doctor.xml:22:9: table `healthcare/specialty` has no dataset `VN` (strict mode)",
     ),
     (
-        "demo-masking",
-        "a key the SQLite table lacks (`active` in `CUSTOMER`), which DATAMIMIC leaves out",
-        "1_prepare.xml:4:5: `CUSTOMER`: table `CUSTOMER` of SQLite database `out/source.sqlite` has no column `active`",
-    ),
-    (
         "demo-py-scripting",
         "`sourceScripted`",
         "1_generate.xml:2:58: unknown attribute `sourceScripted` on `<generate>`",
-    ),
-    (
-        "demo-xml",
-        "`<element>` (XML attributes) and XML template sources",
-        "1_xml_generate.xml:23:13: unknown element `<element>` in `<nestedKey>`",
     ),
     (
         "overview-generator",
@@ -59,18 +39,25 @@ type Check = fn(&Path);
 const RUNNING: &[(&str, Check)] = &[
     ("demo-clinical-trial", clinical_trial),
     ("demo-condition", condition),
+    (
+        "demo-custom-components",
+        crate::demo_checks::custom_components,
+    ),
     ("demo-database", database),
+    ("demo-datetime", crate::demo_checks::datetime),
     ("demo-ecommerce", ecommerce),
     ("demo-finance", finance),
     ("demo-insurance", insurance),
     ("demo-json", json),
+    ("demo-masking", crate::demo_checks::masking),
     ("demo-model", model),
     ("demo-postprocess", postprocess),
     ("demo-watermark", watermark),
+    ("demo-xml", crate::demo_checks::xml),
     ("overview-converter", converter),
 ];
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -83,7 +70,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn demos_dir() -> std::path::PathBuf {
+pub(crate) fn demos_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli/demos")
 }
 
@@ -151,7 +138,7 @@ fn datamimic_demos_run_unchanged() {
 }
 
 /// All rows of `table` in the SQLite file `db`, each cell as text (NULL as `None`).
-fn table(db: &Path, table: &str) -> (Vec<String>, Vec<Vec<Option<String>>>) {
+pub(crate) fn table(db: &Path, table: &str) -> (Vec<String>, Vec<Vec<Option<String>>>) {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
     let columns: Vec<String> = stmt.column_names().map(String::from).collect();
@@ -174,13 +161,13 @@ fn table(db: &Path, table: &str) -> (Vec<String>, Vec<Vec<Option<String>>>) {
     (columns, rows)
 }
 
-fn is_datetime(text: &str) -> bool {
+pub(crate) fn is_datetime(text: &str) -> bool {
     chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").is_ok()
 }
 
 /// demo-watermark: source data, anonymised into the target between two watermarks.
 /// The files in a demo's output folder, sorted.
-fn files(out: &Path) -> Vec<String> {
+pub(crate) fn files(out: &Path) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(out)
         .map(|dir| {
             dir.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

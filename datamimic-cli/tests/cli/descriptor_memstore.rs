@@ -145,7 +145,7 @@ fn memstore_mistakes_are_positioned_errors_with_suggestions() {
         (
             r#"<memstore id="mem"/><generate name="a" count="1" target="mem"><key name="k" constant="1"/></generate>
   <generate name="b" source="mme" type="a" target="CSV"/>"#,
-            "d.xml:4:30: `source`: `mme`: only CSV (`*.ent.csv`) and JSON files can be sources yet, and the ids of `<memstore>`s and `<database>`s declared before; did you mean `mem`?",
+            "d.xml:4:30: `source`: `mme`: only CSV (`*.ent.csv`), JSON and XML files can be sources yet, and the ids of `<memstore>`s and `<database>`s declared before; did you mean `mem`?",
         ),
         (
             r#"<memstore id="mem"/><generate name="order" count="1" target="mem"><key name="k" constant="1"/></generate>

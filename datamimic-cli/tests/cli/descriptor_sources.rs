@@ -342,7 +342,7 @@ fn bad_sources_are_positioned_errors() {
         ),
         (
             r#"source="data.xlsx""#,
-            "project/d.xml:2:30: `source`: `data.xlsx`: only CSV (`*.ent.csv`) and JSON files can be sources yet",
+            "project/d.xml:2:30: `source`: `data.xlsx`: only CSV (`*.ent.csv`), JSON and XML files can be sources yet",
         ),
     ] {
         s.write("project/d.xml", &generate(attrs));

@@ -2,15 +2,18 @@
 
 mod columnar;
 mod commands;
+mod demo_checks;
 mod demos;
 mod descriptor;
 mod descriptor_converters;
 mod descriptor_database;
+mod descriptor_database_left_out;
 mod descriptor_datetime;
 mod descriptor_inputs;
 mod descriptor_memstore;
 mod descriptor_small;
 mod descriptor_sources;
+mod descriptor_xml;
 mod errors;
 mod exporters;
 mod lending;
@@ -25,6 +28,7 @@ mod reliability_run;
 mod reliability_scripts;
 mod reliability_xml;
 mod reproducibility;
+mod scripts_datetime;
 mod scripts_python;
 mod shard;
 

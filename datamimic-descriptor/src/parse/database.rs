@@ -343,6 +343,7 @@ impl Parser<'_, '_> {
             converters: Vec::new(),
             in_date_format: None,
             out_date_format: None,
+            elements: Vec::new(),
         })
     }
 }

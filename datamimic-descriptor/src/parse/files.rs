@@ -61,6 +61,37 @@ impl Parser<'_, '_> {
         })
     }
 
+    /// `source="*.xml"`: the root's child elements as rows ([`crate::xml_source`]).
+    pub(super) fn xml_source(
+        &self,
+        node: Node<'_, '_>,
+        ctx: &Ctx<'_>,
+        uri: &str,
+        cyclic: bool,
+        distribution: Distribution,
+        variable: bool,
+    ) -> Result<RowSource> {
+        if variable && node.attribute("separator").is_some() {
+            return Err(self.err_attr(node, "separator", "an XML source has no separator"));
+        }
+        let (path, shown) = self.data_file(node, ctx, uri)?;
+        let rows = crate::xml_source::read(&path, &shown)
+            .map_err(|e| anyhow!("{e:#} (the `source` at {})", self.attr_pos(node, "source")))?;
+        if rows.rows.is_empty() && (cyclic || distribution == Distribution::Random) {
+            return Err(self.err_attr(
+                node,
+                "source",
+                format_args!("`{uri}` has no rows to repeat or draw from"),
+            ));
+        }
+        Ok(RowSource {
+            pos: self.attr_pos(node, "source"),
+            rows: Rows::Json(Arc::new(rows)),
+            cyclic,
+            distribution,
+        })
+    }
+
     /// `source="*.wgt.csv"` on a key or variable: a value per record, drawn by weight.
     pub(super) fn weighted_source(
         &self,
