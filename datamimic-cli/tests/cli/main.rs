@@ -7,6 +7,7 @@ mod descriptor;
 mod descriptor_converters;
 mod descriptor_database;
 mod descriptor_datetime;
+mod descriptor_fixes;
 mod descriptor_inputs;
 mod descriptor_memstore;
 mod descriptor_small;
