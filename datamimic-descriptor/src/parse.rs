@@ -91,6 +91,9 @@ struct Ctx<'e> {
     /// Whether an enclosing generate's count is known only when the run reaches it (a
     /// database source): then `outer_records` is no bound.
     count_unknown: bool,
+    /// The enclosing `<nestedKey>`s of the current generate: a script may read an element's
+    /// names through them (`details.amount`), as in DATAMIMIC.
+    nested_keys: Vec<String>,
 }
 
 /// Reads and checks the descriptor at `path`.
@@ -115,6 +118,7 @@ pub fn parse_file(path: &Path, engine: &Engine, options: ParseOptions) -> Result
         errors: Vec::new(),
         outer_records: 1,
         count_unknown: false,
+        nested_keys: Vec::new(),
         engine,
         options,
         sources: &sources,
@@ -845,6 +849,14 @@ impl<'d, 'i> Parser<'d, 'i> {
                 )
             }
         };
+        // A class named without arguments is made as DATAMIMIC makes it
+        // (`crate::script_contexts`).
+        let source = if text.contains('(') {
+            source
+        } else {
+            let len = source.text.len();
+            source.splice(0, len, &format!("_datamimic_new({name})"))
+        };
         let script = Script::compile(ctx.engine, source.with_suffix(method)).map_err(|f| {
             error_at(
                 &f.pos.unwrap_or_else(|| self.attr_pos(node, attr)),
@@ -885,7 +897,8 @@ impl<'d, 'i> Parser<'d, 'i> {
             attr.value(),
         );
         let records: Vec<&str> = ctx.path.rsplit('/').filter(|g| !g.is_empty()).collect();
-        Script::compile_in(ctx.engine, source, &records).map_err(|f| {
+        let elements: Vec<&str> = ctx.nested_keys.iter().map(String::as_str).collect();
+        Script::compile_in(ctx.engine, source, &records, &elements).map_err(|f| {
             error_at(
                 &f.pos.unwrap_or_else(|| self.attr_pos(node, name)),
                 format_args!("`{name}`: script does not compile: {}", f.message),
@@ -1014,6 +1027,7 @@ impl<'d, 'i> Parser<'d, 'i> {
         ctx.path.push('/');
         ctx.path.push_str(&name);
         ctx.outer_records = records;
+        let outer_nested_keys = std::mem::take(&mut ctx.nested_keys);
         let errors_before = ctx.errors.len();
         // The enclosing state is restored however the body ends.
         let read_body = (|| -> Result<()> {
@@ -1033,6 +1047,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             Ok(())
         })();
         ctx.path.truncate(outer);
+        ctx.nested_keys = outer_nested_keys;
         ctx.outer_records = outer_records;
         ctx.count_unknown = outer_count_unknown;
         ctx.writes_xml = outer_writes_xml;
@@ -1493,6 +1508,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
+        let nested_name = name.clone();
         self.key_name(node, ctx, &name)?;
         let source = self.nested_source(node, ctx)?;
         let range = self.count_range(node, ctx)?;
@@ -1563,7 +1579,12 @@ impl<'d, 'i> Parser<'d, 'i> {
             list,
             min_count,
             script,
-            body: self.body(node, ctx)?,
+            body: {
+                ctx.nested_keys.push(nested_name.clone());
+                let body = self.body(node, ctx);
+                ctx.nested_keys.pop();
+                body?
+            },
         };
         if let Some(count) = list {
             let element = 1 + descriptor::values(&nested.body);

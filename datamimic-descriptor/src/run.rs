@@ -59,6 +59,7 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
     let mut dbs = Databases::default();
     let result = (|| -> Result<()> {
         open_databases(&setup.databases, &args.output_dir, &mut paths, &mut dbs)?;
+        let _scripts_read = crate::script_contexts::share(&dbs);
         let mut globals = Scope::new();
         let kept_text = AtomicU64::new(0);
         for item in &setup.items {

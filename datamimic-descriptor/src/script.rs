@@ -199,6 +199,7 @@ impl Script {
         engine: &Engine,
         source: ScriptSource,
         records: &[&str],
+        elements: &[&str],
     ) -> Result<Script, ScriptFailure> {
         let text = source.text.trim_start();
         let skipped = source.text.len() - text.len();
@@ -206,6 +207,7 @@ impl Script {
         if let Ok(parsed) = ruff_python_parser::parse_expression(text.trim_end()) {
             let mut finder = RecordPaths {
                 records,
+                elements,
                 edits: &mut edits,
             };
             finder.visit_expr(parsed.expr());
@@ -222,7 +224,11 @@ impl Script {
             source = source.splice(skipped + start, skipped + end, with);
         }
         let mut script = Script::compile(engine, source)?;
-        let names = records.iter().take(2).map(|r| r.to_string()).collect();
+        let names = elements
+            .iter()
+            .chain(records.iter().take(2))
+            .map(|r| r.to_string())
+            .collect();
         script.unless_defined = Some((names, Box::new(original)));
         Ok(script)
     }
@@ -276,10 +282,12 @@ impl Script {
     }
 }
 
-/// `g.field` where `g` names the current record's generate (the prefix goes) or the
-/// enclosing one (it becomes `parent`): byte ranges and their replacements.
+/// `g.field` where `g` names the current record's generate or an enclosing `<nestedKey>`
+/// (`elements`: the prefix goes, as the element's names are in scope) or the enclosing
+/// generate (it becomes `parent`): byte ranges and their replacements.
 struct RecordPaths<'r, 'e> {
     records: &'r [&'r str],
+    elements: &'r [&'r str],
     edits: &'e mut Vec<(usize, usize, &'static str)>,
 }
 
@@ -289,7 +297,9 @@ impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
             && let Expr::Name(name) = &*a.value
         {
             let start = usize::from(name.range.start());
-            if self.records.first() == Some(&name.id.as_str()) {
+            if self.records.first() == Some(&name.id.as_str())
+                || self.elements.contains(&name.id.as_str())
+            {
                 self.edits
                     .push((start, usize::from(a.attr.range.start()), ""));
             } else if self.records.get(1) == Some(&name.id.as_str()) {

@@ -55,7 +55,7 @@ pub(crate) const SCRIPT_PATH: &str = "<script>";
 const MAX_VALUE_DEPTH: usize = 64;
 
 /// Modules a script may import (and the standard library's of [`STDLIB_MODULES`]).
-const MODULES: &[&str] = &["__future__", "random", "string", "uuid", "faker"];
+const MODULES: &[&str] = &["__future__", "random", "string", "uuid", "faker", "re"];
 
 /// The features of Python's `__future__` module, all of which Python 3 has.
 const FUTURE_FEATURES: &[&str] = &[
@@ -265,6 +265,11 @@ impl Python {
             )?;
             let random_class = modules.get_item("random", vm)?.get_attr("Random", vm)?;
             script_domains::register(vm, scope.globals.get_item("Record", vm)?, random_class)?;
+            crate::script_contexts::register(
+                vm,
+                scope.globals.get_item("CustomConverter", vm)?,
+                scope.globals.get_item("Record", vm)?,
+            )?;
             Ok((
                 scope.globals.get_item("Record", vm)?,
                 scope.globals.get_item("DateTimeText", vm)?,
@@ -425,6 +430,7 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
     builtins.set_attr("random", random.clone(), vm)?;
     modules.set_item("random", random, vm)?;
     modules.set_item("string", string_module(vm)?, vm)?;
+    modules.set_item("re", crate::script_re::module(vm)?, vm)?;
     let uuid_dict = vm.ctx.new_dict();
     uuid_dict.set_item("uuid4", vm.new_function("uuid4", uuid).into(), vm)?;
     modules.set_item("uuid", vm.new_module("uuid", uuid_dict, None).into(), vm)?;
