@@ -21,11 +21,6 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "4_datetime_series.xml:2:19: `uri`: in `script/py_script.scr.py` line 1: ImportError: `import datetime`",
     ),
     (
-        "demo-db-mapping",
-        "DATAMIMIC's contexts and database client in a `.scr.py` file",
-        "datamimic.xml:18:19: `uri`: in `script/lib_glob.scr.py` line 3: ImportError: `import datamimic_ce.contexts.context`",
-    ),
-    (
         "demo-healthcare",
         "healthcare tables lack the dataset VN",
         "doctor.xml:22:9: table `healthcare/specialty` has no dataset `VN` (strict mode)",
@@ -60,6 +55,10 @@ const RUNNING: &[(&str, Check)] = &[
     ("demo-clinical-trial", clinical_trial),
     ("demo-condition", condition),
     ("demo-database", database),
+    (
+        "demo-db-mapping",
+        crate::descriptor_python_modules::db_mapping,
+    ),
     ("demo-ecommerce", ecommerce),
     ("demo-finance", finance),
     ("demo-insurance", insurance),

@@ -10,6 +10,7 @@ mod descriptor_datetime;
 mod descriptor_fixes;
 mod descriptor_inputs;
 mod descriptor_memstore;
+mod descriptor_python_modules;
 mod descriptor_small;
 mod descriptor_sources;
 mod errors;
