@@ -124,6 +124,7 @@ pub mod script;
 pub mod script_contexts;
 pub mod script_domains;
 pub mod script_faker;
+mod script_json;
 pub mod script_limits;
 pub mod script_module;
 pub mod script_native;
@@ -137,3 +138,4 @@ pub mod string_gen;
 // Running a descriptor.
 pub mod run;
 pub mod seed;
+pub mod source_scripted;

@@ -327,6 +327,7 @@ const GENERATE_ATTRS: &[&str] = &[
     "minCount",
     "maxCount",
     "converter",
+    "sourceScripted",
     // DATAMIMIC's process count, as on `<setup>`: datamimic's threads make the same bytes
     // for any count, so `--threads` decides.
     "multiprocessing",
@@ -964,7 +965,8 @@ impl<'d, 'i> Parser<'d, 'i> {
                 ));
             }
         };
-        let source = self.row_source(node, ctx, separator.0, false)?;
+        let mut source = self.row_source(node, ctx, separator.0, false)?;
+        self.source_scripted(node, source.as_mut(), ctx)?;
         // `type` equal to the name is DATAMIMIC's default: it changes nothing.
         if node.attribute("type").is_some_and(|t| t != name)
             && !matches!(
@@ -1505,12 +1507,14 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "cyclic",
                 "distribution",
                 "separator",
+                "sourceScripted",
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
         let nested_name = name.clone();
         self.key_name(node, ctx, &name)?;
-        let source = self.nested_source(node, ctx)?;
+        let mut source = self.nested_source(node, ctx)?;
+        self.source_scripted(node, source.as_mut(), ctx)?;
         let range = self.count_range(node, ctx)?;
         let mut min_count = None;
         let list = match self.attr(node, "type").unwrap_or("dict") {
@@ -1619,6 +1623,38 @@ impl<'d, 'i> Parser<'d, 'i> {
             source.distribution = Distribution::Random;
         }
         Ok(Some(source))
+    }
+
+    /// `sourceScripted="True"`: the source's `{expressions}` become scripts
+    /// (`crate::source_scripted`).
+    fn source_scripted(
+        &self,
+        node: Node<'_, '_>,
+        source: Option<&mut RowSource>,
+        ctx: &Ctx<'_>,
+    ) -> Result<()> {
+        let Some(flag) = self.attr(node, "sourceScripted") else {
+            return Ok(());
+        };
+        match flag {
+            "True" | "true" => {}
+            "False" | "false" => return Ok(()),
+            other => {
+                return Err(self.err_attr(
+                    node,
+                    "sourceScripted",
+                    format_args!("`{other}` is neither `True` nor `False`"),
+                ));
+            }
+        }
+        let Some(source) = source else {
+            return Err(self.err_attr(node, "sourceScripted", "needs a `source`"));
+        };
+        crate::source_scripted::script_rows(
+            source,
+            ctx.engine,
+            &self.attr_pos(node, "sourceScripted"),
+        )
     }
 
     fn ty(&self, node: Node<'_, '_>) -> Result<Option<Type>> {

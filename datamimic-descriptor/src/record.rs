@@ -234,7 +234,7 @@ fn rows_nested(
         let ordinal = list_element_ordinal(n, index, longest, place)?;
         let mark = scope.len();
         let mut inner = Vec::new();
-        let columns = source.start_row(row, scope, &mut inner)?;
+        let columns = source.start_row(engine, row, scope, &mut inner)?;
         element_ordinal::within(ordinal, || {
             eval_stmts(engine, &n.body, index, scope, &mut inner)
         })?;

@@ -356,7 +356,7 @@ impl DescriptorSource<'_> {
         }
         let mut fields = Vec::new();
         let columns = match &g.source {
-            Some(source) => source.start_record(index, &mut scope, &mut fields)?,
+            Some(source) => source.start_record(self.engine, index, &mut scope, &mut fields)?,
             None => 0,
         };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;

@@ -319,7 +319,8 @@ fn describe(pattern: &str, e: &regex_automata::meta::BuildError) -> String {
     } else {
         ""
     };
-    let first = detail.lines().last().unwrap_or_default().trim();
+    let last = detail.lines().last().unwrap_or_default().trim();
+    let first = last.strip_prefix("error: ").unwrap_or(last);
     format!("bad pattern {pattern:?}{lacking}: {first}")
 }
 

@@ -55,7 +55,15 @@ pub(crate) const SCRIPT_PATH: &str = "<script>";
 const MAX_VALUE_DEPTH: usize = 64;
 
 /// Modules a script may import (and the standard library's of [`STDLIB_MODULES`]).
-const MODULES: &[&str] = &["__future__", "random", "string", "uuid", "faker", "re"];
+const MODULES: &[&str] = &[
+    "__future__",
+    "random",
+    "string",
+    "uuid",
+    "faker",
+    "re",
+    "json",
+];
 
 /// The features of Python's `__future__` module, all of which Python 3 has.
 const FUTURE_FEATURES: &[&str] = &[
@@ -431,6 +439,7 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
     modules.set_item("random", random, vm)?;
     modules.set_item("string", string_module(vm)?, vm)?;
     modules.set_item("re", crate::script_re::module(vm)?, vm)?;
+    modules.set_item("json", crate::script_json::module(vm)?, vm)?;
     let uuid_dict = vm.ctx.new_dict();
     uuid_dict.set_item("uuid4", vm.new_function("uuid4", uuid).into(), vm)?;
     modules.set_item("uuid", vm.new_module("uuid", uuid_dict, None).into(), vm)?;

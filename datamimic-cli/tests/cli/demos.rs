@@ -32,8 +32,8 @@ const NOT_YET: &[(&str, &str, &str)] = &[
     ),
     (
         "demo-py-scripting",
-        "`sourceScripted`",
-        "1_generate.xml:2:58: unknown attribute `sourceScripted` on `<generate>`",
+        "`numpy` and `pandas` in `create_random_json` (everything else runs: `sourceScripted`, `json`)",
+        "1_generate.xml:5:76: `notes` of the scripted source: ImportError: `import numpy`",
     ),
     (
         "demo-xml",

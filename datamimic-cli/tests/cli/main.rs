@@ -12,6 +12,7 @@ mod descriptor_inputs;
 mod descriptor_memstore;
 mod descriptor_python_modules;
 mod descriptor_small;
+mod descriptor_source_scripted;
 mod descriptor_sources;
 mod errors;
 mod exporters;
