@@ -135,10 +135,10 @@ pub fn script_rows(source: &mut RowSource, engine: &Engine, pos: &Pos) -> Result
 }
 
 fn script_value(engine: &Engine, value: &Dynamic, place: &str) -> Result<Dynamic, String> {
-    if let Some(text) = value.read_lock::<rhai::ImmutableString>() {
-        if let Some(template) = Template::parse(engine, &text, place)? {
-            return Ok(Dynamic::from(template));
-        }
+    if let Some(text) = value.read_lock::<rhai::ImmutableString>()
+        && let Some(template) = Template::parse(engine, &text, place)?
+    {
+        return Ok(Dynamic::from(template));
     }
     Ok(value.clone())
 }
