@@ -124,6 +124,7 @@ pub mod script;
 pub mod script_contexts;
 pub mod script_domains;
 pub mod script_faker;
+pub mod script_generators;
 mod script_json;
 pub mod script_limits;
 pub mod script_module;

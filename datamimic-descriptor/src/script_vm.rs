@@ -272,7 +272,17 @@ impl Python {
                 vm,
             )?;
             let random_class = modules.get_item("random", vm)?.get_attr("Random", vm)?;
-            script_domains::register(vm, scope.globals.get_item("Record", vm)?, random_class)?;
+            script_domains::register(
+                vm,
+                scope.globals.get_item("Record", vm)?,
+                random_class.clone(),
+            )?;
+            crate::script_generators::register(
+                vm,
+                vm.new_function("_entity_record", script_domains::entity_record)
+                    .into(),
+                random_class.clone(),
+            )?;
             crate::script_contexts::register(
                 vm,
                 scope.globals.get_item("CustomConverter", vm)?,

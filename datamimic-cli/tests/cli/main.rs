@@ -9,6 +9,7 @@ mod descriptor_database;
 mod descriptor_datetime;
 mod descriptor_fixes;
 mod descriptor_inputs;
+mod descriptor_literal_generators;
 mod descriptor_memstore;
 mod descriptor_python_modules;
 mod descriptor_small;
