@@ -648,8 +648,8 @@ mod tests {
                 "OverflowError: cannot convert inf to an integer",
             ),
             (
-                "__import__('json')",
-                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing` can be imported",
+                "__import__('numpy')",
+                "`import numpy`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `re`, `json`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing` can be imported",
             ),
             ("__import__('functools.os')", "`import functools.os`"),
         ] {
@@ -725,8 +725,8 @@ mod tests {
                 "ValueError: `bank_account` has no `account_number`: a Transaction's account takes its account_number, account_type, iban",
             ),
             (
-                "__import__('datamimic_ce.contexts.context')",
-                "ImportError: `import datamimic_ce.contexts.context`: of DATAMIMIC's modules, datamimic provides",
+                "__import__('datamimic_ce.clients.mongodb_client')",
+                "ImportError: `import datamimic_ce.clients.mongodb_client`: of DATAMIMIC's modules, datamimic provides",
             ),
         ] {
             let f = eval(bad, &mut scope).unwrap_err();

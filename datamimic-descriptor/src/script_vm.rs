@@ -495,7 +495,7 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     if top == "datamimic_ce" {
         return Err(vm.new_import_error(
             format!(
-                "`import {name}`: of DATAMIMIC's modules, datamimic provides the base classes of generators and converters, `DemographicConfig` and the domains' services, generators and models (`datamimic_ce.domains.healthcare.services.patient_service`)"
+                "`import {name}`: of DATAMIMIC's modules, datamimic provides the base classes of generators and converters, `DemographicConfig`, the domains' services, generators and models (`datamimic_ce.domains.healthcare.services.patient_service`), the contexts, `DatabaseClient` (SQLite) and `logger`"
             ),
             vm.ctx.new_str(name),
         ));
