@@ -156,7 +156,7 @@ pub(crate) fn register(
 
 /// `_digest(algorithm, text)`: the hex digest of `text`.
 fn digest(algorithm: PyStrRef, text: PyStrRef, vm: &VirtualMachine) -> PyResult<String> {
-    let hasher = crate::hash::HashConverter::new(&algorithm.to_string(), "hex", None)
+    let hasher = crate::hash::HashConverter::new(algorithm.as_ref(), "hex", None)
         .map_err(|e| vm.new_value_error(format!("HashGenerator: {e}")))?;
-    Ok(hasher.hash(&text.to_string()))
+    Ok(hasher.hash(text.as_ref()))
 }
