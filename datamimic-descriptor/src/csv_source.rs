@@ -268,11 +268,13 @@ impl RowSource {
     /// returns how many.
     pub fn start_row(
         &self,
+        engine: &crate::script::Engine,
         row: u64,
         scope: &mut Scope<'_>,
         fields: &mut Vec<(String, Node)>,
     ) -> Result<usize> {
-        let row = self.rows.fields(row)?;
+        let mut row = self.rows.fields(row)?;
+        crate::source_scripted::evaluate(engine, &mut row, scope, &self.pos)?;
         let columns = row.len();
         for (name, value, node) in row {
             scope.push_dynamic(name, value);
@@ -285,11 +287,13 @@ impl RowSource {
     /// fields; returns how many.
     pub fn start_record(
         &self,
+        engine: &crate::script::Engine,
         index: u64,
         scope: &mut Scope<'_>,
         fields: &mut Vec<(String, Node)>,
     ) -> Result<usize> {
-        let row = self.rows.fields(self.row(index)?)?;
+        let mut row = self.rows.fields(self.row(index)?)?;
+        crate::source_scripted::evaluate(engine, &mut row, scope, &self.pos)?;
         let columns = row.len();
         for (name, value, node) in row {
             scope.push_dynamic(name, value);

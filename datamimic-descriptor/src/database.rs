@@ -222,6 +222,11 @@ impl Databases {
     pub fn all(&self) -> impl Iterator<Item = &Arc<Database>> {
         self.open.values()
     }
+
+    /// Every database with its id.
+    pub fn by_id(&self) -> impl Iterator<Item = (&str, &Arc<Database>)> {
+        self.open.iter().map(|(id, db)| (id.as_str(), db))
+    }
 }
 
 impl RowSource {

@@ -327,6 +327,7 @@ const GENERATE_ATTRS: &[&str] = &[
     "minCount",
     "maxCount",
     "converter",
+    "sourceScripted",
     // DATAMIMIC's process count, as on `<setup>`: datamimic's threads make the same bytes
     // for any count, so `--threads` decides.
     "multiprocessing",
@@ -847,7 +848,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Ok(None);
         };
         let name = text.split('(').next().unwrap_or_default().trim();
-        if !ctx.engine.has_class(name) {
+        if !ctx.engine.has_class(name) && !crate::script_generators::GENERATORS.contains(&name) {
             return Ok(None);
         }
         let source = match part {
@@ -861,6 +862,14 @@ impl<'d, 'i> Parser<'d, 'i> {
                     part,
                 )
             }
+        };
+        // A class named without arguments is made as DATAMIMIC makes it
+        // (`crate::script_contexts`).
+        let source = if text.contains('(') {
+            source
+        } else {
+            let len = source.text.len();
+            source.splice(0, len, &format!("_datamimic_new({name})"))
         };
         let script = Script::compile(ctx.engine, source.with_suffix(method)).map_err(|f| {
             error_at(
@@ -968,7 +977,8 @@ impl<'d, 'i> Parser<'d, 'i> {
                 ));
             }
         };
-        let source = self.row_source(node, ctx, separator.0, false)?;
+        let mut source = self.row_source(node, ctx, separator.0, false)?;
+        self.source_scripted(node, source.as_mut(), ctx)?;
         // `type` equal to the name is DATAMIMIC's default: it changes nothing.
         if node.attribute("type").is_some_and(|t| t != name)
             && !matches!(
@@ -1031,6 +1041,8 @@ impl<'d, 'i> Parser<'d, 'i> {
         ctx.path.push('/');
         ctx.path.push_str(&name);
         ctx.outer_records = records;
+        // A nested generate's scripts see its own nestedKeys, not the enclosing record's.
+        let outer_nested = std::mem::take(&mut ctx.nested);
         let errors_before = ctx.errors.len();
         // The enclosing state is restored however the body ends.
         let read_body = (|| -> Result<()> {
@@ -1050,6 +1062,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             Ok(())
         })();
         ctx.path.truncate(outer);
+        ctx.nested = outer_nested;
         ctx.outer_records = outer_records;
         ctx.count_unknown = outer_count_unknown;
         ctx.writes_xml = outer_writes_xml;
@@ -1520,11 +1533,13 @@ impl<'d, 'i> Parser<'d, 'i> {
                 "cyclic",
                 "distribution",
                 "separator",
+                "sourceScripted",
             ],
         )?;
         let name = self.required(node, "name")?.to_owned();
         self.key_name(node, ctx, &name)?;
-        let source = self.nested_source(node, ctx)?;
+        let mut source = self.nested_source(node, ctx)?;
+        self.source_scripted(node, source.as_mut(), ctx)?;
         let range = self.count_range(node, ctx)?;
         let mut min_count = None;
         let list = match self.attr(node, "type").unwrap_or("dict") {
@@ -1632,6 +1647,38 @@ impl<'d, 'i> Parser<'d, 'i> {
             source.distribution = Distribution::Random;
         }
         Ok(Some(source))
+    }
+
+    /// `sourceScripted="True"`: the source's `{expressions}` become scripts
+    /// (`crate::source_scripted`).
+    fn source_scripted(
+        &self,
+        node: Node<'_, '_>,
+        source: Option<&mut RowSource>,
+        ctx: &Ctx<'_>,
+    ) -> Result<()> {
+        let Some(flag) = self.attr(node, "sourceScripted") else {
+            return Ok(());
+        };
+        match flag {
+            "True" | "true" => {}
+            "False" | "false" => return Ok(()),
+            other => {
+                return Err(self.err_attr(
+                    node,
+                    "sourceScripted",
+                    format_args!("`{other}` is neither `True` nor `False`"),
+                ));
+            }
+        }
+        let Some(source) = source else {
+            return Err(self.err_attr(node, "sourceScripted", "needs a `source`"));
+        };
+        crate::source_scripted::script_rows(
+            source,
+            ctx.engine,
+            &self.attr_pos(node, "sourceScripted"),
+        )
     }
 
     fn ty(&self, node: Node<'_, '_>) -> Result<Option<Type>> {

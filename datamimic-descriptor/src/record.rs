@@ -13,6 +13,7 @@ use crate::descriptor::{
     Branch, Converter, Field, Generator, MAX_RECORD_VALUES, Nested, Pos, Stmt, Type, ValueSource,
     error_at,
 };
+use crate::element_ordinal;
 use crate::script::{self, Engine, ScriptFailure, uniform_int, with_rng};
 
 /// A record or part of one, keeping the descriptor's key order.
@@ -200,7 +201,10 @@ fn eval_nested(engine: &Engine, n: &Nested, index: u64, scope: &mut Scope<'_>) -
         Some(most) => (0..n.min_count.map_or(most, |least| {
             with_rng(|rng| crate::descriptor::draw_count(rng, least, most))
         }))
-            .map(|_| element(scope))
+            .map(|place| {
+                let ordinal = list_element_ordinal(n, index, most, place)?;
+                element_ordinal::within(ordinal, || element(scope))
+            })
             .collect::<Result<Vec<_>>>()
             .map(Node::List),
     }
@@ -233,16 +237,33 @@ fn rows_nested(
     }
     let order = source.element_order(count);
     let mut elements = Vec::with_capacity(order.len());
-    for row in order {
+    let longest = if source.cyclic { most } else { most.min(rows) };
+    for (place, row) in (0..).zip(order) {
+        let ordinal = list_element_ordinal(n, index, longest, place)?;
         let mark = scope.len();
         let mut inner = Vec::new();
-        let columns = source.start_row(row, scope, &mut inner)?;
-        eval_stmts(engine, &n.body, index, scope, &mut inner)?;
+        let columns = source.start_row(engine, row, scope, &mut inner)?;
+        element_ordinal::within(ordinal, || {
+            eval_stmts(engine, &n.body, index, scope, &mut inner)
+        })?;
         crate::csv_source::overlay(&mut inner, columns);
         scope.rewind(mark);
         elements.push(Node::Map(inner));
     }
     Ok(Node::List(elements))
+}
+
+/// The ordinal `IncrementGenerator` counts from in element `place` of list `n`.
+fn list_element_ordinal(n: &Nested, index: u64, longest: u64, place: u64) -> Result<u64> {
+    element_ordinal::of_element(index, longest, place).ok_or_else(|| {
+        error_at(
+            &n.pos,
+            format_args!(
+                "`{}`: element {place} of record {index} leaves the 64-bit range of ordinals",
+                n.name
+            ),
+        )
+    })
 }
 
 fn random_of(ty: Option<Type>) -> Dynamic {
@@ -305,7 +326,7 @@ pub(crate) fn eval_field(
             Dynamic::UNIT
         }
         ValueSource::Generator(g) => match g {
-            Generator::Increment { start, step } => i64::try_from(index)
+            Generator::Increment { start, step } => i64::try_from(element_ordinal::current(index))
                 .ok()
                 .and_then(|i| i.checked_mul(*step))
                 .and_then(|offset| offset.checked_add(*start))

@@ -59,6 +59,7 @@ pub fn run_file(args: &RunOptions) -> Result<()> {
     let mut dbs = Databases::default();
     let result = (|| -> Result<()> {
         open_databases(&setup.databases, &args.output_dir, &mut paths, &mut dbs)?;
+        let _scripts_read = crate::script_contexts::share(&dbs);
         let mut globals = Scope::new();
         let kept_text = AtomicU64::new(0);
         for item in &setup.items {
@@ -358,7 +359,7 @@ impl DescriptorSource<'_> {
         }
         let mut fields = Vec::new();
         let columns = match &g.source {
-            Some(source) => source.start_record(index, &mut scope, &mut fields)?,
+            Some(source) => source.start_record(self.engine, index, &mut scope, &mut fields)?,
             None => 0,
         };
         eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;

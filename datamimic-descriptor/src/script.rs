@@ -227,7 +227,11 @@ impl Script {
             source = source.splice(skipped + start, skipped + end, with);
         }
         let mut script = Script::compile(engine, source)?;
-        let names = records.iter().take(2).map(|r| r.to_string()).collect();
+        let names = elements
+            .iter()
+            .chain(records.iter().take(2))
+            .map(|r| r.to_string())
+            .collect();
         script.unless_defined = Some((names, Box::new(original)));
         Ok(script)
     }
@@ -281,8 +285,9 @@ impl Script {
     }
 }
 
-/// `g.field` where `g` names the current record's generate (the prefix goes) or the
-/// enclosing one (it becomes `parent`): byte ranges and their replacements.
+/// `g.field` where `g` names the current record's generate or an enclosing `<nestedKey>`
+/// (`elements`: the prefix goes, as the element's names are in scope) or the enclosing
+/// generate (it becomes `parent`): byte ranges and their replacements.
 struct RecordPaths<'r, 'e> {
     records: &'r [&'r str],
     nested: &'r [String],
@@ -337,7 +342,9 @@ impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
             && let Expr::Name(name) = &*a.value
         {
             let start = usize::from(name.range.start());
-            if self.records.first() == Some(&name.id.as_str()) {
+            if self.records.first() == Some(&name.id.as_str())
+                || self.elements.contains(&name.id.as_str())
+            {
                 self.edits
                     .push((start, usize::from(a.attr.range.start()), ""));
             } else if self.records.get(1) == Some(&name.id.as_str()) {
@@ -686,8 +693,8 @@ mod tests {
                 "OverflowError: cannot convert inf to an integer",
             ),
             (
-                "__import__('json')",
-                "`import json`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing`, `datetime` can be imported",
+                "__import__('numpy')",
+                "`import numpy`: datamimic's scripts run in a sandboxed Python without installed modules; only `__future__`, `random`, `string`, `uuid`, `faker`, `re`, `json`, `functools`, `itertools`, `operator`, `math`, `collections`, `typing`, `datetime` can be imported",
             ),
             ("__import__('functools.os')", "`import functools.os`"),
         ] {
@@ -763,8 +770,8 @@ mod tests {
                 "ValueError: `bank_account` has no `account_number`: a Transaction's account takes its account_number, account_type, iban",
             ),
             (
-                "__import__('datamimic_ce.contexts.context')",
-                "ImportError: `import datamimic_ce.contexts.context`: of DATAMIMIC's modules, datamimic provides",
+                "__import__('datamimic_ce.clients.mongodb_client')",
+                "ImportError: `import datamimic_ce.clients.mongodb_client`: of DATAMIMIC's modules, datamimic provides",
             ),
         ] {
             let f = eval(bad, &mut scope).unwrap_err();

@@ -326,7 +326,12 @@ fn snake_case(name: &str) -> String {
 /// Record `index` of entity `name` built with `options` (a dict: `dataset`, `seed`,
 /// `age_min`, `age_max`, `conditions_include`, `conditions_exclude`, `arguments`), as a
 /// record object.
-fn entity_record(name: String, index: u64, options: PyDictRef, vm: &VirtualMachine) -> PyResult {
+pub(crate) fn entity_record(
+    name: String,
+    index: u64,
+    options: PyDictRef,
+    vm: &VirtualMachine,
+) -> PyResult {
     let get = |key: &str| options.get_item_opt(key, vm);
     let text = |key: &str| -> PyResult<Option<String>> {
         match get(key)? {

@@ -55,7 +55,15 @@ pub(crate) const SCRIPT_PATH: &str = "<script>";
 const MAX_VALUE_DEPTH: usize = 64;
 
 /// Modules a script may import (and the standard library's of [`STDLIB_MODULES`]).
-const MODULES: &[&str] = &["__future__", "random", "string", "uuid", "faker"];
+const MODULES: &[&str] = &[
+    "__future__",
+    "random",
+    "string",
+    "uuid",
+    "faker",
+    "re",
+    "json",
+];
 
 /// The features of Python's `__future__` module, all of which Python 3 has.
 const FUTURE_FEATURES: &[&str] = &[
@@ -286,7 +294,22 @@ impl Python {
                 vm,
             )?;
             let random_class = modules.get_item("random", vm)?.get_attr("Random", vm)?;
-            script_domains::register(vm, scope.globals.get_item("Record", vm)?, random_class)?;
+            script_domains::register(
+                vm,
+                scope.globals.get_item("Record", vm)?,
+                random_class.clone(),
+            )?;
+            crate::script_generators::register(
+                vm,
+                vm.new_function("_entity_record", script_domains::entity_record)
+                    .into(),
+                random_class.clone(),
+            )?;
+            crate::script_contexts::register(
+                vm,
+                scope.globals.get_item("CustomConverter", vm)?,
+                scope.globals.get_item("Record", vm)?,
+            )?;
             Ok((
                 scope.globals.get_item("Record", vm)?,
                 scope.globals.get_item("DateTimeText", vm)?,
@@ -447,6 +470,8 @@ fn sandbox(vm: &VirtualMachine) -> PyResult<()> {
     builtins.set_attr("random", random.clone(), vm)?;
     modules.set_item("random", random, vm)?;
     modules.set_item("string", string_module(vm)?, vm)?;
+    modules.set_item("re", crate::script_re::module(vm)?, vm)?;
+    modules.set_item("json", crate::script_json::module(vm)?, vm)?;
     let uuid_dict = vm.ctx.new_dict();
     uuid_dict.set_item("uuid4", vm.new_function("uuid4", uuid).into(), vm)?;
     modules.set_item("uuid", vm.new_module("uuid", uuid_dict, None).into(), vm)?;
@@ -502,7 +527,7 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     if top == "datamimic_ce" {
         return Err(vm.new_import_error(
             format!(
-                "`import {name}`: of DATAMIMIC's modules, datamimic provides the base classes of generators and converters, `DemographicConfig` and the domains' services, generators and models (`datamimic_ce.domains.healthcare.services.patient_service`)"
+                "`import {name}`: of DATAMIMIC's modules, datamimic provides the base classes of generators and converters, `DemographicConfig`, the domains' services, generators and models (`datamimic_ce.domains.healthcare.services.patient_service`), the contexts, `DatabaseClient` (SQLite) and `logger`"
             ),
             vm.ctx.new_str(name),
         ));

@@ -273,12 +273,12 @@ fn generator_names_are_suggested_by_what_differs() {
     let s = Scratch::new("generator-names");
     for (generator, expected) in [
         (
-            "DomainGenerator",
-            "`generator`: DATAMIMIC's generator `DomainGenerator` is not supported yet; known generators: IncrementGenerator,",
+            "DepartmentNameGenerator",
+            "`generator`: DATAMIMIC's generator `DepartmentNameGenerator` is not supported yet; known generators: IncrementGenerator,",
         ),
         (
-            "DomainGenerator(random=True)",
-            "`generator`: DATAMIMIC's generator `DomainGenerator` is not supported yet",
+            "DepartmentNameGenerator(random=True)",
+            "`generator`: DATAMIMIC's generator `DepartmentNameGenerator` is not supported yet",
         ),
         (
             "UUIDGen",

@@ -84,8 +84,10 @@ pub struct Product {
     #[mimic(from = shade)]
     pub color: &'static str,
     /// Average customer rating from 1.0 to 5.0 (one decimal), skewed high like real reviews.
-    #[mimic(from = round((1.0 + 4.0 * (1.0 - rating_u * rating_u * rating_u)) * 10.0) as f32 / 10.0)]
-    pub rating: f32,
+    /// An `f64`, so the value every writer and script sees is the decimal (an `f32` widens
+    /// 4.3 to 4.300000190734863).
+    #[mimic(from = round((1.0 + 4.0 * (1.0 - rating_u * rating_u * rating_u)) * 10.0) / 10.0)]
+    pub rating: f64,
     /// Search tags: category, adjective and brand.
     #[mimic(from = [category, name.adjective, brand].into_iter().collect())]
     pub tags: Picks<3>,
