@@ -9,14 +9,17 @@
 //! order's reviews under a customer's orders), so the entities form a tree.
 //!
 //! Child `k` of the parent in row `r` of its output comes from a stream of its own (the
-//! relation, `r`, `k`), and the children of each top-level record are counted up front (a
-//! cheap draw per parent; records are made only where a parent decides its children's count),
-//! so every page knows the keys it starts at: the bytes are the same for every thread count
-//! and page size, and only one record's family is in memory at once.
+//! relation, `r`, `k`). On one thread the pages are made in order, each starting at the keys
+//! the one before ended at; on more, the children of each top-level record are counted up
+//! front, in parallel, a level of the set at a time (a cheap draw per parent; records are made
+//! only where a parent decides its children's count), so every page knows the keys it starts
+//! at. The bytes are the same for every thread count and page size, and only one record's
+//! family is in memory at once.
 
 use std::any::Any;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::{CellWriter, Cells, ChildCount, ChildOf, Counting, Service, Strictness};
@@ -533,7 +536,12 @@ fn export_within<P: Record>(
     let stride = page_size * pages.div_ceil(MAX_CHECKPOINTS).max(1);
     let encoders = sinks.iter().map(|s| s.encoder().clone()).collect();
     let mut source = Family::new(service, set, encoders, stride);
-    source.checkpoints = source.number_children(plan.count, plan.threads)?;
+    // One worker makes the pages in order and carries each page's next keys to the next: no
+    // counting at all. More count first, so each page knows where its keys start.
+    let threads = (plan.threads.max(1) as u64).min(pages.max(1));
+    if threads > 1 {
+        source.checkpoints = source.number_children(plan.count, plan.threads)?;
+    }
     pipeline::run_within(&source, plan, sinks, label, budget)
 }
 
@@ -557,8 +565,11 @@ struct Family<'a, P> {
     /// Records between two checkpoints.
     stride: u64,
     /// For each checkpoint (record `c * stride`), the key of the first child of each relation
-    /// made from that record on.
+    /// made from that record on; none when pages are made in order, on one thread.
     checkpoints: Vec<Vec<u64>>,
+    /// The record after the last page made, and the key of the first child of each relation
+    /// made from it on.
+    carried: Mutex<Option<(u64, Vec<u64>)>>,
 }
 
 impl<'a, P: Record> Family<'a, P> {
@@ -585,6 +596,7 @@ impl<'a, P: Record> Family<'a, P> {
             depth,
             stride,
             checkpoints: Vec::new(),
+            carried: Mutex::new(None),
         }
     }
 
@@ -791,11 +803,23 @@ impl<'a, P: Record> Family<'a, P> {
 
     /// The key of each relation's first child made from record `start` on.
     fn first_ids(&self, start: u64) -> Result<Vec<u64>> {
-        let checkpoint = start / self.stride;
-        let mut ids = self.checkpoints[checkpoint as usize].clone();
-        if start > checkpoint * self.stride {
+        let carried = self
+            .carried
+            .lock()
+            .map_err(|_| anyhow!("a worker panicked"))?;
+        if let Some((next, ids)) = carried.as_ref()
+            && *next == start
+        {
+            return Ok(ids.clone());
+        }
+        drop(carried);
+        let (from, mut ids) = match self.checkpoints.get((start / self.stride) as usize) {
+            Some(ids) => ((start / self.stride) * self.stride, ids.clone()),
+            None => (0, vec![1; self.set.relations.len()]),
+        };
+        if start > from {
             let tally = self.counting_to(usize::MAX);
-            for index in checkpoint * self.stride..start {
+            for index in from..start {
                 self.count_family(&tally, index, &mut ids)?;
             }
         }
@@ -806,6 +830,7 @@ impl<'a, P: Record> Family<'a, P> {
 impl<P: Record> Source for Family<'_, P> {
     fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
         let mut ids = self.first_ids(range.start)?;
+        let end = range.end;
         for index in range {
             let record = self.service.record(index);
             let row = TopRow {
@@ -821,6 +846,10 @@ impl<P: Record> Source for Family<'_, P> {
             out.record_done()?;
             self.write_under(0, &record, index, &mut ids, out)?;
         }
+        *self
+            .carried
+            .lock()
+            .map_err(|_| anyhow!("a worker panicked"))? = Some((end, ids));
         Ok(())
     }
 
@@ -1125,8 +1154,9 @@ mod tests {
     }
 
     /// Counting in parallel, a pass per depth, finds the keys one thread finds in one pass,
-    /// and the files are the same bytes for every thread count and page size, down a chain
-    /// whose every level is counted from its parents' records.
+    /// and the files are the same bytes for every thread count and page size (one thread
+    /// carrying keys from page to page, more counting first), down a chain whose every level
+    /// is counted from its parents' records.
     #[test]
     fn parallel_counting_finds_the_keys_of_one_pass() {
         let dir = scratch("related-parallel-count");
@@ -1151,7 +1181,7 @@ mod tests {
             assert_eq!(one, family.number_children(300, 3).unwrap(), "{stride}");
         }
         let mut runs = Vec::new();
-        for (threads, page_size) in [(1, 1_000), (2, 7), (2, 1), (3, 50)] {
+        for (threads, page_size) in [(1, 1_000), (1, 7), (2, 7), (2, 1), (3, 50)] {
             let out = dir.join(format!("run-{threads}-{page_size}"));
             let mut sinks = open_outputs(&out, &csv_encoder(), &set).unwrap();
             let plan = Plan {
