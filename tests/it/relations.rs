@@ -251,13 +251,15 @@ fn the_related_models_are_children_of_their_parents() {
                 assert!(written.is_empty(), "{country} order {i}: {}", order.status);
             }
             // Written by the customer who ordered, about a product of the order, after it.
-            assert!(written.iter().all(|r| r.order_id == order.order_id
-                && r.customer_id == order.user_id
-                && order
-                    .product_list
-                    .iter()
-                    .any(|line| line.product_id == r.product_id && line.sku == r.sku)
-                && r.review_date > order.date));
+            assert!(written.iter().all(|r| {
+                r.order_id == order.order_id
+                    && r.customer_id == order.user_id
+                    && order
+                        .product_list
+                        .iter()
+                        .any(|line| line.product_id == r.product_id && line.sku == r.sku)
+                    && r.review_date > order.date
+            }));
             let billed = invoices.children(&order, i, up_to_three);
             assert_eq!(billed.len(), usize::from(Invoice::is_billed(order.status)));
             assert!(billed.iter().all(|b| b.order_id == order.order_id));
@@ -425,7 +427,10 @@ fn a_patients_encounters_diagnose_its_own_conditions_in_order() {
                     assert!(conditions.contains(&d), "{country} patient {i}: {}", d.name);
                 }
                 for p in &e.prescriptions {
-                    assert!(medications.contains(&&p.medication), "{country} patient {i}");
+                    assert!(
+                        medications.contains(&&p.medication),
+                        "{country} patient {i}"
+                    );
                     assert!(e.diagnoses.iter().any(|d| d.icd10_code == p.diagnosis_code));
                 }
                 if !e.diagnoses.is_empty() {
@@ -449,6 +454,9 @@ fn a_patients_encounters_diagnose_its_own_conditions_in_order() {
             }
         });
         let diagnosed = diagnosed.into_inner();
-        assert!(diagnosed > PARENTS / 10, "{country}: {diagnosed} encounters diagnosed");
+        assert!(
+            diagnosed > PARENTS / 10,
+            "{country}: {diagnosed} encounters diagnosed"
+        );
     }
 }

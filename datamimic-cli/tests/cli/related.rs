@@ -437,7 +437,10 @@ fn the_related_models_are_written_with_their_parents() {
             "cover",
         ],
     );
-    assert_eq!(s.files("cover"), ["InsuranceClaim.csv", "InsurancePolicy.csv"]);
+    assert_eq!(
+        s.files("cover"),
+        ["InsuranceClaim.csv", "InsurancePolicy.csv"]
+    );
     let policies = rows(&s.path("cover/InsurancePolicy.csv"));
     let claims = rows(&s.path("cover/InsuranceClaim.csv"));
     assert!(!claims.is_empty());
