@@ -227,10 +227,11 @@ impl Script {
             source = source.splice(skipped + start, skipped + end, with);
         }
         let mut script = Script::compile(engine, source)?;
-        let names = elements
+        let names = nested
             .iter()
-            .chain(records.iter().take(2))
-            .map(|r| r.to_string())
+            .map(String::as_str)
+            .chain(records.iter().take(2).copied())
+            .map(str::to_string)
             .collect();
         script.unless_defined = Some((names, Box::new(original)));
         Ok(script)
@@ -286,8 +287,9 @@ impl Script {
 }
 
 /// `g.field` where `g` names the current record's generate or an enclosing `<nestedKey>`
-/// (`elements`: the prefix goes, as the element's names are in scope) or the enclosing
-/// generate (it becomes `parent`): byte ranges and their replacements.
+/// (the prefix goes, as the element's names are in scope; a nestedKey path from the
+/// outermost, `a.b.x`, too) or the enclosing generate (it becomes `parent`): byte ranges and
+/// their replacements.
 struct RecordPaths<'r, 'e> {
     records: &'r [&'r str],
     nested: &'r [String],
@@ -343,7 +345,7 @@ impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
         {
             let start = usize::from(name.range.start());
             if self.records.first() == Some(&name.id.as_str())
-                || self.elements.contains(&name.id.as_str())
+                || self.nested.iter().any(|n| n == name.id.as_str())
             {
                 self.edits
                     .push((start, usize::from(a.attr.range.start()), ""));

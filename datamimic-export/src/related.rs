@@ -2,20 +2,24 @@
 //! their children in turn, one output per entity, joined by keys.
 //!
 //! Every row starts with its key, `id` (its position in its output + 1); a child row then holds
-//! its parent's key in a column named after the parent (`bank_account_id`). A record with a
-//! field of either name gets `row_` before the `id` instead (`row_id`, `order_row_id`): see
-//! [`keys`]. A child's parent is the generated entity or a child before it in the set (an
+//! its parent's key in a column named after the parent and its key column (`bank_account_id`
+//! for a `BankAccount`'s `id`). Where `id` would mislead, a key is `row_id` instead (an
+//! insurance policy has an `id` of its own; a customer a `customer_id`), and its children's
+//! column follows (`customer_row_id`): see [`keys`]. A child's parent is the generated entity or a child before it in the set (an
 //! order's reviews under a customer's orders), so the entities form a tree.
 //!
 //! Child `k` of the parent in row `r` of its output comes from a stream of its own (the
-//! relation, `r`, `k`), and the children of each top-level record are counted up front (a
-//! cheap draw per parent; records are made only where a parent decides its children's count),
-//! so every page knows the keys it starts at: the bytes are the same for every thread count
-//! and page size, and only one record's family is in memory at once.
+//! relation, `r`, `k`). On one thread the pages are made in order, each starting at the keys
+//! the one before ended at; on more, the children of each top-level record are counted up
+//! front, in parallel, a level of the set at a time (a cheap draw per parent; records are made
+//! only where a parent decides its children's count), so every page knows the keys it starts
+//! at. The bytes are the same for every thread count and page size, and only one record's
+//! family is in memory at once.
 
 use std::any::Any;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Result, anyhow, bail};
 use datamimic::{CellWriter, Cells, ChildCount, ChildOf, Counting, Service, Strictness};
@@ -69,7 +73,7 @@ fn find_among(parents: &[&str], child: &str) -> Result<(usize, &'static Relation
     for (position, parent) in parents.iter().enumerate().rev() {
         if let Some(def) = RELATIONS
             .iter()
-            .find(|d| d.parent.eq_ignore_ascii_case(parent) && d.child.eq_ignore_ascii_case(child))
+            .find(|d| d.parent.eq_ignore_ascii_case(parent) && names(d.child, child))
         {
             return Ok((position, def));
         }
@@ -96,6 +100,17 @@ fn find_among(parents: &[&str], child: &str) -> Result<(usize, &'static Relation
         "`{child}` is not a child entity of {named}; {whose} children: {}",
         children.join(", ")
     )
+}
+
+/// Other names of entities, as DATAMIMIC calls them: (name, entity).
+pub const ALIASES: &[(&str, &str)] = &[("Claim", "InsuranceClaim")];
+
+/// Whether `name` (case-insensitive) names `entity`, itself or by an alias.
+fn names(entity: &str, name: &str) -> bool {
+    entity.eq_ignore_ascii_case(name)
+        || ALIASES
+            .iter()
+            .any(|(alias, of)| *of == entity && alias.eq_ignore_ascii_case(name))
 }
 
 fn dedup(mut names: Vec<&'static str>) -> Vec<&'static str> {
@@ -345,6 +360,8 @@ pub struct Relation {
     pub key: String,
     /// The child rows' column with the parent's key (`bank_account_id`).
     pub parent_key: String,
+    /// The children's top-level field names.
+    fields: Vec<String>,
 }
 
 impl std::fmt::Debug for Relation {
@@ -364,6 +381,7 @@ impl std::fmt::Debug for Relation {
 #[derive(Debug)]
 pub struct RelatedSet {
     top: &'static str,
+    top_fields: Vec<String>,
     top_key: String,
     relations: Vec<Relation>,
 }
@@ -373,7 +391,8 @@ impl RelatedSet {
     pub fn new(top: &'static str, fields: &[String]) -> RelatedSet {
         RelatedSet {
             top,
-            top_key: keys::own_key(fields),
+            top_fields: fields.to_vec(),
+            top_key: keys::own_key(top, fields, &[]),
             relations: Vec::new(),
         }
     }
@@ -407,8 +426,8 @@ impl RelatedSet {
     }
 
     /// Adds `def`'s children, made by `set` (`def.build`), `count` per parent, under entity
-    /// `parent`. Their key columns are named around their fields ([`keys`]); an entity given
-    /// twice is an error.
+    /// `parent`. The key columns are named anew around every entity's fields ([`keys`]); an
+    /// entity given twice is an error.
     pub fn add(
         &mut self,
         def: &'static RelationDef,
@@ -426,21 +445,64 @@ impl RelatedSet {
             bail!("`{}` is given twice", def.child);
         }
         let fields = set.fields()?;
-        let key = keys::own_key(&fields);
-        let parent_key = keys::parent_key(def.parent, &fields, &key);
-        let columns: Vec<&str> = [key.as_str(), parent_key.as_str()]
-            .into_iter()
-            .chain(fields.iter().map(String::as_str))
-            .collect();
-        keys::check_unique(def.child, &columns)?;
         self.relations.push(Relation {
             def,
             set,
             count,
             parent,
-            key,
-            parent_key,
+            key: String::new(),
+            parent_key: String::new(),
+            fields,
         });
+        let named = self.name_keys();
+        if named.is_err() {
+            self.relations.pop();
+            self.name_keys()?;
+        }
+        named
+    }
+
+    /// The fields of entity `entity`'s records.
+    fn fields(&self, entity: usize) -> &[String] {
+        match entity {
+            0 => &self.top_fields,
+            j => &self.relations[j - 1].fields,
+        }
+    }
+
+    /// Names every entity's key column and every child's column of its parent's key, children
+    /// first (a key steps around its children's keys), and checks each row names its columns
+    /// once.
+    fn name_keys(&mut self) -> Result<()> {
+        for entity in (0..=self.relations.len()).rev() {
+            let children: Vec<keys::ChildColumns<'_>> = self
+                .relations
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.parent == entity)
+                .map(|(j, r)| keys::ChildColumns {
+                    fields: self.fields(j + 1),
+                    key: &r.key,
+                })
+                .collect();
+            let key = keys::own_key(self.entity(entity), self.fields(entity), &children);
+            match entity {
+                0 => self.top_key = key,
+                j => self.relations[j - 1].key = key,
+            }
+        }
+        for j in 0..self.relations.len() {
+            let parent = self.relations[j].parent;
+            self.relations[j].parent_key = keys::parent_key(self.entity(parent), self.key(parent));
+        }
+        for entity in 0..=self.relations.len() {
+            let mut columns = vec![self.key(entity)];
+            if entity > 0 {
+                columns.push(&self.relations[entity - 1].parent_key);
+            }
+            columns.extend(self.fields(entity).iter().map(String::as_str));
+            keys::check_unique(self.entity(entity), &columns)?;
+        }
         Ok(())
     }
 }
@@ -469,33 +531,25 @@ fn export_within<P: Record>(
     if sinks.len() != set.relations.len() + 1 {
         bail!("a related set needs one output per entity");
     }
-    let entities = set.relations.len() + 1;
-    let mut under = vec![Vec::new(); entities];
-    for (j, relation) in set.relations.iter().enumerate() {
-        under[relation.parent].push(j);
-    }
-    // Counting the children under an entity needs its records when a relation under it is
-    // counted by its parent, or when the entities under a child need the child's.
-    let mut needs_record = vec![false; entities];
-    for (j, relation) in set.relations.iter().enumerate().rev() {
-        if relation.def.counting != Counting::Caller || needs_record[j + 1] {
-            needs_record[relation.parent] = true;
-        }
-    }
     let page_size = plan.page_size.max(1);
     let pages = plan.count.div_ceil(page_size);
     let stride = page_size * pages.div_ceil(MAX_CHECKPOINTS).max(1);
-    let mut source = Family {
-        service,
-        set,
-        encoders: sinks.iter().map(|s| s.encoder().clone()).collect(),
-        under,
-        needs_record,
-        stride,
-        checkpoints: Vec::new(),
-    };
-    source.checkpoints = source.number_children(plan.count)?;
+    let encoders = sinks.iter().map(|s| s.encoder().clone()).collect();
+    let mut source = Family::new(service, set, encoders, stride);
+    // One worker makes the pages in order and carries each page's next keys to the next: no
+    // counting at all. More count first, so each page knows where its keys start.
+    let threads = (plan.threads.max(1) as u64).min(pages.max(1));
+    if threads > 1 {
+        source.checkpoints = source.number_children(plan.count, plan.threads)?;
+    }
     pipeline::run_within(&source, plan, sinks, label, budget)
+}
+
+/// What a counting pass counts: the relations down to `depth`, making the records of the
+/// entities that `needs_record` marks.
+struct Tally {
+    depth: usize,
+    needs_record: Vec<bool>,
 }
 
 /// The related set's source: record `i` of the generated entity and everything under it,
@@ -506,53 +560,108 @@ struct Family<'a, P> {
     encoders: Vec<Encoder>,
     /// The relations under each entity.
     under: Vec<Vec<usize>>,
-    /// Whether counting the children under each entity needs its records.
-    needs_record: Vec<bool>,
+    /// How far below the generated entity each entity is (0 for it, 1 for its children).
+    depth: Vec<usize>,
     /// Records between two checkpoints.
     stride: u64,
     /// For each checkpoint (record `c * stride`), the key of the first child of each relation
-    /// made from that record on.
+    /// made from that record on; none when pages are made in order, on one thread.
     checkpoints: Vec<Vec<u64>>,
+    /// The record after the last page made, and the key of the first child of each relation
+    /// made from it on.
+    carried: Mutex<Option<(u64, Vec<u64>)>>,
 }
 
-impl<P: Record> Family<'_, P> {
-    /// Adds to `ids` the children under record `index`, in each relation; records are made
-    /// only where a parent decides its children's count.
-    fn count_family(&self, index: u64, ids: &mut [u64]) -> Result<()> {
-        if self.needs_record[0] {
+impl<'a, P: Record> Family<'a, P> {
+    /// The source of `set` over `service`'s records, checkpoints every `stride` records (not
+    /// counted yet).
+    fn new(
+        service: &'a Service<P>,
+        set: &'a RelatedSet,
+        encoders: Vec<Encoder>,
+        stride: u64,
+    ) -> Self {
+        let entities = set.relations.len() + 1;
+        let mut under = vec![Vec::new(); entities];
+        let mut depth = vec![0; entities];
+        for (j, relation) in set.relations.iter().enumerate() {
+            under[relation.parent].push(j);
+            depth[j + 1] = depth[relation.parent] + 1;
+        }
+        Family {
+            service,
+            set,
+            encoders,
+            under,
+            depth,
+            stride,
+            checkpoints: Vec::new(),
+            carried: Mutex::new(None),
+        }
+    }
+
+    /// What counting the relations down to depth `depth` needs: whether each entity's records
+    /// must be made (a relation under it is counted by its parent, or the entities under a
+    /// child need the child's).
+    fn counting_to(&self, depth: usize) -> Tally {
+        let mut needs_record = vec![false; self.depth.len()];
+        for (j, relation) in self.set.relations.iter().enumerate().rev() {
+            if self.depth[j + 1] <= depth
+                && (relation.def.counting != Counting::Caller || needs_record[j + 1])
+            {
+                needs_record[relation.parent] = true;
+            }
+        }
+        Tally {
+            depth,
+            needs_record,
+        }
+    }
+
+    /// Adds to `ids` the children under record `index` in each relation down to
+    /// `tally.depth`; records are made only where a parent decides its children's count.
+    fn count_family(&self, tally: &Tally, index: u64, ids: &mut [u64]) -> Result<()> {
+        if tally.needs_record[0] {
             let record = self.service.record(index);
-            self.count_under(0, Some(&record), index, ids)
+            self.count_under(tally, 0, Some(&record), index, ids)
         } else {
-            self.count_under(0, None, index, ids)
+            self.count_under(tally, 0, None, index, ids)
         }
     }
 
     /// Adds to `ids` the children under `parent`, row `parent_index` of entity `entity`.
     fn count_under(
         &self,
+        tally: &Tally,
         entity: usize,
         parent: Option<&dyn Any>,
         parent_index: u64,
         ids: &mut [u64],
     ) -> Result<()> {
         for &j in &self.under[entity] {
+            if self.depth[j + 1] > tally.depth {
+                continue;
+            }
             let relation = &self.set.relations[j];
-            if self.needs_record[j + 1] {
+            if tally.needs_record[j + 1] {
                 let parent = parent.ok_or_else(|| anyhow!("a parent record is missing"))?;
                 relation
                     .set
                     .each_child(parent, parent_index, relation.count, &mut |child| {
                         let index = ids[j] - 1;
                         ids[j] += 1;
-                        self.count_under(j + 1, Some(child), index, ids)
+                        self.count_under(tally, j + 1, Some(child), index, ids)
                     })?;
             } else {
                 let n = relation.set.count(parent, parent_index, relation.count)? as u64;
                 let first = ids[j] - 1;
                 ids[j] += n;
-                if !self.under[j + 1].is_empty() {
+                if self.under[j + 1]
+                    .iter()
+                    .any(|&g| self.depth[g + 1] <= tally.depth)
+                {
                     for index in first..first + n {
-                        self.count_under(j + 1, None, index, ids)?;
+                        self.count_under(tally, j + 1, None, index, ids)?;
                     }
                 }
             }
@@ -605,25 +714,114 @@ impl<P: Record> Family<'_, P> {
         Ok(())
     }
 
-    /// The checkpoints of a run of `count` records: children counted, few made.
-    fn number_children(&self, count: u64) -> Result<Vec<Vec<u64>>> {
-        let mut ids = vec![1; self.set.relations.len()];
-        let mut checkpoints = Vec::new();
-        for index in 0..count {
-            if index % self.stride == 0 {
-                checkpoints.push(ids.clone());
+    /// The checkpoints of a run of `count` records: children counted, few made. On one
+    /// thread in one pass; on more, one pass per depth, each counting the stretches between
+    /// checkpoints in parallel (a grandchild's count depends on its parent's key, known once
+    /// the depth above is counted).
+    fn number_children(&self, count: u64, threads: usize) -> Result<Vec<Vec<u64>>> {
+        let relations = self.set.relations.len();
+        let stretches = count.div_ceil(self.stride);
+        let threads = (threads.max(1) as u64).min(stretches.max(1));
+        if threads == 1 {
+            let tally = self.counting_to(usize::MAX);
+            let mut ids = vec![1; relations];
+            let mut checkpoints = Vec::with_capacity(stretches as usize);
+            for index in 0..count {
+                if index % self.stride == 0 {
+                    checkpoints.push(ids.clone());
+                }
+                self.count_family(&tally, index, &mut ids)?;
             }
-            self.count_family(index, &mut ids)?;
+            return Ok(checkpoints);
+        }
+        // Each pass starts every stretch at its checkpoint: right for the depths above, and
+        // 1 (to be replaced) for the depth it counts, whose children it does not descend into.
+        let mut checkpoints = vec![vec![1; relations]; stretches as usize];
+        let deepest = self.depth.iter().copied().max().unwrap_or(0);
+        for depth in 1..=deepest {
+            let tally = self.counting_to(depth);
+            let counted = self.count_stretches(&tally, &checkpoints, count, threads)?;
+            let mut ids = vec![1; relations];
+            for (checkpoint, ends) in checkpoints.iter_mut().zip(counted) {
+                for j in (0..relations).filter(|&j| self.depth[j + 1] == depth) {
+                    let made = ends[j] - checkpoint[j];
+                    checkpoint[j] = ids[j];
+                    ids[j] += made;
+                }
+            }
         }
         Ok(checkpoints)
     }
 
+    /// Counts each stretch of records from its checkpoint on `threads` threads (thread `t`
+    /// takes stretches `t`, `t + threads`, ...): the ids after its last record.
+    fn count_stretches(
+        &self,
+        tally: &Tally,
+        checkpoints: &[Vec<u64>],
+        count: u64,
+        threads: u64,
+    ) -> Result<Vec<Vec<u64>>> {
+        let stretches = checkpoints.len() as u64;
+        let counted: Vec<Result<Vec<Vec<u64>>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    scope.spawn(move || {
+                        let mut ends = Vec::new();
+                        for stretch in (t..stretches).step_by(threads as usize) {
+                            let start = stretch * self.stride;
+                            let mut ids = checkpoints[stretch as usize].clone();
+                            for index in start..(start + self.stride).min(count) {
+                                self.count_family(tally, index, &mut ids)?;
+                            }
+                            ends.push(ids);
+                        }
+                        Ok(ends)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join()
+                        .unwrap_or_else(|_| Err(anyhow!("a counting thread panicked")))
+                })
+                .collect()
+        });
+        let mut counted: Vec<std::vec::IntoIter<Vec<u64>>> = counted
+            .into_iter()
+            .map(|ends| ends.map(Vec::into_iter))
+            .collect::<Result<_>>()?;
+        (0..stretches)
+            .map(|stretch| {
+                counted[(stretch % threads) as usize]
+                    .next()
+                    .ok_or_else(|| anyhow!("a stretch of records was not counted"))
+            })
+            .collect()
+    }
+
     /// The key of each relation's first child made from record `start` on.
     fn first_ids(&self, start: u64) -> Result<Vec<u64>> {
-        let checkpoint = start / self.stride;
-        let mut ids = self.checkpoints[checkpoint as usize].clone();
-        for index in checkpoint * self.stride..start {
-            self.count_family(index, &mut ids)?;
+        let carried = self
+            .carried
+            .lock()
+            .map_err(|_| anyhow!("a worker panicked"))?;
+        if let Some((next, ids)) = carried.as_ref()
+            && *next == start
+        {
+            return Ok(ids.clone());
+        }
+        drop(carried);
+        let (from, mut ids) = match self.checkpoints.get((start / self.stride) as usize) {
+            Some(ids) => ((start / self.stride) * self.stride, ids.clone()),
+            None => (0, vec![1; self.set.relations.len()]),
+        };
+        if start > from {
+            let tally = self.counting_to(usize::MAX);
+            for index in from..start {
+                self.count_family(&tally, index, &mut ids)?;
+            }
         }
         Ok(ids)
     }
@@ -632,6 +830,7 @@ impl<P: Record> Family<'_, P> {
 impl<P: Record> Source for Family<'_, P> {
     fn page(&self, range: Range<u64>, out: &mut Parts<'_>) -> Result<()> {
         let mut ids = self.first_ids(range.start)?;
+        let end = range.end;
         for index in range {
             let record = self.service.record(index);
             let row = TopRow {
@@ -647,6 +846,10 @@ impl<P: Record> Source for Family<'_, P> {
             out.record_done()?;
             self.write_under(0, &record, index, &mut ids, out)?;
         }
+        *self
+            .carried
+            .lock()
+            .map_err(|_| anyhow!("a worker panicked"))? = Some((end, ids));
         Ok(())
     }
 
@@ -934,6 +1137,111 @@ mod tests {
         assert!(files[0] == files[1]);
     }
 
+    /// A related set of `top` with `with` (child, count; 0 for children their parent counts).
+    fn set_of(top: &'static str, with: &[(&str, u32)], options: &EntityOptions) -> RelatedSet {
+        let entity = entities::find(top).unwrap().build(options).unwrap();
+        let mut set = RelatedSet::new(top, &entity.field_names().unwrap());
+        for &(child, count) in with {
+            let (parent, def) = set.find(child).unwrap();
+            let count = match def.counting {
+                Counting::Parent => ChildCount::exactly(0),
+                _ => ChildCount::between(0, count).unwrap(),
+            };
+            set.add(def, def.build(options).unwrap(), count, parent)
+                .unwrap();
+        }
+        set
+    }
+
+    /// Counting in parallel, a pass per depth, finds the keys one thread finds in one pass,
+    /// and the files are the same bytes for every thread count and page size (one thread
+    /// carrying keys from page to page, more counting first), down a chain whose every level
+    /// is counted from its parents' records.
+    #[test]
+    fn parallel_counting_finds_the_keys_of_one_pass() {
+        let dir = scratch("related-parallel-count");
+        let options = EntityOptions {
+            dataset: Some("DE".into()),
+            seed: Some(9),
+            ..EntityOptions::default()
+        };
+        let customers = Service::<ec::Customer>::new()
+            .dataset("DE")
+            .unwrap()
+            .seed(9);
+        let set = set_of(
+            "Customer",
+            &[("Order", 5), ("Review", 3), ("Invoice", 0)],
+            &options,
+        );
+        for stride in [1, 7, 300] {
+            let family = Family::new(&customers, &set, Vec::new(), stride);
+            let one = family.number_children(300, 1).unwrap();
+            assert_eq!(one, family.number_children(300, 2).unwrap(), "{stride}");
+            assert_eq!(one, family.number_children(300, 3).unwrap(), "{stride}");
+        }
+        let mut runs = Vec::new();
+        for (threads, page_size) in [(1, 1_000), (1, 7), (2, 7), (2, 1), (3, 50)] {
+            let out = dir.join(format!("run-{threads}-{page_size}"));
+            let mut sinks = open_outputs(&out, &csv_encoder(), &set).unwrap();
+            let plan = Plan {
+                count: 300,
+                page_size,
+                threads,
+            };
+            export(&customers, &set, plan, &mut sinks, "test").unwrap();
+            finish_outputs(sinks, &set).unwrap();
+            let files: Vec<Vec<u8>> = ["Customer", "Order", "Review", "Invoice"]
+                .iter()
+                .map(|name| std::fs::read(out.join(format!("{name}.csv"))).unwrap())
+                .collect();
+            runs.push(files);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        let reviews = runs[0][2].iter().filter(|&&b| b == b'\n').count();
+        assert!(reviews > 100, "{reviews} reviews");
+        assert!(runs.iter().all(|r| *r == runs[0]));
+    }
+
+    /// A customer and its orders' reviews have a `customer_id` of their own (`USR-…`), and
+    /// reviews an `order_id`: the keys step to `row_id` so that a column named `customer_id`
+    /// always holds a customer's `customer_id`, and `customer_row_id` its `row_id`.
+    #[test]
+    fn foreign_keys_read_as_the_key_they_hold() {
+        let options = EntityOptions::default();
+        let set = set_of("Customer", &[("Order", 3), ("Review", 2)], &options);
+        assert_eq!(set.key(0), "row_id");
+        let [order, review] = set.relations() else {
+            panic!("two relations")
+        };
+        assert_eq!(
+            (order.key.as_str(), order.parent_key.as_str()),
+            ("row_id", "customer_row_id")
+        );
+        assert_eq!(
+            (review.key.as_str(), review.parent_key.as_str()),
+            ("id", "order_row_id")
+        );
+        // Without reviews nothing else is called `order_id`, so the order's key is `id`; its
+        // own `customer_id`-free fields leave the customer's step as it was.
+        let set = set_of("Customer", &[("Order", 3)], &options);
+        assert_eq!(set.relations()[0].key, "id");
+        let set = set_of("BankAccount", &[("Transaction", 3)], &options);
+        assert_eq!(set.key(0), "id");
+        assert_eq!(set.relations()[0].parent_key, "bank_account_id");
+    }
+
+    /// DATAMIMIC calls an insurance claim `Claim`: `--with Claim` is `InsuranceClaim`.
+    #[test]
+    fn a_claim_is_an_insurance_claim() {
+        let def = find("InsurancePolicy", "claim").unwrap();
+        assert_eq!(def.child, "InsuranceClaim");
+        for (alias, entity) in ALIASES {
+            assert!(entities::find(alias).is_ok(), "{alias}");
+            assert!(RELATIONS.iter().any(|d| d.child == *entity), "{entity}");
+        }
+    }
+
     /// A CSV file's header and rows.
     fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
         let mut reader = ::csv::ReaderBuilder::new()
@@ -1070,7 +1378,7 @@ mod tests {
         let relation = &set.relations()[0];
         assert_eq!(
             (relation.key.as_str(), relation.parent_key.as_str()),
-            ("id", "insurance_policy_id")
+            ("id", "insurance_policy_row_id")
         );
         let error = set
             .add(def, def.build(&options).unwrap(), ChildCount::exactly(1), 0)

@@ -250,9 +250,16 @@ fn the_related_models_are_children_of_their_parents() {
             if !Review::reviewable(&order) {
                 assert!(written.is_empty(), "{country} order {i}: {}", order.status);
             }
-            assert!(written.iter().all(|r| r.order_id == order.order_id
-                && r.customer_id == order.user_id
-                && r.review_date > order.date));
+            // Written by the customer who ordered, about a product of the order, after it.
+            assert!(written.iter().all(|r| {
+                r.order_id == order.order_id
+                    && r.customer_id == order.user_id
+                    && order
+                        .product_list
+                        .iter()
+                        .any(|line| line.product_id == r.product_id && line.sku == r.sku)
+                    && r.review_date > order.date
+            }));
             let billed = invoices.children(&order, i, up_to_three);
             assert_eq!(billed.len(), usize::from(Invoice::is_billed(order.status)));
             assert!(billed.iter().all(|b| b.order_id == order.order_id));
@@ -389,4 +396,67 @@ fn check_customer_orders(parents: u64) {
 #[test]
 fn a_customers_orders_are_its_own() {
     check_customer_orders(PARENTS);
+}
+
+/// A patient's encounters, several per patient through the relation: each diagnoses only the
+/// patient's own conditions and prescribes only drugs the patient takes, for one of its
+/// diagnoses; they are listed by admission, none before birth or after today, each discharged
+/// after its admission; the patient's record lists its conditions as problems and its drugs,
+/// each for one of those problems.
+#[test]
+fn a_patients_encounters_diagnose_its_own_conditions_in_order() {
+    use datamimic::domain::healthcare::{Encounter, MedicalRecord, Patient};
+    let now = Clock::anchor().now();
+    let up_to_four = ChildCount::between(0, 4).unwrap();
+    for country in COUNTRIES {
+        let patients = service::<Patient>(country, 14);
+        let encounters = service::<Encounter>(country, 14);
+        let records = service::<MedicalRecord>(country, 14);
+        let diagnosed = std::sync::atomic::AtomicU64::new(0);
+        each_parent(|i| {
+            let patient = patients.record(i);
+            let visits = encounters.children(&patient, i, up_to_four);
+            let conditions: Vec<_> = patient.conditions.iter().collect();
+            let medications: Vec<_> = patient.medications.iter().collect();
+            for e in &visits {
+                assert_eq!(e.patient_id, patient.patient_id);
+                assert!(e.admission.date_naive() >= patient.birthdate);
+                assert!(e.admission <= now);
+                assert!(e.discharge.is_none_or(|d| e.admission < d && d <= now));
+                for d in &e.diagnoses {
+                    assert!(conditions.contains(&d), "{country} patient {i}: {}", d.name);
+                }
+                for p in &e.prescriptions {
+                    assert!(
+                        medications.contains(&&p.medication),
+                        "{country} patient {i}"
+                    );
+                    assert!(e.diagnoses.iter().any(|d| d.icd10_code == p.diagnosis_code));
+                }
+                if !e.diagnoses.is_empty() {
+                    diagnosed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
+            }
+            assert!(visits.windows(2).all(|w| w[0].admission <= w[1].admission));
+            let record = records.children(&patient, i, up_to_four);
+            assert_eq!(record.len(), 1);
+            let record = &record[0];
+            assert_eq!(record.patient_id, patient.patient_id);
+            let problems: Vec<_> = record.problems.iter().map(|p| &p.condition).collect();
+            assert_eq!(problems, conditions, "{country} patient {i}");
+            for m in &record.medications {
+                assert!(medications.contains(&&m.medication));
+                assert!(
+                    problems.iter().any(|c| c.icd10_code == m.for_condition),
+                    "{country} patient {i}: {}",
+                    m.for_condition
+                );
+            }
+        });
+        let diagnosed = diagnosed.into_inner();
+        assert!(
+            diagnosed > PARENTS / 10,
+            "{country}: {diagnosed} encounters diagnosed"
+        );
+    }
 }

@@ -163,7 +163,7 @@ fn order_items_add_up_to_their_orders() {
     for order in &orders {
         assert_eq!(
             cents(&order["total_amount"]),
-            sums[&order["id"]] + cents(&order["shipping_amount"])
+            sums[&order["row_id"]] + cents(&order["shipping_amount"])
                 - cents(&order["discount_amount"])
         );
     }
@@ -421,6 +421,33 @@ fn the_related_models_are_written_with_their_parents() {
     );
     let orders = rows(&s.path("shop/Order.csv"));
     let invoices = rows(&s.path("shop/Invoice.csv"));
+    // An insurance claim is DATAMIMIC's `Claim`.
+    ok(
+        &s.0,
+        &[
+            "generate",
+            "InsurancePolicy",
+            "-n",
+            "50",
+            "-s",
+            "9",
+            "--with",
+            "Claim=0..3",
+            "-o",
+            "cover",
+        ],
+    );
+    assert_eq!(
+        s.files("cover"),
+        ["InsuranceClaim.csv", "InsurancePolicy.csv"]
+    );
+    let policies = rows(&s.path("cover/InsurancePolicy.csv"));
+    let claims = rows(&s.path("cover/InsuranceClaim.csv"));
+    assert!(!claims.is_empty());
+    for claim in &claims {
+        let policy = &policies[claim["insurance_policy_row_id"].parse::<usize>().unwrap() - 1];
+        assert_eq!(claim["policy_id"], policy["id"]);
+    }
     for invoice in &invoices {
         let order = &orders[invoice["order_row_id"].parse::<usize>().unwrap() - 1];
         assert_eq!(invoice["order_id"], order["order_id"]);

@@ -33,17 +33,18 @@ fn a_customers_orders_and_their_reviews_join_level_by_level() {
     assert_eq!(customers.len(), 1000);
     let mut per_customer: HashMap<&str, usize> = HashMap::new();
     for (k, order) in orders.iter().enumerate() {
-        assert_eq!(order["id"], (k + 1).to_string());
-        let customer = &customers[order["customer_id"].parse::<usize>().unwrap() - 1];
+        assert_eq!(order["row_id"], (k + 1).to_string());
+        let customer = &customers[order["customer_row_id"].parse::<usize>().unwrap() - 1];
+        assert_eq!(order["customer_row_id"], customer["row_id"]);
         assert_eq!(order["user_id"], customer["customer_id"]);
         assert_eq!(order["shipping_address.street"], customer["address.street"]);
         assert!(order["date"][..10] <= customer["last_order_date"][..]);
         assert!(order["date"][..10] >= customer["first_order_date"][..]);
-        *per_customer.entry(&customer["id"]).or_default() += 1;
+        *per_customer.entry(&customer["row_id"]).or_default() += 1;
     }
     for customer in &customers {
         let placed = per_customer
-            .get(customer["id"].as_str())
+            .get(customer["row_id"].as_str())
             .copied()
             .unwrap_or(0);
         let most = customer["order_count"].parse::<usize>().unwrap().min(5);
@@ -60,6 +61,7 @@ fn a_customers_orders_and_their_reviews_join_level_by_level() {
         assert!(parent >= last_parent, "reviews follow their orders");
         last_parent = parent;
         let order = &orders[parent - 1];
+        assert_eq!(review["order_row_id"], order["row_id"]);
         assert_eq!(review["order_id"], order["order_id"]);
         // Written by the customer who ordered, after delivery.
         assert_eq!(review["customer_id"], order["user_id"]);
@@ -165,8 +167,10 @@ fn chains_are_identical_for_threads_and_page_sizes() {
         assert!(outputs.windows(2).all(|w| w[0] == w[1]), "{format} differs");
     }
     let db = rusqlite::Connection::open(s.path("shop-1-10000.sqlite")).unwrap();
+    // A customer has a `customer_id` of its own, and reviews and items an `order_id`: the
+    // keys are `row_id`, and the foreign keys name them.
     for (child, parent, column) in [
-        ("Order", "Customer", "customer_id"),
+        ("Order", "Customer", "customer_row_id"),
         ("Review", "Order", "order_row_id"),
         ("OrderItem", "Order", "order_row_id"),
     ] {
@@ -177,7 +181,7 @@ fn chains_are_identical_for_threads_and_page_sizes() {
             .unwrap();
         assert_eq!(
             (table.as_str(), from.as_str(), to.as_str()),
-            (parent, column, "id")
+            (parent, column, "row_id")
         );
     }
     let violations: i64 = db

@@ -1,11 +1,17 @@
-//! The key columns of a related set's rows, named so they never clash with a record's fields.
+//! The key columns of a related set's rows, named so they never clash with a record's fields
+//! and so a foreign key says what it refers to.
 //!
-//! A row's own key is `id`, and a child row's key of its parent is the parent entity's name in
-//! snake case followed by `_id` (`bank_account_id`). When the record already has a top-level
-//! field of that name (an insurance policy's `id`, an order item's `order_id`), `row_` goes
-//! before the `id` until the name is free: `row_id`, `order_row_id`, `order_row_row_id`. The
-//! rule depends only on the entity's field names, so a file's columns are the same on every
-//! run, and a new relation cannot bring a clash: its names are chosen around its fields.
+//! A child row's key of its parent is always the parent entity's name in snake case, `_`, and
+//! the name of the parent's key column: `bank_account_id` refers to `BankAccount`'s `id`,
+//! `insurance_policy_row_id` to `InsurancePolicy`'s `row_id`. A row's own key is `id`, or
+//! `row_id`, `row_row_id`, ... when `id` would mislead: when the record has a field of that
+//! name (an insurance policy's `id`), or when the foreign key it would give its children is a
+//! field of the entity itself or of a child. A customer has a `customer_id` of its own
+//! (`USR-…`), and so do its orders' reviews, so a customer's key is `row_id` and an order's
+//! column `customer_row_id`: a `customer_id` column holds the customer's `customer_id`
+//! wherever it appears. The rule depends only on the entities' field names, so a file's
+//! columns are the same on every run, and a new relation cannot bring a clash: the names are
+//! chosen around its fields.
 
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -19,29 +25,38 @@ pub fn field_names<R: Serialize + ?Sized>(record: &R) -> Result<Vec<String>> {
     })
 }
 
-/// The key column of an entity whose records have `fields`: `id`, or `row_id`, ... when the
-/// record has a field of that name.
-pub fn own_key(fields: &[String]) -> String {
-    free("", fields, None)
+/// The children of an entity as its key's name must avoid: each child's fields and own key.
+#[derive(Debug, Clone, Copy)]
+pub struct ChildColumns<'a> {
+    /// The child's top-level field names.
+    pub fields: &'a [String],
+    /// The child's own key column.
+    pub key: &'a str,
 }
 
-/// The column of a child row (whose record has `fields` and whose own key is `own`) that holds
-/// the key of its parent, an entity called `parent` (`BankAccount` → `bank_account_id`, or
-/// `bank_account_row_id`, ... when the child has a field of that name).
-pub fn parent_key(parent: &str, fields: &[String], own: &str) -> String {
-    free(&format!("{}_", snake_case(parent)), fields, Some(own))
-}
-
-/// `prefix` + `row_` × n + `id` for the smallest n whose name is neither a field nor `also`.
-fn free(prefix: &str, fields: &[String], also: Option<&str>) -> String {
-    let mut infix = String::new();
+/// The key column of entity `entity`, whose records have `fields` and whose children are
+/// `children`: the first of `id`, `row_id`, `row_row_id`, ... that is not a field, and whose
+/// foreign key ([`parent_key`]) is not a field of the entity or a child, nor a child's key.
+pub fn own_key(entity: &str, fields: &[String], children: &[ChildColumns<'_>]) -> String {
+    let mut key = String::from("id");
     loop {
-        let name = format!("{prefix}{infix}id");
-        if !fields.contains(&name) && also != Some(name.as_str()) {
-            return name;
+        let foreign = parent_key(entity, &key);
+        let taken = fields.contains(&key)
+            || (!children.is_empty() && fields.contains(&foreign))
+            || children
+                .iter()
+                .any(|c| c.fields.contains(&foreign) || c.key == foreign);
+        if !taken {
+            return key;
         }
-        infix.push_str("row_");
+        key.insert_str(0, "row_");
     }
+}
+
+/// The column of a child row that holds the key of its parent, an entity called `parent`
+/// whose key column is `key`: `BankAccount`, `id` → `bank_account_id`.
+pub fn parent_key(parent: &str, key: &str) -> String {
+    format!("{}_{key}", snake_case(parent))
 }
 
 /// `BankAccount` → `bank_account`, `CRM` → `crm`, `UserAccount` → `user_account`.
@@ -83,17 +98,47 @@ mod tests {
 
     #[test]
     fn keys_step_around_the_fields_of_a_record() {
-        assert_eq!(own_key(&names(&["name"])), "id");
-        assert_eq!(own_key(&names(&["id", "name"])), "row_id");
-        assert_eq!(own_key(&names(&["id", "row_id"])), "row_row_id");
-        let item = names(&["order_id", "line_number"]);
-        assert_eq!(parent_key("Order", &item, "id"), "order_row_id");
+        assert_eq!(own_key("City", &names(&["name"]), &[]), "id");
+        assert_eq!(own_key("Policy", &names(&["id", "name"]), &[]), "row_id");
         assert_eq!(
-            parent_key("BankAccount", &names(&["iban"]), "id"),
-            "bank_account_id"
+            own_key("Policy", &names(&["id", "row_id"]), &[]),
+            "row_row_id"
         );
-        // A parent whose snake-case name is `row` would take the child's own key: it steps on.
-        assert_eq!(parent_key("Row", &names(&["id"]), "row_id"), "row_row_id");
+        // Without children a field named like the foreign key does not matter.
+        assert_eq!(own_key("Customer", &names(&["customer_id"]), &[]), "id");
+    }
+
+    #[test]
+    fn foreign_keys_name_the_parents_key_column() {
+        let plain = names(&["iban"]);
+        let account = [ChildColumns {
+            fields: &plain,
+            key: "id",
+        }];
+        assert_eq!(own_key("BankAccount", &names(&["iban"]), &account), "id");
+        assert_eq!(parent_key("BankAccount", "id"), "bank_account_id");
+        // A parent with a field `customer_id`: a child's `customer_id` would read as it.
+        let order = [ChildColumns {
+            fields: &plain,
+            key: "id",
+        }];
+        let key = own_key("Customer", &names(&["customer_id"]), &order);
+        assert_eq!(key, "row_id");
+        assert_eq!(parent_key("Customer", &key), "customer_row_id");
+        // A child with a field `order_id` (the order's number) steps the order's key.
+        let item_fields = names(&["order_id", "line_number"]);
+        let item = [ChildColumns {
+            fields: &item_fields,
+            key: "id",
+        }];
+        assert_eq!(own_key("Order", &names(&["total"]), &item), "row_id");
+        // A parent whose snake-case name is `row` would give a child's own key: it steps on.
+        let row_child = [ChildColumns {
+            fields: &plain,
+            key: "row_id",
+        }];
+        assert_eq!(own_key("Row", &plain, &row_child), "row_id");
+        assert_eq!(parent_key("Row", "row_id"), "row_row_id");
     }
 
     #[test]
