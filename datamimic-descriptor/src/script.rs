@@ -227,12 +227,8 @@ impl Script {
             source = source.splice(skipped + start, skipped + end, with);
         }
         let mut script = Script::compile(engine, source)?;
-        let names = nested
-            .iter()
-            .map(String::as_str)
-            .chain(records.iter().take(2).copied())
-            .map(str::to_string)
-            .collect();
+        // (Not the nestedKeys' names: the record being built, or its source row, holds them.)
+        let names = records.iter().take(2).map(|r| r.to_string()).collect();
         script.unless_defined = Some((names, Box::new(original)));
         Ok(script)
     }
