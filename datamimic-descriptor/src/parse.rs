@@ -522,24 +522,20 @@ impl<'d, 'i> Parser<'d, 'i> {
                 )
                 .map(Some);
         }
-        if uri.ends_with(".xml") {
+        let document = if uri.ends_with(".xml") {
+            Some(files::Document::Xml)
+        } else if uri.ends_with(".json") {
+            Some(files::Document::Json)
+        } else {
+            None
+        };
+        if let Some(kind) = document {
             return self
-                .xml_source(
+                .document_source(
                     node,
                     ctx,
                     &uri,
-                    cyclic.unwrap_or(false),
-                    distribution,
-                    variable,
-                )
-                .map(Some);
-        }
-        if uri.ends_with(".json") {
-            return self
-                .json_source(
-                    node,
-                    ctx,
-                    &uri,
+                    kind,
                     cyclic.unwrap_or(false),
                     distribution,
                     variable,

@@ -1,5 +1,5 @@
-//! Data files as value sources beyond CSV rows: JSON files (rows, see
-//! [`crate::json_source`]) and weighted values (`*.wgt.csv`).
+//! Data files as value sources beyond CSV rows: JSON and XML files (rows, see
+//! [`crate::json_source`] and [`crate::xml_source`]) and weighted values (`*.wgt.csv`).
 //!
 //! A `*.wgt.csv` file is DATAMIMIC's headerless list of weighted values, one per line: the
 //! last column is the weight and the columns before it, joined by the separator, the value
@@ -30,53 +30,33 @@ impl Parser<'_, '_> {
         Ok((path, base.join(uri).display().to_string()))
     }
 
-    /// `source="*.json"` on a generate or variable.
-    pub(super) fn json_source(
+    /// `source="*.json"` or `source="*.xml"` on a generate or variable: the file's records
+    /// as rows.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn document_source(
         &self,
         node: Node<'_, '_>,
         ctx: &Ctx<'_>,
         uri: &str,
+        kind: Document,
         cyclic: bool,
         distribution: Distribution,
         variable: bool,
     ) -> Result<RowSource> {
         if variable && node.attribute("separator").is_some() {
-            return Err(self.err_attr(node, "separator", "a JSON source has no separator"));
+            let message = match kind {
+                Document::Json => "a JSON source has no separator",
+                Document::Xml => "an XML source has no separator",
+            };
+            return Err(self.err_attr(node, "separator", message));
         }
         let (path, shown) = self.data_file(node, ctx, uri)?;
-        let rows = JsonRows::read(&path, &shown)
-            .map_err(|e| anyhow!("{e:#} (the `source` at {})", self.attr_pos(node, "source")))?;
-        if rows.rows.is_empty() && (cyclic || distribution == Distribution::Random) {
-            return Err(self.err_attr(
-                node,
-                "source",
-                format_args!("`{uri}` has no rows to repeat or draw from"),
-            ));
+        let rows = match kind {
+            Document::Json => JsonRows::read(&path, &shown),
+            // The root's child elements, read as xmltodict reads them ([`crate::xml_source`]).
+            Document::Xml => crate::xml_source::read(&path, &shown),
         }
-        Ok(RowSource {
-            pos: self.attr_pos(node, "source"),
-            rows: Rows::Json(Arc::new(rows)),
-            cyclic,
-            distribution,
-        })
-    }
-
-    /// `source="*.xml"`: the root's child elements as rows ([`crate::xml_source`]).
-    pub(super) fn xml_source(
-        &self,
-        node: Node<'_, '_>,
-        ctx: &Ctx<'_>,
-        uri: &str,
-        cyclic: bool,
-        distribution: Distribution,
-        variable: bool,
-    ) -> Result<RowSource> {
-        if variable && node.attribute("separator").is_some() {
-            return Err(self.err_attr(node, "separator", "an XML source has no separator"));
-        }
-        let (path, shown) = self.data_file(node, ctx, uri)?;
-        let rows = crate::xml_source::read(&path, &shown)
-            .map_err(|e| anyhow!("{e:#} (the `source` at {})", self.attr_pos(node, "source")))?;
+        .map_err(|e| anyhow!("{e:#} (the `source` at {})", self.attr_pos(node, "source")))?;
         if rows.rows.is_empty() && (cyclic || distribution == Distribution::Random) {
             return Err(self.err_attr(
                 node,
@@ -163,4 +143,11 @@ impl Parser<'_, '_> {
             .map_err(|e| self.err_attr(node, "source", format_args!("`{uri}`: {e}")))?;
         Ok(ValueSource::Values(table, values))
     }
+}
+
+/// A file of records a `source` names: JSON, or XML read as xmltodict reads it.
+#[derive(Clone, Copy)]
+pub(super) enum Document {
+    Json,
+    Xml,
 }
