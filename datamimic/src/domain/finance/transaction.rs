@@ -185,7 +185,11 @@ impl crate::Cells for Reference {
         const ZEROS: &str = "0000000000";
         let mut number = itoa::Buffer::new();
         let digits = number.format(self.0);
-        w.joined(&["REF", &ZEROS[..ZEROS.len().saturating_sub(digits.len())], digits])
+        w.joined(&[
+            "REF",
+            &ZEROS[..ZEROS.len().saturating_sub(digits.len())],
+            digits,
+        ])
     }
 }
 
