@@ -701,7 +701,13 @@ impl<'a, P: Record> Family<'a, P> {
             // The keys were numbered from the drawn counts: a relation that says the caller
             // decides must make exactly as many.
             if relation.def.counting == Counting::Caller {
-                let drawn = relation.set.count(None, parent_index, relation.count)?;
+                // An exact count is the count: no stream to open (its tag hashes two type
+                // names) just to read it back.
+                let drawn = if relation.count.min() == relation.count.max() {
+                    relation.count.min() as usize
+                } else {
+                    relation.set.count(None, parent_index, relation.count)?
+                };
                 if made != drawn {
                     bail!(
                         "`{}` made {made} children of a `{}` where {drawn} were drawn: its `ChildOf` implementation changes the count, so it must say `Counting::Capped` or `Counting::Parent`",
