@@ -65,8 +65,8 @@ impl Paths {
 }
 
 fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
-    let child = container.attrs.child_of.as_ref().map(|(_, c)| c);
     let paths = Paths::of(container);
+    let child = paths.child.as_ref();
     let krate = &paths.krate;
     let scope = Scope {
         config: container.attrs.config.is_some(),
