@@ -1,0 +1,160 @@
+"""common/address/street_{GB,DE}.csv and tests/it/reference/streets_{GB,DE}.csv. Stdlib only.
+
+GB: Ordnance Survey *OS Open Names* (OGL), as summarised by CityMetric ("16 things we learned
+from a list of every single road name in Great Britain", 2015): 788,340 named roads; a fifth
+are Roads, 15 % Closes, 10 % Streets, 8 % Lanes, 6 % Avenues; the most common names are
+High Street 2,453, Station Road 2,023, Church Lane 1,868, Church Street 1,521 and Mill Lane
+1,318. The table is in roads: those five names at their published counts, and each generic
+(Road, Close, ...) keeps its published share of all roads, spread evenly over the specific
+names of mimesis `en-gb` (which ships names without their generic). The 41 % of roads of other
+generics has no published split: it is spread evenly over 15 common generics, each combined
+with a fifteenth of the specific names (illustrative within that 41 %).
+
+DE: OpenStreetMap (ODbL) counts of 2023-04-26 per street-name stem, as tabulated by the ulitza
+project (mihaiolteanu/ulitza, data/countries/germany.json at commit 3ec8d46): for each stem
+("Haupt", "Schul", "Birken", ...; the generic -straße, -weg, -platz... and leading Am/An der...
+stripped) the number of German places having a street with that stem, for the 33,695 stems
+found in three places or more. The names are those of Berlin's directory (mimesis `de`,
+non-streets dropped as before); the source does not split a stem between its generics
+(Hauptstraße, Hauptweg), so a stem's count is divided among the directory names sharing it in
+proportion to how common each one's generic is in the directory (-straße most, then -weg...);
+the counts of the stems no directory name carries are spread evenly over the directory names
+whose stem is not counted, so that each counted name keeps its share of all German streets. Needs the ulitza file:
+    git show 3ec8d46:data/countries/germany.json > $DM_SRC/ulitza/germany.json
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from _lib import SRC, mimesis_json, write_value_weight
+from extract_address import is_street_de
+
+REFERENCE = Path(__file__).resolve().parents[2] / "tests/it/reference"
+
+# ------------------------------------------------------------------------------------- GB
+GB_SOURCE = ("Ordnance Survey OS Open Names (OGL v3) via CityMetric, '16 things we learned from a list "
+             "of every single road name in Great Britain' (2015)")
+GB_ROADS = 788_340
+GB_HEAD = {"High Street": 2453, "Station Road": 2023, "Church Lane": 1868,
+           "Church Street": 1521, "Mill Lane": 1318}
+GB_GENERIC_SHARE = {"Road": 0.20, "Close": 0.15, "Street": 0.10, "Lane": 0.08, "Avenue": 0.06}
+# The remaining 41 % of roads: no published split between these generics.
+GB_OTHER_GENERICS = ["Way", "Drive", "Gardens", "Crescent", "Place", "Court", "Grove", "Terrace",
+                     "Hill", "Walk", "Row", "Mews", "Green", "View", "Park"]
+
+
+def gb_specifics() -> list[str]:
+    names = sorted({" ".join(n.split()) for n in mimesis_json("en-gb", "address")["street"]["name"]})
+    return [n for n in names if n]
+
+
+def gb_rows() -> list[tuple[str, float]]:
+    specifics = gb_specifics()
+    rows = dict(GB_HEAD)
+    for generic, share in GB_GENERIC_SHARE.items():
+        head = sum(c for n, c in GB_HEAD.items() if n.endswith(" " + generic))
+        each = (share * GB_ROADS - head) / len(specifics)
+        for s in specifics:
+            name = f"{s} {generic}"
+            if name not in GB_HEAD:
+                rows[name] = rows.get(name, 0.0) + each
+    other = (1.0 - sum(GB_GENERIC_SHARE.values())) * GB_ROADS / len(GB_OTHER_GENERICS)
+    for i, generic in enumerate(GB_OTHER_GENERICS):
+        part = specifics[i::len(GB_OTHER_GENERICS)]
+        for s in part:
+            rows[f"{s} {generic}"] = rows.get(f"{s} {generic}", 0.0) + other / len(part)
+    return sorted(rows.items(), key=lambda r: (-r[1], r[0]))
+
+
+# ------------------------------------------------------------------------------------- DE
+DE_SOURCE = ("OpenStreetMap (ODbL) street-name stems counted by place, 2023-04-26, as tabulated by "
+             "mihaiolteanu/ulitza data/countries/germany.json (commit 3ec8d46)")
+# Auto Motor und Sport, reported by t-online.de on 2013-01-09: the five most common names.
+DE_PUBLISHED = {"Hauptstraße": 6451, "Schulstraße": 5007, "Gartenstraße": 4710, "Dorfstraße": 4392,
+                "Bahnhofstraße": 4385}
+DE_SUFFIX = re.compile(r"[- ]?(straße|strasse|weg|platz|allee|gasse|chaussee|promenade|park|hain|höhe|garten)$"
+                       r"|[- ](ring|siedlung)$|-hof$", re.IGNORECASE)
+DE_PREFIX = re.compile(r"^(am|im) |^(an|auf|unterer|untere|unter|oberer|oberes|obere|in|alter|alte|zum|zur|zu) "
+                       r"(der |den |dem )?|^straße (der |des |zum |am )?", re.IGNORECASE)
+
+
+def de_stem(name: str) -> tuple[str, str]:
+    """(stem, generic): the stem the OSM tabulation counts, generic and leading preposition
+    stripped; the generic is the stripped suffix, else the stripped prefix, else ''."""
+    s = unicodedata.normalize("NFC", " ".join(name.split()))
+    suffix = DE_SUFFIX.search(s)
+    s = DE_SUFFIX.sub("", s)
+    prefix = DE_PREFIX.match(s)
+    s = DE_PREFIX.sub("", s)
+    generic = (suffix or prefix).group(0) if (suffix or prefix) else ""
+    return " ".join(s.replace("-", " ").split()).casefold(), generic.strip(" -").casefold()
+
+
+def de_rows() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """(table rows, [(names of one stem joined by '|', the stem's share of the counts)] for the
+    ten most counted stems)."""
+    counts = {}
+    for row in json.loads((SRC / "ulitza/germany.json").read_text(encoding="utf-8"))[1:]:
+        stem = " ".join(row[0].replace("-", " ").split()).casefold()
+        counts[stem] = counts.get(stem, 0) + row[1]
+    names = sorted({" ".join(n.split()) for n in mimesis_json("de", "address")["street"]["name"] if is_street_de(n)})
+    by_stem: dict[str, list[tuple[str, str]]] = {}
+    generic_count: dict[str, int] = {}
+    for n in names:
+        stem, generic = de_stem(n)
+        by_stem.setdefault(stem, []).append((n, generic))
+        generic_count[generic] = generic_count.get(generic, 0) + 1
+    rows, uncounted = [], []
+    for stem, group in by_stem.items():
+        c = counts.get(stem)
+        prior = sum(generic_count[g] for _, g in group)
+        for n, g in group:
+            if c:
+                rows.append((n, c * generic_count[g] / prior))
+            else:
+                uncounted.append(n)
+    # The counted stems no directory name carries keep their mass: the directory's uncounted
+    # names stand for them, so that the common names keep their national share.
+    matched = {stem for stem in by_stem if stem in counts}
+    rest = sum(c for stem, c in counts.items() if stem not in matched)
+    rows += [(n, rest / len(uncounted)) for n in uncounted]
+    total = sum(counts.values())
+    top = sorted(matched, key=lambda stem: -counts[stem])[:10]
+    stems = [("|".join(n for n, _ in by_stem[stem]), round(counts[stem] / total, 6)) for stem in top]
+    return sorted(rows, key=lambda r: (-r[1], r[0])), stems
+
+
+def write_reference(name: str, header: str, rows, source: str) -> None:
+    path = REFERENCE / name
+    lines = [f"# Source: {source}", header] + [",".join(str(c) for c in r) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path.name}: {len(rows)} rows")
+
+
+def main() -> None:
+    gb = gb_rows()
+    write_value_weight("common/address/street_GB.csv", [
+        f"Source: {GB_SOURCE}: {GB_ROADS} named roads, top five names and generic shares; "
+        "specific names from mimesis@22.2.0 en-gb/address.json street.name (MIT)",
+        "weights: roads; top five published, each generic at its published share spread evenly over the "
+        "specific names; the 41 % of other generics spread evenly (illustrative split)"], gb)
+    write_reference("streets_GB.csv", "kind,value,share",
+                    [("name", n, round(c / GB_ROADS, 6)) for n, c in GB_HEAD.items()]
+                    + [("generic", g, s) for g, s in GB_GENERIC_SHARE.items()], GB_SOURCE)
+    de, stems = de_rows()
+    write_value_weight("common/address/street_DE.csv", [
+        f"Source: {DE_SOURCE}; names from mimesis@22.2.0 de/address.json street.name (Berlin's directory, "
+        "MIT), allotments, bridges, waters, tunnels and numbered paths dropped (is_street_de)",
+        "weights: places with the name's stem, divided among the directory names sharing it by how common "
+        "each one's generic is in the directory; the uncounted names share the mass of the stems no name carries"], de)
+    write_reference("streets_DE.csv", "kind,value,figure",
+                    [("published", n, c) for n, c in DE_PUBLISHED.items()] + [("stem", n, s) for n, s in stems],
+                    "published: Auto Motor und Sport via t-online.de (2013-01-09), streets per name; "
+                    f"stem: {DE_SOURCE}, share of all counted stems, with the directory names carrying the stem")
+
+
+if __name__ == "__main__":
+    main()
