@@ -526,17 +526,8 @@ def streets():
         write(cc, dmst(cc), [f"Source: {DM} common/street/street_{cc}.csv; MIT",
                              f"weights: datamimic occurrence counts (origin undocumented); top {MAX_ROWS} kept"])
     write("US", dmst("US"), [f"Source: {DM} common/street/street_US.csv; MIT", "weights: datamimic counts (origin undocumented)"])
-    write("DE", [(n, 1) for n in mimesis_json("de", "address")["street"]["name"] if is_street_de(n)],
-          ["Source: mimesis@22.2.0 de/address.json street.name (Berlin's directory); MIT; "
-           "allotments, bridges, waters, tunnels and numbered paths dropped (is_street_de)",
-           "weights: uniform (no frequency source)"])
-    write("GB", [(n, 1) for n in sorted(set(mimesis_json("en-gb", "address")["street"]["name"]) | {v for v, _ in dmst("GB")})],
-          [f"Source: mimesis@22.2.0 en-gb/address.json street.name + {DM} street_GB.csv; MIT", "weights: uniform (no frequency source)"])
+    # DE, GB and FR: extract_streets.py (published frequencies).
     from extract_person import hybrid
-    fr_tail = [f"{s} {n}" for n in mimesis_json("fr", "address")["street"]["name"] for s in ("Rue",)]
-    write("FR", hybrid([(v[0].upper() + v[1:], w) for v, w in dmst("FR")], fr_tail),
-          [f"Source: {DM} street_FR.csv (weighted head) + mimesis@22.2.0 fr/address.json street.name prefixed 'Rue' (tail); MIT",
-           "weights: head = datamimic counts (origin undocumented); tail = 0.5 x smallest head weight (illustrative)"])
     write("CH", hybrid(dmst("CH"), mimesis_json("de-ch", "address")["street"]["name"]),
           [f"Source: {DM} street_CH.csv (weighted head) + mimesis@22.2.0 de-ch/address.json street.name (tail); MIT",
            "weights: head = datamimic counts (origin undocumented); tail = 0.5 x smallest head weight (illustrative)"])

@@ -127,6 +127,68 @@ def de_rows() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     return sorted(rows, key=lambda r: (-r[1], r[0])), stems
 
 
+# ------------------------------------------------------------------------------------- FR
+FR_SOURCE = ("La Poste, 'Noms et nombre de voies les plus représentées en France' (2009, as tabulated by "
+             "Wikipédia 'Odonymie en France'); generic shares: FANTOIR 10/2022 (DGFiP, Licence Ouverte) as "
+             "charted by glostis/fantoir static/type_voie_france.png; total: #RuesDeFrance (C.-H. Boisseau, 2022)")
+FR_STREETS = 786_455
+FR_HEAD = {"Rue de l'Église": 7965, "Place de l'Église": 5755, "Grande Rue": 3943, "Rue du Moulin": 3566,
+           "Place de la Mairie": 3430, "Rue du Château": 2963, "Rue des Écoles": 2779, "Rue de la Gare": 2771,
+           "Rue de la Mairie": 2672, "Rue Principale": 2452, "Rue du Stade": 2421, "Rue de la Fontaine": 2346,
+           "Rue Pasteur": 2020, "Rue des Jardins": 1755, "Rue Victor Hugo": 1621}
+# FANTOIR voie types over 1 % of all voies (the chart's "Autre" and untyped, 9.34 %, have no split).
+FR_GENERIC_SHARE = {"Rue": 0.438, "Chemin": 0.137, "Impasse": 0.102, "Route": 0.085, "Allée": 0.0502,
+                    "Place": 0.0476, "Avenue": 0.0291, "Cheminement": 0.017}
+FR_OTHER_GENERICS = ["Boulevard", "Quai", "Square", "Passage", "Cours", "Sentier", "Résidence", "Lotissement",
+                     "Hameau", "Cité", "Faubourg", "Montée"]
+# Stems the OSM tabulation links to a person but that name a thing or a place ("Moulin" is
+# Jean Moulin's link, "Rue du Moulin" the street); they need an article this table cannot know.
+FR_NOT_PERSON = {"Moulin", "Fontaine", "Prés", "Bruyères", "Rossignols", "Rocher", "Vivier", "Arènes", "Salle",
+                 "Vieille", "Chevalier", "Forest", "Brousse", "Magdeleine", "Borderie", "Landais", "Faye",
+                 "Luxembourg", "Poitiers", "Laval", "Constantine", "Navarre", "Clisson", "Montmorency", "Verneuil",
+                 "Montfort", "Chavannes", "Salle", "Victoria", "Washington", "Franklin"}
+# A title takes the article: "Rue du Général de Gaulle", "Rue des Frères Lumière".
+FR_TITLES = {"Général", "Maréchal", "Président", "Docteur", "Commandant", "Colonel", "Capitaine", "Lieutenant",
+             "Amiral", "Abbé", "Professeur", "Chanoine", "Cardinal", "Sergent", "Adjudant", "Pasteur", "Père"}
+
+
+def fr_specifics() -> list[str]:
+    """Names of persons French streets carry (OSM stems the tabulation links to a person)."""
+    out = set()
+    for stem, _count, link in json.loads((SRC / "ulitza/france.json").read_text(encoding="utf-8"))[1:]:
+        stem = " ".join(stem.split())
+        if not link or stem in FR_NOT_PERSON or not stem[:1].isupper():
+            continue
+        first = stem.split(" ")[0]
+        if first in FR_TITLES and " " in stem:
+            stem = f"du {stem}"
+        elif first == "Frères":
+            stem = f"des {stem}"
+        out.add(stem)
+    return sorted(out)
+
+
+def fr_rows() -> list[tuple[str, float]]:
+    specifics = fr_specifics()
+    rows = dict(FR_HEAD)
+
+    def head_of(generic: str) -> int:
+        return sum(c for n, c in FR_HEAD.items() if n.startswith(generic + " ") and n != "Grande Rue")
+
+    for generic, share in FR_GENERIC_SHARE.items():
+        each = (share * FR_STREETS - head_of(generic)) / len(specifics)
+        for s in specifics:
+            name = f"{generic} {s}"
+            if name not in FR_HEAD:
+                rows[name] = rows.get(name, 0.0) + each
+    other = ((1.0 - sum(FR_GENERIC_SHARE.values())) * FR_STREETS - FR_HEAD["Grande Rue"]) / len(FR_OTHER_GENERICS)
+    for i, generic in enumerate(FR_OTHER_GENERICS):
+        part = specifics[i::len(FR_OTHER_GENERICS)]
+        for s in part:
+            rows[f"{generic} {s}"] = rows.get(f"{generic} {s}", 0.0) + other / len(part)
+    return sorted(rows.items(), key=lambda r: (-r[1], r[0]))
+
+
 def write_reference(name: str, header: str, rows, source: str) -> None:
     path = REFERENCE / name
     lines = [f"# Source: {source}", header] + [",".join(str(c) for c in r) for r in rows]
@@ -144,6 +206,15 @@ def main() -> None:
     write_reference("streets_GB.csv", "kind,value,share",
                     [("name", n, round(c / GB_ROADS, 6)) for n, c in GB_HEAD.items()]
                     + [("generic", g, s) for g, s in GB_GENERIC_SHARE.items()], GB_SOURCE)
+    fr = fr_rows()
+    write_value_weight("common/address/street_FR.csv", [
+        f"Source: {FR_SOURCE}; names of persons from OpenStreetMap (ODbL) stems linked to a person, as "
+        "tabulated by mihaiolteanu/ulitza data/countries/france.json (commit 3ec8d46)",
+        f"weights: voies out of {FR_STREETS}; top fifteen published, each generic over 1 % at its published "
+        "share spread evenly over the person names; the 9.34 % of other generics spread evenly (illustrative split)"], fr)
+    write_reference("streets_FR.csv", "kind,value,share",
+                    [("name", n, round(c / FR_STREETS, 6)) for n, c in FR_HEAD.items()]
+                    + [("generic", g, s) for g, s in FR_GENERIC_SHARE.items()], FR_SOURCE)
     de, stems = de_rows()
     write_value_weight("common/address/street_DE.csv", [
         f"Source: {DE_SOURCE}; names from mimesis@22.2.0 de/address.json street.name (Berlin's directory, "

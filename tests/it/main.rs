@@ -26,6 +26,7 @@ mod provenance;
 mod real_addresses;
 mod real_industry_data;
 mod real_names;
+mod real_streets;
 mod relations;
 mod rng_streams;
 mod sampling_statistics;

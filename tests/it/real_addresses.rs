@@ -13,7 +13,7 @@ use datamimic::domain::common::{Address, AddressService};
 use datamimic::{Strictness, tables};
 
 /// Addresses generated per country.
-const RECORDS: u64 = 200_000;
+pub(crate) const RECORDS: u64 = 200_000;
 
 /// The countries with a reference list of their cities over 100,000 inhabitants.
 const LARGE_CITY_COUNTRIES: [&str; 11] = [
@@ -63,7 +63,7 @@ fn reference(country: &str) -> Reference {
 }
 
 /// `RECORDS` addresses of `country`, on two threads, folded by `key`.
-fn generated<K: std::hash::Hash + Eq + Send>(
+pub(crate) fn generated<K: std::hash::Hash + Eq + Send>(
     country: &str,
     key: impl Fn(&Address) -> K + Sync,
 ) -> HashMap<K, u64> {
