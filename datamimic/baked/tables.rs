@@ -973,7 +973,7 @@ static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_STREET__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__AT.columns"));
 // @generated from datasets/common/address/street_AT.csv
-// rows = 14736, total_weight = 20905, hash = 8c7566a08745073a
+// rows = 14736, total_weight = 67670.999583, hash = e7145b140b2d4467
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -985,9 +985,9 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
     bounds: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__AT_COLUMNS, 0, 58948),
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__AT_COLUMNS, 58948, 117888),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__AT_COLUMNS, 176836, 117888),
-    decimals: 0,
-    total_weight: 20905,
-    hash: 0x8c7566a08745073a,
+    decimals: 6,
+    total_weight: 67670999583,
+    hash: 0xe7145b140b2d4467,
 });
 
 #[cfg(feature = "ch")]
@@ -999,7 +999,7 @@ static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "ch")]
 static T_COMMON_ADDRESS_STREET__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__CH.columns"));
 // @generated from datasets/common/address/street_CH.csv
-// rows = 2403, total_weight = 279179, hash = 62491331fbef861e
+// rows = 2403, total_weight = 56168.000714, hash = 0c22e795e34c36d1
 #[cfg(feature = "ch")]
 static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1011,9 +1011,9 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
     bounds: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__CH_COLUMNS, 0, 9616),
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__CH_COLUMNS, 9616, 19224),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__CH_COLUMNS, 28840, 19224),
-    decimals: 1,
-    total_weight: 2791790,
-    hash: 0x62491331fbef861e,
+    decimals: 6,
+    total_weight: 56168000714,
+    hash: 0x0c22e795e34c36d1,
 });
 
 #[cfg(feature = "de")]
@@ -1025,7 +1025,7 @@ static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "de")]
 static T_COMMON_ADDRESS_STREET__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.columns"));
 // @generated from datasets/common/address/street_DE.csv
-// rows = 10246, total_weight = 626798.00124, hash = d40b70eb1a2cf39c
+// rows = 10246, total_weight = 626798.001223, hash = 88f439467ed2897a
 #[cfg(feature = "de")]
 static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1038,8 +1038,8 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__DE_COLUMNS, 40988, 81968),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__DE_COLUMNS, 122956, 81968),
     decimals: 6,
-    total_weight: 626798001240,
-    hash: 0xd40b70eb1a2cf39c,
+    total_weight: 626798001223,
+    hash: 0x88f439467ed2897a,
 });
 
 #[cfg(feature = "es")]

@@ -29,7 +29,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from _lib import SRC, mimesis_json, write_value_weight
+from _lib import SRC, dm_weighted, mimesis_json, write_value_weight
 from extract_address import is_street_de
 
 REFERENCE = Path(__file__).resolve().parents[2] / "tests/it/reference"
@@ -70,61 +70,105 @@ def gb_rows() -> list[tuple[str, float]]:
 
 
 # ------------------------------------------------------------------------------------- DE
-DE_SOURCE = ("OpenStreetMap (ODbL) street-name stems counted by place, 2023-04-26, as tabulated by "
-             "mihaiolteanu/ulitza data/countries/germany.json (commit 3ec8d46)")
 # Auto Motor und Sport, reported by t-online.de on 2013-01-09: the five most common names.
 DE_PUBLISHED = {"Hauptstraße": 6451, "Schulstraße": 5007, "Gartenstraße": 4710, "Dorfstraße": 4392,
                 "Bahnhofstraße": 4385}
-DE_SUFFIX = re.compile(r"[- ]?(straße|strasse|weg|platz|allee|gasse|chaussee|promenade|park|hain|höhe|garten)$"
-                       r"|[- ](ring|siedlung)$|-hof$", re.IGNORECASE)
-DE_PREFIX = re.compile(r"^(am|im) |^(an|auf|unterer|untere|unter|oberer|oberes|obere|in|alter|alte|zum|zur|zu) "
-                       r"(der |den |dem )?|^straße (der |des |zum |am )?", re.IGNORECASE)
+# How the tabulation cut a name down to its stem, per country: the generic suffixes and the
+# leading prepositions or generics it strips (a stem left with its generic counts apart:
+# Swiss "Bahnhofplatz" is not "Bahnhof").
+STEM_RULES = {
+    "DE": (r"[- ]?(straße|strasse|weg|platz|allee|gasse|chaussee|promenade|park|hain|höhe|garten)$"
+           r"|[- ](ring|siedlung)$|-hof$",
+           r"^(am|im) |^(an|auf|unterer|untere|unter|oberer|oberes|obere|in|alter|alte|zum|zur|zu) "
+           r"(der |den |dem )?|^straße (der |des |zum |am )?"),
+    "AT": (r"[- ]?(straße|gasse|platz|weg|allee)$",
+           r"^(am|im) |^(an|auf|unterer|untere|unter|oberer|oberes|obere) (der |den |dem )?"),
+    "CH": (r"(strasse|weg)$",
+           r"^(am|im|untere) |^via (alla |ai |del |da |alle )?"
+           r"|^(rue|ruelle|chemin|place|route|impasse|avenue) (du |de la |de l'|de |des )?"),
+}
+# Swiss Post via watson.ch (2022): the two most common names (Dorfstrasse "over 650").
+CH_PUBLISHED = {"Dorfstrasse": 650, "Bahnhofstrasse": 524}
+ULITZA = {"DE": "germany", "AT": "austria", "CH": "switzerland"}
+ULITZA_DATE = {"DE": "2023-04-26", "AT": "2023-05-19", "CH": "2023-05-19"}
 
 
-def de_stem(name: str) -> tuple[str, str]:
-    """(stem, generic): the stem the OSM tabulation counts, generic and leading preposition
-    stripped; the generic is the stripped suffix, else the stripped prefix, else ''."""
+def stem_of(cc: str, name: str) -> tuple[str, str]:
+    """(stem, form): the stem the OSM tabulation counts, generic and leading preposition
+    stripped; the form is what was stripped ("|straße", "obere |straße", "am |")."""
+    suffix_re, prefix_re = (re.compile(r, re.IGNORECASE) for r in STEM_RULES[cc])
     s = unicodedata.normalize("NFC", " ".join(name.split()))
-    suffix = DE_SUFFIX.search(s)
-    s = DE_SUFFIX.sub("", s)
-    prefix = DE_PREFIX.match(s)
-    s = DE_PREFIX.sub("", s)
-    generic = (suffix or prefix).group(0) if (suffix or prefix) else ""
-    return " ".join(s.replace("-", " ").split()).casefold(), generic.strip(" -").casefold()
+    suffix = suffix_re.search(s)
+    s = suffix_re.sub("", s, count=1)
+    prefix = prefix_re.match(s)
+    s = prefix_re.sub("", s, count=1)
+    form = f"{prefix.group(0) if prefix else ''}|{suffix.group(0).strip(' -') if suffix else ''}".casefold()
+    return " ".join(s.replace("-", " ").split()).casefold(), form
 
 
-def de_rows() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+def stem_weighted_rows(cc: str, names: list[str], prior: dict[str, float] | None = None
+                       ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """(table rows, [(names of one stem joined by '|', the stem's share of the counts)] for the
-    ten most counted stems)."""
-    counts = {}
-    for row in json.loads((SRC / "ulitza/germany.json").read_text(encoding="utf-8"))[1:]:
+    ten most counted stems). A name weighs its stem's count, divided among the names sharing
+    the stem by `prior` (default: how common the name's form, what the stem rule strips, is
+    among `names`: "Dorfstraße" is a common form, "Obere Dorfstraße" a rare one); the counts
+    of the stems no name carries are spread evenly over the names whose stem is not counted."""
+    counts: dict[str, int] = {}
+    for row in json.loads((SRC / f"ulitza/{ULITZA[cc]}.json").read_text(encoding="utf-8"))[1:]:
         stem = " ".join(row[0].replace("-", " ").split()).casefold()
         counts[stem] = counts.get(stem, 0) + row[1]
-    names = sorted({" ".join(n.split()) for n in mimesis_json("de", "address")["street"]["name"] if is_street_de(n)})
     by_stem: dict[str, list[tuple[str, str]]] = {}
-    generic_count: dict[str, int] = {}
+    form_count: dict[str, int] = {}
     for n in names:
-        stem, generic = de_stem(n)
-        by_stem.setdefault(stem, []).append((n, generic))
-        generic_count[generic] = generic_count.get(generic, 0) + 1
+        stem, form = stem_of(cc, n)
+        by_stem.setdefault(stem, []).append((n, form))
+        form_count[form] = form_count.get(form, 0) + 1
+    weight_of = (lambda n, form: prior[n]) if prior else (lambda n, form: form_count[form])
     rows, uncounted = [], []
     for stem, group in by_stem.items():
         c = counts.get(stem)
-        prior = sum(generic_count[g] for _, g in group)
-        for n, g in group:
+        total_prior = sum(weight_of(n, f) for n, f in group)
+        for n, f in group:
             if c:
-                rows.append((n, c * generic_count[g] / prior))
+                rows.append((n, c * weight_of(n, f) / total_prior))
             else:
                 uncounted.append(n)
-    # The counted stems no directory name carries keep their mass: the directory's uncounted
-    # names stand for them, so that the common names keep their national share.
+    # The counted stems no listed name carries keep their mass: the uncounted names stand
+    # for them, so that the common names keep their national share.
     matched = {stem for stem in by_stem if stem in counts}
     rest = sum(c for stem, c in counts.items() if stem not in matched)
     rows += [(n, rest / len(uncounted)) for n in uncounted]
     total = sum(counts.values())
-    top = sorted(matched, key=lambda stem: -counts[stem])[:10]
+    top = sorted(matched, key=lambda stem: (-counts[stem], stem))[:10]
     stems = [("|".join(n for n, _ in by_stem[stem]), round(counts[stem] / total, 6)) for stem in top]
     return sorted(rows, key=lambda r: (-r[1], r[0])), stems
+
+
+def ulitza_source(cc: str) -> str:
+    return (f"OpenStreetMap (ODbL) street-name stems counted by place, {ULITZA_DATE[cc]}, as tabulated by "
+            f"mihaiolteanu/ulitza data/countries/{ULITZA[cc]}.json (commit 3ec8d46)")
+
+
+def de_rows():
+    names = sorted({" ".join(n.split()) for n in mimesis_json("de", "address")["street"]["name"] if is_street_de(n)})
+    return stem_weighted_rows("DE", names)
+
+
+def at_names() -> dict[str, float]:
+    """Austrian names with datamimic's occurrence counts (origin undocumented), which split a
+    stem between its names (Hauptstraße 97, Hauptgasse 9)."""
+    out: dict[str, float] = {}
+    for v, w in dm_weighted("common/street/street_AT.csv"):
+        v = " ".join(v.split())
+        if v:
+            out[v] = out.get(v, 0.0) + w
+    return out
+
+
+def ch_names() -> list[str]:
+    names = {v for v, _ in dm_weighted("common/street/street_CH.csv")}
+    names |= set(mimesis_json("de-ch", "address")["street"]["name"])
+    return sorted({" ".join(n.split()) for n in names if n.strip()})
 
 
 # ------------------------------------------------------------------------------------- FR
@@ -216,15 +260,29 @@ def main() -> None:
                     [("name", n, round(c / FR_STREETS, 6)) for n, c in FR_HEAD.items()]
                     + [("generic", g, s) for g, s in FR_GENERIC_SHARE.items()], FR_SOURCE)
     de, stems = de_rows()
-    write_value_weight("common/address/street_DE.csv", [
-        f"Source: {DE_SOURCE}; names from mimesis@22.2.0 de/address.json street.name (Berlin's directory, "
-        "MIT), allotments, bridges, waters, tunnels and numbered paths dropped (is_street_de)",
-        "weights: places with the name's stem, divided among the directory names sharing it by how common "
-        "each one's generic is in the directory; the uncounted names share the mass of the stems no name carries"], de)
-    write_reference("streets_DE.csv", "kind,value,figure",
-                    [("published", n, c) for n, c in DE_PUBLISHED.items()] + [("stem", n, s) for n, s in stems],
-                    "published: Auto Motor und Sport via t-online.de (2013-01-09), streets per name; "
-                    f"stem: {DE_SOURCE}, share of all counted stems, with the directory names carrying the stem")
+    write_stem_weighted("DE", "mimesis@22.2.0 de/address.json street.name (Berlin's directory, MIT), allotments, "
+                        "bridges, waters, tunnels and numbered paths dropped (is_street_de)", de, stems, DE_PUBLISHED,
+                        "Auto Motor und Sport via t-online.de (2013-01-09), streets per name")
+    at_prior = at_names()
+    at, stems = stem_weighted_rows("AT", sorted(at_prior), at_prior)
+    write_stem_weighted("AT", "datamimic-ce@4.3.0 common/street/street_AT.csv (MIT; its counts only split a stem "
+                        "between its names)", at, stems,
+                        {}, "none")
+    ch, stems = stem_weighted_rows("CH", ch_names())
+    write_stem_weighted("CH", "datamimic-ce@4.3.0 street_CH.csv + mimesis@22.2.0 de-ch/address.json street.name (MIT)",
+                        ch, stems, CH_PUBLISHED, "Swiss Post via watson.ch (2022), streets per name "
+                        "(Dorfstrasse 'over 650')")
+
+
+def write_stem_weighted(cc: str, names_source: str, rows, stems, published: dict[str, int], published_source: str):
+    write_value_weight(f"common/address/street_{cc}.csv", [
+        f"Source: {ulitza_source(cc)}; names from {names_source}",
+        "weights: places with the name's stem, divided among the listed names sharing it by how common "
+        "each one's generic is in the list; the uncounted names share the mass of the stems no name carries"], rows)
+    write_reference(f"streets_{cc}.csv", "kind,value,figure",
+                    [("published", n, c) for n, c in published.items()] + [("stem", n, s) for n, s in stems],
+                    f"published: {published_source}; stem: {ulitza_source(cc)}, share of all counted stems, "
+                    "with the listed names carrying the stem")
 
 
 if __name__ == "__main__":

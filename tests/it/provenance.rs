@@ -19,8 +19,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/address/state IT",
     "common/address/state PL",
     "common/address/state SE",
-    "common/address/street AT",
-    "common/address/street CH",
     "common/address/street ES",
     "common/address/street IT",
     "common/address/street NL",

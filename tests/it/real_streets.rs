@@ -83,25 +83,33 @@ fn fr_streets_follow_la_poste_and_fantoir() {
     assert_top_names_and_generics("FR", include_str!("reference/streets_FR.csv"), true);
 }
 
-#[test]
-fn de_streets_follow_the_osm_counts_and_are_streets() {
-    let rows = reference(include_str!("reference/streets_DE.csv"));
-    let ranked = ranked("DE");
+/// Each counted stem (Haupt-, Schul-, ...) gets its share of all the country's streets, summed
+/// over the names that carry it (Hauptstraße and Hauptweg); the names a national count
+/// published as the most common are among the eight most drawn. Returns the ranking.
+fn assert_stems_and_published(
+    country: &str,
+    reference_text: &'static str,
+) -> Vec<(&'static str, f64)> {
+    let rows = reference(reference_text);
+    let ranked = ranked(country);
     let share: HashMap<&str, f64> = ranked.iter().copied().collect();
-    // Each counted stem (Haupt-, Schul-, ...) gets its share of all German streets, summed
-    // over the names that carry it (Hauptstraße and Hauptweg).
     for (_, names, published) in rows.iter().filter(|r| r.0 == "stem") {
         let generated = names.split('|').map(|n| share.get(n).unwrap_or(&0.0)).sum();
         assert_close(names, generated, *published);
     }
-    // The five most common names a national count published are among the eight most drawn.
     let top: Vec<&str> = ranked.iter().take(8).map(|r| r.0).collect();
     for (_, name, _) in rows.iter().filter(|r| r.0 == "published") {
         assert!(
             top.contains(name),
-            "{name} not among the 8 most drawn: {top:?}"
+            "{country}: {name} not among the 8 most drawn: {top:?}"
         );
     }
+    ranked
+}
+
+#[test]
+fn de_streets_follow_the_osm_counts_and_are_streets() {
+    let ranked = assert_stems_and_published("DE", include_str!("reference/streets_DE.csv"));
     // Berlin's directory lists allotments, bridges and numbered paths: none is drawn. A name
     // that starts like an address ("An der Brücke") is a street whatever it ends with.
     const PREPOSITIONS: [&str; 11] = [
@@ -123,4 +131,10 @@ fn de_streets_follow_the_osm_counts_and_are_streets() {
             "DE non-street drawn: {street:?}"
         );
     }
+}
+
+#[test]
+fn at_and_ch_streets_follow_the_osm_counts() {
+    assert_stems_and_published("AT", include_str!("reference/streets_AT.csv"));
+    assert_stems_and_published("CH", include_str!("reference/streets_CH.csv"));
 }
