@@ -315,7 +315,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1108552, 1710605, 9781012, 12908166],
+    ends: [1108552, 1710605, 9780650, 12907804],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -406,7 +406,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9781012, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9780650, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -973,7 +973,7 @@ static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_STREET__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__AT.columns"));
 // @generated from datasets/common/address/street_AT.csv
-// rows = 14736, total_weight = 67670.999583, hash = e7145b140b2d4467
+// rows = 14736, total_weight = 67670.996254, hash = 616ad1004fd4eced
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -986,8 +986,8 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__AT_COLUMNS, 58948, 117888),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__AT_COLUMNS, 176836, 117888),
     decimals: 6,
-    total_weight: 67670999583,
-    hash: 0xe7145b140b2d4467,
+    total_weight: 67670996254,
+    hash: 0x616ad1004fd4eced,
 });
 
 #[cfg(feature = "ch")]
@@ -1025,7 +1025,7 @@ static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "de")]
 static T_COMMON_ADDRESS_STREET__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.columns"));
 // @generated from datasets/common/address/street_DE.csv
-// rows = 10246, total_weight = 626798.001223, hash = 88f439467ed2897a
+// rows = 10246, total_weight = 626797.998936, hash = 62220352c5a6782a
 #[cfg(feature = "de")]
 static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1038,8 +1038,8 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__DE_COLUMNS, 40988, 81968),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__DE_COLUMNS, 122956, 81968),
     decimals: 6,
-    total_weight: 626798001223,
-    hash: 0x88f439467ed2897a,
+    total_weight: 626797998936,
+    hash: 0x62220352c5a6782a,
 });
 
 #[cfg(feature = "es")]
@@ -1129,7 +1129,7 @@ static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_STREET__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__IT.columns"));
 // @generated from datasets/common/address/street_IT.csv
-// rows = 42296, total_weight = 57928, hash = 4e2200cb94dfc79b
+// rows = 42296, total_weight = 104786.993111, hash = 166e5cf8a509bb84
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1141,9 +1141,9 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
     bounds: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__IT_COLUMNS, 0, 169188),
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__IT_COLUMNS, 169188, 338368),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__IT_COLUMNS, 507556, 338368),
-    decimals: 0,
-    total_weight: 57928,
-    hash: 0x4e2200cb94dfc79b,
+    decimals: 6,
+    total_weight: 104786993111,
+    hash: 0x166e5cf8a509bb84,
 });
 
 #[cfg(feature = "nl")]
@@ -1155,7 +1155,7 @@ static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "nl")]
 static T_COMMON_ADDRESS_STREET__NL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__NL.columns"));
 // @generated from datasets/common/address/street_NL.csv
-// rows = 11085, total_weight = 13822, hash = 4eaa1ba3b1f75518
+// rows = 11085, total_weight = 128552.998991, hash = 679bc81629f47b3b
 #[cfg(feature = "nl")]
 static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1167,9 +1167,9 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
     bounds: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__NL_COLUMNS, 0, 44344),
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__NL_COLUMNS, 44344, 88680),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__NL_COLUMNS, 133024, 88680),
-    decimals: 0,
-    total_weight: 13822,
-    hash: 0x4eaa1ba3b1f75518,
+    decimals: 6,
+    total_weight: 128552998991,
+    hash: 0x679bc81629f47b3b,
 });
 
 #[cfg(feature = "pl")]
@@ -1181,7 +1181,7 @@ static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_STREET__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__PL.columns"));
 // @generated from datasets/common/address/street_PL.csv
-// rows = 16760, total_weight = 50767, hash = c537c7e321d74658
+// rows = 16760, total_weight = 227866.999519, hash = 93d7b50a4d2ecb6a
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1193,21 +1193,21 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
     bounds: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__PL_COLUMNS, 0, 67044),
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__PL_COLUMNS, 67044, 134080),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__PL_COLUMNS, 201124, 134080),
-    decimals: 0,
-    total_weight: 50767,
-    hash: 0xc537c7e321d74658,
+    decimals: 6,
+    total_weight: 227866999519,
+    hash: 0x93d7b50a4d2ecb6a,
 });
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8168236, 654334);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8168236, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_STREET__SE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.columns"));
 // @generated from datasets/common/address/street_SE.csv
-// rows = 45000, total_weight = 125364, hash = 70eb7cf5060b3a77
+// rows = 45000, total_weight = 16082.468329, hash = db14dc72522c7d6c
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/street",
@@ -1219,9 +1219,9 @@ static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crat
     bounds: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__SE_COLUMNS, 0, 180004),
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__SE_COLUMNS, 180004, 360000),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STREET__SE_COLUMNS, 540004, 360000),
-    decimals: 0,
-    total_weight: 125364,
-    hash: 0x70eb7cf5060b3a77,
+    decimals: 6,
+    total_weight: 16082468329,
+    hash: 0xdb14dc72522c7d6c,
 });
 
 #[cfg(feature = "shared-table-text")]
@@ -1273,7 +1273,7 @@ static T_COMMON_ADDRESS_STREET__VN: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10702604, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10702242, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1603,7 +1603,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10709044, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10708682, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1647,7 +1647,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8822570, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8822208, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1692,7 +1692,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10843441, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10843079, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1718,7 +1718,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10984438, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10984076, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1744,7 +1744,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11126312, 142337);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11125950, 142337);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1770,7 +1770,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11268649, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11268287, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1796,7 +1796,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11419574, 147622);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11419212, 147622);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1822,7 +1822,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11567196, 130717);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11566834, 130717);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1848,7 +1848,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11697913, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11697551, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1874,7 +1874,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8823647, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8823285, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -1900,7 +1900,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11837004, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11836642, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -1926,7 +1926,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11993210, 149561);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11992848, 149561);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -1951,7 +1951,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12142771, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12142409, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -1974,7 +1974,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12274176, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12273814, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2052,7 +2052,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8960955, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8960593, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -3054,7 +3054,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8961020, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8960658, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3080,7 +3080,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8964066, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8963704, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3106,7 +3106,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8990573, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8990211, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3183,7 +3183,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9250099, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9249737, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3332,7 +3332,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9313491, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9313129, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3406,7 +3406,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9349813, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9349451, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3458,7 +3458,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9485605, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9485243, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3506,7 +3506,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9522335, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9521973, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -3584,7 +3584,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9527658, 65168);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9527296, 65168);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -3610,7 +3610,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9592826, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9592464, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -3814,7 +3814,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9626609, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9626247, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -3892,7 +3892,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9630075, 57479);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9629713, 57479);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -3918,7 +3918,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9687554, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9687192, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -3970,7 +3970,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9719878, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9719516, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -5186,7 +5186,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725103, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724741, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5211,7 +5211,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725488, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725126, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5259,7 +5259,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725817, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725455, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5330,7 +5330,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725908, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725546, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5355,7 +5355,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9726030, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725668, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5378,7 +5378,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9726152, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725790, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5403,7 +5403,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9729288, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9728926, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5426,7 +5426,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737199, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9736837, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5451,7 +5451,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737564, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737202, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5474,7 +5474,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737920, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737558, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5500,7 +5500,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738087, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737725, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5526,7 +5526,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738284, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737922, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5552,7 +5552,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738466, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738104, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5578,7 +5578,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738647, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738285, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -5604,7 +5604,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738818, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738456, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -5630,7 +5630,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738981, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738619, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -5656,7 +5656,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739162, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738800, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -5682,7 +5682,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739344, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738982, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -5708,7 +5708,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739526, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739164, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -5733,7 +5733,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739708, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739346, 210);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -5781,7 +5781,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739918, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739556, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -5804,7 +5804,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12466746, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12466384, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -5829,7 +5829,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739987, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739625, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
@@ -5852,7 +5852,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746760, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746398, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -5900,7 +5900,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746789, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746427, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -5926,7 +5926,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746876, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746514, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -5952,7 +5952,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746963, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746601, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -5978,7 +5978,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747050, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746688, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6004,7 +6004,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747144, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746782, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6030,7 +6030,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747239, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746877, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6082,7 +6082,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747318, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746956, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6134,7 +6134,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747407, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747045, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6159,7 +6159,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747516, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747154, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6182,7 +6182,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747591, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747229, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6208,7 +6208,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747696, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747334, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6233,7 +6233,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9749782, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9749420, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6352,7 +6352,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751616, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751254, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6378,7 +6378,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751634, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751272, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6404,7 +6404,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751652, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751290, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6430,7 +6430,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751670, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751308, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6456,7 +6456,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751688, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751326, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6481,7 +6481,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751706, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751344, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6504,7 +6504,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751724, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751362, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6529,7 +6529,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9753352, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9752990, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6673,7 +6673,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9754951, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9754589, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -6721,7 +6721,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9758406, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9758044, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -6744,7 +6744,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9758496, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9758134, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -6769,7 +6769,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12662239, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12661877, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -6840,7 +6840,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761003, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9760641, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -6865,7 +6865,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761599, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761237, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -6888,7 +6888,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761847, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761485, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -6913,7 +6913,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12900144, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12899782, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -6961,7 +6961,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9762986, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9762624, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -6984,7 +6984,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12901745, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12901383, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7009,7 +7009,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9766540, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9766178, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7032,7 +7032,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12903520, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12903158, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7105,7 +7105,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12905715, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12905353, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7224,7 +7224,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770618, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770256, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7249,7 +7249,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770651, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770289, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7297,7 +7297,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770684, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770322, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7320,7 +7320,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12906225, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12905863, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7345,7 +7345,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9771399, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9771037, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7368,7 +7368,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9773049, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9772687, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7393,7 +7393,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9773336, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9772974, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7416,7 +7416,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9773650, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9773288, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7441,7 +7441,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9775373, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9775011, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7594,7 +7594,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776985, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776623, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -7723,7 +7723,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777200, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776838, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -7746,7 +7746,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777309, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776947, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -7820,7 +7820,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777373, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777011, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -7845,7 +7845,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777713, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777351, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -7868,7 +7868,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9778011, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777649, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -7893,7 +7893,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9779596, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9779234, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));

@@ -32,6 +32,7 @@ from pathlib import Path
 from _lib import SRC, dm_weighted, mimesis_json, write_value_weight
 from extract_address import is_street_de
 
+MAX_ROWS = 45000
 REFERENCE = Path(__file__).resolve().parents[2] / "tests/it/reference"
 
 # ------------------------------------------------------------------------------------- GB
@@ -73,36 +74,44 @@ def gb_rows() -> list[tuple[str, float]]:
 # Auto Motor und Sport, reported by t-online.de on 2013-01-09: the five most common names.
 DE_PUBLISHED = {"Hauptstraße": 6451, "Schulstraße": 5007, "Gartenstraße": 4710, "Dorfstraße": 4392,
                 "Bahnhofstraße": 4385}
-# How the tabulation cut a name down to its stem, per country: the generic suffixes and the
-# leading prepositions or generics it strips (a stem left with its generic counts apart:
-# Swiss "Bahnhofplatz" is not "Bahnhof").
-STEM_RULES = {
-    "DE": (r"[- ]?(straße|strasse|weg|platz|allee|gasse|chaussee|promenade|park|hain|höhe|garten)$"
-           r"|[- ](ring|siedlung)$|-hof$",
-           r"^(am|im) |^(an|auf|unterer|untere|unter|oberer|oberes|obere|in|alter|alte|zum|zur|zu) "
-           r"(der |den |dem )?|^straße (der |des |zum |am )?"),
-    "AT": (r"[- ]?(straße|gasse|platz|weg|allee)$",
-           r"^(am|im) |^(an|auf|unterer|untere|unter|oberer|oberes|obere) (der |den |dem )?"),
-    "CH": (r"(strasse|weg)$",
-           r"^(am|im|untere) |^via (alla |ai |del |da |alle )?"
-           r"|^(rue|ruelle|chemin|place|route|impasse|avenue) (du |de la |de l'|de |des )?"),
-}
 # Swiss Post via watson.ch (2022): the two most common names (Dorfstrasse "over 650").
 CH_PUBLISHED = {"Dorfstrasse": 650, "Bahnhofstrasse": 524}
-ULITZA = {"DE": "germany", "AT": "austria", "CH": "switzerland"}
-ULITZA_DATE = {"DE": "2023-04-26", "AT": "2023-05-19", "CH": "2023-05-19"}
+
+# How the tabulation cut a name down to its stem, per country (restated from ulitza's
+# affixes.js): the generics and leading words it strips, and whether it strips every match
+# (global) or only the leftmost one ("Obere Hauptstraße" keeps "Hauptstraße" in AT). A stem
+# left with its generic counts apart: Swiss "Bahnhofplatz" is not "Bahnhof".
+STEM_RULES = {
+    "DE": (r"(-?(straße|weg|platz|allee|gasse|chaussee|promenade|park|hain|höhe|garten))$"
+           r"|( ring|-ring| siedlung|-siedlung|-hof)$|^(am|im) "
+           r"|^((an|auf|unterer|untere|unter|oberer|oberes|obere|in|alter|alte|zum|zur|zu|in|im) (der |den |dem |))"
+           r"|^(straße (der |des |zum |am |))", True),
+    "AT": (r"^(am|im) |^((an|auf|unterer|untere|unter|oberer|oberes|obere) (der |den |dem |))"
+           r"|((-?)(straße|gasse|platz|weg|allee| haupt))$", False),
+    "CH": (r"^(am|im|untere) |^(via (alla|ai|del|da|alle|))"
+           r"|(^(rue|ruelle|chemin|place|route|impasse|avenue) (du |de la |de l'|de |des |))|(strasse|weg)$", False),
+    "IT": (r"^(viale|via|corso|piazzale|piazzetta|piazza|lungomare|autostrada|strada|traversa|largo|contrada|salita"
+           r"|vicolo|vico|monte|campo|borgo) (provinciale |statale |)([0-9]* |)"
+           r"(dell'|della |delle |dello |degli |del |dei |di |al |)| (sud|nord|vecchia|antica)$", True),
+    "NL": (r"^(oude|korte|het) |(-| |)(straat|weg|laan|plein|kade|pad|dijk|park|plantsoen|singel|hof|zuid)$", False),
+    "PL": (r"^(plac|aleja|aleje|trakt|przy|osiedle|rynek|stary|pod|na) |(ego|ski|-Straße| Straße)$", False),
+    "SE": (r"^(östra|norra|västra|gamla) |(gatan|vägen| väg|stigen|torget|torg| esplanaden)$", False),
+}
+ULITZA = {"DE": "germany", "AT": "austria", "CH": "switzerland", "IT": "italy", "NL": "netherlands",
+          "PL": "poland", "SE": "sweden"}
+ULITZA_DATE = {"DE": "2023-04-26", "AT": "2023-05-19", "CH": "2023-05-19", "IT": "2023-08-10",
+               "NL": "2023-09-05", "PL": "2023-08-29", "SE": "2023-05-19"}
 
 
 def stem_of(cc: str, name: str) -> tuple[str, str]:
-    """(stem, form): the stem the OSM tabulation counts, generic and leading preposition
-    stripped; the form is what was stripped ("|straße", "obere |straße", "am |")."""
-    suffix_re, prefix_re = (re.compile(r, re.IGNORECASE) for r in STEM_RULES[cc])
+    """(stem, form): the stem the OSM tabulation counts and the form, what the rule stripped
+    ("|straße", "am |", "obere |")."""
+    pattern, strip_all = STEM_RULES[cc]
+    rule = re.compile(pattern, re.IGNORECASE)
     s = unicodedata.normalize("NFC", " ".join(name.split()))
-    suffix = suffix_re.search(s)
-    s = suffix_re.sub("", s, count=1)
-    prefix = prefix_re.match(s)
-    s = prefix_re.sub("", s, count=1)
-    form = f"{prefix.group(0) if prefix else ''}|{suffix.group(0).strip(' -') if suffix else ''}".casefold()
+    stripped = [m.group(0) for m in rule.finditer(s)][: None if strip_all else 1]
+    s = rule.sub("", s, count=0 if strip_all else 1)
+    form = "|".join(x.strip(" -") for x in stripped).casefold()
     return " ".join(s.replace("-", " ").split()).casefold(), form
 
 
@@ -141,7 +150,10 @@ def stem_weighted_rows(cc: str, names: list[str], prior: dict[str, float] | None
     total = sum(counts.values())
     top = sorted(matched, key=lambda stem: (-counts[stem], stem))[:10]
     stems = [("|".join(n for n, _ in by_stem[stem]), round(counts[stem] / total, 6)) for stem in top]
-    return sorted(rows, key=lambda r: (-r[1], r[0])), stems
+    # The row cap of every table: drop the least weighted, datamimic's rarest first (SE only).
+    order = {n: weight_of(n, f) for group in by_stem.values() for n, f in group}
+    rows.sort(key=lambda r: (-r[1], -order[r[0]], r[0]))
+    return rows[:MAX_ROWS], stems
 
 
 def ulitza_source(cc: str) -> str:
@@ -154,11 +166,11 @@ def de_rows():
     return stem_weighted_rows("DE", names)
 
 
-def at_names() -> dict[str, float]:
-    """Austrian names with datamimic's occurrence counts (origin undocumented), which split a
-    stem between its names (Hauptstraße 97, Hauptgasse 9)."""
+def dm_names(cc: str) -> dict[str, float]:
+    """A country's names with datamimic's occurrence counts (origin undocumented), which split
+    a stem between its names (AT: Hauptstraße 97, Hauptgasse 9)."""
     out: dict[str, float] = {}
-    for v, w in dm_weighted("common/street/street_AT.csv"):
+    for v, w in dm_weighted(f"common/street/street_{cc}.csv"):
         v = " ".join(v.split())
         if v:
             out[v] = out.get(v, 0.0) + w
@@ -263,7 +275,7 @@ def main() -> None:
     write_stem_weighted("DE", "mimesis@22.2.0 de/address.json street.name (Berlin's directory, MIT), allotments, "
                         "bridges, waters, tunnels and numbered paths dropped (is_street_de)", de, stems, DE_PUBLISHED,
                         "Auto Motor und Sport via t-online.de (2013-01-09), streets per name")
-    at_prior = at_names()
+    at_prior = dm_names("AT")
     at, stems = stem_weighted_rows("AT", sorted(at_prior), at_prior)
     write_stem_weighted("AT", "datamimic-ce@4.3.0 common/street/street_AT.csv (MIT; its counts only split a stem "
                         "between its names)", at, stems,
@@ -272,6 +284,12 @@ def main() -> None:
     write_stem_weighted("CH", "datamimic-ce@4.3.0 street_CH.csv + mimesis@22.2.0 de-ch/address.json street.name (MIT)",
                         ch, stems, CH_PUBLISHED, "Swiss Post via watson.ch (2022), streets per name "
                         "(Dorfstrasse 'over 650')")
+
+    for cc in ("IT", "NL", "PL", "SE"):
+        prior = dm_names(cc)
+        rows, stems = stem_weighted_rows(cc, sorted(prior), prior)
+        write_stem_weighted(cc, f"datamimic-ce@4.3.0 common/street/street_{cc}.csv (MIT; its counts only split a "
+                            "stem between its names)", rows, stems, {}, "none")
 
 
 def write_stem_weighted(cc: str, names_source: str, rows, stems, published: dict[str, int], published_source: str):

@@ -134,7 +134,15 @@ fn de_streets_follow_the_osm_counts_and_are_streets() {
 }
 
 #[test]
-fn at_and_ch_streets_follow_the_osm_counts() {
-    assert_stems_and_published("AT", include_str!("reference/streets_AT.csv"));
-    assert_stems_and_published("CH", include_str!("reference/streets_CH.csv"));
+fn at_ch_it_nl_pl_se_streets_follow_the_osm_counts() {
+    for (country, reference) in [
+        ("AT", include_str!("reference/streets_AT.csv")),
+        ("CH", include_str!("reference/streets_CH.csv")),
+        ("IT", include_str!("reference/streets_IT.csv")),
+        ("NL", include_str!("reference/streets_NL.csv")),
+        ("PL", include_str!("reference/streets_PL.csv")),
+        ("SE", include_str!("reference/streets_SE.csv")),
+    ] {
+        assert_stems_and_published(country, reference);
+    }
 }
