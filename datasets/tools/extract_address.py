@@ -19,7 +19,6 @@ from _lib import (
     COUNTRIES,
     dm_csv,
     dm_weighted,
-    mimesis_json,
     norm_key,
     read_bytes,
     read_json,
@@ -522,15 +521,11 @@ def streets():
         items.sort(key=lambda r: (-r[1], r[0]))
         write_value_weight(f"{A}street_{cc}.csv", comments, items[:MAX_ROWS])
 
-    for cc in ("ES", "IT", "NL", "AT", "PL", "SE"):
+    # GB, FR, DE, AT, CH, IT, NL, PL, SE: extract_streets.py (published frequencies).
+    for cc in ("ES",):
         write(cc, dmst(cc), [f"Source: {DM} common/street/street_{cc}.csv; MIT",
                              f"weights: datamimic occurrence counts (origin undocumented); top {MAX_ROWS} kept"])
     write("US", dmst("US"), [f"Source: {DM} common/street/street_US.csv; MIT", "weights: datamimic counts (origin undocumented)"])
-    # DE, GB and FR: extract_streets.py (published frequencies).
-    from extract_person import hybrid
-    write("CH", hybrid(dmst("CH"), mimesis_json("de-ch", "address")["street"]["name"]),
-          [f"Source: {DM} street_CH.csv (weighted head) + mimesis@22.2.0 de-ch/address.json street.name (tail); MIT",
-           "weights: head = datamimic counts (origin undocumented); tail = 0.5 x smallest head weight (illustrative)"])
     write("VN", dmst("VN"), [f"Source: {DM} street_VN.csv; MIT", "weights: datamimic numbers (illustrative)"])
 
 

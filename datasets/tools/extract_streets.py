@@ -1,26 +1,34 @@
-"""common/address/street_{GB,DE}.csv and tests/it/reference/streets_{GB,DE}.csv. Stdlib only.
+"""common/address/street_{GB,FR,DE,AT,CH,IT,NL,PL,SE}.csv and tests/it/reference/streets_CC.csv.
+Stdlib only.
 
 GB: Ordnance Survey *OS Open Names* (OGL), as summarised by CityMetric ("16 things we learned
-from a list of every single road name in Great Britain", 2015): 788,340 named roads; a fifth
-are Roads, 15 % Closes, 10 % Streets, 8 % Lanes, 6 % Avenues; the most common names are
-High Street 2,453, Station Road 2,023, Church Lane 1,868, Church Street 1,521 and Mill Lane
-1,318. The table is in roads: those five names at their published counts, and each generic
-(Road, Close, ...) keeps its published share of all roads, spread evenly over the specific
-names of mimesis `en-gb` (which ships names without their generic). The 41 % of roads of other
+from a list of every single road name in Great Britain"): 788,340 named roads; a fifth are
+Roads, 15 % Closes, 10 % Streets, 8 % Lanes, 6 % Avenues; the most common names are High
+Street 2,453, Station Road 2,023, Church Lane 1,868, Church Street 1,521 and Mill Lane 1,318.
+The table is in roads: those five names at their published counts, and each generic (Road,
+Close, ...) keeps its published share of all roads, spread evenly over the specific names of
+mimesis `en-gb` (which ships names without their generic). The 41 % of roads of other
 generics has no published split: it is spread evenly over 15 common generics, each combined
 with a fifteenth of the specific names (illustrative within that 41 %).
 
-DE: OpenStreetMap (ODbL) counts of 2023-04-26 per street-name stem, as tabulated by the ulitza
-project (mihaiolteanu/ulitza, data/countries/germany.json at commit 3ec8d46): for each stem
-("Haupt", "Schul", "Birken", ...; the generic -straße, -weg, -platz... and leading Am/An der...
-stripped) the number of German places having a street with that stem, for the 33,695 stems
-found in three places or more. The names are those of Berlin's directory (mimesis `de`,
-non-streets dropped as before); the source does not split a stem between its generics
-(Hauptstraße, Hauptweg), so a stem's count is divided among the directory names sharing it in
-proportion to how common each one's generic is in the directory (-straße most, then -weg...);
-the counts of the stems no directory name carries are spread evenly over the directory names
-whose stem is not counted, so that each counted name keeps its share of all German streets. Needs the ulitza file:
-    git show 3ec8d46:data/countries/germany.json > $DM_SRC/ulitza/germany.json
+FR: the same construction in voies: La Poste's fifteen most common names (2009) at their
+counts, the FANTOIR voie types over 1 % at their shares (as charted from FANTOIR 10/2022),
+spread evenly over names of persons French streets carry (OSM stems the tabulation below links
+to a person), the types under 1 % over twelve further types.
+
+DE, AT, CH, IT, NL, PL, SE: OpenStreetMap (ODbL) counts of 2023 per street-name stem, as
+tabulated by the ulitza project (mihaiolteanu/ulitza, data/countries/<country>.json at commit
+3ec8d46): for each stem ("Haupt", "Schul", "Birken", ...; the generic and leading words
+stripped by the country's rule) the number of places having a street with that stem. A listed
+name (DE: Berlin's directory from mimesis, non-streets dropped; the others: datamimic's
+lists) weighs its stem's count, split between the names sharing the stem (DE, CH: by how
+common each name's form is in the list; AT, IT, NL, PL, SE: by datamimic's occurrence
+counts); the counts of the stems no listed name carries are spread evenly over the names
+whose stem is not counted, so that each counted name keeps its share of all streets.
+
+Needs, besides the pinned wheels, the ulitza files in $DM_SRC/ulitza/:
+    for c in germany france austria switzerland italy netherlands poland sweden; do
+      git -C <ulitza clone> show 3ec8d46:data/countries/$c.json > $DM_SRC/ulitza/$c.json; done
 """
 from __future__ import annotations
 
