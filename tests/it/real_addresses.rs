@@ -243,7 +243,7 @@ const AREA_CODES: &[(&str, &str, &[&str])] = &[
     ("US", "Chicago", &["312", "773", "872"]),
     // Manhattan's postal city; 934 (which libphonenumber names "New York") is Suffolk County's.
     ("US", "New York", &["212", "332", "646"]),
-    ("US", "Brooklyn", &["347", "718"]),
+    ("US", "Bronx", &["347", "718"]),
     (
         "US",
         "Los Angeles",
