@@ -335,7 +335,7 @@ static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_CITY__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.columns"));
 // @generated from datasets/common/address/city_AT.csv
-// rows = 18671, total_weight = 8847036.997603, hash = 16da9e23c0526a43
+// rows = 18671, total_weight = 8969067.999069, hash = 98ea630f65e0b5c6
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -348,8 +348,8 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__AT_COLUMNS, 298740, 149368),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__AT_COLUMNS, 448108, 149368),
     decimals: 6,
-    total_weight: 8847036997603,
-    hash: 0x16da9e23c0526a43,
+    total_weight: 8969067999069,
+    hash: 0x98ea630f65e0b5c6,
 });
 
 #[cfg(feature = "ch")]
@@ -361,7 +361,7 @@ static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "ch")]
 static T_COMMON_ADDRESS_CITY__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.columns"));
 // @generated from datasets/common/address/city_CH.csv
-// rows = 4036, total_weight = 8516543.000356, hash = 5e165dbbf881b8e5
+// rows = 4036, total_weight = 9051029.000159, hash = 2f10ca9193d48248
 #[cfg(feature = "ch")]
 static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -374,8 +374,8 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__CH_COLUMNS, 64580, 32288),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__CH_COLUMNS, 96868, 32288),
     decimals: 6,
-    total_weight: 8516543000356,
-    hash: 0x5e165dbbf881b8e5,
+    total_weight: 9051029000159,
+    hash: 0x2f10ca9193d48248,
 });
 
 #[cfg(feature = "de")]
@@ -413,7 +413,7 @@ static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "es")]
 static T_COMMON_ADDRESS_CITY__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.columns"));
 // @generated from datasets/common/address/city_ES.csv
-// rows = 37357, total_weight = 46723748.994277, hash = 52c0a169134f6800
+// rows = 37357, total_weight = 46722979.998957, hash = 27d6f9dddd26d651
 #[cfg(feature = "es")]
 static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -426,8 +426,8 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__ES_COLUMNS, 597716, 298856),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__ES_COLUMNS, 896572, 298856),
     decimals: 6,
-    total_weight: 46723748994277,
-    hash: 0x52c0a169134f6800,
+    total_weight: 46722979998957,
+    hash: 0x27d6f9dddd26d651,
 });
 
 #[cfg(feature = "fr")]
@@ -465,7 +465,7 @@ static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "gb")]
 static T_COMMON_ADDRESS_CITY__GB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.columns"));
 // @generated from datasets/common/address/city_GB.csv
-// rows = 5466, total_weight = 69862017.000006, hash = f6d2a7851a70a587
+// rows = 5466, total_weight = 67596281.000002, hash = 55049f6a0313be46
 #[cfg(feature = "gb")]
 static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -478,8 +478,8 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__GB_COLUMNS, 87460, 43728),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__GB_COLUMNS, 131188, 43728),
     decimals: 6,
-    total_weight: 69862017000006,
-    hash: 0xf6d2a7851a70a587,
+    total_weight: 67596281000002,
+    hash: 0x55049f6a0313be46,
 });
 
 #[cfg(feature = "it")]
@@ -491,7 +491,7 @@ static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_CITY__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.columns"));
 // @generated from datasets/common/address/city_IT.csv
-// rows = 18101, total_weight = 60430314.584592, hash = 5f50eb9a9cb31605
+// rows = 18101, total_weight = 58971230.000767, hash = e873af4e0661eed0
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -504,8 +504,8 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__IT_COLUMNS, 289620, 144808),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__IT_COLUMNS, 434428, 144808),
     decimals: 6,
-    total_weight: 60430314584592,
-    hash: 0x5f50eb9a9cb31605,
+    total_weight: 58971230000767,
+    hash: 0xe873af4e0661eed0,
 });
 
 #[cfg(feature = "nl")]
@@ -543,7 +543,7 @@ static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_CITY__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.columns"));
 // @generated from datasets/common/address/city_PL.csv
-// rows = 44979, total_weight = 37978547.986601, hash = fe43331885a1aee5
+// rows = 44979, total_weight = 37636508.001404, hash = 023a4e34462f5760
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -556,8 +556,8 @@ static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__PL_COLUMNS, 719668, 359832),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__PL_COLUMNS, 1079500, 359832),
     decimals: 6,
-    total_weight: 37978547986601,
-    hash: 0xfe43331885a1aee5,
+    total_weight: 37636508001404,
+    hash: 0x023a4e34462f5760,
 });
 
 #[cfg(feature = "se")]
@@ -569,7 +569,7 @@ static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_CITY__SE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__SE.columns"));
 // @generated from datasets/common/address/city_SE.csv
-// rows = 16479, total_weight = 10183174.999282, hash = 4850ee687ff11c49
+// rows = 16479, total_weight = 10551706.99963, hash = ea5a1a69edf7b063
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -582,8 +582,8 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__SE_COLUMNS, 263668, 131832),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__SE_COLUMNS, 395500, 131832),
     decimals: 6,
-    total_weight: 10183174999282,
-    hash: 0x4850ee687ff11c49,
+    total_weight: 10551706999630,
+    hash: 0xea5a1a69edf7b063,
 });
 
 #[cfg(feature = "shared-table-text")]

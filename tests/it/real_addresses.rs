@@ -328,11 +328,9 @@ fn swiss_house_numbers_fall_as_in_the_published_count() {
     assert!(1.0 - up_to(100) < 0.01, "{}", 1.0 - up_to(100));
 }
 
-/// The state tables of GB, ES, AT, CH, IT, PL, SE and VN carry the populations the statistics offices
-/// publish (`tests/reference/state_population.csv`), and the transcribed figures add up to the
-/// national total the same table publishes (VN: 3,000 over, a transcription slip not found).
-#[test]
-fn state_tables_carry_the_published_populations() {
+/// country -> state code (`*`: the whole country) -> population, as the statistics offices
+/// publish them (`tests/reference/state_population.csv`).
+fn published_state_populations() -> HashMap<&'static str, HashMap<&'static str, f64>> {
     let mut published: HashMap<&str, HashMap<&str, f64>> = HashMap::new();
     for line in include_str!("../reference/state_population.csv")
         .lines()
@@ -344,6 +342,37 @@ fn state_tables_carry_the_published_populations() {
             .or_default()
             .insert(cells[1], cells[2].parse().unwrap());
     }
+    published
+}
+
+/// Generated addresses fall in each state at its published share of the population (the city
+/// tables are fitted per state: `datasets/tools/fit_cities_to_states.py`, VN
+/// `extract_vn_address.py`), for every state with at least 1 % of its country's people.
+#[test]
+fn addresses_spread_over_states_as_the_population() {
+    for (country, states) in published_state_populations() {
+        let counts = generated(country, |a| a.state_code);
+        let total: f64 = states.iter().filter(|(c, _)| **c != "*").map(|(_, p)| p).sum();
+        for (state, population) in states.iter().filter(|(c, _)| **c != "*") {
+            let expected = population / total;
+            if expected < 0.01 {
+                continue;
+            }
+            let share = counts.get(state).copied().unwrap_or(0) as f64 / RECORDS as f64;
+            assert!(
+                (share / expected - 1.0).abs() <= 0.05,
+                "{country} {state}: {share:.4} of addresses vs {expected:.4} of the population"
+            );
+        }
+    }
+}
+
+/// The state tables of GB, ES, AT, CH, IT, PL, SE and VN carry the populations the statistics offices
+/// publish (`tests/reference/state_population.csv`), and the transcribed figures add up to the
+/// national total the same table publishes (VN: 3,000 over, a transcription slip not found).
+#[test]
+fn state_tables_carry_the_published_populations() {
+    let published = published_state_populations();
     assert_eq!(published.len(), 8);
     for (country, states) in &published {
         let table = tables::COMMON_ADDRESS_STATE
