@@ -21,6 +21,19 @@ from extract_misc import MOBILE_LEN, expand, phonenumbers
 # country -> (share source, {operator: subscribers or share}, allocation source,
 #             {national prefix: operator})
 OPERATORS = {
+    "DE": (
+        "the network operators' active SIM cards at the end of June 2021 in millions (Telekom 50.27, "
+        "Telefónica 44.97, Vodafone 30.93), from their quarterly reports as inside-digital.de compiled them; "
+        "no per-operator count by the Bundesnetzagentur was found (its yearly report gives the market "
+        "total: 106.4 million active SIMs at the end of 2021)",
+        {"Telekom": 50.27, "Telefónica": 44.97, "Vodafone": 30.93},
+        "the Bundesnetzagentur's original allocation of the mobile service codes (Telekom 0151, 0160, 0170, "
+        "0171, 0175; Vodafone 0152, 0162, 0172-0174; Telefónica 0157, 0159, 0163, 0176-0179, with E-Plus's 0157, "
+        "0163, 0177, 0178), as tariffuxx.de and welches-netz.com list it; numbers keep their code when ported",
+        {**{p: "Telekom" for p in ("151", "160", "170", "171", "175")},
+         **{p: "Vodafone" for p in ("152", "162", "172", "173", "174")},
+         **{p: "Telefónica" for p in ("157", "159", "163", "176", "177", "178", "179")}},
+    ),
     "VN": (
         "Ministry of Information and Communications (MIC), active mobile subscribers at the end of "
         "October 2016 in millions (Viettel 63.3, MobiFone 34, VinaPhone 25, Gmobile 6, Vietnamobile 4; "
