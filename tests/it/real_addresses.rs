@@ -352,7 +352,11 @@ fn published_state_populations() -> HashMap<&'static str, HashMap<&'static str, 
 fn addresses_spread_over_states_as_the_population() {
     for (country, states) in published_state_populations() {
         let counts = generated(country, |a| a.state_code);
-        let total: f64 = states.iter().filter(|(c, _)| **c != "*").map(|(_, p)| p).sum();
+        let total: f64 = states
+            .iter()
+            .filter(|(c, _)| **c != "*")
+            .map(|(_, p)| p)
+            .sum();
         for (state, population) in states.iter().filter(|(c, _)| **c != "*") {
             let expected = population / total;
             if expected < 0.01 {
