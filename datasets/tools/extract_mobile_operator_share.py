@@ -21,6 +21,19 @@ from extract_misc import MOBILE_LEN, expand, phonenumbers
 # country -> (share source, {operator: subscribers or share}, allocation source,
 #             {national prefix: operator})
 OPERATORS = {
+    "AT": (
+        "RTR, Telekom-Monitor, 3rd quarter 2016 (A1 5.5 million customers, 39.1 %; T-Mobile, now Magenta, 4.0 "
+        "million, 28.6 %; Drei 3.8 million, 27.3 %; other providers 5 %), as reported by Der Standard: the last "
+        "per-operator figures RTR published (it stopped in 2018, Der Standard 12 October 2018)",
+        {"A1": 39.1, "Magenta": 28.6, "Drei": 27.3},
+        "the codes the network operators give new numbers (A1 0664, 0680, 0681, 0688; Magenta 0676, 0650; Drei "
+        "0660, 0699, the former ONE/Orange range), as tarife.at lists them; codes of MVNOs (HoT 0677, Lidl "
+        "Connect 0690, spusu 0670, eety 0665, Kabelplus 0686, MTEL 0667) and 0678 (Magenta's and Educom's on "
+        "Drei) are not attributed",
+        {**{p: "A1" for p in ("664", "680", "681", "688")},
+         **{p: "Magenta" for p in ("650", "676")},
+         **{p: "Drei" for p in ("660", "699")}},
+    ),
     "DE": (
         "the network operators' active SIM cards at the end of June 2021 in millions (Telekom 50.27, "
         "Telefónica 44.97, Vodafone 30.93), from their quarterly reports as inside-digital.de compiled them; "
