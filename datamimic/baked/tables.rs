@@ -315,7 +315,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1108552, 1710605, 9780650, 12907804],
+    ends: [1108397, 1710450, 9779944, 12907098],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -328,14 +328,14 @@ pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1710605, 352300);
+static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1710450, 352300);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.text"));
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_CITY__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.columns"));
 // @generated from datasets/common/address/city_AT.csv
-// rows = 18671, total_weight = 8847036.997603, hash = 16da9e23c0526a43
+// rows = 18671, total_weight = 8969067.999069, hash = 98ea630f65e0b5c6
 #[cfg(feature = "at")]
 static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -348,20 +348,20 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__AT_COLUMNS, 298740, 149368),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__AT_COLUMNS, 448108, 149368),
     decimals: 6,
-    total_weight: 8847036997603,
-    hash: 0x16da9e23c0526a43,
+    total_weight: 8969067999069,
+    hash: 0x98ea630f65e0b5c6,
 });
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2062905, 71510);
+static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2062750, 71510);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.text"));
 #[cfg(feature = "ch")]
 static T_COMMON_ADDRESS_CITY__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.columns"));
 // @generated from datasets/common/address/city_CH.csv
-// rows = 4036, total_weight = 8516543.000356, hash = 5e165dbbf881b8e5
+// rows = 4036, total_weight = 9051029.000159, hash = 2f10ca9193d48248
 #[cfg(feature = "ch")]
 static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -374,13 +374,13 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__CH_COLUMNS, 64580, 32288),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__CH_COLUMNS, 96868, 32288),
     decimals: 6,
-    total_weight: 8516543000356,
-    hash: 0x5e165dbbf881b8e5,
+    total_weight: 9051029000159,
+    hash: 0x2f10ca9193d48248,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2134415, 292445);
+static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2134260, 292445);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__DE.text"));
@@ -406,14 +406,14 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9780650, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9779944, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
 #[cfg(feature = "es")]
 static T_COMMON_ADDRESS_CITY__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.columns"));
 // @generated from datasets/common/address/city_ES.csv
-// rows = 37357, total_weight = 46723748.994277, hash = 52c0a169134f6800
+// rows = 37357, total_weight = 46722979.998957, hash = 27d6f9dddd26d651
 #[cfg(feature = "es")]
 static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -426,13 +426,13 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__ES_COLUMNS, 597716, 298856),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__ES_COLUMNS, 896572, 298856),
     decimals: 6,
-    total_weight: 46723748994277,
-    hash: 0x52c0a169134f6800,
+    total_weight: 46722979998957,
+    hash: 0x27d6f9dddd26d651,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2426860, 741533);
+static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2426705, 741533);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__FR.text"));
@@ -458,14 +458,14 @@ static T_COMMON_ADDRESS_CITY__FR: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3168393, 106514);
+static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3168238, 106514);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.text"));
 #[cfg(feature = "gb")]
 static T_COMMON_ADDRESS_CITY__GB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.columns"));
 // @generated from datasets/common/address/city_GB.csv
-// rows = 5466, total_weight = 69862017.000006, hash = f6d2a7851a70a587
+// rows = 5466, total_weight = 67596281.000002, hash = 55049f6a0313be46
 #[cfg(feature = "gb")]
 static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -478,20 +478,20 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__GB_COLUMNS, 87460, 43728),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__GB_COLUMNS, 131188, 43728),
     decimals: 6,
-    total_weight: 69862017000006,
-    hash: 0xf6d2a7851a70a587,
+    total_weight: 67596281000002,
+    hash: 0x55049f6a0313be46,
 });
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3274907, 385243);
+static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3274752, 385243);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.text"));
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_CITY__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.columns"));
 // @generated from datasets/common/address/city_IT.csv
-// rows = 18101, total_weight = 60430314.584592, hash = 5f50eb9a9cb31605
+// rows = 18101, total_weight = 58971230.000767, hash = e873af4e0661eed0
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -504,13 +504,13 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__IT_COLUMNS, 289620, 144808),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__IT_COLUMNS, 434428, 144808),
     decimals: 6,
-    total_weight: 60430314584592,
-    hash: 0x5f50eb9a9cb31605,
+    total_weight: 58971230000767,
+    hash: 0xe873af4e0661eed0,
 });
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3660150, 73078);
+static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3659995, 73078);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__NL.text"));
@@ -536,14 +536,14 @@ static T_COMMON_ADDRESS_CITY__NL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3733228, 863300);
+static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3733073, 863300);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.text"));
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_CITY__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.columns"));
 // @generated from datasets/common/address/city_PL.csv
-// rows = 44979, total_weight = 37978547.986601, hash = fe43331885a1aee5
+// rows = 44979, total_weight = 37636508.001404, hash = 023a4e34462f5760
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -556,20 +556,20 @@ static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__PL_COLUMNS, 719668, 359832),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__PL_COLUMNS, 1079500, 359832),
     decimals: 6,
-    total_weight: 37978547986601,
-    hash: 0xfe43331885a1aee5,
+    total_weight: 37636508001404,
+    hash: 0x023a4e34462f5760,
 });
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108552, 293491);
+static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108397, 293491);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__SE.text"));
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_CITY__SE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__SE.columns"));
 // @generated from datasets/common/address/city_SE.csv
-// rows = 16479, total_weight = 10183174.999282, hash = 4850ee687ff11c49
+// rows = 16479, total_weight = 10551706.99963, hash = ea5a1a69edf7b063
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -582,35 +582,35 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__SE_COLUMNS, 263668, 131832),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__SE_COLUMNS, 395500, 131832),
     decimals: 6,
-    total_weight: 10183174999282,
-    hash: 0x4850ee687ff11c49,
+    total_weight: 10551706999630,
+    hash: 0xea5a1a69edf7b063,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4596528, 634656);
+static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4596373, 634105);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.text"));
 static T_COMMON_ADDRESS_CITY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.columns"));
 // @generated from datasets/common/address/city_US.csv
-// rows = 34270, total_weight = 305266004.15157, hash = b18309e833c69fd7
+// rows = 34241, total_weight = 305266004.151568, hash = 334b2227d72f78db
 static T_COMMON_ADDRESS_CITY__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
     country: "US",
     source: "datasets/common/address/city_US.csv",
     columns: &["city", "state_code", "postal_code", "area_code"],
-    rows: 34270,
+    rows: 34241,
     text: T_COMMON_ADDRESS_CITY__US_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__US_COLUMNS, 0, 548324),
-    slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__US_COLUMNS, 548324, 274160),
-    weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__US_COLUMNS, 822484, 274160),
+    bounds: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__US_COLUMNS, 0, 547860),
+    slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__US_COLUMNS, 547860, 273928),
+    weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__US_COLUMNS, 821788, 273928),
     decimals: 6,
-    total_weight: 305266004151570,
-    hash: 0xb18309e833c69fd7,
+    total_weight: 305266004151568,
+    hash: 0x334b2227d72f78db,
 });
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5231184, 7804);
+static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5230478, 7804);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__VN.text"));
@@ -684,7 +684,7 @@ static T_COMMON_ADDRESS_STATE__AT: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402043, 274);
+static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1401888, 274);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__CH.text"));
@@ -736,7 +736,7 @@ static T_COMMON_ADDRESS_STATE__DE: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402317, 295);
+static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402162, 295);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__ES.text"));
@@ -762,7 +762,7 @@ static T_COMMON_ADDRESS_STATE__ES: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5238988, 220);
+static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5238282, 220);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__FR.text"));
@@ -788,7 +788,7 @@ static T_COMMON_ADDRESS_STATE__FR: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402612, 48);
+static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402457, 48);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__GB.text"));
@@ -814,14 +814,14 @@ static T_COMMON_ADDRESS_STATE__GB: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5239208, 221);
+static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5238502, 221);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__IT.text"));
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_STATE__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__IT.columns"));
 // @generated from datasets/common/address/state_IT.csv
-// rows = 20, total_weight = 59933000, hash = 0b16d0edc7f417a9
+// rows = 20, total_weight = 58971230, hash = 524fe5ead1b0072e
 #[cfg(feature = "it")]
 static T_COMMON_ADDRESS_STATE__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/state",
@@ -834,8 +834,8 @@ static T_COMMON_ADDRESS_STATE__IT: crate::Table = crate::Table::from_parts(crate
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__IT_COLUMNS, 164, 160),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__IT_COLUMNS, 324, 160),
     decimals: 0,
-    total_weight: 59933000,
-    hash: 0x0b16d0edc7f417a9,
+    total_weight: 58971230,
+    hash: 0x524fe5ead1b0072e,
 });
 
 #[cfg(feature = "nl")]
@@ -866,14 +866,14 @@ static T_COMMON_ADDRESS_STATE__NL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402660, 225);
+static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402505, 225);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__PL.text"));
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_STATE__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__PL.columns"));
 // @generated from datasets/common/address/state_PL.csv
-// rows = 16, total_weight = 35439247, hash = 7a6d8cd4e492ea80
+// rows = 16, total_weight = 37636508, hash = 09c29c4051e9dfee
 #[cfg(feature = "pl")]
 static T_COMMON_ADDRESS_STATE__PL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/state",
@@ -886,20 +886,20 @@ static T_COMMON_ADDRESS_STATE__PL: crate::Table = crate::Table::from_parts(crate
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__PL_COLUMNS, 132, 128),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__PL_COLUMNS, 260, 128),
     decimals: 0,
-    total_weight: 35439247,
-    hash: 0x7a6d8cd4e492ea80,
+    total_weight: 37636508,
+    hash: 0x09c29c4051e9dfee,
 });
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402885, 230);
+static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402730, 230);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__SE.text"));
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_STATE__SE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__SE.columns"));
 // @generated from datasets/common/address/state_SE.csv
-// rows = 21, total_weight = 10327589, hash = 907b97b260599b7c
+// rows = 21, total_weight = 10551707, hash = fa1ac84570c8c6bd
 #[cfg(feature = "se")]
 static T_COMMON_ADDRESS_STATE__SE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/state",
@@ -912,12 +912,12 @@ static T_COMMON_ADDRESS_STATE__SE: crate::Table = crate::Table::from_parts(crate
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__SE_COLUMNS, 172, 168),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__SE_COLUMNS, 340, 168),
     decimals: 0,
-    total_weight: 10327589,
-    hash: 0x907b97b260599b7c,
+    total_weight: 10551707,
+    hash: 0xfa1ac84570c8c6bd,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1403115, 544);
+static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1402960, 544);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.text"));
 static T_COMMON_ADDRESS_STATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.columns"));
@@ -940,7 +940,7 @@ static T_COMMON_ADDRESS_STATE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1403659, 813);
+static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1403504, 813);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__VN.text"));
@@ -966,7 +966,7 @@ static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1404472, 202685);
+static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1404317, 202685);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__AT.text"));
@@ -992,7 +992,7 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5239429, 32452);
+static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5238723, 32452);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__CH.text"));
@@ -1018,7 +1018,7 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5271881, 153529);
+static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5271175, 153529);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.text"));
@@ -1044,7 +1044,7 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5425410, 837829);
+static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5424704, 837829);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__ES.text"));
@@ -1070,7 +1070,7 @@ static T_COMMON_ADDRESS_STREET__ES: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6263239, 196117);
+static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6262533, 196117);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__FR.text"));
@@ -1096,7 +1096,7 @@ static T_COMMON_ADDRESS_STREET__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6459356, 518047);
+static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6458650, 518047);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__GB.text"));
@@ -1122,7 +1122,7 @@ static T_COMMON_ADDRESS_STREET__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6977403, 775652);
+static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6976697, 775652);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__IT.text"));
@@ -1148,7 +1148,7 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7753055, 150921);
+static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7752349, 150921);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__NL.text"));
@@ -1174,7 +1174,7 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7903976, 264260);
+static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7903270, 264260);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__PL.text"));
@@ -1200,7 +1200,7 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8168236, 653972);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8167530, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
@@ -1225,7 +1225,7 @@ static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1607157, 1148);
+static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1607002, 1148);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.text"));
 static T_COMMON_ADDRESS_STREET__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.columns"));
@@ -1248,7 +1248,7 @@ static T_COMMON_ADDRESS_STREET__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1608305, 350);
+static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1608150, 350);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__VN.text"));
@@ -1273,7 +1273,7 @@ static T_COMMON_ADDRESS_STREET__VN: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10702242, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10701536, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1603,7 +1603,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10708682, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10707976, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1647,7 +1647,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8822208, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8821502, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1669,7 +1669,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1608655, 1068);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1608500, 1068);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.columns"));
@@ -1692,7 +1692,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10843079, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10842373, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1718,7 +1718,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10984076, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10983370, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1744,7 +1744,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11125950, 142337);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11125244, 142337);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1770,7 +1770,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11268287, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11267581, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1796,7 +1796,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11419212, 147622);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11418506, 147622);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1822,7 +1822,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11566834, 130717);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11566128, 130717);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1848,7 +1848,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11697551, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11696845, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1874,7 +1874,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8823285, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8822579, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -1900,7 +1900,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11836642, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11835936, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -1926,7 +1926,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11992848, 149561);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11992142, 149561);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -1951,7 +1951,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12142409, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12141703, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -1974,7 +1974,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12273814, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12273108, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2052,7 +2052,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8960593, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8959887, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -2182,7 +2182,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__IT: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609723, 34);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609568, 34);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__NL.text"));
@@ -2208,7 +2208,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__NL: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609757, 28);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609602, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__PL.text"));
@@ -2282,7 +2282,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609785, 76);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609630, 76);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__VN.text"));
@@ -2308,7 +2308,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609861, 47);
+static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609706, 47);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__AT.text"));
@@ -2334,7 +2334,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__AT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609908, 17);
+static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609753, 17);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__CH.text"));
@@ -2360,7 +2360,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__CH: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609925, 43);
+static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609770, 43);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.text"));
@@ -2438,7 +2438,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__FR: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609968, 13);
+static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609813, 13);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__GB.text"));
@@ -2490,7 +2490,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__IT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609981, 22);
+static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609826, 22);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__NL.text"));
@@ -2516,7 +2516,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__NL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1610003, 14);
+static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609848, 14);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__PL.text"));
@@ -2976,7 +2976,7 @@ static T_COMMON_PERSON_FAMILY_NAME__CH: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1610017, 21984);
+static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1609862, 21984);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__DE.text"));
@@ -3002,7 +3002,7 @@ static T_COMMON_PERSON_FAMILY_NAME__DE: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1632001, 33326);
+static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1631846, 33326);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__ES.text"));
@@ -3028,7 +3028,7 @@ static T_COMMON_PERSON_FAMILY_NAME__ES: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1665327, 12224);
+static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1665172, 12224);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text"));
@@ -3054,7 +3054,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8960658, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8959952, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3080,7 +3080,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8963704, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8962998, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3106,7 +3106,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8990211, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8989505, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3183,7 +3183,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9249737, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9249031, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3332,7 +3332,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9313129, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9312423, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3406,7 +3406,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9349451, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9348745, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3458,7 +3458,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9485243, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9484537, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3506,7 +3506,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9521973, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9521267, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -3584,7 +3584,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9527296, 65168);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9526590, 65168);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -3610,7 +3610,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9592464, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9591758, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -3714,7 +3714,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1677551, 2217);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1677396, 2217);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL.text"));
@@ -3814,7 +3814,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9626247, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9625541, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -3866,7 +3866,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__CH: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1679768, 6760);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1679613, 6760);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__DE.text"));
@@ -3892,7 +3892,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9629713, 57479);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9629007, 57479);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -3918,7 +3918,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9687192, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9686486, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -3970,7 +3970,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9719516, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9718810, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -4121,7 +4121,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__VN: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1686528, 525);
+static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1686373, 525);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.columns"));
@@ -4143,7 +4143,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN: crate::Table = crate::Table::from
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1687053, 1050);
+static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1686898, 1050);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.columns"));
@@ -4804,7 +4804,7 @@ static T_COMMON_PERSON_SALUTATION__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688103, 33);
+static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1687948, 33);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__VN.text"));
@@ -4830,33 +4830,33 @@ static T_COMMON_PERSON_SALUTATION__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100262, 141);
+static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100262, 24);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__AT.text"));
 #[cfg(feature = "at")]
 static T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__AT.columns"));
 // @generated from datasets/common/phone/mobile_prefix_AT.csv
-// rows = 47, total_weight = 4610, hash = 3d7104b8bedffa94
+// rows = 8, total_weight = 999999.999998, hash = eaefb97f01b18162
 #[cfg(feature = "at")]
 static T_COMMON_PHONE_MOBILE_PREFIX__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/phone/mobile_prefix",
     country: "AT",
     source: "datasets/common/phone/mobile_prefix_AT.csv",
     columns: &["value"],
-    rows: 47,
+    rows: 8,
     text: T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS, 0, 192),
-    slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS, 192, 376),
-    weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS, 568, 376),
-    decimals: 0,
-    total_weight: 4610,
-    hash: 0x3d7104b8bedffa94,
+    bounds: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS, 0, 36),
+    slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS, 36, 64),
+    weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__AT_COLUMNS, 100, 64),
+    decimals: 6,
+    total_weight: 999999999998,
+    hash: 0xeaefb97f01b18162,
 });
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100403, 18);
+static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100286, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__CH.text"));
@@ -4882,33 +4882,33 @@ static T_COMMON_PHONE_MOBILE_PREFIX__CH: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100421, 69);
+static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100304, 51);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__DE.text"));
 #[cfg(feature = "de")]
 static T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__DE.columns"));
 // @generated from datasets/common/phone/mobile_prefix_DE.csv
-// rows = 23, total_weight = 2103, hash = 212d836640dbaf31
+// rows = 17, total_weight = 1000000.000003, hash = 12fe592f191a392f
 #[cfg(feature = "de")]
 static T_COMMON_PHONE_MOBILE_PREFIX__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/phone/mobile_prefix",
     country: "DE",
     source: "datasets/common/phone/mobile_prefix_DE.csv",
     columns: &["value"],
-    rows: 23,
+    rows: 17,
     text: T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS, 0, 96),
-    slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS, 96, 184),
-    weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS, 280, 184),
-    decimals: 0,
-    total_weight: 2103,
-    hash: 0x212d836640dbaf31,
+    bounds: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS, 0, 72),
+    slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS, 72, 136),
+    weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__DE_COLUMNS, 208, 136),
+    decimals: 6,
+    total_weight: 1000000000003,
+    hash: 0x12fe592f191a392f,
 });
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100490, 34);
+static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100355, 34);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__ES.text"));
@@ -4934,7 +4934,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__ES: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100524, 2);
+static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100389, 2);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__FR.text"));
@@ -4960,7 +4960,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__FR: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100526, 3172);
+static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100391, 3172);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__GB.text"));
@@ -4986,7 +4986,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__GB: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103698, 300);
+static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103563, 300);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__IT.text"));
@@ -5012,7 +5012,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__IT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103998, 14);
+static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103863, 14);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__NL.text"));
@@ -5038,7 +5038,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__NL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104012, 28);
+static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103877, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__PL.text"));
@@ -5064,7 +5064,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__PL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104040, 12);
+static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103905, 12);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__SE.text"));
@@ -5089,12 +5089,12 @@ static T_COMMON_PHONE_MOBILE_PREFIX__SE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104052, 801);
+static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1103917, 801);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.text"));
 static T_COMMON_PHONE_MOBILE_PREFIX__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.columns"));
 // @generated from datasets/common/phone/mobile_prefix_US.csv
-// rows = 267, total_weight = 305266004.15157, hash = df3631ac5d71e171
+// rows = 267, total_weight = 305266004.151568, hash = 7a4fe4d909ae5b0d
 static T_COMMON_PHONE_MOBILE_PREFIX__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/phone/mobile_prefix",
     country: "US",
@@ -5106,39 +5106,39 @@ static T_COMMON_PHONE_MOBILE_PREFIX__US: crate::Table = crate::Table::from_parts
     slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__US_COLUMNS, 1072, 2136),
     weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__US_COLUMNS, 3208, 2136),
     decimals: 6,
-    total_weight: 305266004151570,
-    hash: 0xdf3631ac5d71e171,
+    total_weight: 305266004151568,
+    hash: 0x7a4fe4d909ae5b0d,
 });
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104853, 86);
+static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104718, 66);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__VN.text"));
 #[cfg(feature = "vn")]
 static T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__VN.columns"));
 // @generated from datasets/common/phone/mobile_prefix_VN.csv
-// rows = 43, total_weight = 3794, hash = bf7199d4973dd86a
+// rows = 33, total_weight = 999999.999997, hash = cfaf72d94161d416
 #[cfg(feature = "vn")]
 static T_COMMON_PHONE_MOBILE_PREFIX__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/phone/mobile_prefix",
     country: "VN",
     source: "datasets/common/phone/mobile_prefix_VN.csv",
     columns: &["value"],
-    rows: 43,
+    rows: 33,
     text: T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS, 0, 176),
-    slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS, 176, 344),
-    weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS, 520, 344),
-    decimals: 0,
-    total_weight: 3794,
-    hash: 0xbf7199d4973dd86a,
+    bounds: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS, 0, 136),
+    slots: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS, 136, 264),
+    weights: crate::__private::byte_span(T_COMMON_PHONE_MOBILE_PREFIX__VN_COLUMNS, 400, 264),
+    decimals: 6,
+    total_weight: 999999999997,
+    hash: 0xcfaf72d94161d416,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104939, 223);
+static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1104784, 223);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__DE.text"));
@@ -5163,7 +5163,7 @@ static T_ECOMMERCE_BRAND__DE: crate::Table = crate::Table::from_parts(crate::__p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105162, 211);
+static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105007, 211);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__US.text"));
 static T_ECOMMERCE_BRAND__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__US.columns"));
@@ -5186,7 +5186,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724741, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724035, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5211,7 +5211,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725126, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724420, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5234,7 +5234,7 @@ static T_ECOMMERCE_ORDER_STATUS__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105373, 64);
+static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105218, 64);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.text"));
@@ -5259,7 +5259,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725455, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724749, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5282,7 +5282,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105437, 249);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105282, 249);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__DE.text"));
@@ -5307,7 +5307,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688136, 231);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1687981, 231);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.text"));
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.columns"));
@@ -5330,7 +5330,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725546, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724840, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5355,7 +5355,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725668, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9724962, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5378,7 +5378,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725790, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9725084, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5403,7 +5403,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9728926, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9728220, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5426,7 +5426,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9736837, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9736131, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5451,7 +5451,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737202, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9736496, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5474,7 +5474,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737558, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9736852, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5500,7 +5500,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737725, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737019, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5526,7 +5526,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737922, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737216, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5552,7 +5552,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738104, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737398, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5578,7 +5578,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738285, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737579, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -5604,7 +5604,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738456, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737750, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -5630,7 +5630,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738619, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9737913, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -5656,7 +5656,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738800, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738094, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -5682,7 +5682,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738982, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738276, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -5708,7 +5708,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739164, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738458, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -5733,7 +5733,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739346, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738640, 210);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -5756,7 +5756,7 @@ static T_ECOMMERCE_TAX_RATE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105686, 62);
+static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105531, 62);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__DE.text"));
@@ -5781,7 +5781,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739556, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738850, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -5804,7 +5804,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12466384, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12465678, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -5829,7 +5829,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9739625, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9738919, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
@@ -5852,7 +5852,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746398, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9745692, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -5877,7 +5877,7 @@ static T_FINANCE_CARD_NETWORK__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105748, 26);
+static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105593, 26);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.text"));
 static T_FINANCE_CARD_NETWORK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.columns"));
@@ -5900,7 +5900,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746427, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9745721, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -5926,7 +5926,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746514, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9745808, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -5952,7 +5952,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746601, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9745895, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -5978,7 +5978,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746688, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9745982, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6004,7 +6004,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746782, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746076, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6030,7 +6030,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746877, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746171, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6056,7 +6056,7 @@ static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688367, 101);
+static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688212, 101);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__IT.text"));
@@ -6082,7 +6082,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746956, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746250, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6108,7 +6108,7 @@ static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688468, 115);
+static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688313, 115);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__PL.text"));
@@ -6134,7 +6134,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747045, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746339, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6159,7 +6159,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747154, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746448, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6182,7 +6182,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747229, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746523, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6208,7 +6208,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9747334, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746628, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6233,7 +6233,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9749420, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9748714, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6256,7 +6256,7 @@ static T_FINANCE_MERCHANT__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105774, 593);
+static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1105619, 593);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.text"));
@@ -6281,7 +6281,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__DE: crate::Table = crate::Table::from_par
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1106367, 467);
+static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1106212, 467);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.text"));
 static T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.columns"));
@@ -6304,7 +6304,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__US: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1106834, 531);
+static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1106679, 531);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__DE.text"));
@@ -6329,7 +6329,7 @@ static T_HEALTHCARE_ALLERGY__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688583, 433);
+static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688428, 433);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.text"));
 static T_HEALTHCARE_ALLERGY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.columns"));
@@ -6352,7 +6352,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751254, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750548, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6378,7 +6378,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751272, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750566, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6404,7 +6404,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751290, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750584, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6430,7 +6430,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751308, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750602, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6456,7 +6456,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751326, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750620, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6481,7 +6481,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751344, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750638, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6504,7 +6504,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9751362, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750656, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6529,7 +6529,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9752990, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9752284, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6552,7 +6552,7 @@ static T_HEALTHCARE_CONDITION__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1689016, 195);
+static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1688861, 195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__DE.text"));
@@ -6577,7 +6577,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1689211, 384);
+static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1689056, 384);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.text"));
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.columns"));
@@ -6600,7 +6600,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1689595, 2708);
+static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1689440, 2708);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__DE.text"));
@@ -6625,7 +6625,7 @@ static T_HEALTHCARE_DEVICE_TYPE__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1692303, 2647);
+static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1692148, 2647);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.text"));
 static T_HEALTHCARE_DEVICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.columns"));
@@ -6648,7 +6648,7 @@ static T_HEALTHCARE_DEVICE_TYPE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1694950, 4886);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1694795, 4886);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE.text"));
@@ -6673,7 +6673,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9754589, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9753883, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -6696,7 +6696,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1699836, 164);
+static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1699681, 164);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__DE.text"));
@@ -6721,7 +6721,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9758044, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9757338, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -6744,7 +6744,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9758134, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9757428, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -6769,7 +6769,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12661877, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12661171, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -6792,7 +6792,7 @@ static T_HEALTHCARE_ICD10CM__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107365, 34);
+static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107210, 34);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__DE.text"));
@@ -6817,7 +6817,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107399, 204);
+static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107244, 204);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.text"));
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.columns"));
@@ -6840,7 +6840,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9760641, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9759935, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -6865,7 +6865,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761237, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9760531, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -6888,7 +6888,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761485, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9760779, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -6913,7 +6913,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12899782, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12899076, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -6936,7 +6936,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1700000, 3909);
+static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1699845, 3909);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__DE.text"));
@@ -6961,7 +6961,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9762624, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761918, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -6984,7 +6984,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12901383, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12900677, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7009,7 +7009,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9766178, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9765472, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7032,7 +7032,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12903158, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12902452, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7057,7 +7057,7 @@ static T_HEALTHCARE_SPECIALTY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1703909, 2215);
+static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1703754, 2215);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.text"));
 static T_HEALTHCARE_SPECIALTY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.columns"));
@@ -7080,7 +7080,7 @@ static T_HEALTHCARE_SPECIALTY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1706124, 409);
+static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1705969, 409);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__DE.text"));
@@ -7105,7 +7105,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12905353, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12904647, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7128,7 +7128,7 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1706533, 1053);
+static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1706378, 1053);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__DE.text"));
@@ -7153,7 +7153,7 @@ static T_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1707586, 1140);
+static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1707431, 1140);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.text"));
 static T_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.columns"));
@@ -7176,7 +7176,7 @@ static T_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107603, 35);
+static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107448, 35);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__DE.text"));
@@ -7201,7 +7201,7 @@ static T_INSURANCE_POLICY_STATUS__DE: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107638, 35);
+static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107483, 35);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.text"));
 static T_INSURANCE_POLICY_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.columns"));
@@ -7224,7 +7224,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770256, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9769550, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7249,7 +7249,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770289, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9769583, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7272,7 +7272,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1708726, 782);
+static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1708571, 782);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__DE.text"));
@@ -7297,7 +7297,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770322, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9769616, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7320,7 +7320,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12905863, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12905157, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7345,7 +7345,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9771037, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9770331, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7368,7 +7368,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9772687, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9771981, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7393,7 +7393,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9772974, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9772268, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7416,7 +7416,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9773288, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9772582, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7441,7 +7441,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9775011, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9774305, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7464,7 +7464,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107673, 91);
+static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107518, 91);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__AT.text"));
@@ -7490,7 +7490,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__AT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107764, 128);
+static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107609, 128);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__CH.text"));
@@ -7516,7 +7516,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__CH: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107892, 220);
+static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107737, 220);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__DE.text"));
@@ -7542,7 +7542,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__DE: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108112, 59);
+static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107957, 59);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__ES.text"));
@@ -7568,7 +7568,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__ES: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1709508, 142);
+static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1709353, 142);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__FR.text"));
@@ -7594,7 +7594,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776623, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9775917, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -7620,7 +7620,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__GB: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108171, 133);
+static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108016, 133);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__IT.text"));
@@ -7646,7 +7646,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__IT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108304, 107);
+static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108149, 107);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__NL.text"));
@@ -7672,7 +7672,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__NL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108411, 88);
+static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108256, 88);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__PL.text"));
@@ -7698,7 +7698,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__PL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108499, 53);
+static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1108344, 53);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__SE.text"));
@@ -7723,7 +7723,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776838, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776132, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -7746,7 +7746,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776947, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776241, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -7772,7 +7772,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__VN: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1709650, 269);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1709495, 269);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__DE.text"));
@@ -7797,7 +7797,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1709919, 366);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1709764, 366);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.text"));
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.columns"));
@@ -7820,7 +7820,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777011, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776305, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -7845,7 +7845,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777351, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776645, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -7868,7 +7868,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9777649, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9776943, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -7893,7 +7893,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9779234, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9778528, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
@@ -7916,7 +7916,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1710285, 217);
+static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1710130, 217);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__DE.text"));
@@ -7941,7 +7941,7 @@ static T_PUBLIC_SECTOR_POLICE_RANK__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1710502, 103);
+static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1710347, 103);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.text"));
 static T_PUBLIC_SECTOR_POLICE_RANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.columns"));
@@ -8838,8 +8838,8 @@ macro_rules! __table {
     ("common/person/salutation", $column:literal) => { $crate::__private::unknown_column!($column, "common/person/salutation", ["gender", "salutation"]) };
     ("common/phone/mobile_prefix") => { &$crate::tables::COMMON_PHONE_MOBILE_PREFIX };
     ("common/phone/mobile_prefix", "value") => { 0usize };
-    ("common/phone/mobile_prefix"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
-    ("common/phone/mobile_prefix", "value"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
+    ("common/phone/mobile_prefix"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
+    ("common/phone/mobile_prefix", "value"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
     ("common/phone/mobile_prefix", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("common/phone/mobile_prefix", $column:literal) => { $crate::__private::unknown_column!($column, "common/phone/mobile_prefix", ["value"]) };
     ("ecommerce/brand") => { &$crate::tables::ECOMMERCE_BRAND };
@@ -9394,8 +9394,8 @@ macro_rules! __lookup_table {
     ("common/person/salutation", $column:literal) => { crate::__private::unknown_column!($column, "common/person/salutation", ["gender", "salutation"]) };
     ("common/phone/mobile_prefix") => { &crate::tables::COMMON_PHONE_MOBILE_PREFIX };
     ("common/phone/mobile_prefix", "value") => { 0usize };
-    ("common/phone/mobile_prefix"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
-    ("common/phone/mobile_prefix", "value"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "648", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
+    ("common/phone/mobile_prefix"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
+    ("common/phone/mobile_prefix", "value"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/phone/mobile_prefix", "value", [("u8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("i8", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("bool", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1), ("char", "650", "datasets/common/phone/mobile_prefix_AT.csv", 1)]) };
     ("common/phone/mobile_prefix", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("common/phone/mobile_prefix", $column:literal) => { crate::__private::unknown_column!($column, "common/phone/mobile_prefix", ["value"]) };
     ("ecommerce/brand") => { &crate::tables::ECOMMERCE_BRAND };

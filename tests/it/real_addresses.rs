@@ -5,7 +5,9 @@
 //! The reference files in `tests/it/reference/` name their source in their header; the city
 //! lists are GeoNames populations (CC BY 4.0) written by `datasets/tools/extract_address.py`
 //! with the spelling the city tables use (VN: `extract_vn_address.py`, with the GSO 2019
-//! census population of the six provinces that are one city).
+//! census population of the six provinces that are one city; US: under the postal city name
+//! US addresses use, with the 2010 Census population of its ZIP codes, since a postal city is
+//! not a municipality).
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,9 +17,9 @@ use datamimic::{Strictness, tables};
 /// Addresses generated per country.
 pub(crate) const RECORDS: u64 = 200_000;
 
-/// The countries with a reference list of their cities over 100,000 inhabitants.
-const LARGE_CITY_COUNTRIES: [&str; 11] = [
-    "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE", "VN",
+/// The countries with a reference list of their cities over 100,000 inhabitants: all 12.
+const LARGE_CITY_COUNTRIES: [&str; 12] = [
+    "US", "DE", "GB", "FR", "ES", "IT", "NL", "AT", "CH", "PL", "SE", "VN",
 ];
 
 struct Reference {
@@ -28,6 +30,7 @@ struct Reference {
 
 fn reference(country: &str) -> Reference {
     let text: &'static str = match country {
+        "US" => include_str!("reference/large_cities_US.csv"),
         "DE" => include_str!("reference/large_cities_DE.csv"),
         "GB" => include_str!("reference/large_cities_GB.csv"),
         "FR" => include_str!("reference/large_cities_FR.csv"),
@@ -238,6 +241,9 @@ const AREA_CODES: &[(&str, &str, &[&str])] = &[
     ("VN", "Đà Nẵng", &["236"]),
     ("VN", "Nha Trang", &["258"]),
     ("US", "Chicago", &["312", "773", "872"]),
+    // Manhattan's postal city; 934 (which libphonenumber names "New York") is Suffolk County's.
+    ("US", "New York", &["212", "332", "646"]),
+    ("US", "Bronx", &["347", "718"]),
     (
         "US",
         "Los Angeles",
@@ -322,11 +328,9 @@ fn swiss_house_numbers_fall_as_in_the_published_count() {
     assert!(1.0 - up_to(100) < 0.01, "{}", 1.0 - up_to(100));
 }
 
-/// The state tables of GB, ES, AT, CH and VN carry the populations the statistics offices
-/// publish (`tests/reference/state_population.csv`), and the transcribed figures add up to the
-/// national total the same table publishes (VN: 3,000 over, a transcription slip not found).
-#[test]
-fn state_tables_carry_the_published_populations() {
+/// country -> state code (`*`: the whole country) -> population, as the statistics offices
+/// publish them (`tests/reference/state_population.csv`).
+fn published_state_populations() -> HashMap<&'static str, HashMap<&'static str, f64>> {
     let mut published: HashMap<&str, HashMap<&str, f64>> = HashMap::new();
     for line in include_str!("../reference/state_population.csv")
         .lines()
@@ -338,7 +342,42 @@ fn state_tables_carry_the_published_populations() {
             .or_default()
             .insert(cells[1], cells[2].parse().unwrap());
     }
-    assert_eq!(published.len(), 5);
+    published
+}
+
+/// Generated addresses fall in each state at its published share of the population (the city
+/// tables are fitted per state: `datasets/tools/fit_cities_to_states.py`, VN
+/// `extract_vn_address.py`), for every state with at least 1 % of its country's people.
+#[test]
+fn addresses_spread_over_states_as_the_population() {
+    for (country, states) in published_state_populations() {
+        let counts = generated(country, |a| a.state_code);
+        let total: f64 = states
+            .iter()
+            .filter(|(c, _)| **c != "*")
+            .map(|(_, p)| p)
+            .sum();
+        for (state, population) in states.iter().filter(|(c, _)| **c != "*") {
+            let expected = population / total;
+            if expected < 0.01 {
+                continue;
+            }
+            let share = counts.get(state).copied().unwrap_or(0) as f64 / RECORDS as f64;
+            assert!(
+                (share / expected - 1.0).abs() <= 0.05,
+                "{country} {state}: {share:.4} of addresses vs {expected:.4} of the population"
+            );
+        }
+    }
+}
+
+/// The state tables of GB, ES, AT, CH, IT, PL, SE and VN carry the populations the statistics offices
+/// publish (`tests/reference/state_population.csv`), and the transcribed figures add up to the
+/// national total the same table publishes (VN: 3,000 over, a transcription slip not found).
+#[test]
+fn state_tables_carry_the_published_populations() {
+    let published = published_state_populations();
+    assert_eq!(published.len(), 8);
     for (country, states) in &published {
         let table = tables::COMMON_ADDRESS_STATE
             .resolve_with(country, Strictness::Strict)
@@ -360,4 +399,49 @@ fn state_tables_carry_the_published_populations() {
             "{country}: states add up to {sum}, the published total is {total}"
         );
     }
+}
+
+/// (country, operator, its national mobile prefixes, published share of subscribers), from
+/// `tests/reference/mobile_operator_share.csv` (written with the tables by
+/// `datasets/tools/extract_mobile_operator_share.py`, sources in its header).
+fn published_operator_shares() -> Vec<(&'static str, &'static str, Vec<&'static str>, f64)> {
+    include_str!("../reference/mobile_operator_share.csv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("country,"))
+        .map(|line| {
+            let cells: Vec<&'static str> = line.split(',').collect();
+            let prefixes = cells[2].split(' ').collect();
+            (cells[0], cells[1], prefixes, cells[3].parse().unwrap())
+        })
+        .collect()
+}
+
+/// Generated mobile numbers carry their operators' prefixes at the operators' published
+/// shares of subscribers, and no prefix outside the operators' allocations (VN `14`, which
+/// libphonenumber's pattern allows but no operator uses).
+#[test]
+fn mobile_prefixes_follow_the_operators_shares() {
+    let published = published_operator_shares();
+    let countries: HashSet<&str> = published.iter().map(|r| r.0).collect();
+    assert!(countries.contains("VN"));
+    for country in countries {
+        let counts = generated(country, |a| a.mobile_phone.prefix());
+        let operators: Vec<_> = published.iter().filter(|r| r.0 == country).collect();
+        for prefix in counts.keys() {
+            assert!(
+                operators.iter().any(|op| op.2.contains(prefix)),
+                "{country}: mobile prefix {prefix} belongs to no operator"
+            );
+        }
+        for (_, operator, prefixes, share) in operators {
+            let drawn: u64 = prefixes.iter().filter_map(|p| counts.get(p)).sum();
+            let generated = drawn as f64 / RECORDS as f64;
+            assert!(
+                (generated / share - 1.0).abs() <= 0.05,
+                "{country} {operator}: {generated:.4} of mobile numbers vs {share:.4} of subscribers"
+            );
+        }
+    }
+    let vn = generated("VN", |a| a.mobile_phone.prefix());
+    assert!(!vn.contains_key("14"), "VN +84 14 is no operator's range");
 }
