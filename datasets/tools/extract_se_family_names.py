@@ -4,9 +4,9 @@ Writes common/person/family_name_SE.csv and tests/reference/se_family_name_share
 
 Head: Statistics Sweden (SCB), name statistics, "Efternamn, topp 100" (`be0001namntab40`,
 everyone registered in Sweden on 31 December 2019 by surname; free reuse with attribution,
-"Källa: SCB"): the 100 names with their counts, **hand-transcribed** below from the copy in
-`docs/content/SwedishNames.fsx`-style script of a public repository (F# list
-`be0001namntab40_2019`, which cites the SCB page; the SCB file itself was not reachable).
+"Källa: SCB"): the 100 names with their counts, **hand-transcribed** below from the F# list
+`be0001namntab40_2019` in `examples/WeightedSample.fsx` of github.com/fsprojects/FsRandom at
+commit 0c43ba5 (which cites the SCB page; the SCB file itself was not reachable).
 Population: 10,327,589 (SCB, 31 December 2019), **written from memory** (no fetched file
 carried it).
 
@@ -34,7 +34,7 @@ from _lib import faker_attrs, write_value_weight
 
 POPULATION_2019 = 10_327_589  # SCB, registered population on 31 December 2019 (from memory)
 SOURCE = ("SCB (Statistics Sweden), Efternamn topp 100 (be0001namntab40, registered population 31 December 2019), "
-          "hand-transcribed; Källa: SCB")
+          "hand-transcribed from fsprojects/FsRandom@0c43ba5 examples/WeightedSample.fsx; Källa: SCB")
 REFERENCE = Path(__file__).resolve().parents[2] / "tests" / "reference" / "se_family_name_share.csv"
 
 SCB_TOP_100 = [
