@@ -18,14 +18,17 @@ migration), AUTRES NOMS included in the total, so a share is a share of all thos
    them in proportion: the real tail keeps its mass and its rank-frequency shape, nothing is
    renormalised onto the head.
 
-Spelling: INSEE writes surnames in capitals without accents (LEFEVRE). A name takes the
-accented spelling that datamimic-ce, faker, mimesis or the INSEE given-name tables use for it
-where their most usual spelling has them (Lefèvre, Gérard, Hébert; but Francis); particles de/d' and "dit" are lower case
-(de Sousa, d'Almeida); everything else is title-cased (Le Gall, Da Silva).
+Spelling: INSEE writes surnames in capitals without accents (LEFEVRE). A name takes accents
+where the most usual spelling of the datamimic-ce/faker/mimesis surname lists, failing that of
+INSEE's given-name tables, has them (Lefèvre, André, Gérard; but Francis, and Hebert where the
+lists write it so); particles de/d' and "dit" are lower case (de Sousa, d'Almeida); everything
+else is title-cased (Le Gall, Da Silva). An elided particle INSEE writes with a space (D ANGELO)
+takes its apostrophe (and joins D'ANGELO).
 """
 from __future__ import annotations
 
 import csv
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -72,6 +75,9 @@ def accented_spellings() -> dict[str, str]:
 
 
 def spell(insee_name: str, accents: dict[str, str]) -> str:
+    # INSEE writes some elided particles with a space instead of the apostrophe (D ANGELO next
+    # to D'ANGELO, L HERMITE, BEN M BAREK): both spellings become one name.
+    insee_name = re.sub(r"\b([DLM]) (?=[A-Z])", r"\1'", insee_name)
     if insee_name in accents:
         return accents[insee_name]
     words = title_name(insee_name).split(" ")
