@@ -414,7 +414,8 @@ fn given_names_follow_the_reference(country: &str, file: &str, decades: &[i32]) 
 }
 
 /// Names of the other sex and Census placeholders are not drawn: SSA's and the Census'
-/// female James, faker's female Mohamed (SE), the female Luca and Nicola (IT), Udo (AT).
+/// female James, SCB's women carrying Mohamed or Ali as a second first name (SE), the female
+/// Luca and Nicola (IT), Udo (AT).
 #[test]
 fn given_names_belong_to_their_sex() {
     let cases: [(&str, bool, &[&str]); 6] = [
