@@ -214,8 +214,7 @@ def given_names():
         cfg[("CH", s)] = (hybrid(dm(f"givenName_{s}_CH.csv"), mi["CH"]["names"][s]),
                           [f"Source: {DM} givenName_{s}_CH.csv (weighted head) + {MI} de-ch names.{s} (tail); MIT",
                            "weights: head = datamimic counts (origin undocumented); tail names = 0.5 x smallest head weight (illustrative)"])
-        cfg[("SE", s)] = (list(fk["SE"][fkkey].items()),
-                          [f"Source: {FK} person/sv_SE {fkkey} (weighted, share of population); {MIT_FK}", "weights: faker's per-name population shares"])
+        # SE: written by extract_se_given_names.py from SCB's name statistics.
         vn_tail = list(fk["VN"][fkkey]) + list(fk["VN"]["first_names_unisex"])
         cfg[("VN", s)] = (hybrid(dm(f"givenName_{s}_VN.csv"), vn_tail),
                           [f"Source: {DM} givenName_{s}_VN.csv (weighted head) + {FK} vi_VN (tail); MIT",
@@ -295,12 +294,10 @@ def family_names():
     gb = faker_attrs("en_GB")["last_names"]
     write_value_weight(f"{P}family_name_GB.csv",
                        [f"Source: {FK} person/en_GB last_names (weighted, per cent); {MIT_FK}", "weights: faker's per-cent shares"], gb.items())
-    se = faker_attrs("sv_SE")["last_names"]
-    write_value_weight(f"{P}family_name_SE.csv",
-                       [f"Source: {FK} person/sv_SE last_names (weighted, share); {MIT_FK}", "weights: faker's population shares"], se.items())
+    # SE: written by extract_se_family_names.py from SCB's top 100 and faker's names.
     # PL (male and female forms): written by extract_pl_family_names.py from the PESEL counts.
     tails = {
-        "FR": (mimesis_json("fr", "person")["surnames"], f"{MI} fr/person.json surnames"),
+        # FR: written by extract_fr_family_names.py from INSEE's surname file.
         # ES: written by extract_es_family_names.py from INE's counts.
         "IT": (mimesis_json("it", "person")["surnames"], f"{MI} it/person.json surnames"),
         # NL: written by extract_nl_family_names.py from the Meertens 2007 counts.
