@@ -287,6 +287,14 @@ fn at_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("AT", "at_given_name_by_decade.csv", &[1990, 2000]);
 }
 
+/// An Italian's given name follows their birth decade (ISTAT, names of the babies born from
+/// 1999): the top ten of the 2000s (Francesco, Giulia) and of the 2010s (Leonardo rising, Sofia,
+/// Aurora) births come out with their published shares of all births.
+#[test]
+fn it_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("IT", "it_given_name_by_decade.csv", &[2000, 2010]);
+}
+
 /// A Polish child's given name follows their birth decade (first names registered for the
 /// children born 2000-2019): Jakub and Julia in both decades, Kacper and Wiktoria in the 2000s,
 /// Antoni, Jan, Lena and Zofia rising in the 2010s, at their published shares.
@@ -295,26 +303,31 @@ fn pl_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("PL", "pl_given_name_by_decade.csv", &[2000, 2010]);
 }
 
-/// Austrians born before the first published decade (Statistik Austria starts in 1984) take
-/// the all-ages names, not those of the babies of the 1980s.
+/// People born before the first published decade (Statistik Austria starts in 1984, ISTAT in
+/// 1999) take the all-ages names, not those of the babies of the first decade.
 #[test]
-fn at_people_born_before_1980_take_the_all_ages_names() {
-    for female in [false, true] {
-        let service = people_born("AT", 1960, female);
-        let family = if female {
-            &tables::COMMON_PERSON_GIVEN_NAME_FEMALE
-        } else {
-            &tables::COMMON_PERSON_GIVEN_NAME_MALE
-        };
-        let all_ages: std::collections::HashSet<&str> = family
-            .resolve_with("AT", Strictness::Strict)
-            .unwrap()
-            .iter()
-            .map(|r| r.value())
-            .collect();
-        for i in 0..5_000 {
-            let name = service.record(i).given_name;
-            assert!(all_ages.contains(name), "AT 1960s female={female}: {name}");
+fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
+    for (country, decade) in [("AT", 1960), ("IT", 1980)] {
+        for female in [false, true] {
+            let service = people_born(country, decade, female);
+            let family = if female {
+                &tables::COMMON_PERSON_GIVEN_NAME_FEMALE
+            } else {
+                &tables::COMMON_PERSON_GIVEN_NAME_MALE
+            };
+            let all_ages: std::collections::HashSet<&str> = family
+                .resolve_with(country, Strictness::Strict)
+                .unwrap()
+                .iter()
+                .map(|r| r.value())
+                .collect();
+            for i in 0..5_000 {
+                let name = service.record(i).given_name;
+                assert!(
+                    all_ages.contains(name),
+                    "{country} {decade}s female={female}: {name}"
+                );
+            }
         }
     }
 }
@@ -392,8 +405,14 @@ fn given_names_belong_to_their_sex() {
         } else {
             &tables::COMMON_PERSON_GIVEN_NAME_MALE
         };
+        let by_decade = if female {
+            &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE
+        } else {
+            &tables::COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE
+        };
+        let cohorts = by_decade.resolve_with(country, Strictness::Strict).ok();
         let table = family.resolve_with(country, Strictness::Strict).unwrap();
-        for row in table.iter() {
+        for row in table.iter().chain(cohorts.iter().flat_map(|t| t.iter())) {
             assert!(
                 !wrong.contains(&row.value()),
                 "{country}: {} listed",
