@@ -29,7 +29,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/person/academic_title *",
     "common/person/family_name AT",
     "common/person/family_name CH",
-    "common/person/family_name DE",
     "common/person/family_name FR",
     "common/person/family_name GB",
     "common/person/family_name IT",

@@ -123,6 +123,22 @@ fn es_family_name_shares_match_ine() {
     }
 }
 
+/// The 10 most common German surnames (Müller, Schmidt, Schneider, ...) come out with their
+/// shares of the 2005 telephone directory counted by the Digitales Familiennamenwörterbuch
+/// (no register statistic exists): Müller 0.91 %, not the 2.0 % of a renormalised list.
+#[test]
+fn de_family_name_shares_match_the_directory_counts() {
+    let service = PersonService::new("DE").unwrap().seed(14);
+    let observed = shares(200_000, |i| service.record(i).family_name);
+    let published = reference("de_family_name_share.csv");
+    assert_eq!(published.len(), 10);
+    for row in &published {
+        let share: f64 = row[1].parse().unwrap();
+        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
+        within_tolerance(&format!("DE {}", row[0]), got, share);
+    }
+}
+
 /// The 14 most common Vietnamese surnames (Nguyễn, Trần, Lê, ...) come out with their published
 /// shares (89 % of the population together; spellings of one name, Huỳnh/Hoàng and Vũ/Võ, share
 /// one figure), and the rest of the mass goes to a tail of other real surnames.
