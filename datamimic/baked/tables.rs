@@ -317,7 +317,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1108552, 1804343, 9240266, 12367066],
+    ends: [1108552, 1804343, 9311702, 12438502],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -408,7 +408,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9240266, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9311702, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -1275,7 +1275,7 @@ static T_COMMON_ADDRESS_STREET__VN: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10161858, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10233294, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1605,7 +1605,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10168298, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10239734, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1694,7 +1694,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10302695, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10374131, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1720,7 +1720,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10443692, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10515128, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1746,7 +1746,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10585566, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10657002, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1772,7 +1772,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10727549, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10798985, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1798,7 +1798,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10878474, 147622);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10949910, 147622);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1824,7 +1824,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11026096, 130717);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11097532, 130717);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1850,7 +1850,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11156813, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11228249, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1902,7 +1902,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11295904, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11367340, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -1928,7 +1928,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11452110, 149561);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11523546, 149561);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -1953,7 +1953,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11601671, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11673107, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -1976,7 +1976,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11733076, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11804512, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -3638,33 +3638,33 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8986912, 65168);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8986912, 96516);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
 #[cfg(feature = "es")]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.columns"));
 // @generated from datasets/common/person/given_name_female_ES.csv
-// rows = 10355, total_weight = 15487452, hash = e30557aa452b847f
+// rows = 12728, total_weight = 999626, hash = 1fa5479c730a4b53
 #[cfg(feature = "es")]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_female",
     country: "ES",
     source: "datasets/common/person/given_name_female_ES.csv",
     columns: &["value"],
-    rows: 10355,
+    rows: 12728,
     text: T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS, 0, 41424),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS, 41424, 82840),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS, 124264, 82840),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS, 0, 50916),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS, 50916, 101824),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_COLUMNS, 152740, 101824),
     decimals: 0,
-    total_weight: 15487452,
-    hash: 0xe30557aa452b847f,
+    total_weight: 999626,
+    hash: 0x1fa5479c730a4b53,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9052080, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9083428, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -3868,7 +3868,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9085863, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9117211, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -3946,33 +3946,33 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9089329, 57479);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9120677, 97567);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
 #[cfg(feature = "es")]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.columns"));
 // @generated from datasets/common/person/given_name_male_ES.csv
-// rows = 9249, total_weight = 15955052, hash = 1e5aacbbb207695f
+// rows = 12239, total_weight = 999588, hash = 87f22437245ef8e9
 #[cfg(feature = "es")]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_male",
     country: "ES",
     source: "datasets/common/person/given_name_male_ES.csv",
     columns: &["value"],
-    rows: 9249,
+    rows: 12239,
     text: T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS, 0, 37000),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS, 37000, 73992),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS, 110992, 73992),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS, 0, 48960),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS, 48960, 97912),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__ES_COLUMNS, 146872, 97912),
     decimals: 0,
-    total_weight: 15955052,
-    hash: 0x1e5aacbbb207695f,
+    total_weight: 999588,
+    hash: 0x87f22437245ef8e9,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9146808, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9218244, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -4024,7 +4024,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9179132, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9250568, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -5240,7 +5240,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9184357, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9255793, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5265,7 +5265,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9184742, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9256178, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5313,7 +5313,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9185071, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9256507, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5384,7 +5384,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9185162, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9256598, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5409,7 +5409,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9185284, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9256720, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5432,7 +5432,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9185406, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9256842, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5457,7 +5457,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9188542, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9259978, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5480,7 +5480,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9196453, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9267889, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5505,7 +5505,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9196818, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9268254, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5528,7 +5528,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9197174, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9268610, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5554,7 +5554,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9197341, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9268777, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5580,7 +5580,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9197538, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9268974, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5606,7 +5606,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9197720, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9269156, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5632,7 +5632,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9197901, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9269337, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -5658,7 +5658,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9198072, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9269508, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -5684,7 +5684,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9198235, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9269671, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -5710,7 +5710,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9198416, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9269852, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -5736,7 +5736,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9198598, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9270034, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -5762,7 +5762,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9198780, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9270216, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -5787,7 +5787,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9198962, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9270398, 210);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -5835,7 +5835,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9199172, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9270608, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -5858,7 +5858,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11925646, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11997082, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -5883,7 +5883,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9199241, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9270677, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
@@ -5906,7 +5906,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206014, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277450, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -5954,7 +5954,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206043, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277479, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -5980,7 +5980,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206130, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277566, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -6006,7 +6006,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206217, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277653, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -6032,7 +6032,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206304, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277740, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6058,7 +6058,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206398, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277834, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6084,7 +6084,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206493, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9277929, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6136,7 +6136,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206572, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9278008, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6188,7 +6188,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206661, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9278097, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6213,7 +6213,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206770, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9278206, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6236,7 +6236,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206845, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9278281, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6262,7 +6262,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9206950, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9278386, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6287,7 +6287,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9209036, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9280472, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6406,7 +6406,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210870, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282306, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6432,7 +6432,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210888, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282324, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6458,7 +6458,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210906, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282342, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6484,7 +6484,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210924, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282360, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6510,7 +6510,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210942, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282378, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6535,7 +6535,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210960, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282396, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6558,7 +6558,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9210978, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9282414, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6583,7 +6583,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9212606, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9284042, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6727,7 +6727,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9214205, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9285641, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -6775,7 +6775,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9217660, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9289096, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -6798,7 +6798,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9217750, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9289186, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -6823,7 +6823,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12121139, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12192575, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -6894,7 +6894,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9220257, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9291693, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -6919,7 +6919,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9220853, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9292289, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -6942,7 +6942,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9221101, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9292537, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -6967,7 +6967,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12359044, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12430480, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7015,7 +7015,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9222240, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9293676, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -7038,7 +7038,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12360645, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12432081, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7063,7 +7063,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9225794, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9297230, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7086,7 +7086,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12362420, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12433856, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7159,7 +7159,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12364615, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12436051, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7278,7 +7278,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9229872, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9301308, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7303,7 +7303,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9229905, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9301341, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7351,7 +7351,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9229938, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9301374, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7374,7 +7374,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12365125, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12436561, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7399,7 +7399,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9230653, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9302089, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7422,7 +7422,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9232303, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9303739, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7447,7 +7447,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9232590, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9304026, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7470,7 +7470,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9232904, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9304340, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7495,7 +7495,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9234627, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9306063, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7648,7 +7648,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9236239, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9307675, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -7777,7 +7777,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9236454, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9307890, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -7800,7 +7800,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9236563, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9307999, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -7874,7 +7874,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9236627, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9308063, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -7899,7 +7899,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9236967, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9308403, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -7922,7 +7922,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9237265, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9308701, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -7947,7 +7947,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9238850, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9310286, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));

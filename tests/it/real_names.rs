@@ -164,8 +164,9 @@ fn vn_family_name_shares_match_the_published_estimate() {
     );
 }
 
-/// Spanish given names come out with INE's frequencies: the 20 most common simple names of each
-/// sex at their published shares (Antonio, Manuel, José; María, Carmen, Laura).
+/// Spanish given names come out with INE's frequencies: the 20 most common given names of each
+/// sex, compound names included, at their published shares of all residents (Antonio, Manuel,
+/// José, José Antonio; María Carmen, María, Carmen, Ana María).
 #[test]
 fn es_given_name_shares_match_ine() {
     let published = reference("es_given_name_share.csv");
