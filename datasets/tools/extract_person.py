@@ -289,8 +289,7 @@ def family_names():
                         f"weight = count (people); top {US_FAMILY_TOP}: the first {head} keep their counts, names {head + 1}-{US_FAMILY_TOP} "
                         f"carry the mass of all {total:,} people's names beyond the cut (scaled); real frequencies"],
                        keep_tail_mass(ranked[:US_FAMILY_TOP], total, head))
-    write_value_weight(f"{P}family_name_DE.csv",
-                       [f"Source: {DM} familyName_DE.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)"], dm("familyName_DE.csv"))
+    # family_name_DE.csv: extract_de_family_names.py (DFD directory counts).
     gb = faker_attrs("en_GB")["last_names"]
     write_value_weight(f"{P}family_name_GB.csv",
                        [f"Source: {FK} person/en_GB last_names (weighted, per cent); {MIT_FK}", "weights: faker's per-cent shares"], gb.items())
