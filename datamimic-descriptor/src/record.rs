@@ -253,8 +253,13 @@ fn rows_nested(
     Ok(Node::List(elements))
 }
 
-/// The ordinal `IncrementGenerator` counts from in element `place` of list `n`.
-fn list_element_ordinal(n: &Nested, index: u64, longest: u64, place: u64) -> Result<u64> {
+/// The ordinals of element `place` of list `n`.
+fn list_element_ordinal(
+    n: &Nested,
+    index: u64,
+    longest: u64,
+    place: u64,
+) -> Result<element_ordinal::Ordinals> {
     element_ordinal::of_element(index, longest, place).ok_or_else(|| {
         error_at(
             &n.pos,
@@ -295,8 +300,10 @@ pub(crate) fn eval_field(
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
         ValueSource::Entity(entity, tag) => {
+            // Each element of a list draws its own entity, as each record does.
+            let record = element_ordinal::entity_record(index);
             let mut value =
-                entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?;
+                entity_value(entity.as_ref(), record).map_err(|e| fail(format!("{e:#}")))?;
             value.set_tag((*tag).into());
             value
         }

@@ -14,6 +14,7 @@ mod descriptor_fixes;
 mod descriptor_inputs;
 mod descriptor_literal_generators;
 mod descriptor_memstore;
+mod descriptor_nested_ordinals;
 mod descriptor_python_modules;
 mod descriptor_small;
 mod descriptor_source_scripted;
