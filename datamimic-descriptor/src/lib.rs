@@ -111,6 +111,7 @@ pub mod datetime;
 pub mod datetime_sugar;
 pub mod datetime_weights;
 pub mod echo;
+mod dict_order;
 mod element_ordinal;
 pub mod hash;
 pub mod json_source;

@@ -30,7 +30,7 @@ pub enum Node {
 impl Serialize for Node {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Node::Value(d) => d.serialize(serializer),
+            Node::Value(d) => crate::dict_order::Ordered(d).serialize(serializer),
             Node::Map(fields) => {
                 let mut map = serializer.serialize_map(Some(fields.len()))?;
                 for (k, v) in fields {
@@ -50,7 +50,7 @@ impl Serialize for Node {
 }
 
 impl Node {
-    /// The node as a script value (maps lose their order).
+    /// The node as a script value (maps keep their key order, [`crate::dict_order`]).
     pub fn to_dynamic(&self) -> Dynamic {
         match self {
             Node::Value(d) => d.clone(),
@@ -59,7 +59,9 @@ impl Node {
                     .iter()
                     .map(|(k, v)| (k.as_str().into(), v.to_dynamic()))
                     .collect();
-                map.into()
+                let keys: Vec<rhai::ImmutableString> =
+                    fields.iter().map(|(k, _)| k.as_str().into()).collect();
+                crate::dict_order::ordered_map(map, &keys)
             }
             Node::List(items) => {
                 let array: Array = items.iter().map(Node::to_dynamic).collect();

@@ -250,8 +250,7 @@ const DERIVED: &[(&str, &str)] = &[("BankAccount", "bank_data"), ("Address", "zi
 /// Whether `value`, an entity's value, has property `name` beyond its fields as its model
 /// (so that a script reading it needs the interpreter).
 pub(crate) fn model_property(value: &rhai::Dynamic, name: &str) -> bool {
-    let Some(entity) = EntityTag::try_from(value.tag())
-        .ok()
+    let Some(entity) = Some(crate::dict_order::entity_bits(value.tag()))
         .filter(|t| *t > 0)
         .and_then(|t| entities_with_classes().nth(usize::try_from((t >> 10) - 1).ok()?))
         .map(|(_, entity)| entity)

@@ -9,6 +9,7 @@ mod descriptor;
 mod descriptor_converters;
 mod descriptor_database;
 mod descriptor_database_left_out;
+mod descriptor_dict_order;
 mod descriptor_datetime;
 mod descriptor_fixes;
 mod descriptor_inputs;
