@@ -309,10 +309,11 @@ fn finance(out: &Path) {
             "currency",
             "created_date",
             "last_transaction_date",
+            // DATAMIMIC's `bank_data` dict, in its key order.
+            "bank.name",
             "bank.bank_code",
             "bank.bic",
             "bank.bin",
-            "bank.name",
             "transactions"
         ]
     );
