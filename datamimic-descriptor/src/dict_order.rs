@@ -203,7 +203,10 @@ mod tests {
         let mut changed: Dynamic = map.into();
         copy_order(&value, &mut changed);
         let map = changed.read_lock::<Map>().unwrap();
-        let keys: Vec<&str> = entries(&changed, &map).into_iter().map(|(k, _)| k).collect();
+        let keys: Vec<&str> = entries(&changed, &map)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         assert_eq!(keys, ["c", "b", "d"]);
     }
 }

@@ -660,21 +660,32 @@ fn vietnamese_doctors_and_hospitals_follow_the_vietnamese_system() {
     for doctor in doctors.generate_batch(5_000) {
         let licence = doctor.license_number.to_string();
         let (serial, issuer) = licence.split_once('/').unwrap();
-        assert!(serial.len() == 6 && serial.bytes().all(|b| b.is_ascii_digit()), "{licence}");
+        assert!(
+            serial.len() == 6 && serial.bytes().all(|b| b.is_ascii_digit()),
+            "{licence}"
+        );
         assert_eq!(issuer, "BYT-CCHN");
         let row = (0..specialties.len())
             .find(|&i| specialties.value(i) == doctor.specialty)
             .unwrap();
-        let certificate = specialties.cell(row, column(&tables::HEALTHCARE_SPECIALTY, "certification"));
+        let certificate =
+            specialties.cell(row, column(&tables::HEALTHCARE_SPECIALTY, "certification"));
         assert_eq!(doctor.certifications.board, Some(certificate));
         assert!(doctor.certifications.courses.is_empty());
         assert!(type_labels.contains(doctor.hospital.hospital_type));
         let name = doctor.hospital.name.to_string();
-        assert_eq!(name, format!("{} {}", doctor.hospital.hospital_type, doctor.address.city));
+        assert_eq!(
+            name,
+            format!("{} {}", doctor.hospital.hospital_type, doctor.address.city)
+        );
         if doctor.specialty == "Nhi khoa" {
             assert!(
-                ["Bệnh viện Nhi", "Bệnh viện Đại học Y Dược", "Bệnh viện Đa khoa"]
-                    .contains(&doctor.hospital.hospital_type),
+                [
+                    "Bệnh viện Nhi",
+                    "Bệnh viện Đại học Y Dược",
+                    "Bệnh viện Đa khoa"
+                ]
+                .contains(&doctor.hospital.hospital_type),
                 "{name}"
             );
         }
@@ -691,11 +702,19 @@ fn vietnamese_doctors_and_hospitals_follow_the_vietnamese_system() {
         assert!(host.is_ascii() && host.ends_with(".vn"), "{host}");
         assert_eq!(hospital.email.to_string(), format!("info@{host}"));
         let emergency = hospital.departments.iter().any(|d| d.contains("Cấp cứu"));
-        assert_eq!(emergency, hospital.emergency_services, "{:?}", hospital.departments);
+        assert_eq!(
+            emergency, hospital.emergency_services,
+            "{:?}",
+            hospital.departments
+        );
         let first_service = hospital.services[0];
         assert_eq!(
             first_service,
-            if emergency { "Cấp cứu 24/7" } else { "Khám theo hẹn" }
+            if emergency {
+                "Cấp cứu 24/7"
+            } else {
+                "Khám theo hẹn"
+            }
         );
     }
 }

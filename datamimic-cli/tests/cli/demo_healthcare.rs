@@ -145,10 +145,17 @@ fn hospitals(out: &Path, file: &str, extra: &[&str], tld: &str, emergency: &str)
         assert!(row["phone"].starts_with('+'), "{row:?}");
         let departments = strings(&row["departments"]);
         let has_emergency = departments.iter().any(|d| d.contains(emergency));
-        assert_eq!(row["emergency_services"], has_emergency.to_string(), "{row:?}");
+        assert_eq!(
+            row["emergency_services"],
+            has_emergency.to_string(),
+            "{row:?}"
+        );
         assert!(!strings(&row["services"]).is_empty(), "{row:?}");
         if extra.contains(&"bed_count") {
-            assert!(number(&row["staff_count"]) > number(&row["bed_count"]), "{row:?}");
+            assert!(
+                number(&row["staff_count"]) > number(&row["bed_count"]),
+                "{row:?}"
+            );
             assert!(!row["accreditation"].is_empty(), "{row:?}");
         }
     }
@@ -175,7 +182,10 @@ fn doctors(out: &Path) {
     );
     ids_count_from_one(&rows, "doctor_id");
     for row in &rows {
-        assert!(datamimic::ident::npi::is_valid(&row["npi_number"]), "{row:?}");
+        assert!(
+            datamimic::ident::npi::is_valid(&row["npi_number"]),
+            "{row:?}"
+        );
         let (state, number) = row["license_number"].split_once('-').unwrap();
         assert!(state.len() == 2 && number.len() == 6, "{row:?}");
         assert!(row["hospital"].ends_with(" Hospital"), "{row:?}");
@@ -188,7 +198,10 @@ fn doctors(out: &Path) {
         let (serial, issuer) = row["license_number"].split_once('/').unwrap();
         assert!(serial.len() == 6 && serial.bytes().all(|b| b.is_ascii_digit()));
         assert_eq!(issuer, "BYT-CCHN");
-        assert!(datamimic::ident::npi::is_valid(&row["npi_number"]), "{row:?}");
+        assert!(
+            datamimic::ident::npi::is_valid(&row["npi_number"]),
+            "{row:?}"
+        );
         // Every Vietnamese doctor holds a practising certificate in the specialty.
         let certificates = strings(&row["certifications"]);
         assert_eq!(certificates.len(), 1, "{row:?}");
@@ -245,10 +258,16 @@ fn devices(out: &Path) {
     for row in &rows {
         let made = date(&row["manufacture_date"]);
         let last = date(&row["last_maintenance_date"]);
-        assert!(made <= last && last <= date(&row["next_maintenance_date"]), "{row:?}");
+        assert!(
+            made <= last && last <= date(&row["next_maintenance_date"]),
+            "{row:?}"
+        );
         assert!(made < date(&row["expiration_date"]), "{row:?}");
         for list in ["usage_logs", "maintenance_history"] {
-            assert!(json_array(&row[list]).iter().all(Value::is_object), "{row:?}");
+            assert!(
+                json_array(&row[list]).iter().all(Value::is_object),
+                "{row:?}"
+            );
         }
     }
 }
@@ -280,7 +299,12 @@ fn procedures(out: &Path) {
         number(&row["duration_minutes"]);
         number(&row["recovery_time_days"]);
         assert!(row["cost"].parse::<f64>().unwrap() > 0.0, "{row:?}");
-        for flag in ["requires_anesthesia", "is_surgical", "is_diagnostic", "is_preventive"] {
+        for flag in [
+            "requires_anesthesia",
+            "is_surgical",
+            "is_diagnostic",
+            "is_preventive",
+        ] {
             assert!(is_bool(&row[flag]), "{row:?}");
         }
     }
@@ -390,10 +414,14 @@ fn demo_healthcare_holds_for_every_run_and_repeats_its_seeded_files() {
         );
         let out = dir.join("out");
         healthcare(&out);
-        let files: Vec<String> = ["doctors.csv", "vn_doctors.csv", "seeded_senior_patients.csv"]
-            .iter()
-            .map(|f| std::fs::read_to_string(out.join(f)).unwrap())
-            .collect();
+        let files: Vec<String> = [
+            "doctors.csv",
+            "vn_doctors.csv",
+            "seeded_senior_patients.csv",
+        ]
+        .iter()
+        .map(|f| std::fs::read_to_string(out.join(f)).unwrap())
+        .collect();
         match &seeded {
             None => seeded = Some(files),
             Some(first) => assert_eq!(first, &files, "seeded files differ between runs"),

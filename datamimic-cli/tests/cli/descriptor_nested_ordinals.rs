@@ -51,7 +51,10 @@ fn an_entity_variable_draws_a_new_entity_for_every_list_element() {
         assert_eq!(friends.len(), 20);
         // Twenty people: the same person for every element of a record gave at most four
         // addresses.
-        let emails: HashSet<&str> = friends.iter().map(|f| f["email"].as_str().unwrap()).collect();
+        let emails: HashSet<&str> = friends
+            .iter()
+            .map(|f| f["email"].as_str().unwrap())
+            .collect();
         assert!(emails.len() > 15, "{emails:?}");
         for record in &records {
             let names: HashSet<&str> = record["friends"]
@@ -125,8 +128,15 @@ fn a_nested_generate_restarts_its_increment_for_every_parent() {
         })
         .collect();
     assert_eq!(&lines[..4], [[1, 2], [3, 4], [5, 6], [7, 8]]);
-    assert_eq!(lines[4], [1, 2], "restarted with the next parent's children");
+    assert_eq!(
+        lines[4],
+        [1, 2],
+        "restarted with the next parent's children"
+    );
     // The children's people are not repeated from parent to parent.
-    let emails: HashSet<&str> = children.iter().map(|r| r["email"].as_str().unwrap()).collect();
+    let emails: HashSet<&str> = children
+        .iter()
+        .map(|r| r["email"].as_str().unwrap())
+        .collect();
     assert!(emails.len() > 8, "{emails:?}");
 }

@@ -383,7 +383,11 @@ fn license_number(
 
 /// Emergency and critical-care physicians work shifts round the clock half the time; others
 /// open at 7 to 9 for 8 to 10 hours, on Saturdays too one time in five.
-fn office_hours(ctx: &mut Context<'_>, resolved: &&DoctorTables, specialty_row: &Row) -> OfficeHours {
+fn office_hours(
+    ctx: &mut Context<'_>,
+    resolved: &&DoctorTables,
+    specialty_row: &Row,
+) -> OfficeHours {
     if resolved.round_the_clock[specialty_row.index()] && chance(ctx.rng(), 0.5) {
         OfficeHours {
             open: 0,

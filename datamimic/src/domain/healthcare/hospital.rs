@@ -60,7 +60,9 @@ impl HospitalKind {
             "Teaching" | "Universitätsklinikum" | "Bệnh viện Đại học Y Dược" => {
                 HospitalKind::Teaching
             }
-            "Veterans" | "Bundeswehrkrankenhaus" | "Bệnh viện Quân y" => HospitalKind::Military,
+            "Veterans" | "Bundeswehrkrankenhaus" | "Bệnh viện Quân y" => {
+                HospitalKind::Military
+            }
             _ => HospitalKind::General,
         }
     }
