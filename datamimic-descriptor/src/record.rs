@@ -50,7 +50,7 @@ impl Serialize for Node {
 }
 
 impl Node {
-    /// The node as a script value (maps keep their key order, [`crate::dict_order`]).
+    /// The node as a script value (maps keep their key order).
     pub fn to_dynamic(&self) -> Dynamic {
         match self {
             Node::Value(d) => d.clone(),
