@@ -34,9 +34,10 @@ fn registry() -> &'static Mutex<Registry> {
 static WARNED: AtomicBool = AtomicBool::new(false);
 
 /// The number of key sequence `keys`, registering it; `None` once the registry is full.
-fn number_of(keys: &[ImmutableString]) -> Option<u16> {
+fn number_of(keys: &[&str]) -> Option<u16> {
+    let keys: Vec<ImmutableString> = keys.iter().map(|&k| k.into()).collect();
     let mut registry = registry().lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(&number) = registry.numbers.get(keys) {
+    if let Some(&number) = registry.numbers.get(keys.as_slice()) {
         return Some(number);
     }
     if registry.by_number.len() >= MAX_ORDERS {
@@ -66,14 +67,15 @@ pub(crate) fn entity_bits(tag: impl Into<i64>) -> i16 {
 }
 
 /// `map` as a value that keeps `keys` (its keys, in insertion order) in that order.
-pub(crate) fn ordered_map(map: Map, keys: &[ImmutableString]) -> Dynamic {
+pub(crate) fn ordered_map(map: Map, keys: &[&str]) -> Dynamic {
     let mut value: Dynamic = map.into();
     keep_order(&mut value, keys);
     value
 }
 
-/// Marks `value` (a map) as ordered by `keys`; nothing to do when they are sorted.
-pub(crate) fn keep_order(value: &mut Dynamic, keys: &[ImmutableString]) {
+/// Marks `value` (a map) as ordered by `keys`; nothing to do when they are sorted (the common
+/// case, which allocates nothing).
+pub(crate) fn keep_order(value: &mut Dynamic, keys: &[&str]) {
     if keys.windows(2).all(|w| w[0] < w[1]) {
         return;
     }
@@ -99,14 +101,14 @@ pub(crate) fn copy_order(from: &Dynamic, to: &mut Dynamic) {
 
 /// The entries of `map` (the contents of `value`) in the value's key order: its registered
 /// keys first, then any others sorted.
-pub(crate) fn entries<'m>(value: &Dynamic, map: &'m Map) -> Vec<(&'m str, &'m Dynamic)> {
+pub(crate) fn entries<'m>(value: &Dynamic, map: &'m Map) -> Entries<'m> {
     let number = (i64::from(value.tag()) >> 16) & 0xFFFF;
     let Some(keys) = u16::try_from(number)
         .ok()
         .filter(|n| *n != 0)
         .and_then(keys_of)
     else {
-        return map.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        return Entries::Sorted(map.iter());
     };
     let mut entries = Vec::with_capacity(map.len());
     for key in keys.iter() {
@@ -121,7 +123,26 @@ pub(crate) fn entries<'m>(value: &Dynamic, map: &'m Map) -> Vec<(&'m str, &'m Dy
             }
         }
     }
-    entries
+    Entries::Ordered(entries.into_iter())
+}
+
+/// The entries of a map in its key order ([`entries`]).
+pub(crate) enum Entries<'m> {
+    /// A map without a registered order: its sorted entries, as stored.
+    Sorted(<&'m Map as IntoIterator>::IntoIter),
+    /// A map with one.
+    Ordered(std::vec::IntoIter<(&'m str, &'m Dynamic)>),
+}
+
+impl<'m> Iterator for Entries<'m> {
+    type Item = (&'m str, &'m Dynamic);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Entries::Sorted(iter) => iter.next().map(|(k, v)| (k.as_str(), v)),
+            Entries::Ordered(iter) => iter.next(),
+        }
+    }
 }
 
 /// A value written with its dicts in their key order.
@@ -132,9 +153,8 @@ impl serde::Serialize for Ordered<'_> {
         use serde::ser::{SerializeMap, SerializeSeq};
         let value = self.0;
         if let Some(map) = value.read_lock::<Map>() {
-            let entries = entries(value, &map);
-            let mut out = serializer.serialize_map(Some(entries.len()))?;
-            for (k, v) in entries {
+            let mut out = serializer.serialize_map(Some(map.len()))?;
+            for (k, v) in entries(value, &map) {
                 out.serialize_entry(k, &Ordered(v))?;
             }
             return out.end();
@@ -155,7 +175,7 @@ mod tests {
     use super::*;
 
     fn dict(pairs: &[(&str, i64)]) -> Dynamic {
-        let keys: Vec<ImmutableString> = pairs.iter().map(|(k, _)| (*k).into()).collect();
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
         let map: Map = pairs
             .iter()
             .map(|(k, v)| ((*k).into(), Dynamic::from(*v)))
@@ -167,10 +187,10 @@ mod tests {
     fn maps_keep_their_insertion_order_and_their_entity_tag() {
         let mut value = Dynamic::from(Map::new());
         value.set_tag(1234);
-        let keys: Vec<ImmutableString> = vec!["zeta".into(), "alpha".into()];
+        let keys = ["zeta", "alpha"];
         let map: Map = keys
             .iter()
-            .map(|k| (k.as_str().into(), Dynamic::from(1_i64)))
+            .map(|&k| (k.into(), Dynamic::from(1_i64)))
             .collect();
         let mut ordered: Dynamic = map.into();
         ordered.set_tag(1234);
@@ -187,7 +207,7 @@ mod tests {
         let outer: Map = [("y".into(), inner), ("x".into(), Dynamic::from(3_i64))]
             .into_iter()
             .collect();
-        let outer = ordered_map(outer, &["y".into(), "x".into()]);
+        let outer = ordered_map(outer, &["y", "x"]);
         let json = serde_json::to_string(&Ordered(&outer)).unwrap();
         assert_eq!(json, r#"{"y":{"b":1,"a":2},"x":3}"#);
         let sorted = dict(&[("a", 1), ("b", 2)]);
@@ -203,10 +223,7 @@ mod tests {
         let mut changed: Dynamic = map.into();
         copy_order(&value, &mut changed);
         let map = changed.read_lock::<Map>().unwrap();
-        let keys: Vec<&str> = entries(&changed, &map)
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
+        let keys: Vec<&str> = entries(&changed, &map).map(|(k, _)| k).collect();
         assert_eq!(keys, ["c", "b", "d"]);
     }
 }

@@ -59,8 +59,10 @@ impl Node {
                     .iter()
                     .map(|(k, v)| (k.as_str().into(), v.to_dynamic()))
                     .collect();
-                let keys: Vec<rhai::ImmutableString> =
-                    fields.iter().map(|(k, _)| k.as_str().into()).collect();
+                if fields.windows(2).all(|w| w[0].0 < w[1].0) {
+                    return map.into();
+                }
+                let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
                 crate::dict_order::ordered_map(map, &keys)
             }
             Node::List(items) => {

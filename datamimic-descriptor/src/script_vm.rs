@@ -696,17 +696,18 @@ fn from_python(vm: &VirtualMachine, value: &PyObjectRef, depth: usize) -> Result
         return items(tuple.as_slice());
     }
     if let Some(dict) = value.downcast_ref::<PyDict>() {
+        let items = dict.items_vec();
         let mut map = Map::new();
-        let mut keys = Vec::new();
-        for (k, v) in dict.items_vec() {
+        let mut keys: Vec<&str> = Vec::with_capacity(items.len());
+        for (k, v) in &items {
             let Some(key) = k.downcast_ref::<PyStr>().and_then(|k| k.to_str()) else {
                 return Err(format!(
                     "the result is a dict with the key `{}`; datamimic's keys are strings",
-                    repr(vm, &k)
+                    repr(vm, k)
                 ));
             };
-            keys.push(key.into());
-            map.insert(key.into(), from_python(vm, &v, depth + 1)?);
+            keys.push(key);
+            map.insert(key.into(), from_python(vm, v, depth + 1)?);
         }
         return Ok(crate::dict_order::ordered_map(map, &keys));
     }
