@@ -1,31 +1,68 @@
-//! Where `IncrementGenerator` counts from inside a list `<nestedKey>`: as in DATAMIMIC, where
-//! one generator serves the key for every element of every record, the elements of a list
-//! continue the count (a list of 10: 1–10 in record 0, 11–20 in record 1). The ordinal is
-//! computed from the record index and the element's place, not kept as running state, so it
-//! is the same for every thread count. A list whose length varies (`minCount`) reserves its
-//! longest length per record, so ids stay unique but may leave gaps.
+//! Where `IncrementGenerator` counts from, and which record an entity `<variable>` draws,
+//! inside a list `<nestedKey>` or a nested `<generate>`.
+//!
+//! As in DATAMIMIC, where one generator serves a key for every element of every record, the
+//! elements of a list continue the count (a list of 10: 1–10 in record 0, 11–20 in record 1).
+//! A nested `<generate>` restarts it for every parent record (DATAMIMIC builds the nested
+//! generate's tasks, and with them its `IncrementGenerator`s, afresh for each parent): children
+//! 1–3 of parent 1, 1–3 of parent 2. An entity `<variable>` draws a record of its own for every
+//! element and every child, never the same as a sibling's.
+//!
+//! The ordinals are computed from the record index and the element's place, not kept as
+//! running state, so they are the same for every thread count. A list whose length varies
+//! (`minCount`) reserves its longest length per record, so ids stay unique but may leave gaps.
 
 use std::cell::Cell;
 
+/// The ordinals of the element or nested record being evaluated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ordinals {
+    /// Where `IncrementGenerator` counts from.
+    count: u64,
+    /// The record an entity variable draws: distinct for every element and nested record.
+    draw: u64,
+}
+
+impl Ordinals {
+    /// Child `place` of a nested `<generate>` whose record index is `record` (unique in the
+    /// run): the count restarts at the place, the draw is the record's.
+    pub(crate) fn nested_record(record: u64, place: u64) -> Ordinals {
+        Ordinals {
+            count: place,
+            draw: record,
+        }
+    }
+}
+
 thread_local! {
-    /// The ordinal of the list element being evaluated on this thread, if any.
-    static ELEMENT: Cell<Option<u64>> = const { Cell::new(None) };
+    /// The ordinals of the element or nested record being evaluated on this thread, if any.
+    static ELEMENT: Cell<Option<Ordinals>> = const { Cell::new(None) };
 }
 
-/// The ordinal an `IncrementGenerator` counts from: the list element's, else the record's.
+/// The ordinal an `IncrementGenerator` counts from: the element's, else the record's.
 pub(crate) fn current(record: u64) -> u64 {
-    ELEMENT.with(Cell::get).unwrap_or(record)
+    ELEMENT.with(Cell::get).map_or(record, |o| o.count)
 }
 
-/// The ordinal of element `place` of a list holding at most `longest` elements in each of
+/// The record an entity variable draws: the element's, else the record's.
+pub(crate) fn entity_record(record: u64) -> u64 {
+    ELEMENT.with(Cell::get).map_or(record, |o| o.draw)
+}
+
+/// The ordinals of element `place` of a list holding at most `longest` elements in each of
 /// its parents (the record, or an enclosing list's element); `None` beyond `u64`.
-pub(crate) fn of_element(record: u64, longest: u64, place: u64) -> Option<u64> {
-    current(record).checked_mul(longest)?.checked_add(place)
+pub(crate) fn of_element(record: u64, longest: u64, place: u64) -> Option<Ordinals> {
+    Some(Ordinals {
+        count: current(record).checked_mul(longest)?.checked_add(place)?,
+        draw: entity_record(record)
+            .checked_mul(longest)?
+            .checked_add(place)?,
+    })
 }
 
-/// Runs `body` with `ordinal` as the current element's, restoring the enclosing one after.
-pub(crate) fn within<R>(ordinal: u64, body: impl FnOnce() -> R) -> R {
-    let outer = ELEMENT.with(|e| e.replace(Some(ordinal)));
+/// Runs `body` with `ordinals` as the current element's, restoring the enclosing ones after.
+pub(crate) fn within<R>(ordinals: Ordinals, body: impl FnOnce() -> R) -> R {
+    let outer = ELEMENT.with(|e| e.replace(Some(ordinals)));
     let result = body();
     ELEMENT.with(|e| e.set(outer));
     result
@@ -38,13 +75,27 @@ mod tests {
     #[test]
     fn elements_continue_the_count_and_nest() {
         assert_eq!(current(7), 7);
-        assert_eq!(of_element(1, 10, 0), Some(10));
+        assert_eq!(of_element(1, 10, 0).map(|o| o.count), Some(10));
         let inner = within(of_element(1, 10, 3).unwrap(), || {
             assert_eq!(current(1), 13);
+            assert_eq!(entity_record(1), 13);
             of_element(1, 2, 1)
         });
-        assert_eq!(inner, Some(27));
+        assert_eq!(inner.map(|o| o.count), Some(27));
         assert_eq!(current(1), 1, "restored after the element");
         assert_eq!(of_element(u64::MAX, 2, 0), None);
+    }
+
+    #[test]
+    fn nested_records_restart_the_count_but_draw_their_own_entities() {
+        // Parent 1's second child of three is record 4 of the nested generate.
+        within(Ordinals::nested_record(4, 1), || {
+            assert_eq!(current(4), 1);
+            assert_eq!(entity_record(4), 4);
+            // A list inside the child: its count restarts with the child, its draws stay apart
+            // from those of the other children.
+            let element = of_element(4, 5, 2).unwrap();
+            assert_eq!((element.count, element.draw), (7, 22));
+        });
     }
 }

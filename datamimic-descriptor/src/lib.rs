@@ -46,7 +46,9 @@
 //! A nested generate's scripts read the enclosing records' variables and keys by their
 //! bare names, besides `parent`.
 //! `locale="de_DE"` on an entity variable and `defaultLocale` on `<setup>` pick a dataset
-//! ([`locale`]); `IncrementGenerator(start step)`; `entity="Person(min_age=18, max_age=65,
+//! ([`locale`]); `IncrementGenerator(start step)` (counting on through a list's elements,
+//! restarting for each parent of a nested generate, as DATAMIMIC does); scripts' dicts keep
+//! their insertion order; `entity="Person(min_age=18, max_age=65,
 //! female_quota=0.6)"` (Person's quotas too, [`entity_arguments`]);
 //! a bare `type="string"`/`"bool"` gives 0 to 20 random letters or a fair bool; `<key
 //! condition defaultValue>` (and `<nestedKey>`) writes the key where the condition holds,
@@ -110,6 +112,7 @@ pub mod database;
 pub mod datetime;
 pub mod datetime_sugar;
 pub mod datetime_weights;
+mod dict_order;
 pub mod echo;
 mod element_ordinal;
 pub mod hash;

@@ -19,14 +19,14 @@ pub(crate) fn overlay_script_value(
     scope: &mut Scope<'_>,
 ) -> Result<Node> {
     if let Some(map) = value.read_lock::<Map>() {
-        return element(engine, n, &map, index, scope);
+        return element(engine, n, &value, &map, index, scope);
     }
     if let Some(items) = value.read_lock::<rhai::Array>() {
         return items
             .iter()
             .enumerate()
             .map(|(i, item)| match item.read_lock::<Map>() {
-                Some(map) => element(engine, n, &map, index, scope),
+                Some(map) => element(engine, n, item, &map, index, scope),
                 None => Err(error_at(
                     &n.pos,
                     format_args!(
@@ -55,15 +55,16 @@ pub(crate) fn overlay_script_value(
 fn element(
     engine: &Engine,
     n: &Nested,
+    dict: &Dynamic,
     start: &Map,
     index: u64,
     scope: &mut Scope<'_>,
 ) -> Result<Node> {
     let mark = scope.len();
     let mut fields = Vec::with_capacity(start.len() + n.body.len());
-    for (name, value) in start {
-        scope.push_dynamic(name.as_str(), value.clone());
-        fields.push((name.to_string(), Node::Value(value.clone())));
+    for (name, value) in crate::dict_order::entries(dict, start) {
+        scope.push_dynamic(name, value.clone());
+        fields.push((name.to_owned(), Node::Value(value.clone())));
     }
     let entries = fields.len();
     eval_stmts(engine, &n.body, index, scope, &mut fields)?;

@@ -30,7 +30,7 @@ pub enum Node {
 impl Serialize for Node {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Node::Value(d) => d.serialize(serializer),
+            Node::Value(d) => crate::dict_order::Ordered(d).serialize(serializer),
             Node::Map(fields) => {
                 let mut map = serializer.serialize_map(Some(fields.len()))?;
                 for (k, v) in fields {
@@ -50,7 +50,7 @@ impl Serialize for Node {
 }
 
 impl Node {
-    /// The node as a script value (maps lose their order).
+    /// The node as a script value (maps keep their key order).
     pub fn to_dynamic(&self) -> Dynamic {
         match self {
             Node::Value(d) => d.clone(),
@@ -59,7 +59,11 @@ impl Node {
                     .iter()
                     .map(|(k, v)| (k.as_str().into(), v.to_dynamic()))
                     .collect();
-                map.into()
+                if fields.windows(2).all(|w| w[0].0 < w[1].0) {
+                    return map.into();
+                }
+                let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
+                crate::dict_order::ordered_map(map, &keys)
             }
             Node::List(items) => {
                 let array: Array = items.iter().map(Node::to_dynamic).collect();
@@ -253,8 +257,13 @@ fn rows_nested(
     Ok(Node::List(elements))
 }
 
-/// The ordinal `IncrementGenerator` counts from in element `place` of list `n`.
-fn list_element_ordinal(n: &Nested, index: u64, longest: u64, place: u64) -> Result<u64> {
+/// The ordinals of element `place` of list `n`.
+fn list_element_ordinal(
+    n: &Nested,
+    index: u64,
+    longest: u64,
+    place: u64,
+) -> Result<element_ordinal::Ordinals> {
     element_ordinal::of_element(index, longest, place).ok_or_else(|| {
         error_at(
             &n.pos,
@@ -295,8 +304,10 @@ pub(crate) fn eval_field(
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
         ValueSource::Entity(entity, tag) => {
+            // Each element of a list draws its own entity, as each record does.
+            let record = element_ordinal::entity_record(index);
             let mut value =
-                entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?;
+                entity_value(entity.as_ref(), record).map_err(|e| fail(format!("{e:#}")))?;
             value.set_tag((*tag).into());
             value
         }

@@ -67,12 +67,16 @@ fn dynamic_without_empty(value: Dynamic) -> Option<Dynamic> {
         return (!kept.is_empty()).then(|| kept.into());
     }
     if value.is_map() {
-        let map = value.cast::<Map>();
+        let map = value.clone().cast::<Map>();
         let kept: Map = map
             .into_iter()
             .filter_map(|(k, v)| dynamic_without_empty(v).map(|v| (k, v)))
             .collect();
-        return (!kept.is_empty()).then(|| kept.into());
+        return (!kept.is_empty()).then(|| {
+            let mut kept: Dynamic = kept.into();
+            crate::dict_order::copy_order(&value, &mut kept);
+            kept
+        });
     }
     Some(value)
 }

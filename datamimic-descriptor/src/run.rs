@@ -362,7 +362,17 @@ impl DescriptorSource<'_> {
             Some(source) => source.start_record(self.engine, index, &mut scope, &mut fields)?,
             None => 0,
         };
-        eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?;
+        match parent {
+            // Record `index` of a nested generate is child `index % count` of its parent.
+            Some(_) => {
+                let place = index % g.count.max(1);
+                crate::element_ordinal::within(
+                    crate::element_ordinal::Ordinals::nested_record(index, place),
+                    || eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields),
+                )?
+            }
+            None => eval_stmts(self.engine, &g.body, index, &mut scope, &mut fields)?,
+        }
         crate::csv_source::overlay(&mut fields, columns);
         if g.repeats {
             crate::repeated_keys::overwrite_repeats(&mut fields);

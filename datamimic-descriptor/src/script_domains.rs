@@ -128,7 +128,8 @@ def _bank_data(account):
 
 # Properties DATAMIMIC's models have beyond their fields, from the fields datamimic has
 # (named in DERIVED in Rust too).
-_DERIVED = {"BankAccount": {"bank_data": _bank_data}}
+_DERIVED = {"BankAccount": {"bank_data": _bank_data},
+            "Address": {"zip_code": lambda address: address["postal_code"]}}
 
 def _transaction_account(transaction, account):
     if "account" in transaction:
@@ -244,13 +245,12 @@ pub(crate) fn register(
 
 /// The properties models have beyond their entity's fields (`_DERIVED` in the Python
 /// source), besides `_<entity>_generator`.
-const DERIVED: &[(&str, &str)] = &[("BankAccount", "bank_data")];
+const DERIVED: &[(&str, &str)] = &[("BankAccount", "bank_data"), ("Address", "zip_code")];
 
 /// Whether `value`, an entity's value, has property `name` beyond its fields as its model
 /// (so that a script reading it needs the interpreter).
 pub(crate) fn model_property(value: &rhai::Dynamic, name: &str) -> bool {
-    let Some(entity) = EntityTag::try_from(value.tag())
-        .ok()
+    let Some(entity) = Some(crate::dict_order::entity_bits(value.tag()))
         .filter(|t| *t > 0)
         .and_then(|t| entities_with_classes().nth(usize::try_from((t >> 10) - 1).ok()?))
         .map(|(_, entity)| entity)

@@ -623,12 +623,11 @@ fn to_python(vm: &VirtualMachine, classes: &Classes<'_>, value: &Dynamic) -> PyR
     }
     if let Some(map) = value.read_lock::<Map>() {
         let dict = vm.ctx.new_dict();
-        for (k, v) in map.iter() {
-            dict.set_item(k.as_str(), to_python(vm, classes, v)?, vm)?;
+        for (k, v) in crate::dict_order::entries(value, &map) {
+            dict.set_item(k, to_python(vm, classes, v)?, vm)?;
         }
-        if let Ok(tag) = script_domains::EntityTag::try_from(value.tag())
-            && tag != 0
-        {
+        let tag = crate::dict_order::entity_bits(value.tag());
+        if tag != 0 {
             return script_domains::model_of(vm, tag, dict.into());
         }
         return classes.record.call((dict,), vm);
@@ -697,17 +696,20 @@ fn from_python(vm: &VirtualMachine, value: &PyObjectRef, depth: usize) -> Result
         return items(tuple.as_slice());
     }
     if let Some(dict) = value.downcast_ref::<PyDict>() {
+        let items = dict.items_vec();
         let mut map = Map::new();
-        for (k, v) in dict.items_vec() {
+        let mut keys: Vec<&str> = Vec::with_capacity(items.len());
+        for (k, v) in &items {
             let Some(key) = k.downcast_ref::<PyStr>().and_then(|k| k.to_str()) else {
                 return Err(format!(
                     "the result is a dict with the key `{}`; datamimic's keys are strings",
-                    repr(vm, &k)
+                    repr(vm, k)
                 ));
             };
-            map.insert(key.into(), from_python(vm, &v, depth + 1)?);
+            keys.push(key);
+            map.insert(key.into(), from_python(vm, v, depth + 1)?);
         }
-        return Ok(map.into());
+        return Ok(crate::dict_order::ordered_map(map, &keys));
     }
     // `datetime`'s values are written as `str()` writes them.
     if value

@@ -274,9 +274,13 @@ fn patient_config(
 
 /// Doctors take ages. datamimic's descriptors also pass conditions to doctors (its documented
 /// example does); they are checked like a patient's and otherwise have nothing to apply to.
+/// Without conditions nothing is checked, so a dataset with doctors but no patient tables
+/// (VN) neither fails nor falls back.
 fn doctor_config(_: Service<hc::Doctor>, options: &EntityOptions) -> Result<Service<hc::Doctor>> {
     let config = healthcare_config(options)?;
-    hc::PatientService::with_config(dataset(options), config.clone())?;
+    if !options.conditions_include.is_empty() || !options.conditions_exclude.is_empty() {
+        hc::PatientService::with_config(dataset(options), config.clone())?;
+    }
     let ages_only = hc::HealthcareConfig {
         demographic: config.demographic,
         ..hc::HealthcareConfig::default()

@@ -123,7 +123,7 @@ fn push_local_char(out: &mut String, c: char) {
     }
 }
 
-fn fold_char(c: char, german: bool) -> &'static str {
+pub(crate) fn fold_char(c: char, german: bool) -> &'static str {
     match c {
         'ä' if german => "ae",
         'ö' if german => "oe",

@@ -646,3 +646,75 @@ fn clinical_lists_fit_a_patients_bit_sets() {
         }
     }
 }
+
+/// Dataset VN: Vietnamese doctors hold a practising certificate in their specialty and work at
+/// a hospital of a fitting type in their city; hospitals have Vietnamese names, `.vn` hosts
+/// and an emergency department exactly when they offer emergency care.
+#[test]
+fn vietnamese_doctors_and_hospitals_follow_the_vietnamese_system() {
+    let specialties = table(&tables::HEALTHCARE_SPECIALTY, "VN");
+    let types = table(&tables::HEALTHCARE_HOSPITAL_TYPE, "VN");
+    let type_labels: HashSet<&str> = (0..types.len()).map(|i| types.value(i)).collect();
+    let mut doctors = DoctorService::new("VN").unwrap().seed(5);
+    let mut seen_specialties = HashSet::new();
+    for doctor in doctors.generate_batch(5_000) {
+        let licence = doctor.license_number.to_string();
+        let (serial, issuer) = licence.split_once('/').unwrap();
+        assert!(
+            serial.len() == 6 && serial.bytes().all(|b| b.is_ascii_digit()),
+            "{licence}"
+        );
+        assert_eq!(issuer, "BYT-CCHN");
+        let row = (0..specialties.len())
+            .find(|&i| specialties.value(i) == doctor.specialty)
+            .unwrap();
+        let certificate =
+            specialties.cell(row, column(&tables::HEALTHCARE_SPECIALTY, "certification"));
+        assert_eq!(doctor.certifications.board, Some(certificate));
+        assert!(doctor.certifications.courses.is_empty());
+        assert!(type_labels.contains(doctor.hospital.hospital_type));
+        let name = doctor.hospital.name.to_string();
+        assert_eq!(
+            name,
+            format!("{} {}", doctor.hospital.hospital_type, doctor.address.city)
+        );
+        if doctor.specialty == "Nhi khoa" {
+            assert!(
+                [
+                    "Bệnh viện Nhi",
+                    "Bệnh viện Đại học Y Dược",
+                    "Bệnh viện Đa khoa"
+                ]
+                .contains(&doctor.hospital.hospital_type),
+                "{name}"
+            );
+        }
+        let graduated_at = i32::from(doctor.graduation_year) - doctor.birthdate.year();
+        assert!((24..=29).contains(&graduated_at), "{graduated_at}");
+        seen_specialties.insert(doctor.specialty);
+    }
+    assert_eq!(seen_specialties.len(), specialties.len());
+    let mut hospitals = HospitalService::new("VN").unwrap().seed(6);
+    for hospital in hospitals.generate_batch(2_000) {
+        assert!(type_labels.contains(hospital.hospital_type));
+        let host = hospital.website.to_string();
+        let host = host.strip_prefix("https://www.").unwrap();
+        assert!(host.is_ascii() && host.ends_with(".vn"), "{host}");
+        assert_eq!(hospital.email.to_string(), format!("info@{host}"));
+        let emergency = hospital.departments.iter().any(|d| d.contains("Cấp cứu"));
+        assert_eq!(
+            emergency, hospital.emergency_services,
+            "{:?}",
+            hospital.departments
+        );
+        let first_service = hospital.services[0];
+        assert_eq!(
+            first_service,
+            if emergency {
+                "Cấp cứu 24/7"
+            } else {
+                "Khám theo hẹn"
+            }
+        );
+    }
+}

@@ -260,12 +260,13 @@ fn demo_datetime_series_records() {
     let at = |text: &str| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S");
     for (i, r) in rows.iter().enumerate() {
         assert_eq!(&r[0], ["Alice", "Bob", "Jana"][i / 10], "{r:?}");
-        // A nested generate's `IncrementGenerator` counts on across its parent's records.
-        assert_eq!(r[1], (i + 1).to_string(), "{r:?}");
+        // A nested generate's `IncrementGenerator` restarts for each parent, as in DATAMIMIC:
+        // each customer's series is days 1 to 10.
+        assert_eq!(r[1], (i % 10 + 1).to_string(), "{r:?}");
         let start = at(&r[2]).unwrap();
         assert_eq!(r[2], rows[i / 10 * 10][2], "one datetime per customer");
         assert_eq!(r[3], chrono::Datelike::day(&start).to_string(), "{r:?}");
-        let days = i64::try_from(i + 1).unwrap();
+        let days = i64::try_from(i % 10 + 1).unwrap();
         assert_eq!(
             at(&r[4]).unwrap(),
             start + chrono::Duration::days(days),

@@ -121,7 +121,7 @@ fn nested_generates_and_variables_read_a_memstore() {
     );
     ok(&s.0, &["run", "d.xml"]);
     let lines = std::fs::read_to_string(s.path("output/lines.csv")).unwrap();
-    assert_eq!(lines, "l|o\n1|1\n2|1\n3|2\n4|2\n");
+    assert_eq!(lines, "l|o\n1|1\n2|1\n1|2\n2|2\n");
     // The nested generate writes its file as well as keeping the records.
     let json = std::fs::read_to_string(s.path("output/line.json")).unwrap();
     assert_eq!(json.lines().count(), 6, "{json}");

@@ -14,6 +14,7 @@ use crate::{Context, DatasetCode, Mimic, Row, Table, tables};
 
 use super::clinical::Cumulative;
 use super::dates::birthdate_and_age;
+use super::health_system::HealthSystem;
 use super::hospital::{HospitalKind, HospitalName};
 use super::ids::{LicenseNumber, Npi};
 
@@ -22,9 +23,9 @@ use super::ids::{LicenseNumber, Npi};
 /// Coherence: the person follows the common rules; the NPI is that of provider `doctor_id`
 /// (so patients' `primary_doctor` references resolve) and passes the Luhn check with prefix
 /// 80840; the hospital is in the doctor's city and of a type that fits the specialty; the
-/// certifications are the specialty's board (US) or Facharzt title (DE) and the life-support
-/// courses it needs; graduation is at 24 to 30 (the country's usual ages), so graduation year,
-/// years of experience and age agree.
+/// certifications are the specialty's board (US), Facharzt title (DE) or practising certificate
+/// (VN) and the life-support courses it needs; graduation is at 24 to 30 (the country's usual
+/// ages), so graduation year, years of experience and age agree.
 ///
 /// ```
 /// use chrono::Datelike;
@@ -49,7 +50,7 @@ use super::ids::{LicenseNumber, Npi};
 #[mimic(let(certified: Certifications, with = certifications(resolved, specialty_row)))]
 #[mimic(let(license: LicenseNumber, with = license_number(resolved, specialty_row, person)))]
 #[mimic(let(school: &'static str, weighted = "healthcare/medical_school"))]
-#[mimic(let(hours: OfficeHours, with = office_hours(resolved, certified)))]
+#[mimic(let(hours: OfficeHours, with = office_hours(resolved, specialty_row)))]
 pub struct Doctor {
     /// 1, 2, 3, ... from the record index.
     #[mimic(seq)]
@@ -57,7 +58,7 @@ pub struct Doctor {
     /// National Provider Identifier of provider `doctor_id`.
     #[mimic(from = Npi::for_provider(doctor_id))]
     pub npi_number: Npi,
-    /// State licence (US) or lifelong physician number (DE).
+    /// State licence (US), lifelong physician number (DE) or practising certificate (VN).
     #[mimic(from = license)]
     pub license_number: LicenseNumber,
     /// Given name.
@@ -84,7 +85,7 @@ pub struct Doctor {
     pub specialty: &'static str,
     /// The hospital the doctor works at.
     #[mimic(from = HospitalRef {
-        name: HospitalName { city: person.address.city, hospital_type, german: resolved.german },
+        name: HospitalName { city: person.address.city, hospital_type, system: resolved.system },
         hospital_type,
     })]
     pub hospital: HospitalRef,
@@ -220,7 +221,9 @@ struct DoctorTables {
     fitting: Vec<Cumulative<usize>>,
     /// Per specialty row: its life-support courses.
     courses: Vec<&'static [&'static str]>,
-    german: bool,
+    /// Per specialty row: whether its doctors may work shifts round the clock.
+    round_the_clock: Vec<bool>,
+    system: HealthSystem,
 }
 
 impl DoctorTables {
@@ -247,36 +250,54 @@ impl DoctorTables {
                     choices
                 })
                 .collect();
-            let german = specialties.country() == Some("DE");
+            let system = HealthSystem::of(specialties);
+            let courses: Vec<_> = (0..specialties.len())
+                .map(|s| courses(specialties.value(s), system))
+                .collect();
             DoctorTables {
-                courses: (0..specialties.len())
-                    .map(|s| courses(specialties.value(s), german))
+                round_the_clock: (0..specialties.len())
+                    .map(|s| works_shifts(specialties.value(s), courses[s], system))
                     .collect(),
+                courses,
                 hospital_types,
                 fitting,
-                german,
+                system,
             }
         })
     }
 }
 
 /// Life-support courses by specialty (US: AHA BLS/ACLS/PALS; DE: the Zusatzbezeichnung
-/// Notfallmedizin of emergency and anaesthesia physicians).
-fn courses(specialty: &str, german: bool) -> &'static [&'static str] {
+/// Notfallmedizin of emergency and anaesthesia physicians; VN: none, the practising certificate
+/// names no course).
+fn courses(specialty: &str, system: HealthSystem) -> &'static [&'static str] {
     let s = specialty.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if german {
-        if has(&["notfall", "anästhesi", "intensiv"]) {
+    match system {
+        HealthSystem::De if has(&["notfall", "anästhesi", "intensiv"]) => {
             &["Zusatzbezeichnung Notfallmedizin"]
-        } else {
-            &[]
         }
-    } else if has(&["emergency", "anesthesi", "critical", "cardiol"]) {
-        &["BLS", "ACLS"]
-    } else if has(&["pediatr", "neonat"]) {
-        &["BLS", "PALS"]
-    } else {
-        &["BLS"]
+        HealthSystem::De | HealthSystem::Vn => &[],
+        HealthSystem::Us if has(&["emergency", "anesthesi", "critical", "cardiol"]) => {
+            &["BLS", "ACLS"]
+        }
+        HealthSystem::Us if has(&["pediatr", "neonat"]) => &["BLS", "PALS"],
+        HealthSystem::Us => &["BLS"],
+    }
+}
+
+/// Emergency, anaesthesia and critical-care physicians: those with ACLS (US), with the
+/// Notfallmedizin title (DE), of emergency, anaesthesia or intensive care (VN).
+fn works_shifts(specialty: &str, courses: &[&str], system: HealthSystem) -> bool {
+    match system {
+        HealthSystem::Us => courses.contains(&"ACLS"),
+        HealthSystem::De => !courses.is_empty(),
+        HealthSystem::Vn => {
+            let s = specialty.to_lowercase();
+            ["cấp cứu", "gây mê", "hồi sức"]
+                .iter()
+                .any(|w| s.contains(w))
+        }
     }
 }
 
@@ -292,17 +313,17 @@ fn birth(ctx: &mut Context<'_>, person: &Person, ages: &DoctorAges) -> (NaiveDat
     }
 }
 
-/// Medical degree at 25-30 in the US (four years after college), 24-28 in Germany (six years
-/// after the Abitur); never after the doctor's last birthday.
+/// Medical degree at 25-30 in the US (four years after college), 24-28 in Germany and Viet Nam
+/// (six years after the Abitur or the upper-secondary diploma); never after the doctor's last
+/// birthday.
 fn graduation_year(
     ctx: &mut Context<'_>,
     resolved: &&DoctorTables,
     (birthdate, age): &(NaiveDate, u8),
 ) -> u16 {
-    let graduated_at = if resolved.german {
-        24 + below(ctx.rng(), 3) + below(ctx.rng(), 3)
-    } else {
-        25 + below(ctx.rng(), 4) + below(ctx.rng(), 3)
+    let graduated_at = match resolved.system {
+        HealthSystem::De | HealthSystem::Vn => 24 + below(ctx.rng(), 3) + below(ctx.rng(), 3),
+        HealthSystem::Us => 25 + below(ctx.rng(), 4) + below(ctx.rng(), 3),
     } as u8;
     let graduated_at = graduated_at.min(age - 1);
     (birthdate.year() + i32::from(graduated_at)) as u16
@@ -325,13 +346,14 @@ fn fitting_hospital_type(
     resolved.hospital_types.value(type_index)
 }
 
-/// The specialty's board (held by nine in ten US doctors, every German Facharzt) and courses.
+/// The specialty's board (held by nine in ten US doctors, every German Facharzt) or practising
+/// certificate (required of every Vietnamese doctor), and courses.
 fn certifications(
     ctx: &mut Context<'_>,
     resolved: &&DoctorTables,
     specialty_row: &Row,
 ) -> Certifications {
-    let board = (resolved.german || chance(ctx.rng(), 0.9))
+    let board = (resolved.system != HealthSystem::Us || chance(ctx.rng(), 0.9))
         .then(|| specialty_row.cell(specialty::CERTIFICATION));
     Certifications {
         board,
@@ -339,20 +361,23 @@ fn certifications(
     }
 }
 
-/// A LANR with the specialty's code (DE) or a licence of the state of the address (US).
+/// A LANR with the specialty's code (DE), a practising certificate (VN) or a licence of the
+/// state of the address (US).
 fn license_number(
     ctx: &mut Context<'_>,
     resolved: &&DoctorTables,
     specialty_row: &Row,
     person: &Person,
 ) -> LicenseNumber {
-    if resolved.german {
-        LicenseNumber::lanr(ctx.rng(), specialty_row.index() as u8 + 1)
-    } else {
-        LicenseNumber::State {
+    match resolved.system {
+        HealthSystem::De => LicenseNumber::lanr(ctx.rng(), specialty_row.index() as u8 + 1),
+        HealthSystem::Vn => LicenseNumber::PractisingCertificate {
+            number: 1 + below(ctx.rng(), 999_999) as u32,
+        },
+        HealthSystem::Us => LicenseNumber::State {
             state: person.address.state_code,
             number: 100_000 + below(ctx.rng(), 900_000) as u32,
-        }
+        },
     }
 }
 
@@ -361,11 +386,9 @@ fn license_number(
 fn office_hours(
     ctx: &mut Context<'_>,
     resolved: &&DoctorTables,
-    certified: &Certifications,
+    specialty_row: &Row,
 ) -> OfficeHours {
-    let courses = certified.courses;
-    let round_the_clock = courses.contains(&"ACLS") || resolved.german && !courses.is_empty();
-    if round_the_clock && chance(ctx.rng(), 0.5) {
+    if resolved.round_the_clock[specialty_row.index()] && chance(ctx.rng(), 0.5) {
         OfficeHours {
             open: 0,
             close: 24,

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use crate::{Context, DatasetCode, Mimic, Row, tables};
 
 use super::clinical::column;
+use super::health_system::HealthSystem;
 use super::text::{serialize_as_text, write_slug};
 
 /// What a hospital type is, across the languages of the `healthcare/hospital_type` tables.
@@ -41,22 +42,32 @@ pub enum HospitalKind {
 }
 
 impl HospitalKind {
-    /// The kind of a `healthcare/hospital_type` label (US or DE); `General` if unknown.
+    /// The kind of a `healthcare/hospital_type` label (US, DE or VN); `General` if unknown.
     pub fn of_type(label: &str) -> HospitalKind {
         match label {
-            "Community" | "Kreiskrankenhaus" => HospitalKind::Community,
-            "Children's" | "Kinderklinik" => HospitalKind::Children,
-            "Long-term Care" | "Geriatrische Klinik" => HospitalKind::LongTermCare,
-            "Psychiatric" | "Psychiatrische Klinik" => HospitalKind::Psychiatric,
-            "Rehabilitation" | "Rehabilitationsklinik" => HospitalKind::Rehabilitation,
-            "Specialty" | "Fachklinik" => HospitalKind::Specialty,
-            "Teaching" | "Universitätsklinikum" => HospitalKind::Teaching,
-            "Veterans" | "Bundeswehrkrankenhaus" => HospitalKind::Military,
+            "Community" | "Kreiskrankenhaus" | "Trung tâm Y tế" => HospitalKind::Community,
+            "Children's" | "Kinderklinik" | "Bệnh viện Nhi" => HospitalKind::Children,
+            "Long-term Care" | "Geriatrische Klinik" | "Bệnh viện Lão khoa" => {
+                HospitalKind::LongTermCare
+            }
+            "Psychiatric" | "Psychiatrische Klinik" | "Bệnh viện Tâm thần" => {
+                HospitalKind::Psychiatric
+            }
+            "Rehabilitation" | "Rehabilitationsklinik" | "Bệnh viện Phục hồi chức năng" => {
+                HospitalKind::Rehabilitation
+            }
+            "Specialty" | "Fachklinik" | "Bệnh viện Chuyên khoa" => HospitalKind::Specialty,
+            "Teaching" | "Universitätsklinikum" | "Bệnh viện Đại học Y Dược" => {
+                HospitalKind::Teaching
+            }
+            "Veterans" | "Bundeswehrkrankenhaus" | "Bệnh viện Quân y" => {
+                HospitalKind::Military
+            }
             _ => HospitalKind::General,
         }
     }
 
-    /// Whether doctors of `specialty` (a US or DE `healthcare/specialty` label) work at
+    /// Whether doctors of `specialty` (a US, DE or VN `healthcare/specialty` label) work at
     /// hospitals of this kind: paediatricians at children's, teaching or general hospitals,
     /// psychiatrists at psychiatric ones, rehabilitation physicians at rehabilitation clinics,
     /// geriatric and palliative physicians in long-term care; children's, psychiatric,
@@ -65,15 +76,16 @@ impl HospitalKind {
         use HospitalKind::*;
         let s = specialty.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-        let allowed: &[HospitalKind] = if has(&["pediatr", "pädiatr", "neonat"]) {
+        // Vietnamese labels by whole words: `nhi` alone is also a syllable of `nhiễm`.
+        let allowed: &[HospitalKind] = if has(&["pediatr", "pädiatr", "neonat", "nhi khoa"]) {
             &[Children, Teaching, General]
-        } else if has(&["psychiatr"]) {
+        } else if has(&["psychiatr", "tâm thần"]) {
             &[Psychiatric, Teaching, General]
-        } else if has(&["rehabilit", "sport"]) {
+        } else if has(&["rehabilit", "sport", "phục hồi chức năng"]) {
             &[Rehabilitation, General, Teaching]
-        } else if has(&["geriatr", "palliat", "hospice"]) {
+        } else if has(&["geriatr", "palliat", "hospice", "lão khoa"]) {
             &[LongTermCare, General, Community]
-        } else if has(&["family medicine", "allgemeinmedizin"]) {
+        } else if has(&["family medicine", "allgemeinmedizin", "y học gia đình"]) {
             &[Community, General, Military]
         } else {
             &[General, Community, Teaching, Specialty, Military]
@@ -103,28 +115,30 @@ impl HospitalKind {
 }
 
 /// A hospital's name from its city and type: `Springfield General Hospital` in English,
-/// `Kreiskrankenhaus Dachau` in German.
+/// `Kreiskrankenhaus Dachau` in German, `Bệnh viện Đa khoa Lào Cai` in Vietnamese.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct HospitalName {
     /// The city.
     pub city: &'static str,
     /// The hospital type's label.
     pub hospital_type: &'static str,
-    /// German word order.
-    pub german: bool,
+    /// Whose language and word order.
+    pub system: HealthSystem,
 }
 
 impl fmt::Display for HospitalName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.german {
-            write!(f, "{} {}", self.hospital_type, self.city)
-        } else {
-            write!(f, "{} {} Hospital", self.city, self.hospital_type)
+        match self.system {
+            HealthSystem::Us => write!(f, "{} {} Hospital", self.city, self.hospital_type),
+            HealthSystem::De | HealthSystem::Vn => {
+                write!(f, "{} {}", self.hospital_type, self.city)
+            }
         }
     }
 }
 
-/// The host name of a hospital's website, written on demand: `www.springfieldgeneralhospital.org`.
+/// The host name of a hospital's website, written on demand: `www.springfieldgeneralhospital.org`,
+/// `www.kreiskrankenhausdachau.de`, `www.benhviendakhoalaocai.vn`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct Host(pub HospitalName);
 
@@ -134,12 +148,12 @@ impl Host {
         let HospitalName {
             city,
             hospital_type,
-            german,
+            system,
         } = self.0;
-        let (first, second, tld) = if german {
-            (hospital_type, city, ".de")
-        } else {
-            (city, hospital_type, "hospital.org")
+        let (first, second, tld) = match system {
+            HealthSystem::Us => (city, hospital_type, "hospital.org"),
+            HealthSystem::De => (hospital_type, city, ".de"),
+            HealthSystem::Vn => (hospital_type, city, ".vn"),
         };
         if www {
             f.write_str("www.")?;
@@ -208,7 +222,7 @@ pub struct Hospital {
     #[mimic(seq)]
     pub hospital_id: u64,
     /// Name from city and type.
-    #[mimic(from = HospitalName { city: site.city, hospital_type: type_row.value(), german: tables.german })]
+    #[mimic(from = HospitalName { city: site.city, hospital_type: type_row.value(), system: tables.system })]
     pub name: HospitalName,
     /// The type's label (`General`, `Universitätsklinikum`).
     #[serde(rename = "type")]
@@ -241,7 +255,7 @@ pub struct Hospital {
     /// Teaching status in the country's terms.
     #[mimic(with = teaching_status(kind, tables))]
     pub teaching_status: &'static str,
-    /// `https://www.<city><type>hospital.org` (`www.<type><city>.de` in Germany).
+    /// `https://www.<city><type>hospital.org` (`www.<type><city>.de` in Germany, `.vn` in Viet Nam).
     #[mimic(from = Website(Host(name)))]
     pub website: Website,
     /// Landline of the address.
@@ -261,7 +275,7 @@ pub(crate) struct HospitalTables {
     /// Per row of `healthcare/hospital_type`: its departments, and whether each is an
     /// emergency department.
     departments: Vec<Vec<(&'static str, bool)>>,
-    german: bool,
+    system: HealthSystem,
 }
 
 impl HospitalTables {
@@ -291,7 +305,7 @@ impl HospitalTables {
                 .collect();
             HospitalTables {
                 departments,
-                german: types.country() == Some("DE"),
+                system: HealthSystem::of(types),
             }
         })
     }
@@ -318,7 +332,9 @@ impl Nibbles {
 }
 
 fn is_emergency(department: &str) -> bool {
-    department.contains("Emergency") || department.contains("Notaufnahme")
+    ["Emergency", "Notaufnahme", "Cấp cứu"]
+        .iter()
+        .any(|word| department.contains(word))
 }
 
 const SERVICES_US: &[&str] = &[
@@ -344,6 +360,18 @@ const SERVICES_DE: &[&str] = &[
     "Geburtshilfe",
     "Intensivmedizin",
     "Telemedizin",
+];
+const SERVICES_VN: &[&str] = &[
+    "Điều trị nội trú",
+    "Khám ngoại trú",
+    "Phẫu thuật",
+    "Chẩn đoán hình ảnh",
+    "Dịch vụ xét nghiệm",
+    "Nhà thuốc bệnh viện",
+    "Vật lý trị liệu",
+    "Chăm sóc sản khoa",
+    "Hồi sức tích cực",
+    "Khám chữa bệnh từ xa",
 ];
 
 /// Nearly every hospital of an emergency type has an emergency department, a fifth of the
@@ -378,10 +406,10 @@ fn departments(
         }
     }
     if emergency_services && !listed_emergency {
-        departments.push(if tables.german {
-            "Notaufnahme"
-        } else {
-            "Emergency"
+        departments.push(match tables.system {
+            HealthSystem::Us => "Emergency",
+            HealthSystem::De => "Notaufnahme",
+            HealthSystem::Vn => "Khoa Cấp cứu",
         });
     }
     departments
@@ -396,14 +424,16 @@ fn services(
     bits: &RefCell<Nibbles>,
 ) -> Vec<&'static str> {
     let bits = &mut *bits.borrow_mut();
-    let german = tables.german;
-    let catalogue = if german { SERVICES_DE } else { SERVICES_US };
+    let (catalogue, emergency, scheduled) = match tables.system {
+        HealthSystem::Us => (SERVICES_US, "Emergency Care", "Scheduled Care"),
+        HealthSystem::De => (SERVICES_DE, "Notfallversorgung", "Terminambulanz"),
+        HealthSystem::Vn => (SERVICES_VN, "Cấp cứu 24/7", "Khám theo hẹn"),
+    };
     let mut services: Vec<&'static str> = Vec::with_capacity(catalogue.len() + 1);
-    services.push(match (*emergency_services, german) {
-        (true, true) => "Notfallversorgung",
-        (true, false) => "Emergency Care",
-        (false, true) => "Terminambulanz",
-        (false, false) => "Scheduled Care",
+    services.push(if *emergency_services {
+        emergency
+    } else {
+        scheduled
     });
     // 10 in 16: each service with probability 0.625.
     for &service in catalogue {
@@ -432,16 +462,21 @@ fn founding_year(ctx: &mut Context<'_>) -> u16 {
 }
 
 /// The Joint Commission accredits most US hospitals (DNV and HFAP/ACHC most of the rest); in
-/// Germany KTQ and ISO 9001 certificates are common. Shares illustrative.
+/// Germany KTQ and ISO 9001 certificates are common; Vietnamese hospitals are assessed yearly
+/// against the Ministry of Health's quality criteria (Decision 6858/QĐ-BYT, 2016), some hold
+/// ISO 9001 or JCI. Shares illustrative.
 fn accreditation(ctx: &mut Context<'_>, tables: &&HospitalTables) -> &'static str {
     let u = below(ctx.rng(), 100);
-    match (tables.german, u) {
-        (false, 0..=84) => "The Joint Commission",
-        (false, 85..=94) => "DNV Healthcare",
-        (false, _) => "ACHC",
-        (true, 0..=44) => "KTQ",
-        (true, 45..=89) => "DIN EN ISO 9001",
-        (true, _) => "Joint Commission International",
+    match (tables.system, u) {
+        (HealthSystem::Us, 0..=84) => "The Joint Commission",
+        (HealthSystem::Us, 85..=94) => "DNV Healthcare",
+        (HealthSystem::Us, _) => "ACHC",
+        (HealthSystem::De, 0..=44) => "KTQ",
+        (HealthSystem::De, 45..=89) => "DIN EN ISO 9001",
+        (HealthSystem::De, _) => "Joint Commission International",
+        (HealthSystem::Vn, 0..=79) => "Bộ tiêu chí chất lượng bệnh viện Việt Nam",
+        (HealthSystem::Vn, 80..=96) => "ISO 9001",
+        (HealthSystem::Vn, _) => "Joint Commission International",
     }
 }
 
@@ -451,12 +486,16 @@ fn teaching_status(
     tables: &&HospitalTables,
 ) -> &'static str {
     let affiliated = chance(ctx.rng(), 0.3);
-    match (*kind, tables.german, affiliated) {
-        (HospitalKind::Teaching, false, _) => "Academic Medical Center",
-        (HospitalKind::Teaching, true, _) => "Universitätsklinikum",
-        (_, false, true) => "Teaching Affiliate",
-        (_, true, true) => "Akademisches Lehrkrankenhaus",
-        (_, false, false) => "Non-Teaching",
-        (_, true, false) => "Kein Lehrkrankenhaus",
+    let teaching = *kind == HospitalKind::Teaching;
+    match (tables.system, teaching, affiliated) {
+        (HealthSystem::Us, true, _) => "Academic Medical Center",
+        (HealthSystem::Us, false, true) => "Teaching Affiliate",
+        (HealthSystem::Us, false, false) => "Non-Teaching",
+        (HealthSystem::De, true, _) => "Universitätsklinikum",
+        (HealthSystem::De, false, true) => "Akademisches Lehrkrankenhaus",
+        (HealthSystem::De, false, false) => "Kein Lehrkrankenhaus",
+        (HealthSystem::Vn, true, _) => "Bệnh viện đại học",
+        (HealthSystem::Vn, false, true) => "Cơ sở thực hành đào tạo",
+        (HealthSystem::Vn, false, false) => "Không phải cơ sở đào tạo",
     }
 }

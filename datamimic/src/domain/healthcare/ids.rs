@@ -197,9 +197,9 @@ impl fmt::Display for PolicyNumber {
     }
 }
 
-/// A medical licence number: a US state board licence (`CA-123456`) or a German lifelong
+/// A medical licence number: a US state board licence (`CA-123456`), a German lifelong
 /// physician number (LANR, nine digits: a six-digit serial, its check digit and a two-digit
-/// specialty group).
+/// specialty group) or a Vietnamese practising certificate (`001234/BYT-CCHN`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub enum LicenseNumber {
     /// A state medical board licence.
@@ -218,6 +218,14 @@ pub enum LicenseNumber {
         check: u8,
         /// Two-digit specialty group.
         group: u8,
+    },
+    /// A Vietnamese practising certificate (chứng chỉ hành nghề), numbered as the Ministry of
+    /// Health (BYT) numbers the certificates it issues: six digits, `/BYT-CCHN`. Certificates
+    /// of provincial health departments carry the province's letters instead of `BYT`; they
+    /// are not modelled.
+    PractisingCertificate {
+        /// Serial number, 1 to 999,999.
+        number: u32,
     },
 }
 
@@ -241,6 +249,9 @@ impl fmt::Display for LicenseNumber {
                 check,
                 group,
             } => write!(f, "{serial:06}{check}{group:02}"),
+            LicenseNumber::PractisingCertificate { number } => {
+                write!(f, "{number:06}/BYT-CCHN")
+            }
         }
     }
 }

@@ -28,6 +28,9 @@ mod config;
 mod coverage;
 mod odds;
 
+// Whose conventions a record follows.
+mod health_system;
+
 // Values rendered on demand instead of allocated.
 mod ids;
 mod selection;
@@ -54,6 +57,7 @@ pub use config::HealthcareConfig;
 pub use device::{MaintenanceRecord, MedicalDevice, Specifications, UsageLog};
 pub use doctor::{Certifications, Doctor, HospitalRef, OfficeHours};
 pub use encounter::{Encounter, EncounterProcedure, EncounterType, Prescription};
+pub use health_system::HealthSystem;
 pub use hospital::{Hospital, HospitalEmail, HospitalKind, HospitalName, Host, Website};
 pub use ids::{LicenseNumber, MedicalRecordNumber, ModelNumber, Npi, PolicyNumber, Ssn};
 pub use medical_record::{MedicalRecord, MedicationEntry, Problem};

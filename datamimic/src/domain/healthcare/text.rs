@@ -6,6 +6,7 @@ use crate::Context;
 use crate::domain::common::PhoneNumber;
 use crate::domain::halves::Halves;
 use crate::sample::below;
+use crate::text::fold_char;
 
 /// Implements `Serialize` through `Display`, for values kept as parts and written as text.
 macro_rules! serialize_as_text {
@@ -36,7 +37,8 @@ pub(crate) fn contact_phone(
 }
 
 /// `text` folded to lower-case ASCII letters and digits for a host name (`Müller & Söhne` ->
-/// `muellersoehne`), German umlauts spelt out.
+/// `muellersoehne`, `Bệnh viện Đa khoa` -> `benhviendakhoa`), German umlauts spelt out, other
+/// letters with diacritics reduced to their base letter.
 pub(crate) fn write_slug(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
     for c in text.chars() {
         match c {
@@ -48,7 +50,13 @@ pub(crate) fn write_slug(out: &mut impl fmt::Write, text: &str) -> fmt::Result {
             'ß' => out.write_str("ss")?,
             'é' | 'è' | 'ê' | 'É' => out.write_char('e')?,
             'á' | 'à' | 'â' => out.write_char('a')?,
-            _ => {}
+            _ => {
+                for folded in fold_char(c, false).chars() {
+                    if folded.is_ascii_alphanumeric() {
+                        out.write_char(folded.to_ascii_lowercase())?;
+                    }
+                }
+            }
         }
     }
     Ok(())
@@ -63,5 +71,8 @@ mod tests {
         let mut out = String::new();
         write_slug(&mut out, "Universitätsklinikum Köln-Süd").unwrap();
         assert_eq!(out, "universitaetsklinikumkoelnsued");
+        out.clear();
+        write_slug(&mut out, "Bệnh viện Đa khoa Lào Cai").unwrap();
+        assert_eq!(out, "benhviendakhoalaocai");
     }
 }
