@@ -105,6 +105,7 @@ pub mod sources;
 mod unique_names;
 
 // Values: scripts, patterns, dates, data sources and the records they make.
+mod address_phones;
 pub mod csv_source;
 pub mod database;
 pub mod datetime;
@@ -124,9 +125,11 @@ pub mod remove_empty;
 pub mod repeated_keys;
 pub mod script;
 pub mod script_contexts;
+pub mod script_data_faker;
 mod script_datetime;
 pub mod script_domains;
 pub mod script_faker;
+mod script_faker_methods;
 pub mod script_generators;
 mod script_json;
 pub mod script_limits;

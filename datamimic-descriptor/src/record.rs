@@ -297,6 +297,7 @@ pub(crate) fn eval_field(
         ValueSource::Entity(entity, tag) => {
             let mut value =
                 entity_value(entity.as_ref(), index).map_err(|e| fail(format!("{e:#}")))?;
+            crate::address_phones::add_datamimic_phones(*tag, &mut value);
             value.set_tag((*tag).into());
             value
         }

@@ -305,6 +305,7 @@ impl Python {
                     .into(),
                 random_class.clone(),
             )?;
+            crate::script_data_faker::register(vm)?;
             crate::script_contexts::register(
                 vm,
                 scope.globals.get_item("CustomConverter", vm)?,
