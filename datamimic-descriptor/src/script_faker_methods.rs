@@ -366,8 +366,9 @@ fn table(name: String, dataset: Option<String>, vm: &VirtualMachine) -> PyResult
         _ => return Err(vm.new_value_error(format!("no vocabulary `{name}`"))),
     };
     let table = match dataset {
+        // Strict, as descriptors' datasets are: a country without the table is an error.
         Some(code) => family
-            .resolve(&code)
+            .resolve_with(&code, datamimic::Strictness::Strict)
             .map_err(|e| vm.new_value_error(e.to_string()))?,
         None => family.variants()[0],
     };

@@ -20,11 +20,6 @@ const NOT_YET: &[(&str, &str, &str)] = &[
         "`numpy` and `pandas` in `create_random_json` (everything else runs: `sourceScripted`, `json`)",
         "1_generate.xml:5:76: `notes` of the scripted source: ImportError: `import numpy`",
     ),
-    (
-        "overview-generator",
-        "`DataFakerGenerator` (35 Faker methods: vin, swift, color, emoji, job, user_agent, ...), `DepartmentNameGenerator` (no department dataset) and `Address.office_phone`/`private_phone`; its other generators run",
-        "faker.xml:7:44: `generator`: DATAMIMIC's generator `DataFakerGenerator` is not supported yet",
-    ),
 ];
 
 /// Checks what a demo wrote to its output folder.
@@ -54,6 +49,10 @@ const RUNNING: &[(&str, Check)] = &[
     ("demo-watermark", watermark),
     ("demo-xml", crate::demo_checks::xml),
     ("overview-converter", converter),
+    (
+        "overview-generator",
+        crate::demo_overview::overview_generator,
+    ),
 ];
 
 pub(crate) fn copy_dir(from: &Path, to: &Path) {

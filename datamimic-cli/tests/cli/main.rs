@@ -3,6 +3,7 @@
 mod columnar;
 mod commands;
 mod demo_checks;
+mod demo_overview;
 mod demos;
 mod descriptor;
 mod descriptor_converters;
