@@ -135,6 +135,7 @@ mod script_json;
 pub mod script_limits;
 pub mod script_module;
 pub mod script_native;
+mod script_numpy_pandas;
 mod script_random;
 mod script_re;
 pub mod script_source;
