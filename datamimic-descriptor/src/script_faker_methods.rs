@@ -327,8 +327,7 @@ pub(crate) fn register(vm: &VirtualMachine, dict: &PyDictRef) -> PyResult<()> {
     native("_ean", vm.new_function("_ean", ean_of).into())?;
     native(
         "_ssn",
-        vm.new_function("_ssn", || with_rng(|rng| ssn::generate(rng)))
-            .into(),
+        vm.new_function("_ssn", || with_rng(ssn::generate)).into(),
     )?;
     native("_digest", vm.new_function("_digest", digest).into())?;
     native(

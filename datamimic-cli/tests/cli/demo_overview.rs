@@ -78,7 +78,7 @@ fn luhn_valid(number: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn vin_valid(vin: &str) -> bool {
@@ -121,8 +121,7 @@ fn ean13_valid(code: &str) -> bool {
             .enumerate()
             .map(|(i, &x)| if i % 2 == 1 { 3 * x } else { x })
             .sum::<u32>()
-            % 10
-            == 0
+            .is_multiple_of(10)
 }
 
 /// ISBN-10 or SBN (an ISBN-10 of group 0 without it): the weighted sum is a multiple of 11.
@@ -143,8 +142,7 @@ fn isbn10_valid(text: &str) -> bool {
             (10 - i as u32) * v
         })
         .sum::<u32>()
-        % 11
-        == 0
+        .is_multiple_of(11)
 }
 
 /// The hue (0–360) of a colour given as red, green and blue.
