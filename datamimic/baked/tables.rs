@@ -325,7 +325,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1115453, 1718372, 9191749, 12332199],
+    ends: [1115453, 1718372, 9191749, 12338031],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -2149,25 +2149,25 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11877483, 13296);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11877483, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
 // @generated from datasets/common/organization/job.csv
-// rows = 639, total_weight = 639, hash = 6a9bacb7caed3c8c
+// rows = 565, total_weight = 156783165, hash = cf598e888917668a
 static T_COMMON_ORGANIZATION_JOB: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/job",
     country: "",
     source: "datasets/common/organization/job.csv",
     columns: &["value"],
-    rows: 639,
+    rows: 565,
     text: T_COMMON_ORGANIZATION_JOB_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_ORGANIZATION_JOB_COLUMNS, 0, 2560),
-    slots: crate::__private::byte_span(T_COMMON_ORGANIZATION_JOB_COLUMNS, 2560, 5112),
-    weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_JOB_COLUMNS, 7672, 5112),
+    bounds: crate::__private::byte_span(T_COMMON_ORGANIZATION_JOB_COLUMNS, 0, 2264),
+    slots: crate::__private::byte_span(T_COMMON_ORGANIZATION_JOB_COLUMNS, 2264, 4520),
+    weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_JOB_COLUMNS, 6784, 4520),
     decimals: 0,
-    total_weight: 639,
-    hash: 0x6a9bacb7caed3c8c,
+    total_weight: 156783165,
+    hash: 0xcf598e888917668a,
 });
 
 #[cfg(feature = "at")]
@@ -6042,7 +6042,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11890779, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11896611, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -7007,7 +7007,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12086272, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12092104, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7151,7 +7151,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12324177, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12330009, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7222,7 +7222,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12325778, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12331610, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7270,7 +7270,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12327553, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12333385, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7343,7 +7343,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12329748, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12335580, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7558,7 +7558,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12330258, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12336090, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -9078,8 +9078,8 @@ macro_rules! __table {
     ("common/organization/department", $column:literal) => { $crate::__private::unknown_column!($column, "common/organization/department", ["value"]) };
     ("common/organization/job") => { &$crate::tables::COMMON_ORGANIZATION_JOB };
     ("common/organization/job", "value") => { 0usize };
-    ("common/organization/job"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("usize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("isize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("bool", "Academic librarian", "datasets/common/organization/job.csv", 1), ("char", "Academic librarian", "datasets/common/organization/job.csv", 1)]) };
-    ("common/organization/job", "value"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("usize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("isize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("bool", "Academic librarian", "datasets/common/organization/job.csv", 1), ("char", "Academic librarian", "datasets/common/organization/job.csv", 1)]) };
+    ("common/organization/job"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("usize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("isize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("bool", "Managers, all other", "datasets/common/organization/job.csv", 1), ("char", "Managers, all other", "datasets/common/organization/job.csv", 1)]) };
+    ("common/organization/job", "value"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("usize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("isize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("bool", "Managers, all other", "datasets/common/organization/job.csv", 1), ("char", "Managers, all other", "datasets/common/organization/job.csv", 1)]) };
     ("common/organization/job", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("common/organization/job", $column:literal) => { $crate::__private::unknown_column!($column, "common/organization/job", ["value"]) };
     ("common/organization/legal_form") => { &$crate::tables::COMMON_ORGANIZATION_LEGAL_FORM };
@@ -9686,8 +9686,8 @@ macro_rules! __lookup_table {
     ("common/organization/department", $column:literal) => { crate::__private::unknown_column!($column, "common/organization/department", ["value"]) };
     ("common/organization/job") => { &crate::tables::COMMON_ORGANIZATION_JOB };
     ("common/organization/job", "value") => { 0usize };
-    ("common/organization/job"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("usize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("isize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("bool", "Academic librarian", "datasets/common/organization/job.csv", 1), ("char", "Academic librarian", "datasets/common/organization/job.csv", 1)]) };
-    ("common/organization/job", "value"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("u64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("usize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i8", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i16", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("i64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("isize", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f32", "Academic librarian", "datasets/common/organization/job.csv", 1), ("f64", "Academic librarian", "datasets/common/organization/job.csv", 1), ("bool", "Academic librarian", "datasets/common/organization/job.csv", 1), ("char", "Academic librarian", "datasets/common/organization/job.csv", 1)]) };
+    ("common/organization/job"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("usize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("isize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("bool", "Managers, all other", "datasets/common/organization/job.csv", 1), ("char", "Managers, all other", "datasets/common/organization/job.csv", 1)]) };
+    ("common/organization/job", "value"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "common/organization/job", "value", [("u8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("u64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("usize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i8", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i16", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("i64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("isize", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f32", "Managers, all other", "datasets/common/organization/job.csv", 1), ("f64", "Managers, all other", "datasets/common/organization/job.csv", 1), ("bool", "Managers, all other", "datasets/common/organization/job.csv", 1), ("char", "Managers, all other", "datasets/common/organization/job.csv", 1)]) };
     ("common/organization/job", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("common/organization/job", $column:literal) => { crate::__private::unknown_column!($column, "common/organization/job", ["value"]) };
     ("common/organization/legal_form") => { &crate::tables::COMMON_ORGANIZATION_LEGAL_FORM };

@@ -1,7 +1,8 @@
 """The vocabularies behind DATAMIMIC's `DataFakerGenerator` methods that need a table, and
 DATAMIMIC's department names:
 
-- common/organization/job.csv: Faker's job titles (`job()`), uniform;
+- common/organization/job.csv: occupation titles weighted by the people employed in each
+  (`job()`), from the U.S. Census Bureau's ACS 2018 table B24114;
 - common/color/color_name.csv: the CSS/X11 named colours Faker draws `color_name()` from;
 - common/text/emoji.csv: Faker's emoji (`emoji()`), taken from Unicode's emoji list;
 - common/finance/cryptocurrency.csv (`code,name,weight`): Faker's cryptocurrencies;
@@ -13,15 +14,17 @@ DATAMIMIC's department names:
 - common/organization/department_{US,DE,VN}.csv: DATAMIMIC's `DepartmentNameGenerator` names
   (en and de from the generator, VN from its department_VN.csv).
 
-All read with ast or as text from the faker and datamimic wheels (nothing is imported).
+Faker's and DATAMIMIC's lists are read with ast or as text from their wheels (nothing is
+imported); the ACS table from its data and legend files in $DM_SRC/acs/.
 
-Run: python3 datasets/tools/extract_faker_vocabularies.py   (needs both wheels in $DM_SRC)
+Run: python3 datasets/tools/extract_faker_vocabularies.py   (needs both wheels and
+$DM_SRC/acs/B24114_{DATA,LEGEND}.csv)
 """
 from __future__ import annotations
 
 import ast
 
-from _lib import dm_csv, read_text, write_table, write_value_weight
+from _lib import SRC, dm_csv, read_text, write_table, write_value_weight
 
 FAKER = "faker@40.63.0"
 
@@ -66,6 +69,30 @@ def uniform(values):
     return ((v, 1) for v in values)
 
 
+def acs_occupations():
+    """(title, employed) of ACS 2018 table B24114 for the United States, from the Census
+    Bureau's data and legend files in $DM_SRC/acs/ (copied from the data.census.gov API
+    extract in gabrieljohndusing/NCNW-Project-Datasets, data-sets/census/us/acs-acs1/data/2018/)."""
+    import csv
+
+    labels = {
+        row["VARIABLE"]: row["LABEL"]
+        for row in csv.DictReader((SRC / "acs/B24114_LEGEND.csv").open(encoding="utf-8"))
+    }
+    (row,) = list(csv.DictReader((SRC / "acs/B24114_DATA.csv").open(encoding="utf-8")))
+    assert row["NAME"] == "United States", row["NAME"]
+    total = int(row["B24114_001E"])
+    out = []
+    for variable, value in row.items():
+        if variable.startswith("B24114_") and variable.endswith("E") and variable != "B24114_001E":
+            prefix, title = labels[variable].rsplit("!!", 1)
+            assert prefix == "Estimate!!Total", labels[variable]
+            out.append((title, int(value)))
+    # The detailed occupations add up to the total: no subtotal is counted twice.
+    assert sum(n for _, n in out) == total, (sum(n for _, n in out), total)
+    return out
+
+
 def department_lists() -> dict:
     """DepartmentNameGenerator's two lists, by the locale branch that assigns them."""
     member = "datamimic_ce/domains/common/literal_generators/department_name_generator.py"
@@ -85,9 +112,11 @@ def main() -> None:
     source = f"Source: {FAKER} faker/providers"
     write_value_weight(
         "common/organization/job.csv",
-        [f"{source}/job/__init__.py jobs (MIT)", "Job titles; weights: uniform, as Faker draws them"],
-        uniform(faker("job", "jobs")),
-        sort="value",
+        [
+            "Source: U.S. Census Bureau, American Community Survey 2018 1-year, table B24114 (Detailed occupation for the civilian employed population 16 years and over), United States; public domain",
+            "Occupation titles of the Census 2018 occupation classification (on SOC 2018); weight: people employed in the occupation",
+        ],
+        acs_occupations(),
     )
     colors = faker("color", "all_colors")
     write_value_weight(

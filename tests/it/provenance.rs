@@ -31,7 +31,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/file/file_extension *",
     "common/finance/cryptocurrency *",
     "common/organization/department *",
-    "common/organization/job *",
     "common/text/lorem_word *",
     "common/person/academic_title *",
     "common/person/family_name AT",
