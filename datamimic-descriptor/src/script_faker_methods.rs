@@ -194,9 +194,6 @@ def _hsv_to_rgb(h, s, v):
 def color_name(_dataset):
     return _table("color_name", None)
 
-def safe_color_name(_dataset):
-    return _table("color_name", None)
-
 def hex_color(_dataset):
     return f"#{random.randint(0, 0xFFFFFF):06x}"
 
