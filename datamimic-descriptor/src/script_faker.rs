@@ -60,9 +60,17 @@ fn user_agent() -> &'static str {
 }
 
 const FAKER_PY: &str = r#"
+_DATASET_METHODS = []
+
+def _dataset_methods():
+    """The methods of `crate::script_faker_methods`, compiled on their first use."""
+    if not _DATASET_METHODS:
+        _DATASET_METHODS.append(_compile_dataset_methods())
+    return _DATASET_METHODS[0]
+
 def _known():
     """Every method served, sorted."""
-    return sorted(set(_METHODS) | set(_TABLE_METHODS) | set(_DATASET_METHODS))
+    return sorted(set(_METHODS) | set(_TABLE_METHODS) | set(_dataset_methods()))
 
 class Faker:
     """datamimic's Faker: a subset of Faker's methods, from datamimic's entities."""
@@ -76,7 +84,7 @@ class Faker:
         drawn = _TABLE_METHODS.get(method)
         if drawn is not None:
             return drawn
-        with_dataset = _DATASET_METHODS.get(method)
+        with_dataset = _dataset_methods().get(method)
         if with_dataset is not None:
             dataset = self._dataset
             def draw_of_dataset(*args, **kwargs):

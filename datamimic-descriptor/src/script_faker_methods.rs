@@ -15,7 +15,7 @@ use datamimic::ident::{ean, ssn};
 use rustpython_vm::builtins::PyDictRef;
 use rustpython_vm::compiler::Mode;
 use rustpython_vm::function::OptionalArg;
-use rustpython_vm::{PyResult, VirtualMachine};
+use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 
 use crate::script::with_rng;
 
@@ -305,9 +305,22 @@ _DATASET_METHODS = {name: function for name, function in dict(globals()).items()
                     if callable(function) and not name.startswith("_")}
 "##;
 
-/// Adds `_DATASET_METHODS` (method name to function of the dataset and Faker's arguments) and
-/// `_table` (a value of a vocabulary) to the `faker` module's namespace `dict`.
+/// Adds `_table` (a value of a vocabulary) and `_compile_dataset_methods` to the `faker`
+/// module's namespace `dict`. The methods are compiled on their first use (the `faker`
+/// module's `_dataset_methods()`), so a run that never calls them does not pay for them.
 pub(crate) fn register(vm: &VirtualMachine, dict: &PyDictRef) -> PyResult<()> {
+    // `_table` serves `DepartmentNameGenerator` too (`crate::script_data_faker`).
+    dict.set_item("_table", vm.new_function("_table", table).into(), vm)?;
+    dict.set_item(
+        "_compile_dataset_methods",
+        vm.new_function("_compile_dataset_methods", compile_dataset_methods)
+            .into(),
+        vm,
+    )
+}
+
+/// The methods' dict (method name to function of the dataset and Faker's arguments).
+fn compile_dataset_methods(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     let namespace = vm.ctx.new_dict();
     namespace.set_item("random", vm.builtins.get_attr("random", vm)?, vm)?;
     let native = |name: &'static str, f| namespace.set_item(name, f, vm);
@@ -340,13 +353,7 @@ pub(crate) fn register(vm: &VirtualMachine, dict: &PyDictRef) -> PyResult<()> {
         )
         .map_err(|e| vm.new_runtime_error(e.to_string()))?;
     vm.run_code_obj(code, scope)?;
-    // `_table` serves `DepartmentNameGenerator` too (`crate::script_data_faker`).
-    dict.set_item("_table", namespace.get_item("_table", vm)?, vm)?;
-    dict.set_item(
-        "_DATASET_METHODS",
-        namespace.get_item("_DATASET_METHODS", vm)?,
-        vm,
-    )
+    namespace.get_item("_DATASET_METHODS", vm)
 }
 
 /// `_table(name, dataset)`: a value of one of the vocabularies, by its weights.
