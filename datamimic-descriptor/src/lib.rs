@@ -107,6 +107,7 @@ pub mod sources;
 mod unique_names;
 
 // Values: scripts, patterns, dates, data sources and the records they make.
+mod address_phones;
 pub mod csv_source;
 pub mod database;
 pub mod datetime;
@@ -127,14 +128,17 @@ pub mod remove_empty;
 pub mod repeated_keys;
 pub mod script;
 pub mod script_contexts;
+pub mod script_data_faker;
 mod script_datetime;
 pub mod script_domains;
 pub mod script_faker;
+pub mod script_faker_methods;
 pub mod script_generators;
 mod script_json;
 pub mod script_limits;
 pub mod script_module;
 pub mod script_native;
+pub mod script_numpy_pandas;
 mod script_random;
 mod script_re;
 pub mod script_source;

@@ -844,7 +844,10 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Ok(None);
         };
         let name = text.split('(').next().unwrap_or_default().trim();
-        if !ctx.engine.has_class(name) && !crate::script_generators::GENERATORS.contains(&name) {
+        if !ctx.engine.has_class(name)
+            && !crate::script_generators::GENERATORS.contains(&name)
+            && !crate::script_data_faker::GENERATORS.contains(&name)
+        {
             return Ok(None);
         }
         let source = match part {

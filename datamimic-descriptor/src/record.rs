@@ -308,6 +308,7 @@ pub(crate) fn eval_field(
             let record = element_ordinal::entity_record(index);
             let mut value =
                 entity_value(entity.as_ref(), record).map_err(|e| fail(format!("{e:#}")))?;
+            crate::address_phones::add_datamimic_phones(*tag, &mut value);
             value.set_tag((*tag).into());
             value
         }

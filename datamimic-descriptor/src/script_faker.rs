@@ -15,6 +15,7 @@ pub const METHODS: &[(&str, &str, &str)] = &[
     ("phone_number", "Person", "phone"),
     ("address", "Address", "full_address"),
     ("street_name", "Address", "street"),
+    ("building_number", "Address", "house_number"),
     ("city", "Address", "city"),
     ("state", "Address", "state"),
     ("postcode", "Address", "postal_code"),
@@ -59,6 +60,18 @@ fn user_agent() -> &'static str {
 }
 
 const FAKER_PY: &str = r#"
+_DATASET_METHODS = []
+
+def _dataset_methods():
+    """The methods of `crate::script_faker_methods`, compiled on their first use."""
+    if not _DATASET_METHODS:
+        _DATASET_METHODS.append(_compile_dataset_methods())
+    return _DATASET_METHODS[0]
+
+def _known():
+    """Every method served, sorted."""
+    return sorted(set(_METHODS) | set(_TABLE_METHODS) | set(_dataset_methods()))
+
 class Faker:
     """datamimic's Faker: a subset of Faker's methods, from datamimic's entities."""
 
@@ -71,11 +84,18 @@ class Faker:
         drawn = _TABLE_METHODS.get(method)
         if drawn is not None:
             return drawn
+        with_dataset = _dataset_methods().get(method)
+        if with_dataset is not None:
+            dataset = self._dataset
+            def draw_of_dataset(*args, **kwargs):
+                return with_dataset(dataset, *args, **kwargs)
+            draw_of_dataset.__name__ = method
+            return draw_of_dataset
         source = _METHODS.get(method)
         if source is None or method.startswith("_"):
-            known = sorted(list(_METHODS) + list(_TABLE_METHODS))
+            known = _known()
             raise AttributeError(
-                f"datamimic's Faker has no `{method}`; it has {', '.join(known)}")
+                f"datamimic's Faker has no `{method}`{_did_you_mean(method, known)}; it has {', '.join(known)}")
         entity, field = source
         dataset = self._dataset
         def draw():
@@ -128,6 +148,16 @@ pub(crate) fn register(
         vm,
     )?;
     dict.set_item("_TABLE_METHODS", drawn.into(), vm)?;
+    dict.set_item(
+        "_did_you_mean",
+        vm.new_function("_did_you_mean", |name: String, known: Vec<String>| {
+            datamimic_export::suggest::did_you_mean(&name, known.iter().map(String::as_str))
+                .unwrap_or_default()
+        })
+        .into(),
+        vm,
+    )?;
+    crate::script_faker_methods::register(vm, &dict)?;
     let scope = rustpython_vm::scope::Scope::with_builtins(None, dict.clone(), vm);
     let code = vm
         .compile(FAKER_PY, Mode::Exec, "<datamimic faker>".to_owned())

@@ -5,7 +5,8 @@
 //! RustPython's standard library, which is not linked); `open`, `input`, `exec`, `eval`,
 //! `compile`, `breakpoint`, `help`, `exit` and `quit` are removed and `print` writes nothing;
 //! `import` serves only `random`, `string`, `uuid`, `__future__`, `faker` (a subset,
-//! [`crate::script_faker`]), the pure standard-library
+//! [`crate::script_faker`]), `numpy` and `pandas` (the scripting demo's subsets,
+//! [`crate::script_numpy_pandas`]), the pure standard-library
 //! modules of `crate::script_stdlib` and DATAMIMIC's modules (base classes, and the domains of
 //! [`crate::script_domains`]); any other module is a clean error naming it. A repetition
 //! (`'x' * n`) may make at most [`crate::script_limits::MAX_REPEAT_BYTES`]. The `random`
@@ -63,6 +64,8 @@ const MODULES: &[&str] = &[
     "faker",
     "re",
     "json",
+    "numpy",
+    "pandas",
 ];
 
 /// The features of Python's `__future__` module, all of which Python 3 has.
@@ -305,6 +308,7 @@ impl Python {
                     .into(),
                 random_class.clone(),
             )?;
+            crate::script_data_faker::register(vm)?;
             crate::script_contexts::register(
                 vm,
                 scope.globals.get_item("CustomConverter", vm)?,
@@ -515,6 +519,16 @@ fn import(args: FuncArgs, vm: &VirtualMachine) -> PyResult {
             .is_err()
     {
         crate::script_datetime::register(vm)?;
+    }
+    // So are `numpy` and `pandas`, DATAMIMIC's scripting demo's subsets of them.
+    if (name == "numpy" || name == "pandas")
+        && vm
+            .sys_module
+            .get_attr("modules", vm)?
+            .get_item("numpy", vm)
+            .is_err()
+    {
+        crate::script_numpy_pandas::register(vm)?;
     }
     if ((MODULES.contains(&top) || STDLIB_MODULES.contains(&top)) && top == name)
         || datamimic_module

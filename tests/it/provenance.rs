@@ -25,6 +25,12 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/organization/catch_phrase_descriptor *",
     "common/organization/catch_phrase_noun *",
     "common/organization/company_name_word *",
+    // Vocabularies of DATAMIMIC's `DataFakerGenerator` and `DepartmentNameGenerator` (Faker's
+    // and DATAMIMIC's lists): names without a statistic of their use.
+    "common/file/file_extension *",
+    "common/finance/cryptocurrency *",
+    "common/organization/department *",
+    "common/text/lorem_word *",
     "common/person/academic_title *",
     "common/person/family_name AT",
     "common/person/family_name CH",

@@ -273,12 +273,12 @@ fn generator_names_are_suggested_by_what_differs() {
     let s = Scratch::new("generator-names");
     for (generator, expected) in [
         (
-            "DepartmentNameGenerator",
-            "`generator`: DATAMIMIC's generator `DepartmentNameGenerator` is not supported yet; known generators: IncrementGenerator,",
+            "PhoneNumberGenerator",
+            "`generator`: DATAMIMIC's generator `PhoneNumberGenerator` is not supported yet; known generators: IncrementGenerator,",
         ),
         (
-            "DepartmentNameGenerator(random=True)",
-            "`generator`: DATAMIMIC's generator `DepartmentNameGenerator` is not supported yet",
+            "PhoneNumberGenerator(random=True)",
+            "`generator`: DATAMIMIC's generator `PhoneNumberGenerator` is not supported yet",
         ),
         (
             "UUIDGen",

@@ -533,14 +533,6 @@ fn datamimic_address_property_names_point_to_ours() {
     }
     std::fs::remove_dir_all(s.path("output")).unwrap();
     for (property, message) in [
-        (
-            "office_phone",
-            "`a` has no property `office_phone`; DATAMIMIC's `office_phone` is `phone` here",
-        ),
-        (
-            "private_phone",
-            "`a` has no property `private_phone`; DATAMIMIC's `private_phone` is `phone` here",
-        ),
         ("zip_cod", "`a` has no property `zip_cod`"),
     ] {
         s.write(
@@ -560,6 +552,48 @@ fn datamimic_address_property_names_point_to_ours() {
             "{property}: {e}"
         );
         assert!(!s.path("output/t.json").exists());
+    }
+    // An Address has DATAMIMIC's `office_phone` (its `phone`) and `private_phone`; a
+    // person's address, a part of the person, has only datamimic's `phone`.
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="2">
+  <generate name="t" count="2" target="JSON">
+    <variable name="a" entity="Address" dataset="DE"/>
+    <variable name="p" entity="Person" dataset="DE"/>
+    <key name="office" script="a.office_phone"/>
+    <key name="phone" script="a.phone"/>
+    <key name="private" script="a.private_phone"/>
+    <key name="other" script="p.address.office_phone"/>
+  </generate>
+</setup>"#,
+    );
+    let e = fails(&s.0, &["run", "d.xml"]);
+    assert!(
+        e.contains("d.xml:8:") && e.contains("`p.address` has no property `office_phone`; DATAMIMIC's `office_phone` is `phone` here"),
+        "{e}"
+    );
+    s.write(
+        "d.xml",
+        &std::fs::read_to_string(s.path("d.xml")).unwrap().replace(
+            "    <key name=\"other\" script=\"p.address.office_phone\"/>\n",
+            "",
+        ),
+    );
+    ok(&s.0, &["run", "d.xml"]);
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(s.path("output/t.json")).unwrap()).unwrap();
+    for r in written.as_array().unwrap() {
+        let (office, private) = (
+            r["office"].as_str().unwrap(),
+            r["private"].as_str().unwrap(),
+        );
+        assert_eq!(office, r["phone"]);
+        let lead = |p: &str| p.rsplit_once(' ').map(|(l, n)| (l.to_owned(), n.len()));
+        assert!(
+            office.starts_with("+49 ") && lead(office) == lead(private),
+            "{r}"
+        );
     }
 }
 

@@ -137,8 +137,8 @@ fn an_import_the_engine_cannot_serve_names_the_module() {
     write_project(&s);
     s.write(
         "lib.scr.py",
-        "def twice(x):\n    import numpy as np\n    return x * 2\n\ndef doc(n):\n    return n\n",
+        "def twice(x):\n    import scipy as sp\n    return x * 2\n\ndef doc(n):\n    return n\n",
     );
     let e = fails(&s.0, &["run", "d.xml"]);
-    assert!(e.contains("ImportError: `import numpy`"), "{e}");
+    assert!(e.contains("ImportError: `import scipy`"), "{e}");
 }

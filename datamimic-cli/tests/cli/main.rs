@@ -4,6 +4,8 @@ mod columnar;
 mod commands;
 mod demo_checks;
 mod demo_healthcare;
+mod demo_overview;
+mod demo_py_scripting;
 mod demos;
 mod descriptor;
 mod descriptor_converters;
