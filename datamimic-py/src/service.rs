@@ -8,8 +8,11 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use datamimic::Service;
 use datamimic_export::csv::CsvOptions;
-use datamimic_export::entities::{Entity as CatalogueEntity, EntityOptions};
+use datamimic_export::entities::{
+    self, Entity as CatalogueEntity, EntityOptions, Record, ServiceVisitor,
+};
 use datamimic_export::pipeline::{self, DEFAULT_PAGE_SIZE, Plan};
 use datamimic_export::shard::Shard;
 use datamimic_export::sink::{Encoder, Format, Sink, Target};
@@ -55,6 +58,12 @@ impl EntityService {
         Ok(shard.range(count))
     }
 
+    /// Record `index`.
+    fn one(&self, index: u64) -> OwnedRecord {
+        entities::visit_service(&*self.entity, One(index))
+            .unwrap_or_else(|One(index)| Box::new(self.entity.owned_record(index)))
+    }
+
     fn entity(&self, record: OwnedRecord) -> Entity {
         Entity::new(Arc::clone(&self.name), record)
     }
@@ -96,10 +105,44 @@ fn in_parallel<T: Send>(range: Range<u64>, work: impl Fn(Range<u64>) -> T + Sync
 
 /// Records `range` on every core, in order.
 fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
-    let parts = in_parallel(range, |part| {
-        part.map(|i| entity.owned_record(i)).collect::<Vec<_>>()
-    });
-    parts.into_iter().flatten().collect()
+    match entities::visit_service(entity, Typed(range)) {
+        Ok(records) => records,
+        // A type outside the catalogue: its records converted through type erasure.
+        Err(Typed(range)) => {
+            let parts = in_parallel(range, |part| {
+                part.map(|i| Box::new(entity.owned_record(i)) as OwnedRecord)
+                    .collect::<Vec<_>>()
+            });
+            parts.into_iter().flatten().collect()
+        }
+    }
+}
+
+/// Records of a range kept as their own type, so that converting them runs serde code made for
+/// that type.
+struct Typed(Range<u64>);
+
+impl ServiceVisitor for Typed {
+    type Out = Vec<OwnedRecord>;
+
+    fn visit<T: Record>(self, service: &Service<T>) -> Vec<OwnedRecord> {
+        let parts = in_parallel(self.0, |part| {
+            part.map(|i| Box::new(service.record(i)) as OwnedRecord)
+                .collect::<Vec<_>>()
+        });
+        parts.into_iter().flatten().collect()
+    }
+}
+
+/// One record kept as its own type.
+struct One(u64);
+
+impl ServiceVisitor for One {
+    type Out = OwnedRecord;
+
+    fn visit<T: Record>(self, service: &Service<T>) -> OwnedRecord {
+        Box::new(service.record(self.0))
+    }
 }
 
 /// Records `range` as NDJSON, the bytes `datamimic generate -f ndjson` writes for them.
@@ -180,7 +223,7 @@ impl EntityService {
 
     /// The next record.
     fn generate(&mut self) -> Entity {
-        let record = self.entity.owned_record(self.next);
+        let record = self.one(self.next);
         self.next += 1;
         self.entity(record)
     }
@@ -213,7 +256,7 @@ impl EntityService {
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
     /// before.
     fn record(&self, index: u64) -> Entity {
-        self.entity(self.entity.owned_record(index))
+        self.entity(self.one(index))
     }
 
     /// The records of `shard` (`"2/4"`, counted from 1) of a run of `count` records from
