@@ -86,7 +86,7 @@ impl<T: Record> Entity for Built<T> {
 
     fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
         // The same sample for every shard: its columns are the whole run's.
-        crate::columnar::declare_sampled(sinks, |index| self.service.record(index))?;
+        crate::columnar::declare_columns(sinks, |index| self.service.record(index))?;
         let source = EntitySource {
             service: &self.service,
             first,
