@@ -54,3 +54,44 @@ fn sampled<R: Serialize>(record: impl Fn(u64) -> R) -> Result<shape::Shape> {
     shape::Shape::of_records([&tape])
         .context("the records have no one schema for Parquet or Arrow columns")
 }
+
+#[cfg(all(test, feature = "parquet"))]
+mod tests {
+    use datamimic::domain::common::{Company, Person};
+
+    use super::*;
+    use crate::csv::CsvOptions;
+    use crate::sink::{Encoder, Format, SharedBytes, Target};
+
+    fn arrow_sink() -> Sink {
+        let encoder = Encoder {
+            format: Format::Arrow,
+            csv: CsvOptions::default(),
+        };
+        Sink::create(encoder, &Target::Memory(SharedBytes::default())).unwrap()
+    }
+
+    #[test]
+    fn a_declared_type_needs_no_record_for_its_columns() {
+        let mut sinks = vec![arrow_sink()];
+        declare_columns(&mut sinks, |index| -> Person {
+            panic!("record {index} was generated for a declared type")
+        })
+        .unwrap();
+        assert!(!sinks[0].lacks_schema());
+    }
+
+    #[test]
+    fn other_types_are_sampled() {
+        let mut sinks = vec![arrow_sink()];
+        let sampled = std::cell::Cell::new(0);
+        let service = datamimic::Service::<Company>::new().seed(3);
+        declare_columns(&mut sinks, |index| {
+            sampled.set(sampled.get() + 1);
+            service.record(index)
+        })
+        .unwrap();
+        assert_eq!(sampled.get(), shape::SAMPLE);
+        assert!(!sinks[0].lacks_schema());
+    }
+}
