@@ -1,7 +1,7 @@
 //! The command-line interface: argument parsing and the `generate` and `list` commands.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use anyhow::{Result, anyhow, bail};
@@ -67,7 +67,7 @@ pub struct GenerateArgs {
     /// Output format [default: from the `--output` extension, else csv].
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
-    /// Output file (standard output when omitted).
+    /// Output file (standard output when omitted or `-`; sqlite needs a file).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Worker threads (all cores when omitted; at most the number of cores).
@@ -212,15 +212,16 @@ fn generate(args: GenerateArgs) -> Result<()> {
         return generate_related(&args, def.name, &options, csv);
     }
     let entity = def.build(&options)?;
-    let target = match &args.output {
+    let output = output_file(&args.output);
+    let target = match output {
         None => Target::Stdout,
         Some(path) => Target::File {
-            path: path.clone(),
+            path: path.to_owned(),
             table: def.name.to_owned(),
         },
     };
     let format = args.format.map(Format::from).unwrap_or_else(|| {
-        let ext = args.output.as_ref().and_then(|p| p.extension()?.to_str());
+        let ext = output.and_then(|p| p.extension()?.to_str());
         match ext.map(str::to_ascii_lowercase).as_deref() {
             Some("json") => Format::Json,
             Some("ndjson" | "jsonl") => Format::Ndjson,
@@ -232,7 +233,7 @@ fn generate(args: GenerateArgs) -> Result<()> {
         }
     });
     let threads = pipeline::threads(args.threads);
-    if let Some(path) = &args.output {
+    if let Some(path) = output {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
         datamimic_export::staging::sweep(dir.unwrap_or(std::path::Path::new(".")));
     }
@@ -251,6 +252,13 @@ fn generate(args: GenerateArgs) -> Result<()> {
     Ok(())
 }
 
+/// The file `--output` names: `None` for standard output (no `--output`, or `-`). Every
+/// format but sqlite streams there: Parquet and Arrow IPC files are written front to back,
+/// footer last; the sink refuses an SQLite database, which SQLite writes in place.
+fn output_file(output: &Option<PathBuf>) -> Option<&Path> {
+    output.as_deref().filter(|path| path.as_os_str() != "-")
+}
+
 /// `generate --with`: the entity and its children, one file each in the output directory.
 fn generate_related(
     args: &GenerateArgs,
@@ -258,9 +266,9 @@ fn generate_related(
     options: &EntityOptions,
     csv: CsvOptions,
 ) -> Result<()> {
-    let Some(path) = &args.output else {
+    let Some(path) = output_file(&args.output) else {
         bail!(
-            "`--with` writes one file per entity: give a directory (or an SQLite database) with `--output`"
+            "`--with` writes one file per entity: give a directory (or an SQLite database) with `--output`, not standard output"
         );
     };
     let format = args.format.map(Format::from).unwrap_or_else(|| {

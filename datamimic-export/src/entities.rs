@@ -31,6 +31,9 @@ pub trait Entity: Send + Sync {
     /// Python package's entities).
     fn owned_record(&self, index: u64) -> Box<dyn erased_serde::Serialize + Send + Sync>;
 
+    /// The built service as `Any`, for [`visit_service`].
+    fn as_any(&self) -> &dyn std::any::Any;
+
     /// The top-level field names of a record, in order (a related set's key columns avoid
     /// them).
     fn field_names(&self) -> Result<Vec<String>>;
@@ -77,9 +80,13 @@ impl<T: Record> Entity for Built<T> {
         Box::new(self.service.record(index))
     }
 
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()> {
         // The same sample for every shard: its columns are the whole run's.
-        crate::columnar::declare_sampled(sinks, |index| self.service.record(index))?;
+        crate::columnar::declare_columns(sinks, |index| self.service.record(index))?;
         let source = EntitySource {
             service: &self.service,
             first,
@@ -133,6 +140,16 @@ impl<T: Record> Source for EntitySource<'_, T> {
         }
         Ok(())
     }
+}
+
+/// Work on a built service that needs its record type: the Python package converts records
+/// to Python objects with serde code made for each type, not through type erasure.
+pub trait ServiceVisitor {
+    /// What the work gives.
+    type Out;
+
+    /// Does the work on `service`.
+    fn visit<T: Record>(self, service: &Service<T>) -> Self::Out;
 }
 
 /// Applies the entity-specific options to a service.
@@ -225,6 +242,22 @@ macro_rules! entities {
                 build: |options| build_with::<$ty>(options, $configure),
             },
         )*];
+
+        /// Runs `visitor` on the service of `entity` with its record type known; gives the
+        /// visitor back for an entity whose type is none of the catalogue's (one built with
+        /// [`finish`] from a type of its own).
+        pub fn visit_service<V: ServiceVisitor>(
+            entity: &dyn Entity,
+            visitor: V,
+        ) -> Result<V::Out, V> {
+            let any = entity.as_any();
+            $(
+                if let Some(built) = any.downcast_ref::<Built<$ty>>() {
+                    return Ok(visitor.visit(&built.service));
+                }
+            )*
+            Err(visitor)
+        }
     };
 }
 

@@ -5,7 +5,7 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, Result, bail};
 use rusqlite::types::Value as Sql;
@@ -236,6 +236,7 @@ fn cannot_stage(path: &Path, tmp: &Path) -> String {
 enum Dest {
     Stdout(BufWriter<std::io::Stdout>),
     File(BufWriter<File>),
+    Memory(SharedBytes),
     Sqlite(Option<sqlite::Writer>),
     Table(TableDest),
     #[cfg(feature = "parquet")]
@@ -285,7 +286,37 @@ struct TableDest {
     insert: Option<crate::database::InsertPlan>,
 }
 
-/// Where one output goes: standard output or a file (SQLite needs a file).
+/// Bytes written to memory, shared with whoever reads them when the output is finished.
+#[derive(Debug, Clone, Default)]
+pub struct SharedBytes(Arc<Mutex<Vec<u8>>>);
+
+impl SharedBytes {
+    /// The bytes written, leaving none.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.lock())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<u8>> {
+        // A write cannot stop half-way, so a lock poisoned by a panic elsewhere still guards
+        // whole writes.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Write for SharedBytes {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.lock().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Where one output goes: standard output, a file (SQLite needs a file), memory or a table.
 #[derive(Debug, Clone)]
 pub enum Target {
     /// Standard output.
@@ -297,6 +328,9 @@ pub enum Target {
         /// The SQLite table name.
         table: String,
     },
+    /// Bytes in memory, for a caller that hands them on (the Python package's Arrow
+    /// tables).
+    Memory(SharedBytes),
     /// An existing table of an open database: the records' columns must be its columns.
     Table {
         /// The database.
@@ -345,6 +379,13 @@ impl Sink {
                 let stdout = BufWriter::with_capacity(1 << 16, std::io::stdout());
                 let dest = columnar_or(encoder.format, stdout, Dest::Stdout)?;
                 (dest, None, "standard output".to_owned())
+            }
+            Target::Memory(bytes) => {
+                if encoder.format == Format::Sqlite {
+                    bail!("the sqlite format needs an output file");
+                }
+                let dest = columnar_or(encoder.format, bytes.clone(), Dest::Memory)?;
+                (dest, None, "memory".to_owned())
             }
             Target::Table { db, table } => {
                 if encoder.format != Format::Sqlite {
@@ -439,6 +480,7 @@ impl Sink {
         let result = match &mut self.dest {
             Dest::Stdout(w) => w.write_all(bytes),
             Dest::File(w) => w.write_all(bytes),
+            Dest::Memory(w) => w.write_all(bytes),
             Dest::Sqlite(_) | Dest::Table(_) => Ok(()),
             #[cfg(feature = "parquet")]
             Dest::Columnar(_) => Ok(()),
@@ -512,7 +554,7 @@ impl Sink {
     }
 
     /// Whether this output writes typed columns and has not been given their schema
-    /// ([`crate::columnar::declare_sampled`]).
+    /// ([`crate::columnar::declare_columns`]).
     pub fn lacks_schema(&self) -> bool {
         match &self.dest {
             #[cfg(feature = "parquet")]
@@ -553,6 +595,7 @@ impl Sink {
         let flushed = match &mut self.dest {
             Dest::Stdout(w) => w.flush().map_err(Into::into),
             Dest::File(w) => w.flush().map_err(Into::into),
+            Dest::Memory(_) => Ok(()),
             Dest::Sqlite(w) => w.take().map_or(Ok(()), sqlite::Writer::finish),
             Dest::Table(_) => Ok(()),
             #[cfg(feature = "parquet")]

@@ -4,9 +4,8 @@ shards read in order are that run's table, row for row.
 
 Each worker generates its shard with ``service.shard_arrow(count, "K/N")`` and writes it with
 ``pyarrow.parquet.write_table`` to ``OUT/part-K.parquet`` (through a temporary file renamed into
-place). Column types are inferred from each shard's own records, so a column that is null in
-every record of one shard (a rare title, say) has the null type there; the driver unifies the
-shards' schemas and has the few shards that differ rewritten with the run's types.
+place). Every shard has the run's schema, whatever records it holds (a shard where a rare
+title is never set still types it as text), so the files read together as one table.
 
 On one machine (a local cluster of worker processes is started)::
 
@@ -30,7 +29,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -47,25 +46,16 @@ def _write_atomically(table: pa.Table, path: Path) -> None:
     os.replace(staged, path)
 
 
-def write_shard(entity: str, dataset: Optional[str], seed: int, count: int, k: int, shards: int, out_dir: str) -> Tuple[str, pa.Schema]:
+def write_shard(entity: str, dataset: Optional[str], seed: int, count: int, k: int, shards: int, out_dir: str) -> str:
     """Runs on a worker: shard ``k`` of ``shards`` of the run as ``part-K.parquet``; returns its
-    path and the schema its records gave."""
+    path."""
     import datamimic
 
     service = datamimic.SERVICES[entity](dataset=dataset, seed=seed)
     table = service.shard_arrow(count, f"{k}/{shards}")
     path = shard_path(Path(out_dir), k, shards)
     _write_atomically(table, path)
-    return str(path), table.schema
-
-
-def conform_shard(path: str, schema: pa.Schema) -> str:
-    """Runs on a worker: rewrites the shard at ``path`` with the run's ``schema`` (a null-typed
-    column becomes the run's type; values do not change)."""
-    table = pq.read_table(path)
-    table = schema.empty_table() if table.num_rows == 0 else table.cast(schema)
-    _write_atomically(table, Path(path))
-    return path
+    return str(path)
 
 
 def generate_parquet_shards(client, entity: str, count: int, shards: int, out_dir: "os.PathLike[str] | str", *, seed: int, dataset: Optional[str] = None) -> List[Path]:
@@ -81,12 +71,7 @@ def generate_parquet_shards(client, entity: str, count: int, shards: int, out_di
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     futures = [client.submit(write_shard, entity, dataset, seed, count, k, shards, str(out_dir), pure=False) for k in range(1, shards + 1)]
-    written = client.gather(futures)
-    # Fails with pyarrow's message if two shards typed a column incompatibly.
-    schema = pa.unify_schemas([s for _, s in written], promote_options="permissive")
-    rewrites = [client.submit(conform_shard, path, schema, pure=False) for path, s in written if s != schema]
-    client.gather(rewrites)
-    return [Path(path) for path, _ in written]
+    return [Path(path) for path in client.gather(futures)]
 
 
 def main(argv: Optional[List[str]] = None) -> None:

@@ -14,10 +14,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::errors::value_error;
-use crate::to_python::to_python;
+use crate::to_python::ToPy;
 
 /// A record kept for Python: any serializable domain value.
-pub(crate) type OwnedRecord = Box<dyn erased_serde::Serialize + Send + Sync>;
+pub(crate) type OwnedRecord = Box<dyn ToPy>;
 
 /// A generated record (or a record nested in one).
 #[pyclass(module = "datamimic._native", frozen)]
@@ -53,7 +53,7 @@ impl Entity {
     fn convert<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         match &self.record {
             Some(record) => {
-                let value = to_python(py, &**record).map_err(value_error)?;
+                let value = record.to_py(py).map_err(value_error)?;
                 Ok(value.cast_into::<PyDict>()?)
             }
             None => {

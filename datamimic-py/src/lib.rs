@@ -5,7 +5,9 @@
 mod build;
 mod entity;
 mod errors;
+mod python_strings;
 mod service;
+mod struct_dict;
 mod to_python;
 
 use pyo3::prelude::*;

@@ -8,11 +8,14 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use datamimic::Service;
 use datamimic_export::csv::CsvOptions;
-use datamimic_export::entities::{Entity as CatalogueEntity, EntityOptions};
+use datamimic_export::entities::{
+    self, Entity as CatalogueEntity, EntityOptions, Record, ServiceVisitor,
+};
 use datamimic_export::pipeline::{self, DEFAULT_PAGE_SIZE, Plan};
 use datamimic_export::shard::Shard;
-use datamimic_export::sink::{Encoder, Format, Sink, Target};
+use datamimic_export::sink::{Encoder, Format, SharedBytes, Sink, Target};
 use datamimic_export::staging;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
@@ -55,8 +58,40 @@ impl EntityService {
         Ok(shard.range(count))
     }
 
+    /// Record `index`.
+    fn one(&self, index: u64) -> OwnedRecord {
+        entities::visit_service(&*self.entity, One(index))
+            .unwrap_or_else(|One(index)| Box::new(self.entity.owned_record(index)))
+    }
+
     fn entity(&self, record: OwnedRecord) -> Entity {
         Entity::new(Arc::clone(&self.name), record)
+    }
+
+    /// Records `range` as an Arrow IPC file, written as `datamimic generate -f arrow` writes
+    /// it: on every core, with the interpreter released.
+    fn ipc<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyBytes>> {
+        let entity = &*self.entity;
+        let name = &*self.name;
+        let bytes = py
+            .detach(|| -> anyhow::Result<Vec<u8>> {
+                let memory = SharedBytes::default();
+                let encoder = Encoder {
+                    format: Format::Arrow,
+                    csv: CsvOptions::default(),
+                };
+                let mut sinks = vec![Sink::create(encoder, &Target::Memory(memory.clone()))?];
+                let plan = Plan {
+                    count: range.end - range.start,
+                    page_size: DEFAULT_PAGE_SIZE,
+                    threads: pipeline::threads(None),
+                };
+                entity.export_from(range.start, plan, &mut sinks, name)?;
+                sinks.pop().expect("one sink").finish()?;
+                Ok(memory.take())
+            })
+            .map_err(value_error)?;
+        Ok(PyBytes::new(py, &bytes))
     }
 
     /// Records `range` as a Python list, generated with the interpreter released.
@@ -96,30 +131,44 @@ fn in_parallel<T: Send>(range: Range<u64>, work: impl Fn(Range<u64>) -> T + Sync
 
 /// Records `range` on every core, in order.
 fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
-    let parts = in_parallel(range, |part| {
-        part.map(|i| entity.owned_record(i)).collect::<Vec<_>>()
-    });
-    parts.into_iter().flatten().collect()
+    match entities::visit_service(entity, Typed(range)) {
+        Ok(records) => records,
+        // A type outside the catalogue: its records converted through type erasure.
+        Err(Typed(range)) => {
+            let parts = in_parallel(range, |part| {
+                part.map(|i| Box::new(entity.owned_record(i)) as OwnedRecord)
+                    .collect::<Vec<_>>()
+            });
+            parts.into_iter().flatten().collect()
+        }
+    }
 }
 
-/// Records `range` as NDJSON, the bytes `datamimic generate -f ndjson` writes for them.
-fn ndjson(entity: &dyn CatalogueEntity, range: Range<u64>) -> anyhow::Result<Vec<u8>> {
-    let parts = in_parallel(range, |part| -> anyhow::Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        for index in part {
-            entity.visit_record(index, &mut |record| {
-                serde_json::to_writer(&mut bytes, record)?;
-                bytes.push(b'\n');
-                Ok(())
-            })?;
-        }
-        Ok(bytes)
-    });
-    let mut all = Vec::new();
-    for part in parts {
-        all.extend(part?);
+/// Records of a range kept as their own type, so that converting them runs serde code made for
+/// that type.
+struct Typed(Range<u64>);
+
+impl ServiceVisitor for Typed {
+    type Out = Vec<OwnedRecord>;
+
+    fn visit<T: Record>(self, service: &Service<T>) -> Vec<OwnedRecord> {
+        let parts = in_parallel(self.0, |part| {
+            part.map(|i| Box::new(service.record(i)) as OwnedRecord)
+                .collect::<Vec<_>>()
+        });
+        parts.into_iter().flatten().collect()
     }
-    Ok(all)
+}
+
+/// One record kept as its own type.
+struct One(u64);
+
+impl ServiceVisitor for One {
+    type Out = OwnedRecord;
+
+    fn visit<T: Record>(self, service: &Service<T>) -> OwnedRecord {
+        Box::new(service.record(self.0))
+    }
 }
 
 #[pymethods]
@@ -180,7 +229,7 @@ impl EntityService {
 
     /// The next record.
     fn generate(&mut self) -> Entity {
-        let record = self.entity.owned_record(self.next);
+        let record = self.one(self.next);
         self.next += 1;
         self.entity(record)
     }
@@ -193,27 +242,20 @@ impl EntityService {
         Ok(list)
     }
 
-    /// The next `count` records as NDJSON bytes (what `datamimic generate -f ndjson` writes
-    /// for them), generated on every core: the input of `generate_arrow`.
-    fn generate_ndjson<'py>(
-        &mut self,
-        py: Python<'py>,
-        count: u64,
-    ) -> PyResult<Bound<'py, PyBytes>> {
+    /// The next `count` records as the bytes of an Arrow IPC file (what `datamimic generate
+    /// -f arrow` writes for them), generated on every core with the interpreter released:
+    /// the input of `generate_arrow`.
+    fn generate_ipc<'py>(&mut self, py: Python<'py>, count: u64) -> PyResult<Bound<'py, PyBytes>> {
         let end = self.advance(count)?;
-        let entity = &*self.entity;
-        let start = self.next;
-        let bytes = py
-            .detach(|| ndjson(entity, start..end))
-            .map_err(value_error)?;
+        let bytes = self.ipc(py, self.next..end)?;
         self.next = end;
-        Ok(PyBytes::new(py, &bytes))
+        Ok(bytes)
     }
 
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
     /// before.
     fn record(&self, index: u64) -> Entity {
-        self.entity(self.entity.owned_record(index))
+        self.entity(self.one(index))
     }
 
     /// The records of `shard` (`"2/4"`, counted from 1) of a run of `count` records from
@@ -224,19 +266,17 @@ impl EntityService {
         self.list(py, range)
     }
 
-    /// The records of `shard` (`"2/4"`) of a run of `count` records from record 0, as NDJSON
-    /// bytes generated on every core: the input of `shard_arrow`. Does not move `generate()`'s
-    /// position.
-    fn shard_ndjson<'py>(
+    /// The records of `shard` (`"2/4"`) of a run of `count` records from record 0, as the
+    /// bytes of an Arrow IPC file with the run's schema: the input of `shard_arrow`. Does not
+    /// move `generate()`'s position.
+    fn shard_ipc<'py>(
         &self,
         py: Python<'py>,
         count: u64,
         shard: &str,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let range = self.shard_range(count, shard)?;
-        let entity = &*self.entity;
-        let bytes = py.detach(|| ndjson(entity, range)).map_err(value_error)?;
-        Ok(PyBytes::new(py, &bytes))
+        self.ipc(py, range)
     }
 
     /// Writes records `0..count` (or only those of `shard`, `"2/4"`) to `path` in `format`

@@ -6,16 +6,20 @@
 //! rating of 4.9 is 4.9, not 4.900000095367432); NaN and infinities become `None`; a unit
 //! variant is its name, a newtype, tuple or struct variant `{name: value}`; bytes are a list
 //! of numbers; map keys become strings.
+//!
+//! Strings and dicts are the bulk of the work: names and table cells are made once per thread
+//! ([`crate::python_strings`]), and a struct's dict is a copy of its type's keys filled in
+//! place ([`StructDict`]).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use pyo3::BoundObject;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 use serde::ser::{self, Serialize};
+
+use crate::python_strings::{STRINGS, Strings};
+use crate::struct_dict::StructDict;
 
 /// Why a value could not become a Python object.
 #[derive(Debug)]
@@ -43,65 +47,34 @@ impl From<PyErr> for Error {
 
 type Result<T> = std::result::Result<T, Error>;
 
+/// A value that becomes a Python object, kept behind a pointer: one virtual call per record,
+/// and the record's serde code made for its own type (no erasure per field).
+pub(crate) trait ToPy: Send + Sync {
+    /// The value as a Python object.
+    fn to_py<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>>;
+}
+
+impl<T: Serialize + Send + Sync + ?Sized> ToPy for T {
+    fn to_py<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_python(py, self)
+    }
+}
+
 /// `value` as a Python object.
 pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> Result<Bound<'py, PyAny>> {
-    value.serialize(ToPython { py })
-}
-
-/// Python strings of field names by the address and length of their `&'static str`.
-type FieldNames = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>;
-
-thread_local! {
-    /// Per thread, so that a lookup takes no lock (it runs for every field of every record).
-    static FIELD_NAMES: RefCell<FieldNames> = RefCell::new(FieldNames::default());
-}
-
-/// Field names as Python strings, made once per name and thread: the names are
-/// `&'static str`, so their address identifies them.
-fn field_name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    let key = (name.as_ptr() as usize, name.len());
-    FIELD_NAMES.with_borrow_mut(|names| {
-        names
-            .entry(key)
-            .or_insert_with(|| PyString::intern(py, name).unbind())
-            .bind(py)
-            .clone()
-    })
-}
-
-/// A hasher for addresses: a multiply-xor mix, as the keys are already unique numbers.
-#[derive(Default)]
-struct AddressHasher(u64);
-
-impl Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.write_u64(u64::from(*byte));
-        }
-    }
-
-    fn write_usize(&mut self, value: usize) {
-        self.write_u64(value as u64);
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
+    STRINGS.with(|strings| value.serialize(ToPython { py, strings }))
 }
 
 #[derive(Clone, Copy)]
-struct ToPython<'py> {
+struct ToPython<'py, 's> {
     py: Python<'py>,
+    strings: &'s Strings,
 }
 
-impl<'py> ToPython<'py> {
+impl<'py> ToPython<'py, '_> {
     fn float(self, value: f64) -> Bound<'py, PyAny> {
         if value.is_finite() {
             PyFloat::new(self.py, value).into_any()
@@ -121,19 +94,19 @@ impl<'py> ToPython<'py> {
     /// `{variant: value}`.
     fn tagged(self, variant: &'static str, value: Bound<'py, PyAny>) -> Result<Bound<'py, PyAny>> {
         let dict = PyDict::new(self.py);
-        dict.set_item(field_name(self.py, variant), value)?;
+        dict.set_item(self.strings.name(self.py, variant), value)?;
         Ok(dict.into_any())
     }
 }
 
 /// A list being built; `variant` wraps it as `{variant: [...]}`.
-struct Seq<'py> {
-    to: ToPython<'py>,
+struct Seq<'py, 's> {
+    to: ToPython<'py, 's>,
     items: Vec<Bound<'py, PyAny>>,
     variant: Option<&'static str>,
 }
 
-impl<'py> Seq<'py> {
+impl<'py> Seq<'py, '_> {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
         self.items.push(value.serialize(self.to)?);
         Ok(())
@@ -149,14 +122,14 @@ impl<'py> Seq<'py> {
 }
 
 /// A dict being built; `variant` wraps it as `{variant: {...}}`.
-struct Map<'py> {
-    to: ToPython<'py>,
+struct Map<'py, 's> {
+    to: ToPython<'py, 's>,
     dict: Bound<'py, PyDict>,
     key: Option<Bound<'py, PyAny>>,
     variant: Option<&'static str>,
 }
 
-impl<'py> Map<'py> {
+impl<'py> Map<'py, '_> {
     fn finish(self) -> Result<Bound<'py, PyAny>> {
         let dict = self.dict.into_any();
         match self.variant {
@@ -167,21 +140,28 @@ impl<'py> Map<'py> {
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
         let value = value.serialize(self.to)?;
-        self.dict.set_item(field_name(self.to.py, key), value)?;
+        self.dict
+            .set_item(self.to.strings.name(self.to.py, key), value)?;
         Ok(())
     }
 }
 
-impl<'py> ser::Serializer for ToPython<'py> {
+/// A struct's dict being built ([`StructDict`]).
+struct Struct<'py, 's> {
+    to: ToPython<'py, 's>,
+    dict: StructDict<'py>,
+}
+
+impl<'py, 's> ser::Serializer for ToPython<'py, 's> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    type SerializeSeq = Seq<'py>;
-    type SerializeTuple = Seq<'py>;
-    type SerializeTupleStruct = Seq<'py>;
-    type SerializeTupleVariant = Seq<'py>;
-    type SerializeMap = Map<'py>;
-    type SerializeStruct = Map<'py>;
-    type SerializeStructVariant = Map<'py>;
+    type SerializeSeq = Seq<'py, 's>;
+    type SerializeTuple = Seq<'py, 's>;
+    type SerializeTupleStruct = Seq<'py, 's>;
+    type SerializeTupleVariant = Seq<'py, 's>;
+    type SerializeMap = Map<'py, 's>;
+    type SerializeStruct = Struct<'py, 's>;
+    type SerializeStructVariant = Map<'py, 's>;
 
     fn serialize_bool(self, v: bool) -> Result<Self::Ok> {
         self.int(v)
@@ -235,7 +215,7 @@ impl<'py> ser::Serializer for ToPython<'py> {
         Ok(PyString::new(self.py, v.encode_utf8(&mut [0; 4])).into_any())
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok> {
-        Ok(PyString::new(self.py, v).into_any())
+        Ok(self.strings.text(self.py, v).into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok> {
         Ok(PyList::new(self.py, v)?.into_any())
@@ -258,7 +238,7 @@ impl<'py> ser::Serializer for ToPython<'py> {
         _index: u32,
         variant: &'static str,
     ) -> Result<Self::Ok> {
-        Ok(field_name(self.py, variant).into_any())
+        Ok(self.strings.name(self.py, variant).into_any())
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
@@ -277,17 +257,17 @@ impl<'py> ser::Serializer for ToPython<'py> {
         let value = value.serialize(self)?;
         self.tagged(variant, value)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py>> {
+    fn serialize_seq(self, len: Option<usize>) -> Result<Seq<'py, 's>> {
         Ok(Seq {
             to: self,
             items: Vec::with_capacity(len.unwrap_or(0)),
             variant: None,
         })
     }
-    fn serialize_tuple(self, len: usize) -> Result<Seq<'py>> {
+    fn serialize_tuple(self, len: usize) -> Result<Seq<'py, 's>> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'py>> {
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Seq<'py, 's>> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -296,12 +276,12 @@ impl<'py> ser::Serializer for ToPython<'py> {
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Seq<'py>> {
+    ) -> Result<Seq<'py, 's>> {
         let mut seq = self.serialize_seq(Some(len))?;
         seq.variant = Some(variant);
         Ok(seq)
     }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Map<'py>> {
+    fn serialize_map(self, _len: Option<usize>) -> Result<Map<'py, 's>> {
         Ok(Map {
             to: self,
             dict: PyDict::new(self.py),
@@ -309,8 +289,11 @@ impl<'py> ser::Serializer for ToPython<'py> {
             variant: None,
         })
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Map<'py>> {
-        self.serialize_map(Some(len))
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Struct<'py, 's>> {
+        Ok(Struct {
+            to: self,
+            dict: StructDict::start(self.py, self.strings, name, len)?,
+        })
     }
     fn serialize_struct_variant(
         self,
@@ -318,14 +301,14 @@ impl<'py> ser::Serializer for ToPython<'py> {
         _index: u32,
         variant: &'static str,
         len: usize,
-    ) -> Result<Map<'py>> {
+    ) -> Result<Map<'py, 's>> {
         let mut map = self.serialize_map(Some(len))?;
         map.variant = Some(variant);
         Ok(map)
     }
 }
 
-impl<'py> ser::SerializeSeq for Seq<'py> {
+impl<'py> ser::SerializeSeq for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -336,7 +319,7 @@ impl<'py> ser::SerializeSeq for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTuple for Seq<'py> {
+impl<'py> ser::SerializeTuple for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -347,7 +330,7 @@ impl<'py> ser::SerializeTuple for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleStruct for Seq<'py> {
+impl<'py> ser::SerializeTupleStruct for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -358,7 +341,7 @@ impl<'py> ser::SerializeTupleStruct for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeTupleVariant for Seq<'py> {
+impl<'py> ser::SerializeTupleVariant for Seq<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
@@ -369,7 +352,7 @@ impl<'py> ser::SerializeTupleVariant for Seq<'py> {
     }
 }
 
-impl<'py> ser::SerializeMap for Map<'py> {
+impl<'py> ser::SerializeMap for Map<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
@@ -397,7 +380,7 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'py> {
+impl<'py> ser::SerializeStruct for Struct<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
@@ -405,14 +388,15 @@ impl<'py> ser::SerializeStruct for Map<'py> {
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        self.field(key, value)
+        let value = value.serialize(self.to)?;
+        Ok(self.dict.field(self.to.py, self.to.strings, key, value)?)
     }
     fn end(self) -> Result<Self::Ok> {
-        self.finish()
+        Ok(self.dict.finish(self.to.py, self.to.strings)?.into_any())
     }
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'py> {
+impl<'py> ser::SerializeStructVariant for Map<'py, '_> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(

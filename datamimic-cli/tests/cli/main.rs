@@ -29,6 +29,7 @@ mod lending;
 mod mutation;
 #[path = "../../../tests/shared/mutation_kit.rs"]
 mod mutation_kit;
+mod output_dash;
 mod related;
 mod related_chains;
 mod related_models;

@@ -1,0 +1,153 @@
+//! A struct's dict made at its full size at once. The first record of a struct type notes its
+//! field names; later records copy a dict holding those keys (values `None`) and fill it in
+//! place, which spares CPython the growth of a fresh dict (a Person's 14 fields resize one
+//! twice) and the conversion the lookup of every name. A record whose fields differ from the
+//! noted ones (a skipped field) is finished the plain way from where it departs.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::rc::Rc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+
+use crate::python_strings::{AddressHasher, Strings};
+
+/// A field name: the address and length of its `&'static str`, and its Python string.
+type Name = (usize, usize, Py<PyString>);
+
+/// The field names of a struct type in order, and the dict of those keys that records copy.
+#[derive(Debug)]
+pub(crate) struct Template {
+    names: Vec<Name>,
+    dict: Py<PyDict>,
+}
+
+/// Templates by struct type: the address and length of the struct's name, and its number of
+/// fields. Two types of one name and length share an entry only in the check's eyes: the
+/// other's records depart from it and are built the plain way.
+pub(crate) type Templates =
+    RefCell<HashMap<(usize, usize, usize), Rc<Template>, BuildHasherDefault<AddressHasher>>>;
+
+/// How the dict is being filled.
+enum Fill {
+    /// A copy of `template`, whose first `set` fields are set.
+    Copy { template: Rc<Template>, set: usize },
+    /// The first record of its type: the names seen so far, for the template.
+    Learn(Vec<Name>),
+    /// A dict filled key by key.
+    Plain,
+}
+
+/// The dict of one struct value being built.
+pub(crate) struct StructDict<'py> {
+    dict: Bound<'py, PyDict>,
+    fill: Fill,
+    /// The key of the type's template.
+    kind: (usize, usize, usize),
+}
+
+impl<'py> StructDict<'py> {
+    /// The dict of a struct `name` of `len` fields.
+    pub(crate) fn start(
+        py: Python<'py>,
+        strings: &Strings,
+        name: &'static str,
+        len: usize,
+    ) -> PyResult<StructDict<'py>> {
+        let kind = (name.as_ptr() as usize, name.len(), len);
+        let template = strings.templates.borrow().get(&kind).cloned();
+        Ok(match template {
+            Some(template) => StructDict {
+                dict: template.dict.bind(py).copy()?,
+                fill: Fill::Copy { template, set: 0 },
+                kind,
+            },
+            None => StructDict {
+                dict: PyDict::new(py),
+                fill: Fill::Learn(Vec::with_capacity(len)),
+                kind,
+            },
+        })
+    }
+
+    /// Sets field `key` to `value`.
+    pub(crate) fn field(
+        &mut self,
+        py: Python<'py>,
+        strings: &Strings,
+        key: &'static str,
+        value: Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        let (at, len) = (key.as_ptr() as usize, key.len());
+        match &mut self.fill {
+            Fill::Copy { template, set } => {
+                if let Some((name_at, name_len, name)) = template.names.get(*set)
+                    && (*name_at, *name_len) == (at, len)
+                {
+                    self.dict.set_item(name, value)?;
+                    *set += 1;
+                    return Ok(());
+                }
+                self.depart(py)?;
+            }
+            Fill::Learn(names) => {
+                let name = strings.name(py, key);
+                names.push((at, len, name.clone().unbind()));
+                return self.dict.set_item(name, value);
+            }
+            Fill::Plain => {}
+        }
+        self.dict.set_item(strings.name(py, key), value)
+    }
+
+    /// The finished dict; the first record of a type leaves its template.
+    pub(crate) fn finish(
+        mut self,
+        py: Python<'py>,
+        strings: &Strings,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        match std::mem::replace(&mut self.fill, Fill::Plain) {
+            Fill::Copy { template, set } => {
+                if set != template.names.len() {
+                    self.fill = Fill::Copy { template, set };
+                    self.depart(py)?;
+                }
+            }
+            Fill::Learn(names) => {
+                // A name given twice would make the positions of names and keys differ.
+                if names.len() == self.dict.len() {
+                    let dict = PyDict::new(py);
+                    for (_, _, name) in &names {
+                        dict.set_item(name, py.None())?;
+                    }
+                    let template = Rc::new(Template {
+                        names,
+                        dict: dict.unbind(),
+                    });
+                    // Busy only when a finalizer run by the allocator converts a record too.
+                    if let Ok(mut templates) = strings.templates.try_borrow_mut() {
+                        templates.entry(self.kind).or_insert(template);
+                    }
+                }
+            }
+            Fill::Plain => {}
+        }
+        Ok(self.dict)
+    }
+
+    /// Leaves the copy of the template for a dict of the fields set so far, filled key by key
+    /// from here on.
+    fn depart(&mut self, py: Python<'py>) -> PyResult<()> {
+        if let Fill::Copy { set, .. } = self.fill {
+            let fresh = PyDict::new(py);
+            for (key, value) in self.dict.iter().take(set) {
+                fresh.set_item(key, value)?;
+            }
+            self.dict = fresh;
+        }
+        self.fill = Fill::Plain;
+        Ok(())
+    }
+}
