@@ -2216,7 +2216,19 @@ impl<'d, 'i> Parser<'d, 'i> {
             "CNPJGenerator",
         ];
         let text = self.required(node, "generator")?;
-        let (name, args) = self.known_call(node, "generator", text, NAMES, "generator")?;
+        // Script-served generators were taken before this (`python_call`); the error still
+        // names them, so a misspelt `DomainGeneratr` is pointed at `DomainGenerator`.
+        let every: Vec<&str> = NAMES
+            .iter()
+            .chain(crate::script_generators::GENERATORS)
+            .chain(crate::script_data_faker::GENERATORS)
+            .copied()
+            .collect();
+        let (name, args) = split_call(text).map_err(|e| self.err_attr(node, "generator", e))?;
+        if !NAMES.contains(&name) {
+            let why = names::unknown(name, &every, "generator");
+            return Err(self.err_attr(node, "generator", why));
+        }
         if name == "StringGenerator" {
             return self.string_generator(node, args);
         }

@@ -292,6 +292,15 @@ fn generator_names_are_suggested_by_what_differs() {
             "ShoeGenerator",
             "`generator`: unknown generator `ShoeGenerator`; known generators: IncrementGenerator,",
         ),
+        // Generators served by scripts are suggested and listed too.
+        (
+            "DomainGeneratr",
+            "`generator`: unknown generator `DomainGeneratr`; did you mean `DomainGenerator`?",
+        ),
+        (
+            "DataFakerGenerater('vin')",
+            "`generator`: unknown generator `DataFakerGenerater`; did you mean `DataFakerGenerator`?",
+        ),
     ] {
         s.write(
             "d.xml",
@@ -304,6 +313,9 @@ fn generator_names_are_suggested_by_what_differs() {
             err.contains(&format!("d.xml:2:57: {expected}")),
             "{generator}: {err}"
         );
+        if expected.contains("known generators") {
+            assert!(err.contains("DomainGenerator, DataFakerGenerator"), "{err}");
+        }
     }
     s.write(
         "d.xml",
