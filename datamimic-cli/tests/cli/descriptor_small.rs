@@ -532,7 +532,10 @@ fn datamimic_address_property_names_point_to_ours() {
         assert_eq!(r["z"].as_str().unwrap().len(), 5, "{r}");
     }
     std::fs::remove_dir_all(s.path("output")).unwrap();
-    for (property, message) in [("zip_cod", "`a` has no property `zip_cod`")] {
+    for (property, message) in [
+        ("zip_cod", "`a` has no property `zip_cod`"),
+        ("office_phon", "`a` has no property `office_phon`"),
+    ] {
         s.write(
             "d.xml",
             &format!(
