@@ -27,6 +27,7 @@ mod mutation_kit;
 mod related;
 mod related_chains;
 mod related_models;
+mod related_scale;
 mod reliability_parse;
 mod reliability_run;
 mod reliability_scripts;
