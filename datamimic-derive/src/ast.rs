@@ -33,7 +33,6 @@ pub(crate) struct Variant<'a> {
     pub(crate) attrs: VariantAttrs,
     pub(crate) shape: Shape,
     pub(crate) fields: Vec<Field<'a>>,
-    pub(crate) original: &'a syn::Variant,
 }
 
 /// A field of the type, or a `let` value (`hidden`), which is generated like a field and
@@ -71,7 +70,6 @@ impl<'a> Container<'a> {
                                 attrs: VariantAttrs::from_ast(cx, &variant.attrs),
                                 shape,
                                 fields,
-                                original: variant,
                             }
                         })
                         .collect(),

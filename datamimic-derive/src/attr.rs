@@ -87,6 +87,9 @@ pub(crate) struct TableMatch {
 /// `#[mimic(...)]` on an enum variant.
 pub(crate) struct VariantAttrs {
     pub(crate) weight: Given<Weight>,
+    /// `chance = config.female_quota`: the variant's share of all records, read when the
+    /// record is generated; the variants without one share what the chances leave.
+    pub(crate) chance: Given<syn::Expr>,
     pub(crate) skip: Given<()>,
 }
 
@@ -223,12 +226,24 @@ impl ContainerAttrs {
 impl VariantAttrs {
     pub(crate) fn from_ast(cx: &Ctxt, attrs: &[Attribute]) -> VariantAttrs {
         let mut weight = Attr::none(cx, WEIGHT);
+        let mut chance = Attr::none(cx, CHANCE);
         let mut skip = Attr::none(cx, SKIP);
         for_each_key(cx, attrs, "variant", VARIANT_KEYWORDS, |key, value| {
             if key == WEIGHT {
                 if let Some(w) = decimal(cx, key, WEIGHT, &value, "weight = 37.4") {
                     weight.set(key, w);
                 }
+            } else if key == CHANCE {
+                chance.set_parsed(
+                    key,
+                    expression(
+                        cx,
+                        key,
+                        CHANCE,
+                        &value,
+                        "chance = 0.2` or `chance = config.female_quota",
+                    ),
+                );
             } else if key == SKIP {
                 if flag(cx, SKIP, &value) {
                     skip.set(key, ());
@@ -240,6 +255,7 @@ impl VariantAttrs {
         });
         VariantAttrs {
             weight: weight.get(),
+            chance: chance.get(),
             skip: skip.get(),
         }
     }

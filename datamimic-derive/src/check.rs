@@ -433,6 +433,13 @@ fn has_field(fields: &[Field<'_>], name: &str) -> bool {
         .any(|f| matches!(&f.member, syn::Member::Named(ident) if ident == name))
 }
 
+/// Checks the names a variant's `chance` reads: literals and `config`, the variant having no
+/// fields before it to read.
+pub(crate) fn variant_chance_references(cx: &Ctxt, expr: &syn::Expr, scope: Scope<'_>) {
+    let mut refs = Vec::new();
+    expression_references(cx, "chance", expr, usize::MAX, &[], scope, &mut refs, true);
+}
+
 /// The field, `let` or `config` an attribute expression starts from (`person.given_name`,
 /// `born.year()`, `config.noble_quota`); a literal (where `literal_ok`) reads nothing.
 #[allow(clippy::too_many_arguments)]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member, Type};
@@ -695,36 +695,58 @@ fn enum_body(
         cx.error_spanned_by(container.ident, "`#[derive(Mimic)]` needs an enum with at least one variant that is not `#[mimic(skip)]`");
         return (quote!(::core::unreachable!()), TokenStream::new());
     }
-    let weights: Vec<crate::attr::Weight> = chosen
-        .iter()
-        .map(|v| match &v.attrs.weight {
-            Some((_, w)) => w.clone(),
-            None => crate::attr::Weight {
-                text: "1".to_owned(),
-                span: v.ident.span(),
-            },
-        })
-        .collect();
-    let slots = crate::weights::alias_slots(cx, &weights);
-    let n = slots.len();
+    let chances = crate::variant_chance::check(cx, container.ident, variants, scope);
     let mut visits = TokenStream::new();
-    let arms = chosen.iter().enumerate().map(|(i, variant)| {
+    let mut make_variant = |variant: &crate::ast::Variant<'_>| {
         let plans = plan_fields(cx, &variant.fields, scope);
         visits.extend(visit_fields(cx, paths, &plans));
         let ident = variant.ident;
-        let make = construct(cx, paths, quote!(Self::#ident), variant.shape, &plans);
-        let _ = variant.original;
-        if i + 1 == n {
-            quote!(_ => #make)
-        } else {
-            quote!(#i => #make)
-        }
-    });
-    let arms: Vec<TokenStream> = arms.collect();
-    let make = quote! {
-        static __MIMIC_SLOTS: [u64; #n] = [#(#slots),*];
-        match #krate::__private::pick_slot(__mimic_ctx.rng(), &__MIMIC_SLOTS) { #(#arms),* }
+        construct(cx, paths, quote!(Self::#ident), variant.shape, &plans)
     };
-    let _ = Span::call_site();
+    let chanced: Vec<(&syn::Expr, TokenStream)> = chosen
+        .iter()
+        .filter_map(|v| v.attrs.chance.as_ref().map(|(_, p)| (p, make_variant(v))))
+        .collect();
+    // The variants without a `chance`: all of them, or those that share what the chances leave.
+    let rest: Vec<TokenStream> = chosen
+        .iter()
+        .filter(|v| v.attrs.chance.is_none())
+        .map(|v| make_variant(v))
+        .collect();
+    let rest_variants: Vec<_> = chosen.iter().filter(|v| v.attrs.chance.is_none()).collect();
+    let make = if chances && rest.len() == 1 {
+        // One variant takes the rest: no second draw.
+        let only = &rest[0];
+        crate::variant_chance::draw(krate, &chanced, quote!(#only))
+    } else {
+        let weights: Vec<crate::attr::Weight> = rest_variants
+            .iter()
+            .map(|v| match &v.attrs.weight {
+                Some((_, w)) => w.clone(),
+                None => crate::attr::Weight {
+                    text: "1".to_owned(),
+                    span: v.ident.span(),
+                },
+            })
+            .collect();
+        let slots = crate::weights::alias_slots(cx, &weights);
+        let n = slots.len();
+        let arms = rest.iter().enumerate().map(|(i, make)| {
+            if i + 1 == rest.len() {
+                quote!(_ => #make)
+            } else {
+                quote!(#i => #make)
+            }
+        });
+        let picked = quote! {
+            static __MIMIC_SLOTS: [u64; #n] = [#(#slots),*];
+            match #krate::__private::pick_slot(__mimic_ctx.rng(), &__MIMIC_SLOTS) { #(#arms),* }
+        };
+        if chances {
+            crate::variant_chance::draw(krate, &chanced, quote!({ #picked }))
+        } else {
+            picked
+        }
+    };
     (make, visits)
 }

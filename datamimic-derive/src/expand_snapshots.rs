@@ -90,3 +90,19 @@ fn the_last_reader_of_a_let_moves_it() {
         }
     }));
 }
+
+/// Variants with a share from the configuration, one draw against the running sum, and the
+/// rest by weight.
+#[test]
+fn enum_with_variant_chances() {
+    insta::assert_snapshot!(expand(quote! {
+        #[mimic(config = PersonConfig, cells = false)]
+        enum Gender {
+            Male,
+            #[mimic(chance = config.female_quota)]
+            Female,
+            #[mimic(chance = config.other_gender_quota)]
+            Other,
+        }
+    }));
+}

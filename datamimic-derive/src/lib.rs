@@ -24,6 +24,7 @@ mod suggest;
 mod symbol;
 mod tables;
 mod unknown;
+mod variant_chance;
 mod weights;
 
 use proc_macro::TokenStream;

@@ -90,7 +90,7 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     UPPERCASE,
 ];
 pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE, CONFIG, LET, CELLS, CHILD_OF];
-pub(crate) const VARIANT_KEYWORDS: &[Symbol] = &[WEIGHT, SKIP];
+pub(crate) const VARIANT_KEYWORDS: &[Symbol] = &[WEIGHT, CHANCE, SKIP];
 
 impl PartialEq<Symbol> for Ident {
     fn eq(&self, word: &Symbol) -> bool {

@@ -282,7 +282,7 @@ impl<C: Mimic> Service<C> {
         let streams = self
             .settings()
             .streams
-            .children(relation_tag::<P, C>(), parent_index);
+            .children(self.relation_tag::<P>(), parent_index);
         let count = C::count(parent, count.into().draw(&streams));
         out.reserve(count);
         for index in 0..count {
@@ -319,8 +319,22 @@ impl<C: Mimic> Service<C> {
         let streams = self
             .settings()
             .streams
-            .children(relation_tag::<P, C>(), parent_index);
+            .children(self.relation_tag::<P>(), parent_index);
         count.into().draw(&streams)
+    }
+
+    /// [`relation_tag`] of `P → C`, kept for the parent type asked for first.
+    #[inline]
+    fn relation_tag<P>(&self) -> u64 {
+        let parent = std::any::type_name::<P>();
+        let (name, tag) = self
+            .relation
+            .get_or_init(|| (parent, relation_tag::<P, C>()));
+        if std::ptr::eq(*name, parent) {
+            *tag
+        } else {
+            relation_tag::<P, C>()
+        }
     }
 
     /// The children of the next parent: `parent` takes the next record index of this service

@@ -42,6 +42,9 @@ pub struct Service<T> {
     settings: Settings,
     next: u64,
     clock_set: bool,
+    /// The stream tag of the relation to the parent type last asked for, by the parent's type
+    /// name: related sets ask once per parent, and the tag hashes both names.
+    pub(crate) relation: std::sync::OnceLock<(&'static str, u64)>,
     marker: PhantomData<fn() -> T>,
 }
 
@@ -58,6 +61,7 @@ impl<T: Mimic> Service<T> {
             settings,
             next: 0,
             clock_set: false,
+            relation: std::sync::OnceLock::new(),
             marker: PhantomData,
         }
     }

@@ -274,6 +274,75 @@ fn enums_follow_their_weights() {
     assert!(kinds.iter().any(|c| matches!(c, Contact::None)));
 }
 
+/// Shares of a plan the service's configuration sets, the rest split by weight.
+#[derive(Default, Clone)]
+struct Uptake {
+    trial: f64,
+    team: f64,
+}
+
+#[derive(Mimic, Debug, PartialEq, Clone, Copy)]
+#[mimic(config = Uptake)]
+enum Plan {
+    #[mimic(weight = 3)]
+    Free,
+    #[mimic(chance = config.trial)]
+    Trial,
+    #[mimic(chance = config.team)]
+    Team,
+    #[mimic(weight = 1)]
+    Pro,
+}
+
+#[test]
+fn variant_chances_come_from_the_configuration() {
+    let shares = |uptake: Uptake| {
+        let service = Service::<Plan>::new().config(uptake).seed(8);
+        let draws: Vec<Plan> = (0..20_000).map(|i| service.record(i)).collect();
+        move |plan| draws.iter().filter(|&&d| d == plan).count() as f64 / draws.len() as f64
+    };
+    let share = shares(Uptake {
+        trial: 0.2,
+        team: 0.4,
+    });
+    assert!((share(Plan::Trial) - 0.2).abs() < 0.02);
+    assert!((share(Plan::Team) - 0.4).abs() < 0.02);
+    // The rest, 40 %, three to one by weight.
+    assert!((share(Plan::Free) - 0.3).abs() < 0.02);
+    assert!((share(Plan::Pro) - 0.1).abs() < 0.02);
+    // Without a configuration its default: no chances, only the weighted rest.
+    let share = shares(Uptake::default());
+    assert_eq!(share(Plan::Trial) + share(Plan::Team), 0.0);
+    let share = shares(Uptake {
+        trial: 1.0,
+        team: 0.0,
+    });
+    assert_eq!(share(Plan::Trial), 1.0);
+}
+
+#[test]
+fn gender_follows_the_person_quotas() {
+    use datamimic::domain::common::{Gender, PersonConfig};
+    for (female_quota, other_gender_quota, only) in [
+        (1.0, 0.0, Gender::Female),
+        (0.0, 1.0, Gender::Other),
+        (0.0, 0.0, Gender::Male),
+    ] {
+        let config = PersonConfig {
+            female_quota,
+            other_gender_quota,
+            ..PersonConfig::default()
+        };
+        let service = Service::<Gender>::new().config(config).seed(3);
+        assert!((0..500).all(|i| service.record(i) == only), "{only:?}");
+    }
+    let service = Service::<Gender>::new().seed(3);
+    let women = (0..20_000)
+        .filter(|&i| service.record(i) == Gender::Female)
+        .count();
+    assert!((9_600..10_400).contains(&women), "{women}");
+}
+
 #[derive(Mimic, Debug)]
 struct Pair<T> {
     left: T,

@@ -33,6 +33,7 @@ mod output_dash;
 mod related;
 mod related_chains;
 mod related_models;
+mod related_scale;
 mod reliability_parse;
 mod reliability_run;
 mod reliability_scripts;

@@ -9,15 +9,19 @@ use super::person::PersonConfig;
 /// `gender` column of `common/person/salutation`.
 ///
 /// Drawn with the [`PersonConfig`] of the service (`female_quota`, `other_gender_quota`),
-/// half female and half male without one.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, serde::Serialize)]
+/// half female and half male without one: one uniform draw, female below the first quota,
+/// other below both together, male otherwise.
+#[derive(Mimic, Clone, Copy, PartialEq, Eq, Hash, Debug, serde::Serialize)]
+#[mimic(crate = "crate", config = PersonConfig, cells = false)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
-    /// Male.
+    /// Male: the records the quotas leave.
     Male = 0,
     /// Female.
+    #[mimic(chance = config.female_quota)]
     Female = 1,
     /// Neither: the neutral salutation, and a given name from either table.
+    #[mimic(chance = config.other_gender_quota)]
     Other = 2,
 }
 
@@ -28,18 +32,6 @@ impl Gender {
             Gender::Male => "male",
             Gender::Female => "female",
             Gender::Other => "other",
-        }
-    }
-
-    /// One draw: female with `female_quota`, other with `other_gender_quota`, male otherwise.
-    pub(crate) fn draw(ctx: &mut Context<'_>, config: &PersonConfig) -> Gender {
-        let u = unit_f64(ctx.rng());
-        if u < config.female_quota {
-            Gender::Female
-        } else if u < config.female_quota + config.other_gender_quota {
-            Gender::Other
-        } else {
-            Gender::Male
         }
     }
 }
@@ -53,13 +45,6 @@ impl Gender {
             Gender::Male => false,
             Gender::Other => unit_f64(ctx.rng()) < 0.5,
         }
-    }
-}
-
-impl Mimic for Gender {
-    fn mimic(ctx: &mut Context<'_>) -> Gender {
-        let config = ctx.config::<PersonConfig>().copied().unwrap_or_default();
-        Gender::draw(ctx, &config)
     }
 }
 

@@ -36,7 +36,7 @@ use super::title_share::titled_share;
 #[mimic(crate = "crate", config = PersonConfig)]
 // The dataset's tables and country, resolved once per record for every field that reads them.
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
-#[mimic(let(drawn_gender: Gender, with = Gender::draw(config)))]
+#[mimic(let(drawn_gender: Gender))]
 // "Other" takes the given name and nobility form of either table, chosen together.
 #[mimic(let(female_form: bool, with = Gender::female_form(drawn_gender)))]
 #[mimic(let(born: (NaiveDate, u8), with = birthdate_and_age_of(config)))]

@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::Context;
 use crate::domain::common::Address;
 use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
-use crate::{ChildOf, Context, Counting, Siblings};
 
 use super::catalog::Catalog;
 use super::customer::user_id;
@@ -167,18 +167,18 @@ pub struct OrderLine {
 /// # Ok::<(), datamimic::Error>(())
 /// ```
 #[derive(crate::Mimic, serde::Serialize, Debug, Clone, Copy, PartialEq)]
-#[mimic(crate = "crate")]
-// On its own, an item is the first line of an order of its own.
-#[mimic(let(order: Order))]
+// The items of an order are its lines: the order fixes their number, and item `i` is line
+// `i`, drawn nothing of its own. On its own, an item is the first line of an order of its own.
+#[mimic(crate = "crate", child_of(order: Order, count = line_count_of))]
 pub struct OrderItem {
     /// The order's number.
     #[mimic(from = order.order_id)]
     pub order_id: Code,
     /// The line's place in the order, from 1.
-    #[mimic(constant = 1)]
+    #[mimic(from = siblings.index() as u32 + 1)]
     pub line_number: u32,
     /// The line.
-    #[mimic(from = order.product_list[0])]
+    #[mimic(from = order.product_list[siblings.index()])]
     pub line: OrderLine,
 }
 
@@ -196,27 +196,9 @@ impl Order {
     }
 }
 
-/// The items of an order are its lines: the order fixes their number, and item `i` is line
-/// `i`, drawn nothing of its own.
-impl ChildOf<Order> for OrderItem {
-    fn mimic_child(
-        order: &Order,
-        siblings: &Siblings<'_, OrderItem>,
-        _: &mut Context<'_>,
-    ) -> OrderItem {
-        let index = siblings.index();
-        OrderItem {
-            order_id: order.order_id,
-            line_number: index as u32 + 1,
-            line: order.product_list[index],
-        }
-    }
-
-    const COUNTING: Counting = Counting::Parent;
-
-    fn count(order: &Order, _: usize) -> usize {
-        order.product_list.len()
-    }
+/// An order has as many items as lines.
+fn line_count_of(order: &Order) -> usize {
+    order.product_list.len()
 }
 
 /// Lines per order, 1 to 5, and units per line, 1 to 5 (illustrative: most orders are small).

@@ -3,7 +3,7 @@
 use crate::PerDataset;
 
 use crate::ident::Network;
-use crate::{Context, DatasetCode, Table, TableFamily, TableUse, tables};
+use crate::{Context, DatasetCode, Table, tables};
 
 /// Columns of `finance/bank`.
 pub(crate) const BANK_NAME: usize = 0;
@@ -17,16 +17,6 @@ pub(crate) const MERCHANT_CATEGORY: usize = 0;
 pub(crate) const MERCHANT_NAME: usize = 1;
 /// Column of `common/address/city`.
 pub(crate) const CITY_NAME: usize = 0;
-
-/// Every table family [`FinanceTables`] reads.
-const FAMILIES: [&TableFamily; 6] = [
-    &tables::FINANCE_BANK,
-    &tables::FINANCE_ACCOUNT_TYPE,
-    &tables::FINANCE_CARD_NETWORK,
-    &tables::FINANCE_CURRENCY,
-    &tables::FINANCE_MERCHANT,
-    &tables::COMMON_ADDRESS_CITY,
-];
 
 /// The finance tables of one dataset. Everything follows the bank table's country (US when the
 /// dataset fell back to it), so a bank's accounts, cards and bookings share one currency.
@@ -101,11 +91,6 @@ impl FinanceTables {
         let code = ctx.dataset();
         CACHE.get_or_init(code, || FinanceTables::new(code))
     }
-}
-
-/// Reports the tables [`FinanceTables`] reads, for a service's strict-mode check.
-pub(crate) fn visit_finance(visitor: &mut dyn FnMut(TableUse)) {
-    TableUse::visit_families(&FAMILIES, visitor);
 }
 
 /// The network a `finance/card_network` row names.

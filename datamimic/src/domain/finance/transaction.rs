@@ -8,12 +8,11 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 
 use crate::sample::{below, chance, unit_f64};
-use crate::{ChildOf, Context, Mimic, MimicRng, Siblings, TableUse, tables};
+use crate::{Context, Mimic, MimicRng, Siblings, tables};
 
 use super::bank_account::timestamp;
 use super::tables::{
-    BANK_CODE, CITY_NAME, CURRENCY_CODE, CURRENCY_SYMBOL, FinanceTables, MERCHANT_CATEGORY,
-    MERCHANT_NAME, visit_finance,
+    CITY_NAME, CURRENCY_CODE, CURRENCY_SYMBOL, FinanceTables, MERCHANT_CATEGORY, MERCHANT_NAME,
 };
 use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
 
@@ -33,7 +32,8 @@ use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
 /// and their running balance ends at the account's balance: each `balance_after` is the one
 /// before it plus the booking's signed amount (completed and pending bookings move the
 /// balance; failed and reversed ones do not), and, for an account that is not overdrawn, it
-/// never falls below zero.
+/// never falls below zero. On its own, a transaction is the newest booking of an account of
+/// its own whose latest booking lies in the year before now: the same plan, one child.
 ///
 /// ```
 /// use datamimic::domain::finance::TransactionService;
@@ -43,43 +43,78 @@ use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
 /// assert!(tx.amount > 0.0);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(serde::Serialize, crate::Cells, Debug, Clone, PartialEq)]
-#[mimic(crate = "crate")]
+#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[mimic(crate = "crate", child_of(bank_account: BankAccount, alone = lone_account, finish = oldest_first))]
+#[mimic(let(tables: &'static FinanceTables, with = FinanceTables::here, tables = [
+    "finance/bank", "finance/account_type", "finance/card_network", "finance/currency",
+    "finance/merchant", "common/address/city",
+]))]
+// Bookings are generated newest first: each knows the balance after it (the account's for the
+// newest, the balance before the later booking for the others), so the running balance ends
+// at the account's and, walking back, never goes below zero.
+#[mimic(let(balance: i64, with = balance_after(bank_account, siblings)))]
+#[mimic(let(booked_at: i64, with = booking_time(bank_account, siblings)))]
+#[mimic(let(booking: Booking, with = Booking::draw(balance)))]
+#[mimic(let(id: TransactionId, with = TransactionId::draw))]
+#[mimic(let(reference: Reference, with = Reference::draw))]
+#[mimic(let(booking_status: &'static str, with = status_at(booked_at)))]
+#[mimic(let(place: Place, with = Place::draw(tables, booking)))]
 pub struct Transaction {
     /// Unique id (`TX` and 16 hex digits).
+    #[mimic(from = id)]
     pub transaction_id: TransactionId,
-    /// When it was booked, within the year before now.
+    /// When it was booked: on its own, within the year before now.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
+    #[mimic(from = timestamp(booked_at))]
     pub transaction_date: DateTime<Utc>,
     /// Amount in `currency`, positive; `direction` says which way it went.
+    #[mimic(from = booking.amount)]
     pub amount: f64,
     /// `PURCHASE`, `PAYMENT`, `WITHDRAWAL`, `DEPOSIT`, `TRANSFER`, `REFUND` or `FEE`.
+    #[mimic(from = booking.kind.name)]
     pub transaction_type: &'static str,
     /// Booking text in the country's language (`Kartenzahlung: REWE`).
+    #[mimic(from = description(tables, booking.kind, place.merchant_name))]
     pub description: TransactionDescription,
     /// Bank reference (`REF` and ten digits).
+    #[mimic(from = reference)]
     pub reference_number: Reference,
     /// `completed`, `pending`, `failed` or `reversed`.
+    #[mimic(from = booking_status)]
     pub status: &'static str,
     /// ISO 4217 code of the account's currency.
+    #[mimic(from = bank_account.currency)]
     pub currency: &'static str,
     /// Its symbol (`$`, `€`).
+    #[mimic(from = symbol_of(tables, bank_account.currency))]
     pub currency_symbol: &'static str,
     /// Merchant, empty for bookings without one (deposits, transfers, fees).
+    #[mimic(from = place.merchant_name)]
     pub merchant_name: &'static str,
     /// The merchant's category, empty without a merchant.
+    #[mimic(from = place.merchant_category)]
     pub merchant_category: &'static str,
     /// City where it happened.
+    #[mimic(from = place.location)]
     pub location: &'static str,
     /// Whether it happened abroad.
+    #[mimic(from = place.is_international)]
     pub is_international: bool,
     /// `POS`, `ONLINE`, `MOBILE`, `ATM`, `BRANCH` or `SYSTEM`.
+    #[mimic(from = place.channel)]
     pub channel: &'static str,
     /// `debit` (money out) or `credit` (money in).
+    #[mimic(from = booking.direction())]
     pub direction: &'static str,
     /// The account's balance once this booking is made, in `currency`, to the cent.
+    #[mimic(from = balance as f64 / 100.0)]
     pub balance_after: f64,
     /// The account it was booked on.
+    #[mimic(from = TransactionAccount {
+        account_number: bank_account.account_number,
+        iban: bank_account.iban,
+        account_type: bank_account.account_type,
+    })]
     pub account: TransactionAccount,
 }
 
@@ -345,7 +380,9 @@ struct Place {
 }
 
 impl Place {
-    fn draw(rng: &mut MimicRng, tables: &FinanceTables, kind: &Kind) -> Place {
+    fn draw(ctx: &mut Context<'_>, tables: &FinanceTables, booking: &Booking) -> Place {
+        let rng = ctx.rng();
+        let kind = booking.kind;
         let (merchant_name, merchant_category) = if kind.with_merchant {
             let row = tables.merchant.sample_row(rng);
             (row.cell(MERCHANT_NAME), row.cell(MERCHANT_CATEGORY))
@@ -390,62 +427,51 @@ fn kind(rng: &mut MimicRng) -> &'static Kind {
     &KINDS[0]
 }
 
-impl Mimic for Transaction {
-    fn mimic(ctx: &mut Context<'_>) -> Transaction {
-        let tables = FinanceTables::of(ctx);
-        let now = ctx.now().timestamp();
+/// What is booked: the kind, which way the money goes and the amount, to the cent.
+#[derive(Clone, Copy)]
+struct Booking {
+    kind: &'static Kind,
+    credit: bool,
+    amount: f64,
+}
+
+impl Booking {
+    /// A booking that leaves `balance` (cents) after it: a credit larger than that would have
+    /// left the account below zero before it, so such a booking is one of the debits instead.
+    fn draw(ctx: &mut Context<'_>, balance: &i64) -> Booking {
         let rng = ctx.rng();
         let kind = kind(rng);
-        let transaction_id = TransactionId(rng.next_u64());
-        let reference_number = Reference(below(rng, 10_000_000_000));
-        let status = cumulative(rng, &STATUSES);
-        // Pending bookings settle within days; everything else spans the past year.
-        let window = if status == "pending" {
-            PENDING_SECONDS as u64
-        } else {
-            365 * 86_400
-        };
-        let transaction_date = timestamp(now - below(rng, window) as i64);
-        let amount = amount(rng, kind);
-        let place = Place::draw(rng, tables, kind);
-        let direction = if kind.credit || (kind.name == "TRANSFER" && unit_f64(rng) < 0.5) {
-            "credit"
-        } else {
-            "debit"
-        };
-        let account_number = AccountNumber::draw(rng, tables.country);
-        let account_type = tables.account_type.sample_row(rng).value();
-        // An account at one of the country's banks, with a balance as accounts have.
-        let bank = tables.bank.sample_row(rng);
-        let account = TransactionAccount {
-            account_number,
-            iban: Iban::of_account(tables.country, bank.cell(BANK_CODE), account_number),
-            account_type,
-        };
-        let balance_after = cents(log_uniform(rng, 5.0, 250_000.0));
-        Transaction {
-            transaction_id,
-            transaction_date,
-            amount: cents(amount),
-            transaction_type: kind.name,
-            description: description(tables, kind, place.merchant_name),
-            reference_number,
-            status,
-            currency: tables.currency,
-            currency_symbol: tables.currency_symbol,
-            merchant_name: place.merchant_name,
-            merchant_category: place.merchant_category,
-            location: place.location,
-            is_international: place.is_international,
-            channel: place.channel,
-            direction,
-            balance_after,
-            account,
+        let credit = kind.credit || (kind.name == "TRANSFER" && unit_f64(rng) < 0.5);
+        let amount = cents(amount(rng, kind));
+        if credit && to_cents(amount) > *balance {
+            let kind = debit_kind(rng);
+            return Booking {
+                kind,
+                credit: false,
+                amount: cents(self::amount(rng, kind)),
+            };
+        }
+        Booking {
+            kind,
+            credit,
+            amount,
         }
     }
 
-    fn visit_tables(visitor: &mut dyn FnMut(TableUse)) {
-        visit_finance(visitor);
+    fn direction(&self) -> &'static str {
+        if self.credit { "credit" } else { "debit" }
+    }
+}
+
+impl TransactionId {
+    fn draw(ctx: &mut Context<'_>) -> TransactionId {
+        TransactionId(ctx.rng().next_u64())
+    }
+}
+
+impl Reference {
+    fn draw(ctx: &mut Context<'_>) -> Reference {
+        Reference(below(ctx.rng(), 10_000_000_000))
     }
 }
 
@@ -461,70 +487,48 @@ fn description(
     }
 }
 
-/// The bookings of an account, generated newest first: each one knows the balance after it
-/// (the account's for the newest, the balance before the later booking for the others), so
-/// the running balance ends at the account's and, walking back, never goes below zero.
-impl ChildOf<BankAccount> for Transaction {
-    fn mimic_child(
-        account: &BankAccount,
-        siblings: &Siblings<'_, Transaction>,
-        ctx: &mut Context<'_>,
-    ) -> Transaction {
-        let tables = FinanceTables::of(ctx);
-        let now = ctx.now().timestamp();
-        let rng = ctx.rng();
-        let balance_after = match siblings.previous() {
-            None => to_cents(account.balance),
-            Some(later) => to_cents(later.balance_after) - later.balance_change_cents(),
-        };
-        let transaction_date = booking_time(rng, account, siblings);
-        let mut kind = kind(rng);
-        let mut credit = kind.credit || (kind.name == "TRANSFER" && unit_f64(rng) < 0.5);
-        let mut booked = cents(amount(rng, kind));
-        // A credit larger than the balance after it would leave the account below zero before
-        // it: such a booking is one of the debits instead.
-        if credit && to_cents(booked) > balance_after {
-            kind = debit_kind(rng);
-            credit = false;
-            booked = cents(amount(rng, kind));
-        }
-        let transaction_id = TransactionId(rng.next_u64());
-        let reference_number = Reference(below(rng, 10_000_000_000));
-        let status = if now - transaction_date <= PENDING_SECONDS {
-            cumulative(rng, &STATUSES)
-        } else {
-            cumulative(rng, &SETTLED)
-        };
-        let place = Place::draw(rng, tables, kind);
-        Transaction {
-            transaction_id,
-            transaction_date: timestamp(transaction_date),
-            amount: booked,
-            transaction_type: kind.name,
-            description: description(tables, kind, place.merchant_name),
-            reference_number,
-            status,
-            currency: account.currency,
-            currency_symbol: symbol_of(tables, account.currency),
-            merchant_name: place.merchant_name,
-            merchant_category: place.merchant_category,
-            location: place.location,
-            is_international: place.is_international,
-            channel: place.channel,
-            direction: if credit { "credit" } else { "debit" },
-            balance_after: balance_after as f64 / 100.0,
-            account: TransactionAccount {
-                account_number: account.account_number,
-                iban: account.iban,
-                account_type: account.account_type,
-            },
-        }
+/// The balance after booking `siblings.index()` (counted from the newest), in cents: the
+/// account's after the newest, the balance before the later booking after the others.
+fn balance_after(
+    _: &mut Context<'_>,
+    account: &BankAccount,
+    siblings: &Siblings<'_, Transaction>,
+) -> i64 {
+    match siblings.previous() {
+        None => to_cents(account.balance),
+        Some(later) => to_cents(later.balance_after) - later.balance_change_cents(),
     }
+}
 
-    /// Oldest first, as a statement lists them.
-    fn finish(_: &BankAccount, bookings: &mut [Transaction]) {
-        bookings.reverse();
+/// The status of a booking made at `booked_at` (Unix seconds): only a booking of the last
+/// three days may still be pending.
+fn status_at(ctx: &mut Context<'_>, booked_at: &i64) -> &'static str {
+    if ctx.now().timestamp() - booked_at <= PENDING_SECONDS {
+        cumulative(ctx.rng(), &STATUSES)
+    } else {
+        cumulative(ctx.rng(), &SETTLED)
     }
+}
+
+/// The account of a transaction on its own: an account as [`BankAccount`] draws them, whose
+/// latest booking lies anywhere in the year before now (after its opening), so bookings on
+/// their own span the year.
+fn lone_account(ctx: &mut Context<'_>) -> BankAccount {
+    let mut account = BankAccount::mimic(ctx);
+    let now = ctx.now().timestamp();
+    let start = account
+        .created_date
+        .timestamp()
+        .max(now - 365 * 86_400)
+        .min(now);
+    account.last_transaction_date =
+        timestamp(start + below(ctx.rng(), (now - start) as u64 + 1) as i64);
+    account
+}
+
+/// Oldest first, as a statement lists them.
+fn oldest_first(_: &BankAccount, bookings: &mut [Transaction]) {
+    bookings.reverse();
 }
 
 /// When booking `siblings.index()` (counted from the newest) happened, in Unix seconds: the
@@ -532,7 +536,7 @@ impl ChildOf<BankAccount> for Transaction {
 /// from the account's opening (at most a year before that) to it, so they come out in order
 /// without a sort.
 fn booking_time(
-    rng: &mut MimicRng,
+    ctx: &mut Context<'_>,
     account: &BankAccount,
     siblings: &Siblings<'_, Transaction>,
 ) -> i64 {
@@ -553,7 +557,7 @@ fn booking_time(
     let low = start + width * slice / count;
     let high = start + width * (slice + 1) / count;
     if high > low {
-        low + below(rng, (high - low) as u64) as i64
+        low + below(ctx.rng(), (high - low) as u64) as i64
     } else {
         low
     }
