@@ -61,14 +61,7 @@ fn within_tolerance(what: &str, observed: f64, published: f64) {
 #[test]
 fn us_family_name_shares_match_the_census() {
     let service = PersonService::new("US").unwrap().seed(12);
-    let observed = shares(200_000, |i| service.record(i).family_name);
-    let published = reference("us_family_name_share.csv");
-    assert_eq!(published.len(), 20);
-    for row in &published {
-        let share: f64 = row[1].parse().unwrap();
-        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
-        within_tolerance(&row[0], got, share);
-    }
+    family_names_match_reference("US", &service, "us_family_name_share.csv", 20);
 }
 
 /// The 20 most common Dutch surnames (de Jong, Jansen, de Vries, ...) come out with their
@@ -77,14 +70,7 @@ fn us_family_name_shares_match_the_census() {
 #[test]
 fn nl_family_name_shares_match_the_meertens_counts() {
     let service = PersonService::new("NL").unwrap().seed(12);
-    let observed = shares(200_000, |i| service.record(i).family_name);
-    let published = reference("nl_family_name_share.csv");
-    assert_eq!(published.len(), 20);
-    for row in &published {
-        let share: f64 = row[1].parse().unwrap();
-        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
-        within_tolerance(&format!("NL {}", row[0]), got, share);
-    }
+    family_names_match_reference("NL", &service, "nl_family_name_share.csv", 20);
 }
 
 /// The 20 most common French surnames (Martin, Bernard, Thomas, ...) come out with their shares
@@ -108,9 +94,25 @@ fn se_family_name_shares_match_scb() {
 /// as one name) against 200,000 people of `country`, and a tail of many other surnames.
 fn family_name_shares_match(country: &str, file: &str) {
     let service = PersonService::new(country).unwrap().seed(12);
+    let observed = family_names_match_reference(country, &service, file, 20);
+    assert!(
+        observed.len() > 300,
+        "{country}: only {} surnames drawn",
+        observed.len()
+    );
+}
+
+/// The family names of 200,000 people of `service` against the `rows` published shares of
+/// `file` (spellings counted together are joined by `|`); returns the observed shares.
+fn family_names_match_reference(
+    country: &str,
+    service: &PersonService,
+    file: &str,
+    rows: usize,
+) -> HashMap<&'static str, f64> {
     let observed = shares(200_000, |i| service.record(i).family_name);
     let published = reference(file);
-    assert_eq!(published.len(), 20);
+    assert_eq!(published.len(), rows, "{file}");
     for row in &published {
         let share: f64 = row[1].parse().unwrap();
         let got: f64 = row[0]
@@ -119,11 +121,7 @@ fn family_name_shares_match(country: &str, file: &str) {
             .sum();
         within_tolerance(&format!("{country} {}", row[0]), got, share);
     }
-    assert!(
-        observed.len() > 300,
-        "{country}: only {} surnames drawn",
-        observed.len()
-    );
+    observed
 }
 
 /// The 20 most common Polish surnames of men (Nowak, Kowalski, Wiśniewski, ...) come out with
@@ -136,14 +134,7 @@ fn pl_family_name_shares_match_the_pesel_register() {
         ..PersonConfig::default()
     };
     let service = PersonService::with_config("PL", config).unwrap().seed(12);
-    let observed = shares(200_000, |i| service.record(i).family_name);
-    let published = reference("pl_family_name_share.csv");
-    assert_eq!(published.len(), 20);
-    for row in &published {
-        let share: f64 = row[1].parse().unwrap();
-        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
-        within_tolerance(&format!("PL {}", row[0]), got, share);
-    }
+    family_names_match_reference("PL", &service, "pl_family_name_share.csv", 20);
 }
 
 /// The 20 most common Spanish surnames (García, Rodríguez, González, ...) come out with INE's
@@ -152,14 +143,7 @@ fn pl_family_name_shares_match_the_pesel_register() {
 #[test]
 fn es_family_name_shares_match_ine() {
     let service = PersonService::new("ES").unwrap().seed(12);
-    let observed = shares(200_000, |i| service.record(i).family_name);
-    let published = reference("es_family_name_share.csv");
-    assert_eq!(published.len(), 20);
-    for row in &published {
-        let share: f64 = row[1].parse().unwrap();
-        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
-        within_tolerance(&format!("ES {}", row[0]), got, share);
-    }
+    family_names_match_reference("ES", &service, "es_family_name_share.csv", 20);
 }
 
 /// The 10 most common German surnames (Müller, Schmidt, Schneider, ...) come out with their
@@ -168,14 +152,7 @@ fn es_family_name_shares_match_ine() {
 #[test]
 fn de_family_name_shares_match_the_directory_counts() {
     let service = PersonService::new("DE").unwrap().seed(14);
-    let observed = shares(200_000, |i| service.record(i).family_name);
-    let published = reference("de_family_name_share.csv");
-    assert_eq!(published.len(), 10);
-    for row in &published {
-        let share: f64 = row[1].parse().unwrap();
-        let got = observed.get(row[0].as_str()).copied().unwrap_or(0.0);
-        within_tolerance(&format!("DE {}", row[0]), got, share);
-    }
+    family_names_match_reference("DE", &service, "de_family_name_share.csv", 10);
 }
 
 /// The 14 most common Vietnamese surnames (Nguyễn, Trần, Lê, ...) come out with their published
@@ -184,17 +161,8 @@ fn de_family_name_shares_match_the_directory_counts() {
 #[test]
 fn vn_family_name_shares_match_the_published_estimate() {
     let service = PersonService::new("VN").unwrap().seed(12);
-    let observed = shares(200_000, |i| service.record(i).family_name);
+    let observed = family_names_match_reference("VN", &service, "vn_family_name_share.csv", 14);
     let published = reference("vn_family_name_share.csv");
-    assert_eq!(published.len(), 14);
-    for row in &published {
-        let share: f64 = row[1].parse().unwrap();
-        let got: f64 = row[0]
-            .split('|')
-            .map(|name| observed.get(name).copied().unwrap_or(0.0))
-            .sum();
-        within_tolerance(&format!("VN {}", row[0]), got, share);
-    }
     let head: usize = published.iter().map(|row| row[0].split('|').count()).sum();
     assert!(
         observed.len() > head + 40,
