@@ -635,7 +635,7 @@ static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_M
 #[cfg(feature = "vn")]
 static T_COMMON_ADDRESS_CITY__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__VN.columns"));
 // @generated from datasets/common/address/city_VN.csv
-// rows = 379, total_weight = 96211986.6, hash = b416c1b2543db0a9
+// rows = 379, total_weight = 96208986.6, hash = 661f3f461c3f962a
 #[cfg(feature = "vn")]
 static T_COMMON_ADDRESS_CITY__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/city",
@@ -648,8 +648,8 @@ static T_COMMON_ADDRESS_CITY__VN: crate::Table = crate::Table::from_parts(crate:
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__VN_COLUMNS, 6068, 3032),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_CITY__VN_COLUMNS, 9100, 3032),
     decimals: 1,
-    total_weight: 962119866,
-    hash: 0xb416c1b2543db0a9,
+    total_weight: 962089866,
+    hash: 0x661f3f461c3f962a,
 });
 
 #[cfg(feature = "shared-table-text")]
@@ -965,7 +965,7 @@ static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_
 #[cfg(feature = "vn")]
 static T_COMMON_ADDRESS_STATE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__VN.columns"));
 // @generated from datasets/common/address/state_VN.csv
-// rows = 63, total_weight = 96211984, hash = b4441e437874078d
+// rows = 63, total_weight = 96208984, hash = 84db7035984642c1
 #[cfg(feature = "vn")]
 static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/address/state",
@@ -978,8 +978,8 @@ static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate
     slots: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__VN_COLUMNS, 508, 504),
     weights: crate::__private::byte_span(T_COMMON_ADDRESS_STATE__VN_COLUMNS, 1012, 504),
     decimals: 0,
-    total_weight: 96211984,
-    hash: 0xb4441e437874078d,
+    total_weight: 96208984,
+    hash: 0x84db7035984642c1,
 });
 
 #[cfg(feature = "at")]

@@ -48,7 +48,7 @@ def main() -> None:
         for cc, (source, _, _) in sorted(PUBLISHED.items()):
             f.write(f"# {cc}: {source}\n")
         f.write("# VN: GSO Viet Nam, 2019 Population and Housing Census, population by province at 1 April 2019 "
-                "(the 63 figures add up to 3,000 more than the published total)\n")
+                "(the 63 figures add up to the published total; checked by datasets/tools/check_vn_census_provinces.py)\n")
         f.write("# written by datasets/tools/extract_state_population.py\n")
         f.write("country,state_code,population\n")
         for row in reference:

