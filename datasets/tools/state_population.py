@@ -1,7 +1,8 @@
 """Published populations of the states of GB, ES, AT and CH, by the national statistics
 offices, hand-transcribed with their source and reference date (ES, AT, CH from the published
 documents as stored in the pages corpus; GB from memory of the ONS table, which was not
-reachable). Each country's figures add up
+reachable, and checked since against NRS's Scotland release, NISRA's and ONS's rounded
+figures and copies of England's and the UK's, see datasets/SOURCES.md). Each country's figures add up
 to the national total the same table publishes (checked by `extract_state_population.py` and
 by the test `state_tables_carry_the_published_populations`).
 
