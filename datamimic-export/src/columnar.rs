@@ -21,13 +21,14 @@ pub mod tape;
 mod temporal;
 
 use anyhow::{Context as _, Result};
+use datamimic::Cells;
 use serde::Serialize;
 
 use crate::sink::Sink;
 
 /// Gives the sinks that write columns the schema of record type `R`: the one it declares, else
 /// the one the records `record(0..SAMPLE)` yield.
-pub fn declare_columns<R: Serialize + 'static>(
+pub fn declare_columns<R: Serialize + Cells>(
     sinks: &mut [Sink],
     record: impl Fn(u64) -> R,
 ) -> Result<()> {
@@ -36,7 +37,7 @@ pub fn declare_columns<R: Serialize + 'static>(
     }
     let shape = match declared::shape_of::<R>() {
         Some(shape) => shape,
-        None => sampled(record)?,
+        None => sampled(shape::SAMPLE, record)?,
     };
     for sink in sinks.iter_mut().filter(|s| s.lacks_schema()) {
         sink.declare_shape(&shape)?;
@@ -44,10 +45,10 @@ pub fn declare_columns<R: Serialize + 'static>(
     Ok(())
 }
 
-/// The shape the records `record(0..SAMPLE)` share.
-fn sampled<R: Serialize>(record: impl Fn(u64) -> R) -> Result<shape::Shape> {
+/// The shape the records `record(0..count)` share.
+pub(crate) fn sampled<R: Serialize>(count: u64, record: impl Fn(u64) -> R) -> Result<shape::Shape> {
     let mut tape = tape::Tape::default();
-    for index in 0..shape::SAMPLE {
+    for index in 0..count {
         tape.push(&record(index))
             .with_context(|| format!("record {index}"))?;
     }
@@ -57,7 +58,8 @@ fn sampled<R: Serialize>(record: impl Fn(u64) -> R) -> Result<shape::Shape> {
 
 #[cfg(all(test, feature = "parquet"))]
 mod tests {
-    use datamimic::domain::common::{Company, Person};
+    use datamimic::domain::common::Person;
+    use datamimic::domain::healthcare::Encounter;
 
     use super::*;
     use crate::csv::CsvOptions;
@@ -82,10 +84,11 @@ mod tests {
     }
 
     #[test]
+    /// Encounter flattens its medication into the record (serde's `flatten`): not declared.
     fn other_types_are_sampled() {
         let mut sinks = vec![arrow_sink()];
         let sampled = std::cell::Cell::new(0);
-        let service = datamimic::Service::<Company>::new().seed(3);
+        let service = datamimic::Service::<Encounter>::new().seed(3);
         declare_columns(&mut sinks, |index| {
             sampled.set(sampled.get() + 1);
             service.record(index)
