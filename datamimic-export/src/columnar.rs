@@ -73,6 +73,70 @@ mod tests {
         Sink::create(encoder, &Target::Memory(SharedBytes::default())).unwrap()
     }
 
+    /// A run of zero records of every entity with declared columns writes its declared
+    /// schema, in Arrow IPC and in Parquet (whose footer keeps the Arrow schema).
+    #[test]
+    fn zero_records_of_every_entity_have_its_declared_schema() {
+        use crate::entities::{ENTITIES, EntityOptions};
+        use crate::pipeline::Plan;
+        use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+        let dir = std::env::temp_dir().join(format!("datamimic-zero-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut declared_entities = 0;
+        for def in ENTITIES {
+            let options = EntityOptions {
+                seed: Some(5),
+                ..EntityOptions::default()
+            };
+            let entity = def.build(&options).unwrap();
+            let Some(declared) = entity.declared_shape() else {
+                continue;
+            };
+            declared_entities += 1;
+            let expected = column::schema(&declared);
+            let arrow = SharedBytes::default();
+            let encoder = |format| Encoder {
+                format,
+                csv: CsvOptions::default(),
+            };
+            let parquet_path = dir.join(format!("{}.parquet", def.name));
+            let mut sinks = vec![
+                Sink::create(encoder(Format::Arrow), &Target::Memory(arrow.clone())).unwrap(),
+                Sink::create(
+                    encoder(Format::Parquet),
+                    &Target::File {
+                        path: parquet_path.clone(),
+                        table: def.name.to_owned(),
+                    },
+                )
+                .unwrap(),
+            ];
+            let plan = Plan {
+                count: 0,
+                page_size: 10,
+                threads: 2,
+            };
+            entity.export(plan, &mut sinks, def.name).unwrap();
+            for sink in sinks {
+                if let Some(staged) = sink.finish().unwrap() {
+                    staged.commit().unwrap();
+                }
+            }
+            let reader =
+                arrow_ipc::reader::FileReader::try_new(std::io::Cursor::new(arrow.take()), None)
+                    .unwrap();
+            assert_eq!(*reader.schema(), expected, "{} arrow", def.name);
+            assert_eq!(reader.count(), 0, "{}", def.name);
+            let file = std::fs::File::open(&parquet_path).unwrap();
+            let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+            assert_eq!(builder.metadata().file_metadata().num_rows(), 0);
+            assert_eq!(**builder.schema(), expected, "{} parquet", def.name);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(declared_entities > 30, "{declared_entities}");
+    }
+
     #[test]
     fn a_declared_type_needs_no_record_for_its_columns() {
         let mut sinks = vec![arrow_sink()];
