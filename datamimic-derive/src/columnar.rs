@@ -47,36 +47,50 @@ pub(crate) fn columnar_impl(input: &syn::DeriveInput, krate: &TokenStream) -> To
         return TokenStream::new();
     };
     let mut predicates: Vec<TokenStream> = Vec::new();
+    let mut struct_fields = None;
     let body = match &input.data {
-        Data::Struct(data) => match &data.fields {
-            Fields::Named(named) => {
-                let mut entries = Vec::new();
-                for field in &named.named {
-                    let ident = field.ident.as_ref().expect("named");
-                    let name = match field_name(&field.attrs) {
-                        FieldName::Skipped => continue,
-                        FieldName::Unknown => return TokenStream::new(),
-                        FieldName::Renamed(name) => name,
-                        FieldName::Own => rename(&ident.to_string(), rename_all.as_deref()),
-                    };
+        Data::Struct(data) => {
+            match &data.fields {
+                Fields::Named(named) => {
+                    let mut entries = Vec::new();
+                    for field in &named.named {
+                        let ident = field.ident.as_ref().expect("named");
+                        let ty = &field.ty;
+                        let name = match field_name(&field.attrs) {
+                            FieldName::Skipped => continue,
+                            FieldName::Unknown => return TokenStream::new(),
+                            // Its fields stand among the record's own.
+                            FieldName::Flattened => {
+                                predicates.push(quote!(for<'__mimic> #ty: #krate::ColumnarStruct));
+                                entries.push(quote!(__mimic_fields.extend(<#ty as #krate::ColumnarStruct>::fields());));
+                                continue;
+                            }
+                            FieldName::Renamed(name) => name,
+                            FieldName::Own => rename(&ident.to_string(), rename_all.as_deref()),
+                        };
+                        predicates.push(quote!(for<'__mimic> #ty: #krate::Columnar));
+                        entries.push(quote!(__mimic_fields.push((#name, <#ty as #krate::Columnar>::column()));));
+                    }
+                    struct_fields = Some(quote! {
+                        let mut __mimic_fields = ::std::vec::Vec::new();
+                        #(#entries)*
+                        __mimic_fields
+                    });
+                    quote!(#krate::Column::Struct(<Self as #krate::ColumnarStruct>::fields()))
+                }
+                // A newtype serializes as its value.
+                Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                    let field = &unnamed.unnamed[0];
+                    if !matches!(field_name(&field.attrs), FieldName::Own) {
+                        return TokenStream::new();
+                    }
                     let ty = &field.ty;
                     predicates.push(quote!(for<'__mimic> #ty: #krate::Columnar));
-                    entries.push(quote!((#name, <#ty as #krate::Columnar>::column())));
+                    quote!(<#ty as #krate::Columnar>::column())
                 }
-                quote!(#krate::Column::Struct(::std::vec![#(#entries),*]))
+                _ => return TokenStream::new(),
             }
-            // A newtype serializes as its value.
-            Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
-                let field = &unnamed.unnamed[0];
-                if !matches!(field_name(&field.attrs), FieldName::Own) {
-                    return TokenStream::new();
-                }
-                let ty = &field.ty;
-                predicates.push(quote!(for<'__mimic> #ty: #krate::Columnar));
-                quote!(<#ty as #krate::Columnar>::column())
-            }
-            _ => return TokenStream::new(),
-        },
+        }
         // Unit variants serialize as their names.
         Data::Enum(data)
             if data
@@ -98,6 +112,16 @@ pub(crate) fn columnar_impl(input: &syn::DeriveInput, krate: &TokenStream) -> To
     );
     let mut seen = std::collections::HashSet::new();
     predicates.retain(|p| seen.insert(p.to_string()));
+    let struct_impl = struct_fields.map(|fields| {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #krate::ColumnarStruct for #ident #ty_generics where #(#predicates),* {
+                fn fields() -> ::std::vec::Vec<(&'static str, #krate::Column)> {
+                    #fields
+                }
+            }
+        }
+    });
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Columnar for #ident #ty_generics where #(#predicates),* {
@@ -105,6 +129,7 @@ pub(crate) fn columnar_impl(input: &syn::DeriveInput, krate: &TokenStream) -> To
                 #body
             }
         }
+        #struct_impl
     }
 }
 
@@ -128,6 +153,8 @@ enum FieldName {
     Renamed(String),
     /// Not at all (`skip`, `skip_serializing`).
     Skipped,
+    /// `flatten`: its fields under their own names.
+    Flattened,
     /// Not knowable from the type (`flatten`, `skip_serializing_if`, a `rename(serialize = ..)`).
     Unknown,
 }
@@ -144,11 +171,14 @@ fn field_name(attrs: &[syn::Attribute]) -> FieldName {
             match key.as_str() {
                 "rename" if meta.input.peek(syn::Token![=]) => {
                     let lit: syn::LitStr = meta.value()?.parse()?;
-                    if !matches!(name, FieldName::Skipped | FieldName::Unknown) {
+                    if matches!(name, FieldName::Own | FieldName::Renamed(_)) {
                         name = FieldName::Renamed(lit.value());
                     }
                 }
                 "skip" | "skip_serializing" => name = FieldName::Skipped,
+                "flatten" if !matches!(name, FieldName::Skipped | FieldName::Unknown) => {
+                    name = FieldName::Flattened;
+                }
                 "serialize_with" | "with" | "skip_deserializing" | "default" | "alias"
                 | "deserialize_with" => skip_value(&meta)?,
                 _ => {

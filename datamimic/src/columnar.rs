@@ -55,6 +55,13 @@ pub trait Columnar {
     fn column() -> Column;
 }
 
+/// A `Columnar` type whose column is a struct: its fields, which a `#[serde(flatten)]` field
+/// holding it splices into the record around it.
+pub trait ColumnarStruct: Columnar {
+    /// The struct's fields, in serde's order and under serde's names.
+    fn fields() -> Vec<(&'static str, Column)>;
+}
+
 macro_rules! leaf {
     ($column:ident => $($ty:ty),* $(,)?) => {
         $(impl Columnar for $ty {

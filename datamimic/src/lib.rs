@@ -44,7 +44,7 @@ pub mod __private;
 pub use cell::FromCell;
 pub use cells::{CellWriter, Cells};
 pub use clock::Clock;
-pub use columnar::{Column, Columnar};
+pub use columnar::{Column, Columnar, ColumnarStruct};
 pub use context::{Context, Settings};
 pub use dataset::{
     DatasetCode, Fallback, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
