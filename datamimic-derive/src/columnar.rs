@@ -1,9 +1,9 @@
 //! The derived `Columnar` impl: a struct's column is a struct of its fields' columns, in
-//! declaration order and under serde's names; an enum of unit variants is text. Written
-//! next to `Cells` (which reports it from `Cells::columns`) unless serde's attributes may make
-//! the serialized shape differ from the declared one (`flatten`, `skip_serializing_if`, a
-//! container attribute other than `rename`/`rename_all`), so such a type has its columns
-//! read from records instead. A `serialize_with` field is declared as its type: datamimic's
+//! declaration order and under serde's names, a `flatten` field's own fields in its place
+//! (`ColumnarStruct`); an enum of unit variants is text. Written next to `Cells` (which
+//! reports it from `Cells::columns`) unless serde's attributes may make the serialized shape
+//! differ from the declared one (`skip_serializing_if`, a container attribute other than
+//! `rename`/`rename_all`), so such a type has its columns read from records instead. A `serialize_with` field is declared as its type: datamimic's
 //! own only write a date or time faster, and a record that does not fit its declared column
 //! is an error of the writer, not silently written.
 
@@ -34,7 +34,7 @@ pub(crate) fn derive(input: &syn::DeriveInput) -> TokenStream {
     if tokens.is_empty() {
         return syn::Error::new_spanned(
             &input.ident,
-            "`#[derive(Columnar)]` needs a struct with named fields, a newtype or an enum of unit variants, without serde attributes that change its shape (`flatten`, `skip_serializing_if`, `tag`, ...)",
+            "`#[derive(Columnar)]` needs a struct with named fields, a newtype or an enum of unit variants, without serde attributes that change its shape (`skip_serializing_if`, `tag`, ...)",
         )
         .to_compile_error();
     }
@@ -155,7 +155,7 @@ enum FieldName {
     Skipped,
     /// `flatten`: its fields under their own names.
     Flattened,
-    /// Not knowable from the type (`flatten`, `skip_serializing_if`, a `rename(serialize = ..)`).
+    /// Not knowable from the type (`skip_serializing_if`, a `rename(serialize = ..)`).
     Unknown,
 }
 

@@ -4,9 +4,10 @@
 //!
 //! [`Columnar`] gives a type's column; leaf types (text, numbers, dates and times) implement
 //! it here and in the domain modules, and `#[derive(Mimic)]` (or `#[derive(Cells)]`) writes it
-//! for a struct whose fields all have one, in serde's order and under serde's names. A type
-//! whose column cannot be known from its type (serde's `flatten`, a struct serialized by
-//! hand) has none: [`crate::Cells::columns`] is `None` and its columns are read from records.
+//! for a struct whose fields all have one, in serde's order and under serde's names (a
+//! `#[serde(flatten)]` field's [`ColumnarStruct`] fields in its place). A type whose column
+//! cannot be known from its type (`skip_serializing_if`, a `Cells` written by hand) has none:
+//! [`crate::Cells::columns`] is `None` and its columns are read from records.
 
 use std::marker::PhantomData;
 

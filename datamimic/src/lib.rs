@@ -94,9 +94,10 @@ pub use datamimic_derive::Cells;
 
 /// Derives [`Columnar`](trait@Columnar) for a type that is only `Serialize` (a value nested in
 /// a record): the impl `#[derive(Mimic)]` writes for every struct whose fields all have a
-/// column, in serde's order and under serde's names (`rename`, `rename_all`, `skip`). An enum
-/// of unit variants is a text column; `flatten`, `skip_serializing_if` and container
-/// attributes such as `tag` are refused, as their shape does not follow from the type.
+/// column, in serde's order and under serde's names (`rename`, `rename_all`, `skip`; a
+/// `flatten` field's own fields in its place). An enum of unit variants is a text column;
+/// `skip_serializing_if` and container attributes such as `tag` are refused, as their shape
+/// does not follow from the type.
 ///
 /// ```
 /// # #![allow(dead_code)]
