@@ -103,8 +103,8 @@ pub(crate) fn columnar_impl(input: &syn::DeriveInput, krate: &TokenStream) -> To
         _ => return TokenStream::new(),
     };
     let ident = &input.ident;
-    let generics = crate::bound::with_mimic_bounds(&input.generics, krate);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    // The fields' bounds are all a column needs: no `Mimic` bound on the parameters.
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     predicates.extend(
         where_clause
             .map(|w| w.predicates.iter().map(|p| quote!(#p)).collect::<Vec<_>>())
