@@ -103,11 +103,15 @@ pub(crate) fn cells_impl(container: &Container<'_>, paths: &Paths) -> TokenStrea
     // One bound per field type, however many fields share it.
     let mut seen = std::collections::HashSet::new();
     predicates.retain(|p| seen.insert(p.to_string()));
+    let columns = crate::columnar::columns_fn(krate);
+    let columnar = crate::columnar::columnar_impl(input, krate);
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::Cells for #ident #ty_generics where #(#predicates),* {
             #body
+            #columns
         }
+        #columnar
     }
 }
 

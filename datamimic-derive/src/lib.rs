@@ -13,6 +13,7 @@ mod cell_type;
 mod cells;
 mod check;
 mod child;
+mod columnar;
 mod ctxt;
 mod expand;
 mod fallback;
@@ -42,6 +43,14 @@ pub fn derive_mimic(input: TokenStream) -> TokenStream {
 pub fn derive_cells(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     cells::derive(&input).into()
+}
+
+/// Derives `datamimic::Columnar` for a type whose `Cells` is not derived (`#[derive(Mimic)]`
+/// and `#[derive(Cells)]` already write it); documented where datamimic re-exports it.
+#[proc_macro_derive(Columnar, attributes(mimic))]
+pub fn derive_columnar(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    columnar::derive(&input).into()
 }
 
 /// Reports an unknown table key at the string that names it, suggesting the closest keys.

@@ -21,13 +21,14 @@ pub mod tape;
 mod temporal;
 
 use anyhow::{Context as _, Result};
+use datamimic::Cells;
 use serde::Serialize;
 
 use crate::sink::Sink;
 
 /// Gives the sinks that write columns the schema of record type `R`: the one it declares, else
 /// the one the records `record(0..SAMPLE)` yield.
-pub fn declare_columns<R: Serialize + 'static>(
+pub fn declare_columns<R: Serialize + Cells>(
     sinks: &mut [Sink],
     record: impl Fn(u64) -> R,
 ) -> Result<()> {
@@ -36,7 +37,7 @@ pub fn declare_columns<R: Serialize + 'static>(
     }
     let shape = match declared::shape_of::<R>() {
         Some(shape) => shape,
-        None => sampled(record)?,
+        None => sampled(shape::SAMPLE, record)?,
     };
     for sink in sinks.iter_mut().filter(|s| s.lacks_schema()) {
         sink.declare_shape(&shape)?;
@@ -44,10 +45,10 @@ pub fn declare_columns<R: Serialize + 'static>(
     Ok(())
 }
 
-/// The shape the records `record(0..SAMPLE)` share.
-fn sampled<R: Serialize>(record: impl Fn(u64) -> R) -> Result<shape::Shape> {
+/// The shape the records `record(0..count)` share.
+pub(crate) fn sampled<R: Serialize>(count: u64, record: impl Fn(u64) -> R) -> Result<shape::Shape> {
     let mut tape = tape::Tape::default();
-    for index in 0..shape::SAMPLE {
+    for index in 0..count {
         tape.push(&record(index))
             .with_context(|| format!("record {index}"))?;
     }
@@ -57,7 +58,7 @@ fn sampled<R: Serialize>(record: impl Fn(u64) -> R) -> Result<shape::Shape> {
 
 #[cfg(all(test, feature = "parquet"))]
 mod tests {
-    use datamimic::domain::common::{Company, Person};
+    use datamimic::domain::common::Person;
 
     use super::*;
     use crate::csv::CsvOptions;
@@ -71,6 +72,70 @@ mod tests {
         Sink::create(encoder, &Target::Memory(SharedBytes::default())).unwrap()
     }
 
+    /// A run of zero records of every entity writes its declared
+    /// schema, in Arrow IPC and in Parquet (whose footer keeps the Arrow schema).
+    #[test]
+    fn zero_records_of_every_entity_have_its_declared_schema() {
+        use crate::entities::{ENTITIES, EntityOptions};
+        use crate::pipeline::Plan;
+        use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+        let dir = std::env::temp_dir().join(format!("datamimic-zero-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut declared_entities = 0;
+        for def in ENTITIES {
+            let options = EntityOptions {
+                seed: Some(5),
+                ..EntityOptions::default()
+            };
+            let entity = def.build(&options).unwrap();
+            let Some(declared) = entity.declared_shape() else {
+                continue;
+            };
+            declared_entities += 1;
+            let expected = column::schema(&declared);
+            let arrow = SharedBytes::default();
+            let encoder = |format| Encoder {
+                format,
+                csv: CsvOptions::default(),
+            };
+            let parquet_path = dir.join(format!("{}.parquet", def.name));
+            let mut sinks = vec![
+                Sink::create(encoder(Format::Arrow), &Target::Memory(arrow.clone())).unwrap(),
+                Sink::create(
+                    encoder(Format::Parquet),
+                    &Target::File {
+                        path: parquet_path.clone(),
+                        table: def.name.to_owned(),
+                    },
+                )
+                .unwrap(),
+            ];
+            let plan = Plan {
+                count: 0,
+                page_size: 10,
+                threads: 2,
+            };
+            entity.export(plan, &mut sinks, def.name).unwrap();
+            for sink in sinks {
+                if let Some(staged) = sink.finish().unwrap() {
+                    staged.commit().unwrap();
+                }
+            }
+            let reader =
+                arrow_ipc::reader::FileReader::try_new(std::io::Cursor::new(arrow.take()), None)
+                    .unwrap();
+            assert_eq!(*reader.schema(), expected, "{} arrow", def.name);
+            assert_eq!(reader.count(), 0, "{}", def.name);
+            let file = std::fs::File::open(&parquet_path).unwrap();
+            let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+            assert_eq!(builder.metadata().file_metadata().num_rows(), 0);
+            assert_eq!(**builder.schema(), expected, "{} parquet", def.name);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(declared_entities, ENTITIES.len());
+    }
+
     #[test]
     fn a_declared_type_needs_no_record_for_its_columns() {
         let mut sinks = vec![arrow_sink()];
@@ -81,14 +146,25 @@ mod tests {
         assert!(!sinks[0].lacks_schema());
     }
 
+    /// A record type whose `Cells` is written by hand declares no columns.
+    #[derive(serde::Serialize)]
+    struct Reading {
+        sensor: &'static str,
+        value: Option<u64>,
+    }
+
+    impl Cells for Reading {}
+
     #[test]
     fn other_types_are_sampled() {
         let mut sinks = vec![arrow_sink()];
         let sampled = std::cell::Cell::new(0);
-        let service = datamimic::Service::<Company>::new().seed(3);
         declare_columns(&mut sinks, |index| {
             sampled.set(sampled.get() + 1);
-            service.record(index)
+            Reading {
+                sensor: "t1",
+                value: Some(index),
+            }
         })
         .unwrap();
         assert_eq!(sampled.get(), shape::SAMPLE);

@@ -57,6 +57,13 @@ pub trait Entity: Send + Sync {
     /// of their own (a CSV header, a JSON array): the records of a shard ([`crate::shard`]).
     fn export_from(&self, first: u64, plan: Plan, sinks: &mut [Sink], label: &str) -> Result<()>;
 
+    /// The columns the record type declares ([`crate::columnar::declared`]), if it does.
+    fn declared_shape(&self) -> Option<crate::columnar::shape::Shape>;
+
+    /// The shape of records `0..count`, as a type without declared columns gets it.
+    #[cfg(test)]
+    fn sampled_shape(&self, count: u64) -> Result<crate::columnar::shape::Shape>;
+
     /// Asserts that records `0..count` give the same CSV bytes through their `Cells` impl as
     /// through serde.
     #[cfg(test)]
@@ -97,6 +104,15 @@ impl<T: Record> Entity for Built<T> {
 
     fn field_names(&self) -> Result<Vec<String>> {
         related::keys::field_names(&self.service.record(0))
+    }
+
+    fn declared_shape(&self) -> Option<crate::columnar::shape::Shape> {
+        crate::columnar::declared::shape_of::<T>()
+    }
+
+    #[cfg(test)]
+    fn sampled_shape(&self, count: u64) -> Result<crate::columnar::shape::Shape> {
+        crate::columnar::sampled(count, |index| self.service.record(index))
     }
 
     #[cfg(test)]

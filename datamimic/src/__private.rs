@@ -6,6 +6,7 @@ pub use datamimic_derive::{cell_type_check, unknown_column, unknown_table};
 pub use serde::{Serialize, Serializer};
 
 pub use crate::cells::{FieldByCells, FieldBySerde, FieldCells};
+pub use crate::columnar::{ColumnOf, DeclaredColumn, NoDeclaredColumn};
 
 /// The pieces of a baked table, as written by `datamimic-codegen`.
 #[derive(Debug)]

@@ -55,6 +55,18 @@ pub trait Cells: Serialize {
         let _ = other;
         false
     }
+
+    /// The record's columns as its type declares them ([`crate::Columnar`]), for columnar
+    /// output that must be typed without seeing a record; `None` (the default) leaves them to
+    /// be read from records. The derived impl gives the type's `Columnar` column where it has
+    /// one.
+    #[inline]
+    fn columns() -> Option<crate::Column>
+    where
+        Self: Sized,
+    {
+        None
+    }
 }
 
 /// Where [`Cells`] go: a CSV row, typically.

@@ -27,6 +27,7 @@ pub mod text;
 
 // Writing records as flat rows (CSV) without serde's per-value calls.
 mod cells;
+pub mod columnar;
 
 // Checking that the baked tables reproduce their weights.
 pub mod check;
@@ -43,6 +44,7 @@ pub mod __private;
 pub use cell::FromCell;
 pub use cells::{CellWriter, Cells};
 pub use clock::Clock;
+pub use columnar::{Column, Columnar, ColumnarStruct};
 pub use context::{Context, Settings};
 pub use dataset::{
     DatasetCode, Fallback, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
@@ -89,6 +91,31 @@ pub use datamimic_derive::Mimic;
 /// assert_eq!(row.0, ["t1", "7"]);
 /// ```
 pub use datamimic_derive::Cells;
+
+/// Derives [`Columnar`](trait@Columnar) for a type that is only `Serialize` (a value nested in
+/// a record): the impl `#[derive(Mimic)]` writes for every struct whose fields all have a
+/// column, in serde's order and under serde's names (`rename`, `rename_all`, `skip`; a
+/// `flatten` field's own fields in its place). An enum of unit variants is a text column;
+/// `skip_serializing_if` and container attributes such as `tag` are refused, as their shape
+/// does not follow from the type.
+///
+/// ```
+/// # #![allow(dead_code)]
+/// use datamimic::{Column, Columnar};
+///
+/// #[derive(serde::Serialize, Columnar)]
+/// #[serde(rename_all = "camelCase")]
+/// struct Reading {
+///     sensor_id: &'static str,
+///     value: Option<u64>,
+/// }
+///
+/// assert_eq!(
+///     Reading::column(),
+///     Column::Struct(vec![("sensorId", Column::Text), ("value", Column::U64)])
+/// );
+/// ```
+pub use datamimic_derive::Columnar;
 
 /// Includes the tables that a crate's own `build.rs` baked with
 /// `datamimic_codegen::bake_user_datasets()`. Call it once, at the crate root.

@@ -7,6 +7,7 @@ mod support;
 mod bad_datasets;
 mod baked;
 mod derive;
+mod derive_columns;
 mod derive_domain;
 mod domain_accounts_crm;
 mod domain_claims_insured_risk;

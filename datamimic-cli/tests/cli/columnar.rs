@@ -45,7 +45,7 @@ fn json(array: &dyn Array, row: usize) -> Value {
         };
     }
     match array.data_type() {
-        // A column no sampled record has a value in (a US bank account's IBAN).
+        // A column no sampled record has a value in (only a type without declared columns).
         DataType::Null => Value::Null,
         DataType::Boolean => Value::Bool(array.as_boolean().value(row)),
         DataType::Int8 => number!(Int8Type),

@@ -2,178 +2,60 @@
 //! `Option` one is typed even when no record of a run has a value there, whatever records a
 //! run or shard holds (none at all, or a first one full of nulls).
 //!
-//! [`Columnar`] gives a type's shape; leaf types (text, numbers, dates and times) implement
-//! it here, and `columnar_struct!` declares a record type's fields in serde order, checked
-//! by the compiler against the struct (every field named, each of its declared type). A test
+//! `datamimic::Columnar` gives a type's column: leaf types (text, numbers, dates and times)
+//! implement it in datamimic, and `#[derive(Mimic)]` writes it for every struct whose fields
+//! all have one, reported by `Cells::columns`; this module turns it into a [`Shape`]. A test
 //! compares every declared shape with the one sampled from the type's records, so a
 //! declaration that drifts from the type's serde output fails it. Types without a declaration
 //! have their columns sampled ([`super::shape`]).
 
-use std::any::TypeId;
-
-use chrono::{DateTime, NaiveDate, Utc};
-use datamimic::domain::common as dc;
-use datamimic::domain::ecommerce as ec;
+use datamimic::{Cells, Column};
 
 use super::shape::Shape;
 use super::tape::Int;
 
-/// A type whose column shape is known without a value.
-pub trait Columnar {
-    /// The shape of the type's column (a struct's: its fields').
-    fn shape() -> Shape;
-}
-
-macro_rules! leaf {
-    ($shape:expr => $($ty:ty),* $(,)?) => {
-        $(impl Columnar for $ty {
-            fn shape() -> Shape {
-                $shape
-            }
-        })*
-    };
-}
-
-leaf!(Shape::Text => &'static str, String, dc::FullName, dc::FullAddress, dc::PersonalEmail,
-    dc::PhoneNumber, dc::Gender);
-leaf!(Shape::Text => ec::Code, ec::Ean13, ec::ProductName);
-leaf!(Shape::F64 => ec::Money);
-leaf!(Shape::Bool => bool);
-leaf!(Shape::F32 => f32);
-leaf!(Shape::F64 => f64);
-leaf!(Shape::Int(Int::U8) => u8);
-leaf!(Shape::Int(Int::U16) => u16);
-leaf!(Shape::Int(Int::U32) => u32);
-leaf!(Shape::Int(Int::U64) => u64);
-leaf!(Shape::Int(Int::I8) => i8);
-leaf!(Shape::Int(Int::I16) => i16);
-leaf!(Shape::Int(Int::I32) => i32);
-leaf!(Shape::Int(Int::I64) => i64);
-leaf!(Shape::Date => NaiveDate);
-leaf!(Shape::Timestamp => DateTime<Utc>);
-
-impl<T: Columnar> Columnar for Option<T> {
-    fn shape() -> Shape {
-        T::shape()
+/// The shape of a declared column.
+pub fn shape(column: Column) -> Shape {
+    match column {
+        Column::Bool => Shape::Bool,
+        Column::I8 => Shape::Int(Int::I8),
+        Column::I16 => Shape::Int(Int::I16),
+        Column::I32 => Shape::Int(Int::I32),
+        Column::I64 => Shape::Int(Int::I64),
+        Column::U8 => Shape::Int(Int::U8),
+        Column::U16 => Shape::Int(Int::U16),
+        Column::U32 => Shape::Int(Int::U32),
+        Column::U64 => Shape::Int(Int::U64),
+        Column::F32 => Shape::F32,
+        Column::F64 => Shape::F64,
+        Column::Text => Shape::Text,
+        Column::Date => Shape::Date,
+        Column::Timestamp => Shape::Timestamp,
+        Column::List(item) => Shape::List(Box::new(shape(*item))),
+        Column::Struct(fields) => Shape::Struct(
+            fields
+                .into_iter()
+                .map(|(name, column)| (name.to_owned(), shape(column)))
+                .collect(),
+        ),
     }
 }
 
-impl<T: Columnar> Columnar for Vec<T> {
-    fn shape() -> Shape {
-        Shape::List(Box::new(T::shape()))
-    }
-}
-
-/// Declares the fields of struct `$ty` in its serde order. The generated check destructures
-/// the struct without `..`, so a field left out, added or of another type is a compile error;
-/// the order and serde's names are checked by the tests against sampled records.
-macro_rules! columnar_struct {
-    ($($ty:ident)::+ { $($field:ident: $field_ty:ty),* $(,)? }) => {
-        impl Columnar for $($ty)::+ {
-            fn shape() -> Shape {
-                // Compiled, never run: the declaration names the struct's fields and types.
-                #[allow(dead_code)]
-                fn check(record: &$($ty)::+) {
-                    let $($ty)::+ { $($field),* } = record;
-                    $(let _: &$field_ty = $field;)*
-                }
-                Shape::Struct(vec![$((stringify!($field).to_owned(), <$field_ty>::shape())),*])
-            }
-        }
-    };
-}
-
-columnar_struct!(dc::Address {
-    street: &'static str,
-    house_number: u16,
-    city: &'static str,
-    state_code: &'static str,
-    state: &'static str,
-    postal_code: &'static str,
-    area_code: &'static str,
-    country: &'static str,
-    country_code: &'static str,
-    phone: dc::PhoneNumber,
-    mobile_phone: dc::PhoneNumber,
-    fax: dc::PhoneNumber,
-    organization: &'static str,
-    full_address: dc::FullAddress,
-});
-
-columnar_struct!(dc::Person {
-    birthdate: NaiveDate,
-    given_name: &'static str,
-    family_name: &'static str,
-    full_name: dc::FullName,
-    gender: dc::Gender,
-    name: dc::FullName,
-    age: u8,
-    email: dc::PersonalEmail,
-    phone: dc::PhoneNumber,
-    mobile_phone: dc::PhoneNumber,
-    academic_title: &'static str,
-    salutation: &'static str,
-    nobility_title: &'static str,
-    address: dc::Address,
-});
-
-columnar_struct!(ec::OrderLine {
-    product_id: ec::Code,
-    sku: ec::Code,
-    ean: ec::Ean13,
-    name: ec::ProductName,
-    category: &'static str,
-    brand: &'static str,
-    price: ec::Money,
-    quantity: u32,
-    line_total: ec::Money,
-    tax_amount: ec::Money,
-});
-
-columnar_struct!(ec::Order {
-    order_id: ec::Code,
-    user_id: ec::Code,
-    product_list: Vec<ec::OrderLine>,
-    total_amount: ec::Money,
-    date: DateTime<Utc>,
-    status: &'static str,
-    payment_method: &'static str,
-    shipping_method: &'static str,
-    shipping_address: dc::Address,
-    billing_address: dc::Address,
-    currency: &'static str,
-    tax_amount: ec::Money,
-    shipping_amount: ec::Money,
-    discount_amount: ec::Money,
-    coupon_code: Option<&'static str>,
-    notes: Option<&'static str>,
-});
-
-/// The record types with declared columns, and their shapes.
-fn declared() -> [(TypeId, fn() -> Shape); 3] {
-    [
-        (TypeId::of::<dc::Person>(), dc::Person::shape),
-        (TypeId::of::<dc::Address>(), dc::Address::shape),
-        (TypeId::of::<ec::Order>(), ec::Order::shape),
-    ]
-}
-
-/// The declared shape of record type `T`, if it has one.
-pub fn shape_of<T: 'static>() -> Option<Shape> {
-    let wanted = TypeId::of::<T>();
-    declared()
-        .into_iter()
-        .find(|(id, _)| *id == wanted)
-        .map(|(_, shape)| shape())
+/// The declared shape of record type `T`, if it declares its columns ([`Cells::columns`]).
+pub fn shape_of<T: Cells>() -> Option<Shape> {
+    T::columns().map(shape)
 }
 
 #[cfg(test)]
 mod tests {
+    use datamimic::domain::common as dc;
+    use datamimic::domain::ecommerce as ec;
     use datamimic::{Mimic, Service};
     use serde::Serialize;
 
     use super::super::tape::Tape;
     use super::*;
+    use crate::entities::{ENTITIES, EntityOptions};
 
     /// The shape sampled from `count` records of `T` (seeded, in `dataset`).
     fn sampled<T: Mimic + Serialize>(dataset: &str, count: u64) -> Shape {
@@ -183,6 +65,10 @@ mod tests {
             tape.push(&service.record(index)).unwrap();
         }
         Shape::of_records([&tape]).unwrap()
+    }
+
+    fn declared<T: Cells>() -> Shape {
+        shape_of::<T>().expect("a declared type")
     }
 
     /// Whether `declared` types every column `sampled` saw a value in the same way (a column
@@ -203,36 +89,93 @@ mod tests {
         }
     }
 
-    /// 2,048 US records give every column a value: declaring the columns changed none of the
-    /// schemas sampling gave, so the files' bytes are what they were.
-    #[test]
-    fn declared_shapes_are_exactly_what_sampling_gave() {
-        assert_eq!(dc::Person::shape(), sampled::<dc::Person>("US", 2_048));
-        assert_eq!(ec::Order::shape(), sampled::<ec::Order>("US", 2_048));
+    /// The paths where `declared` and `sampled` differ, each with the sampled shape.
+    fn differences(path: &str, declared: &Shape, sampled: &Shape, out: &mut Vec<String>) {
+        match (declared, sampled) {
+            (Shape::List(d), Shape::List(s)) => differences(&format!("{path}[]"), d, s, out),
+            (Shape::Struct(d), Shape::Struct(s)) if d.len() == s.len() => {
+                for ((name, d), (_, s)) in d.iter().zip(s) {
+                    let path = if path.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    differences(&path, d, s, out);
+                }
+            }
+            (d, s) if d != s => out.push(format!("{path}: declared {d}, sampled {s}")),
+            _ => {}
+        }
+    }
+
+    /// Where 2,048 seeded records of an entity give a shape other than the declared one, and
+    /// why that is right: the declared shape types what the sample cannot see. US accounts
+    /// have no IBAN (the `Option` is never set there), so sampling typed the column as null;
+    /// declared, it is a text column of nulls.
+    const LEGITIMATE: &[(&str, &str, &str)] = &[
+        ("BankAccount", "US", "iban"),
+        ("CreditCard", "US", "iban"),
+        ("Transaction", "US", "account.iban"),
+    ];
+
+    fn options(dataset: &str) -> EntityOptions {
+        EntityOptions {
+            dataset: Some(dataset.to_owned()),
+            seed: Some(11),
+            ..EntityOptions::default()
+        }
     }
 
     #[test]
-    fn declared_shapes_are_the_sampled_ones() {
-        for dataset in ["US", "DE", "VN"] {
-            let person = sampled::<dc::Person>(dataset, 2_048);
-            assert!(
-                agrees(&dc::Person::shape(), &person),
-                "{dataset}: {person:?}"
-            );
-            let address = sampled::<dc::Address>(dataset, 500);
-            assert!(agrees(&dc::Address::shape(), &address), "{dataset}");
-            let orders = sampled::<ec::Order>(dataset, 2_048);
-            assert!(
-                agrees(&ec::Order::shape(), &orders),
-                "{dataset}: {orders:?}"
-            );
+    fn every_entity_declares_its_columns() {
+        for def in ENTITIES {
+            let entity = def.build(&options("US")).unwrap();
+            assert!(entity.declared_shape().is_some(), "{}", def.name);
         }
+    }
+
+    /// Every declared shape against the one sampled from 2,048 US and DE records: equal, but
+    /// for the listed columns the sample cannot type (an `Option` never set in it), where the
+    /// two still agree on every value the sample saw.
+    #[test]
+    fn declared_shapes_are_the_sampled_ones_but_where_listed() {
+        let mut unexplained = Vec::new();
+        let mut seen = Vec::new();
+        for def in ENTITIES {
+            for dataset in ["US", "DE"] {
+                let entity = def.build(&options(dataset)).unwrap();
+                let declared = entity.declared_shape().unwrap();
+                let sampled = entity.sampled_shape(2_048).unwrap();
+                assert!(
+                    agrees(&declared, &sampled),
+                    "{} {dataset}: declared {declared:?}, sampled {sampled:?}",
+                    def.name
+                );
+                let mut diffs = Vec::new();
+                differences("", &declared, &sampled, &mut diffs);
+                for diff in diffs {
+                    let listed = LEGITIMATE.iter().any(|(name, data, field)| {
+                        *name == def.name
+                            && *data == dataset
+                            && diff.starts_with(&format!("{field}:"))
+                    });
+                    if listed {
+                        seen.push(format!("{} {dataset} {diff}", def.name));
+                    } else {
+                        unexplained.push(format!("{} {dataset} {diff}", def.name));
+                    }
+                }
+            }
+        }
+        assert!(unexplained.is_empty(), "{unexplained:#?}");
+        // A listed difference that no longer occurs is taken off the list.
+        assert_eq!(seen.len(), LEGITIMATE.len(), "{seen:#?}");
     }
 
     #[test]
     fn a_declaration_that_drifts_from_the_type_disagrees() {
         let person = sampled::<dc::Person>("US", 50);
-        let Shape::Struct(mut fields) = dc::Person::shape() else {
+        let Shape::Struct(mut fields) = declared::<dc::Person>() else {
             panic!("a struct")
         };
         fields.swap(1, 2);
@@ -247,7 +190,7 @@ mod tests {
     /// A run whose orders all lack a coupon and notes still types those columns as text.
     #[test]
     fn options_never_given_a_value_are_typed() {
-        let Shape::Struct(fields) = ec::Order::shape() else {
+        let Shape::Struct(fields) = declared::<ec::Order>() else {
             panic!("a struct")
         };
         let of = |name: &str| &fields.iter().find(|(n, _)| n == name).unwrap().1;
@@ -257,12 +200,6 @@ mod tests {
             matches!(of("product_list"), Shape::List(line) if matches!(**line, Shape::Struct(_)))
         );
         let none = sampled::<ec::Order>("US", 1);
-        assert!(agrees(&ec::Order::shape(), &none));
-    }
-
-    #[test]
-    fn only_declared_types_have_a_shape() {
-        assert!(shape_of::<dc::Person>().is_some());
-        assert!(shape_of::<dc::Company>().is_none());
+        assert!(agrees(&declared::<ec::Order>(), &none));
     }
 }

@@ -56,6 +56,12 @@ where
 /// Implements `Display` and `Serialize` through [`TextParts`].
 macro_rules! display_and_serialize_by_parts {
     ($($ty:ty),* $(,)?) => {$(
+        // Written as one text cell, so one text column.
+        impl $crate::Columnar for $ty {
+            fn column() -> $crate::Column {
+                $crate::Column::Text
+            }
+        }
         impl ::std::fmt::Display for $ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 $crate::domain::text_parts::display(self, f)

@@ -57,3 +57,10 @@ impl serde::Serialize for Code {
         serializer.collect_str(self)
     }
 }
+
+// The column of what `serialize` writes.
+impl crate::Columnar for Code {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}

@@ -25,6 +25,13 @@ pub enum Gender {
     Other = 2,
 }
 
+// Written as its lowercase name (`cells = false` leaves the derive no `Columnar` to write).
+impl crate::Columnar for Gender {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}
+
 impl Gender {
     /// The value of the `gender` column in `common/person/salutation`.
     pub fn as_str(&self) -> &'static str {

@@ -13,7 +13,8 @@ use super::money::Money;
 use crate::ident::code::Code;
 
 /// Where a customer stands by recency, the way CRM and e-mail tools segment a shop's base.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Segment {
     /// Signed up within the last 30 days and not ordered yet.
@@ -29,7 +30,10 @@ pub enum Segment {
 }
 
 /// Loyalty tier by lifetime spend: [`LoyaltyTier::for_spend`].
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum LoyaltyTier {
     /// Below 500 currency units.

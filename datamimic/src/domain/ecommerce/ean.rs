@@ -62,3 +62,10 @@ impl serde::Serialize for Ean13 {
         serializer.serialize_str(self.as_str())
     }
 }
+
+// The column of what `serialize` writes.
+impl crate::Columnar for Ean13 {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}

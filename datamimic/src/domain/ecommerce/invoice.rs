@@ -14,7 +14,8 @@ use super::product::ProductName;
 use crate::ident::code::Code;
 
 /// One line of an invoice.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct InvoiceLine {
     /// 1 for the first line.
     pub position: u32,
@@ -37,7 +38,8 @@ pub struct InvoiceLine {
 }
 
 /// The net amount and tax of one rate, as a German invoice must show them (§ 14 UStG).
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct TaxSummary {
     /// The rate in percent.
     pub tax_rate_percent: f64,
@@ -48,7 +50,8 @@ pub struct TaxSummary {
 }
 
 /// Whether an invoice has been paid.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum InvoiceStatus {
     /// Paid (paid in advance, or by the due date or later).

@@ -114,6 +114,13 @@ impl serde::Serialize for Money {
     }
 }
 
+// The column of what `serialize` writes.
+impl crate::Columnar for Money {
+    fn column() -> crate::Column {
+        crate::Column::F64
+    }
+}
+
 /// Parses a fraction such as `0.0752` or `0.19` into parts per million.
 pub(crate) fn parse_ppm(text: &str) -> Option<u32> {
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));

@@ -93,6 +93,13 @@ impl<const N: usize> serde::Serialize for Picks<N> {
     }
 }
 
+// The column of what `serialize` writes.
+impl<const N: usize> crate::Columnar for Picks<N> {
+    fn column() -> crate::Column {
+        crate::Column::List(Box::new(crate::Column::Text))
+    }
+}
+
 /// `count` distinct first-column values of `table` by weight (fewer if the table is smaller):
 /// draws again on a repeat, which is sampling without replacement.
 pub(crate) fn distinct<const N: usize, R: Rng + ?Sized>(

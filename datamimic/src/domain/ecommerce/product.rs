@@ -232,6 +232,13 @@ impl serde::Serialize for ProductName {
     }
 }
 
+// The column of what `serialize` writes.
+impl crate::Columnar for ProductName {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}
+
 /// A one-line description: `Premium Air Filter by ACME, in Black.`
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 pub struct ProductDescription {
@@ -257,6 +264,13 @@ impl serde::Serialize for ProductDescription {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+// The column of what `serialize` writes.
+impl crate::Columnar for ProductDescription {
+    fn column() -> crate::Column {
+        crate::Column::Text
     }
 }
 
@@ -288,6 +302,13 @@ impl serde::Serialize for Dimensions {
         serializer: S,
     ) -> std::result::Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+// The column of what `serialize` writes.
+impl crate::Columnar for Dimensions {
+    fn column() -> crate::Column {
+        crate::Column::Text
     }
 }
 

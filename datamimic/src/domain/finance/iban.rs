@@ -69,3 +69,10 @@ impl serde::Serialize for Iban {
         serializer.serialize_str(self.as_str())
     }
 }
+
+// The column of what `serialize` writes.
+impl crate::Columnar for Iban {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}

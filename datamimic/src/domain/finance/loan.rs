@@ -115,7 +115,8 @@ const DE_LOANS: [LoanKind; 3] = [
 ];
 
 /// One monthly instalment of a loan's schedule.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Installment {
     /// 1 for the first instalment.
     pub number: u32,

@@ -14,7 +14,8 @@ use super::tables::FinanceTables;
 use super::{log_uniform, timestamp};
 
 /// How a payment is made.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PaymentMethod {
     /// Credit card.
@@ -94,7 +95,8 @@ const DE_METHODS: [(PaymentMethod, u64); 9] = [
 ];
 
 /// Where a payment stands.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PaymentStatus {
     /// Submitted, not yet settled (transfers on their way).

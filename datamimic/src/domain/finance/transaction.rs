@@ -190,6 +190,12 @@ impl fmt::Display for TransactionDescription {
 
 macro_rules! display_serialize {
     ($($t:ty),*) => {$(
+        // Written as one text cell, so one text column.
+        impl $crate::Columnar for $t {
+            fn column() -> $crate::Column {
+                $crate::Column::Text
+            }
+        }
         impl serde::Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)

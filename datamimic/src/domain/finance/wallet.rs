@@ -15,7 +15,8 @@ use super::tables::FinanceTables;
 use super::{add_years, log_uniform, timestamp, unix_day};
 
 /// How a wallet holds money.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum WalletType {
     /// Keeps a balance of its own (PayPal, Venmo, Cash App).
@@ -25,7 +26,8 @@ pub enum WalletType {
 }
 
 /// Whether a wallet can be used.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum WalletStatus {
     /// In use.

@@ -96,7 +96,8 @@ pub struct MedicalDevice {
 }
 
 /// A device's technical data.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct Specifications {
     /// Mains voltage of the country (120 V US, 230 V Europe).
     pub voltage: u16,
@@ -109,7 +110,8 @@ pub struct Specifications {
 }
 
 /// One use of a device.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq)]
+#[mimic(crate = "crate")]
 pub struct UsageLog {
     /// Day of use.
     #[serde(serialize_with = "crate::domain::iso_date::date")]
@@ -119,7 +121,8 @@ pub struct UsageLog {
 }
 
 /// One maintenance visit.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq)]
+#[mimic(crate = "crate")]
 pub struct MaintenanceRecord {
     /// Day of the visit.
     #[serde(serialize_with = "crate::domain::iso_date::date")]

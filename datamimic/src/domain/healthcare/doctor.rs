@@ -119,7 +119,8 @@ pub struct Doctor {
 }
 
 /// The hospital a doctor works at: in the doctor's city, of a type fitting the specialty.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct HospitalRef {
     /// Name from city and type.
     pub name: HospitalName,
@@ -153,6 +154,13 @@ impl serde::Serialize for Certifications {
             seq.serialize_element(c)?;
         }
         seq.end()
+    }
+}
+
+// The column of what `serialize` writes.
+impl crate::Columnar for Certifications {
+    fn column() -> crate::Column {
+        crate::Column::List(Box::new(crate::Column::Text))
     }
 }
 
@@ -197,6 +205,18 @@ impl serde::Serialize for OfficeHours {
             }
         }
         map.end()
+    }
+}
+
+// The column of what `serialize` writes.
+impl crate::Columnar for OfficeHours {
+    fn column() -> crate::Column {
+        crate::Column::Struct(
+            WEEKDAYS
+                .iter()
+                .map(|day| (*day, crate::Column::Text))
+                .collect(),
+        )
     }
 }
 

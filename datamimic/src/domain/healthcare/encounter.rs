@@ -11,7 +11,8 @@ use crate::{ChildOf, Context, Mimic, Siblings, Table, tables};
 use super::{Condition, MedicalProcedure, Medication, Npi, Patient, ProcedureCode};
 
 /// The kind of an encounter.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum EncounterType {
     /// A check-up without a diagnosis (the only kind for patients without conditions).
@@ -49,7 +50,8 @@ fn mean_stay_days(german: bool) -> f64 {
 }
 
 /// A drug given for one diagnosis.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct Prescription {
     /// ICD-10 code of the diagnosis the drug treats.
     pub diagnosis_code: &'static str,
@@ -59,7 +61,8 @@ pub struct Prescription {
 }
 
 /// A procedure performed during an encounter.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct EncounterProcedure {
     /// CPT (US) or OPS (DE) code with its system.
     pub code: ProcedureCode,

@@ -13,7 +13,8 @@ use super::encounter::treats;
 use super::{Allergy, Condition, MedicalRecordNumber, Medication, Patient, Selection};
 
 /// A condition on the problem list, with the day it was diagnosed.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct Problem {
     /// The condition with its ICD-10 code.
     #[serde(flatten)]
@@ -24,7 +25,8 @@ pub struct Problem {
 }
 
 /// A drug on the medication list, with what it treats and since when.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct MedicationEntry {
     /// The drug with its usual dosage.
     #[serde(flatten)]

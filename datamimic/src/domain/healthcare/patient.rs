@@ -129,7 +129,8 @@ pub struct Patient {
 }
 
 /// A diagnosed condition with its ICD-10 code (ICD-10-CM for US, ICD-10-GM for DE).
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct Condition {
     /// Name in the dataset's language.
     pub name: &'static str,
@@ -140,7 +141,8 @@ pub struct Condition {
 }
 
 /// A medication with its usual dosage.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct Medication {
     /// Drug name.
     pub name: &'static str,
@@ -153,7 +155,8 @@ pub struct Medication {
 }
 
 /// An allergy.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct Allergy {
     /// What the patient reacts to.
     pub allergen: &'static str,
@@ -165,7 +168,8 @@ pub struct Allergy {
 
 /// The person to call in an emergency: a relative (sharing the family name) or a friend, with
 /// a phone in the patient's area.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq)]
+#[mimic(crate = "crate")]
 pub struct EmergencyContact {
     /// Full name.
     pub name: FullName,
@@ -177,7 +181,8 @@ pub struct EmergencyContact {
 
 /// A reference to a doctor: `DoctorService` records with the same number carry the same
 /// `doctor_id` and NPI (the NPI depends only on the number).
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 pub struct PrimaryDoctor {
     /// The doctor's `doctor_id` (1 to the service's doctor pool).
     pub doctor_id: u64,

@@ -80,6 +80,13 @@ impl<T: serde::Serialize> serde::Serialize for Selection<T> {
     }
 }
 
+// The column of what `serialize` writes.
+impl<T: crate::Columnar> crate::Columnar for Selection<T> {
+    fn column() -> crate::Column {
+        crate::Column::List(Box::new(T::column()))
+    }
+}
+
 impl<T> IntoIterator for Selection<T> {
     type Item = &'static T;
     type IntoIter = SelectionIter<T>;

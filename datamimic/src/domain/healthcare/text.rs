@@ -11,6 +11,12 @@ use crate::text::fold_char;
 /// Implements `Serialize` through `Display`, for values kept as parts and written as text.
 macro_rules! serialize_as_text {
     ($($ty:ty),* $(,)?) => {$(
+        // Written as one text cell, so one text column.
+        impl $crate::Columnar for $ty {
+            fn column() -> $crate::Column {
+                $crate::Column::Text
+            }
+        }
         impl serde::Serialize for $ty {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)

@@ -14,7 +14,8 @@ use super::tables::InsuranceTables;
 use super::{InsuranceCoverage, InsurancePolicy, RecordId};
 
 /// Where a claim stands.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ClaimStatus {
     /// Reported, not yet looked at.

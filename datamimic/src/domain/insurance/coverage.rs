@@ -101,6 +101,13 @@ impl serde::Serialize for CoverageDescription {
     }
 }
 
+// The column of what `serialize` writes.
+impl crate::Columnar for CoverageDescription {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,3 +120,12 @@ impl serde::Serialize for CoverageSet {
         serializer.collect_seq(self.iter())
     }
 }
+
+// The column of what `serialize` writes.
+impl crate::Columnar for CoverageSet {
+    fn column() -> crate::Column {
+        crate::Column::List(Box::new(
+            <super::InsuranceCoverage as crate::Columnar>::column(),
+        ))
+    }
+}

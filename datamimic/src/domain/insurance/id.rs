@@ -60,6 +60,13 @@ impl serde::Serialize for RecordId {
     }
 }
 
+// The column of what `serialize` writes.
+impl crate::Columnar for RecordId {
+    fn column() -> crate::Column {
+        crate::Column::Text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

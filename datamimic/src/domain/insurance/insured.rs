@@ -11,7 +11,8 @@ use crate::{ChildOf, Context, Mimic, Siblings};
 use super::{InsurancePolicy, RecordId};
 
 /// How an insured person is related to the policy holder.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Relationship {
     /// The policy holder insures themselves.

@@ -13,7 +13,10 @@ use crate::{ChildOf, Context, Mimic, Siblings};
 use super::{InsurancePolicy, RecordId};
 
 /// Underwriting class, best first; each class is a premium band.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[mimic(crate = "crate")]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum RiskClass {
     /// Score below 15.

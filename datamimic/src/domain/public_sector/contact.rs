@@ -97,6 +97,12 @@ impl fmt::Display for Email {
 
 macro_rules! serialize_as_text {
     ($($t:ty),*) => {$(
+        // Written as one text cell, so one text column.
+        impl $crate::Columnar for $t {
+            fn column() -> $crate::Column {
+                $crate::Column::Text
+            }
+        }
         impl serde::Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.collect_str(self)

@@ -94,7 +94,8 @@ pub struct AdministrationOffice {
 }
 
 /// A named office holder.
-#[derive(serde::Serialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq)]
+#[mimic(crate = "crate")]
 pub struct Leader {
     /// Position (`Director`, `Amtsleitung`).
     pub title: &'static str,
@@ -134,6 +135,13 @@ impl fmt::Display for OfficeName {
 impl serde::Serialize for OfficeName {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+// The column of what `serialize` writes.
+impl crate::Columnar for OfficeName {
+    fn column() -> crate::Column {
+        crate::Column::Text
     }
 }
 
