@@ -10,6 +10,7 @@ use syn::{Data, Fields};
 use crate::ast::{Body, Container};
 use crate::ctxt::Ctxt;
 use crate::expand::Paths;
+use crate::serde_attr::{serde_attrs, skip_value};
 
 /// Expands `#[derive(Cells)]`, for a type whose `Mimic` is written by hand: the same impl
 /// `#[derive(Mimic)]` writes.
@@ -229,20 +230,6 @@ fn serde_fields(
             Some(how)
         })
         .collect()
-}
-
-fn serde_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
-    attrs.iter().filter(|a| a.path().is_ident("serde"))
-}
-
-/// Reads past `= value` or `(...)` of a serde key this module does not interpret.
-fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(syn::Token![=]) {
-        let _: syn::Expr = meta.value()?.parse()?;
-    } else if meta.input.peek(syn::token::Paren) {
-        meta.parse_nested_meta(|inner| skip_value(&inner))?;
-    }
-    Ok(())
 }
 
 /// `(copy, source)` for each field written `from = source`, where `source` is an earlier field

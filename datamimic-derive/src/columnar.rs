@@ -7,6 +7,7 @@
 //! own only write a date or time faster, and a record that does not fit its declared column
 //! is an error of the writer, not silently written.
 
+use crate::serde_attr::{serde_attrs, skip_value};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, Fields};
@@ -275,20 +276,6 @@ fn rename(field: &str, rule: Option<&str>) -> String {
         Some("SCREAMING-KEBAB-CASE") => field.replace('_', "-").to_ascii_uppercase(),
         _ => field.to_owned(),
     }
-}
-
-fn serde_attrs(attrs: &[syn::Attribute]) -> impl Iterator<Item = &syn::Attribute> {
-    attrs.iter().filter(|a| a.path().is_ident("serde"))
-}
-
-/// Reads past `= value` or `(...)` of a serde key this module does not interpret.
-fn skip_value(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(syn::Token![=]) {
-        let _: syn::Expr = meta.value()?.parse()?;
-    } else if meta.input.peek(syn::token::Paren) {
-        meta.parse_nested_meta(|inner| skip_value(&inner))?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

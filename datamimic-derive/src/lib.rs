@@ -21,6 +21,7 @@ mod fits;
 mod format;
 mod moves;
 mod range;
+mod serde_attr;
 mod suggest;
 mod symbol;
 mod tables;
