@@ -3,14 +3,16 @@
 //! (`ColumnarStruct`); an enum of unit variants is text. Written next to `Cells` (which
 //! reports it from `Cells::columns`) unless serde's attributes may make the serialized shape
 //! differ from the declared one (`skip_serializing_if`, a container attribute other than
-//! `rename`/`rename_all`), so such a type has its columns read from records instead. A `serialize_with` field is declared as its type: datamimic's
-//! own only write a date or time faster, and a record that does not fit its declared column
-//! is an error of the writer, not silently written.
+//! `rename`/`rename_all`), so such a type has its columns read from records instead. A
+//! `serialize_with` field is declared as its type: datamimic's own only write a date or time
+//! faster, and a record that does not fit its declared column is an error of the writer, not
+//! silently written.
 
-use crate::serde_attr::{serde_attrs, skip_value};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, Fields};
+
+use crate::serde_attr::{serde_attrs, skip_value};
 
 /// Expands `#[derive(Columnar)]`, for a type that is only `Serialize` (a nested value of a
 /// record): the impl `#[derive(Mimic)]` writes. `#[mimic(crate = path)]` names datamimic.
