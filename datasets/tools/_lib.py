@@ -151,6 +151,23 @@ def _write(rel: str, comments: list[str], header: list[str] | None, rows: list[l
     print(f"{rel}: {len(rows)} rows")
 
 
+def top_ten_shares(decade: int, sex: str, counts: dict, total: float | None = None) -> list[str]:
+    """Reference rows `decade,sex,given_name,share` of the ten names most given in `counts`
+    (ties by name), each as a share of `total` (default: all of `counts`)."""
+    total = sum(counts.values()) if total is None else total
+    top = sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:10]
+    return [f"{decade},{sex},{name},{n / total:.7f}" for name, n in top]
+
+
+def write_decade_reference(path: Path, source: str, share: str, script: str, rows: list[str]) -> None:
+    """Writes a test reference of given names by birth decade (tests/reference/), `share`
+    saying what a share is of."""
+    lines = [f"# {source}", f"# share = {share}", f"# written by datasets/tools/{script}",
+             "decade,sex,given_name,share", *rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+    print(f"tests/reference/{path.name}: {len(rows)} rows")
+
+
 def write_value_weight(rel: str, comments: list[str], items, sort: str = "weight") -> None:
     """items: iterable of (value, weight). Values are cleaned and merged (weights summed).
     sort='weight': by weight desc then value; 'value': by value."""

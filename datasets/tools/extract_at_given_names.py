@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, write_table
+from _lib import SRC, top_ten_shares, write_decade_reference, write_table
 from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 P = "common/person/"
@@ -67,18 +67,10 @@ def main() -> None:
                      f"per decade the top {PER_DECADE}: the first {head} keep their counts, the rest carry the mass of all names beyond the cut (scaled)",
                      f"people born before {first} draw from given_name_{sex}_AT.csv"],
                     ["given_name", "decade", "weight"], rows)
-    lines = [f"# {SOURCE}",
-             "# share = live births of the sex in the decade given the name / all listed births of the sex in the decade; top 10",
-             "# written by datasets/tools/extract_at_given_names.py",
-             "decade,sex,given_name,share"]
-    for decade in (1990, 2000):
-        for sex in ("male", "female"):
-            c = counts[(decade, sex)]
-            total = sum(c.values())
-            for name, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:10]:
-                lines.append(f"{decade},{sex},{name},{n / total:.7f}")
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"tests/reference/{REFERENCE.name}: {len(lines) - 4} rows")
+    rows = [row for decade in (1990, 2000) for sex in ("male", "female")
+            for row in top_ten_shares(decade, sex, counts[(decade, sex)])]
+    write_decade_reference(REFERENCE, SOURCE, "live births of the sex in the decade given the name / all listed births of the sex in the decade; top 10",
+                           "extract_at_given_names.py", rows)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, title_name, write_table, write_value_weight
+from _lib import SRC, title_name, top_ten_shares, write_decade_reference, write_table, write_value_weight
 from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 P = "common/person/"
@@ -79,18 +79,10 @@ def main() -> None:
              "Person draws FR given names from given_name_by_decade_*_FR (the birth decade); this table serves the entities without a birth date"],
             keep_tail_mass(own[:ALL_AGES], total, round(ALL_AGES * HEAD_SHARE)),
         )
-    lines = [f"# {SOURCE}",
-             "# share = births of the sex in the decade given the name / all listed births of the sex in the decade; top 10",
-             "# written by datasets/tools/extract_fr_given_names.py",
-             "decade,sex,given_name,share"]
-    for decade in (1960, 2000):
-        for sex in ("male", "female"):
-            c = counts[(decade, sex)]
-            total = sum(c.values())
-            for name, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:10]:
-                lines.append(f"{decade},{sex},{name},{n / total:.7f}")
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"tests/reference/{REFERENCE.name}: {len(lines) - 4} rows")
+    rows = [row for decade in (1960, 2000) for sex in ("male", "female")
+            for row in top_ten_shares(decade, sex, counts[(decade, sex)])]
+    write_decade_reference(REFERENCE, SOURCE, "births of the sex in the decade given the name / all listed births of the sex in the decade; top 10",
+                           "extract_fr_given_names.py", rows)
 
 
 if __name__ == "__main__":

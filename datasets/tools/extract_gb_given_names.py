@@ -33,7 +33,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, title_name, write_table, write_value_weight
+from _lib import SRC, title_name, top_ten_shares, write_decade_reference, write_table, write_value_weight
 from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 try:
@@ -163,22 +163,11 @@ def main() -> None:
 def reference(counts, lists) -> None:
     """Published figures for tests/it/real_names.rs: the 2000s top 10 per sex with their shares
     of all listed births, and the 1964 and 1984 top 10 (ranks only)."""
-    lines = [f"# {SOURCE}",
-             "# share = births of the sex 2000-2009 given the name / all births of the sex listed by ONS; rank lists of 1964 and 1984 have no share (empty)",
-             "# written by datasets/tools/extract_gb_given_names.py",
-             "decade,sex,given_name,share"]
-    for decade in (2000,):
-        for sex in ("male", "female"):
-            c = counts[(decade, sex)]
-            total = sum(c.values())
-            for name, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:10]:
-                lines.append(f"{decade},{sex},{name},{n / total:.7f}")
-    for year in (1964, 1984):
-        for sex in ("male", "female"):
-            for name in lists[(year, sex)][:10]:
-                lines.append(f"{year // 10 * 10},{sex},{name},")
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"tests/reference/{REFERENCE.name}: {len(lines) - 4} rows")
+    rows = [row for sex in ("male", "female") for row in top_ten_shares(2000, sex, counts[(2000, sex)])]
+    rows += [f"{year // 10 * 10},{sex},{name}," for year in (1964, 1984) for sex in ("male", "female")
+             for name in lists[(year, sex)][:10]]
+    write_decade_reference(REFERENCE, SOURCE, "births of the sex 2000-2009 given the name / all births of the sex listed by ONS; "
+                           "rank lists of 1964 and 1984 have no share (empty)", "extract_gb_given_names.py", rows)
 
 
 if __name__ == "__main__":

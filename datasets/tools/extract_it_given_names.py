@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, write_table
+from _lib import SRC, top_ten_shares, write_decade_reference, write_table
 from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 P = "common/person/"
@@ -154,19 +154,10 @@ def main() -> None:
                      "go to the names of the 2000 (resp. 2015) list that the year does not list, by their counts there",
                      f"people born before 1990 draw from given_name_{sex}_IT.csv"],
                     ["given_name", "decade", "weight"], rows)
-    lines = [f"# {SOURCE}",
-             "# share = babies of the sex born in the decade given the name / all births of the sex in the decade "
-             "(ISTAT's totals); top 10",
-             "# written by datasets/tools/extract_it_given_names.py",
-             "decade,sex,given_name,share"]
-    for decade in (2000, 2010):
-        for sex in ("male", "female"):
-            c = by_decade[(decade, sex)]
-            total = decade_total[(decade, sex)]
-            for name, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:10]:
-                lines.append(f"{decade},{sex},{name},{n / total:.7f}")
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"tests/reference/{REFERENCE.name}: {len(lines) - 4} rows")
+    rows = [row for decade in (2000, 2010) for sex in ("male", "female")
+            for row in top_ten_shares(decade, sex, by_decade[(decade, sex)], decade_total[(decade, sex)])]
+    write_decade_reference(REFERENCE, SOURCE, "babies of the sex born in the decade given the name / all births of the sex in the decade "
+                           "(ISTAT's totals); top 10", "extract_it_given_names.py", rows)
 
 
 def stand_in_tail(items, stand_in, total, room, dropped):

@@ -37,7 +37,7 @@ import csv
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from _lib import SRC, title_name, write_table, write_value_weight
+from _lib import SRC, title_name, top_ten_shares, write_decade_reference, write_table, write_value_weight
 from extract_person import HEAD_SHARE, PACKAGE_CROSS_SEX_RATIO, drop_cross_sex, keep_tail_mass
 
 P = "common/person/"
@@ -126,18 +126,10 @@ def main() -> None:
                      "born in the decade given the name (published yearly counts of 10+, summed); every listed name kept",
                      f"names of the other sex (share < 1/10 of the other sex's) dropped: {', '.join(sorted(dropped_all[sex])) or 'none'}"],
                     ["given_name", "decade", "weight"], table)
-    lines = [f"# {SOURCE}",
-             "# share = children of the sex born in the decade given the name / all listed children of the sex born in the decade; top 10",
-             "# written by datasets/tools/extract_se_given_names.py",
-             "decade,sex,given_name,share"]
-    for decade in (2000, 2010):
-        for sex in ("male", "female"):
-            c = counts[(decade, sex)]
-            total = sum(c.values())
-            for name, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:10]:
-                lines.append(f"{decade},{sex},{name},{n / total:.7f}")
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"tests/reference/{REFERENCE.name}: {len(lines) - 4} rows")
+    rows = [row for decade in (2000, 2010) for sex in ("male", "female")
+            for row in top_ten_shares(decade, sex, counts[(decade, sex)])]
+    write_decade_reference(REFERENCE, SOURCE, "children of the sex born in the decade given the name / all listed children of the sex born in the decade; top 10",
+                           "extract_se_given_names.py", rows)
     all_ages()
 
 
