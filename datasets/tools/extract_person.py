@@ -290,9 +290,7 @@ def family_names():
                         f"carry the mass of all {total:,} people's names beyond the cut (scaled); real frequencies"],
                        keep_tail_mass(ranked[:US_FAMILY_TOP], total, head))
     # family_name_DE.csv: extract_de_family_names.py (DFD directory counts).
-    gb = faker_attrs("en_GB")["last_names"]
-    write_value_weight(f"{P}family_name_GB.csv",
-                       [f"Source: {FK} person/en_GB last_names (weighted, per cent); {MIT_FK}", "weights: faker's per-cent shares"], gb.items())
+    # GB: written by extract_gb_family_names.py from the 1996 electoral-register shares and faker's names.
     # SE: written by extract_se_family_names.py from SCB's top 100 and faker's names.
     # PL (male and female forms): written by extract_pl_family_names.py from the PESEL counts.
     tails = {

@@ -34,7 +34,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/person/academic_title *",
     "common/person/family_name AT",
     "common/person/family_name CH",
-    "common/person/family_name GB",
     "common/person/family_name IT",
     "common/person/given_name_female AT",
     "common/person/given_name_female CH",
