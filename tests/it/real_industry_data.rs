@@ -229,6 +229,33 @@ fn nobody_under_25_has_a_title_and_adults_rarely_do() {
     }
 }
 
+/// Which title a titled German writes follows Destatis' doctoral candidates by field (Dr. med.
+/// 26 %, Dr.-Ing. 18 %, Dr. for every other field), not a hand-set 70/12/8/5/3/2 with offices
+/// (Prof.) and diplomas (Dipl.-Ing.) among the doctorates.
+#[test]
+fn german_titles_follow_the_doctorates_by_field() {
+    let rows = reference(include_str!("reference/academic_title_de.csv"));
+    assert_eq!(rows[0], ["title", "share"]);
+    let titled = people("DE", 30, 70, Some(1.0));
+    assert!(
+        titled
+            .iter()
+            .all(|p| rows[1..].iter().any(|r| r[0] == p.academic_title)),
+        "a title outside the published fields"
+    );
+    for row in &rows[1..] {
+        let expected: f64 = row[1].parse().unwrap();
+        let seen = titled.iter().filter(|p| p.academic_title == row[0]).count() as f64
+            / SAMPLE as f64;
+        assert!(
+            (seen - expected).abs() <= tolerance(expected),
+            "{}: generated {seen:.4}, published {expected:.4}",
+            row[0]
+        );
+    }
+    assert_eq!(rows.len(), 4);
+}
+
 #[test]
 fn datamimics_flat_title_quota_is_still_available() {
     let half = people("DE", 18, 65, Some(0.5));
