@@ -333,7 +333,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1161545, 1887297, 10320201, 13463019],
+    ends: [1161545, 1887273, 10320177, 13462995],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -346,7 +346,7 @@ pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1887297, 352300);
+static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1887273, 352300);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.text"));
@@ -372,7 +372,7 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2239597, 71510);
+static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2239573, 71510);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.text"));
@@ -398,7 +398,7 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2311107, 292445);
+static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2311083, 292445);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__DE.text"));
@@ -424,7 +424,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10320201, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10320177, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -450,7 +450,7 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2603552, 741533);
+static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2603528, 741533);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__FR.text"));
@@ -476,7 +476,7 @@ static T_COMMON_ADDRESS_CITY__FR: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3345085, 106514);
+static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3345061, 106514);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.text"));
@@ -502,7 +502,7 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3451599, 385243);
+static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3451575, 385243);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.text"));
@@ -528,7 +528,7 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3836842, 73078);
+static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3836818, 73078);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__NL.text"));
@@ -554,7 +554,7 @@ static T_COMMON_ADDRESS_CITY__NL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3909920, 863300);
+static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3909896, 863300);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.text"));
@@ -605,7 +605,7 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4773220, 634105);
+static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4773196, 634105);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.text"));
 static T_COMMON_ADDRESS_CITY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.columns"));
@@ -628,7 +628,7 @@ static T_COMMON_ADDRESS_CITY__US: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5407325, 7804);
+static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5407301, 7804);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__VN.text"));
@@ -780,7 +780,7 @@ static T_COMMON_ADDRESS_STATE__ES: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5415129, 220);
+static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5415105, 220);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__FR.text"));
@@ -832,7 +832,7 @@ static T_COMMON_ADDRESS_STATE__GB: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5415349, 221);
+static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5415325, 221);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__IT.text"));
@@ -1010,7 +1010,7 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5415570, 32452);
+static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5415546, 32452);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__CH.text"));
@@ -1036,7 +1036,7 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5448022, 153529);
+static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5447998, 153529);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.text"));
@@ -1062,7 +1062,7 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5601551, 837829);
+static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5601527, 837829);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__ES.text"));
@@ -1088,7 +1088,7 @@ static T_COMMON_ADDRESS_STREET__ES: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6439380, 196117);
+static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6439356, 196117);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__FR.text"));
@@ -1114,7 +1114,7 @@ static T_COMMON_ADDRESS_STREET__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6635497, 518047);
+static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6635473, 518047);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__GB.text"));
@@ -1140,7 +1140,7 @@ static T_COMMON_ADDRESS_STREET__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7153544, 775652);
+static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7153520, 775652);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__IT.text"));
@@ -1166,7 +1166,7 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7929196, 150921);
+static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7929172, 150921);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__NL.text"));
@@ -1192,7 +1192,7 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8080117, 264260);
+static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8080093, 264260);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__PL.text"));
@@ -1218,7 +1218,7 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8344377, 653972);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8344353, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
@@ -1357,7 +1357,7 @@ static T_COMMON_FINANCE_CRYPTOCURRENCY: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11241793, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11241769, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1687,7 +1687,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11248233, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11248209, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1731,7 +1731,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8998349, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8998325, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1776,7 +1776,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11382630, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11382606, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1802,7 +1802,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11523627, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11523603, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1828,7 +1828,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11665501, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11665477, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1854,7 +1854,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11807484, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11807460, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1880,7 +1880,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11958409, 146102);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11958385, 146102);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1906,7 +1906,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12104511, 130664);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12104487, 130664);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1932,7 +1932,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12235175, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12235151, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1958,7 +1958,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8999426, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8999402, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -1984,7 +1984,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12374266, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12374242, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -2010,7 +2010,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12530472, 148024);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12530448, 148024);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -2035,7 +2035,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12678496, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12678472, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -2058,7 +2058,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12809901, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12809877, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2157,7 +2157,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13002471, 19128);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13002447, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
@@ -2232,7 +2232,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9136734, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9136710, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -2540,28 +2540,28 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__CH: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663784, 43);
+static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663784, 19);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.text"));
 #[cfg(feature = "de")]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.columns"));
 // @generated from datasets/common/person/academic_title_DE.csv
-// rows = 6, total_weight = 100, hash = 3721fbdb17450f20
+// rows = 3, total_weight = 205300, hash = 9d5c0182fadb27c6
 #[cfg(feature = "de")]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/academic_title",
     country: "DE",
     source: "datasets/common/person/academic_title_DE.csv",
     columns: &["value"],
-    rows: 6,
+    rows: 3,
     text: T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS, 0, 28),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS, 28, 48),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS, 76, 48),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS, 0, 16),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS, 16, 24),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_ACADEMIC_TITLE__DE_COLUMNS, 40, 24),
     decimals: 0,
-    total_weight: 100,
-    hash: 0x3721fbdb17450f20,
+    total_weight: 205300,
+    hash: 0x9d5c0182fadb27c6,
 });
 
 #[cfg(feature = "es")]
@@ -2618,7 +2618,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__FR: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663827, 13);
+static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663803, 13);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__GB.text"));
@@ -2670,7 +2670,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__IT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663840, 22);
+static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663816, 22);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__NL.text"));
@@ -2696,7 +2696,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__NL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663862, 14);
+static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663838, 14);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__PL.text"));
@@ -3156,7 +3156,7 @@ static T_COMMON_PERSON_FAMILY_NAME__CH: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663876, 21984);
+static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1663852, 21984);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__DE.text"));
@@ -3182,7 +3182,7 @@ static T_COMMON_PERSON_FAMILY_NAME__DE: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1685860, 33326);
+static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1685836, 33326);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__ES.text"));
@@ -3208,7 +3208,7 @@ static T_COMMON_PERSON_FAMILY_NAME__ES: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9136799, 224704);
+static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9136775, 224704);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text"));
@@ -3234,7 +3234,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9361503, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9361479, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3260,7 +3260,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9364549, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9364525, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3286,7 +3286,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9391056, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9391032, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3363,7 +3363,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9650582, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9650558, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3512,7 +3512,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1719186, 45333);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1719162, 45333);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT.text"));
@@ -3538,7 +3538,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9713974, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9713950, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3638,7 +3638,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750296, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9750272, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3690,7 +3690,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1764519, 48405);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1764495, 48405);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT.text"));
@@ -3716,7 +3716,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9886088, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9886064, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3790,7 +3790,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9922818, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9922794, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -3868,7 +3868,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9928141, 96516);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9928117, 96516);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -3894,7 +3894,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10024657, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10024633, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -3998,7 +3998,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1812924, 2217);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1812900, 2217);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL.text"));
@@ -4024,7 +4024,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815141, 30615);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815117, 30615);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE.text"));
@@ -4098,7 +4098,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10058440, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10058416, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -4150,7 +4150,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__CH: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1845756, 6760);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1845732, 6760);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__DE.text"));
@@ -4176,7 +4176,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10061906, 97567);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10061882, 97567);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -4202,7 +4202,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10159473, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10159449, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -4254,7 +4254,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10191797, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10191773, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -4332,7 +4332,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__PL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10197022, 29816);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10196998, 29816);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__SE.text"));
@@ -4405,7 +4405,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__VN: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1852516, 525);
+static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1852492, 525);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.columns"));
@@ -4427,7 +4427,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN: crate::Table = crate::Table::from
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1853041, 1050);
+static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1853017, 1050);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.columns"));
@@ -5088,7 +5088,7 @@ static T_COMMON_PERSON_SALUTATION__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854091, 33);
+static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854067, 33);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__VN.text"));
@@ -5421,7 +5421,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__VN: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10226838, 37309);
+static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10226814, 37309);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_EMOJI_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.text"));
 static T_COMMON_TEXT_EMOJI_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.columns"));
@@ -5465,7 +5465,7 @@ static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264147, 145);
+static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264123, 145);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.text"));
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.columns"));
@@ -5536,7 +5536,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264292, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264268, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5561,7 +5561,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264677, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264653, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5609,7 +5609,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265006, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10264982, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5657,7 +5657,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854124, 231);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854100, 231);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.text"));
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.columns"));
@@ -5680,7 +5680,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265097, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265073, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5705,7 +5705,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265219, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265195, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5728,7 +5728,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265341, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10265317, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5753,7 +5753,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10268477, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10268453, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5776,7 +5776,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10276388, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10276364, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5801,7 +5801,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10276753, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10276729, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5824,7 +5824,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277109, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277085, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5850,7 +5850,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277276, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277252, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5876,7 +5876,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277473, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277449, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5902,7 +5902,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277655, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277631, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5928,7 +5928,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277836, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277812, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -5954,7 +5954,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278007, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10277983, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -5980,7 +5980,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278170, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278146, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -6006,7 +6006,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278351, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278327, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -6032,7 +6032,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278533, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278509, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -6058,7 +6058,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278715, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278691, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -6083,7 +6083,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278897, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10278873, 210);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -6131,7 +6131,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10279107, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10279083, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -6154,7 +6154,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13021599, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13021575, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -6179,7 +6179,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10279176, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10279152, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
@@ -6202,7 +6202,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10285949, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10285925, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -6250,7 +6250,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10285978, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10285954, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -6276,7 +6276,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286065, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286041, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -6302,7 +6302,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286152, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286128, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -6328,7 +6328,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286239, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286215, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6354,7 +6354,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286333, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286309, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6380,7 +6380,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286428, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286404, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6406,7 +6406,7 @@ static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854355, 101);
+static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854331, 101);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__IT.text"));
@@ -6432,7 +6432,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286507, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286483, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6458,7 +6458,7 @@ static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854456, 115);
+static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854432, 115);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__PL.text"));
@@ -6484,7 +6484,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286596, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286572, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6509,7 +6509,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286705, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286681, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6532,7 +6532,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286780, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286756, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6558,7 +6558,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286885, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10286861, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6583,7 +6583,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10288971, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10288947, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6679,7 +6679,7 @@ static T_HEALTHCARE_ALLERGY__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854571, 433);
+static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854547, 433);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.text"));
 static T_HEALTHCARE_ALLERGY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.columns"));
@@ -6702,7 +6702,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290805, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290781, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6728,7 +6728,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290823, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290799, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6754,7 +6754,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290841, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290817, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6780,7 +6780,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290859, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290835, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6806,7 +6806,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290877, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290853, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6831,7 +6831,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290895, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290871, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6854,7 +6854,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290913, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10290889, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6879,7 +6879,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10292541, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10292517, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6902,7 +6902,7 @@ static T_HEALTHCARE_CONDITION__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1855004, 195);
+static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854980, 195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__DE.text"));
@@ -6927,7 +6927,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1855199, 384);
+static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1855175, 384);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.text"));
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.columns"));
@@ -6950,7 +6950,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1855583, 2708);
+static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1855559, 2708);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__DE.text"));
@@ -6975,7 +6975,7 @@ static T_HEALTHCARE_DEVICE_TYPE__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1858291, 2647);
+static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1858267, 2647);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.text"));
 static T_HEALTHCARE_DEVICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.columns"));
@@ -6998,7 +6998,7 @@ static T_HEALTHCARE_DEVICE_TYPE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1860938, 4886);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1860914, 4886);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE.text"));
@@ -7023,7 +7023,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10294140, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10294116, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -7046,7 +7046,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1865824, 7104);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1865800, 7104);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN.text"));
@@ -7072,7 +7072,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1872928, 164);
+static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1872904, 164);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__DE.text"));
@@ -7097,7 +7097,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10297595, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10297571, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -7120,7 +7120,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873092, 226);
+static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873068, 226);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__VN.text"));
@@ -7146,7 +7146,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10297685, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10297661, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -7171,7 +7171,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13217092, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13217068, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7242,7 +7242,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10300192, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10300168, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -7267,7 +7267,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10300788, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10300764, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -7290,7 +7290,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10301036, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10301012, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -7315,7 +7315,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13454997, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13454973, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7338,7 +7338,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873318, 634);
+static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873294, 634);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__VN.text"));
@@ -7364,7 +7364,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__VN: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873952, 3909);
+static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873928, 3909);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__DE.text"));
@@ -7389,7 +7389,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10302175, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10302151, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -7412,7 +7412,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13456598, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13456574, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7437,7 +7437,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10305729, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10305705, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7460,7 +7460,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13458373, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13458349, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7485,7 +7485,7 @@ static T_HEALTHCARE_SPECIALTY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1877861, 2215);
+static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1877837, 2215);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.text"));
 static T_HEALTHCARE_SPECIALTY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.columns"));
@@ -7508,7 +7508,7 @@ static T_HEALTHCARE_SPECIALTY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1880076, 2740);
+static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1880052, 2740);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__VN.text"));
@@ -7534,7 +7534,7 @@ static T_HEALTHCARE_SPECIALTY__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1882816, 409);
+static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1882792, 409);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__DE.text"));
@@ -7559,7 +7559,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13460568, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13460544, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7582,7 +7582,7 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1883225, 1053);
+static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1883201, 1053);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__DE.text"));
@@ -7607,7 +7607,7 @@ static T_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1884278, 1140);
+static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1884254, 1140);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.text"));
 static T_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.columns"));
@@ -7678,7 +7678,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10309807, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10309783, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7703,7 +7703,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10309840, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10309816, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7726,7 +7726,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1885418, 782);
+static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1885394, 782);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__DE.text"));
@@ -7751,7 +7751,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10309873, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10309849, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7774,7 +7774,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13461078, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13461054, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7799,7 +7799,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10310588, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10310564, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7822,7 +7822,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10312238, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10312214, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7847,7 +7847,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10312525, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10312501, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7870,7 +7870,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10312839, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10312815, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7895,7 +7895,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10314562, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10314538, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -8022,7 +8022,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__ES: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886200, 142);
+static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886176, 142);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__FR.text"));
@@ -8048,7 +8048,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316174, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316150, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -8177,7 +8177,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316389, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316365, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -8200,7 +8200,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316498, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316474, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -8226,7 +8226,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__VN: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886342, 269);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886318, 269);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__DE.text"));
@@ -8251,7 +8251,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886611, 366);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886587, 366);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.text"));
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.columns"));
@@ -8274,7 +8274,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316562, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316538, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -8299,7 +8299,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316902, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10316878, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -8322,7 +8322,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10317200, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10317176, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -8347,7 +8347,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10318785, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10318761, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
@@ -8370,7 +8370,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886977, 217);
+static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1886953, 217);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__DE.text"));
@@ -8395,7 +8395,7 @@ static T_PUBLIC_SECTOR_POLICE_RANK__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1887194, 103);
+static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1887170, 103);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.text"));
 static T_PUBLIC_SECTOR_POLICE_RANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.columns"));
