@@ -245,8 +245,8 @@ fn german_titles_follow_the_doctorates_by_field() {
     );
     for row in &rows[1..] {
         let expected: f64 = row[1].parse().unwrap();
-        let seen = titled.iter().filter(|p| p.academic_title == row[0]).count() as f64
-            / SAMPLE as f64;
+        let seen =
+            titled.iter().filter(|p| p.academic_title == row[0]).count() as f64 / SAMPLE as f64;
         assert!(
             (seen - expected).abs() <= tolerance(expected),
             "{}: generated {seen:.4}, published {expected:.4}",
