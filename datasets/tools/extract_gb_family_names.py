@@ -11,7 +11,8 @@ which tabulates the same names from the Registrar General 1853 to the GRO death 
 (Wood 0.25 could be 0.245-0.255). No statistics office publishes British surname counts (ONS
 FOI-2024-1916: names are not used to produce statistics), and no longer list with counts was
 reachable (searched: ONS 2002 surname frequencies, "surnames England Wales count", the code and
-pages corpora; the Oxford FaNUK counts of the top 25 in press reports give the same order).
+pages corpora; the Oxford FaNUK counts of the top 25, quoted in the press in 2016, name the same
+leading names in nearly the same order).
 
 Tail: the other 480 names of faker's `en_GB` `last_names` (MIT; per-cent shares without a cited
 source, which agree with the register for the head: Smith 1.15 against 1.20, Jones 0.94 against
@@ -66,7 +67,7 @@ def main() -> None:
         list(head.items()) + [(name, share + each) for name, share in tail],
     )
     lines = [f"# {SOURCE}",
-             "# share = per cent of the 1996 UK electoral register / 100; top 20 (two decimals, about +-2 %)",
+             "# share = per cent of the 1996 UK electoral register / 100; the table's first 20 names (two decimals, about +-2 %)",
              "# written by datasets/tools/extract_gb_family_names.py",
              "family_name,share"]
     lines += [f"{name},{percent / 100:.4f}" for name, percent in REGISTER_1996_PERCENT]
