@@ -22,11 +22,14 @@ enum Targets {
     AddedJson,
 }
 
+/// A showcase file's outputs, each with its columns (see [`RUNNING`]).
+type Outputs = &'static [(&'static str, &'static str)];
+
 /// The showcase files that run: the file (`demo/file.xml`), its targets, and each output (a
 /// file of the output folder, or `stdout` for a `ConsoleExporter`) with its columns: a CSV
 /// file's header line, else the keys of every record (or the child elements of every XML
 /// item), `?` marking one written only where its condition holds.
-const RUNNING: &[(&str, Targets, &[(&str, &str)])] = &[
+const RUNNING: &[(&str, Targets, Outputs)] = &[
     (
         "demo-condition/1_condition_tag.xml",
         Targets::AddedJson,
@@ -714,7 +717,7 @@ fn run_file(
 
 /// Checks that each record's keys hold the expected ones: all those without `?`, and none
 /// that is not listed (an empty list: records emptied by `RemoveNoneOrEmptyElement`).
-fn check_keys<'a>(what: &str, records: &[Vec<&'a str>], expected: &str) {
+fn check_keys(what: &str, records: &[Vec<&str>], expected: &str) {
     assert!(!records.is_empty(), "{what}: no records");
     let names = || expected.split(',').filter(|k| !k.is_empty());
     let listed: HashSet<&str> = names().map(|k| k.trim_end_matches('?')).collect();
