@@ -592,13 +592,13 @@ const NOT_ALONE: &[(&str, &str, &str)] = &[
     ),
     (
         "overview-generator/crm_records.xml",
-        "DATAMIMIC CE 4.3 fails too (`<param>` inside `<variable>`); its CRM fields are not ours (`contact.given_name`), named in the error",
-        "crm_records.xml:6:44: `given_name`: script failed on record 0: `crm` has no property `given_name`; did you mean `crm.contact.given_name`?",
+        "DATAMIMIC CE 4.3 fails too (`<param>` inside `<variable>`); our CRM keeps the name in `contact.given_name`",
+        "crm_records.xml:19:13: `<variable>` `premium_customer` takes no child elements (`<param>`)",
     ),
     (
         "overview-generator/digital_wallets.xml",
-        "DATAMIMIC CE 4.3 fails too (`<param>` inside `<variable>`); its DigitalWallet fields are not ours (no `owner_id`)",
-        "digital_wallets.xml:6:45: `owner_id`: script failed on record 0: `wallet` has no property `owner_id`; did you mean `owner_email`?",
+        "DATAMIMIC CE 4.3 fails too (`<param>` inside `<variable>`); our DigitalWallet has no `owner_id` (did you mean `owner_email`?)",
+        "digital_wallets.xml:19:13: `<variable>` `crypto_wallet` takes no child elements (`<param>`)",
     ),
     (
         "overview-generator/document.xml",
@@ -628,7 +628,7 @@ const NOT_ALONE: &[(&str, &str, &str)] = &[
     (
         "overview-generator/transactions.xml",
         "DATAMIMIC CE 4.3 fails too (`<key>` inside `<variable>`)",
-        "transactions.xml:5:9: `<variable>` `standard_transactions` needs one of `script`, `constant`, `values`, `pattern`, `generator`, `entity`, or `type` with `min`/`max`",
+        "transactions.xml:6:13: `<variable>` `standard_transactions` takes no child elements (`<key>`)",
     ),
     (
         "overview-generator/user_accounts.xml",
