@@ -32,7 +32,25 @@ impl Ordinals {
             draw: record,
         }
     }
+
+    /// Element `place` of a list a script gave (the template students a `<nestedKey
+    /// script>` rewrites), whose length is known only once it is made: the count stays the
+    /// enclosing one's, and the draw is mixed from the enclosing draw and the place, so each
+    /// element draws an entity of its own (distinct but for a 64-bit collision).
+    pub(crate) fn script_element(record: u64, place: u64) -> Ordinals {
+        use rand::Rng;
+        Ordinals {
+            count: current(record),
+            draw: datamimic::RecordStreams::new(entity_record(record))
+                .children(SCRIPT_ELEMENTS, place)
+                .record(0)
+                .next_u64(),
+        }
+    }
 }
+
+/// The relation tag of a script list's elements, for [`Ordinals::script_element`].
+const SCRIPT_ELEMENTS: u64 = 0x5C21_97E1;
 
 thread_local! {
     /// The ordinals of the element or nested record being evaluated on this thread, if any.
@@ -84,6 +102,21 @@ mod tests {
         assert_eq!(inner.map(|o| o.count), Some(27));
         assert_eq!(current(1), 1, "restored after the element");
         assert_eq!(of_element(u64::MAX, 2, 0), None);
+    }
+
+    #[test]
+    fn a_script_lists_elements_draw_apart_and_keep_the_count() {
+        let draws: std::collections::HashSet<u64> = (0..3)
+            .flat_map(|record| {
+                (0..50).map(move |place| {
+                    let element = Ordinals::script_element(record, place);
+                    assert_eq!(element.count, record);
+                    assert_eq!(element, Ordinals::script_element(record, place));
+                    element.draw
+                })
+            })
+            .collect();
+        assert_eq!(draws.len(), 150);
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! A `<nestedKey script="..">` with keys inside, as DATAMIMIC runs it: the script's dict (or
 //! each dict of its list) is the start of the value, its entries are in scope by their bare
 //! names, and the nestedKey's keys add to it or replace entries in place (the XML demo keeps
-//! a template's students and rewrites their names this way).
+//! a template's students and rewrites their names this way). Each dict of a list draws its
+//! entities apart, as DATAMIMIC's do.
 
 use anyhow::Result;
 use rhai::{Dynamic, Map, Scope};
 
 use crate::descriptor::{Nested, error_at};
+use crate::element_ordinal;
 use crate::record::{Node, eval_stmts};
 use crate::script::Engine;
 
@@ -26,7 +28,11 @@ pub(crate) fn overlay_script_value(
             .iter()
             .enumerate()
             .map(|(i, item)| match item.read_lock::<Map>() {
-                Some(map) => element(engine, n, item, &map, index, scope),
+                // Each element draws its own entities (a person per student).
+                Some(map) => element_ordinal::within(
+                    element_ordinal::Ordinals::script_element(index, i as u64),
+                    || element(engine, n, item, &map, index, scope),
+                ),
                 None => Err(error_at(
                     &n.pos,
                     format_args!(

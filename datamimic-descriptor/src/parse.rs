@@ -1752,6 +1752,14 @@ impl<'d, 'i> Parser<'d, 'i> {
         let name = self.required(node, "name")?.to_owned();
         if !variable {
             self.key_name(node, ctx, &name)?;
+        } else if let Some(child) = node.children().find(|c| c.is_element()) {
+            // DATAMIMIC refuses them too; skipping them would drop what they ask for.
+            bail!(
+                "{}: `<variable>` `{name}` takes no child elements (`<{}>`), as in DATAMIMIC; \
+                 an entity's arguments go in its attribute (`entity=\"Person(min_age=18)\"`)",
+                self.pos(child),
+                child.tag_name().name()
+            );
         }
         // On a variable reading a memstore, `type` names the records, not a value type.
         let mem_source = variable

@@ -367,7 +367,8 @@ impl<'a> Visitor<'a> for Names {
 }
 
 /// `p.agee`: names the map (`p`) when the script reads it by a plain path of names, and
-/// suggests the closest of its keys, or of any map in scope.
+/// suggests the property where a record nested in the map has it (`user.email` is
+/// `user.owner.email`), else the closest of its keys, or of any map in scope.
 pub(crate) fn unknown_property(
     path: Option<&[String]>,
     name: &str,
@@ -375,6 +376,11 @@ pub(crate) fn unknown_property(
     scope: &Scope<'_>,
 ) -> String {
     let hint = datamimic_name(name, map)
+        .or_else(|| {
+            let nested = nested_path(name, map, 0)?;
+            let whole = path.map_or(nested.clone(), |p| format!("{}.{nested}", p.join(".")));
+            Some(format!("; did you mean `{whole}`?"))
+        })
         .or_else(|| did_you_mean(name, map.keys().map(|k| k.as_str())))
         .or_else(|| {
             let mut keys = Vec::new();
@@ -401,6 +407,24 @@ fn datamimic_name(name: &str, map: &Map) -> Option<String> {
     let (_, ours) = RENAMED.iter().find(|(theirs, _)| *theirs == name)?;
     map.contains_key(*ours)
         .then(|| format!("; DATAMIMIC's `{name}` is `{ours}` here"))
+}
+
+/// The dotted path, below `map`, of the nearest record nested in it that has property `name`
+/// (the shallowest first; a few levels deep).
+fn nested_path(name: &str, map: &Map, depth: usize) -> Option<String> {
+    if depth > 3 {
+        return None;
+    }
+    let children = || {
+        map.iter()
+            .filter_map(|(k, v)| v.read_lock::<Map>().map(|child| (k, child)))
+    };
+    if let Some((key, _)) = children().find(|(_, child)| child.contains_key(name)) {
+        return Some(format!("{key}.{name}"));
+    }
+    children().find_map(|(key, child)| {
+        nested_path(name, &child, depth + 1).map(|path| format!("{key}.{path}"))
+    })
 }
 
 /// The descriptor position of byte `offset` of the script text.
@@ -459,6 +483,11 @@ mod tests {
         assert_eq!(
             f.message,
             "`p.address` has no property `stret`; did you mean `street`?"
+        );
+        let f = eval("p.street", &mut scope).unwrap_err();
+        assert_eq!(
+            f.message,
+            "`p` has no property `street`; did you mean `p.address.street`?"
         );
         let f = eval("p['address']['stret']", &mut scope).unwrap_err();
         assert_eq!(

@@ -7,7 +7,11 @@
 //! random bytes), `PasswordGenerator(length, include_special, include_numbers,
 //! include_uppercase)` (one character of each included kind at least), and
 //! `SectorGenerator(dataset, locale)` and `DomainGenerator(dataset)`, a company's sector and
-//! web domain from datamimic's `Company`. All draw from the record's stream.
+//! web domain from datamimic's `Company`; `UrlGenerator(locale, schemes)`, a company's web
+//! address; `PhoneNumberGenerator(dataset, area_code, is_mobile)` and
+//! `StreetNameGenerator(dataset)`, an address's landline or mobile number and street from
+//! datamimic's `Address` (so its area codes, operator prefixes and street tables). All draw
+//! from the record's stream.
 
 use rustpython_vm::builtins::PyStrRef;
 use rustpython_vm::compiler::Mode;
@@ -22,6 +26,9 @@ pub const GENERATORS: &[&str] = &[
     "PasswordGenerator",
     "SectorGenerator",
     "DomainGenerator",
+    "UrlGenerator",
+    "PhoneNumberGenerator",
+    "StreetNameGenerator",
 ];
 
 /// The classes, in Python, on `_entity_record` (the domains' record function), `_Random`
@@ -40,6 +47,13 @@ def _dataset(dataset, locale):
 
 def _company(dataset):
     return _entity_record("Company", 0, {"dataset": dataset, "seed": _Random().getrandbits(64)})
+
+def _address(dataset):
+    return _entity_record("Address", 0, {"dataset": dataset, "seed": _Random().getrandbits(64)})
+
+def _no_rng(generator, rng):
+    if rng is not None:
+        raise ValueError(f"{generator}: `rng` is not served: values draw from the record's stream (seed it with the setup's `rngSeed`)")
 
 class EANGenerator:
     def generate(self):
@@ -115,6 +129,47 @@ class DomainGenerator:
     def generate(self):
         host = _company(self.dataset)["url"].split("://")[-1].split("/")[0]
         return host[4:] if host.startswith("www.") else host
+
+class UrlGenerator:
+    def __init__(self, locale=None, schemes=None, dataset=None, rng=None):
+        _no_rng("UrlGenerator", rng)
+        if schemes is not None and (isinstance(schemes, str) or not schemes
+                                    or not all(isinstance(s, str) and s.isalpha() for s in schemes)):
+            raise ValueError(f"UrlGenerator: `schemes` is a list of schemes such as ['https', 'ftp'], not {schemes!r}")
+        self.dataset = _dataset(dataset, locale)
+        self.schemes = schemes
+    def generate(self):
+        url = _company(self.dataset)["url"]
+        if self.schemes is None:
+            return url
+        return random.choice(self.schemes) + url[url.index("://"):]
+
+class PhoneNumberGenerator:
+    def __init__(self, dataset=None, area_code=None, is_mobile=False, locale=None, rng=None):
+        _no_rng("PhoneNumberGenerator", rng)
+        if area_code is not None:
+            area_code = str(area_code)
+            if not area_code.isdigit() or not 1 <= len(area_code) <= 6:
+                raise ValueError(f"PhoneNumberGenerator: `area_code` is 1 to 6 digits, not {area_code!r}")
+        self.dataset = _dataset(dataset, locale)
+        self.area_code = area_code
+        self.is_mobile = bool(is_mobile)
+    def generate(self):
+        address = _address(self.dataset)
+        if self.area_code is None:
+            return address["mobile_phone" if self.is_mobile else "phone"]
+        # A number of the country's length, as DATAMIMIC does: its area code given, the
+        # subscriber digits drawn.
+        country, area, subscriber = address["phone"].split(" ")
+        width = max(len(area) + len(subscriber) - len(self.area_code), 4)
+        return f"{country} {self.area_code} {_digits(width)}"
+
+class StreetNameGenerator:
+    def __init__(self, dataset=None, locale=None, rng=None):
+        _no_rng("StreetNameGenerator", rng)
+        self.dataset = _dataset(dataset, locale)
+    def generate(self):
+        return _address(self.dataset)["street"]
 "#;
 
 /// Defines the classes as builtins; `entity_record` is the domains' record function and

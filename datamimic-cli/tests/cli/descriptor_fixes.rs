@@ -1,5 +1,6 @@
 //! Bugs seen running DATAMIMIC's demos, each held by a test: `IncrementGenerator` inside a
-//! list `<nestedKey>`, and `Product.rating` as the decimal it is.
+//! list `<nestedKey>`, `Product.rating` as the decimal it is, and `<param>` or `<key>` inside
+//! a `<variable>`, which were skipped without a word.
 
 use crate::{Scratch, ok};
 
@@ -83,4 +84,36 @@ fn a_product_rating_is_its_one_decimal_value_in_scripts_and_sqlite() {
     for (rating, text) in rows {
         assert_eq!(format!("{rating:?}"), text);
     }
+}
+
+#[test]
+fn a_variable_with_child_elements_is_refused_naming_each() {
+    let s = Scratch::new("fixes-variable-children");
+    s.write(
+        "d.xml",
+        r#"<setup>
+  <generate name="t" count="1" target="JSON">
+    <variable name="premium" entity="CRM">
+      <param name="segment" value="Premium"/>
+    </variable>
+    <variable name="x" constant="1"><key name="y" constant="2"/></variable>
+    <key name="z" script="x"/>
+  </generate>
+</setup>"#,
+    );
+    let out = crate::datamimic(&s.0, &["run", "d.xml"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "datamimic: error: d.xml:4:7: `<variable>` `premium` takes no child elements \
+             (`<param>`), as in DATAMIMIC; an entity's arguments go in its attribute"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("d.xml:6:37: `<variable>` `x` takes no child elements (`<key>`)"),
+        "{stderr}"
+    );
+    assert!(!s.path("output/t.json").exists());
 }

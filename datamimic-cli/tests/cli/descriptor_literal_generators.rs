@@ -1,6 +1,7 @@
 //! DATAMIMIC's literal generators without datasets of their own (the generator overview
 //! demo's `EANGenerator`, `SSNGenerator`, `HashGenerator`, `TokenGenerator`,
-//! `PasswordGenerator`, `SectorGenerator`, `DomainGenerator`).
+//! `PasswordGenerator`, `SectorGenerator`, `DomainGenerator`), and the internet showcase's
+//! `UrlGenerator`, `PhoneNumberGenerator` and `StreetNameGenerator`.
 
 use crate::{Scratch, fails, ok};
 
@@ -109,6 +110,15 @@ fn a_literal_generator_with_a_bad_argument_is_a_positioned_error() {
             "`token_type` is 'hex' or 'urlsafe'",
         ),
         ("PasswordGenerator(length=2)", "`length` is from 4 to 1024"),
+        (
+            "UrlGenerator(schemes='https')",
+            "`schemes` is a list of schemes",
+        ),
+        (
+            "PhoneNumberGenerator(area_code='3a')",
+            "`area_code` is 1 to 6 digits",
+        ),
+        ("StreetNameGenerator(dataset='XX')", "XX"),
     ] {
         s.write(
             "d.xml",
@@ -126,4 +136,92 @@ fn a_literal_generator_with_a_bad_argument_is_a_positioned_error() {
             "{generator}: {e}"
         );
     }
+}
+
+const INTERNET: &str = r#"<setup rngSeed="4">
+  <generate name="t" count="80" target="JSON">
+    <key name="url" generator="UrlGenerator()"/>
+    <key name="url_de" generator="UrlGenerator(locale='de_DE', schemes=['ftp', 'sftp'])"/>
+    <key name="phone" generator="PhoneNumberGenerator()"/>
+    <key name="phone_de" generator="PhoneNumberGenerator(dataset='DE')"/>
+    <key name="mobile_de" generator="PhoneNumberGenerator(dataset='DE', is_mobile=True)"/>
+    <key name="berlin" generator="PhoneNumberGenerator(dataset='DE', area_code='30')"/>
+    <key name="street" generator="StreetNameGenerator"/>
+    <key name="street_de" generator="StreetNameGenerator(dataset='DE')"/>
+  </generate>
+</setup>"#;
+
+/// The names of a street table under `datasets/common/address/`.
+fn streets(dataset: &str) -> std::collections::HashSet<String> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("../datasets/common/address/street_{dataset}.csv"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.rsplit_once(',').unwrap().0.to_owned())
+        .collect()
+}
+
+/// `+CC AREA SUBSCRIBER`, all digits after the plus.
+fn phone_parts(phone: &str) -> Vec<&str> {
+    let parts: Vec<&str> = phone.split(' ').collect();
+    assert_eq!(parts.len(), 3, "{phone}");
+    assert!(parts[0].starts_with('+'), "{phone}");
+    assert!(
+        parts.iter().all(|p| p
+            .trim_start_matches('+')
+            .bytes()
+            .all(|b| b.is_ascii_digit())),
+        "{phone}"
+    );
+    parts
+}
+
+#[test]
+fn url_phone_and_street_generators_draw_from_the_datasets() {
+    let s = Scratch::new("internet-generators");
+    s.write("d.xml", INTERNET);
+    let run = |threads: &str| {
+        ok(&s.0, &["run", "d.xml", "--threads", threads]);
+        std::fs::read_to_string(s.path("output/t.json")).unwrap()
+    };
+    let json = run("1");
+    assert_eq!(json, run("3"));
+    let records: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let (us_streets, de_streets) = (streets("US"), streets("DE"));
+    for r in &records {
+        let url = text(r, "url");
+        assert!(
+            url.starts_with("https://www.") && url.ends_with(".com"),
+            "{url}"
+        );
+        let url_de = text(r, "url_de");
+        assert!(
+            (url_de.starts_with("ftp://www.") || url_de.starts_with("sftp://www."))
+                && url_de.ends_with(".de"),
+            "{url_de}"
+        );
+        assert_eq!(phone_parts(text(r, "phone"))[0], "+1");
+        assert_eq!(phone_parts(text(r, "phone_de"))[0], "+49");
+        // German mobile numbers are 015x, 016x and 017x.
+        let mobile = phone_parts(text(r, "mobile_de"));
+        assert!(
+            mobile[0] == "+49" && mobile[1].starts_with('1'),
+            "{mobile:?}"
+        );
+        let berlin = phone_parts(text(r, "berlin"));
+        assert_eq!(berlin[..2], ["+49", "30"]);
+        assert!(berlin[2].len() >= 4, "{berlin:?}");
+        assert!(us_streets.contains(text(r, "street")), "{r}");
+        assert!(de_streets.contains(text(r, "street_de")), "{r}");
+    }
+    let landline = |k: &str| {
+        records
+            .iter()
+            .map(|r| text(r, k).to_owned())
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+    };
+    assert!(landline("phone_de") > 70 && landline("street_de") > 20);
 }

@@ -1,6 +1,8 @@
-//! Two bugs of records inside records, each held by a test: an entity `<variable>` in a list
-//! `<nestedKey>` drew the same entity for every element, and a nested `<generate>`'s
-//! `IncrementGenerator` counted on across parents where DATAMIMIC restarts it for each.
+//! Three bugs of records inside records, each held by a test: an entity `<variable>` in a list
+//! `<nestedKey>` drew the same entity for every element, and so did one in the dicts of a
+//! `<nestedKey script>`'s list (the XML demo's template students all got one person); and a
+//! nested `<generate>`'s `IncrementGenerator` counted on across parents where DATAMIMIC
+//! restarts it for each.
 
 use std::collections::HashSet;
 
@@ -139,4 +141,37 @@ fn a_nested_generate_restarts_its_increment_for_every_parent() {
         .map(|r| r["email"].as_str().unwrap())
         .collect();
     assert!(emails.len() > 8, "{emails:?}");
+}
+
+#[test]
+fn an_entity_variable_draws_a_new_entity_for_every_dict_of_a_script_list() {
+    let s = Scratch::new("nested-script-elements");
+    // Seeded, so the count of distinct people is the same in every run.
+    s.write(
+        "d.xml",
+        r#"<setup rngSeed="5">
+  <generate name="t" count="3" target="JSON">
+    <variable name="rows" script="[{'id': i} for i in range(40)]"/>
+    <nestedKey name="people" script="rows">
+      <variable name="person" entity="Person"/>
+      <key name="email" script="person.email"/>
+    </nestedKey>
+  </generate>
+</setup>"#,
+    );
+    let run = |threads: &str| {
+        ok(&s.0, &["run", "d.xml", "--threads", threads]);
+        records(&s, "t.json")
+    };
+    let records = run("1");
+    assert_eq!(records, run("2"));
+    let emails: Vec<&str> = records
+        .iter()
+        .flat_map(|r| r["people"].as_array().unwrap())
+        .map(|p| p["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(emails.len(), 120);
+    // The rows' own entries stay; one person for every element drew 3 distinct emails.
+    assert_eq!(records[2]["people"][39]["id"], 39);
+    assert!(emails.iter().collect::<HashSet<_>>().len() > 100);
 }

@@ -6,6 +6,7 @@ mod demo_checks;
 mod demo_healthcare;
 mod demo_overview;
 mod demo_py_scripting;
+mod demo_showcase;
 mod demos;
 mod descriptor;
 mod descriptor_converters;
