@@ -1,4 +1,4 @@
-"""common/address/street_{GB,FR,DE,AT,CH,IT,NL,PL,SE}.csv and tests/it/reference/streets_CC.csv.
+"""common/address/street_{GB,FR,DE,AT,CH,IT,NL,PL,SE,ES,VN}.csv and tests/it/reference/streets_CC.csv.
 Stdlib only.
 
 GB: Ordnance Survey *OS Open Names* (OGL), as summarised by CityMetric ("16 things we learned
@@ -26,8 +26,15 @@ common each name's form is in the list; AT, IT, NL, PL, SE: by datamimic's occur
 counts); the counts of the stems no listed name carries are spread evenly over the names
 whose stem is not counted, so that each counted name keeps its share of all streets.
 
+ES: as IT, datamimic's names (a leading street type dropped) at the OSM counts of their stems;
+each joined to the street types at the shares the Catalan street register publishes (the only
+count by type found), the 9.5 % of other types to one of eight per name.
+
+VN: the OSM counts of the tabulation themselves, road classes and cut names dropped, each an
+Đường (no count of Phố found).
+
 Needs, besides the pinned wheels, the ulitza files in $DM_SRC/ulitza/:
-    for c in germany france austria switzerland italy netherlands poland sweden; do
+    for c in germany france austria switzerland italy netherlands poland sweden spain vietnam; do
       git -C <ulitza clone> show 3ec8d46:data/countries/$c.json > $DM_SRC/ulitza/$c.json; done
 """
 from __future__ import annotations

@@ -187,7 +187,11 @@ fn us_streets_follow_tiger_names_and_the_openaddresses_suffix_mix() {
         assert_close(name, base[name], *published);
     }
     for (_, generic, published) in rows.iter().filter(|r| r.0 == "suffix") {
-        assert_close(generic, suffix.get(generic).copied().unwrap_or(0.0), *published);
+        assert_close(
+            generic,
+            suffix.get(generic).copied().unwrap_or(0.0),
+            *published,
+        );
     }
 }
 
