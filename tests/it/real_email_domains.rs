@@ -12,9 +12,12 @@ const PERSONS: u64 = 50_000;
 /// Largest relative distance between a generated share and its published share.
 const TOLERANCE: f64 = 0.25;
 
+/// A provider of the reference: name, published share and the domains the table gives it.
+type Provider = (&'static str, f64, Vec<&'static str>);
+
 #[test]
 fn email_domains_follow_the_published_provider_shares() {
-    let mut by_country: HashMap<&str, Vec<(&str, f64, Vec<&str>)>> = HashMap::new();
+    let mut by_country: HashMap<&str, Vec<Provider>> = HashMap::new();
     for line in include_str!("reference/email_providers.csv")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.starts_with("country,"))
