@@ -1,4 +1,4 @@
-"""common/address/{city,state,street}_CC.csv.
+"""common/address/{city,state}_CC.csv (streets: extract_streets.py, extract_us_streets.py).
 
 city rows are coherent tuples (city, state_code, postal_code, area_code, weight), see
 datasets/SOURCES.md for the per-country recipe.
@@ -18,7 +18,6 @@ import state_population
 from _lib import (
     COUNTRIES,
     dm_csv,
-    dm_weighted,
     norm_key,
     read_bytes,
     read_json,
@@ -607,23 +606,6 @@ def is_street_de(name: str) -> bool:
     return bool(DE_ADDRESS_START.match(name)) or not DE_NOT_STREET.search(name)
 
 
-def streets():
-    def dmst(cc):
-        return dm_weighted(f"common/street/street_{cc}.csv")
-
-    def write(cc, items, comments):
-        items = [(v, w) for v, w in items if v.strip()]
-        items.sort(key=lambda r: (-r[1], r[0]))
-        write_value_weight(f"{A}street_{cc}.csv", comments, items[:MAX_ROWS])
-
-    # GB, FR, DE, AT, CH, IT, NL, PL, SE: extract_streets.py (published frequencies).
-    for cc in ("ES",):
-        write(cc, dmst(cc), [f"Source: {DM} common/street/street_{cc}.csv; MIT",
-                             f"weights: datamimic occurrence counts (origin undocumented); top {MAX_ROWS} kept"])
-    write("US", dmst("US"), [f"Source: {DM} common/street/street_US.csv; MIT", "weights: datamimic counts (origin undocumented)"])
-    write("VN", dmst("VN"), [f"Source: {DM} street_VN.csv; MIT", "weights: datamimic numbers (illustrative)"])
-
-
 if __name__ == "__main__":
     only = sys.argv[1:]  # rebuild some city tables only (no states, no streets)
     city_rows = {}
@@ -633,4 +615,4 @@ if __name__ == "__main__":
     if only:
         sys.exit(0)
     states(city_rows)
-    streets()
+    # Streets: extract_streets.py (all but US) and extract_us_streets.py.

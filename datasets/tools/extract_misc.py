@@ -1,4 +1,5 @@
-"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain
+"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain (but US, GB, DE, FR, PL:
+extract_email_domain.py)
 (common/organization/* is written by extract_organization.py).
 
 Run after extract_address.py (US mobile prefixes are weighted by the city table).
@@ -162,17 +163,13 @@ def mobile_prefixes():
 
 
 # ---------------------------------------------------------------- email domains (illustrative)
+# US, GB, DE, FR, PL: extract_email_domain.py (published provider shares).
 EMAIL = {
-    "US": [("gmail.com", 45), ("yahoo.com", 15), ("outlook.com", 8), ("hotmail.com", 8), ("icloud.com", 9), ("aol.com", 4), ("comcast.net", 3), ("msn.com", 2), ("att.net", 2), ("live.com", 2), ("proton.me", 1), ("mail.com", 1)],
-    "DE": [("gmail.com", 25), ("web.de", 18), ("gmx.de", 17), ("t-online.de", 10), ("outlook.de", 5), ("hotmail.de", 4), ("yahoo.de", 4), ("gmx.net", 5), ("freenet.de", 3), ("icloud.com", 4), ("posteo.de", 2), ("mail.de", 1), ("proton.me", 1), ("googlemail.com", 1)],
     "AT": [("gmail.com", 35), ("gmx.at", 18), ("aon.at", 8), ("outlook.com", 7), ("hotmail.com", 6), ("chello.at", 4), ("yahoo.com", 4), ("web.de", 4), ("icloud.com", 5), ("a1.net", 4)],
     "CH": [("gmail.com", 35), ("bluewin.ch", 20), ("gmx.ch", 10), ("hotmail.com", 7), ("outlook.com", 6), ("sunrise.ch", 5), ("icloud.com", 6), ("yahoo.com", 4), ("hispeed.ch", 3), ("proton.me", 2)],
-    "GB": [("gmail.com", 40), ("hotmail.co.uk", 12), ("outlook.com", 8), ("yahoo.co.uk", 10), ("btinternet.com", 7), ("icloud.com", 8), ("live.co.uk", 4), ("sky.com", 4), ("aol.com", 2), ("virginmedia.com", 3), ("talktalk.net", 2)],
-    "FR": [("gmail.com", 40), ("orange.fr", 14), ("hotmail.fr", 10), ("yahoo.fr", 7), ("free.fr", 8), ("sfr.fr", 5), ("laposte.net", 5), ("outlook.fr", 4), ("wanadoo.fr", 3), ("icloud.com", 4)],
     "ES": [("gmail.com", 50), ("hotmail.com", 18), ("yahoo.es", 8), ("outlook.es", 7), ("telefonica.net", 4), ("icloud.com", 5), ("hotmail.es", 5), ("movistar.es", 3)],
     "IT": [("gmail.com", 40), ("libero.it", 14), ("hotmail.it", 9), ("yahoo.it", 8), ("outlook.it", 5), ("virgilio.it", 6), ("alice.it", 5), ("tiscali.it", 4), ("icloud.com", 4), ("tim.it", 2), ("email.it", 3)],
     "NL": [("gmail.com", 40), ("hotmail.com", 15), ("outlook.com", 10), ("live.nl", 7), ("ziggo.nl", 8), ("kpnmail.nl", 6), ("icloud.com", 5), ("hotmail.nl", 5), ("planet.nl", 2), ("home.nl", 2)],
-    "PL": [("gmail.com", 35), ("wp.pl", 18), ("o2.pl", 12), ("onet.pl", 12), ("interia.pl", 10), ("op.pl", 5), ("outlook.com", 4), ("tlen.pl", 2), ("gazeta.pl", 2)],
     "SE": [("gmail.com", 45), ("hotmail.com", 15), ("outlook.com", 10), ("telia.com", 8), ("icloud.com", 7), ("live.se", 5), ("yahoo.se", 4), ("bredband.net", 3), ("spray.se", 3)],
     "VN": [("gmail.com", 70), ("yahoo.com", 10), ("outlook.com", 6), ("hotmail.com", 4), ("icloud.com", 4), ("yahoo.com.vn", 3), ("vnn.vn", 2), ("fpt.vn", 1)],
 }

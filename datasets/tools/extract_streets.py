@@ -1,4 +1,4 @@
-"""common/address/street_{GB,FR,DE,AT,CH,IT,NL,PL,SE}.csv and tests/it/reference/streets_CC.csv.
+"""common/address/street_{GB,FR,DE,AT,CH,IT,NL,PL,SE,ES,VN}.csv and tests/it/reference/streets_CC.csv.
 Stdlib only.
 
 GB: Ordnance Survey *OS Open Names* (OGL), as summarised by CityMetric ("16 things we learned
@@ -26,8 +26,15 @@ common each name's form is in the list; AT, IT, NL, PL, SE: by datamimic's occur
 counts); the counts of the stems no listed name carries are spread evenly over the names
 whose stem is not counted, so that each counted name keeps its share of all streets.
 
+ES: as IT, datamimic's names (a leading street type dropped) at the OSM counts of their stems;
+each joined to the street types at the shares the Catalan street register publishes (the only
+count by type found), the 9.5 % of other types to one of eight per name.
+
+VN: the OSM counts of the tabulation themselves, road classes and cut names dropped, each an
+Đường (no count of Phố found).
+
 Needs, besides the pinned wheels, the ulitza files in $DM_SRC/ulitza/:
-    for c in germany france austria switzerland italy netherlands poland sweden; do
+    for c in germany france austria switzerland italy netherlands poland sweden spain vietnam; do
       git -C <ulitza clone> show 3ec8d46:data/countries/$c.json > $DM_SRC/ulitza/$c.json; done
 """
 from __future__ import annotations
@@ -104,11 +111,16 @@ STEM_RULES = {
     "NL": (r"^(oude|korte|het) |(-| |)(straat|weg|laan|plein|kade|pad|dijk|park|plantsoen|singel|hof|zuid)$", False),
     "PL": (r"^(plac|aleja|aleje|trakt|przy|osiedle|rynek|stary|pod|na) |(ego|ski|-Straße| Straße)$", False),
     "SE": (r"^(östra|norra|västra|gamla) |(gatan|vägen| väg|stigen|torget|torg| esplanaden)$", False),
+    # datamimic's Spanish names mostly come without their generic; those that carry one lose it
+    # with its article ("Camino de la Caseta" -> "Caseta"), as the tabulation's stems have none.
+    "ES": (r"^(calle|camino|plaza|avenida|paseo|carretera|travesía|ronda|pasaje|callejón|glorieta"
+           r"|urbanización|rambla|carrer|plaça|avinguda|passeig|camí|rúa|praza|kalea|plazuela|costanilla"
+           r"|bajada|cuesta|senda|vereda|partida|barrio|polígono) ((de la|de los|de las|del|de l'|de|d') ?)?", False),
 }
 ULITZA = {"DE": "germany", "AT": "austria", "CH": "switzerland", "IT": "italy", "NL": "netherlands",
-          "PL": "poland", "SE": "sweden"}
+          "PL": "poland", "SE": "sweden", "ES": "spain"}
 ULITZA_DATE = {"DE": "2023-04-26", "AT": "2023-05-19", "CH": "2023-05-19", "IT": "2023-08-10",
-               "NL": "2023-09-05", "PL": "2023-08-29", "SE": "2023-05-19"}
+               "NL": "2023-09-05", "PL": "2023-08-29", "SE": "2023-05-19", "ES": "2023-08-11"}
 
 
 def stem_of(cc: str, name: str) -> tuple[str, str]:
@@ -189,6 +201,89 @@ def ch_names() -> list[str]:
     names = {v for v, _ in dm_weighted("common/street/street_CH.csv")}
     names |= set(mimesis_json("de-ch", "address")["street"]["name"])
     return sorted({" ".join(n.split()) for n in names if n.strip()})
+
+
+# ------------------------------------------------------------------------------------- ES
+# Institut Cartogràfic i Geològic de Catalunya (ICGC) street register, as reported by the Agència
+# Catalana de Notícies (eldiario.es, 2025): 106,942 vías in Catalonia by type. The only count of
+# street types by type found for any part of Spain; applied to all of Spain (a regional proxy).
+ES_TYPE_SOURCE = ("Institut Cartogràfic i Geològic de Catalunya street register via Agència Catalana de Notícies "
+                  "(eldiario.es, 2025): vías of Catalonia by type")
+ES_VIAS = 106_942
+ES_GENERIC_COUNT = {"Calle": 74_050, "Plaza": 10_149, "Pasaje": 5_017, "Avenida": 4_024, "Camino": 3_526}
+# The other 9.5 % of vías: no published split between these types.
+ES_OTHER_GENERICS = ["Paseo", "Travesía", "Ronda", "Carretera", "Callejón", "Glorieta", "Urbanización", "Rambla"]
+# Names kept: each takes six rows (five published types and one other), within the row cap.
+ES_NAMES = MAX_ROWS // (len(ES_GENERIC_COUNT) + 1)
+
+
+def es_rows() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """A name's OSM weight (as IT: datamimic's names, each a stem the tabulation counts or not)
+    spread over the street types: each published type at its share, the rest of the vías to
+    one of the other types, a name in eight each (illustrative split)."""
+    prior: dict[str, float] = {}
+    generic = re.compile(STEM_RULES["ES"][0], re.IGNORECASE)
+    for name, weight in dm_names("ES").items():
+        bare = name
+        while generic.match(bare):  # "Calle Paseo Mayor" -> "Mayor"
+            bare = generic.sub("", bare, count=1).strip()
+        if bare:
+            bare = bare[0].upper() + bare[1:]
+            prior[bare] = prior.get(bare, 0.0) + weight
+    names, stems = stem_weighted_rows("ES", sorted(prior), prior)
+    kept, cut = names[:ES_NAMES], names[ES_NAMES:]
+    # The names cut for room stand for stems no name carries, as the uncounted names kept do:
+    # those take their mass, so that the counted names keep their share.
+    counts = {" ".join(r[0].replace("-", " ").split()).casefold()
+              for r in json.loads((SRC / "ulitza/spain.json").read_text(encoding="utf-8"))[1:]}
+    uncounted = {n for n, _ in kept if stem_of("ES", n)[0] not in counts}
+    assert all(stem_of("ES", n)[0] not in counts for n, _ in cut), "a counted name was cut"
+    spare = sum(w for _, w in cut) / len(uncounted)
+    kept = [(n, w + spare if n in uncounted else w) for n, w in kept]
+    other = 1.0 - sum(ES_GENERIC_COUNT.values()) / ES_VIAS
+    rows = []
+    for i, (name, weight) in enumerate(kept):
+        for generic, count in ES_GENERIC_COUNT.items():
+            rows.append((f"{generic} {name}", weight * count / ES_VIAS))
+        rows.append((f"{ES_OTHER_GENERICS[i % len(ES_OTHER_GENERICS)]} {name}", weight * other))
+    generics = {g: f"{g} " for g in ES_GENERIC_COUNT}
+    stems = [("|".join(generics[g] + n for n in group.split("|") for g in ES_GENERIC_COUNT)
+              + "|" + "|".join(f"{o} {n}" for n in group.split("|") for o in ES_OTHER_GENERICS), share)
+             for group, share in stems]
+    return sorted(rows, key=lambda r: (-r[1], r[0])), stems
+
+
+# ------------------------------------------------------------------------------------- VN
+VN_DATE = "2023-08-18"
+# Stems that are a road class, not a name (national, provincial roads, expressways), and
+# stems the tabulation cut short of their name ("30 Tháng" of "30 Tháng 4").
+VN_NOT_NAME = {"quốc lộ", "quốc lộ 1a", "tỉnh lộ", "xa lộ", "tỉnh", "đại lộ bình dương", "3 tháng", "30 tháng",
+               "30/4", "cách mạng tháng", "giấy"}
+
+
+def vn_source() -> str:
+    return (f"OpenStreetMap (ODbL) street-name stems counted by place, {VN_DATE}, as tabulated by "
+            "mihaiolteanu/ulitza data/countries/vietnam.json (commit 3ec8d46)")
+
+
+def vn_rows() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """The tabulation's names at their counts, each an `Đường` (no count splits Đường from
+    Phố, Hanoi's word for its inner-city streets). The Icelandic eth (Ð) some OSM names carry
+    for Đ is read as Đ, so both spellings count for one name."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for name, count, _ in json.loads((SRC / "ulitza/vietnam.json").read_text(encoding="utf-8"))[1:]:
+        name = unicodedata.normalize("NFC", " ".join(name.replace("\u00d0", "\u0110").split()))
+        key = name.casefold()
+        if key in VN_NOT_NAME:
+            continue
+        counts[key] = counts.get(key, 0) + count
+        spelling.setdefault(key, name)
+    total = sum(counts.values())
+    rows = sorted(((f"Đường {spelling[k]}", c) for k, c in counts.items()), key=lambda r: (-r[1], r[0]))
+    top = [(f"Đường {spelling[k]}", round(c / total, 6))
+           for k, c in sorted(counts.items(), key=lambda r: (-r[1], r[0]))[:10]]
+    return rows, top
 
 
 # ------------------------------------------------------------------------------------- FR
@@ -292,6 +387,27 @@ def main() -> None:
     write_stem_weighted("CH", "datamimic-ce@4.3.0 street_CH.csv + mimesis@22.2.0 de-ch/address.json street.name (MIT)",
                         ch, stems, CH_PUBLISHED, "Swiss Post via watson.ch (2022), streets per name "
                         "(Dorfstrasse 'over 650')")
+
+    es, stems = es_rows()
+    write_value_weight("common/address/street_ES.csv", [
+        f"Source: {ulitza_source('ES')}; names from datamimic-ce@4.3.0 common/street/street_ES.csv (MIT; its "
+        f"counts only split a stem between its names, a leading street type dropped); types: {ES_TYPE_SOURCE}",
+        "weights: places with the name's stem (the uncounted names share the mass of the stems no name carries), "
+        "split over the street types at the Catalan shares; the 9.5 % of other types to one of eight per name "
+        "(illustrative split)"], es)
+    write_reference("streets_ES.csv", "kind,value,figure",
+                    [("stem", n, s) for n, s in stems]
+                    + [("generic", g, round(c / ES_VIAS, 6)) for g, c in ES_GENERIC_COUNT.items()],
+                    f"stem: {ulitza_source('ES')}, share of all counted stems, with the names carrying the stem; "
+                    f"generic: {ES_TYPE_SOURCE}, share of all vías")
+
+    vn, stems = vn_rows()
+    write_value_weight("common/address/street_VN.csv", [
+        f"Source: {vn_source()}",
+        "weights: places with a street of the name; road classes (Quốc lộ, Tỉnh lộ) and names cut short dropped; "
+        "every name an Đường (no count of Phố found: illustrative)"], vn)
+    write_reference("streets_VN.csv", "kind,value,figure", [("stem", n, s) for n, s in stems],
+                    f"stem: {vn_source()}, share of all counted names kept")
 
     for cc in ("IT", "NL", "PL", "SE"):
         prior = dm_names(cc)

@@ -25,6 +25,7 @@ mod mutated_datasets;
 mod naming_conventions;
 mod provenance;
 mod real_addresses;
+mod real_email_domains;
 mod real_industry_data;
 mod real_names;
 mod real_streets;

@@ -447,3 +447,23 @@ fn mobile_prefixes_follow_the_operators_shares() {
     let vn = generated("VN", |a| a.mobile_phone.prefix());
     assert!(!vn.contains_key("14"), "VN +84 14 is no operator's range");
 }
+
+/// US house numbers run by block: by number of digits, generated addresses follow the
+/// population-weighted OpenAddresses sample of `reference/house_numbers_US.csv` (most have
+/// three or four digits, a few one), each share within 25 % of the sample's.
+#[test]
+fn us_house_numbers_follow_the_openaddresses_sample() {
+    let counts = generated("US", |a| a.house_number.to_string().len());
+    for line in include_str!("reference/house_numbers_US.csv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("digits,"))
+    {
+        let (digits, share) = line.split_once(',').unwrap();
+        let (digits, share): (usize, f64) = (digits.parse().unwrap(), share.parse().unwrap());
+        let generated = counts.get(&digits).copied().unwrap_or(0) as f64 / RECORDS as f64;
+        assert!(
+            (generated / share - 1.0).abs() <= 0.25,
+            "US house numbers of {digits} digits: {generated:.4} generated vs {share:.4} in the sample"
+        );
+    }
+}

@@ -146,3 +146,80 @@ fn at_ch_it_nl_pl_se_streets_follow_the_osm_counts() {
         assert_stems_and_published(country, reference);
     }
 }
+
+/// US: TIGER/Line's most common base names (Main, 2nd, 3rd, ...) are the most drawn, each at
+/// its share, and the street types (Street, Drive, Avenue, Road, ...) come at the mix of a
+/// population-weighted sample of OpenAddresses address points.
+#[test]
+fn us_streets_follow_tiger_names_and_the_openaddresses_suffix_mix() {
+    const DIRECTIONS: [&str; 8] = [
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+    ];
+    let rows = reference(include_str!("reference/streets_US.csv"));
+    let mut base: HashMap<&str, f64> = HashMap::new();
+    let mut suffix: HashMap<&str, f64> = HashMap::new();
+    for (street, share) in ranked("US") {
+        // A head name is the street less its suffix (`Main Street`); `Broadway` stands alone.
+        let name = street.rsplit_once(' ').map_or(street, |(name, _)| name);
+        *base.entry(name).or_default() += share;
+        // The suffix is the last word, a trailing direction set aside (`H Street Northwest`).
+        let words: Vec<&str> = street.split(' ').collect();
+        let last = match words.as_slice() {
+            [.., s, d] if DIRECTIONS.contains(d) => *s,
+            [.., s] => *s,
+            [] => unreachable!("split yields a word"),
+        };
+        *suffix.entry(last).or_default() += share;
+    }
+    let mut most_drawn: Vec<(&str, f64)> = base.iter().map(|(n, s)| (*n, *s)).collect();
+    most_drawn.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    // Ten published names among the twelve most drawn: neighbours a few percent apart may swap.
+    let top: Vec<&str> = most_drawn.iter().take(12).map(|r| r.0).collect();
+    for (_, name, published) in rows.iter().filter(|r| r.0 == "name") {
+        assert!(top.contains(name), "US: {name} not among {top:?}");
+        assert_close(name, base[name], *published);
+    }
+    for (_, generic, published) in rows.iter().filter(|r| r.0 == "suffix") {
+        assert_close(
+            generic,
+            suffix.get(generic).copied().unwrap_or(0.0),
+            *published,
+        );
+    }
+}
+
+/// ES: the most counted OSM stems (Mayor, Iglesia, Constitución, ...) at their share, summed
+/// over the street types they are joined to, and every street starting with a type (Calle,
+/// Plaza, Pasaje, Avenida, Camino at the ICGC's published shares).
+#[test]
+fn es_streets_follow_the_osm_counts_and_the_published_street_types() {
+    let reference_text = include_str!("reference/streets_ES.csv");
+    let ranked = assert_stems_and_published("ES", reference_text);
+    let mut generic_share: HashMap<&str, f64> = HashMap::new();
+    for (street, share) in &ranked {
+        let (generic, _) = street
+            .split_once(' ')
+            .unwrap_or_else(|| panic!("ES street without a type: {street:?}"));
+        *generic_share.entry(generic).or_default() += share;
+    }
+    for (_, generic, published) in reference(reference_text)
+        .iter()
+        .filter(|r| r.0 == "generic")
+    {
+        assert_close(generic, generic_share[generic], *published);
+    }
+}
+
+/// VN: the names OSM counts in the most places (Hùng Vương, Trần Hưng Đạo, Quang Trung, ...)
+/// at their share of the counted names.
+#[test]
+fn vn_streets_follow_the_osm_counts() {
+    assert_stems_and_published("VN", include_str!("reference/streets_VN.csv"));
+}
