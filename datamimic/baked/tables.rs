@@ -56,11 +56,13 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__VN.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT.text")),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT.text")),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.text")),
@@ -224,7 +226,6 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text")),
@@ -320,7 +321,6 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.text")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text")),
@@ -335,7 +335,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1159742, 1883277, 10581070, 13936038],
+    ends: [1274327, 1997862, 10493553, 13636424],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -348,7 +348,7 @@ pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1883277, 352300);
+static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997862, 352300);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.text"));
@@ -374,7 +374,7 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2235577, 71510);
+static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2350162, 71510);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.text"));
@@ -400,7 +400,7 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307087, 292445);
+static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2421672, 292445);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__DE.text"));
@@ -426,7 +426,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10581070, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493553, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -452,7 +452,7 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2599532, 741533);
+static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2714117, 741533);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__FR.text"));
@@ -478,7 +478,7 @@ static T_COMMON_ADDRESS_CITY__FR: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3341065, 106514);
+static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3455650, 106514);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.text"));
@@ -504,7 +504,7 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3447579, 385243);
+static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3562164, 385243);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.text"));
@@ -530,7 +530,7 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3832822, 73078);
+static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3947407, 73078);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__NL.text"));
@@ -556,7 +556,7 @@ static T_COMMON_ADDRESS_CITY__NL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3905900, 863300);
+static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4020485, 863300);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.text"));
@@ -582,7 +582,7 @@ static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159742, 293491);
+static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274327, 293491);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__SE.text"));
@@ -607,7 +607,7 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4769200, 634105);
+static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4883785, 634105);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.text"));
 static T_COMMON_ADDRESS_CITY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.columns"));
@@ -630,7 +630,7 @@ static T_COMMON_ADDRESS_CITY__US: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5403305, 7804);
+static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5517890, 7804);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__VN.text"));
@@ -704,7 +704,7 @@ static T_COMMON_ADDRESS_STATE__AT: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1453233, 274);
+static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1567818, 274);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__CH.text"));
@@ -756,7 +756,7 @@ static T_COMMON_ADDRESS_STATE__DE: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1453507, 295);
+static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568092, 295);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__ES.text"));
@@ -782,7 +782,7 @@ static T_COMMON_ADDRESS_STATE__ES: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5411109, 220);
+static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5525694, 220);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__FR.text"));
@@ -808,7 +808,7 @@ static T_COMMON_ADDRESS_STATE__FR: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1453802, 48);
+static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568387, 48);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__GB.text"));
@@ -834,7 +834,7 @@ static T_COMMON_ADDRESS_STATE__GB: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5411329, 221);
+static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5525914, 221);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__IT.text"));
@@ -886,7 +886,7 @@ static T_COMMON_ADDRESS_STATE__NL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1453850, 225);
+static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568435, 225);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__PL.text"));
@@ -912,7 +912,7 @@ static T_COMMON_ADDRESS_STATE__PL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1454075, 230);
+static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568660, 230);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__SE.text"));
@@ -937,7 +937,7 @@ static T_COMMON_ADDRESS_STATE__SE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1454305, 544);
+static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568890, 544);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.text"));
 static T_COMMON_ADDRESS_STATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.columns"));
@@ -960,7 +960,7 @@ static T_COMMON_ADDRESS_STATE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1454849, 813);
+static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1569434, 813);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__VN.text"));
@@ -986,7 +986,7 @@ static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1455662, 202685);
+static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1570247, 202685);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__AT.text"));
@@ -1012,7 +1012,7 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5411550, 32452);
+static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5526135, 32452);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__CH.text"));
@@ -1038,7 +1038,7 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5444002, 153529);
+static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5558587, 153529);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.text"));
@@ -1064,7 +1064,7 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5597531, 837829);
+static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5712116, 837829);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__ES.text"));
@@ -1090,7 +1090,7 @@ static T_COMMON_ADDRESS_STREET__ES: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6435360, 196117);
+static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6549945, 196117);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__FR.text"));
@@ -1116,7 +1116,7 @@ static T_COMMON_ADDRESS_STREET__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6631477, 518047);
+static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6746062, 518047);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__GB.text"));
@@ -1142,7 +1142,7 @@ static T_COMMON_ADDRESS_STREET__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7149524, 775652);
+static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7264109, 775652);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__IT.text"));
@@ -1168,7 +1168,7 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7925176, 150921);
+static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8039761, 150921);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__NL.text"));
@@ -1194,7 +1194,7 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8076097, 264260);
+static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8190682, 264260);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__PL.text"));
@@ -1220,7 +1220,7 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8340357, 653972);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8454942, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
@@ -1245,7 +1245,7 @@ static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1658347, 1148);
+static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1772932, 1148);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.text"));
 static T_COMMON_ADDRESS_STREET__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.columns"));
@@ -1268,7 +1268,7 @@ static T_COMMON_ADDRESS_STREET__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1659495, 350);
+static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1774080, 350);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__VN.text"));
@@ -1337,7 +1337,7 @@ static T_COMMON_FILE_FILE_EXTENSION: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1659845, 449);
+static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1774430, 449);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.text"));
 static T_COMMON_FINANCE_CRYPTOCURRENCY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.columns"));
@@ -1359,7 +1359,7 @@ static T_COMMON_FINANCE_CRYPTOCURRENCY: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11502662, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11415145, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1689,7 +1689,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11509102, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11421585, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1733,7 +1733,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8994329, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9108914, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1755,7 +1755,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1660294, 1068);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1774879, 1068);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.columns"));
@@ -1778,7 +1778,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11643499, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11555982, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1804,7 +1804,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11784496, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11696979, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1830,7 +1830,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11926370, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11838853, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1856,7 +1856,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12068353, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11980836, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1882,7 +1882,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12219278, 146102);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12131761, 146102);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1908,7 +1908,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12365380, 130717);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12277863, 130717);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1934,7 +1934,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12496097, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12408580, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1960,7 +1960,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8995406, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9109991, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -1986,7 +1986,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12635188, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12547671, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -2012,7 +2012,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12791394, 148024);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12703877, 148024);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -2037,7 +2037,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12939418, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12851901, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -2060,7 +2060,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13070823, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12983306, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2086,7 +2086,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661362, 131);
+static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1775947, 131);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__DE.text"));
@@ -2111,7 +2111,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661493, 136);
+static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776078, 136);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.text"));
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.columns"));
@@ -2134,7 +2134,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661629, 150);
+static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776214, 150);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__VN.text"));
@@ -2159,7 +2159,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13263393, 19128);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13175876, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
@@ -2234,7 +2234,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9132714, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9247299, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -2364,7 +2364,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__IT: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661779, 34);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776364, 34);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__NL.text"));
@@ -2390,7 +2390,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__NL: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661813, 28);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776398, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__PL.text"));
@@ -2464,7 +2464,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661841, 76);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776426, 76);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__VN.text"));
@@ -2490,7 +2490,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661917, 47);
+static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776502, 47);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__AT.text"));
@@ -2516,7 +2516,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__AT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661964, 17);
+static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776549, 17);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__CH.text"));
@@ -2542,7 +2542,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__CH: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1661981, 43);
+static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776566, 43);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.text"));
@@ -2620,7 +2620,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__FR: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1662024, 13);
+static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776609, 13);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__GB.text"));
@@ -2672,7 +2672,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__IT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1662037, 22);
+static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776622, 22);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__NL.text"));
@@ -2698,7 +2698,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__NL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1662059, 14);
+static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776644, 14);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__PL.text"));
@@ -3158,7 +3158,7 @@ static T_COMMON_PERSON_FAMILY_NAME__CH: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1662073, 21984);
+static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1776658, 21984);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__DE.text"));
@@ -3184,7 +3184,7 @@ static T_COMMON_PERSON_FAMILY_NAME__DE: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1684057, 33326);
+static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1798642, 33326);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__ES.text"));
@@ -3210,7 +3210,7 @@ static T_COMMON_PERSON_FAMILY_NAME__ES: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9132779, 224704);
+static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9247364, 224704);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text"));
@@ -3236,7 +3236,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9357483, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9472068, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3262,7 +3262,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9360529, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9475114, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3288,7 +3288,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9387036, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9501621, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3365,7 +3365,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9646562, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9761147, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3462,33 +3462,33 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT: crate::Table = crate::Ta
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13282521, 212097);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 383178, 57646);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE.text"));
 #[cfg(feature = "de")]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE.columns"));
 // @generated from datasets/common/person/given_name_by_decade_female_DE.csv
-// rows = 19988, total_weight = 138082, hash = 5efe17bbfa177dd8
+// rows = 6000, total_weight = 137826, hash = a2899da47c87096c
 #[cfg(feature = "de")]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_by_decade_female",
     country: "DE",
     source: "datasets/common/person/given_name_by_decade_female_DE.csv",
     columns: &["given_name", "decade"],
-    rows: 19988,
+    rows: 6000,
     text: T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS, 0, 159908),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS, 159908, 159904),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS, 319812, 159904),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS, 0, 48004),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS, 48004, 48000),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_COLUMNS, 96004, 48000),
     decimals: 0,
-    total_weight: 138082,
-    hash: 0x5efe17bbfa177dd8,
+    total_weight: 137826,
+    hash: 0xa2899da47c87096c,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 383178, 142232);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 440824, 142232);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR.text"));
@@ -3514,7 +3514,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR: crate::Table = crate::Ta
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 525410, 55945);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 583056, 55945);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB.text"));
@@ -3540,7 +3540,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1717383, 45333);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1831968, 45333);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT.text"));
@@ -3566,7 +3566,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9709954, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9824539, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3592,7 +3592,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL: crate::Table = crate::Ta
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 581355, 27081);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 639001, 27081);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE.text"));
@@ -3617,7 +3617,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE: crate::Table = crate::Ta
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 608436, 139505);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 666082, 139505);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.columns"));
@@ -3640,7 +3640,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US: crate::Table = crate::Ta
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 747941, 49234);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 805587, 49234);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT.text"));
@@ -3666,33 +3666,33 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9746276, 202102);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 854821, 56939);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE.text"));
 #[cfg(feature = "de")]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE.columns"));
 // @generated from datasets/common/person/given_name_by_decade_male_DE.csv
-// rows = 19483, total_weight = 146803, hash = 1189bb78a911f70d
+// rows = 6000, total_weight = 146798, hash = 0b05a1b112a46da4
 #[cfg(feature = "de")]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_by_decade_male",
     country: "DE",
     source: "datasets/common/person/given_name_by_decade_male_DE.csv",
     columns: &["given_name", "decade"],
-    rows: 19483,
+    rows: 6000,
     text: T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS, 0, 155868),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS, 155868, 155864),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS, 311732, 155864),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS, 0, 48004),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS, 48004, 48000),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_COLUMNS, 96004, 48000),
     decimals: 0,
-    total_weight: 146803,
-    hash: 0x1189bb78a911f70d,
+    total_weight: 146798,
+    hash: 0x0b05a1b112a46da4,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9948378, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9860861, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3718,7 +3718,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR: crate::Table = crate::Tabl
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 797175, 51641);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 911760, 51641);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB.text"));
@@ -3744,7 +3744,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1762716, 48405);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1877301, 48405);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT.text"));
@@ -3770,7 +3770,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10084170, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9996653, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3796,7 +3796,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL: crate::Table = crate::Tabl
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 848816, 24904);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 963401, 24904);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE.text"));
@@ -3821,7 +3821,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 873720, 136394);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 988305, 136394);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.columns"));
@@ -3844,7 +3844,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10120900, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10033383, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -3870,7 +3870,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT: crate::Table = crate::Table::from_
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1010114, 15749);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1124699, 15749);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH.text"));
@@ -3896,7 +3896,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1025863, 6457);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1140448, 6457);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE.text"));
@@ -3922,7 +3922,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10126223, 96516);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10038706, 96516);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -3948,7 +3948,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10222739, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10135222, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -3974,7 +3974,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR: crate::Table = crate::Table::from_
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1032320, 7768);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146905, 7768);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB.text"));
@@ -4000,7 +4000,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB: crate::Table = crate::Table::from_
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1040088, 4916);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1154673, 4916);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT.text"));
@@ -4026,7 +4026,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT: crate::Table = crate::Table::from_
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1045004, 10858);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159589, 10858);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL.text"));
@@ -4052,7 +4052,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10256522, 31881);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10169005, 31881);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL.text"));
@@ -4078,7 +4078,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1811121, 30615);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1925706, 30615);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE.text"));
@@ -4103,7 +4103,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1055862, 29984);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1170447, 29984);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__US.columns"));
@@ -4126,7 +4126,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1085846, 141);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1200431, 141);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN.text"));
@@ -4152,7 +4152,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10288403, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10200886, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -4178,7 +4178,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__AT: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1085987, 14835);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1200572, 14835);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__CH.text"));
@@ -4204,7 +4204,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__CH: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1841736, 6760);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1956321, 6760);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__DE.text"));
@@ -4230,7 +4230,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10291869, 97567);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10204352, 97567);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -4256,7 +4256,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10389436, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10301919, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -4282,7 +4282,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__FR: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1100822, 6812);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1215407, 6812);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__GB.text"));
@@ -4308,7 +4308,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10421760, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10334243, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -4334,7 +4334,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__IT: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1107634, 8588);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1222219, 8588);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__NL.text"));
@@ -4360,7 +4360,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__NL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10426985, 30906);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10339468, 30906);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__PL.text"));
@@ -4386,7 +4386,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__PL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457891, 29816);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10370374, 29816);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__SE.text"));
@@ -4411,7 +4411,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__SE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1116222, 28951);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1230807, 28951);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__US.columns"));
@@ -4434,7 +4434,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145173, 135);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1259758, 135);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__VN.text"));
@@ -4459,7 +4459,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__VN: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1848496, 525);
+static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1963081, 525);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.columns"));
@@ -4481,7 +4481,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN: crate::Table = crate::Table::from
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1849021, 1050);
+static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1963606, 1050);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.columns"));
@@ -4504,7 +4504,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145308, 44);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1259893, 44);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT.text"));
@@ -4530,7 +4530,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT: crate::Table = crate::Table::f
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145352, 52);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1259937, 52);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE.text"));
@@ -4556,7 +4556,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE: crate::Table = crate::Table::f
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145404, 38);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1259989, 38);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES.text"));
@@ -4582,7 +4582,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES: crate::Table = crate::Table::f
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145442, 50);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260027, 50);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR.text"));
@@ -4608,7 +4608,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR: crate::Table = crate::Table::f
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145492, 57);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260077, 57);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB.text"));
@@ -4634,7 +4634,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB: crate::Table = crate::Table::f
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145549, 44);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260134, 44);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT.text"));
@@ -4659,7 +4659,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145593, 57);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260178, 57);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US.columns"));
@@ -4682,7 +4682,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US: crate::Table = crate::Table::f
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145650, 34);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260235, 34);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT.text"));
@@ -4708,7 +4708,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT: crate::Table = crate::Table::fro
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145684, 40);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260269, 40);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE.text"));
@@ -4734,7 +4734,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE: crate::Table = crate::Table::fro
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145724, 33);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260309, 33);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES.text"));
@@ -4760,7 +4760,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES: crate::Table = crate::Table::fro
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145757, 33);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260342, 33);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR.text"));
@@ -4786,7 +4786,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR: crate::Table = crate::Table::fro
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145790, 39);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260375, 39);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB.text"));
@@ -4812,7 +4812,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB: crate::Table = crate::Table::fro
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145829, 31);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260414, 31);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT.text"));
@@ -4837,7 +4837,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT: crate::Table = crate::Table::fro
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145860, 39);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260445, 39);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__US.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__US.columns"));
@@ -4860,7 +4860,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145899, 29);
+static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260484, 29);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__AT.text"));
@@ -4886,7 +4886,7 @@ static T_COMMON_PERSON_SALUTATION__AT: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145928, 29);
+static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260513, 29);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__CH.text"));
@@ -4912,7 +4912,7 @@ static T_COMMON_PERSON_SALUTATION__CH: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145957, 29);
+static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260542, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__DE.text"));
@@ -4938,7 +4938,7 @@ static T_COMMON_PERSON_SALUTATION__DE: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1145986, 26);
+static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260571, 26);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__ES.text"));
@@ -4964,7 +4964,7 @@ static T_COMMON_PERSON_SALUTATION__ES: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146012, 22);
+static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260597, 22);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__FR.text"));
@@ -4990,7 +4990,7 @@ static T_COMMON_PERSON_SALUTATION__FR: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146034, 40);
+static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260619, 40);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__GB.text"));
@@ -5016,7 +5016,7 @@ static T_COMMON_PERSON_SALUTATION__GB: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146074, 32);
+static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260659, 32);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__IT.text"));
@@ -5042,7 +5042,7 @@ static T_COMMON_PERSON_SALUTATION__IT: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146106, 27);
+static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260691, 27);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__NL.text"));
@@ -5068,7 +5068,7 @@ static T_COMMON_PERSON_SALUTATION__NL: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146133, 27);
+static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260718, 27);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__PL.text"));
@@ -5094,7 +5094,7 @@ static T_COMMON_PERSON_SALUTATION__PL: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146160, 24);
+static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260745, 24);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__SE.text"));
@@ -5119,7 +5119,7 @@ static T_COMMON_PERSON_SALUTATION__SE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146184, 44);
+static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260769, 44);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__US.text"));
 static T_COMMON_PERSON_SALUTATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__US.columns"));
@@ -5142,7 +5142,7 @@ static T_COMMON_PERSON_SALUTATION__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1850071, 33);
+static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1964656, 33);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__VN.text"));
@@ -5168,7 +5168,7 @@ static T_COMMON_PERSON_SALUTATION__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146228, 24);
+static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260813, 24);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__AT.text"));
@@ -5194,7 +5194,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__AT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146252, 18);
+static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260837, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__CH.text"));
@@ -5220,7 +5220,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__CH: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146270, 51);
+static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260855, 51);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__DE.text"));
@@ -5246,7 +5246,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__DE: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146321, 34);
+static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260906, 34);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__ES.text"));
@@ -5272,7 +5272,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__ES: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146355, 2);
+static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260940, 2);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__FR.text"));
@@ -5298,7 +5298,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__FR: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1146357, 3172);
+static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260942, 3172);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__GB.text"));
@@ -5324,7 +5324,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__GB: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1149529, 300);
+static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264114, 300);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__IT.text"));
@@ -5350,7 +5350,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__IT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1149829, 14);
+static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264414, 14);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__NL.text"));
@@ -5376,7 +5376,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__NL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1149843, 28);
+static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264428, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__PL.text"));
@@ -5402,7 +5402,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__PL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1149871, 12);
+static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264456, 12);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__SE.text"));
@@ -5427,7 +5427,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__SE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1149883, 801);
+static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264468, 801);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.text"));
 static T_COMMON_PHONE_MOBILE_PREFIX__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.columns"));
@@ -5450,7 +5450,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1150684, 66);
+static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1265269, 66);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__VN.text"));
@@ -5475,7 +5475,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__VN: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10487707, 37309);
+static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10400190, 37309);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_EMOJI_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.text"));
 static T_COMMON_TEXT_EMOJI_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.columns"));
@@ -5497,7 +5497,7 @@ static T_COMMON_TEXT_EMOJI: crate::Table = crate::Table::from_parts(crate::__pri
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1150750, 5379);
+static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1265335, 5379);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_LOREM_WORD.text"));
 static T_COMMON_TEXT_LOREM_WORD_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_LOREM_WORD.columns"));
@@ -5519,7 +5519,7 @@ static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10525016, 145);
+static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10437499, 145);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.text"));
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.columns"));
@@ -5542,7 +5542,7 @@ static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US: crate::Table = crate::Table::f
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156129, 223);
+static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1270714, 223);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__DE.text"));
@@ -5567,7 +5567,7 @@ static T_ECOMMERCE_BRAND__DE: crate::Table = crate::Table::from_parts(crate::__p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156352, 211);
+static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1270937, 211);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__US.text"));
 static T_ECOMMERCE_BRAND__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__US.columns"));
@@ -5590,7 +5590,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10525161, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10437644, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5615,7 +5615,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10525546, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10438029, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5638,7 +5638,7 @@ static T_ECOMMERCE_ORDER_STATUS__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156563, 64);
+static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271148, 64);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.text"));
@@ -5663,7 +5663,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10525875, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10438358, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5686,7 +5686,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156627, 249);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271212, 249);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__DE.text"));
@@ -5711,7 +5711,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1850104, 231);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1964689, 231);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.text"));
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.columns"));
@@ -5734,7 +5734,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10525966, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10438449, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5759,7 +5759,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10526088, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10438571, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5782,7 +5782,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10526210, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10438693, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5807,7 +5807,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10529346, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10441829, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5830,7 +5830,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10537257, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10449740, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5855,7 +5855,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10537622, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10450105, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5878,7 +5878,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10537978, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10450461, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5904,7 +5904,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10538145, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10450628, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5930,7 +5930,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10538342, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10450825, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5956,7 +5956,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10538524, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10451007, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5982,7 +5982,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10538705, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10451188, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -6008,7 +6008,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10538876, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10451359, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -6034,7 +6034,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10539039, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10451522, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -6060,7 +6060,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10539220, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10451703, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -6086,7 +6086,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10539402, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10451885, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -6112,7 +6112,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10539584, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10452067, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -6137,7 +6137,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10539766, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10452249, 210);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -6160,7 +6160,7 @@ static T_ECOMMERCE_TAX_RATE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156876, 62);
+static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271461, 62);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__DE.text"));
@@ -6185,7 +6185,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10539976, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10452459, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -6208,7 +6208,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13494618, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13195004, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -6233,7 +6233,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10540045, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10452528, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
@@ -6256,7 +6256,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10546818, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459301, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -6281,7 +6281,7 @@ static T_FINANCE_CARD_NETWORK__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156938, 26);
+static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271523, 26);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.text"));
 static T_FINANCE_CARD_NETWORK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.columns"));
@@ -6304,7 +6304,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10546847, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459330, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -6330,7 +6330,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10546934, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459417, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -6356,7 +6356,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547021, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459504, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -6382,7 +6382,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547108, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459591, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6408,7 +6408,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547202, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459685, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6434,7 +6434,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547297, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459780, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6460,7 +6460,7 @@ static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1850335, 101);
+static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1964920, 101);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__IT.text"));
@@ -6486,7 +6486,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547376, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459859, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6512,7 +6512,7 @@ static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1850436, 115);
+static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1965021, 115);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__PL.text"));
@@ -6538,7 +6538,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547465, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10459948, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6563,7 +6563,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547574, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10460057, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6586,7 +6586,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547649, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10460132, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6612,7 +6612,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10547754, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10460237, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6637,7 +6637,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10549840, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10462323, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6660,7 +6660,7 @@ static T_FINANCE_MERCHANT__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1156964, 593);
+static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271549, 593);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.text"));
@@ -6685,7 +6685,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__DE: crate::Table = crate::Table::from_par
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1157557, 467);
+static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1272142, 467);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.text"));
 static T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.columns"));
@@ -6708,7 +6708,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__US: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158024, 531);
+static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1272609, 531);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__DE.text"));
@@ -6733,7 +6733,7 @@ static T_HEALTHCARE_ALLERGY__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1850551, 433);
+static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1965136, 433);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.text"));
 static T_HEALTHCARE_ALLERGY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.columns"));
@@ -6756,7 +6756,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551674, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464157, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6782,7 +6782,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551692, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464175, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6808,7 +6808,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551710, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464193, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6834,7 +6834,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551728, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464211, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6860,7 +6860,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551746, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464229, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6885,7 +6885,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551764, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464247, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6908,7 +6908,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10551782, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10464265, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6933,7 +6933,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10553410, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10465893, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6956,7 +6956,7 @@ static T_HEALTHCARE_CONDITION__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1850984, 195);
+static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1965569, 195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__DE.text"));
@@ -6981,7 +6981,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1851179, 384);
+static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1965764, 384);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.text"));
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.columns"));
@@ -7004,7 +7004,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1851563, 2708);
+static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1966148, 2708);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__DE.text"));
@@ -7029,7 +7029,7 @@ static T_HEALTHCARE_DEVICE_TYPE__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1854271, 2647);
+static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968856, 2647);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.text"));
 static T_HEALTHCARE_DEVICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.columns"));
@@ -7052,7 +7052,7 @@ static T_HEALTHCARE_DEVICE_TYPE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1856918, 4886);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1971503, 4886);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE.text"));
@@ -7077,7 +7077,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10555009, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10467492, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -7100,7 +7100,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1861804, 7104);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1976389, 7104);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN.text"));
@@ -7126,7 +7126,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1868908, 164);
+static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1983493, 164);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__DE.text"));
@@ -7151,7 +7151,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10558464, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470947, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -7174,7 +7174,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1869072, 226);
+static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1983657, 226);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__VN.text"));
@@ -7200,7 +7200,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10558554, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471037, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -7225,7 +7225,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13690111, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13390497, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7248,7 +7248,7 @@ static T_HEALTHCARE_ICD10CM__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158555, 34);
+static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273140, 34);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__DE.text"));
@@ -7273,7 +7273,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158589, 204);
+static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273174, 204);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.text"));
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.columns"));
@@ -7296,7 +7296,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10561061, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10473544, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -7321,7 +7321,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10561657, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10474140, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -7344,7 +7344,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10561905, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10474388, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -7369,7 +7369,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13928016, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13628402, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7392,7 +7392,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1869298, 634);
+static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1983883, 634);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__VN.text"));
@@ -7418,7 +7418,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__VN: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1869932, 3909);
+static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1984517, 3909);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__DE.text"));
@@ -7443,7 +7443,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10563044, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10475527, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -7466,7 +7466,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13929617, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13630003, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7491,7 +7491,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10566598, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479081, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7514,7 +7514,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13931392, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13631778, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7539,7 +7539,7 @@ static T_HEALTHCARE_SPECIALTY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1873841, 2215);
+static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1988426, 2215);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.text"));
 static T_HEALTHCARE_SPECIALTY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.columns"));
@@ -7562,7 +7562,7 @@ static T_HEALTHCARE_SPECIALTY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1876056, 2740);
+static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1990641, 2740);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__VN.text"));
@@ -7588,7 +7588,7 @@ static T_HEALTHCARE_SPECIALTY__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1878796, 409);
+static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1993381, 409);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__DE.text"));
@@ -7613,7 +7613,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13933587, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13633973, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7636,7 +7636,7 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1879205, 1053);
+static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1993790, 1053);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__DE.text"));
@@ -7661,7 +7661,7 @@ static T_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1880258, 1140);
+static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1994843, 1140);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.text"));
 static T_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.columns"));
@@ -7684,7 +7684,7 @@ static T_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158793, 35);
+static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273378, 35);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__DE.text"));
@@ -7709,7 +7709,7 @@ static T_INSURANCE_POLICY_STATUS__DE: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158828, 35);
+static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273413, 35);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.text"));
 static T_INSURANCE_POLICY_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.columns"));
@@ -7732,7 +7732,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10570676, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483159, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7757,7 +7757,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10570709, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483192, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7780,7 +7780,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1881398, 782);
+static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1995983, 782);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__DE.text"));
@@ -7805,7 +7805,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10570742, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483225, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7828,7 +7828,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13934097, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13634483, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7853,7 +7853,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10571457, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483940, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7876,7 +7876,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10573107, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10485590, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7901,7 +7901,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10573394, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10485877, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7924,7 +7924,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10573708, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10486191, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7949,7 +7949,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10575431, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10487914, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7972,7 +7972,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158863, 91);
+static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273448, 91);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__AT.text"));
@@ -7998,7 +7998,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__AT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1158954, 128);
+static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273539, 128);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__CH.text"));
@@ -8024,7 +8024,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__CH: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159082, 220);
+static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273667, 220);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__DE.text"));
@@ -8050,7 +8050,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__DE: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159302, 59);
+static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273887, 59);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__ES.text"));
@@ -8076,7 +8076,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__ES: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1882180, 142);
+static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1996765, 142);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__FR.text"));
@@ -8102,7 +8102,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10577043, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10489526, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -8128,7 +8128,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__GB: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159361, 133);
+static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273946, 133);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__IT.text"));
@@ -8154,7 +8154,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__IT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159494, 107);
+static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274079, 107);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__NL.text"));
@@ -8180,7 +8180,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__NL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159601, 88);
+static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274186, 88);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__PL.text"));
@@ -8206,7 +8206,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__PL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159689, 53);
+static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274274, 53);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__SE.text"));
@@ -8231,7 +8231,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10577258, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10489741, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -8254,7 +8254,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10577367, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10489850, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -8280,7 +8280,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__VN: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1882322, 269);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1996907, 269);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__DE.text"));
@@ -8305,7 +8305,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1882591, 366);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997176, 366);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.text"));
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.columns"));
@@ -8328,7 +8328,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10577431, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10489914, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -8353,7 +8353,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10577771, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10490254, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -8376,7 +8376,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10578069, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10490552, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -8401,7 +8401,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10579654, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10492137, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
@@ -8424,7 +8424,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1882957, 217);
+static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997542, 217);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__DE.text"));
@@ -8449,7 +8449,7 @@ static T_PUBLIC_SECTOR_POLICE_RANK__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1883174, 103);
+static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997759, 103);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.text"));
 static T_PUBLIC_SECTOR_POLICE_RANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.columns"));

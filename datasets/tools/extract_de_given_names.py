@@ -19,9 +19,11 @@ so Berlin's births stand in for Germany's. Only the first name (position 1) is c
 which the files carry from 2017 (2012-2016 count a name in any position, so Marie, a usual
 second name, would be inflated); Standesamt I (births abroad of Berlin residents, in the files
 from 2021) is left out. Decades: 2010 = the births of 2017-2019 (the first years with
-positions, standing in for the whole decade), 2020 = 2020-2023. Every listed name kept (the
-lists are complete, down to names given once); names listed for both sexes dropped from the
-sex where their share is below 1/10 of the other's, as for the US. Person draws DE given names
+positions, standing in for the whole decade), 2020 = 2020-2023. Names listed for both sexes
+dropped from the sex where their share is below 1/10 of the other's, as for the US; then the
+PER_DECADE most common names per decade and sex with the tail rule of
+extract_person.keep_tail_mass (the lists are complete, down to names given once: about 10,000
+names per decade and sex, whose rarest carry little mass but most of the table's size). Person draws DE given names
 of people born from 2010 from the birth decade, the others from the all-ages table.
 """
 from __future__ import annotations
@@ -31,13 +33,14 @@ from collections import Counter
 from pathlib import Path
 
 from _lib import SRC, top_ten_shares, write_decade_reference, write_table
-from extract_person import drop_cross_sex
+from extract_person import HEAD_SHARE, drop_cross_sex, keep_tail_mass
 
 P = "common/person/"
 SOURCE = ("LABO Berlin, first names of the children registered in Berlin's 12 districts 2017-2023 (daten.berlin.de), "
           "via berlinonline/haeufige-vornamen-berlin@e8760a7 data/cleaned; CC BY 3.0 DE")
 DECADE_YEARS = {2010: range(2017, 2020), 2020: range(2020, 2024)}
 SEXES = {"m": "male", "w": "female"}
+PER_DECADE = 3000
 # Standesamt I registers births abroad, not births in a district of Berlin.
 LEFT_OUT = {"standesamt_i.csv"}
 REFERENCE = Path(__file__).resolve().parents[2] / "tests" / "reference" / "de_given_name_by_decade.csv"
@@ -75,13 +78,15 @@ def main() -> None:
         dropped["female"] |= set(drop_f)
         for sex, items in (("male", m_items), ("female", f_items)):
             items.sort(key=lambda r: (-r[1], r[0]))
-            out[sex] += [[name, decade, count] for name, count in items]
+            kept = keep_tail_mass(items[:PER_DECADE], sum(count for _, count in items), round(PER_DECADE * HEAD_SHARE))
+            out[sex] += [[name, decade, count] for name, count in kept]
             references += top_ten_shares(decade, sex, dict(items), sum(by_sex[sex].values()))
     for sex, rows in out.items():
         write_table(f"{P}given_name_by_decade_{sex}_DE.csv",
                     [f"Source: {SOURCE}",
                      "decade = first year of the birth decade (2010 = the births of 2017-2019, the first years the files give the name's position; "
-                     "2020 = 2020-2023); weight = children of the sex registered in Berlin given the name as their first name; every listed name kept; "
+                     f"2020 = 2020-2023); weight = children of the sex registered in Berlin given the name as their first name; top {PER_DECADE} per decade: "
+                     f"the first {round(PER_DECADE * HEAD_SHARE)} keep their counts, the rest carry the mass of every name beyond the cut (scaled); "
                      "Berlin's births stand in for Germany's (no national statistic)",
                      f"names of the other sex (share < 1/10 of the other sex's) dropped: {len(dropped[sex])} names, "
                      f"{', '.join(sorted(dropped[sex])[:12]) or 'none'}",

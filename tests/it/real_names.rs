@@ -375,10 +375,17 @@ fn se_given_names_follow_the_birth_decade() {
 /// People born before the first published decade take the all-ages names, not those of the
 /// babies of the first decade: Austrians before 1980 (Statistik Austria starts in 1984),
 /// Italians before 1990 (ISTAT in 1999), Swedes before 1998 (SCB's newborn names start then),
-/// Poles before 2000 (the PESEL names of the living).
+/// Poles before 2000 (the PESEL names of the living), Germans before 2010 (Berlin's names
+/// start in 2017).
 #[test]
 fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
-    for (country, decade) in [("AT", 1960), ("IT", 1980), ("SE", 1960), ("PL", 1980)] {
+    for (country, decade) in [
+        ("AT", 1960),
+        ("IT", 1980),
+        ("SE", 1960),
+        ("PL", 1980),
+        ("DE", 1990),
+    ] {
         for female in [false, true] {
             let service = people_born(country, decade, female);
             let family = if female {
