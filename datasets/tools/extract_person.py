@@ -198,15 +198,16 @@ def given_names():
     # DE: datamimic counts (provenance undocumented)
     for s in ("male", "female"):
         cfg[("DE", s)] = (dm(f"givenName_{s}_DE.csv"), [f"Source: {DM} givenName_{s}_DE.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)"])
-    fk = {c: faker_attrs(l) for c, l in [("GB", "en_GB"), ("FR", "fr_FR"), ("ES", "es_ES"), ("IT", "it_IT"), ("NL", "nl_NL"), ("AT", "de_AT"), ("PL", "pl_PL"), ("SE", "sv_SE"), ("VN", "vi_VN")]}
-    mi = {c: mimesis_json(l, "person") for c, l in [("FR", "fr"), ("ES", "es"), ("IT", "it"), ("NL", "nl"), ("AT", "de-at"), ("CH", "de-ch"), ("PL", "pl")]}
+    fk = {c: faker_attrs(l) for c, l in [("GB", "en_GB"), ("FR", "fr_FR"), ("ES", "es_ES"), ("IT", "it_IT"), ("NL", "nl_NL"), ("AT", "de_AT"), ("SE", "sv_SE"), ("VN", "vi_VN")]}
+    mi = {c: mimesis_json(l, "person") for c, l in [("FR", "fr"), ("ES", "es"), ("IT", "it"), ("NL", "nl"), ("AT", "de-at"), ("CH", "de-ch")]}
     for s in ("male", "female"):
         fkkey = f"first_names_{s}"
         # GB, FR: written by extract_gb_given_names.py / extract_fr_given_names.py (ONS, INSEE).
         # ES: written by extract_es_given_names.py from INE's name frequencies.
         cfg[("NL", s)] = (uniform(dm_names(f"givenName_{s}_NL.csv"), fk["NL"][fkkey]),
                           [f"Source: {DM} givenName_{s}_NL.csv + {FK} nl_NL {fkkey}; MIT", "weights: uniform (no frequency source packaged)"])
-        for cc in ("IT", "AT", "PL"):
+        # PL: written by extract_pl_given_names.py from the PESEL register (living people).
+        for cc in ("IT", "AT"):
             tail = list(fk[cc][fkkey]) + list(mi[cc]["names"][s])
             cfg[(cc, s)] = (hybrid(dm(f"givenName_{s}_{cc}.csv"), tail),
                             [f"Source: {DM} givenName_{s}_{cc}.csv (weighted head) + {FK}/{MI} lists (tail); MIT",

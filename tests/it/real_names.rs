@@ -224,6 +224,7 @@ fn people_born(country: &str, decade: i32, female: bool) -> PersonService {
         1990 => (26, 34),
         2000 => (16, 24),
         2010 => (6, 14),
+        2020 => (1, 4),
         _ => unreachable!("no age range for the {decade}s"),
     };
     let config = PersonConfig {
@@ -335,6 +336,42 @@ fn pl_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("PL", "pl_given_name_by_decade.csv", &[2000, 2010]);
 }
 
+/// A Pole born before 2000 carries the first names of the living people in the PESEL register
+/// (January 2025) less the children born 2000-2019: Piotr, Krzysztof, Andrzej; Anna, Katarzyna,
+/// Małgorzata, at their published shares, whether born in the 1960s or the 1980s (no names by
+/// year of birth are published before 2000).
+#[test]
+fn pl_given_names_before_2000_follow_the_pesel_register() {
+    let published = reference("pl_given_name_born_before_2000.csv");
+    assert_eq!(published.len(), 20);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        for decade in [1960, 1980] {
+            let service = people_born("PL", decade, female);
+            let observed = shares(60_000, |i| service.record(i).given_name);
+            for row in published.iter().filter(|r| r[0] == sex) {
+                let share: f64 = row[2].parse().unwrap();
+                let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
+                within_tolerance(&format!("PL {decade}s {sex} {}", row[1]), got, share);
+            }
+        }
+    }
+}
+
+/// A German child's given name follows their birth decade, from the first names registered
+/// in Berlin 2017-2023 (no national statistic exists): Noah, Emil, Paul; Emilia, Emma,
+/// Charlotte in the 2010s, Adam and Liam rising in the 2020s, at Berlin's shares, and no
+/// child of the 2010s named Horst.
+#[test]
+fn de_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("DE", "de_given_name_by_decade.csv", &[2010, 2020]);
+    let service = people_born("DE", 2010, false);
+    for i in 0..5_000 {
+        let name = service.record(i).given_name;
+        assert!(!["Horst", "Dieter", "Klaus"].contains(&name), "{name}");
+    }
+}
+
 /// A Swede's given name follows their birth decade (SCB, first names of the children born
 /// 1998-2022): the top ten of the 2000s (William, Emma) and of the 2010s (Liam, Alice, Elsa)
 /// births come out with their published shares.
@@ -345,10 +382,18 @@ fn se_given_names_follow_the_birth_decade() {
 
 /// People born before the first published decade take the all-ages names, not those of the
 /// babies of the first decade: Austrians before 1980 (Statistik Austria starts in 1984),
-/// Italians before 1990 (ISTAT in 1999), Swedes before 1998 (SCB's newborn names start then).
+/// Italians before 1990 (ISTAT in 1999), Swedes before 1998 (SCB's newborn names start then),
+/// Poles before 2000 (the PESEL names of the living), Germans before 2010 (Berlin's names
+/// start in 2017).
 #[test]
 fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
-    for (country, decade) in [("AT", 1960), ("IT", 1980), ("SE", 1960)] {
+    for (country, decade) in [
+        ("AT", 1960),
+        ("IT", 1980),
+        ("SE", 1960),
+        ("PL", 1980),
+        ("DE", 1990),
+    ] {
         for female in [false, true] {
             let service = people_born(country, decade, female);
             let family = if female {
@@ -416,16 +461,17 @@ fn given_names_follow_the_reference(country: &str, file: &str, decades: &[i32]) 
 
 /// Names of the other sex and Census placeholders are not drawn: SSA's and the Census'
 /// female James, SCB's women carrying Mohamed or Ali as a second first name (SE), the female
-/// Luca and Nicola (IT), Udo (AT).
+/// Luca and Nicola (IT), Udo (AT), the male Maria and Nikola of the PESEL register (PL).
 #[test]
 fn given_names_belong_to_their_sex() {
-    let cases: [(&str, bool, &[&str]); 6] = [
+    let cases: [(&str, bool, &[&str]); 7] = [
         ("US", true, &["James", "John", "Michael", "Robert"]),
         ("US", false, &["Mary", "Linda", "Jennifer"]),
         ("SE", true, &["Mohamed", "Mohammed", "Ali"]),
         ("IT", true, &["Luca", "Nicola", "Michele"]),
         ("AT", true, &["Udo", "Axel"]),
         ("CH", false, &["Vivian", "Jasmin"]),
+        ("PL", false, &["Maria", "Nikola", "Anna"]),
     ];
     for (country, female, wrong) in cases {
         let config = PersonConfig {

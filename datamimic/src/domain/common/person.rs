@@ -55,8 +55,9 @@ pub struct Person {
     /// Date of birth, uniform over the configured age range.
     #[mimic(from = born.0)]
     pub birthdate: NaiveDate,
-    /// Given name from the gender's weighted table; where the country publishes names by
-    /// year (US, GB, FR, AT, PL, SE), from the names given in the birth decade.
+    /// Given name from the gender's weighted table; where names by year of birth are
+    /// published (US, GB, FR, AT, IT, PL, SE; DE from Berlin's), from the names given in the
+    /// birth decade.
     #[mimic(from = given.value())]
     pub given_name: &'static str,
     /// Family name from the weighted table, in the female form where the country's surnames
@@ -229,8 +230,8 @@ impl DemographicConfig {
 }
 
 /// Where the country publishes names by year, the given name follows the birth year; people
-/// born before the first published period (AT: before the 1980s, PL: 2000, SE: 1998) take the
-/// all-ages names.
+/// born before the first published period (AT: before the 1980s, IT: 1990, PL: 2000, SE:
+/// 1998, DE: 2010) take the all-ages names.
 fn given_name_row(
     ctx: &mut Context<'_>,
     resolved: &&Resolved,
