@@ -7,10 +7,10 @@
 //! (`child_of(name: Option<Parent>)`, for a type that also stands alone).
 
 use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
 use quote::{format_ident, quote, quote_spanned};
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
-use quote::ToTokens;
 use syn::{Attribute, GenericArgument, Ident, Path, PathArguments, Token, Type};
 
 use crate::ast::Field;
@@ -353,7 +353,10 @@ pub(crate) fn distinct_relations(cx: &Ctxt, relations: Vec<ChildOfAttr>) -> Vec<
         if kept.iter().any(|k| k.name == relation.name) {
             cx.error_spanned_by(
                 &relation.name,
-                format!("a second mimic `{CHILD_OF}` named `{}`; give each parent a name of its own", relation.name),
+                format!(
+                    "a second mimic `{CHILD_OF}` named `{}`; give each parent a name of its own",
+                    relation.name
+                ),
             );
         } else if kept
             .iter()
@@ -448,8 +451,17 @@ pub(crate) fn check_overrides(cx: &Ctxt, fields: &[Field<'_>], relations: &[Chil
                 let names: Vec<String> = relations.iter().map(|r| r.name.to_string()).collect();
                 let hint = match crate::suggest::closest(&relation.to_string(), &names).first() {
                     Some(best) => format!("; did you mean `{best}`?"),
-                    None if names.is_empty() => format!(": declare it on the type, `#[mimic(child_of({relation}: Parent))]`"),
-                    None => format!("; the type's are {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+                    None if names.is_empty() => format!(
+                        ": declare it on the type, `#[mimic(child_of({relation}: Parent))]`"
+                    ),
+                    None => format!(
+                        "; the type's are {}",
+                        names
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
                 cx.error_spanned_by(
                     relation,
