@@ -60,7 +60,7 @@ struct NoSource {
 #[derive(Mimic)]
 #[mimic(child_of(customer: Option<Customer>))]
 struct LetInside {
-    #[mimic(child_of = customer, let(twice: u32, from = customer.id * 2), from = twice)]
+    #[mimic(child_of = customer, let(twice: u32, from = customer.id * 2), from = customer.id)]
     id: u32,
 }
 
