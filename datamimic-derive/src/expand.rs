@@ -135,6 +135,9 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
             impl #impl_generics #krate::Mimic for #ident #ty_generics #where_clause {
                 #default_dataset
 
+                // Inlinable into the entity that nests this one (in another codegen unit or
+                // crate), so the nested value is built in place rather than copied in.
+                #[inline]
                 #[allow(unused_variables, clippy::let_and_return, clippy::redundant_locals)]
                 fn mimic(__mimic_ctx: &mut #krate::Context<'_>) -> Self {
                     #config
