@@ -42,6 +42,16 @@ pub(crate) struct Field<'a> {
     pub(crate) ty: Cow<'a, Type>,
     pub(crate) attrs: FieldAttrs,
     pub(crate) hidden: bool,
+    /// `#[mimic(child_of = name, ...)]`: the field's value as a child of relation `name`.
+    pub(crate) overrides: Vec<ChildOverride<'a>>,
+}
+
+/// A field's value as the child of one relation: the field again, with the override's
+/// attributes.
+pub(crate) struct ChildOverride<'a> {
+    /// The relation's name (`customer` of `child_of = customer`).
+    pub(crate) relation: Ident,
+    pub(crate) field: Field<'a>,
 }
 
 impl<'a> Container<'a> {
@@ -100,17 +110,41 @@ fn fields_from_ast<'a>(cx: &Ctxt, fields: &'a Fields) -> (Shape, Vec<Field<'a>>)
     };
     let mut all = Vec::new();
     for (i, field) in fields.iter().enumerate() {
-        let mut attrs = FieldAttrs::from_ast(cx, &field.attrs);
+        // `#[mimic(child_of = name, ...)]` attributes are the field's overrides, the others its
+        // own sources.
+        let (own, overrides) = crate::child::split_overrides(cx, &field.attrs);
+        let mut attrs = FieldAttrs::from_ast(cx, &own);
         // A field's lets are generated just before it.
         all.extend(std::mem::take(&mut attrs.lets).into_iter().map(let_field));
+        let member = match &field.ident {
+            Some(ident) => Member::Named(ident.clone()),
+            None => Member::Unnamed(i.into()),
+        };
+        let overrides = overrides
+            .into_iter()
+            .map(|(relation, attr)| {
+                let attrs = FieldAttrs::from_ast(cx, &[attr]);
+                if let Some(inner) = attrs.lets.first() {
+                    cx.error_spanned_by(&inner.name, "a mimic `let` cannot go in a `child_of = ...` override; declare it on the type or the field");
+                }
+                ChildOverride {
+                    relation,
+                    field: Field {
+                        member: member.clone(),
+                        ty: Cow::Borrowed(&field.ty),
+                        attrs,
+                        hidden: false,
+                        overrides: Vec::new(),
+                    },
+                }
+            })
+            .collect();
         all.push(Field {
-            member: match &field.ident {
-                Some(ident) => Member::Named(ident.clone()),
-                None => Member::Unnamed(i.into()),
-            },
+            member,
             ty: Cow::Borrowed(&field.ty),
             attrs,
             hidden: false,
+            overrides,
         });
     }
     (shape, all)
@@ -122,5 +156,6 @@ fn let_field<'a>(value: LetAttr) -> Field<'a> {
         ty: Cow::Owned(value.ty),
         attrs: value.attrs,
         hidden: true,
+        overrides: Vec::new(),
     }
 }

@@ -66,8 +66,9 @@ pub(crate) struct ContainerAttrs {
     pub(crate) cells: Given<bool>,
     /// `let(name: Type, ...)`: values generated before every field.
     pub(crate) lets: Vec<LetAttr>,
-    /// `child_of(name: Parent)`: also a child of `Parent`, which attributes read by `name`.
-    pub(crate) child_of: Given<crate::child::ChildOfAttr>,
+    /// `child_of(name: Parent)`, once per parent: also a child of `Parent`, which attributes
+    /// read by `name`.
+    pub(crate) child_of: Vec<crate::child::ChildOfAttr>,
 }
 
 /// `let(name: Type, source...)`: a value generated like a field, read by fields, not output.
@@ -153,11 +154,11 @@ impl ContainerAttrs {
         let mut krate = Attr::none(cx, CRATE);
         let mut config = Attr::none(cx, CONFIG);
         let mut cells = Attr::none(cx, CELLS);
-        let mut child_of = Attr::none(cx, CHILD_OF);
+        let mut child_of = Vec::new();
         let mut lets = Vec::new();
         for_each_key(cx, attrs, "container", CONTAINER_KEYWORDS, |key, value| {
             if key == CHILD_OF {
-                child_of.set_parsed(key, crate::child::parse(cx, key, &value));
+                child_of.extend(crate::child::parse(cx, key, &value));
                 return true;
             }
             if key == CELLS {
@@ -218,7 +219,7 @@ impl ContainerAttrs {
             config: config.get(),
             cells: cells.get(),
             lets,
-            child_of: child_of.get(),
+            child_of: crate::child::distinct_relations(cx, child_of),
         }
     }
 }
@@ -406,6 +407,8 @@ impl FieldAttrs {
                 if flag(cx, SKIP, &value) {
                     skip.set(key, ());
                 }
+            } else if key == CHILD_OF {
+                crate::child::override_not_first(cx, key);
             } else if key == PARENT {
                 if flag(cx, PARENT, &value) {
                     parent.set(key, ());

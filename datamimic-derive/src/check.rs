@@ -96,8 +96,8 @@ pub(crate) struct FieldPlan<'a> {
 #[derive(Clone, Copy)]
 pub(crate) struct Scope<'a> {
     pub(crate) config: bool,
-    /// The parent's name of a `child_of` type, bound with `siblings`.
-    pub(crate) parent: Option<&'a syn::Ident>,
+    /// The relations of a `child_of` type, whose names are bound with `siblings`.
+    pub(crate) relations: &'a [crate::child::ChildOfAttr],
 }
 
 impl Scope<'_> {
@@ -105,9 +105,8 @@ impl Scope<'_> {
     /// `siblings`. A field of the same name wins.
     fn binds(&self, name: &syn::Ident, fields: &[Field<'_>]) -> bool {
         let bound = (self.config && name == "config")
-            || self
-                .parent
-                .is_some_and(|parent| name == parent || name == crate::child::SIBLINGS);
+            || (!self.relations.is_empty() && name == crate::child::SIBLINGS)
+            || self.relations.iter().any(|relation| *name == relation.name);
         bound && !has_field(fields, &name.to_string())
     }
 }
@@ -129,6 +128,66 @@ pub(crate) fn plan_fields<'a>(
     let order = generation_order(cx, &plans);
     let mut slots: Vec<Option<FieldPlan<'a>>> = plans.drain(..).map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Plans the overrides of relation `relation` (`#[mimic(child_of = relation, ...)]`), in the
+/// order they are evaluated after the record's own fields: an override that reads another
+/// overridden field comes after it, otherwise declaration order holds.
+pub(crate) fn plan_overrides<'a>(
+    cx: &Ctxt,
+    fields: &'a [Field<'a>],
+    scope: Scope<'_>,
+    relation: &syn::Ident,
+) -> Vec<FieldPlan<'a>> {
+    let mut plans = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        for over in field.overrides.iter().filter(|o| o.relation == *relation) {
+            if declared_sources(&over.field.attrs).is_empty() {
+                cx.error_spanned_by(&over.relation, format!("mimic `child_of = {relation}` needs a source for the field's value as a child: `#[mimic(child_of = {relation}, from = {relation}.id)]`"));
+            }
+            plans.push(plan_field(cx, &over.field, index, fields, scope));
+        }
+    }
+    let overridden: Vec<usize> = plans.iter().map(|p| p.index).collect();
+    let n = plans.len();
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    while order.len() < n {
+        let waits_for = |i: usize, j: usize| {
+            !done[j] && j != i && plans[i].refs.iter().any(|r| r.field == overridden[j])
+        };
+        let ready = (0..n).find(|&i| !done[i] && !(0..n).any(|j| waits_for(i, j)));
+        let next = ready.unwrap_or_else(|| {
+            let i = (0..n).find(|&i| !done[i]).expect("an override is left");
+            if let Some(r) = plans[i]
+                .refs
+                .iter()
+                .find(|r| (0..n).any(|j| !done[j] && j != i && overridden[j] == r.field))
+            {
+                cx.error_at(r.span, format!("mimic `{}` of a `child_of = {relation}` override reads a field whose override reads this field in turn; overrides cannot depend on each other in a cycle", r.attr));
+            }
+            i
+        });
+        done[next] = true;
+        order.push(next);
+    }
+    let mut slots: Vec<Option<FieldPlan<'a>>> = plans.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// Whether a plan's value takes nothing from the record's stream (a copy, a move, a constant,
+/// a format of other fields), so leaving it out changes no other value.
+pub(crate) fn draws_nothing(plan: &FieldPlan<'_>) -> bool {
+    let pure = matches!(
+        plan.source,
+        Source::From(..)
+            | Source::Take(_)
+            | Source::Format(_)
+            | Source::Constant(_)
+            | Source::Skip
+            | Source::Seq(_)
+    );
+    pure && plan.chance.is_none() && plan.wrappers.iter().all(|w| matches!(w, Wrapper::Some))
 }
 
 /// A `let` and a field (or two `let`s) cannot share a name: attributes refer to them by it.
@@ -351,8 +410,10 @@ fn source_of(
         return Source::Take(expr.clone());
     }
     if let Some((span, ())) = &attrs.parent {
-        if scope.parent.is_none() {
-            crate::child::parent_without_child_of(cx, *span);
+        match scope.relations {
+            [] => crate::child::parent_without_child_of(cx, *span),
+            [_] => {}
+            [..] => crate::child::parent_of_several(cx, *span),
         }
         return Source::Parent;
     }

@@ -7,11 +7,13 @@
 //! (`child_of(name: Option<Parent>)`, for a type that also stands alone).
 
 use proc_macro2::{TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
+use quote::ToTokens;
+use quote::{format_ident, quote, quote_spanned};
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
-use syn::{GenericArgument, Ident, Path, PathArguments, Token, Type};
+use syn::{Attribute, GenericArgument, Ident, Path, PathArguments, Token, Type};
 
+use crate::ast::Field;
 use crate::ctxt::Ctxt;
 use crate::symbol::{ALONE, AT_MOST, CHILD_OF, COUNT, FINISH};
 
@@ -197,28 +199,36 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
-/// The statements that open `Mimic::mimic`: the parent binding of a record generated on its
-/// own (a parent of its own, or `None`) and no siblings.
-pub(crate) fn alone_bindings(child: &ChildOfAttr, krate: &TokenStream) -> TokenStream {
+/// The statements that open `Mimic::mimic`: the parent binding of each relation for a record
+/// generated on its own (a parent of its own, or `None`), and no siblings.
+pub(crate) fn alone_bindings(relations: &[ChildOfAttr], krate: &TokenStream) -> TokenStream {
+    let Some(first) = relations.first() else {
+        return TokenStream::new();
+    };
+    let bindings = relations.iter().map(|child| alone_binding(child, krate));
+    let siblings = Ident::new(SIBLINGS, first.name.span());
+    quote! {
+        #(#bindings)*
+        let #siblings: &#krate::Siblings<'_, Self> = &#krate::Siblings::alone();
+    }
+}
+
+/// One relation's parent for a record on its own.
+fn alone_binding(child: &ChildOfAttr, krate: &TokenStream) -> TokenStream {
     let name = &child.name;
     let parent = &child.parent;
-    let siblings = Ident::new(SIBLINGS, name.span());
-    let binding = if child.optional {
-        quote!(let #name: ::core::option::Option<&#parent> = ::core::option::Option::None;)
-    } else {
-        // The parent comes first from the record's stream, as if the record were its only child.
-        let make = match &child.alone {
-            Some(path) => quote_spanned!(path.span()=> #path(__mimic_ctx)),
-            None => quote_spanned!(parent.span()=> <#parent as #krate::Mimic>::mimic(__mimic_ctx)),
-        };
-        quote! {
-            let __mimic_parent: #parent = #make;
-            let #name: &#parent = &__mimic_parent;
-        }
+    if child.optional {
+        return quote!(let #name: ::core::option::Option<&#parent> = ::core::option::Option::None;);
+    }
+    // The parent comes first from the record's stream, as if the record were its only child.
+    let make = match &child.alone {
+        Some(path) => quote_spanned!(path.span()=> #path(__mimic_ctx)),
+        None => quote_spanned!(parent.span()=> <#parent as #krate::Mimic>::mimic(__mimic_ctx)),
     };
+    let own = format_ident!("__mimic_parent_{}", name);
     quote! {
-        #binding
-        let #siblings: &#krate::Siblings<'_, Self> = &#krate::Siblings::alone();
+        let #own: #parent = #make;
+        let #name: &#parent = &#own;
     }
 }
 
@@ -258,16 +268,25 @@ pub(crate) fn parent_value(child: &ChildOfAttr, krate: &TokenStream, ty: &Type) 
     }
 }
 
-/// The `ChildOf<Parent>` impl around `construct`, the field plan's statements.
+/// The `ChildOf<Parent>` impl of `child`, one of `relations`, around `construct`, the field
+/// plan's statements with the relation's overrides. The other relations' parents are bound as
+/// for a record on its own.
 pub(crate) fn child_impl(
     child: &ChildOfAttr,
+    relations: &[ChildOfAttr],
     krate: &TokenStream,
     head: TokenStream,
     config: Option<&TokenStream>,
     construct: &TokenStream,
 ) -> TokenStream {
     let parent = &child.parent;
-    let bindings = child_bindings(child);
+    let bindings = relations.iter().map(|other| {
+        if other.name == child.name {
+            child_bindings(child)
+        } else {
+            alone_binding(other, krate)
+        }
+    });
     let siblings = Ident::new(SIBLINGS, child.name.span());
     let finish = child.finish.as_ref().map(|path| {
         quote_spanned! {path.span()=>
@@ -315,7 +334,7 @@ pub(crate) fn child_impl(
                 #siblings: &#krate::Siblings<'_, Self>,
                 __mimic_ctx: &mut #krate::Context<'_>,
             ) -> Self {
-                #bindings
+                #(#bindings)*
                 #config
                 #construct
             }
@@ -325,11 +344,168 @@ pub(crate) fn child_impl(
     }
 }
 
+/// The relations of a type, each parent once: two of one name would bind it twice, two of one
+/// parent type would write `ChildOf<Parent>` twice.
+pub(crate) fn distinct_relations(cx: &Ctxt, relations: Vec<ChildOfAttr>) -> Vec<ChildOfAttr> {
+    let mut kept: Vec<ChildOfAttr> = Vec::with_capacity(relations.len());
+    for relation in relations {
+        let parent = relation.parent.to_token_stream().to_string();
+        if kept.iter().any(|k| k.name == relation.name) {
+            cx.error_spanned_by(
+                &relation.name,
+                format!(
+                    "a second mimic `{CHILD_OF}` named `{}`; give each parent a name of its own",
+                    relation.name
+                ),
+            );
+        } else if kept
+            .iter()
+            .any(|k| k.parent.to_token_stream().to_string() == parent)
+        {
+            cx.error_spanned_by(
+                &relation.parent,
+                format!("a second mimic `{CHILD_OF}` of `{}`; a type is the child of each parent type once", parent.replace(' ', "")),
+            );
+        } else {
+            kept.push(relation);
+        }
+    }
+    kept
+}
+
+const OVERRIDE_FORM: &str = "#[mimic(child_of = customer, from = customer.address)]";
+
+/// Splits a field's attributes into its own and its overrides: `#[mimic(child_of = name, ...)]`
+/// is the field's value as a child of relation `name`, the keys after it its source.
+pub(crate) fn split_overrides(
+    cx: &Ctxt,
+    attrs: &[Attribute],
+) -> (Vec<Attribute>, Vec<(Ident, Attribute)>) {
+    let mut own = Vec::new();
+    let mut overrides = Vec::new();
+    for attr in attrs {
+        let syn::Meta::List(list) = &attr.meta else {
+            own.push(attr.clone());
+            continue;
+        };
+        let opens = list.path.is_ident(crate::symbol::MIMIC.0)
+            && matches!(list.tokens.clone().into_iter().next(), Some(TokenTree::Ident(ident)) if ident == CHILD_OF);
+        if !opens {
+            own.push(attr.clone());
+            continue;
+        }
+        let parsed = syn::parse::Parser::parse2(
+            |input: ParseStream<'_>| {
+                let key: Ident = input.parse()?;
+                if !input.peek(Token![=]) {
+                    return Err(syn::Error::new(key.span(), ""));
+                }
+                input.parse::<Token![=]>()?;
+                let relation: Ident = input.parse()?;
+                let rest = if input.is_empty() {
+                    TokenStream::new()
+                } else {
+                    input.parse::<Token![,]>()?;
+                    input.parse::<TokenStream>()?
+                };
+                Ok((relation, rest))
+            },
+            list.tokens.clone(),
+        );
+        match parsed {
+            Ok((relation, rest)) if rest.is_empty() => cx.error_spanned_by(
+                &relation,
+                format!("mimic `{CHILD_OF} = {relation}` needs the field's value as a child after it: `{OVERRIDE_FORM}`"),
+            ),
+            Ok((relation, rest)) => {
+                overrides.push((relation, syn::parse_quote_spanned!(attr.span()=> #[mimic(#rest)])));
+            }
+            Err(err) => cx.error_at(
+                err.span(),
+                format!("mimic `{CHILD_OF}` on a field names the relation the attribute is for: `{OVERRIDE_FORM}`"),
+            ),
+        }
+    }
+    (own, overrides)
+}
+
+/// Reports `child_of = ...` among a field's other keys rather than first.
+pub(crate) fn override_not_first(cx: &Ctxt, key: &Path) {
+    cx.error_spanned_by(
+        key,
+        format!("mimic `{CHILD_OF} = name` opens an attribute of its own, the field's value as that relation's child: `{OVERRIDE_FORM}`"),
+    );
+}
+
+/// Checks a struct's overrides: each names a relation of the type, once per field.
+pub(crate) fn check_overrides(cx: &Ctxt, fields: &[Field<'_>], relations: &[ChildOfAttr]) {
+    for field in fields {
+        for (i, over) in field.overrides.iter().enumerate() {
+            let relation = &over.relation;
+            if field.overrides[..i].iter().any(|o| o.relation == *relation) {
+                cx.error_spanned_by(
+                    relation,
+                    format!("a second mimic `{CHILD_OF} = {relation}` on this field; give the field's value as that child once"),
+                );
+            } else if !relations.iter().any(|r| r.name == *relation) {
+                let names: Vec<String> = relations.iter().map(|r| r.name.to_string()).collect();
+                let hint = match crate::suggest::closest(&relation.to_string(), &names).first() {
+                    Some(best) => format!("; did you mean `{best}`?"),
+                    None if names.is_empty() => format!(
+                        ": declare it on the type, `#[mimic(child_of({relation}: Parent))]`"
+                    ),
+                    None => format!(
+                        "; the type's are {}",
+                        names
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                };
+                cx.error_spanned_by(
+                    relation,
+                    format!("mimic `{CHILD_OF} = {relation}` names no relation of this type{hint}"),
+                );
+            }
+        }
+    }
+}
+
+/// Reports overrides on the fields of an enum's variants, which have none.
+pub(crate) fn no_overrides_in_variants(cx: &Ctxt, fields: &[Field<'_>]) {
+    for over in fields.iter().flat_map(|f| &f.overrides) {
+        cx.error_spanned_by(
+            &over.relation,
+            format!("mimic `{CHILD_OF} = {}` overrides a field of a struct; an enum's variants take their relation's values from `with` or `from`", over.relation),
+        );
+    }
+}
+
+/// Before a relation's overrides: its parent as a reference, also for the `Option` form.
+pub(crate) fn override_bindings(child: &ChildOfAttr) -> TokenStream {
+    let name = &child.name;
+    let parent = &child.parent;
+    if child.optional {
+        quote!(let #name: &#parent = __mimic_parent;)
+    } else {
+        TokenStream::new()
+    }
+}
+
 /// Reports `#[mimic(parent)]` on a type without `child_of`.
 pub(crate) fn parent_without_child_of(cx: &Ctxt, span: proc_macro2::Span) {
     cx.error_at(
         span,
         "mimic `parent` copies the parent, but the type names none: add `#[mimic(child_of(holder: Person))]` to it",
+    );
+}
+
+/// Reports `#[mimic(parent)]` on a type with several relations, where it would not say which.
+pub(crate) fn parent_of_several(cx: &Ctxt, span: proc_macro2::Span) {
+    cx.error_at(
+        span,
+        "mimic `parent` copies the parent, but the type has several: copy one by its name, `from = holder`",
     );
 }
 
@@ -370,6 +546,31 @@ mod tests {
                 holder: Person,
                 #[mimic(with = opened_for(holder))]
                 opened: i64,
+            }
+        }));
+    }
+
+    /// Two relations, one with overrides: a child of the customer is the order on its own,
+    /// then its overrides (a copy left out, a drawn value kept); a child of the shop has no
+    /// overrides, and the customer is absent (`None`).
+    #[test]
+    fn a_child_of_two_parents_with_overrides() {
+        insta::assert_snapshot!(expand(quote! {
+            #[mimic(let(ship_to: Address))]
+            #[mimic(child_of(customer: Option<Customer>, at_most = orders_of, finish = oldest_first))]
+            #[mimic(child_of(shop: Shop))]
+            struct Order {
+                #[mimic(with = user_id)]
+                #[mimic(child_of = customer, from = customer.customer_id)]
+                user_id: Code,
+                #[mimic(take = ship_to)]
+                #[mimic(child_of = customer, from = customer.address)]
+                shipping_address: Address,
+                #[mimic(range = "1..=5")]
+                #[mimic(child_of = customer, with = placed_for(customer, siblings))]
+                day: u8,
+                #[mimic(from = shop.name)]
+                shop_name: String,
             }
         }));
     }

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, LitStr, Member, Type};
 
 use crate::ast::{Body, Container, Shape};
-use crate::check::{FieldPlan, Scope, Source, Wrapper, plan_fields};
+use crate::check::{FieldPlan, Scope, Source, Wrapper, draws_nothing, plan_fields, plan_overrides};
 use crate::child::ChildOfAttr;
 use crate::ctxt::Ctxt;
 use crate::fits::Kind;
@@ -41,24 +41,24 @@ pub(crate) struct Paths {
     pub(crate) krate: TokenStream,
     /// Whether the derive runs inside datamimic itself (`crate = "crate"`).
     pub(crate) internal: bool,
-    /// `child_of(...)`, for the `parent` fields.
-    pub(crate) child: Option<ChildOfAttr>,
+    /// The `child_of(...)` relations, for the `parent` fields.
+    pub(crate) relations: Vec<ChildOfAttr>,
 }
 
 impl Paths {
     /// The paths of `#[mimic(crate = ...)]`, or `::datamimic`.
     pub(crate) fn of(container: &Container<'_>) -> Paths {
-        let child = container.attrs.child_of.as_ref().map(|(_, c)| c.clone());
+        let relations = container.attrs.child_of.clone();
         match &container.attrs.krate {
             Some((_, path)) => Paths {
                 krate: quote!(#path),
                 internal: path.is_ident("crate"),
-                child,
+                relations,
             },
             None => Paths {
                 krate: quote!(::datamimic),
                 internal: false,
-                child,
+                relations,
             },
         }
     }
@@ -66,24 +66,46 @@ impl Paths {
 
 fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
     let paths = Paths::of(container);
-    let child = paths.child.as_ref();
+    let relations = &paths.relations;
     let krate = &paths.krate;
     let scope = Scope {
         config: container.attrs.config.is_some(),
-        parent: child.map(|c| &c.name),
+        relations,
     };
-    let (construct, visit) = match &container.body {
+    // The record on its own, and as the child of each relation: the same plan, then the
+    // relation's overrides.
+    let (construct, visit, as_child) = match &container.body {
         Body::Struct(shape, fields) => {
             let plans = plan_fields(cx, fields, scope);
-            let make = construct(cx, &paths, quote!(Self), *shape, &plans);
-            let visit = visit_fields(cx, &paths, &plans);
-            (make, visit)
+            crate::child::check_overrides(cx, fields, relations);
+            let make = construct(cx, &paths, quote!(Self), *shape, &plans, None);
+            let mut visit = visit_fields(cx, &paths, &plans);
+            let as_child: Vec<TokenStream> = relations
+                .iter()
+                .map(|relation| {
+                    let overrides = plan_overrides(cx, fields, scope, &relation.name);
+                    visit.extend(visit_fields(cx, &paths, &overrides));
+                    let over = (relation, overrides.as_slice());
+                    construct(cx, &paths, quote!(Self), *shape, &plans, Some(over))
+                })
+                .collect();
+            (make, visit, as_child)
         }
-        Body::Enum(variants) => enum_body(cx, &paths, container, variants, scope),
+        Body::Enum(variants) => {
+            for variant in variants {
+                crate::child::no_overrides_in_variants(cx, &variant.fields);
+            }
+            let (make, visit) = enum_body(cx, &paths, container, variants, scope);
+            let as_child = relations.iter().map(|_| make.clone()).collect();
+            (make, visit, as_child)
+        }
     };
-    // A child's parent and siblings: for a record on its own, a parent of its own (or none).
-    let alone = child.map(|c| crate::child::alone_bindings(c, krate));
-    let visit_parent = child.map(|c| crate::child::visit_parent(c, krate));
+    // A child's parents and siblings: for a record on its own, parents of its own (or none).
+    let alone = crate::child::alone_bindings(relations, krate);
+    let visit_parent: TokenStream = relations
+        .iter()
+        .map(|c| crate::child::visit_parent(c, krate))
+        .collect();
     // `config`, read by the attributes: the service's value, or the type's default.
     let config = container.attrs.config.as_ref().map(|(_, ty)| {
         quote_spanned! {ty.span()=>
@@ -100,10 +122,10 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let generics = bound::with_mimic_bounds(&container.original.generics, krate);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let child_impl = child.map(|c| {
+    let child_impls = relations.iter().zip(&as_child).map(|(c, make)| {
         let parent = &c.parent;
         let head = quote!(impl #impl_generics #krate::ChildOf<#parent> for #ident #ty_generics #where_clause);
-        crate::child::child_impl(c, krate, head, config.as_ref(), &construct)
+        crate::child::child_impl(c, relations, krate, head, config.as_ref(), make)
     });
     let tokens = quote! {
         #[doc(hidden)]
@@ -113,6 +135,9 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
             impl #impl_generics #krate::Mimic for #ident #ty_generics #where_clause {
                 #default_dataset
 
+                // Inlinable into the entity that nests this one (in another codegen unit or
+                // crate), so the nested value is built in place rather than copied in.
+                #[inline]
                 #[allow(unused_variables, clippy::let_and_return, clippy::redundant_locals)]
                 fn mimic(__mimic_ctx: &mut #krate::Context<'_>) -> Self {
                     #config
@@ -127,7 +152,7 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
                 }
             }
 
-            #child_impl
+            #(#child_impls)*
 
             #cells
         };
@@ -138,13 +163,16 @@ fn body(cx: &Ctxt, container: &Container<'_>) -> TokenStream {
     tokens
 }
 
-/// Generates the fields in order into locals, then builds `path { .. }`.
+/// Generates the fields in order into locals, then builds `path { .. }`. As the child of a
+/// relation (`overrides`), its overrides replace their fields' values after every field is
+/// generated, so a child differs from a record on its own only in those fields.
 fn construct(
     cx: &Ctxt,
     paths: &Paths,
     path: TokenStream,
     shape: Shape,
     plans: &[FieldPlan<'_>],
+    overrides: Option<(&ChildOfAttr, &[FieldPlan<'_>])>,
 ) -> TokenStream {
     let mut statements = TokenStream::new();
     let mut rows: BTreeMap<(String, String), Ident> = BTreeMap::new();
@@ -156,9 +184,18 @@ fn construct(
             Member::Unnamed(_) => None,
         })
         .collect();
-    let moves = crate::moves::moves_its_let(plans);
-    for (plan, moved) in plans.iter().zip(moves) {
+    let after = overrides.map_or(&[][..], |(_, after)| after);
+    let moves = crate::moves::moves_its_let(plans, after);
+    let left_out = left_out(plans, after);
+    for ((plan, moved), left_out) in plans.iter().zip(moves).zip(left_out) {
         let local = local_name(&plan.field.member);
+        if !plan.field.hidden {
+            locals.push((plan.index, plan.field.member.clone(), local.clone()));
+        }
+        // Its override binds the local.
+        if left_out {
+            continue;
+        }
         let ty = &plan.field.ty;
         let value = match &plan.source {
             // The last reader of a `let` takes it whole.
@@ -166,8 +203,17 @@ fn construct(
             _ => field_value(cx, paths, plan, &named, &mut rows, &mut statements),
         };
         statements.extend(quote!(let #local: #ty = #value;));
-        if !plan.field.hidden {
-            locals.push((plan.index, plan.field.member.clone(), local));
+    }
+    if let Some((relation, after)) = overrides
+        && !after.is_empty()
+    {
+        statements.extend(crate::child::override_bindings(relation));
+        let mut rows = BTreeMap::new();
+        for plan in after {
+            let local = local_name(&plan.field.member);
+            let ty = &plan.field.ty;
+            let value = field_value(cx, paths, plan, &named, &mut rows, &mut statements);
+            statements.extend(quote!(let #local: #ty = #value;));
         }
     }
     // Generated in dependency order, built in declaration order.
@@ -186,6 +232,23 @@ fn construct(
         Shape::Unit => path,
     };
     quote!({ #statements #build })
+}
+
+/// Per plan (in generation order): whether a child leaves it out, its field being overridden
+/// (in `after`) and its value taking nothing from the stream, unless a plan that stays reads
+/// it. What it would move (a `let` it takes) is then left for the override.
+fn left_out(plans: &[FieldPlan<'_>], after: &[FieldPlan<'_>]) -> Vec<bool> {
+    let mut out = vec![false; plans.len()];
+    for at in (0..plans.len()).rev() {
+        let plan = &plans[at];
+        let overridden = after.iter().any(|o| o.index == plan.index);
+        let unread = plans[at + 1..]
+            .iter()
+            .zip(&out[at + 1..])
+            .all(|(later, gone)| *gone || later.refs.iter().all(|r| r.field != plan.index));
+        out[at] = overridden && unread && draws_nothing(plan);
+    }
+    out
 }
 
 fn local_name(member: &Member) -> Ident {
@@ -380,10 +443,10 @@ fn leaf_value(
         Source::From(expr, _) => quote_spanned!(expr.span()=> #expr),
         // Moved: no clone of text or lists a nested entity already owns.
         Source::Take(expr) => quote_spanned!(expr.span()=> #expr),
-        Source::Parent => match &paths.child {
-            Some(child) => crate::child::parent_value(child, krate, leaf),
+        Source::Parent => match paths.relations.as_slice() {
+            [child] => crate::child::parent_value(child, krate, leaf),
             // Reported by the check; the stub impl stands in.
-            None => quote!(::core::unreachable!()),
+            _ => quote!(::core::unreachable!()),
         },
         Source::RangeExpr(range) => {
             let (low, high) = (&range.start, &range.end);
@@ -701,7 +764,7 @@ fn enum_body(
         let plans = plan_fields(cx, &variant.fields, scope);
         visits.extend(visit_fields(cx, paths, &plans));
         let ident = variant.ident;
-        construct(cx, paths, quote!(Self::#ident), variant.shape, &plans)
+        construct(cx, paths, quote!(Self::#ident), variant.shape, &plans, None)
     };
     let chanced: Vec<(&syn::Expr, TokenStream)> = chosen
         .iter()

@@ -6,8 +6,9 @@
 use crate::check::{FieldPlan, Source};
 
 /// Per plan (in generation order): whether its value is `from = name` of a `let` that no
-/// later plan reads, so the expansion moves the `let` rather than cloning it.
-pub(crate) fn moves_its_let(plans: &[FieldPlan<'_>]) -> Vec<bool> {
+/// later plan reads, nor any of `after` (a relation's overrides, evaluated after all plans),
+/// so the expansion moves the `let` rather than cloning it.
+pub(crate) fn moves_its_let(plans: &[FieldPlan<'_>], after: &[FieldPlan<'_>]) -> Vec<bool> {
     plans
         .iter()
         .enumerate()
@@ -18,6 +19,7 @@ pub(crate) fn moves_its_let(plans: &[FieldPlan<'_>]) -> Vec<bool> {
             plan.chance.is_none()
                 && plans[at + 1..]
                     .iter()
+                    .chain(after)
                     .all(|later| later.refs.iter().all(|r| r.field != read))
         })
         .collect()

@@ -18,7 +18,8 @@ pub(crate) const CONFIG: Symbol = Symbol("config");
 pub(crate) const CELLS: Symbol = Symbol("cells");
 /// On the container or a field: a value that fields read but that is not itself a field.
 pub(crate) const LET: Symbol = Symbol("let");
-/// On the container: the type is generated as the child of a parent it reads.
+/// On the container: the type is generated as the child of a parent it reads. On a field,
+/// `child_of = name` opens the field's value as a child of that relation.
 pub(crate) const CHILD_OF: Symbol = Symbol("child_of");
 /// In `child_of(...)`: the function that puts one parent's children in order.
 pub(crate) const FINISH: Symbol = Symbol("finish");
@@ -88,6 +89,7 @@ pub(crate) const FIELD_KEYWORDS: &[Symbol] = &[
     ASCII_LOWERCASE,
     LOWERCASE,
     UPPERCASE,
+    CHILD_OF,
 ];
 pub(crate) const CONTAINER_KEYWORDS: &[Symbol] = &[DATASET, CRATE, CONFIG, LET, CELLS, CHILD_OF];
 pub(crate) const VARIANT_KEYWORDS: &[Symbol] = &[WEIGHT, CHANCE, SKIP];

@@ -4,10 +4,9 @@
 //! InsurancePolicy, Customer, Order (with OrderLine), Product, EducationalInstitution,
 //! AdministrationOffice, PoliceOfficer and Gender, and, as children of a parent (`child_of`),
 //! BankAccount, CreditCard, Transaction, OrderItem, MedicalRecord, Encounter, Insured,
-//! RiskProfile, InsuranceClaim, Review and Invoice are declared with `#[derive(Mimic)]` like
-//! users' own entities (with named functions for the real algorithmic work). Hand-written
-//! still: an Order as a Customer's child (`ChildOf<Customer>`, which spreads a customer's
-//! orders over their ordering days) and the lookups of resolved tables that the derived
+//! RiskProfile, InsuranceClaim, Review, Invoice and an Order as a Customer's child are declared
+//! with `#[derive(Mimic)]` like users' own entities (with named functions for the real
+//! algorithmic work). Hand-written still: the lookups of resolved tables that the derived
 //! entities read as a `let`.
 
 // The methods every domain service shares.

@@ -49,6 +49,7 @@ fn code_slot(code: &str) -> Option<usize> {
 
 /// State codes of up to eight bytes as integers that sort like the text, so the per-record
 /// state lookup compares integers instead of strings.
+#[inline]
 fn packed_code(code: &str) -> Option<u64> {
     let bytes = code.as_bytes();
     // Shifted in byte by byte: codes are two or three bytes, too short for a `memcpy` call.

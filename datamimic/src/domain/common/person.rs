@@ -232,6 +232,7 @@ impl DemographicConfig {
 /// Where the country publishes names by year, the given name follows the birth year; people
 /// born before the first published period (AT: before the 1980s, IT: 1990, PL: 2000, SE:
 /// 1998, DE: 2010) take the all-ages names.
+#[inline]
 fn given_name_row(
     ctx: &mut Context<'_>,
     resolved: &&Resolved,
@@ -249,6 +250,7 @@ fn given_name_row(
 /// The name as the country writes it. It draws (ES a second surname, VN a middle name) after
 /// the address, so that the convention changes no other field: `address` is read for that
 /// order only.
+#[inline]
 fn written_name(
     ctx: &mut Context<'_>,
     resolved: &&Resolved,
@@ -261,6 +263,7 @@ fn written_name(
 }
 
 /// Polish adjectival surnames take the form of the given name's sex (Kowalska).
+#[inline]
 fn family_name_row(ctx: &mut Context<'_>, resolved: &&Resolved, female_form: &bool) -> Row {
     match resolved.family_name_female {
         Some(female_forms) if *female_form => female_forms.sample_row(ctx.rng()),
@@ -269,6 +272,7 @@ fn family_name_row(ctx: &mut Context<'_>, resolved: &&Resolved, female_form: &bo
 }
 
 /// The configured share of titled people, or the published share of the age and sex.
+#[inline]
 fn academic_title_odds(
     _ctx: &mut Context<'_>,
     config: &PersonConfig,

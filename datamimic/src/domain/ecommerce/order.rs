@@ -9,7 +9,8 @@ use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
 
 use super::catalog::Catalog;
-use super::customer::user_id;
+use super::customer::{Customer, user_id};
+use super::customer_orders::{oldest_first, orders_placed, placed_for, status_for_age};
 use super::ean::Ean13;
 use super::money::Money;
 use super::picks::one_of;
@@ -26,6 +27,14 @@ use super::vocabulary::{COUPONS, NOTES_DE, NOTES_EN};
 /// needs (an order being packed is days old, a delivered one not hours); the addresses
 /// follow the common domain's rules, and the billing address is usually the shipping one.
 ///
+/// As a [`Customer`]'s order (`datamimic generate Customer --with Order=1..5`), it is placed on
+/// the customer's account (`user_id` is the customer's `customer_id`) and shipped to the
+/// customer's address (billed there too, unless the order bills elsewhere, as 15 % do);
+/// placed between the customer's first and last order days, the newest on the last, listed
+/// oldest first; its status fits its age (an order from last year was delivered, returned or
+/// cancelled, one from this morning is still open). A customer gets no more orders than it
+/// has placed (`order_count`): none when it never ordered.
+///
 /// ```
 /// use datamimic::domain::ecommerce::OrderService;
 ///
@@ -40,6 +49,8 @@ use super::vocabulary::{COUPONS, NOTES_DE, NOTES_EN};
 /// ```
 #[derive(crate::Mimic, serde::Serialize, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate")]
+// On its own an order has no customer; a customer's orders take these fields from it.
+#[mimic(child_of(customer: Option<Customer>, at_most = orders_placed, finish = oldest_first))]
 #[mimic(let(catalog: &'static Catalog))]
 // What the order is, drawn before its numbers: lines, shipping, coupon, status and age,
 // addresses, note.
@@ -59,6 +70,7 @@ pub struct Order {
     pub order_id: Code,
     /// The customer's account (`USR-00012345`).
     #[mimic(with = user_id)]
+    #[mimic(child_of = customer, from = customer.customer_id)]
     pub user_id: Code,
     /// One to five lines.
     #[mimic(take = ordered)]
@@ -70,9 +82,11 @@ pub struct Order {
     /// open orders within three days, shipped ones one to 21 days, closed ones up to a year.
     #[serde(serialize_with = "crate::domain::iso_date::date_time")]
     #[mimic(from = placed)]
+    #[mimic(child_of = customer, with = placed_for(customer, siblings))]
     pub date: DateTime<Utc>,
     /// Status from `ecommerce/order_status`.
     #[mimic(from = catalog.status.value(state))]
+    #[mimic(child_of = customer, with = status_for_age(catalog, date))]
     pub status: &'static str,
     /// Payment method from `ecommerce/payment_method`.
     #[mimic(with = payment_method(catalog))]
@@ -82,9 +96,11 @@ pub struct Order {
     pub shipping_method: &'static str,
     /// Where the order goes.
     #[mimic(take = ship_to)]
+    #[mimic(child_of = customer, from = customer.address)]
     pub shipping_address: Address,
     /// Who pays: the shipping address in 85 % of orders (illustrative).
     #[mimic(take = bill_to.unwrap_or_else(|| shipping_address.clone()))]
+    #[mimic(child_of = customer, take = bill_to.unwrap_or_else(|| customer.address.clone()))]
     pub billing_address: Address,
     /// ISO 4217 code of the country's currency.
     #[mimic(from = catalog.currency)]
