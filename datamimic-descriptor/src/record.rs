@@ -303,11 +303,16 @@ pub(crate) fn eval_field(
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
-        ValueSource::Entity(entity, tag) => {
+        ValueSource::Entity(entity, tag, projection) => {
             // Each element of a list draws its own entity, as each record does.
             let record = element_ordinal::entity_record(index);
-            let mut value =
-                entity_value(entity.as_ref(), record).map_err(|e| fail(format!("{e:#}")))?;
+            let mut value = match projection {
+                Some(fields) => {
+                    crate::entity_projection::projected_value(entity.as_ref(), record, fields)
+                }
+                None => entity_value(entity.as_ref(), record),
+            }
+            .map_err(|e| fail(format!("{e:#}")))?;
             crate::address_phones::add_datamimic_phones(*tag, &mut value);
             value.set_tag((*tag).into());
             value

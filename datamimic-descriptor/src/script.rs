@@ -114,6 +114,8 @@ pub struct Script {
     id: u64,
     /// The names the script reads, passed to the interpreter.
     names: Vec<String>,
+    /// How it reads them: as `name.attr` only, or whole ([`Script::reads_of`]).
+    reads: Reads,
     /// The executed files whose names the script sees.
     files: Vec<Arc<PythonFile>>,
     /// The script as written, evaluated instead when one of these generate names (read as
@@ -172,6 +174,8 @@ impl Script {
         let mut names = names.0;
         names.sort();
         names.dedup();
+        let mut reads = Reads::default();
+        reads.visit_expr(expr);
         let files = engine.files();
         // A name an executed file defines (a function, a class) is the interpreter's.
         let from_files = names
@@ -188,6 +192,7 @@ impl Script {
             unless_defined: None,
             id: IDS.fetch_add(1, Ordering::Relaxed),
             names,
+            reads,
             source: Script::shifted(source, skipped),
         })
     }
@@ -244,6 +249,37 @@ impl Script {
     /// Whether the script runs without the interpreter (as long as its values are plain).
     pub fn is_native(&self) -> bool {
         self.native.is_some()
+    }
+
+    /// How the script reads the value of `name`: not at all, only through attributes
+    /// (`doc.full_name`, `doc.address.city`: the first attribute of each) in a native
+    /// script, or otherwise as a whole. The interpreter is handed only the names a script
+    /// mentions, so a script that does not mention `name` never sees its value.
+    pub(crate) fn reads_of(&self, name: &str) -> NameUse {
+        let mut uses = NameUse::Unread;
+        if self
+            .names
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .is_ok()
+        {
+            // An interpreted script could hand the value on (`vars()`, a function call).
+            uses = if self.native.is_none() || self.reads.whole.iter().any(|n| n == name) {
+                NameUse::Whole
+            } else {
+                NameUse::Attributes(
+                    self.reads
+                        .attributes
+                        .iter()
+                        .filter(|(n, _)| n == name)
+                        .map(|(_, attribute)| attribute.clone())
+                        .collect(),
+                )
+            };
+        }
+        match &self.unless_defined {
+            Some((_, original)) => uses.and(original.reads_of(name)),
+            None => uses,
+        }
     }
 
     /// Evaluates the script with the names in `scope`.
@@ -349,6 +385,55 @@ impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
                 self.edits
                     .push((start, usize::from(name.range.end()), "parent"));
             }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// How a script reads one name ([`Script::reads_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameUse {
+    /// Not at all.
+    Unread,
+    /// Only as `name.attribute`, these attributes.
+    Attributes(Vec<String>),
+    /// Some other way: the script may see the whole value.
+    Whole,
+}
+
+impl NameUse {
+    /// Both uses together.
+    pub(crate) fn and(self, other: NameUse) -> NameUse {
+        match (self, other) {
+            (NameUse::Whole, _) | (_, NameUse::Whole) => NameUse::Whole,
+            (NameUse::Unread, other) | (other, NameUse::Unread) => other,
+            (NameUse::Attributes(mut a), NameUse::Attributes(b)) => {
+                a.extend(b);
+                NameUse::Attributes(a)
+            }
+        }
+    }
+}
+
+/// The names an expression reads as `name.attribute` (with the attribute), and those it
+/// reads otherwise (comprehension variables too: a harmless extra).
+#[derive(Debug, Default)]
+struct Reads {
+    attributes: Vec<(String, String)>,
+    whole: Vec<String>,
+}
+
+impl<'a> Visitor<'a> for Reads {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Attribute(a) = expr
+            && let Expr::Name(name) = &*a.value
+        {
+            self.attributes
+                .push((name.id.to_string(), a.attr.id.to_string()));
+            return;
+        }
+        if let Expr::Name(name) = expr {
+            self.whole.push(name.id.to_string());
         }
         visitor::walk_expr(self, expr);
     }
