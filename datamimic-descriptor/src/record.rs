@@ -530,6 +530,10 @@ fn failed(failure: ScriptFailure, fallback: &Pos, what: std::fmt::Arguments<'_>)
 /// An infinite or NaN float anywhere in `value` is an error: no format writes it faithfully
 /// (JSON would write `null`).
 fn finite(value: &Dynamic) -> Result<(), String> {
+    // The common values first, without the type lookups of `read_lock`.
+    if value.is_string() || value.is_int() || value.is_bool() || value.is_unit() {
+        return Ok(());
+    }
     if let Ok(f) = value.as_float() {
         if !f.is_finite() {
             return Err(format!("`{f}` is not a finite number"));
