@@ -312,7 +312,7 @@ pub enum ValueSource {
     Entity(
         Box<dyn Entity>,
         crate::script_domains::EntityTag,
-        Option<crate::entity_projection::Projection>,
+        Option<Box<crate::entity_projection::Projection>>,
     ),
     /// `script`.
     Script(Script),

@@ -7,8 +7,9 @@
 //! keeps its whole record when any script might see more than its attributes: a script that
 //! reads the name other than as `name.attribute`, or that the interpreter runs (it could hand
 //! the value on), an attribute that is not one of the record's fields (a model property), a
-//! statement whose scripts are not all known here (a `source` with scripted templates), or a
-//! nested generate (its records see the variable by name).
+//! statement whose scripts are not all known here (a `source` with scripted templates), a
+//! nested generate (its records see the variable by name), or a `converter`, `type` or date
+//! format on the variable (they are applied to the whole value).
 //!
 //! The fields kept are made exactly as the whole record makes them, in the same order of
 //! draws (an Address keeps its `phone`, from which its DATAMIMIC phones are drawn).
@@ -25,7 +26,17 @@ use crate::script_domains::EntityTag;
 use datamimic_export::entities::Entity;
 
 /// The fields an entity variable's value is made of, when not all of them.
-pub type Projection = Box<[String]>;
+#[derive(Debug)]
+pub struct Projection {
+    fields: Vec<String>,
+}
+
+impl Projection {
+    /// The fields' names.
+    pub fn fields(&self) -> &[String] {
+        &self.fields
+    }
+}
 
 /// Narrows every entity `<variable>` in `body` (a generate without nested generates) to the
 /// fields the body's scripts read, where it can.
@@ -69,7 +80,14 @@ fn variable_names(stmts: &[Stmt], names: &mut Vec<String>) {
 fn narrow(stmts: &mut [Stmt], name: &str, attributes: &[String]) {
     for stmt in stmts {
         match stmt {
-            Stmt::Variable(f) if f.name == name => {
+            // A converter, a `type` or a date format sees the whole value.
+            Stmt::Variable(f)
+                if f.name == name
+                    && f.converters.is_empty()
+                    && f.ty.is_none()
+                    && f.in_date_format.is_none()
+                    && f.out_date_format.is_none() =>
+            {
                 if let ValueSource::Entity(entity, tag, projection) = &mut f.source {
                     *projection = projection_of(entity.as_ref(), *tag, attributes);
                 }
@@ -89,7 +107,11 @@ fn narrow(stmts: &mut [Stmt], name: &str, attributes: &[String]) {
 
 /// `attributes` as the projection of `entity`'s records, when each is one of its fields (a
 /// model property such as `zip_code` needs the whole record) and the records are structs.
-fn projection_of(entity: &dyn Entity, tag: EntityTag, attributes: &[String]) -> Option<Projection> {
+fn projection_of(
+    entity: &dyn Entity,
+    tag: EntityTag,
+    attributes: &[String],
+) -> Option<Box<Projection>> {
     let whole = crate::record::entity_value(entity, 0).ok()?;
     let fields = whole.read_lock::<Map>()?;
     if !attributes.iter().all(|a| fields.contains_key(a.as_str())) {
@@ -100,9 +122,10 @@ fn projection_of(entity: &dyn Entity, tag: EntityTag, attributes: &[String]) -> 
     if crate::address_phones::is_address(tag) && !kept.iter().any(|k| k == "phone") {
         kept.push("phone".to_owned());
     }
-    let kept: Projection = kept.into();
     let sample = projected_value(entity, 0, &kept).ok()?;
-    sample.is_map().then_some(kept)
+    sample
+        .is_map()
+        .then(|| Box::new(Projection { fields: kept }))
 }
 
 /// How the statements read `name`, added to `uses`.
@@ -366,6 +389,11 @@ mod tests {
 
     /// The fields the entity variable `doc` of the descriptor with `body` is narrowed to.
     fn narrowed(label: &str, body: &str) -> Option<Vec<String>> {
+        narrowed_with(label, "", body)
+    }
+
+    /// [`narrowed`] with `attributes` on the variable.
+    fn narrowed_with(label: &str, attributes: &str, body: &str) -> Option<Vec<String>> {
         let dir = std::env::temp_dir().join(format!(
             "dm-entity-projection-{label}-{}",
             std::process::id()
@@ -376,7 +404,7 @@ mod tests {
             &path,
             format!(
                 r#"<setup><generate name="g" count="2">
-                <variable name="doc" entity="Doctor" dataset="US" rngSeed="1"/>
+                <variable name="doc" entity="Doctor" dataset="US" rngSeed="1" {attributes}/>
                 {body}</generate></setup>"#
             ),
         )
@@ -395,7 +423,7 @@ mod tests {
         let ValueSource::Entity(_, _, projection) = &f.source else {
             panic!("not an entity")
         };
-        projection.as_ref().map(|p| p.to_vec())
+        projection.as_ref().map(|p| p.fields.clone())
     }
 
     #[test]
@@ -415,6 +443,19 @@ mod tests {
                 "specialty".to_owned()
             ])
         );
+    }
+
+    /// A converter or a `type` is applied to the whole value.
+    #[test]
+    fn variables_with_a_converter_or_type_keep_the_whole_record() {
+        let body = r#"<key name="n" script="doc.full_name"/>"#;
+        assert!(narrowed("plain", body).is_some());
+        for (label, attributes) in [
+            ("converter", r#"converter="UpperCase""#),
+            ("type", r#"type="string""#),
+        ] {
+            assert_eq!(narrowed_with(label, attributes, body), None, "{label}");
+        }
     }
 
     #[test]

@@ -307,9 +307,11 @@ pub(crate) fn eval_field(
             // Each element of a list draws its own entity, as each record does.
             let record = element_ordinal::entity_record(index);
             let mut value = match projection {
-                Some(fields) => {
-                    crate::entity_projection::projected_value(entity.as_ref(), record, fields)
-                }
+                Some(fields) => crate::entity_projection::projected_value(
+                    entity.as_ref(),
+                    record,
+                    fields.fields(),
+                ),
                 None => entity_value(entity.as_ref(), record),
             }
             .map_err(|e| fail(format!("{e:#}")))?;

@@ -114,8 +114,6 @@ pub struct Script {
     id: u64,
     /// The names the script reads, passed to the interpreter.
     names: Vec<String>,
-    /// How it reads them: as `name.attr` only, or whole ([`Script::reads_of`]).
-    reads: Reads,
     /// The executed files whose names the script sees.
     files: Vec<Arc<PythonFile>>,
     /// The script as written, evaluated instead when one of these generate names (read as
@@ -174,8 +172,6 @@ impl Script {
         let mut names = names.0;
         names.sort();
         names.dedup();
-        let mut reads = Reads::default();
-        reads.visit_expr(expr);
         let files = engine.files();
         // A name an executed file defines (a function, a class) is the interpreter's.
         let from_files = names
@@ -192,7 +188,6 @@ impl Script {
             unless_defined: None,
             id: IDS.fetch_add(1, Ordering::Relaxed),
             names,
-            reads,
             source: Script::shifted(source, skipped),
         })
     }
@@ -262,18 +257,26 @@ impl Script {
             .binary_search_by(|n| n.as_str().cmp(name))
             .is_ok()
         {
-            // An interpreted script could hand the value on (`vars()`, a function call).
-            uses = if self.native.is_none() || self.reads.whole.iter().any(|n| n == name) {
-                NameUse::Whole
-            } else {
-                NameUse::Attributes(
-                    self.reads
-                        .attributes
-                        .iter()
-                        .filter(|(n, _)| n == name)
-                        .map(|(_, attribute)| attribute.clone())
-                        .collect(),
-                )
+            // Read again from the text: asked once per variable when the descriptor is
+            // parsed, so not kept in every script.
+            let reads = ruff_python_parser::parse_expression(self.source.text.trim()).map(|p| {
+                let mut reads = Reads::default();
+                reads.visit_expr(p.expr());
+                reads
+            });
+            uses = match reads {
+                // An interpreted script could hand the value on (`vars()`, a function call).
+                Ok(reads) if self.native.is_some() && !reads.whole.iter().any(|n| n == name) => {
+                    NameUse::Attributes(
+                        reads
+                            .attributes
+                            .into_iter()
+                            .filter(|(n, _)| n == name)
+                            .map(|(_, attribute)| attribute)
+                            .collect(),
+                    )
+                }
+                _ => NameUse::Whole,
             };
         }
         match &self.unless_defined {
