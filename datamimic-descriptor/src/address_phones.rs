@@ -12,7 +12,7 @@ use crate::script_domains::{EntityTag, entity_tag};
 /// Adds `office_phone` and `private_phone` to `value` when it is an Address (by its `tag`,
 /// [`entity_tag`]) with a `phone`.
 pub(crate) fn add_datamimic_phones(tag: EntityTag, value: &mut Dynamic) {
-    if tag >> 10 != entity_tag("Address", None) >> 10 {
+    if !is_address(tag) {
         return;
     }
     let Some(mut map) = value.write_lock::<Map>() else {
@@ -28,6 +28,11 @@ pub(crate) fn add_datamimic_phones(tag: EntityTag, value: &mut Dynamic) {
     if let Some(private) = private {
         map.insert("private_phone".into(), private.into());
     }
+}
+
+/// Whether values of `tag` ([`entity_tag`]) are an Address's, which get DATAMIMIC's phones.
+pub(crate) fn is_address(tag: EntityTag) -> bool {
+    tag >> 10 == entity_tag("Address", None) >> 10
 }
 
 /// A number with `phone`'s lead (`+49 351 `) and a subscriber number of the same length whose

@@ -305,9 +305,15 @@ pub struct Field {
 
 /// Where a value comes from.
 pub enum ValueSource {
-    /// `entity`: record `i` of a built service, and the tag its values carry to scripts
-    /// (the entity and dataset, [`crate::script_domains::entity_tag`]).
-    Entity(Box<dyn Entity>, crate::script_domains::EntityTag),
+    /// `entity`: record `i` of a built service, the tag its values carry to scripts (the
+    /// entity and dataset, [`crate::script_domains::entity_tag`]), and on a `<variable>` the
+    /// only fields its scripts read, when they read only some
+    /// ([`crate::entity_projection`]).
+    Entity(
+        Box<dyn Entity>,
+        crate::script_domains::EntityTag,
+        Option<Box<crate::entity_projection::Projection>>,
+    ),
     /// `script`.
     Script(Script),
     /// `constant`.

@@ -99,6 +99,7 @@
 // The model and reading it.
 pub mod descriptor;
 pub mod entity_arguments;
+pub mod entity_projection;
 mod line_index;
 pub mod parse;
 pub mod project_files;

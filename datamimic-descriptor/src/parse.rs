@@ -1070,6 +1070,9 @@ impl<'d, 'i> Parser<'d, 'i> {
             return Err(Reported.into());
         }
         let repeats = unique_names::check(&body)?;
+        if children.is_empty() {
+            crate::entity_projection::narrow_entity_variables(&mut body);
+        }
         descriptor::check_record_size(&body)?;
         let has_fields =
             body.iter().any(Stmt::writes) || source.as_ref().is_some_and(|s| s.rows.has_fields());
@@ -1816,7 +1819,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             }
             Some("entity") => {
                 let (entity, tag) = self.entity(node, ctx)?;
-                ValueSource::Entity(entity, tag)
+                ValueSource::Entity(entity, tag, None)
             }
             Some("script") => ValueSource::Script(self.compile(node, "script", ctx)?),
             Some("constant") => ValueSource::Constant(self.required(node, "constant")?.into()),

@@ -303,11 +303,18 @@ pub(crate) fn eval_field(
     let fail = |message: String| error_at(&f.pos, format_args!("`{}`: {message}", f.name));
     let mut generated = None;
     let mut value: Dynamic = match &f.source {
-        ValueSource::Entity(entity, tag) => {
+        ValueSource::Entity(entity, tag, projection) => {
             // Each element of a list draws its own entity, as each record does.
             let record = element_ordinal::entity_record(index);
-            let mut value =
-                entity_value(entity.as_ref(), record).map_err(|e| fail(format!("{e:#}")))?;
+            let mut value = match projection {
+                Some(fields) => crate::entity_projection::projected_value(
+                    entity.as_ref(),
+                    record,
+                    fields.fields(),
+                ),
+                None => entity_value(entity.as_ref(), record),
+            }
+            .map_err(|e| fail(format!("{e:#}")))?;
             crate::address_phones::add_datamimic_phones(*tag, &mut value);
             value.set_tag((*tag).into());
             value
@@ -525,6 +532,10 @@ fn failed(failure: ScriptFailure, fallback: &Pos, what: std::fmt::Arguments<'_>)
 /// An infinite or NaN float anywhere in `value` is an error: no format writes it faithfully
 /// (JSON would write `null`).
 fn finite(value: &Dynamic) -> Result<(), String> {
+    // The common values first, without the type lookups of `read_lock`.
+    if value.is_string() || value.is_int() || value.is_bool() || value.is_unit() {
+        return Ok(());
+    }
     if let Ok(f) = value.as_float() {
         if !f.is_finite() {
             return Err(format!("`{f}` is not a finite number"));

@@ -246,6 +246,45 @@ impl Script {
         self.native.is_some()
     }
 
+    /// How the script reads the value of `name`: not at all, only through attributes
+    /// (`doc.full_name`, `doc.address.city`: the first attribute of each) in a native
+    /// script, or otherwise as a whole. The interpreter is handed only the names a script
+    /// mentions, so a script that does not mention `name` never sees its value.
+    pub(crate) fn reads_of(&self, name: &str) -> NameUse {
+        let mut uses = NameUse::Unread;
+        if self
+            .names
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .is_ok()
+        {
+            // Read again from the text: asked once per variable when the descriptor is
+            // parsed, so not kept in every script.
+            let reads = ruff_python_parser::parse_expression(self.source.text.trim()).map(|p| {
+                let mut reads = Reads::default();
+                reads.visit_expr(p.expr());
+                reads
+            });
+            uses = match reads {
+                // An interpreted script could hand the value on (`vars()`, a function call).
+                Ok(reads) if self.native.is_some() && !reads.whole.iter().any(|n| n == name) => {
+                    NameUse::Attributes(
+                        reads
+                            .attributes
+                            .into_iter()
+                            .filter(|(n, _)| n == name)
+                            .map(|(_, attribute)| attribute)
+                            .collect(),
+                    )
+                }
+                _ => NameUse::Whole,
+            };
+        }
+        match &self.unless_defined {
+            Some((_, original)) => uses.and(original.reads_of(name)),
+            None => uses,
+        }
+    }
+
     /// Evaluates the script with the names in `scope`.
     /// (The engine is the run's: the files a script sees were fixed when it was compiled.)
     pub fn eval(&self, _engine: &Engine, scope: &mut Scope<'_>) -> Result<Dynamic, ScriptFailure> {
@@ -349,6 +388,55 @@ impl<'a> Visitor<'a> for RecordPaths<'_, '_> {
                 self.edits
                     .push((start, usize::from(name.range.end()), "parent"));
             }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// How a script reads one name ([`Script::reads_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameUse {
+    /// Not at all.
+    Unread,
+    /// Only as `name.attribute`, these attributes.
+    Attributes(Vec<String>),
+    /// Some other way: the script may see the whole value.
+    Whole,
+}
+
+impl NameUse {
+    /// Both uses together.
+    pub(crate) fn and(self, other: NameUse) -> NameUse {
+        match (self, other) {
+            (NameUse::Whole, _) | (_, NameUse::Whole) => NameUse::Whole,
+            (NameUse::Unread, other) | (other, NameUse::Unread) => other,
+            (NameUse::Attributes(mut a), NameUse::Attributes(b)) => {
+                a.extend(b);
+                NameUse::Attributes(a)
+            }
+        }
+    }
+}
+
+/// The names an expression reads as `name.attribute` (with the attribute), and those it
+/// reads otherwise (comprehension variables too: a harmless extra).
+#[derive(Debug, Default)]
+struct Reads {
+    attributes: Vec<(String, String)>,
+    whole: Vec<String>,
+}
+
+impl<'a> Visitor<'a> for Reads {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Attribute(a) = expr
+            && let Expr::Name(name) = &*a.value
+        {
+            self.attributes
+                .push((name.id.to_string(), a.attr.id.to_string()));
+            return;
+        }
+        if let Expr::Name(name) = expr {
+            self.whole.push(name.id.to_string());
         }
         visitor::walk_expr(self, expr);
     }
