@@ -5,14 +5,14 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::Context;
 use crate::domain::common::Address;
+use crate::domain::money::Money;
+use crate::domain::picks::one_of;
 use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
 
 use super::catalog::Catalog;
 use super::customer::user_id;
 use super::ean::Ean13;
-use super::money::Money;
-use super::picks::one_of;
 use super::product::{Listing, ProductConfig, ProductName};
 use super::vocabulary::{COUPONS, NOTES_DE, NOTES_EN};
 
