@@ -97,3 +97,13 @@ pub mod healthcare;
 pub mod insurance;
 #[cfg(feature = "public-sector")]
 pub mod public_sector;
+
+// Amounts, as the e-commerce, finance, insurance and digital domains carry them (also
+// `domain::ecommerce::Money`), so that each of those features can name it.
+#[cfg(any(
+    feature = "digital",
+    feature = "ecommerce",
+    feature = "finance",
+    feature = "insurance"
+))]
+pub use money::Money;
