@@ -119,6 +119,7 @@ macro_rules! cells_by_serde {
         impl $crate::Cells for $ty {}
     )*};
 }
+#[cfg(feature = "healthcare")]
 pub(crate) use cells_by_serde;
 
 // The leaves of records, so a derived `Cells` can write a struct field by field: text and

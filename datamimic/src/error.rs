@@ -1,22 +1,15 @@
 //! The runtime error type.
 
 /// What can go wrong when asking datamimic for data.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
     /// A dataset code that is not two ASCII letters.
-    #[error(
-        "invalid dataset code `{code}`: expected a two-letter ISO 3166-1 code such as `US` or `DE`"
-    )]
     InvalidDatasetCode {
         /// What was given.
         code: String,
     },
     /// Strict mode asked for a country that a table does not have.
-    #[error(
-        "table `{table}` has no dataset `{requested}` (strict mode); it exists for: {}",
-        available.join(", ")
-    )]
     UnsupportedDataset {
         /// The table key.
         table: &'static str,
@@ -26,7 +19,6 @@ pub enum Error {
         available: Vec<&'static str>,
     },
     /// No table of the type has the requested country, so there is nothing to fall back from.
-    #[error("no table of `{type_name}` has dataset `{requested}`; its tables have: {}", available.join(", "))]
     UnknownDataset {
         /// The type generated.
         type_name: &'static str,
@@ -36,7 +28,6 @@ pub enum Error {
         available: Vec<&'static str>,
     },
     /// Neither the requested country nor the US fallback exists for a table.
-    #[error("table `{table}` has no dataset `{requested}` and no `US` fallback; it exists for: {}", available.join(", "))]
     NoFallback {
         /// The table key.
         table: &'static str,
@@ -46,7 +37,6 @@ pub enum Error {
         available: Vec<&'static str>,
     },
     /// A table was asked for a column it does not have.
-    #[error("table `{table}` has no column `{column}`; its columns are: {}", columns.join(", "))]
     UnknownColumn {
         /// The table key.
         table: &'static str,
@@ -56,9 +46,6 @@ pub enum Error {
         columns: &'static [&'static str],
     },
     /// A cell of a table that a field reads does not convert into the field's type.
-    #[error(
-        "field `{field}` is `{type_name}`, but cell `{cell}` of table `{table}` (column `{column}`, row {row} of {file}) is not a `{type_name}`"
-    )]
     CellType {
         /// The field.
         field: &'static str,
@@ -76,9 +63,72 @@ pub enum Error {
         file: &'static str,
     },
     /// Parameters that cannot all hold at once (for example a minimum above its maximum).
-    #[error("impossible constraint: {0}")]
     Constraint(String),
 }
+
+// Written out rather than derived (thiserror): a crate that depends on datamimic then builds
+// one proc-macro fewer.
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::InvalidDatasetCode { code } => write!(
+                f,
+                "invalid dataset code `{code}`: expected a two-letter ISO 3166-1 code such as `US` or `DE`"
+            ),
+            Error::UnsupportedDataset {
+                table,
+                requested,
+                available,
+            } => write!(
+                f,
+                "table `{table}` has no dataset `{requested}` (strict mode); it exists for: {}",
+                available.join(", ")
+            ),
+            Error::UnknownDataset {
+                type_name,
+                requested,
+                available,
+            } => write!(
+                f,
+                "no table of `{type_name}` has dataset `{requested}`; its tables have: {}",
+                available.join(", ")
+            ),
+            Error::NoFallback {
+                table,
+                requested,
+                available,
+            } => write!(
+                f,
+                "table `{table}` has no dataset `{requested}` and no `US` fallback; it exists for: {}",
+                available.join(", ")
+            ),
+            Error::UnknownColumn {
+                table,
+                column,
+                columns,
+            } => write!(
+                f,
+                "table `{table}` has no column `{column}`; its columns are: {}",
+                columns.join(", ")
+            ),
+            Error::CellType {
+                field,
+                type_name,
+                table,
+                column,
+                cell,
+                row,
+                file,
+            } => write!(
+                f,
+                "field `{field}` is `{type_name}`, but cell `{cell}` of table `{table}` (column `{column}`, row {row} of {file}) is not a `{type_name}`"
+            ),
+            Error::Constraint(what) => write!(f, "impossible constraint: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
 
 /// `Result` with datamimic's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -36,6 +36,7 @@ mod error;
 
 // Built-in domain models and the identifiers they carry.
 pub mod domain;
+#[cfg(feature = "ident")]
 pub mod ident;
 
 #[doc(hidden)]

@@ -6,14 +6,18 @@
 //! serde. A test in the export crate checks, entity by entity and country by country, that
 //! every record writes serde's bytes.
 
+#[cfg(feature = "healthcare")]
 use crate::cells::cells_by_serde;
 use crate::{CellWriter, Cells};
 
 use super::common::{FullAddress, FullName, PersonalEmail, PhoneNumber};
+#[cfg(feature = "healthcare")]
 use super::healthcare::{HospitalEmail, HospitalName, Website};
+#[cfg(feature = "healthcare")]
 use super::healthcare::{MedicalRecordNumber, PolicyNumber, Selection, Ssn};
 
 // Values serde writes as one cell by their own `Serialize`.
+#[cfg(feature = "healthcare")]
 cells_by_serde!(
     Ssn,
     MedicalRecordNumber,
@@ -23,6 +27,7 @@ cells_by_serde!(
     HospitalEmail,
 );
 
+#[cfg(feature = "healthcare")]
 impl<T: serde::Serialize> Cells for Selection<T> {}
 
 impl Cells for FullAddress {

@@ -27,6 +27,7 @@ pub(crate) fn display<T: TextParts + ?Sized>(value: &T, f: &mut fmt::Formatter<'
 }
 
 /// Puts `value` in decimal, padded with leading zeros to at least `width` digits.
+#[cfg(feature = "finance")]
 pub(crate) fn put_padded(put: &mut impl FnMut(&str), value: u64, width: usize) {
     const ZEROS: &str = "00000000000000000000";
     let mut buffer = itoa::Buffer::new();

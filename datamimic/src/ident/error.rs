@@ -9,11 +9,10 @@
 /// assert_eq!(err, IdError::Checksum { what: "IBAN" });
 /// assert_eq!(err.to_string(), "IBAN: the check digits do not match");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum IdError {
     /// Too few or too many characters.
-    #[error("{what} has {found} characters; expected {expected}")]
     Length {
         /// The identifier or part (`"IBAN"`, `"bank code"`, `"card number"`, ...).
         what: &'static str,
@@ -23,7 +22,6 @@ pub enum IdError {
         expected: String,
     },
     /// A character that cannot stand at that position.
-    #[error("{what}: invalid character {found:?} at index {index}; expected {expected}")]
     Character {
         /// The identifier or part.
         what: &'static str,
@@ -35,13 +33,11 @@ pub enum IdError {
         expected: &'static str,
     },
     /// Well-formed, but the check digits do not match.
-    #[error("{what}: the check digits do not match")]
     Checksum {
         /// The identifier.
         what: &'static str,
     },
     /// A value that is well-formed but never issued (SSN area 666, ABA prefix 50, ...).
-    #[error("{what}: {reason}")]
     NotIssued {
         /// The identifier.
         what: &'static str,
@@ -49,12 +45,47 @@ pub enum IdError {
         reason: &'static str,
     },
     /// An IBAN country without a known layout.
-    #[error("IBAN country `{0}` is not supported; supported: {list}", list = crate::ident::iban::countries().collect::<Vec<_>>().join(", "))]
     UnknownCountry(String),
     /// A card number whose prefix belongs to no known network.
-    #[error("card number: the prefix belongs to no known card network")]
     UnknownNetwork,
 }
+
+// Written out rather than derived (thiserror): a crate that depends on datamimic then builds
+// one proc-macro fewer.
+impl std::fmt::Display for IdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IdError::Length {
+                what,
+                found,
+                expected,
+            } => write!(f, "{what} has {found} characters; expected {expected}"),
+            IdError::Character {
+                what,
+                index,
+                found,
+                expected,
+            } => write!(
+                f,
+                "{what}: invalid character {found:?} at index {index}; expected {expected}"
+            ),
+            IdError::Checksum { what } => write!(f, "{what}: the check digits do not match"),
+            IdError::NotIssued { what, reason } => write!(f, "{what}: {reason}"),
+            IdError::UnknownCountry(country) => write!(
+                f,
+                "IBAN country `{country}` is not supported; supported: {}",
+                crate::ident::iban::countries()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            IdError::UnknownNetwork => {
+                f.write_str("card number: the prefix belongs to no known card network")
+            }
+        }
+    }
+}
+
+impl std::error::Error for IdError {}
 
 /// `[13, 16, 19]` → `"13, 16 or 19"`.
 pub(crate) fn lengths_in_words(lengths: &[u8]) -> String {

@@ -231,6 +231,7 @@ fn layout(country: &str) -> Result<&'static Layout, IdError> {
 
 /// The layout of the upper-case code `country`, without building an error and with the code
 /// compared as one number: for the per-record path, where most countries (the US) have no IBAN.
+#[cfg(feature = "finance")]
 fn layout_of_code(country: &str) -> Option<&'static Layout> {
     const CODES: [u16; LAYOUTS.len()] = {
         let mut codes = [0u16; LAYOUTS.len()];
@@ -518,6 +519,7 @@ fn assemble(country: &str, bban: &str) -> String {
 /// `bank_code` into `out` without allocating, and returns its length; `None` when `country`
 /// (upper-case) has no layout whose BBAN is a numeric bank code followed by a numeric account number (as
 /// DE, AT, PL), `bank_code` is not that many digits, or `account` has too many digits.
+#[cfg(feature = "finance")]
 pub(crate) fn write_numeric(
     country: &str,
     bank_code: &str,
@@ -544,6 +546,7 @@ pub(crate) fn write_numeric(
 /// Writes country, check digits and the numeric BBAN (`bank_code`, then `account` zero-padded
 /// to its length) into `out` and returns the IBAN's length; `None` if `bank_code` (which has
 /// `bank_len` bytes) is not all digits.
+#[cfg(feature = "finance")]
 #[inline(always)]
 fn fill(
     out: &mut [u8; 34],

@@ -24,7 +24,7 @@ use super::phone::PhoneNumber;
 /// println!("{}", address.full_address);
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate")]
 // The dataset's tables and country, resolved once per dataset.
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]

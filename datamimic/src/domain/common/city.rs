@@ -15,7 +15,7 @@ use super::lookup::{Resolved, city_totals};
 /// assert_eq!(city.language, "fr");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate")]
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]
 #[mimic(let(place: Row, weighted = "common/address/city"))]

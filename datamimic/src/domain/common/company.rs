@@ -21,7 +21,7 @@ use super::phone::{PhoneNumber, landline_near};
 /// assert!(company.url.ends_with(".de"));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate")]
 pub struct Company {
     /// Record number, from 1.

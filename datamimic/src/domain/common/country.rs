@@ -15,7 +15,7 @@ use super::lookup::country_row;
 /// assert_eq!(Country::by_code("DE").unwrap().phone_code, "49");
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate")]
 pub struct Country {
     /// ISO 3166-1 alpha-2 code (`DE`).

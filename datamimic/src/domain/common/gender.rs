@@ -11,9 +11,8 @@ use super::person::PersonConfig;
 /// Drawn with the [`PersonConfig`] of the service (`female_quota`, `other_gender_quota`),
 /// half female and half male without one: one uniform draw, female below the first quota,
 /// other below both together, male otherwise.
-#[derive(Mimic, Clone, Copy, PartialEq, Eq, Hash, Debug, serde::Serialize)]
+#[derive(Mimic, Clone, Copy, PartialEq, Eq, Hash, Debug)]
 #[mimic(crate = "crate", config = PersonConfig, cells = false)]
-#[serde(rename_all = "lowercase")]
 pub enum Gender {
     /// Male: the records the quotas leave.
     Male = 0,

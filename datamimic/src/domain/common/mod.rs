@@ -27,6 +27,9 @@ mod country;
 mod gender;
 mod person;
 
+// The entities' `Serialize`, written out so that the common domain needs no serde_derive.
+mod serialize;
+
 // Drawing rules shared by the entities.
 mod birthdate;
 mod email;

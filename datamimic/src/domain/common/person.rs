@@ -32,7 +32,7 @@ use super::title_share::titled_share;
 /// assert!(matches!(person.gender, Gender::Male | Gender::Female));
 /// # Ok::<(), datamimic::Error>(())
 /// ```
-#[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]
+#[derive(Mimic, Debug, Clone, PartialEq)]
 #[mimic(crate = "crate", config = PersonConfig)]
 // The dataset's tables and country, resolved once per record for every field that reads them.
 #[mimic(let(resolved: &'static Resolved, with = Resolved::here))]

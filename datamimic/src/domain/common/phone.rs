@@ -50,6 +50,7 @@ impl PhoneNumber {
 
     /// The subscriber numbers of this one's length: `(first, count)`, starting at 2 followed by
     /// zeros (0 and 1 start trunk and service codes).
+    #[cfg(feature = "healthcare")]
     pub(crate) fn same_length_subscribers(&self) -> (u64, u64) {
         let digits = (self.subscriber.max(1).ilog10() as usize).min(18);
         let first = 2 * POWERS_OF_TEN[digits];
@@ -57,6 +58,7 @@ impl PhoneNumber {
     }
 
     /// This number's calling code and prefix with another subscriber.
+    #[cfg(feature = "healthcare")]
     pub(crate) fn with_subscriber(self, subscriber: u64) -> PhoneNumber {
         PhoneNumber { subscriber, ..self }
     }

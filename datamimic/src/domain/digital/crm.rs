@@ -3,9 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::amount::log_uniform;
 use crate::domain::common::{FullName, Person, PhoneNumber};
-use crate::domain::ecommerce::Money;
-use crate::domain::finance::{log_uniform, timestamp};
+use crate::domain::dates::timestamp;
+use crate::domain::money::Money;
 use crate::sample::below;
 use crate::{Context, Mimic};
 

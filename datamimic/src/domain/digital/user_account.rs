@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::finance::timestamp;
+use crate::domain::dates::timestamp;
 use crate::sample::{below, chance};
 use crate::text::email_local_part;
 use crate::{Context, Mimic};

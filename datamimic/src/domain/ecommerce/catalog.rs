@@ -3,11 +3,11 @@
 
 use crate::PerDataset;
 
+use crate::domain::grouped::Grouped;
+use crate::domain::money::{Money, parse_ppm};
 use crate::ident::ean::Gs1Prefixes;
 use crate::{Context, DatasetCode, Mimic, Strictness, Table, TableFamily, TableUse, tables};
 
-use super::grouped::Grouped;
-use super::money::{Money, parse_ppm};
 use super::profile::{self, Profile};
 use super::status;
 use super::wording;

@@ -4,13 +4,14 @@
 use chrono::NaiveDate;
 
 use crate::Context;
+use crate::domain::amount::log_uniform;
 use crate::domain::common::{Address, FullName, Person, PersonalEmail, PhoneNumber};
-use crate::domain::finance::{add_years, from_unix_day, log_uniform, unix_day};
+use crate::domain::dates::{add_years, from_unix_day, unix_day};
+use crate::domain::money::Money;
+use crate::ident::code::Code;
 use crate::sample::{below, chance};
 
 use super::catalog::Catalog;
-use super::money::Money;
-use crate::ident::code::Code;
 
 /// Where a customer stands by recency, the way CRM and e-mail tools segment a shop's base.
 #[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,7 +1,7 @@
 //! CustomerService, ReviewService and InvoiceService, thin wrappers over [`Service`](crate::Service).
 
 use crate::domain::common::DemographicConfig;
-use crate::domain::finance::holder_config;
+use crate::domain::holder_config::holder_config;
 use crate::domain::service::{plain_service, service_methods};
 use crate::{Result, Service};
 

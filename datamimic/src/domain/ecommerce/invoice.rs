@@ -3,15 +3,15 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::common::{Address, Company};
+use crate::domain::money::Money;
+use crate::ident::code::Code;
 use crate::sample::{below, chance};
 use crate::{ChildOf, Context, Mimic, Siblings};
 
 use super::cancelled::is_cancelled;
 use super::catalog::Catalog;
-use super::money::Money;
 use super::order::Order;
 use super::product::ProductName;
-use crate::ident::code::Code;
 
 /// One line of an invoice.
 #[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq)]

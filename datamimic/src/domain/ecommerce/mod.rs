@@ -18,8 +18,6 @@
 
 // Values kept as their parts, rendered on demand instead of allocated.
 mod ean;
-mod money;
-mod picks;
 
 // Entities.
 mod customer;
@@ -32,7 +30,6 @@ mod review;
 // The tables of a dataset, indexed once, and what the tables lack.
 mod cancelled;
 mod catalog;
-mod grouped;
 mod profile;
 mod status;
 mod vocabulary;
@@ -45,20 +42,16 @@ mod review_wording;
 mod customer_service;
 mod service;
 
+pub use crate::domain::money::Money;
+pub use crate::domain::picks::Picks;
 pub use crate::ident::code::Code;
 pub use customer::{Customer, LoyaltyTier, Segment};
 pub use customer_service::{CustomerService, InvoiceService, ReviewService};
 pub use ean::Ean13;
 pub use invoice::{Invoice, InvoiceLine, InvoiceStatus, TaxSummary};
-pub use money::Money;
 pub use order::{Order, OrderItem, OrderLine};
-pub use picks::Picks;
 pub use product::{
     Availability, Condition, Dimensions, Product, ProductConfig, ProductDescription, ProductName,
 };
 pub use review::{RATING_SHARES, Review};
 pub use service::{OrderService, ProductService};
-
-// Shared with the public-sector domain.
-pub(crate) use grouped::Grouped;
-pub(crate) use picks::{distinct, distinct_of, one_of};

@@ -5,6 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::Context;
 use crate::domain::common::Address;
+use crate::domain::money::Money;
+use crate::domain::picks::one_of;
 use crate::ident::code::Code;
 use crate::sample::{below, chance, pick};
 
@@ -12,8 +14,6 @@ use super::catalog::Catalog;
 use super::customer::{Customer, user_id};
 use super::customer_orders::{oldest_first, orders_placed, placed_for, status_for_age};
 use super::ean::Ean13;
-use super::money::Money;
-use super::picks::one_of;
 use super::product::{Listing, ProductConfig, ProductName};
 use super::vocabulary::{COUPONS, NOTES_DE, NOTES_EN};
 

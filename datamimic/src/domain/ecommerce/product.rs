@@ -3,14 +3,14 @@
 
 use std::fmt;
 
+use crate::domain::money::Money;
+use crate::domain::picks::{Picks, one_of};
 use crate::ident::code::Code;
 use crate::sample::{below, chance, unit_f64};
 use crate::{Context, Error, Result};
 
 use super::catalog::Catalog;
 use super::ean::Ean13;
-use super::money::Money;
-use super::picks::{Picks, one_of};
 use super::profile::Profile;
 use super::vocabulary::{COLORS_DE, COLORS_EN};
 

@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::finance::log_uniform;
+use crate::domain::amount::log_uniform;
+use crate::ident::code::Code;
 use crate::sample::{below, pick};
 use crate::{ChildOf, Context, Mimic, Siblings};
 
@@ -12,7 +13,6 @@ use super::order::{Order, OrderLine};
 use super::product::ProductName;
 use super::review_wording::wording;
 use super::status::age_window;
-use crate::ident::code::Code;
 
 /// Shares of 1 to 5 stars, in percent. Review ratings are J-shaped: mostly five stars, some
 /// one-star, few in between (Hu, Pavlou & Zhang, "Overcoming the J-shaped distribution of

@@ -2,14 +2,15 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::amount::{cents, log_uniform};
 use crate::domain::common::Person;
+use crate::domain::dates::{add_years, timestamp, unix_day};
 use crate::sample::below;
 use crate::{Context, Mimic, Row};
 
 use super::bank::bank_bin;
-use super::dates::{add_years, unix_day};
 use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables};
-use super::{AccountNumber, Iban, cents, log_uniform};
+use super::{AccountNumber, Iban};
 
 /// Seconds in a (Julian) year, for date spans.
 pub(crate) const YEAR_SECONDS: i64 = 31_557_600;
@@ -147,9 +148,4 @@ fn last_booking(ctx: &mut Context<'_>, opening: &Opening) -> DateTime<Utc> {
 /// The start of `holder`'s 18th birthday, in Unix seconds.
 pub(crate) fn adulthood(holder: &Person) -> i64 {
     unix_day(add_years(holder.birthdate, 18)) * 86_400
-}
-
-/// The instant `seconds` after the Unix epoch (clamped to chrono's range).
-pub(crate) fn timestamp(seconds: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }

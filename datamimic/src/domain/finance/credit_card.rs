@@ -2,15 +2,16 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::amount::{cents, log_uniform};
 use crate::domain::common::Person;
+use crate::domain::dates::{add_years, end_of_month, from_unix_day, unix_day};
 use crate::ident::Network;
 use crate::sample::{below, chance, unit_f64};
 use crate::{Context, Mimic};
 
 use super::bank_account::Opening;
-use super::dates::{add_years, end_of_month, from_unix_day, unix_day};
 use super::tables::{BANK_BIC, BANK_CODE, BANK_NAME, FinanceTables};
-use super::{CardNumber, Cvv, Iban, cents, log_uniform};
+use super::{CardNumber, Cvv, Iban};
 
 /// A credit card, with the fields of datamimic-ce's CreditCard in its order.
 ///

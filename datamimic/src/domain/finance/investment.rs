@@ -1,12 +1,13 @@
 //! Investment: a securities account of a person, with holdings identified by ISIN.
 
+use crate::domain::amount::log_uniform;
 use crate::domain::common::{Company, Person};
-use crate::domain::ecommerce::Money;
+use crate::domain::money::Money;
 use crate::ident::isin;
 use crate::{Context, Mimic};
 
+use super::AccountNumber;
 use super::tables::FinanceTables;
-use super::{AccountNumber, log_uniform};
 
 /// One position of an investment account.
 #[derive(Mimic, serde::Serialize, Debug, Clone, PartialEq)]

@@ -2,13 +2,13 @@
 
 use chrono::{Months, NaiveDate};
 
+use crate::domain::amount::log_uniform;
 use crate::domain::common::Person;
-use crate::domain::ecommerce::Money;
+use crate::domain::dates::{add_years, from_unix_day, unix_day};
+use crate::domain::money::Money;
 use crate::sample::below;
 use crate::{Context, Mimic};
 
-use super::dates::{add_years, from_unix_day, unix_day};
-use super::log_uniform;
 use super::tables::FinanceTables;
 
 /// A loan type of a country: how often it is drawn, its principal range and terms, and the

@@ -24,10 +24,6 @@ mod card_number;
 mod iban;
 mod phone;
 
-// Drawing helpers shared with the insurance domain: amounts and calendar steps.
-mod amount;
-mod dates;
-
 // Entities.
 mod bank;
 mod bank_account;
@@ -65,8 +61,3 @@ pub use transaction::{
 };
 
 pub use wallet::{DigitalWallet, WalletStatus, WalletType};
-
-pub(crate) use amount::{cents, log_uniform};
-pub(crate) use bank_account::timestamp;
-pub(crate) use dates::{add_years, from_unix_day, unix_day};
-pub(crate) use service::holder_config;

@@ -4,14 +4,16 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::common::{FullName, Person};
-use crate::domain::ecommerce::{Code, Money};
 use crate::sample::{below, chance};
 use crate::{Context, Mimic, Row};
 
+use crate::domain::amount::log_uniform;
+use crate::domain::dates::timestamp;
+use crate::domain::money::Money;
+use crate::ident::code::Code;
 use crate::tables::columns::finance_merchant as merchant;
 
 use super::tables::FinanceTables;
-use super::{log_uniform, timestamp};
 
 /// How a payment is made.
 #[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,6 +1,7 @@
 //! Services in datamimic-ce's shape: thin wrappers over [`Service`] per entity.
 
-use crate::domain::common::{DemographicConfig, Person, PersonConfig};
+use crate::domain::common::{DemographicConfig, Person};
+use crate::domain::holder_config::holder_config;
 use crate::domain::service::{plain_service, service_methods};
 use crate::{ChildCount, Result, Service};
 
@@ -66,16 +67,6 @@ impl CreditCardService {
     }
 
     service_methods!(CreditCard);
-}
-
-/// The person settings of a holder in `demographic`'s age range, checked.
-pub(crate) fn holder_config(demographic: DemographicConfig) -> Result<PersonConfig> {
-    let config = PersonConfig {
-        demographic: Some(demographic),
-        ..PersonConfig::default()
-    };
-    config.validate()?;
-    Ok(config)
 }
 
 impl TransactionService {

@@ -7,14 +7,15 @@ use chrono::{DateTime, Utc};
 
 use rand::Rng;
 
+use crate::domain::amount::{cents, log_uniform};
+use crate::domain::dates::timestamp;
 use crate::sample::{below, chance, unit_f64};
 use crate::{Context, Mimic, MimicRng, Siblings, tables};
 
-use super::bank_account::timestamp;
 use super::tables::{
     CITY_NAME, CURRENCY_CODE, CURRENCY_SYMBOL, FinanceTables, MERCHANT_CATEGORY, MERCHANT_NAME,
 };
-use super::{AccountNumber, BankAccount, Iban, cents, log_uniform};
+use super::{AccountNumber, BankAccount, Iban};
 
 /// A transaction, with the fields of datamimic-ce's Transaction in its order, plus the
 /// balance after it and the `account` its schema declares but its output drops.

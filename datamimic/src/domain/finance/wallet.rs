@@ -4,15 +4,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::common::{FullName, Person, PersonalEmail};
-use crate::domain::ecommerce::{Code, Money};
 use crate::sample::{below, chance};
 use crate::{Context, Mimic};
 
+use crate::domain::amount::log_uniform;
+use crate::domain::dates::{add_years, timestamp, unix_day};
+use crate::domain::money::Money;
 use crate::ident::Network;
+use crate::ident::code::Code;
 
 use super::card_number::CardNumber;
 use super::tables::FinanceTables;
-use super::{add_years, log_uniform, timestamp, unix_day};
 
 /// How a wallet holds money.
 #[derive(serde::Serialize, crate::Columnar, Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::domain::ecommerce::Code;
-use crate::domain::finance::{add_years, unix_day};
+use crate::domain::dates::{add_years, unix_day};
+use crate::ident::code::Code;
 use crate::sample::{below, unit_f64};
 use crate::{ChildOf, Context, Mimic, Siblings, Table, tables};
 

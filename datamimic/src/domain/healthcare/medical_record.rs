@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::ecommerce::Code;
-use crate::domain::finance::{from_unix_day, unix_day};
+use crate::domain::dates::{from_unix_day, unix_day};
+use crate::ident::code::Code;
 use crate::sample::below;
 use crate::{ChildOf, Context, Mimic, Siblings, tables};
 

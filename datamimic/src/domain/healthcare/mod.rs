@@ -66,7 +66,9 @@ pub use procedure::{MedicalProcedure, ProcedureCode};
 pub use record_service::{EncounterService, MedicalRecordService};
 pub use selection::{Selection, SelectionIter};
 // Shared with the insurance domain's risk profiles.
+#[cfg(feature = "insurance")]
 pub(crate) use body::draw as draw_body;
+#[cfg(feature = "insurance")]
 pub(crate) use clinical::Clinical;
 
 pub use service::{

@@ -3,9 +3,11 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::amount::log_uniform;
 use crate::domain::common::FullName;
-use crate::domain::ecommerce::{Code, Money};
-use crate::domain::finance::{from_unix_day, log_uniform, unix_day};
+use crate::domain::dates::{from_unix_day, unix_day};
+use crate::domain::money::Money;
+use crate::ident::code::Code;
 use crate::sample::{below, chance};
 use crate::{ChildOf, Context, Mimic, Siblings};
 

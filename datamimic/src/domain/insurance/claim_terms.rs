@@ -5,7 +5,7 @@
 //! these follow from the policy's id and the coverage, so every claim on one policy sees the
 //! same limit and deductible.
 
-use crate::domain::ecommerce::Money;
+use crate::domain::money::Money;
 
 use super::{InsuranceCoverage, RecordId};
 

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::common::{FullName, Gender, Person};
-use crate::domain::ecommerce::Code;
-use crate::domain::finance::{add_years, from_unix_day, unix_day};
+use crate::domain::dates::{add_years, from_unix_day, unix_day};
+use crate::ident::code::Code;
 use crate::sample::{below, chance};
 use crate::{ChildOf, Context, Mimic, Siblings};
 

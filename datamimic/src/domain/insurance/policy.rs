@@ -5,9 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::Context;
 use crate::domain::common::Person;
-use crate::domain::finance::{add_years, cents, from_unix_day, log_uniform, timestamp, unix_day};
 use rand::Rng;
 
+use crate::domain::amount::{cents, log_uniform};
+use crate::domain::dates::{add_years, from_unix_day, timestamp, unix_day};
 use crate::sample::below;
 
 use super::premium::{Line, instalments, line_of};

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::common::{FullName, Gender};
-use crate::domain::ecommerce::Code;
 use crate::domain::halves::Halves;
 use crate::domain::healthcare::{Clinical, Condition, Selection, draw_body};
+use crate::ident::code::Code;
 use crate::sample::{below, chance, unit_f64};
 use crate::{ChildOf, Context, Mimic, Siblings};
 

@@ -1,7 +1,7 @@
 //! Services in datamimic-ce's shape: thin wrappers over [`Service`] per entity.
 
 use crate::domain::common::DemographicConfig;
-use crate::domain::finance::holder_config;
+use crate::domain::holder_config::holder_config;
 use crate::domain::service::{plain_service, service_methods};
 use crate::{Result, Service};
 

@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use crate::Context;
 use crate::domain::common::{Address, PhoneNumber};
-use crate::domain::ecommerce::{Picks, distinct_of, one_of};
+use crate::domain::picks::{Picks, distinct_of, one_of};
 use crate::ident::code::Code;
 use crate::sample::{below, unit_f64};
 

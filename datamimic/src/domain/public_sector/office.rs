@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::Datelike;
 
 use crate::domain::common::{Address, FullName, PhoneNumber};
-use crate::domain::ecommerce::{Picks, distinct_of, one_of};
+use crate::domain::picks::{Picks, distinct_of, one_of};
 use crate::ident::code::Code;
 use crate::sample::{below, chance, unit_f64};
 use crate::{Context, Mimic, TableUse};

@@ -5,9 +5,9 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::Context;
 use crate::domain::common::{Address, FullName, Gender, Person, PersonalEmail, PhoneNumber};
-use crate::domain::ecommerce::{Picks, distinct, one_of};
 use crate::domain::halves::Halves;
 use crate::domain::inclusion;
+use crate::domain::picks::{Picks, distinct, one_of};
 use crate::ident::code::Code;
 use crate::sample::below;
 

@@ -2,7 +2,7 @@
 
 use crate::PerDataset;
 
-use crate::domain::ecommerce::Grouped;
+use crate::domain::grouped::Grouped;
 use crate::domain::inclusion;
 use crate::{Context, DatasetCode, Strictness, Table, TableFamily, tables};
 

@@ -1,7 +1,7 @@
 //! Calendar steps by whole years and to a month's end, cheaper than chrono's month arithmetic
 //! (which these hot paths would otherwise call several times per record).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// `date` moved by `years` (negative: back); 29 February becomes 28 February off leap years.
 #[inline]
@@ -39,6 +39,11 @@ pub(crate) fn from_unix_day(day: i64) -> Option<NaiveDate> {
     i32::try_from(day + UNIX_EPOCH_DAY)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
+}
+
+/// The instant `seconds` after the Unix epoch (clamped to chrono's range).
+pub(crate) fn timestamp(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }
 
 #[cfg(test)]
