@@ -75,6 +75,7 @@ def main() -> None:
         ours, theirs = results["datamimic"], results["datamimic-ce"]
         for i, kind in enumerate(["wall", "cpu"]):
             print(f"ratio ({kind}) generate_batch: {theirs['batch'][i] / ours['batch'][i]:,.1f}x")
+            print(f"ratio ({kind}) to_dict: {theirs['to_dict'][i] / ours['to_dict'][i]:,.1f}x")
             both = (theirs["batch"][i] + theirs["to_dict"][i]) / (ours["batch"][i] + ours["to_dict"][i])
             print(f"ratio ({kind}) generate_batch + to_dict: {both:,.1f}x")
             if "arrow" in ours:

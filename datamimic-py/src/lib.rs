@@ -6,8 +6,10 @@ mod build;
 mod entity;
 mod errors;
 mod python_strings;
+mod record_strings;
 mod service;
 mod struct_dict;
+mod table_cells;
 mod to_python;
 
 use pyo3::prelude::*;

@@ -4,13 +4,15 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fmt::{self, Write};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::ops::Range;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use crate::record_strings::RecordStrings;
 use crate::struct_dict::Templates;
+use crate::table_cells::TableCells;
 
 /// Python strings by the address and length of the `&'static str` they were made from.
 pub(crate) type ByAddress =
@@ -22,12 +24,11 @@ pub(crate) struct Strings {
     /// Field and variant names, interned.
     names: RefCell<ByAddress>,
     /// Cells of the baked tables' text.
-    cells: RefCell<ByAddress>,
+    cells: RefCell<TableCells>,
     /// The dicts structs are copied from, by struct type.
     pub(crate) templates: Templates,
-    /// Where the baked tables' text lies: it is never freed nor changed, so a `&str` inside it
-    /// always holds the same text at the same address. Text built at run time lies outside.
-    table_text: Range<usize>,
+    /// Where a value's `Display` form is written before it becomes a Python string.
+    scratch: RefCell<String>,
 }
 
 thread_local! {
@@ -36,46 +37,61 @@ thread_local! {
         names: RefCell::default(),
         cells: RefCell::default(),
         templates: Templates::default(),
-        table_text: datamimic::plain_table_text(b',', b'"'),
+        scratch: RefCell::default(),
     };
 }
 
 impl Strings {
-    /// The Python string of `text` found in `cache` under `key`, or made by `make` and kept.
-    /// No borrow is held while Python allocates: that can collect garbage, and a finalizer can
-    /// convert another record on this thread.
-    fn cached<'py>(
-        cache: &RefCell<ByAddress>,
-        key: (usize, usize),
-        py: Python<'py>,
-        make: impl FnOnce() -> Bound<'py, PyString>,
-    ) -> Bound<'py, PyString> {
-        if let Some(found) = cache.borrow().get(&key) {
+    /// A field or variant name, interned once per thread.
+    pub(crate) fn name<'py>(&self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+        let key = (name.as_ptr() as usize, name.len());
+        if let Some(found) = self.names.borrow().get(&key) {
             return found.bind(py).clone();
         }
-        let made = make();
-        if let Ok(mut cache) = cache.try_borrow_mut() {
-            cache.insert(key, made.clone().unbind());
+        let made = PyString::intern(py, name);
+        // No borrow is held while Python allocates: that can collect garbage, and a finalizer
+        // can convert another record on this thread. Busy only then: the name is made again.
+        if let Ok(mut names) = self.names.try_borrow_mut() {
+            names.insert(key, made.clone().unbind());
         }
         made
     }
 
-    /// A field or variant name, interned once per thread.
-    pub(crate) fn name<'py>(&self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-        let key = (name.as_ptr() as usize, name.len());
-        Strings::cached(&self.names, key, py, || PyString::intern(py, name))
+    /// Text as a Python string: shared by every record for a cell of the baked tables, shared
+    /// within `record` for text built at run time (a phone number a record holds twice).
+    pub(crate) fn text<'py>(
+        &self,
+        py: Python<'py>,
+        record: &RecordStrings<'py>,
+        text: &str,
+    ) -> Bound<'py, PyString> {
+        match datamimic::baked_text(text) {
+            // Making a string allocates no object the garbage collector tracks, so no
+            // finalizer converts a record on this thread while the cache is borrowed.
+            Some(cell) => match self.cells.try_borrow_mut() {
+                Ok(mut cells) => cells.get(py, cell),
+                Err(_) => PyString::new(py, cell),
+            },
+            None => record.get(py, text),
+        }
     }
 
-    /// Text as a Python string: made once per thread for a cell of the baked tables, made
-    /// afresh for text built at run time.
-    pub(crate) fn text<'py>(&self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
-        let at = text.as_ptr() as usize;
-        if self.table_text.start <= at && at + text.len() <= self.table_text.end {
-            Strings::cached(&self.cells, (at, text.len()), py, || {
-                PyString::new(py, text)
-            })
-        } else {
-            PyString::new(py, text)
+    /// The `Display` form of `value` as a Python string, shared within `record` as
+    /// [`Strings::text`] does, written without a new `String` per value.
+    pub(crate) fn display<'py, T: fmt::Display + ?Sized>(
+        &self,
+        py: Python<'py>,
+        record: &RecordStrings<'py>,
+        value: &T,
+    ) -> Result<Bound<'py, PyString>, fmt::Error> {
+        match self.scratch.try_borrow_mut() {
+            Ok(mut scratch) => {
+                scratch.clear();
+                write!(scratch, "{value}")?;
+                Ok(record.get(py, &scratch))
+            }
+            // Busy when `value`'s own `Display` converts a record (it never does in datamimic).
+            Err(_) => Ok(record.get(py, &value.to_string())),
         }
     }
 }

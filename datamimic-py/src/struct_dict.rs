@@ -1,8 +1,11 @@
 //! A struct's dict made at its full size at once. The first record of a struct type notes its
-//! field names; later records copy a dict holding those keys (values `None`) and fill it in
-//! place, which spares CPython the growth of a fresh dict (a Person's 14 fields resize one
-//! twice) and the conversion the lookup of every name. A record whose fields differ from the
-//! noted ones (a skipped field) is finished the plain way from where it departs.
+//! field names and plain values (text, numbers, `None`); later records copy a dict holding
+//! those keys and values and fill it in place, which spares CPython the growth of a fresh dict
+//! (a Person's 14 fields resize one twice) and the conversion the lookup of every name. A
+//! field whose value is the very object the copy holds already (a country, an empty title, a
+//! variant name: strings shared by every record) is not set again. A record whose fields
+//! differ from the noted ones (a skipped field) is finished the plain way from where it
+//! departs.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -10,17 +13,28 @@ use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyString};
 
 use crate::python_strings::{AddressHasher, Strings};
 
-/// A field name: the address and length of its `&'static str`, and its Python string.
-type Name = (usize, usize, Py<PyString>);
+/// A field of a template.
+#[derive(Debug)]
+struct Field {
+    /// The address and length of the name's `&'static str`.
+    at: usize,
+    len: usize,
+    /// The name as a Python string.
+    name: Py<PyString>,
+    /// The value the template's dict holds: the first record's when it is a plain value,
+    /// `None` for a container, which no later record shares.
+    value: Py<PyAny>,
+}
 
-/// The field names of a struct type in order, and the dict of those keys that records copy.
+/// The fields of a struct type in order, and the dict of their names and values that records
+/// copy.
 #[derive(Debug)]
 pub(crate) struct Template {
-    names: Vec<Name>,
+    fields: Vec<Field>,
     dict: Py<PyDict>,
 }
 
@@ -34,8 +48,8 @@ pub(crate) type Templates =
 enum Fill {
     /// A copy of `template`, whose first `set` fields are set.
     Copy { template: Rc<Template>, set: usize },
-    /// The first record of its type: the names seen so far, for the template.
-    Learn(Vec<Name>),
+    /// The first record of its type: the fields seen so far, for the template.
+    Learn(Vec<Field>),
     /// A dict filled key by key.
     Plain,
 }
@@ -83,18 +97,34 @@ impl<'py> StructDict<'py> {
         let (at, len) = (key.as_ptr() as usize, key.len());
         match &mut self.fill {
             Fill::Copy { template, set } => {
-                if let Some((name_at, name_len, name)) = template.names.get(*set)
-                    && (*name_at, *name_len) == (at, len)
+                if let Some(field) = template.fields.get(*set)
+                    && (field.at, field.len) == (at, len)
                 {
-                    self.dict.set_item(name, value)?;
+                    if !value.is(&field.value) {
+                        self.dict.set_item(&field.name, value)?;
+                    }
                     *set += 1;
                     return Ok(());
                 }
                 self.depart(py)?;
             }
-            Fill::Learn(names) => {
+            Fill::Learn(fields) => {
                 let name = strings.name(py, key);
-                names.push((at, len, name.clone().unbind()));
+                let plain = value.is_none()
+                    || value.is_exact_instance_of::<PyString>()
+                    || value.is_exact_instance_of::<PyInt>()
+                    || value.is_exact_instance_of::<PyFloat>()
+                    || value.is_exact_instance_of::<PyBool>();
+                fields.push(Field {
+                    at,
+                    len,
+                    name: name.clone().unbind(),
+                    value: if plain {
+                        value.clone().unbind()
+                    } else {
+                        py.None()
+                    },
+                });
                 return self.dict.set_item(name, value);
             }
             Fill::Plain => {}
@@ -110,20 +140,20 @@ impl<'py> StructDict<'py> {
     ) -> PyResult<Bound<'py, PyDict>> {
         match std::mem::replace(&mut self.fill, Fill::Plain) {
             Fill::Copy { template, set } => {
-                if set != template.names.len() {
+                if set != template.fields.len() {
                     self.fill = Fill::Copy { template, set };
                     self.depart(py)?;
                 }
             }
-            Fill::Learn(names) => {
-                // A name given twice would make the positions of names and keys differ.
-                if names.len() == self.dict.len() {
+            Fill::Learn(fields) => {
+                // A name given twice would make the positions of fields and keys differ.
+                if fields.len() == self.dict.len() {
                     let dict = PyDict::new(py);
-                    for (_, _, name) in &names {
-                        dict.set_item(name, py.None())?;
+                    for field in &fields {
+                        dict.set_item(&field.name, &field.value)?;
                     }
                     let template = Rc::new(Template {
-                        names,
+                        fields,
                         dict: dict.unbind(),
                     });
                     // Busy only when a finalizer run by the allocator converts a record too.

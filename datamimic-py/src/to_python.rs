@@ -8,8 +8,9 @@
 //! of numbers; map keys become strings.
 //!
 //! Strings and dicts are the bulk of the work: names and table cells are made once per thread
-//! ([`crate::python_strings`]), and a struct's dict is a copy of its type's keys filled in
-//! place ([`StructDict`]).
+//! ([`crate::python_strings`]), text a record holds twice becomes one string
+//! ([`RecordStrings`]), and a struct's dict is a copy of its type's keys filled in place
+//! ([`StructDict`]).
 
 use std::fmt;
 
@@ -19,6 +20,7 @@ use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 use serde::ser::{self, Serialize};
 
 use crate::python_strings::{STRINGS, Strings};
+use crate::record_strings::RecordStrings;
 use crate::struct_dict::StructDict;
 
 /// Why a value could not become a Python object.
@@ -65,13 +67,22 @@ pub(crate) fn to_python<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
 ) -> Result<Bound<'py, PyAny>> {
-    STRINGS.with(|strings| value.serialize(ToPython { py, strings }))
+    let record = RecordStrings::new();
+    STRINGS.with(|strings| {
+        value.serialize(ToPython {
+            py,
+            strings,
+            record: &record,
+        })
+    })
 }
 
 #[derive(Clone, Copy)]
 struct ToPython<'py, 's> {
     py: Python<'py>,
     strings: &'s Strings,
+    /// The strings the record being converted made so far.
+    record: &'s RecordStrings<'py>,
 }
 
 impl<'py> ToPython<'py, '_> {
@@ -215,7 +226,14 @@ impl<'py, 's> ser::Serializer for ToPython<'py, 's> {
         Ok(PyString::new(self.py, v.encode_utf8(&mut [0; 4])).into_any())
     }
     fn serialize_str(self, v: &str) -> Result<Self::Ok> {
-        Ok(self.strings.text(self.py, v).into_any())
+        Ok(self.strings.text(self.py, self.record, v).into_any())
+    }
+    fn collect_str<T: fmt::Display + ?Sized>(self, value: &T) -> Result<Self::Ok> {
+        let string = self
+            .strings
+            .display(self.py, self.record, value)
+            .map_err(<Error as ser::Error>::custom)?;
+        Ok(string.into_any())
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Self::Ok> {
         Ok(PyList::new(self.py, v)?.into_any())

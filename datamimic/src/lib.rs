@@ -55,7 +55,7 @@ pub use family::TableFamily;
 pub use matching::CellKey;
 pub use mimic::{CellCheck, Mimic, TableUse};
 pub use per_dataset::PerDataset;
-pub use plain_text::plain_table_text;
+pub use plain_text::{baked_text, plain_table_text};
 pub use relation::{ChildCount, ChildOf, Counting, Siblings};
 pub use rng::{MimicRng, RecordStreams};
 pub use service::{Iter, Service};

@@ -55,6 +55,32 @@ pub fn plain_table_text(separator: u8, quote: u8) -> Range<usize> {
     }
 }
 
+/// `text` itself with the lifetime of the program, when it lies in the text of the baked
+/// tables (a cell, or part of one): that text never moves nor changes, so a cache may keep it
+/// and compare against it later. `None` for text from elsewhere (built at run time, or in a
+/// record made by hand), and for all text without the `shared-table-text` feature.
+///
+/// ```
+/// use datamimic::{baked_text, tables};
+///
+/// for table in tables::ALL.iter().flat_map(|family| family.variants()) {
+///     let cell = table.value(table.len() - 1);
+///     let found = baked_text(cell);
+///     if cfg!(feature = "shared-table-text") {
+///         assert!(found.is_some_and(|baked| std::ptr::eq(baked, cell)), "{}", table.key());
+///     } else {
+///         assert_eq!(found, None);
+///     }
+/// }
+/// assert_eq!(baked_text(&String::from("Berlin")), None);
+/// ```
+#[inline]
+pub fn baked_text(text: &str) -> Option<&'static str> {
+    let baked = crate::tables::PLAIN_TEXT.text;
+    let offset = (text.as_ptr() as usize).checked_sub(baked.as_ptr() as usize)?;
+    baked.get(offset..offset.checked_add(text.len())?)
+}
+
 /// Whether `byte` may occur in the plainest group.
 fn is_word_byte(byte: u8) -> bool {
     matches!(byte, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | 0x80..)
