@@ -2,7 +2,8 @@
 
 Writes common/person/given_name_by_decade_{male,female}_NL.csv and the test reference
 tests/reference/nl_given_name_by_decade.csv, once the births of each sex and year are at hand
-(see BIRTHS below). Without them it stops with an error and writes nothing: the top 100 alone
+(see BIRTHS below). Without them it stops with an error and writes nothing (`--coverage` prints
+the top 100s' sums per decade and sex, which need no births): the top 100 alone
 cannot say how much of a year's births they cover, and renormalising them would inflate every
 listed name (issue 12).
 
@@ -114,8 +115,21 @@ def births_by_year() -> dict[tuple[int, str], int]:
     return out
 
 
+def print_coverage(lists: dict[tuple[int, str], Counter]) -> None:
+    """The top 100s' sums per decade and sex, to compare with CBS births (needs no births file)."""
+    sums = Counter()
+    for (year, sex), counts in lists.items():
+        sums[(year // 10 * 10, sex)] += sum(counts.values())
+    print("decade,male_top100_sum,female_top100_sum")
+    for decade in sorted({d for d, _ in sums}):
+        print(f"{decade},{sums[(decade, 'male')]},{sums[(decade, 'female')]}")
+
+
 def main() -> None:
     lists = yearly_lists()
+    if sys.argv[1:] == ["--coverage"]:
+        print_coverage(lists)
+        return
     births = births_by_year()
     head = defaultdict(Counter)
     born = Counter()
