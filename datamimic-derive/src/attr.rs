@@ -12,7 +12,7 @@ use syn::{Attribute, Lit, LitStr, Path, Token};
 
 use crate::ctxt::Ctxt;
 use crate::range::{RangeSpec, parse_range};
-use crate::suggest::closest;
+use crate::suggest::{did_you_mean, quoted_list};
 use crate::symbol::*;
 
 /// A value that may be set once; the second `set` is a "duplicate" error at its key.
@@ -483,17 +483,9 @@ fn for_each_key(
             if !handle(&meta.path, value) {
                 let name = meta.path.to_token_stream().to_string().replace(' ', "");
                 let names: Vec<String> = known.iter().map(|k| k.0.to_owned()).collect();
-                let hint = match closest(&name, &names).first() {
-                    Some(best) => format!("; did you mean `{best}`?"),
-                    None => format!(
-                        "; expected one of {}",
-                        names
-                            .iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
+                let hint = did_you_mean(&name, &names, || {
+                    format!("; expected one of {}", quoted_list(&names))
+                });
                 cx.error_spanned_by(
                     &meta.path,
                     format!("unknown mimic {place} attribute `{name}`{hint}"),

@@ -658,10 +658,7 @@ fn reference(
                     syn::Member::Unnamed(_) => None,
                 })
                 .collect();
-            let hint = match crate::suggest::closest(name, &names).first() {
-                Some(best) => format!("; did you mean `{best}`?"),
-                None => String::new(),
-            };
+            let hint = crate::suggest::did_you_mean(name, &names, String::new);
             cx.error_at(
                 span,
                 format!(

@@ -449,20 +449,15 @@ pub(crate) fn check_overrides(cx: &Ctxt, fields: &[Field<'_>], relations: &[Chil
                 );
             } else if !relations.iter().any(|r| r.name == *relation) {
                 let names: Vec<String> = relations.iter().map(|r| r.name.to_string()).collect();
-                let hint = match crate::suggest::closest(&relation.to_string(), &names).first() {
-                    Some(best) => format!("; did you mean `{best}`?"),
-                    None if names.is_empty() => format!(
-                        ": declare it on the type, `#[mimic(child_of({relation}: Parent))]`"
-                    ),
-                    None => format!(
-                        "; the type's are {}",
-                        names
-                            .iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                };
+                let hint = crate::suggest::did_you_mean(&relation.to_string(), &names, || {
+                    if names.is_empty() {
+                        format!(
+                            ": declare it on the type, `#[mimic(child_of({relation}: Parent))]`"
+                        )
+                    } else {
+                        format!("; the type's are {}", crate::suggest::quoted_list(&names))
+                    }
+                });
                 cx.error_spanned_by(
                     relation,
                     format!("mimic `{CHILD_OF} = {relation}` names no relation of this type{hint}"),

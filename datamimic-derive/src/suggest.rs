@@ -20,6 +20,28 @@ pub(crate) fn closest<'a>(wanted: &str, candidates: &'a [String]) -> Vec<&'a str
     scored.into_iter().take(3).map(|(_, c)| c).collect()
 }
 
+/// The tail of an error about an unknown `wanted`: "; did you mean `best`?" when a name is
+/// close, else `fallback` (a list of the names, say, or nothing).
+pub(crate) fn did_you_mean(
+    wanted: &str,
+    names: &[String],
+    fallback: impl FnOnce() -> String,
+) -> String {
+    match closest(wanted, names).first() {
+        Some(best) => format!("; did you mean `{best}`?"),
+        None => fallback(),
+    }
+}
+
+/// Names as a list for a message: `` `a`, `b`, `c` ``.
+pub(crate) fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Levenshtein distance in characters.
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

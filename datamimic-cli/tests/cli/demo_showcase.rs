@@ -816,10 +816,7 @@ fn datamimic_showcase_files_run_on_their_own() {
             !ran,
             "{file} runs now (listed as not running: {why}): check what it writes"
         );
-        let first = stderr
-            .lines()
-            .find(|l| l.starts_with("datamimic: error: "))
-            .unwrap_or_default();
+        let first = crate::first_error(&stderr);
         assert!(
             first.starts_with(&format!("datamimic: error: {error}")),
             "{file} ({why}): {stderr}"

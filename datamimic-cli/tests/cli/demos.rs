@@ -109,11 +109,7 @@ fn datamimic_demos_run_unchanged() {
             !ran,
             "{name} runs now (it was listed as not running: {why}): check its output"
         );
-        // Warnings may come before it.
-        let first = stderr
-            .lines()
-            .find(|l| l.starts_with("datamimic: error: "))
-            .unwrap_or_default();
+        let first = crate::first_error(&stderr);
         assert!(
             first.starts_with(&format!("datamimic: error: {error}")),
             "{name} ({why}): {stderr}"

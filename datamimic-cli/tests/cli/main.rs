@@ -114,6 +114,14 @@ pub fn ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The first error line of a run's standard error (warnings may come before it), or "".
+pub fn first_error(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .find(|l| l.starts_with("datamimic: error: "))
+        .unwrap_or_default()
+}
+
 /// Runs the binary and expects failure; returns the one-line error message.
 pub fn fails(dir: &Path, args: &[&str]) -> String {
     let out = datamimic(dir, args);
