@@ -2050,7 +2050,7 @@ impl<'d, 'i> Parser<'d, 'i> {
             } else {
                 "value"
             };
-            self.err_attr(param, attr, format_args!("`<param>`: {e}"))
+            self.err_attr(param, attr, e)
         })?;
         Ok((name.trim().to_owned(), value.to_owned()))
     }
