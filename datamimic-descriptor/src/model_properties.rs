@@ -66,13 +66,11 @@ const PROPERTIES: &[(&str, &str, Derived)] = &[
 
 /// The entities with properties here, for [`crate::script_domains::entity_tag`].
 pub(crate) fn entities() -> impl Iterator<Item = &'static str> {
-    let mut seen: Vec<&str> = Vec::new();
-    PROPERTIES.iter().filter_map(move |(entity, _, _)| {
-        (!seen.contains(entity)).then(|| {
-            seen.push(entity);
-            *entity
-        })
-    })
+    PROPERTIES
+        .iter()
+        .enumerate()
+        .filter(|(i, (entity, _, _))| PROPERTIES[..*i].iter().all(|(e, _, _)| e != entity))
+        .map(|(_, (entity, _, _))| *entity)
 }
 
 /// Every property of `record`, a record of `entity`, that it holds what it is made of, by

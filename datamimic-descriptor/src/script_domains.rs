@@ -320,7 +320,7 @@ fn entities_with_classes() -> impl Iterator<Item = (&'static str, &'static str)>
 /// The tag an entity's values carry to scripts, so that a script sees them as DATAMIMIC's
 /// model of that entity (`account.bank_data`, `account._bank_account_generator.dataset`):
 /// the entity's place among those with domain classes or model properties
-/// ([`crate::model_properties`]) and the dataset's two letters; 0 for any other entity.
+/// (the descriptor's model properties) and the dataset's two letters; 0 for any other entity.
 pub fn entity_tag(entity: &str, dataset: Option<&str>) -> EntityTag {
     let Some(place) = tagged_entities().position(|name| name == entity) else {
         return 0;
