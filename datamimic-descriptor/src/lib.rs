@@ -122,6 +122,7 @@ pub mod json_source;
 mod left_out_columns;
 pub mod locale;
 pub mod memstore;
+mod model_properties;
 mod nested_overlay;
 pub mod record;
 pub mod regex;

@@ -1755,11 +1755,15 @@ impl<'d, 'i> Parser<'d, 'i> {
         let name = self.required(node, "name")?.to_owned();
         if !variable {
             self.key_name(node, ctx, &name)?;
-        } else if let Some(child) = node.children().find(|c| c.is_element()) {
-            // DATAMIMIC refuses them too; skipping them would drop what they ask for.
+        } else if let Some(child) = node.children().find(|c| {
+            // An entity variable's `<param>`s are its constructor's arguments.
+            c.is_element() && !(c.has_tag_name("param") && node.attribute("entity").is_some())
+        }) {
+            // Skipping them would drop what they ask for.
             bail!(
-                "{}: `<variable>` `{name}` takes no child elements (`<{}>`), as in DATAMIMIC; \
-                 an entity's arguments go in its attribute (`entity=\"Person(min_age=18)\"`)",
+                "{}: `<variable>` `{name}` takes no child elements (`<{}>`) but an entity's \
+                 `<param name=\"...\" value=\"...\"/>` arguments, which go in its attribute \
+                 too (`entity=\"Person(min_age=18)\"`)",
                 self.pos(child),
                 child.tag_name().name()
             );
@@ -2020,6 +2024,37 @@ impl<'d, 'i> Parser<'d, 'i> {
         Ok(())
     }
 
+    /// The argument of an entity variable's `<param name="min_age" value="18"/>`, checked
+    /// alone and against the arguments `given` before it (in the `entity` attribute or
+    /// earlier `<param>`s).
+    fn entity_param(
+        &self,
+        param: Node<'_, '_>,
+        given: &[(&str, &str)],
+    ) -> Result<(String, String)> {
+        self.check_attrs(param, &["name", "value"])?;
+        let name = self.required(param, "name")?;
+        let value = self.required(param, "value")?;
+        if given.iter().any(|(n, _)| *n == name.trim()) {
+            return Err(self.err_attr(
+                param,
+                "name",
+                format_args!(
+                    "`{name}` given twice: in the `entity` attribute or another `<param>`"
+                ),
+            ));
+        }
+        EntityArguments::parse(&[(name.trim(), value)]).map_err(|e| {
+            let attr = if e.starts_with("unknown") {
+                "name"
+            } else {
+                "value"
+            };
+            self.err_attr(param, attr, e)
+        })?;
+        Ok((name.trim().to_owned(), value.to_owned()))
+    }
+
     /// The entity of `node`'s `entity` attribute, and the tag its values carry to scripts.
     fn entity(
         &self,
@@ -2030,9 +2065,19 @@ impl<'d, 'i> Parser<'d, 'i> {
         // `Person(min_age=18, max_age=65)`: DATAMIMIC's constructor form.
         let (name, args) = split_call(text).map_err(|e| self.err_attr(node, "entity", e))?;
         let def = entities::find(name).map_err(|e| self.err_attr(node, "entity", e))?;
-        let arguments = parameters(args)
-            .and_then(|pairs| EntityArguments::parse(&pairs))
-            .map_err(|e| self.err_attr(node, "entity", e))?;
+        let constructed = parameters(args).map_err(|e| self.err_attr(node, "entity", e))?;
+        EntityArguments::parse(&constructed).map_err(|e| self.err_attr(node, "entity", e))?;
+        let mut params: Vec<(String, String)> = Vec::new();
+        for param in node.children().filter(|c| c.has_tag_name("param")) {
+            let mut given = constructed.clone();
+            given.extend(params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+            let pair = self.entity_param(param, &given)?;
+            params.push(pair);
+        }
+        let mut pairs = constructed;
+        pairs.extend(params.iter().map(|(n, v)| (n.as_str(), v.as_str())));
+        let arguments =
+            EntityArguments::parse(&pairs).map_err(|e| self.err_attr(node, "entity", e))?;
         let constructor_ages = (arguments.min_age, arguments.max_age);
         let u32_attr = |attr: &str| -> Result<Option<u32>> {
             self.attr(node, attr)

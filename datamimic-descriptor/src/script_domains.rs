@@ -160,6 +160,9 @@ class _Model(Record):
         derived = _DERIVED.get(self._entity, {}).get(name)
         if derived is not None:
             return derived(self)
+        properties = self.__dict__.get("_properties", {})
+        if name in properties:
+            return properties[name]
         return Record.__getattr__(self, name)
 
     def __init__(self, generator, **related):
@@ -252,8 +255,7 @@ const DERIVED: &[(&str, &str)] = &[("BankAccount", "bank_data"), ("Address", "zi
 pub(crate) fn model_property(value: &rhai::Dynamic, name: &str) -> bool {
     let Some(entity) = Some(crate::dict_order::entity_bits(value.tag()))
         .filter(|t| *t > 0)
-        .and_then(|t| entities_with_classes().nth(usize::try_from((t >> 10) - 1).ok()?))
-        .map(|(_, entity)| entity)
+        .and_then(entity_of_tag)
     else {
         return false;
     };
@@ -264,9 +266,49 @@ pub(crate) fn model_property(value: &rhai::Dynamic, name: &str) -> bool {
             .is_some_and(|n| n == snake_case(entity))
 }
 
+/// Property `name` of `value`, an entity's value whose `map` lacks it, when the entity has it
+/// as a model property computed here ([`crate::model_properties`]).
+pub(crate) fn property_value(
+    value: &rhai::Dynamic,
+    name: &str,
+    map: &rhai::Map,
+) -> Option<rhai::Dynamic> {
+    let entity = Some(crate::dict_order::entity_bits(value.tag()))
+        .filter(|t| *t > 0)
+        .and_then(entity_of_tag)?;
+    crate::model_properties::value(entity, name, map)
+}
+
+/// Every model property computed here ([`crate::model_properties`]) of `value`, an entity's
+/// value with fields `map`, by name.
+pub(crate) fn property_values(
+    value: &rhai::Dynamic,
+    map: &rhai::Map,
+) -> Vec<(&'static str, rhai::Dynamic)> {
+    Some(crate::dict_order::entity_bits(value.tag()))
+        .filter(|t| *t > 0)
+        .and_then(entity_of_tag)
+        .map(|entity| crate::model_properties::values(entity, map))
+        .unwrap_or_default()
+}
+
 /// The tag of an entity's values ([`entity_tag`]): small enough for rhai's tag on every
 /// platform.
 pub type EntityTag = i16;
+
+/// The entities whose values carry a tag: those with domain classes, in [`DOMAINS`] order,
+/// then the others with model properties ([`crate::model_properties`]).
+fn tagged_entities() -> impl Iterator<Item = &'static str> {
+    let classes = || entities_with_classes().map(|(_, name)| name);
+    classes()
+        .chain(crate::model_properties::entities().filter(move |e| !classes().any(|c| c == *e)))
+}
+
+/// The entity whose values carry `tag` ([`entity_tag`]).
+pub(crate) fn entity_of_tag(tag: EntityTag) -> Option<&'static str> {
+    let place = usize::try_from((tag >> 10) - 1).ok()?;
+    tagged_entities().nth(place)
+}
 
 /// The entities with domain classes, in [`DOMAINS`] order.
 fn entities_with_classes() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -277,10 +319,10 @@ fn entities_with_classes() -> impl Iterator<Item = (&'static str, &'static str)>
 
 /// The tag an entity's values carry to scripts, so that a script sees them as DATAMIMIC's
 /// model of that entity (`account.bank_data`, `account._bank_account_generator.dataset`):
-/// the entity's place among those with domain classes and the dataset's two letters; 0 for
-/// an entity without domain classes.
+/// the entity's place among those with domain classes or model properties
+/// (the descriptor's model properties) and the dataset's two letters; 0 for any other entity.
 pub fn entity_tag(entity: &str, dataset: Option<&str>) -> EntityTag {
-    let Some(place) = entities_with_classes().position(|(_, name)| name == entity) else {
+    let Some(place) = tagged_entities().position(|name| name == entity) else {
         return 0;
     };
     let letters = dataset.unwrap_or("US").as_bytes();
@@ -294,12 +336,26 @@ pub fn entity_tag(entity: &str, dataset: Option<&str>) -> EntityTag {
     (EntityTag::try_from(place).unwrap_or(0) + 1) << 10 | letter(0) << 5 | letter(1)
 }
 
-/// A value of a tagged entity ([`entity_tag`]) as an instance of its model class.
-pub(crate) fn model_of(vm: &VirtualMachine, tag: EntityTag, fields: PyObjectRef) -> PyResult {
+/// A value of a tagged entity ([`entity_tag`]) as an instance of its model class, `None` for
+/// an entity without domain classes.
+pub(crate) fn model_of(
+    vm: &VirtualMachine,
+    tag: EntityTag,
+    fields: PyObjectRef,
+) -> Option<PyResult> {
     let place = usize::try_from((tag >> 10) - 1).unwrap_or(usize::MAX);
-    let Some((domain, name)) = entities_with_classes().nth(place) else {
-        return Ok(fields);
-    };
+    let (domain, name) = entities_with_classes().nth(place)?;
+    Some(class_instance(vm, tag, domain, name, fields))
+}
+
+/// `fields` as an instance of the model class of entity `name` of `domain`.
+fn class_instance(
+    vm: &VirtualMachine,
+    tag: EntityTag,
+    domain: &str,
+    name: &'static str,
+    fields: PyObjectRef,
+) -> PyResult {
     let letter = |bits: EntityTag| char::from(b'A' - 1 + (bits & 31) as u8);
     let dataset: String = [letter(tag >> 5), letter(tag)].iter().collect();
     let path = format!("datamimic_ce.domains.{domain}.models.{}", snake_case(name));
@@ -428,8 +484,11 @@ mod tests {
             0,
             "an entity without domain classes"
         );
-        let last = entities_with_classes().last().unwrap().1;
+        let last = tagged_entities().last().unwrap();
         assert!(entity_tag(last, Some("zz")) > 0);
+        for entity in ["UserAccount", "Transaction"] {
+            assert_eq!(entity_of_tag(entity_tag(entity, Some("DE"))), Some(entity));
+        }
     }
 
     #[test]

@@ -108,8 +108,12 @@ pub fn compile(expr: &Expr) -> Option<Native> {
                 let Some(map) = owner.read_lock::<Map>() else {
                     return Err(Stop::Interpreter);
                 };
-                match map.get(name.as_str()) {
-                    Some(value) => Ok(value.clone()),
+                let found = map
+                    .get(name.as_str())
+                    .cloned()
+                    .or_else(|| crate::script_domains::property_value(&owner, &name, &map));
+                match found {
+                    Some(value) => Ok(value),
                     // An entity's model may have the property (`account.bank_data`).
                     None if crate::script_domains::model_property(&owner, &name) => {
                         Err(Stop::Interpreter)
@@ -258,8 +262,13 @@ fn walk(
     let Some(map) = value.read_lock::<Map>() else {
         return Err(Stop::Interpreter);
     };
-    match map.get(name.as_str()) {
-        Some(next) => walk(next, root, steps, i + 1, scope),
+    if let Some(next) = map.get(name.as_str()) {
+        return walk(next, root, steps, i + 1, scope);
+    }
+    // A model property computed here (`user.email`): a value of its own.
+    let property = crate::script_domains::property_value(value, name, &map);
+    match property {
+        Some(next) => walk(&next, root, steps, i + 1, scope),
         // An entity's model may have the property (`account.bank_data`).
         None if crate::script_domains::model_property(value, name) => Err(Stop::Interpreter),
         None => {

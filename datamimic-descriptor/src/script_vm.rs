@@ -93,6 +93,14 @@ class Record(dict):
     def to_dict(self):
         return dict(self)
 
+class ModelRecord(Record):
+    """An entity's record with read-only model properties beyond its keys (`user.email`)."""
+    def __getattr__(self, name):
+        properties = self.__dict__.get("_properties", {})
+        if name in properties:
+            return properties[name]
+        return Record.__getattr__(self, name)
+
 class DateTimeText(str):
     """A datetime as datamimic writes it (`%Y-%m-%d %H:%M:%S`), with a datetime's fields."""
     __slots__ = ()
@@ -288,7 +296,7 @@ impl Python {
             }
             // Where Rust functions find the classes values are seen as; not importable.
             let prelude = vm.ctx.new_dict();
-            for class in ["Record", "DateTimeText"] {
+            for class in ["Record", "ModelRecord", "DateTimeText"] {
                 prelude.set_item(class, scope.globals.get_item(class, vm)?, vm)?;
             }
             modules.set_item(
@@ -641,10 +649,31 @@ fn to_python(vm: &VirtualMachine, classes: &Classes<'_>, value: &Dynamic) -> PyR
             dict.set_item(k, to_python(vm, classes, v)?, vm)?;
         }
         let tag = crate::dict_order::entity_bits(value.tag());
-        if tag != 0 {
-            return script_domains::model_of(vm, tag, dict.into());
+        if tag == 0 {
+            return classes.record.call((dict,), vm);
         }
-        return classes.record.call((dict,), vm);
+        let properties = script_domains::property_values(value, &map);
+        let record = match script_domains::model_of(vm, tag, dict.clone().into()) {
+            Some(model) => model?,
+            None if properties.is_empty() => return classes.record.call((dict,), vm),
+            None => vm
+                .sys_module
+                .get_attr("modules", vm)?
+                .get_item(PRELUDE_MODULE, vm)?
+                .get_attr("ModelRecord", vm)?
+                .call((dict,), vm)?,
+        };
+        if !properties.is_empty() {
+            let values = vm.ctx.new_dict();
+            for (name, property) in &properties {
+                values.set_item(*name, to_python(vm, classes, property)?, vm)?;
+            }
+            record
+                .dict()
+                .ok_or_else(|| vm.new_type_error("a model record without attributes"))?
+                .set_item("_properties", values.into(), vm)?;
+        }
+        return Ok(record);
     }
     Ok(vm.ctx.new_str(value.to_string()).into())
 }

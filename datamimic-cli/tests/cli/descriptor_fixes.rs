@@ -87,7 +87,7 @@ fn a_product_rating_is_its_one_decimal_value_in_scripts_and_sqlite() {
 }
 
 #[test]
-fn a_variable_with_child_elements_is_refused_naming_each() {
+fn a_variable_with_child_elements_other_than_entity_params_is_refused_naming_each() {
     let s = Scratch::new("fixes-variable-children");
     s.write(
         "d.xml",
@@ -97,6 +97,7 @@ fn a_variable_with_child_elements_is_refused_naming_each() {
       <param name="segment" value="Premium"/>
     </variable>
     <variable name="x" constant="1"><key name="y" constant="2"/></variable>
+    <variable name="w" constant="1"><param name="min_age" value="2"/></variable>
     <key name="z" script="x"/>
   </generate>
 </setup>"#,
@@ -104,16 +105,22 @@ fn a_variable_with_child_elements_is_refused_naming_each() {
     let out = crate::datamimic(&s.0, &["run", "d.xml"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
+    // An entity's `<param>` is a constructor argument, which CRM does not take.
     assert!(
         stderr.starts_with(
-            "datamimic: error: d.xml:4:7: `<variable>` `premium` takes no child elements \
-             (`<param>`), as in DATAMIMIC; an entity's arguments go in its attribute"
+            "datamimic: error: d.xml:4:20: `name`: unknown entity argument `segment`; \
+             supported: min_age, max_age,"
         ),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("d.xml:6:37: `<variable>` `x` takes no child elements (`<key>`)"),
-        "{stderr}"
-    );
+    for (at, name, child) in [("6:37", "x", "key"), ("7:37", "w", "param")] {
+        assert!(
+            stderr.contains(&format!(
+                "d.xml:{at}: `<variable>` `{name}` takes no child elements (`<{child}>`) but \
+                 an entity's `<param name=\"...\" value=\"...\"/>` arguments"
+            )),
+            "{stderr}"
+        );
+    }
     assert!(!s.path("output/t.json").exists());
 }

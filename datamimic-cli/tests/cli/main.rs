@@ -14,6 +14,7 @@ mod descriptor_database;
 mod descriptor_database_left_out;
 mod descriptor_datetime;
 mod descriptor_dict_order;
+mod descriptor_entity_params;
 mod descriptor_fixes;
 mod descriptor_inputs;
 mod descriptor_literal_generators;
