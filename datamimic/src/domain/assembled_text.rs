@@ -32,14 +32,7 @@ pub(crate) fn serialize_assembled<S: serde::Serializer>(
 
 /// Appends `value` (below 100) as two digits, with a leading zero.
 // For `iso_date`, which only the industry domains use.
-#[cfg(any(
-    feature = "digital",
-    feature = "ecommerce",
-    feature = "finance",
-    feature = "healthcare",
-    feature = "insurance",
-    feature = "public-sector"
-))]
+#[cfg(feature = "industry-domain")]
 #[cfg_attr(not(feature = "all-domains"), allow(dead_code))]
 #[inline]
 pub(crate) fn push_two_digits(text: &mut String, value: u32) {
@@ -49,14 +42,7 @@ pub(crate) fn push_two_digits(text: &mut String, value: u32) {
 }
 
 /// Appends `value` in decimal, padded with leading zeros to at least `width` digits.
-#[cfg(any(
-    feature = "digital",
-    feature = "ecommerce",
-    feature = "finance",
-    feature = "healthcare",
-    feature = "insurance",
-    feature = "public-sector"
-))]
+#[cfg(feature = "industry-domain")]
 #[cfg_attr(not(feature = "all-domains"), allow(dead_code))]
 #[inline]
 pub(crate) fn push_padded(text: &mut String, value: u64, width: usize) {

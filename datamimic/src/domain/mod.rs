@@ -18,14 +18,7 @@ mod service;
 
 // Writing values as text cheaply: from their parts, and dates as chrono writes them.
 mod assembled_text;
-#[cfg(any(
-    feature = "digital",
-    feature = "ecommerce",
-    feature = "finance",
-    feature = "healthcare",
-    feature = "insurance",
-    feature = "public-sector"
-))]
+#[cfg(feature = "industry-domain")]
 #[cfg_attr(not(feature = "all-domains"), allow(dead_code))]
 mod iso_date;
 mod text_parts;
