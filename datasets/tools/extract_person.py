@@ -1,4 +1,4 @@
-"""common/person/*: given names, family names, academic/nobility titles, salutations."""
+"""common/person/*: given names and family names (titles and salutations: extract_person_titles.py)."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -311,82 +311,7 @@ def family_names():
                            hybrid(dm(f"familyName_{cc}.csv"), tail))
 
 
-# Hand-set, illustrative weights. Vocabulary: faker prefixes (de_DE, de_AT, en_US, it_IT) and
-# common national usage.
-ACADEMIC = {
-    "US": [("Dr.", 60), ("PhD", 25), ("Prof.", 10), ("MD", 5)],
-    # DE: written by extract_de_academic_title.py from Destatis' doctoral candidates by field.
-    "AT": [("Mag.", 35), ("Dr.", 30), ("DI", 12), ("Dipl.-Ing.", 8), ("Ing.", 8), ("Dr. med. univ.", 4), ("Univ.Prof.", 3)],
-    "CH": [("Dr.", 80), ("Prof.", 10), ("Prof. Dr.", 10)],
-    "GB": [("Dr", 80), ("Prof", 15), ("Prof Dr", 5)],
-    "FR": [("Dr", 85), ("Pr", 15)],
-    "ES": [("Dr.", 85), ("Prof.", 15)],
-    "IT": [("Dott.", 70), ("Ing.", 12), ("Avv.", 8), ("Prof.", 10)],
-    "NL": [("dr.", 30), ("drs.", 25), ("ir.", 20), ("mr.", 15), ("prof. dr.", 10)],
-    "PL": [("dr", 70), ("dr hab.", 15), ("prof.", 15)],
-    "SE": [("Dr", 85), ("Prof.", 15)],
-    "VN": [("TS.", 70), ("PGS.TS.", 20), ("GS.TS.", 10)],
-}
-
-# (male, female) pairs; weights roughly follow how many such titles exist (illustrative).
-NOBILITY = {
-    "DE": [("Graf", "Gräfin", 40), ("Freiherr", "Freifrau", 35), ("Baron", "Baronin", 10),
-           ("Prinz", "Prinzessin", 6), ("Fürst", "Fürstin", 4), ("Herzog", "Herzogin", 2), ("Ritter", "Edle", 3)],
-    "AT": [("Graf", "Gräfin", 40), ("Freiherr", "Freifrau", 35), ("Baron", "Baronin", 10),
-           ("Prinz", "Prinzessin", 6), ("Fürst", "Fürstin", 4), ("Ritter", "Edle", 5)],
-    "GB": [("Baron", "Baroness", 45), ("Lord", "Lady", 20), ("Viscount", "Viscountess", 10),
-           ("Earl", "Countess", 16), ("Marquess", "Marchioness", 4), ("Duke", "Duchess", 3), ("Prince", "Princess", 2)],
-    "FR": [("Baron", "Baronne", 40), ("Comte", "Comtesse", 35), ("Vicomte", "Vicomtesse", 12),
-           ("Marquis", "Marquise", 8), ("Duc", "Duchesse", 3), ("Prince", "Princesse", 2)],
-    "ES": [("Barón", "Baronesa", 25), ("Conde", "Condesa", 35), ("Marqués", "Marquesa", 30),
-           ("Duque", "Duquesa", 8), ("Príncipe", "Princesa", 2)],
-    "IT": [("Barone", "Baronessa", 35), ("Conte", "Contessa", 35), ("Marchese", "Marchesa", 15),
-           ("Duca", "Duchessa", 8), ("Principe", "Principessa", 7)],
-}
-NOBILITY["US"] = NOBILITY["GB"]
-
-# gender -> [(salutation, weight)]
-SALUTATION = {
-    "US": {"male": [("Mr.", 1)], "female": [("Mrs.", 0.5), ("Ms.", 0.4), ("Miss", 0.1)], "other": [("Mx.", 1)]},
-    "GB": {"male": [("Mr", 1)], "female": [("Mrs", 0.45), ("Ms", 0.4), ("Miss", 0.15)], "other": [("Mx", 1)]},
-    "DE": {"male": [("Herr", 1)], "female": [("Frau", 1)], "other": [("Divers", 1)]},
-    "AT": {"male": [("Herr", 1)], "female": [("Frau", 1)], "other": [("Divers", 1)]},
-    "CH": {"male": [("Herr", 1)], "female": [("Frau", 1)], "other": [("Divers", 1)]},
-    "FR": {"male": [("M.", 1)], "female": [("Mme", 1)], "other": [("Mx", 1)]},
-    "ES": {"male": [("Sr.", 1)], "female": [("Sra.", 1)], "other": [("Sre.", 1)]},
-    "IT": {"male": [("Sig.", 1)], "female": [("Sig.ra", 1)], "other": [("Gentile", 1)]},
-    "NL": {"male": [("Dhr.", 1)], "female": [("Mevr.", 1)], "other": [("Mx.", 1)]},
-    "PL": {"male": [("Pan", 1)], "female": [("Pani", 1)], "other": [("Osoba", 1)]},
-    "SE": {"male": [("Herr", 1)], "female": [("Fru", 1)], "other": [("Mx", 1)]},
-    "VN": {"male": [("Ông", 1)], "female": [("Bà", 1)], "other": [("Quý khách", 1)]},
-}
-
-
-def titles():
-    for cc, items in sorted(ACADEMIC.items()):
-        write_value_weight(f"{P}academic_title_{cc}.csv",
-                           ["Source: hand-curated list of academic name prefixes (vocabulary as in faker@40.63.0 person prefixes and national usage)",
-                            "weights: illustrative (no statistic used)"], items)
-    for cc, items in sorted(NOBILITY.items()):
-        base = "GB-style list (the US has no nobility); " if cc == "US" else ""
-        for i, s in ((0, "male"), (1, "female")):
-            write_value_weight(f"{P}nobility_title_{s}_{cc}.csv",
-                               [f"Source: {base}hand-curated, vocabulary from {DM} nobTitle_*_{{GB,de,fr,es,it}}.csv corrected (German/French/Spanish forms); MIT",
-                                "weights: illustrative (rough relative frequency of such titles)"],
-                               [(t[i], t[2]) for t in items])
-    for cc, genders in sorted(SALUTATION.items()):
-        rows = []
-        for g in ("male", "female", "other"):
-            for sal, w in genders[g]:
-                rows.append([g, sal, w])
-        write_table(f"{P}salutation_{cc}.csv",
-                    [f"Source: {DM} salutation_*.csv (male/female forms) + hand-set neutral form for 'other' (see SOURCES.md)",
-                     "weights: within-gender shares, illustrative"],
-                    ["gender", "salutation", "weight"], rows)
-
-
 if __name__ == "__main__":
     given_names()
     given_name_cohorts()
     family_names()
-    titles()

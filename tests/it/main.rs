@@ -28,6 +28,7 @@ mod real_addresses;
 mod real_email_domains;
 mod real_industry_data;
 mod real_names;
+mod real_person_titles;
 mod real_streets;
 mod relations;
 mod rng_streams;
