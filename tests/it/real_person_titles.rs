@@ -141,7 +141,11 @@ fn one_salutation_per_sex_elsewhere() {
         for (gender, form) in [(Gender::Male, male), (Gender::Female, female)] {
             let of_gender = of_sex(&generated, gender);
             assert!(of_gender.len() > SAMPLE as usize / 3, "{country}");
-            assert_eq!(share(&of_gender, |p| p.salutation, form), 1.0, "{country} {form}");
+            assert_eq!(
+                share(&of_gender, |p| p.salutation, form),
+                1.0,
+                "{country} {form}"
+            );
         }
     }
 }
@@ -158,10 +162,7 @@ fn british_nobility_follows_the_peerage_by_rank() {
             ..PersonConfig::default()
         },
     );
-    let (men, women) = (
-        of_sex(&noble, Gender::Male),
-        of_sex(&noble, Gender::Female),
-    );
+    let (men, women) = (of_sex(&noble, Gender::Male), of_sex(&noble, Gender::Female));
     for row in &rows[1..] {
         let expected: f64 = row[2].parse().unwrap();
         for (group, title) in [(&men, row[0]), (&women, row[1])] {
@@ -201,7 +202,11 @@ fn vietnamese_middle_names_follow_the_sample_counts() {
     assert_eq!(rows[0], ["sex", "middle_name", "share"]);
     let generated = adults("VN");
     for (sex, expected) in by_key(&rows[1..]) {
-        let gender = if sex == "male" { Gender::Male } else { Gender::Female };
+        let gender = if sex == "male" {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
         let group = of_sex(&generated, gender);
         for (middle, expected) in &expected {
             let seen = share(&group, |p| p.full_name.middle(), middle);
