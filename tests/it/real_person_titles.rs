@@ -45,7 +45,7 @@ fn share(people: &[&Person], field: impl Fn(&Person) -> &str, value: &str) -> f6
     people.iter().filter(|p| field(p) == value).count() as f64 / people.len() as f64
 }
 
-fn of_sex<'a>(people: &'a [Person], gender: Gender) -> Vec<&'a Person> {
+fn of_sex(people: &[Person], gender: Gender) -> Vec<&Person> {
     people.iter().filter(|p| p.gender == gender).collect()
 }
 
