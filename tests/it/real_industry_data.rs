@@ -466,10 +466,7 @@ fn german_conditions_follow_the_rki_survey_by_age_band_and_sex() {
             let (condition, sex) = (row[0], row[3]);
             let expected: f64 = row[4].parse().unwrap();
             let n = people[sex];
-            let count = with
-                .get(&(condition.to_owned(), sex))
-                .copied()
-                .unwrap_or(0);
+            let count = with.get(&(condition.to_owned(), sex)).copied().unwrap_or(0);
             let seen = count as f64 / n as f64;
             assert!(
                 (seen - expected).abs() <= tolerance_over(expected, n),
