@@ -18,9 +18,23 @@ condition it stands for: "Diabetes Typ 2" takes all known diabetes except gestat
 10 or more), "Arthrose" osteoarthritis, "Adipositas" a self-reported BMI of 30 or more. Where a
 cell has no respondent with the condition (stroke, men 18-29: 0 of 1,188), the prevalence is 0.
 
-Hypertension is not in this file; its rows stay those of GEDA 2014/2015-EHIS (kept below with
-their source). Children and adolescents are not surveyed by GEDA: below 18 the generator applies
-its rule for ages under the first band (a quarter of that band's figure), which is illustrative.
+Hypertension and lipid disorders are not in that file. They come from the RKI's indicator file of
+its health reporting, "Gesundheitsberichterstattung - Daten zu nichtübertragbaren Erkrankungen"
+(Robert Koch-Institut 2025, Zenodo doi 10.5281/zenodo.13736663, CC BY 4.0; GitHub
+`robert-koch-institut/Gesundheitsberichterstattung_-_Daten_zu_nichtuebertragbaren_Erkrankungen`,
+file `GBE_Indikatoren_nichtuebertragbarer_Erkrankungen.tsv`, commit 66c5b86): indicator 2060202
+"Bluthochdruck: Prävalenz" (ever diagnosed by a physician), its latest wave GEDA 2022, and
+indicator 2060203 "Fettstoffwechselstörung: Prävalenz", its latest wave 2025; rows of Germany,
+all education groups, `beobachtet` (not age-standardised), by sex and age group. The file is
+19.6 MB and was read here in pages, so its rows are transcribed in GBE_ROWS below; with
+$DM_SRC/rki/GBE_Indikatoren_nichtuebertragbarer_Erkrankungen.tsv present the script reads them
+from it and stops if they differ. The RKI does not report hypertension for women 18-29 in 2022
+(200 respondents, too few cases); that cell takes the same indicator's GEDA 2012 figure (5.0 %,
+1,217 respondents; 2012 and 2022 were both telephone surveys). The 2022 figure for men 18-29 is
+flagged uncertain by the RKI (260 respondents).
+
+Children and adolescents are not surveyed by GEDA: below 18 the generator applies its rule for
+ages under the first band (a quarter of that band's figure), which is illustrative.
 
 Run `python3 datasets/tools/extract_de_condition_prevalence.py` (stdlib only).
 """
@@ -59,10 +73,66 @@ AGE_GROUPS = {
 }
 SEXES = {"Frauen": "female", "Männer": "male"}
 
-# Not in the GEDA 2019/2020 file: RKI GEDA 2014/2015-EHIS, J Health Monit 2017 2(1): adults
-# "nearly one in three" (31.8 %), 65+ "nearly two thirds"; 18-64 derived from the two (65+ about
-# 26 % of adults).
-HYPERTENSION = [("Bluthochdruck", 18, 64, "all", 0.21), ("Bluthochdruck", 65, 120, "all", 0.63)]
+GBE_FILE = SRC.parent / "GBE_Indikatoren_nichtuebertragbarer_Erkrankungen.tsv"
+GBE_SOURCE = ("Robert Koch-Institut, GBE indicator file (doi 10.5281/zenodo.13736663, CC BY 4.0): "
+              "2060202 hypertension ever diagnosed, GEDA 2022 (women 18-29: GEDA 2012); "
+              "2060203 lipid disorders, 2025; not age-standardised")
+# GBE indicator -> condition name of healthcare/condition_DE
+GBE_INDICATORS = {"2060202": "Bluthochdruck", "2060203": "Hyperlipidämie"}
+# (indicator, year, Geschlecht_Name, Alter_ID, Wert in %, Stichprobe), transcribed from the file.
+GBE_ROWS = [
+    ("2060202", "2012", "Weiblich", "18-29", 5.0, 1217),
+    ("2060202", "2022", "Weiblich", "30-44", 16.3, 410),
+    ("2060202", "2022", "Weiblich", "45-64", 36.4, 1226),
+    ("2060202", "2022", "Weiblich", "65-79", 60.4, 868),
+    ("2060202", "2022", "Weiblich", "80+", 69.1, 415),
+    ("2060202", "2022", "Männlich", "18-29", 10.2, 260),
+    ("2060202", "2022", "Männlich", "30-44", 25.4, 411),
+    ("2060202", "2022", "Männlich", "45-64", 41.9, 955),
+    ("2060202", "2022", "Männlich", "65-79", 60.6, 703),
+    ("2060202", "2022", "Männlich", "80+", 63.7, 312),
+    ("2060203", "2025", "Weiblich", "18-29", 5.2, 2526),
+    ("2060203", "2025", "Weiblich", "30-44", 10.0, 3799),
+    ("2060203", "2025", "Weiblich", "45-64", 24.7, 6139),
+    ("2060203", "2025", "Weiblich", "65-79", 39.6, 3877),
+    ("2060203", "2025", "Weiblich", "80+", 37.7, 1408),
+    ("2060203", "2025", "Männlich", "18-29", 2.7, 1666),
+    ("2060203", "2025", "Männlich", "30-44", 9.9, 2981),
+    ("2060203", "2025", "Männlich", "45-64", 28.0, 4790),
+    ("2060203", "2025", "Männlich", "65-79", 39.9, 3581),
+    ("2060203", "2025", "Männlich", "80+", 37.4, 1443),
+]
+GBE_AGES = {"18-29": (18, 29), "30-44": (30, 44), "45-64": (45, 64), "65-79": (65, 79), "80+": (80, 120)}
+GBE_SEXES = {"Weiblich": "female", "Männlich": "male"}
+
+
+def check_gbe_rows() -> None:
+    """Compare the transcribed rows with the RKI file when it is at hand."""
+    if not GBE_FILE.exists():
+        print(f"note: {GBE_FILE} not present; using the transcribed GBE rows")
+        return
+    wanted = {(i, y, g, a): (v, n) for i, y, g, a, v, n in GBE_ROWS}
+    seen = {}
+    with GBE_FILE.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            key = (r["Indikator_ID"], r["Zeitraum_Name"], r["Geschlecht_Name"], r["Alter_ID"])
+            if (key in wanted and r["Region_ID"] == "00" and r["Bildung_Casmin_ID"] == "0"
+                    and r["Standardisierung_Name"] == "beobachtet"):
+                seen[key] = (float(r["Wert"]), int(r["Stichprobe"]))
+    for key, value in wanted.items():
+        if seen.get(key) != value:
+            raise SystemExit(f"GBE row {key}: file has {seen.get(key)}, transcribed {value}")
+
+
+def gbe_rows() -> list[tuple[str, int, int, str, float, str, int]]:
+    """(condition, age_min, age_max, sex, prevalence, cases (unknown), respondents)."""
+    check_gbe_rows()
+    out = []
+    for indicator, _year, sex, age, percent, respondents in GBE_ROWS:
+        lo, hi = GBE_AGES[age]
+        out.append((GBE_INDICATORS[indicator], lo, hi, GBE_SEXES[sex], round(percent / 100, 5), "NA",
+                    respondents))
+    return out
 
 
 def geda_rows() -> list[tuple[str, int, int, str, float, int, int]]:
@@ -92,16 +162,15 @@ def geda_rows() -> list[tuple[str, int, int, str, float, int, int]]:
 
 
 def main() -> None:
-    rows = geda_rows()
+    rows = sorted(geda_rows() + gbe_rows(), key=lambda row: (row[0], row[1], row[3]))
     table = [[c, lo, hi, sex, p, p] for c, lo, hi, sex, p, _, _ in rows]
-    table += [[c, lo, hi, sex, p, p] for c, lo, hi, sex, p in HYPERTENSION]
-    table.sort(key=lambda r: (r[0], r[1], r[3]))
     write_table("healthcare/condition_prevalence_DE.csv", [
-        f"Source: {SOURCE}; Bluthochdruck: RKI GEDA 2014/2015-EHIS (J Health Monit 2017 2(1); 18-64 derived)",
+        f"Source: {SOURCE}; Bluthochdruck and Hyperlipidämie: {GBE_SOURCE}",
         "prevalence = fraction of people in the age band (and sex) with the condition; weight = prevalence; per band either one 'all' row or male+female rows"],
         ["condition", "age_min", "age_max", "sex", "prevalence", "weight"], table)
     lines = [f"# {SOURCE}",
-             "# cases and respondents are the survey's unweighted counts; prevalence is the RKI's weighted share",
+             f"# Bluthochdruck and Hyperlipidämie: {GBE_SOURCE}",
+             "# cases and respondents are the survey's unweighted counts (cases NA where the RKI gives none); prevalence is the RKI's weighted share",
              "# written by datasets/tools/extract_de_condition_prevalence.py",
              "condition,age_min,age_max,sex,prevalence,cases,respondents"]
     lines += [f"{c},{lo},{hi},{sex},{p},{n},{m}" for c, lo, hi, sex, p, n, m in rows]

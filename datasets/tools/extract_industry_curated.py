@@ -35,9 +35,9 @@ BLOOD_TYPES = {
 # Weights: approximate population prevalence in per cent. REAL (cited) where marked R, else
 # ILLUSTRATIVE order of magnitude.
 CONDITIONS = {
-    "hypertension": ("Hypertension", "Bluthochdruck", "cardiovascular", 18, "I10", "I10.90", 45.4, 31.8),  # R: NCHS DB 364 (adults, age-adj.); RKI GEDA 2014/15 ("nearly one in three")
+    "hypertension": ("Hypertension", "Bluthochdruck", "cardiovascular", 18, "I10", "I10.90", 45.4, 36.3),  # R: NCHS DB 364 (adults, age-adj.); RKI GBE indicator 2060202, GEDA 2022 (adults, ever diagnosed)
     "t2d": ("Type 2 Diabetes", "Diabetes Typ 2", "endocrine", 10, "E11.9", "E11.90", 11.6, 8.9),  # US R: CDC National Diabetes Statistics Report (total diabetes, all ages); DE R: RKI GEDA 2019/2020 (known diabetes, adults)
-    "hyperlipidemia": ("Hyperlipidemia", "Hyperlipidämie", "endocrine", 20, "E78.5", "E78.5", 12, 12),
+    "hyperlipidemia": ("Hyperlipidemia", "Hyperlipidämie", "endocrine", 20, "E78.5", "E78.5", 12, 22.4),  # DE R: RKI GBE indicator 2060203, 2025 (adults)
     "obesity": ("Obesity", "Adipositas", "endocrine", 2, "E66.9", "E66.99", 40.3, 19.0),  # US R: NCHS DB 508 (adults); DE R: RKI GEDA 2019/2020 (adults)
     "cad": ("Coronary Artery Disease", "Koronare Herzkrankheit", "cardiovascular", 35, "I25.10", "I25.10", 5, 5.8),  # DE R: RKI GEDA 2019/2020 (adults, 12-month)
     "asthma": ("Asthma", "Asthma", "respiratory", 0, "J45.909", "J45.99", 7.7, 8.0),  # US R: CDC NHIS 2021; DE R: RKI GEDA 2019/2020 (adults)
@@ -92,12 +92,12 @@ CONDITIONS = {
 CONDITIONS_REAL = {
     "US": {"hypertension", "t2d", "obesity", "asthma"},
     "DE": {"hypertension", "cad", "stroke", "allergies", "asthma", "copd", "arthritis", "t2d", "obesity",
-           "depression"},
+           "depression", "hyperlipidemia"},
 }
 # DE age_min where it differs from the shared column: the RKI's GEDA 2019/2020 bands start at 18
-# (coronary heart disease, stroke and COPD are reported from 18 on); type 2 diabetes is not given
+# (coronary heart disease, stroke, COPD and lipid disorders are reported from 18 on); type 2 diabetes is not given
 # to children (the 10-17 share of the US row has no German figure here).
-AGE_MIN_DE = {"cad": 18, "stroke": 18, "copd": 18, "t2d": 18}
+AGE_MIN_DE = {"cad": 18, "stroke": 18, "copd": 18, "t2d": 18, "hyperlipidemia": 18}
 
 # condition_prevalence rows: (condition key, age_min, age_max, sex, prevalence fraction, source)
 # (US only: condition_prevalence_DE is written by extract_de_condition_prevalence.py from the RKI file)
