@@ -35,15 +35,15 @@ BLOOD_TYPES = {
 # Weights: approximate population prevalence in per cent. REAL (cited) where marked R, else
 # ILLUSTRATIVE order of magnitude.
 CONDITIONS = {
-    "hypertension": ("Hypertension", "Bluthochdruck", "cardiovascular", 18, "I10", "I10.90", 45.4, 31.8),  # R: NCHS DB 364 (adults, age-adj.); RKI GEDA 2014/15 ("nearly one in three")
-    "t2d": ("Type 2 Diabetes", "Diabetes Typ 2", "endocrine", 10, "E11.9", "E11.90", 11.6, 8),  # US R: CDC National Diabetes Statistics Report (total diabetes, all ages); DE illustrative
-    "hyperlipidemia": ("Hyperlipidemia", "Hyperlipidämie", "endocrine", 20, "E78.5", "E78.5", 12, 12),
-    "obesity": ("Obesity", "Adipositas", "endocrine", 2, "E66.9", "E66.99", 40.3, 19),  # US R: NCHS DB 508 (adults); DE illustrative
-    "cad": ("Coronary Artery Disease", "Koronare Herzkrankheit", "cardiovascular", 35, "I25.10", "I25.10", 5, 9.3),  # DE R: RKI DEGS1 40-79 (mean of women 6.4 / men 12.3)
-    "asthma": ("Asthma", "Asthma", "respiratory", 0, "J45.909", "J45.99", 7.7, 6),  # US R: CDC NHIS 2021
-    "copd": ("COPD", "COPD", "respiratory", 40, "J44.9", "J44.99", 4.6, 5),
-    "arthritis": ("Arthritis", "Arthrose", "musculoskeletal", 18, "M19.90", "M19.99", 20, 18),
-    "depression": ("Depression", "Depression", "mental", 12, "F32.9", "F32.9", 8, 8),
+    "hypertension": ("Hypertension", "Bluthochdruck", "cardiovascular", 18, "I10", "I10.90", 45.4, 36.3),  # R: NCHS DB 364 (adults, age-adj.); RKI GBE indicator 2060202, GEDA 2022 (adults, ever diagnosed)
+    "t2d": ("Type 2 Diabetes", "Diabetes Typ 2", "endocrine", 10, "E11.9", "E11.90", 11.6, 8.9),  # US R: CDC National Diabetes Statistics Report (total diabetes, all ages); DE R: RKI GEDA 2019/2020 (known diabetes, adults)
+    "hyperlipidemia": ("Hyperlipidemia", "Hyperlipidämie", "endocrine", 20, "E78.5", "E78.5", 12, 22.4),  # DE R: RKI GBE indicator 2060203, 2025 (adults)
+    "obesity": ("Obesity", "Adipositas", "endocrine", 2, "E66.9", "E66.99", 40.3, 19.0),  # US R: NCHS DB 508 (adults); DE R: RKI GEDA 2019/2020 (adults)
+    "cad": ("Coronary Artery Disease", "Koronare Herzkrankheit", "cardiovascular", 35, "I25.10", "I25.10", 5, 5.8),  # DE R: RKI GEDA 2019/2020 (adults, 12-month)
+    "asthma": ("Asthma", "Asthma", "respiratory", 0, "J45.909", "J45.99", 7.7, 8.0),  # US R: CDC NHIS 2021; DE R: RKI GEDA 2019/2020 (adults)
+    "copd": ("COPD", "COPD", "respiratory", 40, "J44.9", "J44.99", 4.6, 6.1),  # DE R: RKI GEDA 2019/2020 (adults)
+    "arthritis": ("Arthritis", "Arthrose", "musculoskeletal", 18, "M19.90", "M19.99", 20, 17.1),  # DE R: RKI GEDA 2019/2020 (adults)
+    "depression": ("Depression", "Depression", "mental", 12, "F32.9", "F32.9", 8, 8.3),  # DE R: RKI GEDA 2019/2020 (PHQ-8 >= 10, adults)
     "anxiety": ("Anxiety", "Angststörung", "mental", 6, "F41.9", "F41.9", 6, 6),
     "hypothyroidism": ("Hypothyroidism", "Hypothyreose", "endocrine", 0, "E03.9", "E03.9", 5, 5),
     "gerd": ("Gastroesophageal Reflux Disease", "Gastroösophageale Refluxkrankheit", "digestive", 0, "K21.9", "K21.9", 15, 12),
@@ -54,7 +54,7 @@ CONDITIONS = {
     "migraine": ("Migraine", "Migräne", "neurological", 10, "G43.909", "G43.9", 10, 10),
     "sleep_apnea": ("Sleep Apnea", "Schlafapnoe", "respiratory", 18, "G47.33", "G47.31", 5, 4),
     "cancer": ("Cancer", "Krebs", "neoplasm", 0, "C80.1", "C80.9", 4, 4),
-    "stroke": ("Stroke", "Schlaganfall", "cardiovascular", 30, "I63.9", "I63.9", 3, 2.9),  # DE R: RKI DEGS1 40-79 (mean of 2.5 / 3.3)
+    "stroke": ("Stroke", "Schlaganfall", "cardiovascular", 30, "I63.9", "I63.9", 3, 2.3),  # DE R: RKI GEDA 2019/2020 (adults, 12-month)
     "alzheimers": ("Alzheimer's Disease", "Alzheimer-Krankheit", "neurological", 60, "G30.9", "G30.9", 2, 2),
     "parkinsons": ("Parkinson's Disease", "Parkinson-Krankheit", "neurological", 40, "G20.A1", "G20.90", 0.3, 0.4),
     "ms": ("Multiple Sclerosis", "Multiple Sklerose", "neurological", 18, "G35.D", "G35.9", 0.3, 0.3),
@@ -80,7 +80,7 @@ CONDITIONS = {
     "sud": ("Substance Use Disorder", "Substanzgebrauchsstörung", "mental", 12, "F10.20", "F10.2", 5, 3),
     "anemia": ("Anemia", "Anämie", "blood", 0, "D64.9", "D64.9", 3, 3),
     "gout": ("Gout", "Gicht", "musculoskeletal", 25, "M10.9", "M10.99", 2, 1.5),
-    "allergies": ("Allergies", "Allergien", "immune", 0, "T78.40XA", "T78.4", 20, 28.1),  # DE R: RKI GEDA 2014/15, allergic disease excl. asthma, adults 28.1 %
+    "allergies": ("Allergies", "Allergien", "immune", 0, "T78.40XA", "T78.4", 20, 30.9),  # DE R: RKI GEDA 2019/2020, allergies excl. allergic asthma, adults 30.9 %
     "adhd": ("ADHD", "ADHS", "mental", 4, "F90.9", "F90.9", 5, 4),
     "autism": ("Autism Spectrum Disorder", "Autismus-Spektrum-Störung", "mental", 2, "F84.0", "F84.0", 1.5, 0.8),
     "chd_congenital": ("Congenital Heart Defects", "Angeborene Herzfehler", "congenital", 0, "Q24.9", "Q24.9", 0.5, 0.5),
@@ -91,10 +91,16 @@ CONDITIONS = {
 }
 CONDITIONS_REAL = {
     "US": {"hypertension", "t2d", "obesity", "asthma"},
-    "DE": {"hypertension", "cad", "stroke", "allergies"},
+    "DE": {"hypertension", "cad", "stroke", "allergies", "asthma", "copd", "arthritis", "t2d", "obesity",
+           "depression", "hyperlipidemia"},
 }
+# DE age_min where it differs from the shared column: the RKI's GEDA 2019/2020 bands start at 18
+# (coronary heart disease, stroke, COPD and lipid disorders are reported from 18 on); type 2 diabetes is not given
+# to children (the 10-17 share of the US row has no German figure here).
+AGE_MIN_DE = {"cad": 18, "stroke": 18, "copd": 18, "t2d": 18, "hyperlipidemia": 18}
 
 # condition_prevalence rows: (condition key, age_min, age_max, sex, prevalence fraction, source)
+# (US only: condition_prevalence_DE is written by extract_de_condition_prevalence.py from the RKI file)
 # Per (condition, age band) either one `all` row or a `male` + `female` pair, never both.
 PREVALENCE = {
     "US": [
@@ -123,19 +129,6 @@ PREVALENCE = {
         ("asthma", 25, 34, "all", 0.078, "CDC NHIS 2021"),
         ("asthma", 35, 64, "all", 0.082, "CDC NHIS 2021"),
         ("asthma", 65, 120, "all", 0.072, "CDC NHIS 2021"),
-    ],
-    "DE": [
-        # RKI GEDA 2014/2015-EHIS, J Health Monit 2017 2(1): adults "nearly one in three" (31.8 %),
-        # 65+ "nearly two thirds"; 18-64 DERIVED from the two (65+ ~26 % of adults)
-        ("hypertension", 18, 64, "all", 0.21, "derived from RKI GEDA 2014/15"),
-        ("hypertension", 65, 120, "all", 0.63, "RKI GEDA 2014/15"),
-        # RKI GEDA 2014/15: allergic disease (excl. asthma), adults
-        ("allergies", 18, 120, "all", 0.281, "RKI GEDA 2014/15"),
-        # RKI DEGS1 (2008-2011), lifetime prevalence, age 40-79
-        ("cad", 40, 79, "female", 0.064, "RKI DEGS1"),
-        ("cad", 40, 79, "male", 0.123, "RKI DEGS1"),
-        ("stroke", 40, 79, "female", 0.025, "RKI DEGS1"),
-        ("stroke", 40, 79, "male", 0.033, "RKI DEGS1"),
     ],
 }
 

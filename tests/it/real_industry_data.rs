@@ -410,3 +410,68 @@ fn us_conditions_follow_the_published_prevalence_by_age_band() {
         );
     }
 }
+
+/// Allowed distance of an observed share over `n` draws from the expected one: four standard
+/// errors, and at least a tenth of a percentage point.
+fn tolerance_over(expected: f64, n: u64) -> f64 {
+    (4.0 * (expected * (1.0 - expected) / n as f64).sqrt()).max(0.001)
+}
+
+#[test]
+fn german_conditions_follow_the_rki_survey_by_age_band_and_sex() {
+    use datamimic::domain::common::Gender;
+    let rows = reference(include_str!("reference/condition_prevalence_de.csv"));
+    assert_eq!(
+        rows[0],
+        [
+            "condition",
+            "age_min",
+            "age_max",
+            "sex",
+            "prevalence",
+            "cases",
+            "respondents"
+        ]
+    );
+    let mut bands: Vec<(u8, u8)> = rows[1..]
+        .iter()
+        .map(|r| (r[1].parse().unwrap(), r[2].parse().unwrap()))
+        .collect();
+    bands.sort_unstable();
+    bands.dedup();
+    for (min_age, max_age) in bands {
+        let service =
+            PatientService::with_config("DE", HealthcareConfig::default().ages(min_age, max_age))
+                .unwrap()
+                .seed(29);
+        // Patients per sex, and with each condition per (condition, sex).
+        let mut people: HashMap<&str, u64> = HashMap::new();
+        let mut with: HashMap<(String, &str), u64> = HashMap::new();
+        for i in 0..SAMPLE {
+            let p = service.record(i);
+            let sex = match p.gender {
+                Gender::Male => "male",
+                Gender::Female => "female",
+                Gender::Other => continue,
+            };
+            *people.entry(sex).or_default() += 1;
+            for c in p.conditions.iter() {
+                *with.entry((c.name.to_owned(), sex)).or_default() += 1;
+            }
+        }
+        let band_rows = rows[1..]
+            .iter()
+            .filter(|r| r[1] == min_age.to_string() && r[2] == max_age.to_string());
+        for row in band_rows {
+            let (condition, sex) = (row[0], row[3]);
+            let expected: f64 = row[4].parse().unwrap();
+            let n = people[sex];
+            let count = with.get(&(condition.to_owned(), sex)).copied().unwrap_or(0);
+            let seen = count as f64 / n as f64;
+            assert!(
+                (seen - expected).abs() <= tolerance_over(expected, n),
+                "{condition} {sex} {min_age}-{max_age}: generated {seen:.4} of {n}, published {expected:.4}"
+            );
+        }
+    }
+}
