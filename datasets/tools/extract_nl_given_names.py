@@ -12,8 +12,9 @@ Source of the names: Meertens Instituut (KNAW), Nederlandse Voornamenbank, the 1
 first names per sex and birth year 1880-2014 with the number of people of that year registered
 with the name, as scraped into `name_popularity_netherlands_1880-2014.csv` (columns
 `,rank,naam,aantal,tag`; 270 lists in year order, boys then girls, the row index restarting at 0
-for each list; no year column) of github.com/Josha91/DutchFirstNames (MIT, 2020), copied into
-github.com/HabaneroCake/pii-filter at commit b7eba74:
+for each list; no year column) of github.com/Josha91/DutchFirstNames (2020; no licence stated:
+only the Voornamenbank's figures are taken), copied into github.com/HabaneroCake/pii-filter
+(MIT) at commit b7eba74:
 `git show b7eba74:dataset/nl/feature_sets/first_names/raw/DutchFirstNames/name_popularity_netherlands_1880-2014.csv > $DM_SRC/meertens/name_popularity_netherlands_1880-2014.csv`.
 Ties at rank 100 make some lists shorter than 100 (96-100 rows).
 
@@ -86,7 +87,7 @@ SEX = {"M": "male", "F": "female"}
 # register (see COVERAGE in the module docstring), not as a decade of rare names.
 MIN_HEAD_SHARE = 0.3
 SOURCE = ("Meertens Instituut (KNAW), Nederlandse Voornamenbank, top 100 first names per sex and birth year 1880-2014 "
-          "with counts, via Josha91/DutchFirstNames (MIT) as copied in HabaneroCake/pii-filter@b7eba74; "
+          "with counts, scraped by Josha91/DutchFirstNames as copied in HabaneroCake/pii-filter@b7eba74 (MIT); "
           "births: CBS StatLine 37422ned (live births per year 1950-2014) split by the boys' share of StatLine 37201 "
           "(1988, 2000, 2019); CBS open data, CC BY 4.0 (Bron: CBS)")
 REFERENCE = Path(__file__).resolve().parents[2] / "tests" / "reference" / "nl_given_name_by_decade.csv"
