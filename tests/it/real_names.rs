@@ -381,6 +381,14 @@ fn se_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("SE", "se_given_name_by_decade.csv", &[2000, 2010]);
 }
 
+/// A Swiss child's given name follows their birth decade, from the first names of the babies
+/// born in the city of Zürich 1993-2015 (the BFS files were not reachable): David, Noah; Anna,
+/// Sara in the 2000s, Leon, Julian; Emma, Sophie in the 2010s, at Zürich's shares.
+#[test]
+fn ch_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("CH", "ch_given_name_by_decade.csv", &[2000, 2010]);
+}
+
 /// A Dutch person's given name follows their birth decade (the Meertens Instituut's top 100
 /// per year with CBS live births): Johannes, Jan, Cornelis; Maria, Johanna in the 1950s, Daan,
 /// Thomas; Sanne, Lisa in the 2000s, at their shares of the births of the sex (a top 100 is
@@ -416,7 +424,8 @@ fn nl_given_names_before_1950_follow_the_people_born_1950_2014() {
 /// babies of the first decade: Austrians before 1980 (Statistik Austria starts in 1984),
 /// Italians before 1990 (ISTAT in 1999), Swedes before 1998 (SCB's newborn names start then),
 /// Poles before 2000 (the PESEL names of the living), Germans before 2010 (Berlin's names
-/// start in 2017), Dutch people before 1950 (CBS births from 1950).
+/// start in 2017), Dutch people before 1950 (CBS births from 1950), Swiss before 1990 (Zürich's
+/// newborn names start in 1993).
 #[test]
 fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
     for (country, decade) in [
@@ -426,6 +435,7 @@ fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
         ("PL", 1980),
         ("DE", 1990),
         ("NL", 1930),
+        ("CH", 1980),
     ] {
         for female in [false, true] {
             let service = people_born(country, decade, female);
