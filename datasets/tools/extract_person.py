@@ -149,23 +149,8 @@ def hybrid(head, tail_names, factor=0.5):
     return out
 
 
-def uniform(*lists):
-    seen, out = set(), []
-    for lst in lists:
-        for n in lst:
-            n = n.strip()
-            if n and n not in seen:
-                seen.add(n)
-                out.append((n, 1))
-    return out
-
-
 def dm(path):
     return dm_weighted("common/person/" + path)
-
-
-def dm_names(path):
-    return [v for v, _ in dm(path)]
 
 
 def given_names():
@@ -204,8 +189,7 @@ def given_names():
         fkkey = f"first_names_{s}"
         # GB, FR: written by extract_gb_given_names.py / extract_fr_given_names.py (ONS, INSEE).
         # ES: written by extract_es_given_names.py from INE's name frequencies.
-        cfg[("NL", s)] = (uniform(dm_names(f"givenName_{s}_NL.csv"), fk["NL"][fkkey]),
-                          [f"Source: {DM} givenName_{s}_NL.csv + {FK} nl_NL {fkkey}; MIT", "weights: uniform (no frequency source packaged)"])
+        # NL: written by extract_nl_given_names.py (Meertens top 100s, CBS births 1950-2014).
         # PL: written by extract_pl_given_names.py from the PESEL register (living people).
         for cc in ("IT", "AT"):
             tail = list(fk[cc][fkkey]) + list(mi[cc]["names"][s])

@@ -218,6 +218,7 @@ fn us_family_names_keep_their_punctuation() {
 fn people_born(country: &str, decade: i32, female: bool) -> PersonService {
     // On the anchor day 2025-01-01, these ages are birthdates within the decade.
     let (age_min, age_max) = match decade {
+        1930 => (87, 94),
         1950 => (67, 74),
         1960 => (57, 64),
         1980 => (37, 44),
@@ -380,11 +381,51 @@ fn se_given_names_follow_the_birth_decade() {
     given_names_follow_the_reference("SE", "se_given_name_by_decade.csv", &[2000, 2010]);
 }
 
+/// A Swiss child's given name follows their birth decade, from the first names of the babies
+/// born in the city of Zürich 1993-2015 (the BFS files were not reachable): David, Noah; Anna,
+/// Sara in the 2000s, Leon, Julian; Emma, Sophie in the 2010s, at Zürich's shares.
+#[test]
+fn ch_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("CH", "ch_given_name_by_decade.csv", &[2000, 2010]);
+}
+
+/// A Dutch person's given name follows their birth decade (the Meertens Instituut's top 100
+/// per year with CBS live births): Johannes, Jan, Cornelis; Maria, Johanna in the 1950s, Daan,
+/// Thomas; Sanne, Lisa in the 2000s, at their shares of the births of the sex (a top 100 is
+/// 37-73 % of the births: the rest is carried by other names, not by inflating the listed).
+#[test]
+fn nl_given_names_follow_the_birth_decade() {
+    given_names_follow_the_reference("NL", "nl_given_name_by_decade.csv", &[1950, 2000]);
+}
+
+/// A Dutch person born before 1950 (no births are published with the names before then)
+/// carries the names of everyone born 1950-2014 at their shares: Johannes and Maria at about
+/// 3.3 %, where the uniform list it replaces gave every one of 1,600 names the same weight.
+#[test]
+fn nl_given_names_before_1950_follow_the_people_born_1950_2014() {
+    let published: Vec<Vec<String>> = reference("nl_given_name_by_decade.csv")
+        .into_iter()
+        .filter(|r| r[0] == "1950-2014")
+        .collect();
+    assert_eq!(published.len(), 20);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        let service = people_born("NL", 1930, female);
+        let observed = shares(60_000, |i| service.record(i).given_name);
+        for row in published.iter().filter(|r| r[1] == sex) {
+            let share: f64 = row[3].parse().unwrap();
+            let got = observed.get(row[2].as_str()).copied().unwrap_or(0.0);
+            within_tolerance(&format!("NL 1930s {sex} {}", row[2]), got, share);
+        }
+    }
+}
+
 /// People born before the first published decade take the all-ages names, not those of the
 /// babies of the first decade: Austrians before 1980 (Statistik Austria starts in 1984),
 /// Italians before 1990 (ISTAT in 1999), Swedes before 1998 (SCB's newborn names start then),
 /// Poles before 2000 (the PESEL names of the living), Germans before 2010 (Berlin's names
-/// start in 2017).
+/// start in 2017), Dutch people before 1950 (CBS births from 1950), Swiss before 1990 (Zürich's
+/// newborn names start in 1993).
 #[test]
 fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
     for (country, decade) in [
@@ -393,6 +434,8 @@ fn people_born_before_the_first_published_decade_take_the_all_ages_names() {
         ("SE", 1960),
         ("PL", 1980),
         ("DE", 1990),
+        ("NL", 1930),
+        ("CH", 1980),
     ] {
         for female in [false, true] {
             let service = people_born(country, decade, female);
@@ -461,17 +504,20 @@ fn given_names_follow_the_reference(country: &str, file: &str, decades: &[i32]) 
 
 /// Names of the other sex and Census placeholders are not drawn: SSA's and the Census'
 /// female James, SCB's women carrying Mohamed or Ali as a second first name (SE), the female
-/// Luca and Nicola (IT), Udo (AT), the male Maria and Nikola of the PESEL register (PL).
+/// Luca and Nicola (IT), Udo (AT), the male Maria and Nikola of the PESEL register (PL), and
+/// Maria, Johanna or Sanne for a Dutch man, although NL tails mix names of every generation.
 #[test]
 fn given_names_belong_to_their_sex() {
-    let cases: [(&str, bool, &[&str]); 7] = [
+    let cases: [(&str, bool, &[&str]); 8] = [
         ("US", true, &["James", "John", "Michael", "Robert"]),
         ("US", false, &["Mary", "Linda", "Jennifer"]),
         ("SE", true, &["Mohamed", "Mohammed", "Ali"]),
         ("IT", true, &["Luca", "Nicola", "Michele"]),
         ("AT", true, &["Udo", "Axel"]),
-        ("CH", false, &["Vivian", "Jasmin"]),
+        // Vivian is left out: Zürich registered 2 of its 5 Vivians born 1993-1999 as boys.
+        ("CH", false, &["Jasmin", "Viviane", "Sabrina"]),
         ("PL", false, &["Maria", "Nikola", "Anna"]),
+        ("NL", false, &["Maria", "Johanna", "Sanne"]),
     ];
     for (country, female, wrong) in cases {
         let config = PersonConfig {
