@@ -7613,7 +7613,7 @@ static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TE
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
 // @generated from datasets/insurance/company_US.csv
-// rows = 10, total_weight = 1.1, hash = 6194cfa7ec691a0f
+// rows = 10, total_weight = 125120.564, hash = de544d33aa1c6cff
 static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "insurance/company",
     country: "US",
@@ -7624,9 +7624,9 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
     bounds: crate::__private::byte_span(T_INSURANCE_COMPANY__US_COLUMNS, 0, 204),
     slots: crate::__private::byte_span(T_INSURANCE_COMPANY__US_COLUMNS, 204, 80),
     weights: crate::__private::byte_span(T_INSURANCE_COMPANY__US_COLUMNS, 284, 80),
-    decimals: 2,
-    total_weight: 110,
-    hash: 0x6194cfa7ec691a0f,
+    decimals: 3,
+    total_weight: 125120564,
+    hash: 0xde544d33aa1c6cff,
 });
 
 #[cfg(feature = "de")]
@@ -7805,7 +7805,7 @@ static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TE
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
 // @generated from datasets/insurance/product_US.csv
-// rows = 10, total_weight = 1, hash = bf44321d9fc39691
+// rows = 10, total_weight = 869501.276, hash = 346b01bd066ed7ef
 static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "insurance/product",
     country: "US",
@@ -7816,9 +7816,9 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
     bounds: crate::__private::byte_span(T_INSURANCE_PRODUCT__US_COLUMNS, 0, 124),
     slots: crate::__private::byte_span(T_INSURANCE_PRODUCT__US_COLUMNS, 124, 80),
     weights: crate::__private::byte_span(T_INSURANCE_PRODUCT__US_COLUMNS, 204, 80),
-    decimals: 2,
-    total_weight: 100,
-    hash: 0xbf44321d9fc39691,
+    decimals: 3,
+    total_weight: 869501276,
+    hash: 0x346b01bd066ed7ef,
 });
 
 #[cfg(feature = "de")]
@@ -7901,7 +7901,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__priv
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
 // @generated from datasets/public_sector/education_institution_type_US.csv
-// rows = 12, total_weight = 17, hash = 340fb908a4215337
+// rows = 12, total_weight = 134500, hash = 465d443aec9bc070
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "public_sector/education_institution_type",
     country: "US",
@@ -7912,9 +7912,9 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
     bounds: crate::__private::byte_span(T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS, 0, 100),
     slots: crate::__private::byte_span(T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS, 100, 96),
     weights: crate::__private::byte_span(T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS, 196, 96),
-    decimals: 0,
-    total_weight: 17,
-    hash: 0x340fb908a4215337,
+    decimals: 1,
+    total_weight: 1345000,
+    hash: 0x465d443aec9bc070,
 });
 
 #[cfg(feature = "de")]
@@ -8401,7 +8401,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
 // @generated from datasets/public_sector/police_department_US.csv
-// rows = 21, total_weight = 1, hash = 16204d0830feaf10
+// rows = 21, total_weight = 138238, hash = 4c755c01b3ec4bfc
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "public_sector/police_department",
     country: "US",
@@ -8412,9 +8412,9 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
     bounds: crate::__private::byte_span(T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS, 0, 508),
     slots: crate::__private::byte_span(T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS, 508, 168),
     weights: crate::__private::byte_span(T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS, 676, 168),
-    decimals: 2,
-    total_weight: 100,
-    hash: 0x16204d0830feaf10,
+    decimals: 0,
+    total_weight: 138238,
+    hash: 0x4c755c01b3ec4bfc,
 });
 
 #[cfg(feature = "de")]

@@ -20,6 +20,7 @@ mod domain_healthcare;
 mod domain_lending;
 mod domain_payments_wallets_invoices;
 mod identifiers;
+mod industry_provenance;
 mod manifest;
 mod mutated_datasets;
 mod naming_conventions;

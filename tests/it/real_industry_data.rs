@@ -1,4 +1,4 @@
-//! Generated companies and academic titles held to published figures checked in under
+//! Generated companies, academic titles and industry records held to published figures checked in under
 //! `tests/it/reference/`, each file naming its sources: the shares in the output, not only
 //! the weights in the tables.
 
@@ -7,6 +7,8 @@ use std::collections::{HashMap, HashSet};
 use datamimic::domain::common::{Company, CompanyService, Person, PersonConfig, PersonService};
 use datamimic::domain::finance::BankService;
 use datamimic::domain::healthcare::{HealthcareConfig, PatientService};
+use datamimic::domain::insurance::{InsurancePolicy, InsurancePolicyService};
+use datamimic::domain::public_sector::{EducationalInstitutionService, PoliceOfficerService};
 use datamimic::{Strictness, tables};
 
 /// Records drawn per country for a share.
@@ -473,5 +475,139 @@ fn german_conditions_follow_the_rki_survey_by_age_band_and_sex() {
                 "{condition} {sex} {min_age}-{max_age}: generated {seen:.4} of {n}, published {expected:.4}"
             );
         }
+    }
+}
+
+/// How often each `key` occurs among `keys`, as shares of all of them.
+fn shares<'a>(keys: impl Iterator<Item = &'a str>) -> HashMap<&'a str, f64> {
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    let mut total = 0u64;
+    for key in keys {
+        *counts.entry(key).or_default() += 1;
+        total += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(key, n)| (key, n as f64 / total as f64))
+        .collect()
+}
+
+/// Policies of `country` drawn with a fixed seed, `SAMPLE` of them.
+fn policies(country: &str) -> Vec<InsurancePolicy> {
+    let service = InsurancePolicyService::new(country).unwrap().seed(29);
+    (0..SAMPLE).map(|i| service.record(i)).collect()
+}
+
+/// US policies are written by the insurers at their shares of the 2020 auto premiums A.M. Best
+/// ranks (of the ten, Progressive 20.7 %, State Farm 19.2 %, Geico 17.2 %), not by a hand-set
+/// 20/18/15/... list.
+#[test]
+fn us_policies_follow_the_insurers_premium_shares() {
+    let rows = reference(include_str!("reference/insurance_company_share_us.csv"));
+    assert_eq!(rows[0], ["code", "share"]);
+    let generated = policies("US");
+    let seen = shares(generated.iter().map(|p| p.company.code));
+    assert_eq!(seen.len(), rows.len() - 1, "{seen:?}");
+    for row in &rows[1..] {
+        let expected: f64 = row[1].parse().unwrap();
+        let share = seen.get(row[0]).copied().unwrap_or(0.0);
+        assert!(
+            (share - expected).abs() <= tolerance(expected),
+            "{}: generated {share:.4}, published {expected:.4}",
+            row[0]
+        );
+    }
+}
+
+/// The US policy mix follows the premiums by line (Triple-I from NAIC data, 2022) among the
+/// five published lines; the five lines without a published figure stay a small remainder.
+#[test]
+fn us_policies_follow_the_premiums_by_line() {
+    let rows = reference(include_str!("reference/insurance_product_share_us.csv"));
+    assert_eq!(rows[0], ["code", "share"]);
+    let published: HashSet<&str> = rows[1..].iter().map(|r| r[0]).collect();
+    let generated = policies("US");
+    let in_published: Vec<&str> = generated
+        .iter()
+        .map(|p| p.product.code)
+        .filter(|code| published.contains(code))
+        .collect();
+    let remainder = 1.0 - in_published.len() as f64 / SAMPLE as f64;
+    assert!((0.005..0.04).contains(&remainder), "{remainder}");
+    let n = in_published.len() as f64;
+    let seen = shares(in_published.into_iter());
+    for row in &rows[1..] {
+        let expected: f64 = row[1].parse().unwrap();
+        let share = seen.get(row[0]).copied().unwrap_or(0.0);
+        let allowed = (4.0 * (expected * (1.0 - expected) / n).sqrt()).max(0.001);
+        assert!(
+            (share - expected).abs() <= allowed,
+            "{}: generated {share:.4}, published {expected:.4}",
+            row[0]
+        );
+    }
+}
+
+/// A US officer serves in a department at its share of the departments' staff (FBI UCR 2018:
+/// the NYPD more than a third, San Jose about 1 %), not at hand-set 12/10/9/... percent.
+#[test]
+fn us_officers_serve_in_departments_at_their_staff_shares() {
+    let rows = reference(include_str!("reference/police_department_share_us.csv"));
+    assert_eq!(rows[0], ["department_id", "share"]);
+    let departments = tables::PUBLIC_SECTOR_POLICE_DEPARTMENT
+        .resolve_with("US", Strictness::Strict)
+        .unwrap();
+    let id = departments.column_index("department_id").unwrap();
+    let id_of: HashMap<&str, &str> = (0..departments.len())
+        .map(|r| (departments.value(r), departments.cell(r, id)))
+        .collect();
+    let service = PoliceOfficerService::new("US").unwrap().seed(31);
+    let generated: Vec<&str> = (0..SAMPLE)
+        .map(|i| id_of[service.record(i).department])
+        .collect();
+    let seen = shares(generated.into_iter());
+    assert_eq!(seen.len(), rows.len() - 1);
+    for row in &rows[1..] {
+        let expected: f64 = row[1].parse().unwrap();
+        let share = seen.get(row[0]).copied().unwrap_or(0.0);
+        assert!(
+            (share - expected).abs() <= tolerance(expected),
+            "{}: generated {share:.4}, published {expected:.4}",
+            row[0]
+        );
+    }
+}
+
+/// US institutions by kind at the NCES counts: about two in three a public school, one in
+/// four a private school, degree-granting institutions a few percent, not hand-set 3/2/1
+/// weights that made 5 in 17 institutions a university.
+#[test]
+fn us_institutions_follow_the_nces_counts_by_kind() {
+    let rows = reference(include_str!(
+        "reference/education_institution_type_share_us.csv"
+    ));
+    assert_eq!(rows[0], ["type", "share"]);
+    let counted: HashSet<&str> = rows[1..].iter().map(|r| r[0]).collect();
+    let service = EducationalInstitutionService::new("US").unwrap().seed(37);
+    let kinds: Vec<&str> = (0..SAMPLE).map(|i| service.record(i).kind).collect();
+    let in_counted: Vec<&str> = kinds
+        .iter()
+        .copied()
+        .filter(|k| counted.contains(k))
+        .collect();
+    // Only the technical institutes (a figure from memory) stand outside the reference.
+    let outside = 1.0 - in_counted.len() as f64 / SAMPLE as f64;
+    assert!((0.005..0.03).contains(&outside), "{outside}");
+    let n = in_counted.len() as f64;
+    let seen = shares(in_counted.into_iter());
+    for row in &rows[1..] {
+        let expected: f64 = row[1].parse().unwrap();
+        let share = seen.get(row[0]).copied().unwrap_or(0.0);
+        let allowed = (4.0 * (expected * (1.0 - expected) / n).sqrt()).max(0.001);
+        assert!(
+            (share - expected).abs() <= allowed,
+            "{}: generated {share:.4}, published {expected:.4}",
+            row[0]
+        );
     }
 }
