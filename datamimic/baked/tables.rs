@@ -5695,7 +5695,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(T
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
 // @generated from datasets/ecommerce/payment_method_US.csv
-// rows = 8, total_weight = 1, hash = 9ecc8eade531846f
+// rows = 8, total_weight = 100, hash = e103a99aae24e7be
 static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "ecommerce/payment_method",
     country: "US",
@@ -5706,9 +5706,9 @@ static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(c
     bounds: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS, 0, 36),
     slots: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS, 36, 64),
     weights: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS, 100, 64),
-    decimals: 2,
-    total_weight: 100,
-    hash: 0x9ecc8eade531846f,
+    decimals: 1,
+    total_weight: 1000,
+    hash: 0xe103a99aae24e7be,
 });
 
 #[cfg(feature = "de")]

@@ -14,13 +14,15 @@ it after that script (stdlib only; reads the committed CSVs, writes them back):
 - finance/currency_{12}.csv: the country's own currency (CLDR) marked by weight 100; the foreign
   currencies weighted by their share of world FX turnover (BIS Triennial Survey 2022).
 - ecommerce/payment_method_DE.csv: e-commerce turnover by payment method (EHI Online-Payment 2024).
+- ecommerce/payment_method_US.csv: e-commerce transaction value by payment method (Worldpay Global
+  Payments Report 2023); the methods it does not break out share the rest evenly.
 - ecommerce/tax_rate_US.csv: the combined state and average local sales tax of every state (Tax
   Foundation, 1 January 2023) weighted by the state's population (2020 Census, the committed
   common/address/state_US.csv).
 
 And the reference files the tests compare generated records with:
 tests/it/reference/{spending_by_category,card_network_de,bank_consumer_deposits_us,
-online_payment_de,sales_tax_us}.csv.
+online_payment_de,online_payment_us,sales_tax_us}.csv.
 
 All figures are hand-transcribed below from the pages named next to them.
 
@@ -144,6 +146,19 @@ EHI_2023 = {"PayPal": 27.7, "Rechnungskauf": 26.7, "SEPA-Lastschrift": 16.7, "Kr
             "Ratenkauf": 3.9}
 EHI_SOURCE = ("EHI Retail Institute, Online-Payment 2024: German e-commerce turnover 2023 by payment "
               "method, per cent (via ibusiness.de, 18 Apr 2024); hand-transcribed")
+
+# ---------------------------------------------------------------- online payment US
+# Worldpay from FIS, Global Payments Report 2023: US e-commerce transaction value 2022 by payment
+# method, per cent: digital wallets 32 (PayPal, the largest, stands for them), credit cards 30,
+# account-to-account 9 (seamlessxtra.com's summary of the report; capitaloneshopping.com's), and
+# debit cards 19 (the report's North American figure, capitaloneshopping.com). The other 10 (buy
+# now pay later, prepaid, cash on delivery, ...) is not broken out there: spread evenly over the
+# table's four other methods (illustrative).
+GPR_2022 = {"PAYPAL": 32, "CREDIT_CARD": 30, "DEBIT_CARD": 19, "BANK_TRANSFER": 9}
+GPR_OTHER = ["CASH_ON_DELIVERY", "CRYPTOCURRENCY", "GIFT_CARD", "STORE_CREDIT"]
+GPR_SOURCE = ("Worldpay from FIS, Global Payments Report 2023: US e-commerce transaction value 2022 by method "
+              "(digital wallets 32, credit 30, debit 19 (North America), account-to-account 9 per cent; via "
+              "seamlessxtra.com and capitaloneshopping.com); hand-transcribed")
 
 # ---------------------------------------------------------------- US sales tax
 # Tax Foundation, "State and Local Sales Tax Rates, 2023": combined state and population-weighted
@@ -293,6 +308,21 @@ def online_payment_de() -> None:
                     "method,share", [f"{m},{w / total:.5f}" for m, w in rows])
 
 
+def online_payment_us() -> None:
+    rest = (100 - sum(GPR_2022.values())) / len(GPR_OTHER)
+    rows = sorted([*GPR_2022.items(), *((m, rest) for m in GPR_OTHER)], key=lambda r: (-r[1], r[0]))
+    lines = [f"# Source: {GPR_SOURCE}",
+             "# weight = per cent of turnover; digital wallets as PAYPAL, account-to-account as BANK_TRANSFER; "
+             f"the other {100 - sum(GPR_2022.values())} (not broken out) spread evenly over the last four (illustrative)"]
+    lines += [f"{method},{fmt_weight(w)}" for method, w in rows]
+    (DATASETS / "ecommerce/payment_method_US.csv").write_text("\n".join(lines) + "\n", encoding="utf-8",
+                                                              newline="\n")
+    print(f"ecommerce/payment_method_US.csv: {len(rows)} rows")
+    write_reference("online_payment_us.csv", [GPR_SOURCE, "share = of all e-commerce turnover; "
+                                              "written by datasets/tools/extract_finance_shares.py"],
+                    "method,share", [f"{m},{w / 100:.2f}" for m, w in sorted(GPR_2022.items(), key=lambda r: -r[1])])
+
+
 def us_sales_tax() -> None:
     header, states = rows_of("common/address/state_US.csv")
     assert header == ["code", "name", "weight"], header
@@ -319,6 +349,7 @@ def main() -> None:
     us_banks()
     currencies()
     online_payment_de()
+    online_payment_us()
     us_sales_tax()
 
 

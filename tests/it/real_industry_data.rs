@@ -528,6 +528,23 @@ fn german_online_orders_are_paid_by_the_published_method_shares() {
 }
 
 #[test]
+fn us_online_orders_are_paid_by_the_published_method_shares() {
+    let rows = reference(include_str!("reference/online_payment_us.csv"));
+    assert_eq!(rows[0], ["method", "share"]);
+    let published = published_shares(&rows[1..], 0, 1);
+    let service = OrderService::new("US").unwrap().seed(47);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        let method = service.record(i).payment_method;
+        // The methods the report does not break out share the rest.
+        if published.iter().any(|(m, _)| *m == method) {
+            *counts.entry(method).or_default() += 1;
+        }
+    }
+    assert_shares("US", &published, &counts, SAMPLE);
+}
+
+#[test]
 fn us_invoices_charge_the_population_weighted_state_sales_tax() {
     let rows = reference(include_str!("reference/sales_tax_us.csv"));
     assert_eq!(rows[0], ["state", "rate", "population"]);
