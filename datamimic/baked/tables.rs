@@ -122,6 +122,7 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__DE.text")),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.text")),
@@ -263,7 +264,6 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text")),
@@ -336,7 +336,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1520620, 2309036, 10880821, 14023639],
+    ends: [1520629, 2309045, 10880803, 14023621],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -349,7 +349,7 @@ pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2309036, 352300);
+static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2309045, 352300);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.text"));
@@ -375,7 +375,7 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2661336, 71510);
+static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2661345, 71510);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.text"));
@@ -401,7 +401,7 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2732846, 292445);
+static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2732855, 292445);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__DE.text"));
@@ -427,7 +427,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10880821, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10880803, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -453,7 +453,7 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3025291, 741533);
+static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3025300, 741533);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__FR.text"));
@@ -479,7 +479,7 @@ static T_COMMON_ADDRESS_CITY__FR: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3766824, 106514);
+static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3766833, 106514);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.text"));
@@ -505,7 +505,7 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3873338, 385243);
+static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3873347, 385243);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.text"));
@@ -531,7 +531,7 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4258581, 73078);
+static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4258590, 73078);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__NL.text"));
@@ -557,7 +557,7 @@ static T_COMMON_ADDRESS_CITY__NL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4331659, 863300);
+static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4331668, 863300);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.text"));
@@ -583,7 +583,7 @@ static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520620, 293491);
+static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520629, 293491);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__SE.text"));
@@ -608,7 +608,7 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5194959, 634105);
+static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5194968, 634105);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.text"));
 static T_COMMON_ADDRESS_CITY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.columns"));
@@ -631,7 +631,7 @@ static T_COMMON_ADDRESS_CITY__US: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5829064, 7804);
+static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5829073, 7804);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__VN.text"));
@@ -731,7 +731,7 @@ static T_COMMON_ADDRESS_STATE__AT: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814111, 274);
+static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814120, 274);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__CH.text"));
@@ -783,7 +783,7 @@ static T_COMMON_ADDRESS_STATE__DE: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814385, 295);
+static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814394, 295);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__ES.text"));
@@ -809,7 +809,7 @@ static T_COMMON_ADDRESS_STATE__ES: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5836868, 220);
+static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5836877, 220);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__FR.text"));
@@ -835,7 +835,7 @@ static T_COMMON_ADDRESS_STATE__FR: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814680, 48);
+static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814689, 48);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__GB.text"));
@@ -861,7 +861,7 @@ static T_COMMON_ADDRESS_STATE__GB: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5837088, 221);
+static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5837097, 221);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__IT.text"));
@@ -913,7 +913,7 @@ static T_COMMON_ADDRESS_STATE__NL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814728, 225);
+static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814737, 225);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__PL.text"));
@@ -939,7 +939,7 @@ static T_COMMON_ADDRESS_STATE__PL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814953, 230);
+static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814962, 230);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__SE.text"));
@@ -964,7 +964,7 @@ static T_COMMON_ADDRESS_STATE__SE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815183, 544);
+static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815192, 544);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.text"));
 static T_COMMON_ADDRESS_STATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.columns"));
@@ -987,7 +987,7 @@ static T_COMMON_ADDRESS_STATE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815727, 813);
+static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815736, 813);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__VN.text"));
@@ -1013,7 +1013,7 @@ static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1816540, 202685);
+static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1816549, 202685);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__AT.text"));
@@ -1039,7 +1039,7 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5837309, 32452);
+static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5837318, 32452);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__CH.text"));
@@ -1065,7 +1065,7 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5869761, 153529);
+static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5869770, 153529);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.text"));
@@ -1091,7 +1091,7 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6023290, 804746);
+static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6023299, 804746);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__ES.text"));
@@ -1117,7 +1117,7 @@ static T_COMMON_ADDRESS_STREET__ES: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6828036, 196117);
+static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6828045, 196117);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__FR.text"));
@@ -1143,7 +1143,7 @@ static T_COMMON_ADDRESS_STREET__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7024153, 518047);
+static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7024162, 518047);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__GB.text"));
@@ -1169,7 +1169,7 @@ static T_COMMON_ADDRESS_STREET__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7542200, 775652);
+static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7542209, 775652);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__IT.text"));
@@ -1195,7 +1195,7 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8317852, 150921);
+static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8317861, 150921);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__NL.text"));
@@ -1221,7 +1221,7 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8468773, 264260);
+static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8468782, 264260);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__PL.text"));
@@ -1247,7 +1247,7 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8733033, 653972);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8733042, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
@@ -1272,7 +1272,7 @@ static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9387005, 48949);
+static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9387014, 48949);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.text"));
 static T_COMMON_ADDRESS_STREET__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.columns"));
@@ -1295,7 +1295,7 @@ static T_COMMON_ADDRESS_STREET__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2019225, 4862);
+static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2019234, 4862);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__VN.text"));
@@ -1364,7 +1364,7 @@ static T_COMMON_FILE_FILE_EXTENSION: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2024087, 449);
+static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2024096, 449);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.text"));
 static T_COMMON_FINANCE_CRYPTOCURRENCY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.columns"));
@@ -1386,7 +1386,7 @@ static T_COMMON_FINANCE_CRYPTOCURRENCY: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11802413, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11802395, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1716,7 +1716,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11808853, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11808835, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1760,7 +1760,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9435954, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9435963, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1782,7 +1782,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2024536, 1068);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2024545, 1068);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.columns"));
@@ -1805,7 +1805,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11943250, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11943232, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1831,7 +1831,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12084247, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12084229, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1857,7 +1857,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12226121, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12226103, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1883,7 +1883,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12368104, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12368086, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1909,7 +1909,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12519029, 146102);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12519011, 146102);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1935,7 +1935,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12665131, 130664);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12665113, 130664);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1961,7 +1961,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12795795, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12795777, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1987,7 +1987,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9437031, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9437040, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -2013,7 +2013,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12934886, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12934868, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -2039,7 +2039,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13091092, 148024);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13091074, 148024);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -2064,7 +2064,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13239116, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13239098, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -2087,7 +2087,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13370521, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13370503, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2113,7 +2113,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025604, 131);
+static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025613, 131);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__DE.text"));
@@ -2138,7 +2138,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025735, 136);
+static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025744, 136);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.text"));
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.columns"));
@@ -2161,7 +2161,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025871, 150);
+static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025880, 150);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__VN.text"));
@@ -2186,7 +2186,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13563091, 19128);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13563073, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
@@ -2261,7 +2261,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9574339, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9574348, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -2391,7 +2391,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__IT: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026021, 34);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026030, 34);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__NL.text"));
@@ -2417,7 +2417,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__NL: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026055, 28);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026064, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__PL.text"));
@@ -2491,7 +2491,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026083, 76);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026092, 76);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__VN.text"));
@@ -2517,7 +2517,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026159, 47);
+static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026168, 47);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__AT.text"));
@@ -2543,7 +2543,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__AT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026206, 11);
+static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026215, 11);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__CH.text"));
@@ -2569,7 +2569,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__CH: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026217, 19);
+static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026226, 19);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.text"));
@@ -2751,7 +2751,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__PL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026236, 29);
+static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026245, 29);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__SE.text"));
@@ -3185,7 +3185,7 @@ static T_COMMON_PERSON_FAMILY_NAME__CH: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026265, 21984);
+static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2026274, 21984);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__DE.text"));
@@ -3211,7 +3211,7 @@ static T_COMMON_PERSON_FAMILY_NAME__DE: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2048249, 33326);
+static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2048258, 33326);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__ES.text"));
@@ -3237,7 +3237,7 @@ static T_COMMON_PERSON_FAMILY_NAME__ES: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9574404, 224704);
+static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9574413, 224704);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text"));
@@ -3263,7 +3263,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9799108, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9799117, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3289,7 +3289,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9802154, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9802163, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3315,7 +3315,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9828661, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9828670, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3392,7 +3392,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10088187, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10088196, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3489,7 +3489,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT: crate::Table = crate::Ta
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10151579, 60228);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10151588, 60228);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH.text"));
@@ -3593,7 +3593,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2081575, 45333);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2081584, 45333);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT.text"));
@@ -3645,7 +3645,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__NL: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10211807, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10211816, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3745,7 +3745,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2126908, 58913);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2126917, 58913);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH.text"));
@@ -3797,7 +3797,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE: crate::Table = crate::Tabl
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10248129, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10248138, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3849,7 +3849,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2185821, 48405);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2185830, 48405);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT.text"));
@@ -3901,7 +3901,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__NL: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10383921, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10383930, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3975,7 +3975,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10420651, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10420660, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -4053,7 +4053,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10425974, 96516);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10425983, 96516);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -4079,7 +4079,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10522490, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10522499, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -4183,7 +4183,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10556273, 31881);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10556282, 31881);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL.text"));
@@ -4209,7 +4209,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2234226, 30615);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2234235, 30615);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE.text"));
@@ -4283,7 +4283,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10588154, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10588163, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -4335,7 +4335,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__CH: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2264841, 6760);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2264850, 6760);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__DE.text"));
@@ -4361,7 +4361,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10591620, 97567);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10591629, 97567);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -4387,7 +4387,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10689187, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10689196, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -4439,7 +4439,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10721511, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10721520, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -4491,7 +4491,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__NL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10726736, 30906);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10726745, 30906);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__PL.text"));
@@ -4517,7 +4517,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__PL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10757642, 29816);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10757651, 29816);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__SE.text"));
@@ -4590,7 +4590,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__VN: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2271601, 525);
+static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2271610, 525);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.columns"));
@@ -4612,7 +4612,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN: crate::Table = crate::Table::from
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272126, 1050);
+static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272135, 1050);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.columns"));
@@ -5137,7 +5137,7 @@ static T_COMMON_PERSON_SALUTATION__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273176, 33);
+static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273185, 33);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__VN.text"));
@@ -5470,7 +5470,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__VN: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10787458, 37309);
+static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10787467, 37309);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_EMOJI_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.text"));
 static T_COMMON_TEXT_EMOJI_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.columns"));
@@ -5514,7 +5514,7 @@ static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824767, 145);
+static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824776, 145);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.text"));
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.columns"));
@@ -5585,7 +5585,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824912, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824921, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5610,7 +5610,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825297, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825306, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5633,14 +5633,14 @@ static T_ECOMMERCE_ORDER_STATUS__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517441, 64);
+static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517441, 55);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.text"));
 #[cfg(feature = "de")]
 static T_ECOMMERCE_PAYMENT_METHOD__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.columns"));
 // @generated from datasets/ecommerce/payment_method_DE.csv
-// rows = 5, total_weight = 1, hash = d41296011841d615
+// rows = 5, total_weight = 86.4, hash = 185c874abc80c656
 #[cfg(feature = "de")]
 static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "ecommerce/payment_method",
@@ -5652,18 +5652,18 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
     bounds: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__DE_COLUMNS, 0, 24),
     slots: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__DE_COLUMNS, 24, 40),
     weights: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__DE_COLUMNS, 64, 40),
-    decimals: 2,
-    total_weight: 100,
-    hash: 0xd41296011841d615,
+    decimals: 1,
+    total_weight: 864,
+    hash: 0x185c874abc80c656,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825626, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825635, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
 // @generated from datasets/ecommerce/payment_method_US.csv
-// rows = 8, total_weight = 1, hash = 9ecc8eade531846f
+// rows = 8, total_weight = 100, hash = e103a99aae24e7be
 static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "ecommerce/payment_method",
     country: "US",
@@ -5674,14 +5674,14 @@ static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(c
     bounds: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS, 0, 36),
     slots: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS, 36, 64),
     weights: crate::__private::byte_span(T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS, 100, 64),
-    decimals: 2,
-    total_weight: 100,
-    hash: 0x9ecc8eade531846f,
+    decimals: 1,
+    total_weight: 1000,
+    hash: 0xe103a99aae24e7be,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517505, 249);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517496, 249);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__DE.text"));
@@ -5706,7 +5706,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273209, 231);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273218, 231);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.text"));
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.columns"));
@@ -5729,7 +5729,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825717, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825726, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5754,7 +5754,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825839, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825848, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5777,7 +5777,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825961, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825970, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5802,7 +5802,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10829097, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10829106, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5825,7 +5825,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837008, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837017, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5850,7 +5850,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837373, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837382, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5873,7 +5873,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837729, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837738, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5899,7 +5899,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837896, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837905, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5925,7 +5925,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838093, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838102, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5951,7 +5951,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838275, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838284, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5977,7 +5977,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838456, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838465, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -6003,7 +6003,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838627, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838636, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -6029,7 +6029,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838790, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838799, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -6055,7 +6055,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838971, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838980, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -6081,7 +6081,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839153, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839162, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -6107,7 +6107,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839335, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839344, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -6132,12 +6132,12 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839517, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839526, 212);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
 // @generated from datasets/ecommerce/tax_rate_US.csv
-// rows = 15, total_weight = 15, hash = 258ead818811c1f0
+// rows = 15, total_weight = 15, hash = e56f8a1a30d170c8
 static T_ECOMMERCE_TAX_RATE__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "ecommerce/tax_rate",
     country: "US",
@@ -6150,12 +6150,12 @@ static T_ECOMMERCE_TAX_RATE__US: crate::Table = crate::Table::from_parts(crate::
     weights: crate::__private::byte_span(T_ECOMMERCE_TAX_RATE__US_COLUMNS, 244, 120),
     decimals: 0,
     total_weight: 15,
-    hash: 0x258ead818811c1f0,
+    hash: 0xe56f8a1a30d170c8,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517754, 62);
+static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517745, 62);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__DE.text"));
@@ -6180,7 +6180,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839727, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839738, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -6203,7 +6203,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13582219, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13582201, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -6228,12 +6228,12 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839796, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10839807, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
 // @generated from datasets/finance/bank_US.csv
-// rows = 194, total_weight = 286, hash = ab37f8f09ecd7431
+// rows = 194, total_weight = 100.000001, hash = 8647b91c28a724ce
 static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/bank",
     country: "US",
@@ -6244,39 +6244,39 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
     bounds: crate::__private::byte_span(T_FINANCE_BANK__US_COLUMNS, 0, 2332),
     slots: crate::__private::byte_span(T_FINANCE_BANK__US_COLUMNS, 2332, 1552),
     weights: crate::__private::byte_span(T_FINANCE_BANK__US_COLUMNS, 3884, 1552),
-    decimals: 0,
-    total_weight: 286,
-    hash: 0xab37f8f09ecd7431,
+    decimals: 6,
+    total_weight: 100000001,
+    hash: 0x8647b91c28a724ce,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846569, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517807, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
 #[cfg(feature = "de")]
 static T_FINANCE_CARD_NETWORK__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.columns"));
 // @generated from datasets/finance/card_network_DE.csv
-// rows = 4, total_weight = 100, hash = b8683a5e3c8e9012
+// rows = 3, total_weight = 95.73, hash = b4177582c7bca280
 #[cfg(feature = "de")]
 static T_FINANCE_CARD_NETWORK__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/card_network",
     country: "DE",
     source: "datasets/finance/card_network_DE.csv",
     columns: &["network"],
-    rows: 4,
+    rows: 3,
     text: T_FINANCE_CARD_NETWORK__DE_TEXT,
-    bounds: crate::__private::byte_span(T_FINANCE_CARD_NETWORK__DE_COLUMNS, 0, 20),
-    slots: crate::__private::byte_span(T_FINANCE_CARD_NETWORK__DE_COLUMNS, 20, 32),
-    weights: crate::__private::byte_span(T_FINANCE_CARD_NETWORK__DE_COLUMNS, 52, 32),
-    decimals: 0,
-    total_weight: 100,
-    hash: 0xb8683a5e3c8e9012,
+    bounds: crate::__private::byte_span(T_FINANCE_CARD_NETWORK__DE_COLUMNS, 0, 16),
+    slots: crate::__private::byte_span(T_FINANCE_CARD_NETWORK__DE_COLUMNS, 16, 24),
+    weights: crate::__private::byte_span(T_FINANCE_CARD_NETWORK__DE_COLUMNS, 40, 24),
+    decimals: 2,
+    total_weight: 9573,
+    hash: 0xb4177582c7bca280,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517816, 26);
+static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517825, 26);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.text"));
 static T_FINANCE_CARD_NETWORK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.columns"));
@@ -6299,14 +6299,14 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846598, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846580, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
 #[cfg(feature = "at")]
 static T_FINANCE_CURRENCY__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.columns"));
 // @generated from datasets/finance/currency_AT.csv
-// rows = 5, total_weight = 106, hash = 9d556aa3cc4025ef
+// rows = 5, total_weight = 223.3, hash = af4bf5c4009e55a9
 #[cfg(feature = "at")]
 static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6318,21 +6318,21 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__AT_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__AT_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__AT_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0x9d556aa3cc4025ef,
+    decimals: 1,
+    total_weight: 2233,
+    hash: 0xaf4bf5c4009e55a9,
 });
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846685, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846667, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
 #[cfg(feature = "ch")]
 static T_FINANCE_CURRENCY__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.columns"));
 // @generated from datasets/finance/currency_CH.csv
-// rows = 5, total_weight = 108, hash = 3b81a8708eb9f6b1
+// rows = 5, total_weight = 248.6, hash = 579b3676c373d3f7
 #[cfg(feature = "ch")]
 static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6344,21 +6344,21 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__CH_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__CH_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__CH_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 108,
-    hash: 0x3b81a8708eb9f6b1,
+    decimals: 1,
+    total_weight: 2486,
+    hash: 0x579b3676c373d3f7,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846772, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846754, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
 #[cfg(feature = "de")]
 static T_FINANCE_CURRENCY__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.columns"));
 // @generated from datasets/finance/currency_DE.csv
-// rows = 5, total_weight = 106, hash = 9d556aa3cc4025ef
+// rows = 5, total_weight = 223.3, hash = af4bf5c4009e55a9
 #[cfg(feature = "de")]
 static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6370,21 +6370,21 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__DE_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__DE_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__DE_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0x9d556aa3cc4025ef,
+    decimals: 1,
+    total_weight: 2233,
+    hash: 0xaf4bf5c4009e55a9,
 });
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846859, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846841, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
 #[cfg(feature = "es")]
 static T_FINANCE_CURRENCY__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.columns"));
 // @generated from datasets/finance/currency_ES.csv
-// rows = 5, total_weight = 106, hash = 525ad8dfadabf15f
+// rows = 5, total_weight = 223.3, hash = 7f8eb0d1bcc75447
 #[cfg(feature = "es")]
 static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6396,21 +6396,21 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__ES_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__ES_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__ES_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0x525ad8dfadabf15f,
+    decimals: 1,
+    total_weight: 2233,
+    hash: 0x7f8eb0d1bcc75447,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846953, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846935, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
 #[cfg(feature = "fr")]
 static T_FINANCE_CURRENCY__FR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.columns"));
 // @generated from datasets/finance/currency_FR.csv
-// rows = 5, total_weight = 106, hash = bcc8c1252c74f30c
+// rows = 5, total_weight = 223.3, hash = 34f16620e5a2b1e2
 #[cfg(feature = "fr")]
 static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6422,21 +6422,21 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__FR_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__FR_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__FR_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0xbcc8c1252c74f30c,
+    decimals: 1,
+    total_weight: 2233,
+    hash: 0x34f16620e5a2b1e2,
 });
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847048, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847030, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
 #[cfg(feature = "gb")]
 static T_FINANCE_CURRENCY__GB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.columns"));
 // @generated from datasets/finance/currency_GB.csv
-// rows = 5, total_weight = 108, hash = b967334411d5e62f
+// rows = 5, total_weight = 240.9, hash = 66f7a8ca1034f830
 #[cfg(feature = "gb")]
 static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6448,21 +6448,21 @@ static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__GB_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__GB_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__GB_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 108,
-    hash: 0xb967334411d5e62f,
+    decimals: 1,
+    total_weight: 2409,
+    hash: 0x66f7a8ca1034f830,
 });
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273440, 101);
+static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273449, 101);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__IT.text"));
 #[cfg(feature = "it")]
 static T_FINANCE_CURRENCY__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__IT.columns"));
 // @generated from datasets/finance/currency_IT.csv
-// rows = 5, total_weight = 106, hash = 91bdf6fa07f97941
+// rows = 5, total_weight = 223.3, hash = 61994544730117d1
 #[cfg(feature = "it")]
 static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6474,21 +6474,21 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__IT_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__IT_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__IT_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0x91bdf6fa07f97941,
+    decimals: 1,
+    total_weight: 2233,
+    hash: 0x61994544730117d1,
 });
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847127, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847109, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
 #[cfg(feature = "nl")]
 static T_FINANCE_CURRENCY__NL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.columns"));
 // @generated from datasets/finance/currency_NL.csv
-// rows = 5, total_weight = 106, hash = df7e69e18c6d1243
+// rows = 5, total_weight = 223.3, hash = d4e40dda9431b387
 #[cfg(feature = "nl")]
 static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6500,21 +6500,21 @@ static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__NL_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__NL_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__NL_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0xdf7e69e18c6d1243,
+    decimals: 1,
+    total_weight: 2233,
+    hash: 0xd4e40dda9431b387,
 });
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273541, 115);
+static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273550, 115);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__PL.text"));
 #[cfg(feature = "pl")]
 static T_FINANCE_CURRENCY__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__PL.columns"));
 // @generated from datasets/finance/currency_PL.csv
-// rows = 6, total_weight = 109, hash = 94a5fb006a41723a
+// rows = 6, total_weight = 253.8, hash = d8797e1584313b37
 #[cfg(feature = "pl")]
 static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6526,21 +6526,21 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__PL_COLUMNS, 0, 76),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__PL_COLUMNS, 76, 48),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__PL_COLUMNS, 124, 48),
-    decimals: 0,
-    total_weight: 109,
-    hash: 0x94a5fb006a41723a,
+    decimals: 1,
+    total_weight: 2538,
+    hash: 0xd8797e1584313b37,
 });
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847216, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847198, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
 #[cfg(feature = "se")]
 static T_FINANCE_CURRENCY__SE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.columns"));
 // @generated from datasets/finance/currency_SE.csv
-// rows = 6, total_weight = 109, hash = 9634f6243f547d62
+// rows = 6, total_weight = 253.8, hash = 2d9b44812503adfd
 #[cfg(feature = "se")]
 static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6552,18 +6552,18 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__SE_COLUMNS, 0, 76),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__SE_COLUMNS, 76, 48),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__SE_COLUMNS, 124, 48),
-    decimals: 0,
-    total_weight: 109,
-    hash: 0x9634f6243f547d62,
+    decimals: 1,
+    total_weight: 2538,
+    hash: 0x2d9b44812503adfd,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847325, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847307, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
 // @generated from datasets/finance/currency_US.csv
-// rows = 5, total_weight = 106, hash = 8a2bf51171638d2b
+// rows = 5, total_weight = 165.3, hash = 472a8c882687dfe9
 static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
     country: "US",
@@ -6574,21 +6574,21 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__US_COLUMNS, 0, 64),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__US_COLUMNS, 64, 40),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__US_COLUMNS, 104, 40),
-    decimals: 0,
-    total_weight: 106,
-    hash: 0x8a2bf51171638d2b,
+    decimals: 1,
+    total_weight: 1653,
+    hash: 0x472a8c882687dfe9,
 });
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847400, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847382, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
 #[cfg(feature = "vn")]
 static T_FINANCE_CURRENCY__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.columns"));
 // @generated from datasets/finance/currency_VN.csv
-// rows = 6, total_weight = 109, hash = 221d084a6df12cdd
+// rows = 6, total_weight = 253.8, hash = ecac7f39bed456c8
 #[cfg(feature = "vn")]
 static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/currency",
@@ -6600,21 +6600,21 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_CURRENCY__VN_COLUMNS, 0, 76),
     slots: crate::__private::byte_span(T_FINANCE_CURRENCY__VN_COLUMNS, 76, 48),
     weights: crate::__private::byte_span(T_FINANCE_CURRENCY__VN_COLUMNS, 124, 48),
-    decimals: 0,
-    total_weight: 109,
-    hash: 0x221d084a6df12cdd,
+    decimals: 1,
+    total_weight: 2538,
+    hash: 0xecac7f39bed456c8,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847505, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10847487, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
 #[cfg(feature = "de")]
 static T_FINANCE_MERCHANT__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.columns"));
 // @generated from datasets/finance/merchant_DE.csv
-// rows = 101, total_weight = 1012, hash = fcbb985ffe805187
+// rows = 101, total_weight = 999.999998, hash = 30f4de951aea293d
 #[cfg(feature = "de")]
 static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/merchant",
@@ -6626,18 +6626,18 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_MERCHANT__DE_COLUMNS, 0, 812),
     slots: crate::__private::byte_span(T_FINANCE_MERCHANT__DE_COLUMNS, 812, 808),
     weights: crate::__private::byte_span(T_FINANCE_MERCHANT__DE_COLUMNS, 1620, 808),
-    decimals: 0,
-    total_weight: 1012,
-    hash: 0xfcbb985ffe805187,
+    decimals: 6,
+    total_weight: 999999998,
+    hash: 0x30f4de951aea293d,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10849591, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10849573, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
 // @generated from datasets/finance/merchant_US.csv
-// rows = 101, total_weight = 1000, hash = cc5f30e3b99b94e4
+// rows = 101, total_weight = 999.999993, hash = 3646fe661991e199
 static T_FINANCE_MERCHANT__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/merchant",
     country: "US",
@@ -6648,21 +6648,21 @@ static T_FINANCE_MERCHANT__US: crate::Table = crate::Table::from_parts(crate::__
     bounds: crate::__private::byte_span(T_FINANCE_MERCHANT__US_COLUMNS, 0, 812),
     slots: crate::__private::byte_span(T_FINANCE_MERCHANT__US_COLUMNS, 812, 808),
     weights: crate::__private::byte_span(T_FINANCE_MERCHANT__US_COLUMNS, 1620, 808),
-    decimals: 0,
-    total_weight: 1000,
-    hash: 0xcc5f30e3b99b94e4,
+    decimals: 6,
+    total_weight: 999999993,
+    hash: 0x3646fe661991e199,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517842, 593);
+static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517851, 593);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.text"));
 #[cfg(feature = "de")]
 static T_FINANCE_TRANSACTION_CATEGORY__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.columns"));
 // @generated from datasets/finance/transaction_category_DE.csv
-// rows = 39, total_weight = 100.000002, hash = d92ff1854411dc8a
+// rows = 39, total_weight = 100, hash = e2e716c5376d8047
 #[cfg(feature = "de")]
 static T_FINANCE_TRANSACTION_CATEGORY__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/transaction_category",
@@ -6675,17 +6675,17 @@ static T_FINANCE_TRANSACTION_CATEGORY__DE: crate::Table = crate::Table::from_par
     slots: crate::__private::byte_span(T_FINANCE_TRANSACTION_CATEGORY__DE_COLUMNS, 316, 312),
     weights: crate::__private::byte_span(T_FINANCE_TRANSACTION_CATEGORY__DE_COLUMNS, 628, 312),
     decimals: 6,
-    total_weight: 100000002,
-    hash: 0xd92ff1854411dc8a,
+    total_weight: 100000000,
+    hash: 0xe2e716c5376d8047,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518435, 467);
+static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518444, 467);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.text"));
 static T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.columns"));
 // @generated from datasets/finance/transaction_category_US.csv
-// rows = 39, total_weight = 100.000002, hash = 2ec92d4753ba2245
+// rows = 39, total_weight = 100.000001, hash = 034cd04f304c767d
 static T_FINANCE_TRANSACTION_CATEGORY__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "finance/transaction_category",
     country: "US",
@@ -6697,13 +6697,13 @@ static T_FINANCE_TRANSACTION_CATEGORY__US: crate::Table = crate::Table::from_par
     slots: crate::__private::byte_span(T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS, 316, 312),
     weights: crate::__private::byte_span(T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS, 628, 312),
     decimals: 6,
-    total_weight: 100000002,
-    hash: 0x2ec92d4753ba2245,
+    total_weight: 100000001,
+    hash: 0x034cd04f304c767d,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518902, 531);
+static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518911, 531);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__DE.text"));
@@ -6728,7 +6728,7 @@ static T_HEALTHCARE_ALLERGY__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273656, 433);
+static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273665, 433);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.text"));
 static T_HEALTHCARE_ALLERGY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.columns"));
@@ -6751,7 +6751,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851425, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851407, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6777,7 +6777,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851443, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851425, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6803,7 +6803,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851461, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851443, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6829,7 +6829,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851479, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851461, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6855,7 +6855,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851497, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851479, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6880,7 +6880,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851515, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851497, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6903,7 +6903,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851533, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10851515, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6928,7 +6928,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10853161, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10853143, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6951,7 +6951,7 @@ static T_HEALTHCARE_CONDITION__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2274089, 2849);
+static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2274098, 2849);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__DE.text"));
@@ -6976,7 +6976,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2276938, 384);
+static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2276947, 384);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.text"));
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.columns"));
@@ -6999,7 +6999,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2277322, 2708);
+static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2277331, 2708);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__DE.text"));
@@ -7024,7 +7024,7 @@ static T_HEALTHCARE_DEVICE_TYPE__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2280030, 2647);
+static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2280039, 2647);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.text"));
 static T_HEALTHCARE_DEVICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.columns"));
@@ -7047,7 +7047,7 @@ static T_HEALTHCARE_DEVICE_TYPE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2282677, 4886);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2282686, 4886);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE.text"));
@@ -7072,7 +7072,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10854760, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10854742, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -7095,7 +7095,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2287563, 7104);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2287572, 7104);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN.text"));
@@ -7121,7 +7121,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2294667, 164);
+static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2294676, 164);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__DE.text"));
@@ -7146,7 +7146,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10858215, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10858197, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -7169,7 +7169,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2294831, 226);
+static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2294840, 226);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__VN.text"));
@@ -7195,7 +7195,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10858305, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10858287, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -7220,7 +7220,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13777712, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13777694, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7243,7 +7243,7 @@ static T_HEALTHCARE_ICD10CM__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519433, 34);
+static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519442, 34);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__DE.text"));
@@ -7268,7 +7268,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519467, 204);
+static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519476, 204);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.text"));
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.columns"));
@@ -7291,7 +7291,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10860812, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10860794, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -7316,7 +7316,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10861408, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10861390, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -7339,7 +7339,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10861656, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10861638, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -7364,7 +7364,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14015617, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14015599, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7387,7 +7387,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2295057, 634);
+static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2295066, 634);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__VN.text"));
@@ -7413,7 +7413,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__VN: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2295691, 3909);
+static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2295700, 3909);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__DE.text"));
@@ -7438,7 +7438,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10862795, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10862777, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -7461,7 +7461,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14017218, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14017200, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7486,7 +7486,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10866349, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10866331, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7509,7 +7509,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14018993, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14018975, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7534,7 +7534,7 @@ static T_HEALTHCARE_SPECIALTY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2299600, 2215);
+static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2299609, 2215);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.text"));
 static T_HEALTHCARE_SPECIALTY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.columns"));
@@ -7557,7 +7557,7 @@ static T_HEALTHCARE_SPECIALTY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2301815, 2740);
+static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2301824, 2740);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__VN.text"));
@@ -7583,7 +7583,7 @@ static T_HEALTHCARE_SPECIALTY__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2304555, 409);
+static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2304564, 409);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__DE.text"));
@@ -7608,7 +7608,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14021188, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14021170, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7631,7 +7631,7 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2304964, 1053);
+static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2304973, 1053);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__DE.text"));
@@ -7656,7 +7656,7 @@ static T_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2306017, 1140);
+static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2306026, 1140);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.text"));
 static T_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.columns"));
@@ -7679,7 +7679,7 @@ static T_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519671, 35);
+static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519680, 35);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__DE.text"));
@@ -7704,7 +7704,7 @@ static T_INSURANCE_POLICY_STATUS__DE: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519706, 35);
+static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519715, 35);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.text"));
 static T_INSURANCE_POLICY_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.columns"));
@@ -7727,7 +7727,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870427, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870409, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7752,7 +7752,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870460, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870442, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7775,7 +7775,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307157, 782);
+static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307166, 782);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__DE.text"));
@@ -7800,7 +7800,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870493, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870475, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7823,7 +7823,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14021698, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14021680, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7848,7 +7848,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10871208, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10871190, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7871,7 +7871,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10872858, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10872840, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7896,7 +7896,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10873145, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10873127, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7919,7 +7919,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10873459, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10873441, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7944,7 +7944,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10875182, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10875164, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7967,7 +7967,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519741, 91);
+static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519750, 91);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__AT.text"));
@@ -7993,7 +7993,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__AT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519832, 128);
+static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519841, 128);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__CH.text"));
@@ -8019,7 +8019,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__CH: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519960, 220);
+static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519969, 220);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__DE.text"));
@@ -8045,7 +8045,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__DE: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520180, 59);
+static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520189, 59);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__ES.text"));
@@ -8071,7 +8071,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__ES: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307939, 142);
+static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307948, 142);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__FR.text"));
@@ -8097,7 +8097,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876794, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876776, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -8123,7 +8123,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__GB: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520239, 133);
+static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520248, 133);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__IT.text"));
@@ -8149,7 +8149,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__IT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520372, 107);
+static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520381, 107);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__NL.text"));
@@ -8175,7 +8175,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__NL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520479, 88);
+static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520488, 88);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__PL.text"));
@@ -8201,7 +8201,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__PL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520567, 53);
+static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1520576, 53);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__SE.text"));
@@ -8226,7 +8226,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877009, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876991, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -8249,7 +8249,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877118, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877100, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -8275,7 +8275,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__VN: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308081, 269);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308090, 269);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__DE.text"));
@@ -8300,7 +8300,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308350, 366);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308359, 366);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.text"));
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.columns"));
@@ -8323,7 +8323,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877182, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877164, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -8348,7 +8348,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877522, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877504, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -8371,7 +8371,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877820, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10877802, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -8396,7 +8396,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10879405, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10879387, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
@@ -8419,7 +8419,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308716, 217);
+static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308725, 217);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__DE.text"));
@@ -8444,7 +8444,7 @@ static T_PUBLIC_SECTOR_POLICE_RANK__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308933, 103);
+static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308942, 103);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.text"));
 static T_PUBLIC_SECTOR_POLICE_RANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.columns"));
@@ -9479,8 +9479,8 @@ macro_rules! __table {
     ("ecommerce/order_status", $column:literal) => { $crate::__private::unknown_column!($column, "ecommerce/order_status", ["value"]) };
     ("ecommerce/payment_method") => { &$crate::tables::ECOMMERCE_PAYMENT_METHOD };
     ("ecommerce/payment_method", "value") => { 0usize };
-    ("ecommerce/payment_method"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
-    ("ecommerce/payment_method", "value"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
+    ("ecommerce/payment_method"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
+    ("ecommerce/payment_method", "value"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
     ("ecommerce/payment_method", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("ecommerce/payment_method", $column:literal) => { $crate::__private::unknown_column!($column, "ecommerce/payment_method", ["value"]) };
     ("ecommerce/product_adjective") => { &$crate::tables::ECOMMERCE_PRODUCT_ADJECTIVE };
@@ -9541,8 +9541,8 @@ macro_rules! __table {
     ("finance/bank", $column:literal) => { $crate::__private::unknown_column!($column, "finance/bank", ["name", "bank_code", "bic"]) };
     ("finance/card_network") => { &$crate::tables::FINANCE_CARD_NETWORK };
     ("finance/card_network", "network") => { 0usize };
-    ("finance/card_network"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("usize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("isize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("bool", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("char", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1)]) };
-    ("finance/card_network", "network"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("usize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("isize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("bool", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("char", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1)]) };
+    ("finance/card_network"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("usize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("isize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("bool", "VISA", "datasets/finance/card_network_DE.csv", 1), ("char", "VISA", "datasets/finance/card_network_DE.csv", 1)]) };
+    ("finance/card_network", "network"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("usize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("isize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("bool", "VISA", "datasets/finance/card_network_DE.csv", 1), ("char", "VISA", "datasets/finance/card_network_DE.csv", 1)]) };
     ("finance/card_network", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("finance/card_network", $column:literal) => { $crate::__private::unknown_column!($column, "finance/card_network", ["network"]) };
     ("finance/currency") => { &$crate::tables::FINANCE_CURRENCY };
@@ -9550,7 +9550,7 @@ macro_rules! __table {
     ("finance/currency"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/currency", "code", [("u8", "EUR", "datasets/finance/currency_AT.csv", 1), ("u16", "EUR", "datasets/finance/currency_AT.csv", 1), ("u32", "EUR", "datasets/finance/currency_AT.csv", 1), ("u64", "EUR", "datasets/finance/currency_AT.csv", 1), ("usize", "EUR", "datasets/finance/currency_AT.csv", 1), ("i8", "EUR", "datasets/finance/currency_AT.csv", 1), ("i16", "EUR", "datasets/finance/currency_AT.csv", 1), ("i32", "EUR", "datasets/finance/currency_AT.csv", 1), ("i64", "EUR", "datasets/finance/currency_AT.csv", 1), ("isize", "EUR", "datasets/finance/currency_AT.csv", 1), ("f32", "EUR", "datasets/finance/currency_AT.csv", 1), ("f64", "EUR", "datasets/finance/currency_AT.csv", 1), ("bool", "EUR", "datasets/finance/currency_AT.csv", 1), ("char", "EUR", "datasets/finance/currency_AT.csv", 1)]) };
     ("finance/currency", "code"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/currency", "code", [("u8", "EUR", "datasets/finance/currency_AT.csv", 1), ("u16", "EUR", "datasets/finance/currency_AT.csv", 1), ("u32", "EUR", "datasets/finance/currency_AT.csv", 1), ("u64", "EUR", "datasets/finance/currency_AT.csv", 1), ("usize", "EUR", "datasets/finance/currency_AT.csv", 1), ("i8", "EUR", "datasets/finance/currency_AT.csv", 1), ("i16", "EUR", "datasets/finance/currency_AT.csv", 1), ("i32", "EUR", "datasets/finance/currency_AT.csv", 1), ("i64", "EUR", "datasets/finance/currency_AT.csv", 1), ("isize", "EUR", "datasets/finance/currency_AT.csv", 1), ("f32", "EUR", "datasets/finance/currency_AT.csv", 1), ("f64", "EUR", "datasets/finance/currency_AT.csv", 1), ("bool", "EUR", "datasets/finance/currency_AT.csv", 1), ("char", "EUR", "datasets/finance/currency_AT.csv", 1)]) };
     ("finance/currency", "symbol") => { 1usize };
-    ("finance/currency", "symbol"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/currency", "symbol", [("u8", "€", "datasets/finance/currency_AT.csv", 1), ("u16", "€", "datasets/finance/currency_AT.csv", 1), ("u32", "€", "datasets/finance/currency_AT.csv", 1), ("u64", "€", "datasets/finance/currency_AT.csv", 1), ("usize", "€", "datasets/finance/currency_AT.csv", 1), ("i8", "€", "datasets/finance/currency_AT.csv", 1), ("i16", "€", "datasets/finance/currency_AT.csv", 1), ("i32", "€", "datasets/finance/currency_AT.csv", 1), ("i64", "€", "datasets/finance/currency_AT.csv", 1), ("isize", "€", "datasets/finance/currency_AT.csv", 1), ("f32", "€", "datasets/finance/currency_AT.csv", 1), ("f64", "€", "datasets/finance/currency_AT.csv", 1), ("bool", "€", "datasets/finance/currency_AT.csv", 1), ("char", "CHF", "datasets/finance/currency_AT.csv", 3)]) };
+    ("finance/currency", "symbol"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/currency", "symbol", [("u8", "€", "datasets/finance/currency_AT.csv", 1), ("u16", "€", "datasets/finance/currency_AT.csv", 1), ("u32", "€", "datasets/finance/currency_AT.csv", 1), ("u64", "€", "datasets/finance/currency_AT.csv", 1), ("usize", "€", "datasets/finance/currency_AT.csv", 1), ("i8", "€", "datasets/finance/currency_AT.csv", 1), ("i16", "€", "datasets/finance/currency_AT.csv", 1), ("i32", "€", "datasets/finance/currency_AT.csv", 1), ("i64", "€", "datasets/finance/currency_AT.csv", 1), ("isize", "€", "datasets/finance/currency_AT.csv", 1), ("f32", "€", "datasets/finance/currency_AT.csv", 1), ("f64", "€", "datasets/finance/currency_AT.csv", 1), ("bool", "€", "datasets/finance/currency_AT.csv", 1), ("char", "CHF", "datasets/finance/currency_AT.csv", 5)]) };
     ("finance/currency", "name") => { 2usize };
     ("finance/currency", "name"; cell $field:literal, $ty:ident) => { $crate::__private::cell_type_check!($field, $ty, "finance/currency", "name", [("u8", "Euro", "datasets/finance/currency_AT.csv", 1), ("u16", "Euro", "datasets/finance/currency_AT.csv", 1), ("u32", "Euro", "datasets/finance/currency_AT.csv", 1), ("u64", "Euro", "datasets/finance/currency_AT.csv", 1), ("usize", "Euro", "datasets/finance/currency_AT.csv", 1), ("i8", "Euro", "datasets/finance/currency_AT.csv", 1), ("i16", "Euro", "datasets/finance/currency_AT.csv", 1), ("i32", "Euro", "datasets/finance/currency_AT.csv", 1), ("i64", "Euro", "datasets/finance/currency_AT.csv", 1), ("isize", "Euro", "datasets/finance/currency_AT.csv", 1), ("f32", "Euro", "datasets/finance/currency_AT.csv", 1), ("f64", "Euro", "datasets/finance/currency_AT.csv", 1), ("bool", "Euro", "datasets/finance/currency_AT.csv", 1), ("char", "Euro", "datasets/finance/currency_AT.csv", 1)]) };
     ("finance/currency", $column:literal; cell $field:literal, $ty:ident) => { () };
@@ -10087,8 +10087,8 @@ macro_rules! __lookup_table {
     ("ecommerce/order_status", $column:literal) => { crate::__private::unknown_column!($column, "ecommerce/order_status", ["value"]) };
     ("ecommerce/payment_method") => { &crate::tables::ECOMMERCE_PAYMENT_METHOD };
     ("ecommerce/payment_method", "value") => { 0usize };
-    ("ecommerce/payment_method"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
-    ("ecommerce/payment_method", "value"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "SEPA-Lastschrift", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
+    ("ecommerce/payment_method"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
+    ("ecommerce/payment_method", "value"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "ecommerce/payment_method", "value", [("u8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("u64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("usize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i8", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i16", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("i64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("isize", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f32", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("f64", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("bool", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1), ("char", "PayPal", "datasets/ecommerce/payment_method_DE.csv", 1)]) };
     ("ecommerce/payment_method", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("ecommerce/payment_method", $column:literal) => { crate::__private::unknown_column!($column, "ecommerce/payment_method", ["value"]) };
     ("ecommerce/product_adjective") => { &crate::tables::ECOMMERCE_PRODUCT_ADJECTIVE };
@@ -10149,8 +10149,8 @@ macro_rules! __lookup_table {
     ("finance/bank", $column:literal) => { crate::__private::unknown_column!($column, "finance/bank", ["name", "bank_code", "bic"]) };
     ("finance/card_network") => { &crate::tables::FINANCE_CARD_NETWORK };
     ("finance/card_network", "network") => { 0usize };
-    ("finance/card_network"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("usize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("isize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("bool", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("char", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1)]) };
-    ("finance/card_network", "network"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("u64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("usize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i8", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i16", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("i64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("isize", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f32", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("f64", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("bool", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1), ("char", "MASTERCARD", "datasets/finance/card_network_DE.csv", 1)]) };
+    ("finance/card_network"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("usize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("isize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("bool", "VISA", "datasets/finance/card_network_DE.csv", 1), ("char", "VISA", "datasets/finance/card_network_DE.csv", 1)]) };
+    ("finance/card_network", "network"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/card_network", "network", [("u8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("u64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("usize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i8", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i16", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("i64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("isize", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f32", "VISA", "datasets/finance/card_network_DE.csv", 1), ("f64", "VISA", "datasets/finance/card_network_DE.csv", 1), ("bool", "VISA", "datasets/finance/card_network_DE.csv", 1), ("char", "VISA", "datasets/finance/card_network_DE.csv", 1)]) };
     ("finance/card_network", $column:literal; cell $field:literal, $ty:ident) => { () };
     ("finance/card_network", $column:literal) => { crate::__private::unknown_column!($column, "finance/card_network", ["network"]) };
     ("finance/currency") => { &crate::tables::FINANCE_CURRENCY };
@@ -10158,7 +10158,7 @@ macro_rules! __lookup_table {
     ("finance/currency"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/currency", "code", [("u8", "EUR", "datasets/finance/currency_AT.csv", 1), ("u16", "EUR", "datasets/finance/currency_AT.csv", 1), ("u32", "EUR", "datasets/finance/currency_AT.csv", 1), ("u64", "EUR", "datasets/finance/currency_AT.csv", 1), ("usize", "EUR", "datasets/finance/currency_AT.csv", 1), ("i8", "EUR", "datasets/finance/currency_AT.csv", 1), ("i16", "EUR", "datasets/finance/currency_AT.csv", 1), ("i32", "EUR", "datasets/finance/currency_AT.csv", 1), ("i64", "EUR", "datasets/finance/currency_AT.csv", 1), ("isize", "EUR", "datasets/finance/currency_AT.csv", 1), ("f32", "EUR", "datasets/finance/currency_AT.csv", 1), ("f64", "EUR", "datasets/finance/currency_AT.csv", 1), ("bool", "EUR", "datasets/finance/currency_AT.csv", 1), ("char", "EUR", "datasets/finance/currency_AT.csv", 1)]) };
     ("finance/currency", "code"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/currency", "code", [("u8", "EUR", "datasets/finance/currency_AT.csv", 1), ("u16", "EUR", "datasets/finance/currency_AT.csv", 1), ("u32", "EUR", "datasets/finance/currency_AT.csv", 1), ("u64", "EUR", "datasets/finance/currency_AT.csv", 1), ("usize", "EUR", "datasets/finance/currency_AT.csv", 1), ("i8", "EUR", "datasets/finance/currency_AT.csv", 1), ("i16", "EUR", "datasets/finance/currency_AT.csv", 1), ("i32", "EUR", "datasets/finance/currency_AT.csv", 1), ("i64", "EUR", "datasets/finance/currency_AT.csv", 1), ("isize", "EUR", "datasets/finance/currency_AT.csv", 1), ("f32", "EUR", "datasets/finance/currency_AT.csv", 1), ("f64", "EUR", "datasets/finance/currency_AT.csv", 1), ("bool", "EUR", "datasets/finance/currency_AT.csv", 1), ("char", "EUR", "datasets/finance/currency_AT.csv", 1)]) };
     ("finance/currency", "symbol") => { 1usize };
-    ("finance/currency", "symbol"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/currency", "symbol", [("u8", "€", "datasets/finance/currency_AT.csv", 1), ("u16", "€", "datasets/finance/currency_AT.csv", 1), ("u32", "€", "datasets/finance/currency_AT.csv", 1), ("u64", "€", "datasets/finance/currency_AT.csv", 1), ("usize", "€", "datasets/finance/currency_AT.csv", 1), ("i8", "€", "datasets/finance/currency_AT.csv", 1), ("i16", "€", "datasets/finance/currency_AT.csv", 1), ("i32", "€", "datasets/finance/currency_AT.csv", 1), ("i64", "€", "datasets/finance/currency_AT.csv", 1), ("isize", "€", "datasets/finance/currency_AT.csv", 1), ("f32", "€", "datasets/finance/currency_AT.csv", 1), ("f64", "€", "datasets/finance/currency_AT.csv", 1), ("bool", "€", "datasets/finance/currency_AT.csv", 1), ("char", "CHF", "datasets/finance/currency_AT.csv", 3)]) };
+    ("finance/currency", "symbol"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/currency", "symbol", [("u8", "€", "datasets/finance/currency_AT.csv", 1), ("u16", "€", "datasets/finance/currency_AT.csv", 1), ("u32", "€", "datasets/finance/currency_AT.csv", 1), ("u64", "€", "datasets/finance/currency_AT.csv", 1), ("usize", "€", "datasets/finance/currency_AT.csv", 1), ("i8", "€", "datasets/finance/currency_AT.csv", 1), ("i16", "€", "datasets/finance/currency_AT.csv", 1), ("i32", "€", "datasets/finance/currency_AT.csv", 1), ("i64", "€", "datasets/finance/currency_AT.csv", 1), ("isize", "€", "datasets/finance/currency_AT.csv", 1), ("f32", "€", "datasets/finance/currency_AT.csv", 1), ("f64", "€", "datasets/finance/currency_AT.csv", 1), ("bool", "€", "datasets/finance/currency_AT.csv", 1), ("char", "CHF", "datasets/finance/currency_AT.csv", 5)]) };
     ("finance/currency", "name") => { 2usize };
     ("finance/currency", "name"; cell $field:literal, $ty:ident) => { crate::__private::cell_type_check!($field, $ty, "finance/currency", "name", [("u8", "Euro", "datasets/finance/currency_AT.csv", 1), ("u16", "Euro", "datasets/finance/currency_AT.csv", 1), ("u32", "Euro", "datasets/finance/currency_AT.csv", 1), ("u64", "Euro", "datasets/finance/currency_AT.csv", 1), ("usize", "Euro", "datasets/finance/currency_AT.csv", 1), ("i8", "Euro", "datasets/finance/currency_AT.csv", 1), ("i16", "Euro", "datasets/finance/currency_AT.csv", 1), ("i32", "Euro", "datasets/finance/currency_AT.csv", 1), ("i64", "Euro", "datasets/finance/currency_AT.csv", 1), ("isize", "Euro", "datasets/finance/currency_AT.csv", 1), ("f32", "Euro", "datasets/finance/currency_AT.csv", 1), ("f64", "Euro", "datasets/finance/currency_AT.csv", 1), ("bool", "Euro", "datasets/finance/currency_AT.csv", 1), ("char", "Euro", "datasets/finance/currency_AT.csv", 1)]) };
     ("finance/currency", $column:literal; cell $field:literal, $ty:ident) => { () };

@@ -5,7 +5,10 @@
 use std::collections::{HashMap, HashSet};
 
 use datamimic::domain::common::{Company, CompanyService, Person, PersonConfig, PersonService};
-use datamimic::domain::finance::BankService;
+use datamimic::domain::ecommerce::{InvoiceService, OrderService};
+use datamimic::domain::finance::{
+    BankService, CreditCardService, PaymentService, TransactionService,
+};
 use datamimic::domain::healthcare::{HealthcareConfig, PatientService};
 use datamimic::domain::insurance::{InsurancePolicy, InsurancePolicyService};
 use datamimic::domain::public_sector::{EducationalInstitutionService, PoliceOfficerService};
@@ -534,14 +537,13 @@ fn us_policies_follow_the_premiums_by_line() {
         .collect();
     let remainder = 1.0 - in_published.len() as f64 / SAMPLE as f64;
     assert!((0.005..0.04).contains(&remainder), "{remainder}");
-    let n = in_published.len() as f64;
+    let n = in_published.len() as u64;
     let seen = shares(in_published.into_iter());
     for row in &rows[1..] {
         let expected: f64 = row[1].parse().unwrap();
         let share = seen.get(row[0]).copied().unwrap_or(0.0);
-        let allowed = (4.0 * (expected * (1.0 - expected) / n).sqrt()).max(0.001);
         assert!(
-            (share - expected).abs() <= allowed,
+            (share - expected).abs() <= tolerance_over(expected, n),
             "{}: generated {share:.4}, published {expected:.4}",
             row[0]
         );
@@ -598,16 +600,169 @@ fn us_institutions_follow_the_nces_counts_by_kind() {
     // Only the technical institutes (a figure from memory) stand outside the reference.
     let outside = 1.0 - in_counted.len() as f64 / SAMPLE as f64;
     assert!((0.005..0.03).contains(&outside), "{outside}");
-    let n = in_counted.len() as f64;
+    let n = in_counted.len() as u64;
     let seen = shares(in_counted.into_iter());
     for row in &rows[1..] {
         let expected: f64 = row[1].parse().unwrap();
         let share = seen.get(row[0]).copied().unwrap_or(0.0);
-        let allowed = (4.0 * (expected * (1.0 - expected) / n).sqrt()).max(0.001);
         assert!(
-            (share - expected).abs() <= allowed,
+            (share - expected).abs() <= tolerance_over(expected, n),
             "{}: generated {share:.4}, published {expected:.4}",
             row[0]
         );
     }
+}
+
+/// Published shares of one reference file: its rows' `key` column against their `share`.
+fn published_shares(
+    rows: &[Vec<&'static str>],
+    key: usize,
+    share: usize,
+) -> Vec<(&'static str, f64)> {
+    rows.iter()
+        .map(|row| (row[key], row[share].parse().unwrap()))
+        .collect()
+}
+
+/// `counts` over `draws` against `published`, each within [`tolerance_over`]; every counted
+/// key is a published one.
+fn assert_shares(what: &str, published: &[(&str, f64)], counts: &HashMap<&str, u64>, draws: u64) {
+    for &(key, expected) in published {
+        let seen = counts.get(key).copied().unwrap_or(0) as f64 / draws as f64;
+        assert!(
+            (seen - expected).abs() <= tolerance_over(expected, draws),
+            "{what} {key}: generated {seen:.4}, published {expected:.4}"
+        );
+    }
+    for key in counts.keys() {
+        assert!(
+            published.iter().any(|(k, _)| k == key),
+            "{what}: unpublished {key}"
+        );
+    }
+}
+
+#[test]
+fn card_payments_follow_household_spending_by_category() {
+    let rows = reference(include_str!("reference/spending_by_category.csv"));
+    assert_eq!(rows[0], ["country", "category", "share"]);
+    for country in ["US", "DE"] {
+        let country_rows: Vec<_> = rows[1..]
+            .iter()
+            .filter(|r| r[0] == country)
+            .cloned()
+            .collect();
+        let published = published_shares(&country_rows, 1, 2);
+        assert_eq!(published.len(), 10, "{country}");
+        let service = TransactionService::new(country).unwrap().seed(29);
+        let mut counts: HashMap<&str, u64> = HashMap::new();
+        let mut with_merchant = 0;
+        for i in 0..SAMPLE {
+            let tx = service.record(i);
+            if !tx.merchant_category.is_empty() {
+                with_merchant += 1;
+                *counts.entry(tx.merchant_category).or_default() += 1;
+            }
+        }
+        assert!(with_merchant > SAMPLE / 4, "{country}: {with_merchant}");
+        assert_shares(country, &published, &counts, with_merchant);
+        // Payments to merchants draw from the same table.
+        let payments = PaymentService::new(country).unwrap().seed(30);
+        let mut counts: HashMap<&str, u64> = HashMap::new();
+        for i in 0..SAMPLE {
+            *counts.entry(payments.record(i).payee_category).or_default() += 1;
+        }
+        assert_shares(country, &published, &counts, SAMPLE);
+    }
+}
+
+#[test]
+fn german_credit_cards_follow_the_networks_in_circulation() {
+    let rows = reference(include_str!("reference/card_network_de.csv"));
+    assert_eq!(rows[0], ["network", "share"]);
+    let published = published_shares(&rows[1..], 0, 1);
+    let service = CreditCardService::new("DE").unwrap().seed(31);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        *counts.entry(service.record(i).card_type).or_default() += 1;
+    }
+    assert_shares("DE", &published, &counts, SAMPLE);
+}
+
+#[test]
+fn us_customers_bank_with_the_largest_banks_at_their_consumer_deposit_shares() {
+    let rows = reference(include_str!("reference/bank_consumer_deposits_us.csv"));
+    assert_eq!(rows[0], ["bank", "share"]);
+    let published = published_shares(&rows[1..], 0, 1);
+    let service = BankService::new("US").unwrap().seed(37);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        let name = service.record(i).name;
+        // A trade association is nobody's bank.
+        assert_ne!(name, "Independent Community Bankers of America");
+        if published.iter().any(|(bank, _)| *bank == name) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    assert_shares("US", &published, &counts, SAMPLE);
+}
+
+#[test]
+fn german_online_orders_are_paid_by_the_published_method_shares() {
+    let rows = reference(include_str!("reference/online_payment_de.csv"));
+    assert_eq!(rows[0], ["method", "share"]);
+    let published = published_shares(&rows[1..], 0, 1);
+    let service = OrderService::new("DE").unwrap().seed(41);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        *counts.entry(service.record(i).payment_method).or_default() += 1;
+    }
+    assert_shares("DE", &published, &counts, SAMPLE);
+}
+
+#[test]
+fn us_online_orders_are_paid_by_the_published_method_shares() {
+    let rows = reference(include_str!("reference/online_payment_us.csv"));
+    assert_eq!(rows[0], ["method", "share"]);
+    let published = published_shares(&rows[1..], 0, 1);
+    let service = OrderService::new("US").unwrap().seed(47);
+    let mut counts: HashMap<&str, u64> = HashMap::new();
+    for i in 0..SAMPLE {
+        let method = service.record(i).payment_method;
+        // The methods the report does not break out share the rest.
+        if published.iter().any(|(m, _)| *m == method) {
+            *counts.entry(method).or_default() += 1;
+        }
+    }
+    assert_shares("US", &published, &counts, SAMPLE);
+}
+
+#[test]
+fn us_invoices_charge_the_population_weighted_state_sales_tax() {
+    let rows = reference(include_str!("reference/sales_tax_us.csv"));
+    assert_eq!(rows[0], ["state", "rate", "population"]);
+    assert_eq!(rows.len() - 1, 51, "50 states and DC");
+    let (mut weighted, mut people) = (0.0, 0.0);
+    for row in &rows[1..] {
+        let (rate, population): (f64, f64) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        weighted += rate * population;
+        people += population;
+    }
+    let expected = weighted / people;
+    let service = InvoiceService::new("US").unwrap().seed(43);
+    let mut lines = 0;
+    for i in 0..2_000 {
+        for line in service.record(i).lines {
+            // Groceries are exempt in most states: a reduced rate of its own.
+            if line.tax_rate_percent > 3.0 {
+                lines += 1;
+                assert!(
+                    (line.tax_rate_percent - expected).abs() < 0.006,
+                    "generated {}, published average {expected:.3}",
+                    line.tax_rate_percent
+                );
+            }
+        }
+    }
+    assert!(lines > 1_000, "{lines}");
 }

@@ -29,7 +29,7 @@ pub struct InvoiceLine {
     pub unit_price: Money,
     /// `quantity × unit_price`.
     pub net_amount: Money,
-    /// The tax rate of the product's category in percent (`19.0`, `7.52`).
+    /// The tax rate of the product's category in percent (`19.0`, `7.46`).
     pub tax_rate_percent: f64,
     /// `net_amount` at the rate, rounded half up to the cent.
     pub tax_amount: Money,
