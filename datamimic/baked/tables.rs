@@ -336,7 +336,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1274628, 2001503, 10513060, 13655878],
+    ends: [1274667, 2001542, 10513099, 13655917],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -349,7 +349,7 @@ pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2001503, 352300);
+static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2001542, 352300);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__AT.text"));
@@ -375,7 +375,7 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2353803, 71510);
+static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2353842, 71510);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__CH.text"));
@@ -401,7 +401,7 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2425313, 292445);
+static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2425352, 292445);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__DE.text"));
@@ -427,7 +427,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10513060, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10513099, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -453,7 +453,7 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2717758, 741533);
+static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2717797, 741533);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__FR.text"));
@@ -479,7 +479,7 @@ static T_COMMON_ADDRESS_CITY__FR: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3459291, 106514);
+static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3459330, 106514);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__GB.text"));
@@ -505,7 +505,7 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3565805, 385243);
+static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3565844, 385243);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__IT.text"));
@@ -531,7 +531,7 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3951048, 73078);
+static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3951087, 73078);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__NL.text"));
@@ -557,7 +557,7 @@ static T_COMMON_ADDRESS_CITY__NL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4024126, 863300);
+static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4024165, 863300);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__PL.text"));
@@ -583,7 +583,7 @@ static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274628, 293491);
+static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274667, 293491);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__SE.text"));
@@ -608,7 +608,7 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4887426, 634105);
+static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4887465, 634105);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.text"));
 static T_COMMON_ADDRESS_CITY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__US.columns"));
@@ -631,7 +631,7 @@ static T_COMMON_ADDRESS_CITY__US: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5521531, 7804);
+static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5521570, 7804);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_CITY__VN.text"));
@@ -731,7 +731,7 @@ static T_COMMON_ADDRESS_STATE__AT: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568119, 274);
+static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568158, 274);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__CH.text"));
@@ -783,7 +783,7 @@ static T_COMMON_ADDRESS_STATE__DE: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568393, 295);
+static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568432, 295);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__ES.text"));
@@ -809,7 +809,7 @@ static T_COMMON_ADDRESS_STATE__ES: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5529335, 220);
+static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5529374, 220);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__FR.text"));
@@ -835,7 +835,7 @@ static T_COMMON_ADDRESS_STATE__FR: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568688, 48);
+static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568727, 48);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__GB.text"));
@@ -861,7 +861,7 @@ static T_COMMON_ADDRESS_STATE__GB: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5529555, 221);
+static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5529594, 221);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__IT.text"));
@@ -913,7 +913,7 @@ static T_COMMON_ADDRESS_STATE__NL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568736, 225);
+static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568775, 225);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__PL.text"));
@@ -939,7 +939,7 @@ static T_COMMON_ADDRESS_STATE__PL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1568961, 230);
+static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1569000, 230);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__SE.text"));
@@ -964,7 +964,7 @@ static T_COMMON_ADDRESS_STATE__SE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1569191, 544);
+static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1569230, 544);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.text"));
 static T_COMMON_ADDRESS_STATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__US.columns"));
@@ -987,7 +987,7 @@ static T_COMMON_ADDRESS_STATE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1569735, 813);
+static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1569774, 813);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STATE__VN.text"));
@@ -1013,7 +1013,7 @@ static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1570548, 202685);
+static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1570587, 202685);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__AT.text"));
@@ -1039,7 +1039,7 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5529776, 32452);
+static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5529815, 32452);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__CH.text"));
@@ -1065,7 +1065,7 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5562228, 153529);
+static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5562267, 153529);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__DE.text"));
@@ -1091,7 +1091,7 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5715757, 804746);
+static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5715796, 804746);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__ES.text"));
@@ -1117,7 +1117,7 @@ static T_COMMON_ADDRESS_STREET__ES: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6520503, 196117);
+static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6520542, 196117);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__FR.text"));
@@ -1143,7 +1143,7 @@ static T_COMMON_ADDRESS_STREET__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6716620, 518047);
+static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6716659, 518047);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__GB.text"));
@@ -1169,7 +1169,7 @@ static T_COMMON_ADDRESS_STREET__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7234667, 775652);
+static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7234706, 775652);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__IT.text"));
@@ -1195,7 +1195,7 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8010319, 150921);
+static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8010358, 150921);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__NL.text"));
@@ -1221,7 +1221,7 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8161240, 264260);
+static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8161279, 264260);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__PL.text"));
@@ -1247,7 +1247,7 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8425500, 653972);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8425539, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
@@ -1272,7 +1272,7 @@ static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9079472, 48949);
+static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9079511, 48949);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.text"));
 static T_COMMON_ADDRESS_STREET__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__US.columns"));
@@ -1295,7 +1295,7 @@ static T_COMMON_ADDRESS_STREET__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1773233, 4862);
+static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1773272, 4862);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ADDRESS_STREET__VN.text"));
@@ -1364,12 +1364,12 @@ static T_COMMON_FILE_FILE_EXTENSION: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1778095, 449);
+static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1778134, 449);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.text"));
 static T_COMMON_FINANCE_CRYPTOCURRENCY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.columns"));
 // @generated from datasets/common/finance/cryptocurrency.csv
-// rows = 43, total_weight = 43, hash = f4b4d15e3203a5bb
+// rows = 43, total_weight = 3375613365405, hash = aadd799fc5d51627
 static T_COMMON_FINANCE_CRYPTOCURRENCY: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/finance/cryptocurrency",
     country: "",
@@ -1381,12 +1381,12 @@ static T_COMMON_FINANCE_CRYPTOCURRENCY: crate::Table = crate::Table::from_parts(
     slots: crate::__private::byte_span(T_COMMON_FINANCE_CRYPTOCURRENCY_COLUMNS, 348, 344),
     weights: crate::__private::byte_span(T_COMMON_FINANCE_CRYPTOCURRENCY_COLUMNS, 692, 344),
     decimals: 0,
-    total_weight: 43,
-    hash: 0xf4b4d15e3203a5bb,
+    total_weight: 3375613365405,
+    hash: 0xaadd799fc5d51627,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11434652, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11434691, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1409,59 +1409,59 @@ static T_COMMON_GEO_COUNTRY: crate::Table = crate::Table::from_parts(crate::__pr
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3513, 83);
+static T_COMMON_NET_EMAIL_DOMAIN__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3513, 90);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__AT.text"));
 #[cfg(feature = "at")]
 static T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__AT.columns"));
 // @generated from datasets/common/net/email_domain_AT.csv
-// rows = 10, total_weight = 95, hash = a193eae4e096d86e
+// rows = 11, total_weight = 100, hash = 525e59bf62263ad4
 #[cfg(feature = "at")]
 static T_COMMON_NET_EMAIL_DOMAIN__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/net/email_domain",
     country: "AT",
     source: "datasets/common/net/email_domain_AT.csv",
     columns: &["value"],
-    rows: 10,
+    rows: 11,
     text: T_COMMON_NET_EMAIL_DOMAIN__AT_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS, 0, 44),
-    slots: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS, 44, 80),
-    weights: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS, 124, 80),
-    decimals: 0,
-    total_weight: 95,
-    hash: 0xa193eae4e096d86e,
+    bounds: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS, 0, 48),
+    slots: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS, 48, 88),
+    weights: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__AT_COLUMNS, 136, 88),
+    decimals: 6,
+    total_weight: 100000000,
+    hash: 0x525e59bf62263ad4,
 });
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3596, 95);
+static T_COMMON_NET_EMAIL_DOMAIN__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3603, 127);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__CH.text"));
 #[cfg(feature = "ch")]
 static T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__CH.columns"));
 // @generated from datasets/common/net/email_domain_CH.csv
-// rows = 10, total_weight = 98, hash = 7e03644f6c900c50
+// rows = 13, total_weight = 100, hash = 5f1db2120fcb175c
 #[cfg(feature = "ch")]
 static T_COMMON_NET_EMAIL_DOMAIN__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/net/email_domain",
     country: "CH",
     source: "datasets/common/net/email_domain_CH.csv",
     columns: &["value"],
-    rows: 10,
+    rows: 13,
     text: T_COMMON_NET_EMAIL_DOMAIN__CH_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS, 0, 44),
-    slots: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS, 44, 80),
-    weights: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS, 124, 80),
-    decimals: 0,
-    total_weight: 98,
-    hash: 0x7e03644f6c900c50,
+    bounds: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS, 0, 56),
+    slots: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS, 56, 104),
+    weights: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__CH_COLUMNS, 160, 104),
+    decimals: 6,
+    total_weight: 100000000,
+    hash: 0x5f1db2120fcb175c,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3691, 126);
+static T_COMMON_NET_EMAIL_DOMAIN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3730, 126);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__DE.text"));
@@ -1487,14 +1487,14 @@ static T_COMMON_NET_EMAIL_DOMAIN__DE: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3817, 83);
+static T_COMMON_NET_EMAIL_DOMAIN__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3856, 83);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__ES.text"));
 #[cfg(feature = "es")]
 static T_COMMON_NET_EMAIL_DOMAIN__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__ES.columns"));
 // @generated from datasets/common/net/email_domain_ES.csv
-// rows = 8, total_weight = 100, hash = ba7e5b0352452357
+// rows = 8, total_weight = 100, hash = 5296c9693298ba56
 #[cfg(feature = "es")]
 static T_COMMON_NET_EMAIL_DOMAIN__ES: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/net/email_domain",
@@ -1506,14 +1506,14 @@ static T_COMMON_NET_EMAIL_DOMAIN__ES: crate::Table = crate::Table::from_parts(cr
     bounds: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__ES_COLUMNS, 0, 36),
     slots: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__ES_COLUMNS, 36, 64),
     weights: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__ES_COLUMNS, 100, 64),
-    decimals: 0,
-    total_weight: 100,
-    hash: 0xba7e5b0352452357,
+    decimals: 6,
+    total_weight: 100000000,
+    hash: 0x5296c9693298ba56,
 });
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3900, 90);
+static T_COMMON_NET_EMAIL_DOMAIN__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3939, 90);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__FR.text"));
@@ -1539,7 +1539,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__FR: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3990, 119);
+static T_COMMON_NET_EMAIL_DOMAIN__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4029, 119);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__GB.text"));
@@ -1565,14 +1565,14 @@ static T_COMMON_NET_EMAIL_DOMAIN__GB: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4109, 99);
+static T_COMMON_NET_EMAIL_DOMAIN__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4148, 99);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__IT.text"));
 #[cfg(feature = "it")]
 static T_COMMON_NET_EMAIL_DOMAIN__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__IT.columns"));
 // @generated from datasets/common/net/email_domain_IT.csv
-// rows = 11, total_weight = 100, hash = d74b5d1458d07095
+// rows = 11, total_weight = 99.999999, hash = f816d27af594c4fe
 #[cfg(feature = "it")]
 static T_COMMON_NET_EMAIL_DOMAIN__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/net/email_domain",
@@ -1584,14 +1584,14 @@ static T_COMMON_NET_EMAIL_DOMAIN__IT: crate::Table = crate::Table::from_parts(cr
     bounds: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__IT_COLUMNS, 0, 48),
     slots: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__IT_COLUMNS, 48, 88),
     weights: crate::__private::byte_span(T_COMMON_NET_EMAIL_DOMAIN__IT_COLUMNS, 136, 88),
-    decimals: 0,
-    total_weight: 100,
-    hash: 0xd74b5d1458d07095,
+    decimals: 6,
+    total_weight: 99999999,
+    hash: 0xf816d27af594c4fe,
 });
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4208, 92);
+static T_COMMON_NET_EMAIL_DOMAIN__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4247, 92);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__NL.text"));
@@ -1617,7 +1617,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__NL: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4300, 68);
+static T_COMMON_NET_EMAIL_DOMAIN__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4339, 68);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__PL.text"));
@@ -1643,7 +1643,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__PL: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4368, 85);
+static T_COMMON_NET_EMAIL_DOMAIN__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4407, 85);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__SE.text"));
@@ -1668,7 +1668,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__SE: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4453, 161);
+static T_COMMON_NET_EMAIL_DOMAIN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4492, 161);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__US.text"));
 static T_COMMON_NET_EMAIL_DOMAIN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__US.columns"));
@@ -1691,7 +1691,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_EMAIL_DOMAIN__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4614, 74);
+static T_COMMON_NET_EMAIL_DOMAIN__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4653, 74);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_EMAIL_DOMAIN__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_EMAIL_DOMAIN__VN.text"));
@@ -1716,7 +1716,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11441092, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11441131, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1738,7 +1738,7 @@ static T_COMMON_NET_USER_AGENT: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4688, 1054);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4727, 1054);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE.columns"));
@@ -1760,7 +1760,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9128421, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9128460, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1782,7 +1782,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1778544, 1068);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1778583, 1068);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.columns"));
@@ -1805,7 +1805,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11575489, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11575528, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1831,7 +1831,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11716486, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11716525, 141874);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1857,7 +1857,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11858360, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11858399, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1883,7 +1883,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12000343, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12000382, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1909,7 +1909,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12151268, 146102);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12151307, 146102);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1935,7 +1935,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12297370, 130664);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12297409, 130664);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1961,7 +1961,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12428034, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12428073, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1987,7 +1987,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9129498, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9129537, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -2013,7 +2013,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12567125, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12567164, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -2039,7 +2039,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12723331, 148024);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12723370, 148024);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -2064,7 +2064,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12871355, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12871394, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -2087,7 +2087,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13002760, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13002799, 192570);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2113,7 +2113,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1779612, 131);
+static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1779651, 131);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__DE.text"));
@@ -2138,12 +2138,12 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1779743, 136);
+static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1779782, 136);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.text"));
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.columns"));
 // @generated from datasets/common/organization/department_US.csv
-// rows = 13, total_weight = 13, hash = 9f20b20e16dde0bc
+// rows = 13, total_weight = 40808165, hash = 17a3b07cb4977e13
 static T_COMMON_ORGANIZATION_DEPARTMENT__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/department",
     country: "US",
@@ -2155,13 +2155,13 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__US: crate::Table = crate::Table::from_p
     slots: crate::__private::byte_span(T_COMMON_ORGANIZATION_DEPARTMENT__US_COLUMNS, 56, 104),
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_DEPARTMENT__US_COLUMNS, 160, 104),
     decimals: 0,
-    total_weight: 13,
-    hash: 0x9f20b20e16dde0bc,
+    total_weight: 40808165,
+    hash: 0x17a3b07cb4977e13,
 });
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1779879, 150);
+static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1779918, 150);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__VN.text"));
@@ -2186,7 +2186,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13195330, 19128);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13195369, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
@@ -2209,7 +2209,7 @@ static T_COMMON_ORGANIZATION_JOB: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5742, 14);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5781, 14);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__AT.text"));
@@ -2235,7 +2235,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__AT: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5756, 6);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5795, 6);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__CH.text"));
@@ -2261,7 +2261,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9266806, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9266845, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -2287,7 +2287,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__DE: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5762, 15);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5801, 15);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__ES.text"));
@@ -2313,7 +2313,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__ES: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5777, 20);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5816, 20);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__FR.text"));
@@ -2339,7 +2339,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__FR: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5797, 18);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5836, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__GB.text"));
@@ -2365,7 +2365,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__GB: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5815, 32);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5854, 32);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__IT.text"));
@@ -2391,7 +2391,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__IT: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780029, 34);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780068, 34);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__NL.text"));
@@ -2417,7 +2417,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__NL: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780063, 28);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780102, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__PL.text"));
@@ -2443,7 +2443,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__PL: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5847, 6);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5886, 6);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__SE.text"));
@@ -2468,7 +2468,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__SE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5853, 31);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5892, 31);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__US.text"));
 static T_COMMON_ORGANIZATION_LEGAL_FORM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__US.columns"));
@@ -2491,7 +2491,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780091, 76);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780130, 76);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__VN.text"));
@@ -2517,7 +2517,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780167, 47);
+static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780206, 47);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__AT.text"));
@@ -2543,7 +2543,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__AT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780214, 17);
+static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780253, 17);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__CH.text"));
@@ -2569,7 +2569,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__CH: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780231, 19);
+static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780270, 19);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.text"));
@@ -2595,7 +2595,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__DE: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5884, 8);
+static T_COMMON_PERSON_ACADEMIC_TITLE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5923, 8);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__ES.text"));
@@ -2621,7 +2621,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__ES: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5892, 4);
+static T_COMMON_PERSON_ACADEMIC_TITLE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5931, 4);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__FR.text"));
@@ -2647,7 +2647,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__FR: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780250, 13);
+static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780289, 13);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__GB.text"));
@@ -2673,7 +2673,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__GB: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5896, 18);
+static T_COMMON_PERSON_ACADEMIC_TITLE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5935, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__IT.text"));
@@ -2699,7 +2699,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__IT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780263, 22);
+static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780302, 22);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__NL.text"));
@@ -2725,7 +2725,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__NL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780285, 14);
+static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780324, 14);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__PL.text"));
@@ -2751,7 +2751,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__PL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5914, 7);
+static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5953, 7);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__SE.text"));
@@ -2776,7 +2776,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__SE: crate::Table = crate::Table::from_par
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5921, 13);
+static T_COMMON_PERSON_ACADEMIC_TITLE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5960, 13);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__US.text"));
 static T_COMMON_PERSON_ACADEMIC_TITLE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__US.columns"));
@@ -2799,7 +2799,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__US: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5934, 16);
+static T_COMMON_PERSON_ACADEMIC_TITLE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5973, 16);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__VN.text"));
@@ -2825,7 +2825,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__VN: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5950, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5989, 108);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__AT.text"));
@@ -2851,7 +2851,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__AT: crate::Table = crate::Table::fr
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6058, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6097, 108);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__CH.text"));
@@ -2877,7 +2877,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__CH: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6166, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6205, 108);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__DE.text"));
@@ -2903,7 +2903,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__DE: crate::Table = crate::Table::fr
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6274, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6313, 108);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__ES.text"));
@@ -2929,7 +2929,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__ES: crate::Table = crate::Table::fr
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6382, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6421, 108);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__FR.text"));
@@ -2955,7 +2955,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__FR: crate::Table = crate::Table::fr
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6490, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6529, 108);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__GB.text"));
@@ -2981,7 +2981,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__GB: crate::Table = crate::Table::fr
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6598, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6637, 108);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__IT.text"));
@@ -3007,7 +3007,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__IT: crate::Table = crate::Table::fr
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6706, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6745, 108);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__NL.text"));
@@ -3033,7 +3033,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__NL: crate::Table = crate::Table::fr
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6814, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6853, 108);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__PL.text"));
@@ -3059,7 +3059,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__PL: crate::Table = crate::Table::fr
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6922, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6961, 108);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__SE.text"));
@@ -3084,7 +3084,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__SE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7030, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7069, 108);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US.text"));
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US.columns"));
@@ -3107,7 +3107,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7138, 108);
+static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7177, 108);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__VN.text"));
@@ -3133,7 +3133,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__VN: crate::Table = crate::Table::fr
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7246, 6548);
+static T_COMMON_PERSON_FAMILY_NAME__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7285, 6548);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__AT.text"));
@@ -3159,7 +3159,7 @@ static T_COMMON_PERSON_FAMILY_NAME__AT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13794, 1301);
+static T_COMMON_PERSON_FAMILY_NAME__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13833, 1301);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__CH.text"));
@@ -3185,7 +3185,7 @@ static T_COMMON_PERSON_FAMILY_NAME__CH: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780299, 21984);
+static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1780338, 21984);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__DE.text"));
@@ -3211,7 +3211,7 @@ static T_COMMON_PERSON_FAMILY_NAME__DE: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1802283, 33326);
+static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1802322, 33326);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__ES.text"));
@@ -3237,7 +3237,7 @@ static T_COMMON_PERSON_FAMILY_NAME__ES: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9266871, 224704);
+static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9266910, 224704);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text"));
@@ -3263,7 +3263,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9491575, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9491614, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3289,7 +3289,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9494621, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9494660, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3315,7 +3315,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9521128, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9521167, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3341,7 +3341,7 @@ static T_COMMON_PERSON_FAMILY_NAME__NL: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 15095, 156533);
+static T_COMMON_PERSON_FAMILY_NAME__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 15134, 156533);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__PL.text"));
@@ -3367,7 +3367,7 @@ static T_COMMON_PERSON_FAMILY_NAME__PL: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 171628, 3728);
+static T_COMMON_PERSON_FAMILY_NAME__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 171667, 3728);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__SE.text"));
@@ -3392,7 +3392,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9780654, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9780693, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3415,7 +3415,7 @@ static T_COMMON_PERSON_FAMILY_NAME__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 175356, 392);
+static T_COMMON_PERSON_FAMILY_NAME__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 175395, 392);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME__VN.text"));
@@ -3440,7 +3440,7 @@ static T_COMMON_PERSON_FAMILY_NAME__VN: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 175748, 156521);
+static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 175787, 156521);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL.text"));
 static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL.columns"));
@@ -3463,7 +3463,7 @@ static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL: crate::Table = crate::Table::from
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 332269, 51210);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 332308, 51210);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT.text"));
@@ -3489,7 +3489,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT: crate::Table = crate::Ta
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 383479, 57646);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 383518, 57646);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE.text"));
@@ -3515,7 +3515,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE: crate::Table = crate::Ta
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 441125, 142232);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 441164, 142232);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR.text"));
@@ -3541,7 +3541,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR: crate::Table = crate::Ta
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 583357, 55945);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 583396, 55945);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB.text"));
@@ -3567,7 +3567,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1835609, 45333);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1835648, 45333);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT.text"));
@@ -3593,7 +3593,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9844046, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9844085, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3619,7 +3619,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL: crate::Table = crate::Ta
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 639302, 27081);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 639341, 27081);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE.text"));
@@ -3644,7 +3644,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE: crate::Table = crate::Ta
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 666383, 139505);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 666422, 139505);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.columns"));
@@ -3667,7 +3667,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US: crate::Table = crate::Ta
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 805888, 49234);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 805927, 49234);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT.text"));
@@ -3693,7 +3693,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 855122, 56939);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 855161, 56939);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE.text"));
@@ -3719,7 +3719,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE: crate::Table = crate::Tabl
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9880368, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9880407, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3745,7 +3745,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR: crate::Table = crate::Tabl
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 912061, 51641);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 912100, 51641);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB.text"));
@@ -3771,7 +3771,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1880942, 48405);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1880981, 48405);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT.text"));
@@ -3797,7 +3797,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10016160, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10016199, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3823,7 +3823,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL: crate::Table = crate::Tabl
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 963702, 24904);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 963741, 24904);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE.text"));
@@ -3848,7 +3848,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 988606, 136394);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 988645, 136394);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.columns"));
@@ -3871,7 +3871,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10052890, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10052929, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -3897,7 +3897,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT: crate::Table = crate::Table::from_
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1125000, 15749);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1125039, 15749);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH.text"));
@@ -3923,7 +3923,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1140749, 6457);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1140788, 6457);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE.text"));
@@ -3949,7 +3949,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10058213, 96516);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10058252, 96516);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -3975,7 +3975,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10154729, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10154768, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -4001,7 +4001,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR: crate::Table = crate::Table::from_
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1147206, 7768);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1147245, 7768);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB.text"));
@@ -4027,7 +4027,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB: crate::Table = crate::Table::from_
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1154974, 4916);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1155013, 4916);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT.text"));
@@ -4053,7 +4053,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT: crate::Table = crate::Table::from_
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159890, 10858);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1159929, 10858);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL.text"));
@@ -4079,7 +4079,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10188512, 31881);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10188551, 31881);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL.text"));
@@ -4105,7 +4105,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1929347, 30615);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1929386, 30615);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE.text"));
@@ -4130,7 +4130,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1170748, 29984);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1170787, 29984);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__US.columns"));
@@ -4153,7 +4153,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1200732, 141);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1200771, 141);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN.text"));
@@ -4179,7 +4179,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10220393, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10220432, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -4205,7 +4205,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__AT: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1200873, 14835);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1200912, 14835);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__CH.text"));
@@ -4231,7 +4231,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__CH: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1959962, 6760);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1960001, 6760);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__DE.text"));
@@ -4257,7 +4257,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10223859, 97567);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10223898, 97567);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -4283,7 +4283,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10321426, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10321465, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -4309,7 +4309,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__FR: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1215708, 6812);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1215747, 6812);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__GB.text"));
@@ -4335,7 +4335,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10353750, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10353789, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -4361,7 +4361,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__IT: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1222520, 8588);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1222559, 8588);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__NL.text"));
@@ -4387,7 +4387,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__NL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10358975, 30906);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10359014, 30906);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__PL.text"));
@@ -4413,7 +4413,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__PL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10389881, 29816);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10389920, 29816);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__SE.text"));
@@ -4438,7 +4438,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__SE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1231108, 28951);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1231147, 28951);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__US.columns"));
@@ -4461,7 +4461,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260059, 135);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260098, 135);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__VN.text"));
@@ -4486,7 +4486,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__VN: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1966722, 525);
+static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1966761, 525);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.columns"));
@@ -4508,7 +4508,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN: crate::Table = crate::Table::from
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1967247, 1050);
+static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1967286, 1050);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.columns"));
@@ -4531,7 +4531,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260194, 44);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260233, 44);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT.text"));
@@ -4557,7 +4557,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__AT: crate::Table = crate::Table::f
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260238, 52);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260277, 52);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE.text"));
@@ -4583,7 +4583,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE: crate::Table = crate::Table::f
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260290, 38);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260329, 38);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES.text"));
@@ -4609,7 +4609,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES: crate::Table = crate::Table::f
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260328, 50);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260367, 50);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR.text"));
@@ -4635,7 +4635,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR: crate::Table = crate::Table::f
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260378, 57);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260417, 57);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB.text"));
@@ -4661,7 +4661,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB: crate::Table = crate::Table::f
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260435, 44);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260474, 44);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT.text"));
@@ -4686,7 +4686,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260479, 57);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260518, 57);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US.columns"));
@@ -4709,7 +4709,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__US: crate::Table = crate::Table::f
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260536, 34);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260575, 34);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT.text"));
@@ -4735,7 +4735,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__AT: crate::Table = crate::Table::fro
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260570, 40);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260609, 40);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE.text"));
@@ -4761,7 +4761,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE: crate::Table = crate::Table::fro
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260610, 33);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260649, 33);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES.text"));
@@ -4787,7 +4787,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES: crate::Table = crate::Table::fro
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260643, 33);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260682, 33);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR.text"));
@@ -4813,7 +4813,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR: crate::Table = crate::Table::fro
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260676, 39);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260715, 39);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB.text"));
@@ -4839,7 +4839,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB: crate::Table = crate::Table::fro
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260715, 31);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260754, 31);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT.text"));
@@ -4864,7 +4864,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT: crate::Table = crate::Table::fro
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260746, 39);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260785, 39);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__US.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__US.columns"));
@@ -4887,7 +4887,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__US: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260785, 29);
+static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260824, 29);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__AT.text"));
@@ -4913,7 +4913,7 @@ static T_COMMON_PERSON_SALUTATION__AT: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260814, 29);
+static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260853, 29);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__CH.text"));
@@ -4939,7 +4939,7 @@ static T_COMMON_PERSON_SALUTATION__CH: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260843, 29);
+static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260882, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__DE.text"));
@@ -4965,7 +4965,7 @@ static T_COMMON_PERSON_SALUTATION__DE: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260872, 26);
+static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260911, 26);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__ES.text"));
@@ -4991,7 +4991,7 @@ static T_COMMON_PERSON_SALUTATION__ES: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260898, 22);
+static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260937, 22);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__FR.text"));
@@ -5017,7 +5017,7 @@ static T_COMMON_PERSON_SALUTATION__FR: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260920, 40);
+static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260959, 40);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__GB.text"));
@@ -5043,7 +5043,7 @@ static T_COMMON_PERSON_SALUTATION__GB: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260960, 32);
+static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260999, 32);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__IT.text"));
@@ -5069,7 +5069,7 @@ static T_COMMON_PERSON_SALUTATION__IT: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1260992, 27);
+static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261031, 27);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__NL.text"));
@@ -5095,7 +5095,7 @@ static T_COMMON_PERSON_SALUTATION__NL: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261019, 27);
+static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261058, 27);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__PL.text"));
@@ -5121,7 +5121,7 @@ static T_COMMON_PERSON_SALUTATION__PL: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261046, 24);
+static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261085, 24);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__SE.text"));
@@ -5146,7 +5146,7 @@ static T_COMMON_PERSON_SALUTATION__SE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261070, 44);
+static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261109, 44);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__US.text"));
 static T_COMMON_PERSON_SALUTATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__US.columns"));
@@ -5169,7 +5169,7 @@ static T_COMMON_PERSON_SALUTATION__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968297, 33);
+static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968336, 33);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PERSON_SALUTATION__VN.text"));
@@ -5195,7 +5195,7 @@ static T_COMMON_PERSON_SALUTATION__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261114, 24);
+static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261153, 24);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__AT.text"));
@@ -5221,7 +5221,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__AT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261138, 18);
+static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261177, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__CH.text"));
@@ -5247,7 +5247,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__CH: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261156, 51);
+static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261195, 51);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__DE.text"));
@@ -5273,7 +5273,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__DE: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261207, 34);
+static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261246, 34);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__ES.text"));
@@ -5299,7 +5299,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__ES: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261241, 2);
+static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261280, 2);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__FR.text"));
@@ -5325,7 +5325,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__FR: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261243, 3172);
+static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1261282, 3172);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__GB.text"));
@@ -5351,7 +5351,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__GB: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264415, 300);
+static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264454, 300);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__IT.text"));
@@ -5377,7 +5377,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__IT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264715, 14);
+static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264754, 14);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__NL.text"));
@@ -5403,7 +5403,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__NL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264729, 28);
+static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264768, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__PL.text"));
@@ -5429,7 +5429,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__PL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264757, 12);
+static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264796, 12);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__SE.text"));
@@ -5454,7 +5454,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__SE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264769, 801);
+static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1264808, 801);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.text"));
 static T_COMMON_PHONE_MOBILE_PREFIX__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.columns"));
@@ -5477,7 +5477,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1265570, 66);
+static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1265609, 66);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__VN.text"));
@@ -5502,7 +5502,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__VN: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10419697, 37309);
+static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10419736, 37309);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_EMOJI_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.text"));
 static T_COMMON_TEXT_EMOJI_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_EMOJI.columns"));
@@ -5524,12 +5524,12 @@ static T_COMMON_TEXT_EMOJI: crate::Table = crate::Table::from_parts(crate::__pri
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1265636, 5379);
+static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1265675, 5379);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_LOREM_WORD.text"));
 static T_COMMON_TEXT_LOREM_WORD_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_TEXT_LOREM_WORD.columns"));
 // @generated from datasets/common/text/lorem_word.csv
-// rows = 971, total_weight = 971, hash = 1c76e6700591375e
+// rows = 971, total_weight = 595439179.7, hash = 36309d335a359517
 static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/text/lorem_word",
     country: "",
@@ -5540,13 +5540,13 @@ static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::
     bounds: crate::__private::byte_span(T_COMMON_TEXT_LOREM_WORD_COLUMNS, 0, 3888),
     slots: crate::__private::byte_span(T_COMMON_TEXT_LOREM_WORD_COLUMNS, 3888, 7768),
     weights: crate::__private::byte_span(T_COMMON_TEXT_LOREM_WORD_COLUMNS, 11656, 7768),
-    decimals: 0,
-    total_weight: 971,
-    hash: 0x1c76e6700591375e,
+    decimals: 1,
+    total_weight: 5954391797,
+    hash: 0x36309d335a359517,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457006, 145);
+static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457045, 145);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.text"));
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.columns"));
@@ -5569,7 +5569,7 @@ static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US: crate::Table = crate::Table::f
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271015, 223);
+static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271054, 223);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__DE.text"));
@@ -5594,7 +5594,7 @@ static T_ECOMMERCE_BRAND__DE: crate::Table = crate::Table::from_parts(crate::__p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271238, 211);
+static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271277, 211);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__US.text"));
 static T_ECOMMERCE_BRAND__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_BRAND__US.columns"));
@@ -5617,7 +5617,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457151, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457190, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5642,7 +5642,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457536, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457575, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5665,7 +5665,7 @@ static T_ECOMMERCE_ORDER_STATUS__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271449, 64);
+static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271488, 64);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.text"));
@@ -5690,7 +5690,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457865, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457904, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5713,7 +5713,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271513, 249);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271552, 249);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__DE.text"));
@@ -5738,7 +5738,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968330, 231);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968369, 231);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.text"));
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.columns"));
@@ -5761,7 +5761,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457956, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10457995, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5786,7 +5786,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10458078, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10458117, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5809,7 +5809,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10458200, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10458239, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5834,7 +5834,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10461336, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10461375, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5857,7 +5857,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10469247, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10469286, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5882,7 +5882,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10469612, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10469651, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5905,7 +5905,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10469968, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470007, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5931,7 +5931,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470135, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470174, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5957,7 +5957,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470332, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470371, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5983,7 +5983,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470514, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470553, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -6009,7 +6009,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470695, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470734, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -6035,7 +6035,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470866, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10470905, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -6061,7 +6061,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471029, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471068, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -6087,7 +6087,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471210, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471249, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -6113,7 +6113,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471392, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471431, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -6139,7 +6139,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471574, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471613, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -6164,7 +6164,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471756, 210);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471795, 210);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -6187,7 +6187,7 @@ static T_ECOMMERCE_TAX_RATE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271762, 62);
+static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271801, 62);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__DE.text"));
@@ -6212,7 +6212,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10471966, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10472005, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -6235,7 +6235,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13214458, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13214497, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__DE.text"));
@@ -6260,7 +6260,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10472035, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10472074, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_BANK__US.columns"));
@@ -6283,7 +6283,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10478808, 29);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10478847, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -6308,7 +6308,7 @@ static T_FINANCE_CARD_NETWORK__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271824, 26);
+static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271863, 26);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.text"));
 static T_FINANCE_CARD_NETWORK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CARD_NETWORK__US.columns"));
@@ -6331,7 +6331,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10478837, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10478876, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -6357,7 +6357,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10478924, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10478963, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -6383,7 +6383,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479011, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479050, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -6409,7 +6409,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479098, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479137, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6435,7 +6435,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479192, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479231, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6461,7 +6461,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479287, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479326, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6487,7 +6487,7 @@ static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968561, 101);
+static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968600, 101);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__IT.text"));
@@ -6513,7 +6513,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479366, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479405, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6539,7 +6539,7 @@ static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968662, 115);
+static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968701, 115);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__PL.text"));
@@ -6565,7 +6565,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479455, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479494, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6590,7 +6590,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479564, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479603, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6613,7 +6613,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479639, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479678, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6639,7 +6639,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479744, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10479783, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6664,7 +6664,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10481830, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10481869, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6687,7 +6687,7 @@ static T_FINANCE_MERCHANT__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271850, 593);
+static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1271889, 593);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.text"));
@@ -6712,7 +6712,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__DE: crate::Table = crate::Table::from_par
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1272443, 467);
+static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1272482, 467);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.text"));
 static T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.columns"));
@@ -6735,7 +6735,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__US: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1272910, 531);
+static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1272949, 531);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__DE.text"));
@@ -6760,7 +6760,7 @@ static T_HEALTHCARE_ALLERGY__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968777, 433);
+static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1968816, 433);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.text"));
 static T_HEALTHCARE_ALLERGY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ALLERGY__US.columns"));
@@ -6783,7 +6783,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483664, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483703, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6809,7 +6809,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483682, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483721, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6835,7 +6835,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483700, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483739, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6861,7 +6861,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483718, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483757, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6887,7 +6887,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483736, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483775, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6912,7 +6912,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483754, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483793, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6935,7 +6935,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483772, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10483811, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6960,7 +6960,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10485400, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10485439, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6983,7 +6983,7 @@ static T_HEALTHCARE_CONDITION__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1969210, 195);
+static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1969249, 195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__DE.text"));
@@ -7008,7 +7008,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1969405, 384);
+static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1969444, 384);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.text"));
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.columns"));
@@ -7031,7 +7031,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1969789, 2708);
+static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1969828, 2708);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__DE.text"));
@@ -7056,7 +7056,7 @@ static T_HEALTHCARE_DEVICE_TYPE__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1972497, 2647);
+static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1972536, 2647);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.text"));
 static T_HEALTHCARE_DEVICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.columns"));
@@ -7079,7 +7079,7 @@ static T_HEALTHCARE_DEVICE_TYPE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1975144, 4886);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1975183, 4886);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE.text"));
@@ -7104,7 +7104,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10486999, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10487038, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -7127,7 +7127,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1980030, 7104);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1980069, 7104);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN.text"));
@@ -7153,7 +7153,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1987134, 164);
+static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1987173, 164);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__DE.text"));
@@ -7178,7 +7178,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10490454, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10490493, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -7201,7 +7201,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1987298, 226);
+static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1987337, 226);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__VN.text"));
@@ -7227,7 +7227,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10490544, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10490583, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -7252,7 +7252,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13409951, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13409990, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7275,7 +7275,7 @@ static T_HEALTHCARE_ICD10CM__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273441, 34);
+static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273480, 34);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__DE.text"));
@@ -7300,7 +7300,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273475, 204);
+static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273514, 204);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.text"));
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.columns"));
@@ -7323,7 +7323,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493051, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493090, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -7348,7 +7348,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493647, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493686, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -7371,7 +7371,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493895, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10493934, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -7396,7 +7396,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13647856, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13647895, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7419,7 +7419,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1987524, 634);
+static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1987563, 634);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__VN.text"));
@@ -7445,7 +7445,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__VN: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1988158, 3909);
+static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1988197, 3909);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__DE.text"));
@@ -7470,7 +7470,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10495034, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10495073, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -7493,7 +7493,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13649457, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13649496, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7518,7 +7518,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10498588, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10498627, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7541,7 +7541,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13651232, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13651271, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7566,7 +7566,7 @@ static T_HEALTHCARE_SPECIALTY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1992067, 2215);
+static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1992106, 2215);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.text"));
 static T_HEALTHCARE_SPECIALTY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__US.columns"));
@@ -7589,7 +7589,7 @@ static T_HEALTHCARE_SPECIALTY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1994282, 2740);
+static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1994321, 2740);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_HEALTHCARE_SPECIALTY__VN.text"));
@@ -7615,7 +7615,7 @@ static T_HEALTHCARE_SPECIALTY__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997022, 409);
+static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997061, 409);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__DE.text"));
@@ -7640,7 +7640,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13653427, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13653466, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7663,7 +7663,7 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997431, 1053);
+static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1997470, 1053);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__DE.text"));
@@ -7688,7 +7688,7 @@ static T_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1998484, 1140);
+static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1998523, 1140);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.text"));
 static T_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_COVERAGE__US.columns"));
@@ -7711,7 +7711,7 @@ static T_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273679, 35);
+static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273718, 35);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__DE.text"));
@@ -7736,7 +7736,7 @@ static T_INSURANCE_POLICY_STATUS__DE: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273714, 35);
+static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273753, 35);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.text"));
 static T_INSURANCE_POLICY_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_POLICY_STATUS__US.columns"));
@@ -7759,7 +7759,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10502666, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10502705, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7784,7 +7784,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10502699, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10502738, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7807,7 +7807,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1999624, 782);
+static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1999663, 782);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__DE.text"));
@@ -7832,7 +7832,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10502732, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10502771, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7855,7 +7855,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13653937, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13653976, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7880,7 +7880,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10503447, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10503486, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7903,7 +7903,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10505097, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10505136, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7928,7 +7928,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10505384, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10505423, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7951,7 +7951,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10505698, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10505737, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7976,7 +7976,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10507421, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10507460, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7999,7 +7999,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273749, 91);
+static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273788, 91);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__AT.text"));
@@ -8025,7 +8025,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__AT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273840, 128);
+static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273879, 128);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__CH.text"));
@@ -8051,7 +8051,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__CH: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1273968, 220);
+static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274007, 220);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__DE.text"));
@@ -8077,7 +8077,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__DE: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274188, 59);
+static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274227, 59);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__ES.text"));
@@ -8103,7 +8103,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__ES: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2000406, 142);
+static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2000445, 142);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__FR.text"));
@@ -8129,7 +8129,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509033, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509072, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -8155,7 +8155,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__GB: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274247, 133);
+static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274286, 133);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__IT.text"));
@@ -8181,7 +8181,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__IT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274380, 107);
+static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274419, 107);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__NL.text"));
@@ -8207,7 +8207,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__NL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274487, 88);
+static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274526, 88);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__PL.text"));
@@ -8233,7 +8233,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__PL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274575, 53);
+static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1274614, 53);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__SE.text"));
@@ -8258,7 +8258,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509248, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509287, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -8281,7 +8281,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509357, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509396, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -8307,7 +8307,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__VN: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2000548, 269);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2000587, 269);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__DE.text"));
@@ -8332,7 +8332,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2000817, 366);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2000856, 366);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.text"));
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.columns"));
@@ -8355,7 +8355,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509421, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509460, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -8380,7 +8380,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509761, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509800, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -8403,7 +8403,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10510059, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10510098, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -8428,7 +8428,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10511644, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10511683, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
@@ -8451,7 +8451,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2001183, 217);
+static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2001222, 217);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__DE.text"));
@@ -8476,7 +8476,7 @@ static T_PUBLIC_SECTOR_POLICE_RANK__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2001400, 103);
+static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2001439, 103);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.text"));
 static T_PUBLIC_SECTOR_POLICE_RANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/datamimic/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.columns"));

@@ -29,6 +29,7 @@ mod real_email_domains;
 mod real_industry_data;
 mod real_names;
 mod real_streets;
+mod real_vocabularies;
 mod relations;
 mod rng_streams;
 mod sampling_statistics;
