@@ -36,7 +36,9 @@ fn drawn_shares(table: &'static datamimic::Table, seed: u64) -> HashMap<&'static
     let mut rng = MimicRng::seed_from_u64(seed);
     let mut counts: HashMap<&'static str, usize> = HashMap::new();
     for _ in 0..DRAWS {
-        *counts.entry(table.sample_row(&mut rng).cell(0)).or_default() += 1;
+        *counts
+            .entry(table.sample_row(&mut rng).cell(0))
+            .or_default() += 1;
     }
     counts
         .into_iter()
@@ -54,7 +56,11 @@ fn tolerance(share: f64) -> f64 {
 fn cryptocurrencies_follow_their_market_capitalisation() {
     let expected = reference(include_str!("reference/cryptocurrency_market_cap.csv"));
     let table = tables::COMMON_FINANCE_CRYPTOCURRENCY.variants()[0];
-    assert_eq!(expected.len(), table.len(), "every coin of the table is in the reference");
+    assert_eq!(
+        expected.len(),
+        table.len(),
+        "every coin of the table is in the reference"
+    );
     let drawn = drawn_shares(table, 17);
     for (code, share) in &expected {
         let seen = drawn.get(code).copied().unwrap_or(0.0);
@@ -93,7 +99,11 @@ fn us_departments_follow_the_employment_of_their_occupations() {
     let table = tables::COMMON_ORGANIZATION_DEPARTMENT
         .resolve_with("US", Strictness::Strict)
         .unwrap();
-    assert_eq!(expected.len(), table.len(), "every department is in the reference");
+    assert_eq!(
+        expected.len(),
+        table.len(),
+        "every department is in the reference"
+    );
     let drawn = drawn_shares(table, 29);
     for (department, share) in &expected {
         let seen = drawn.get(department).copied().unwrap_or(0.0);
