@@ -1053,6 +1053,76 @@ mod tests {
         assert_ne!(drawn(faker, 5), drawn(faker, 6));
     }
 
+    /// Generated cryptocurrencies, file names and US departments follow the published figures
+    /// their tables are weighted by (`tests/it/reference/`: market capitalisation, English word
+    /// frequency, employment by occupation), not the uniform draw of Faker and DATAMIMIC CE.
+    #[test]
+    fn weighted_vocabularies_follow_their_published_figures() {
+        // Records of 250 draws each, one generator per record (a script stops after 10 s).
+        const RECORDS: u64 = 8;
+        const PER_RECORD: usize = 250;
+        const DRAWS: usize = RECORDS as usize * PER_RECORD;
+        let shares = |generator: &str, value: &str, stream: u64| {
+            let mut counts = std::collections::HashMap::<String, usize>::new();
+            for record in 0..RECORDS {
+                set_rng(MimicRng::for_record(stream, record));
+                let list =
+                    format!("(lambda g: [{value} for _ in range({PER_RECORD})])({generator})");
+                let values = eval(&list, &mut Scope::new())
+                    .unwrap()
+                    .into_array()
+                    .unwrap();
+                assert_eq!(values.len(), PER_RECORD);
+                for value in values {
+                    *counts.entry(value.to_string()).or_default() += 1;
+                }
+            }
+            move |value: &str| counts.get(value).copied().unwrap_or(0) as f64 / DRAWS as f64
+        };
+        // Five standard errors of a share from DRAWS draws: every seed passes, uniform fails.
+        let near = |seen: f64, published: f64, what: &str| {
+            let tolerance = 5.0 * (published * (1.0 - published) / DRAWS as f64).sqrt();
+            assert!(
+                (seen - published).abs() <= tolerance,
+                "{what}: generated {seen:.4}, published {published:.4}"
+            );
+        };
+        let published = |reference: &'static str, name: &str| -> f64 {
+            reference
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .find_map(|line| line.strip_prefix(&format!("{name},")))
+                .unwrap_or_else(|| panic!("{name} in the reference"))
+                .parse()
+                .unwrap()
+        };
+        let coins = include_str!("../../tests/it/reference/cryptocurrency_market_cap.csv");
+        let code = shares(
+            "DataFakerGenerator('cryptocurrency_code')",
+            "g.generate()",
+            1,
+        );
+        for coin in ["BTC", "ETH", "XRP", "USDT"] {
+            near(code(coin), published(coins, coin), coin);
+        }
+        assert_eq!(code("AUR"), 0.0, "outside the top 200: never drawn");
+        let departments = include_str!("../../tests/it/reference/department_us.csv");
+        let department = shares("DepartmentNameGenerator()", "g.generate()", 2);
+        for name in ["Manufacturing", "IT", "Customer Support", "Marketing"] {
+            near(department(name), published(departments, name), name);
+        }
+        // A file name is a lorem word and an extension: its word follows English frequency.
+        let words = include_str!("../../tests/it/reference/lorem_word_frequency.csv");
+        let word = shares(
+            "DataFakerGenerator('file_name')",
+            "g.generate().rsplit('.', 1)[0]",
+            3,
+        );
+        for name in ["the", "to", "and"] {
+            near(word(name), published(words, name), name);
+        }
+    }
+
     #[test]
     fn faker_methods_come_from_datamimic_entities() {
         let mut scope = Scope::new();

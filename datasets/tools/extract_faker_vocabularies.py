@@ -5,14 +5,16 @@ DATAMIMIC's department names:
   (`job()`), from the U.S. Census Bureau's ACS 2018 table B24114;
 - common/color/color_name.csv: the CSS/X11 named colours Faker draws `color_name()` from;
 - common/text/emoji.csv: Faker's emoji (`emoji()`), taken from Unicode's emoji list;
-- common/finance/cryptocurrency.csv (`code,name,weight`): Faker's cryptocurrencies;
 - common/file/file_extension.csv (`category,extension,weight`): Faker's file extensions by
   category (`file_extension(category=...)`);
-- common/text/lorem_word.csv: Faker's English lorem words (`file_name()`, `file_path()`);
 - common/vehicle/license_plate_format_US.csv: the US plate serial formats Faker's en_US
   `license_plate()` uses (`#` a digit, `?` a letter), weighted by how many states use each;
-- common/organization/department_{US,DE,VN}.csv: DATAMIMIC's `DepartmentNameGenerator` names
-  (en and de from the generator, VN from its department_VN.csv).
+- common/organization/department_{DE,VN}.csv: DATAMIMIC's `DepartmentNameGenerator` names
+  (de from the generator, VN from its department_VN.csv).
+
+Faker's cryptocurrencies, its English lorem words and the US department names are weighted by
+their own scripts (`extract_cryptocurrency.py`, `extract_lorem_word.py`, `extract_department.py`),
+which read the lists with the helpers below.
 
 Faker's and DATAMIMIC's lists are read with ast or as text from their wheels (nothing is
 imported); the ACS table from its data and legend files in $DM_SRC/acs/.
@@ -137,16 +139,6 @@ def main() -> None:
         uniform(faker("emoji", "emojis")),
         sort="value",
     )
-    crypto = faker("currency", "cryptocurrencies")
-    write_table(
-        "common/finance/cryptocurrency.csv",
-        [
-            f"{source}/currency/__init__.py cryptocurrencies (MIT; Faker cites Wikipedia's List of cryptocurrencies)",
-            "Cryptocurrency codes and names; weights: uniform, as Faker draws them",
-        ],
-        ["code", "name", "weight"],
-        sorted([code, name, 1] for code, name in crypto),
-    )
     # `file_extensions` maps each category to the class's `<category>_file_extensions`.
     extensions = {
         category: faker("file", f"{category}_file_extensions")
@@ -162,12 +154,6 @@ def main() -> None:
         sorted([category, ext, 1] for category, exts in extensions.items() for ext in exts),
     )
     write_value_weight(
-        "common/text/lorem_word.csv",
-        [f"{source}/lorem/en_US/__init__.py word_list (MIT)", "English lorem words; weights: uniform"],
-        uniform(faker("lorem", "word_list", "en_US")),
-        sort="value",
-    )
-    write_value_weight(
         "common/vehicle/license_plate_format_US.csv",
         [
             f"{source}/automotive/en_US/__init__.py license_formats (MIT; Faker cites Wikipedia's United States license plate designs and serial formats)",
@@ -177,6 +163,8 @@ def main() -> None:
     )
     dm_source = "Source: datamimic-ce@4.3.0 (MIT)"
     for dataset, names in department_lists().items():
+        if dataset == "US":
+            continue  # weighted by extract_department.py
         write_value_weight(
             f"common/organization/department_{dataset}.csv",
             [

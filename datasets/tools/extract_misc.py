@@ -1,5 +1,5 @@
-"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain (but US, GB, DE, FR, PL:
-extract_email_domain.py)
+"""common/geo/country, common/phone/mobile_prefix, common/net/email_domain of NL, SE and VN (the
+others: extract_email_domain.py)
 (common/organization/* is written by extract_organization.py).
 
 Run after extract_address.py (US mobile prefixes are weighted by the city table).
@@ -163,12 +163,8 @@ def mobile_prefixes():
 
 
 # ---------------------------------------------------------------- email domains (illustrative)
-# US, GB, DE, FR, PL: extract_email_domain.py (published provider shares).
+# US, GB, DE, FR, PL, AT, CH, ES, IT: extract_email_domain.py (published provider shares).
 EMAIL = {
-    "AT": [("gmail.com", 35), ("gmx.at", 18), ("aon.at", 8), ("outlook.com", 7), ("hotmail.com", 6), ("chello.at", 4), ("yahoo.com", 4), ("web.de", 4), ("icloud.com", 5), ("a1.net", 4)],
-    "CH": [("gmail.com", 35), ("bluewin.ch", 20), ("gmx.ch", 10), ("hotmail.com", 7), ("outlook.com", 6), ("sunrise.ch", 5), ("icloud.com", 6), ("yahoo.com", 4), ("hispeed.ch", 3), ("proton.me", 2)],
-    "ES": [("gmail.com", 50), ("hotmail.com", 18), ("yahoo.es", 8), ("outlook.es", 7), ("telefonica.net", 4), ("icloud.com", 5), ("hotmail.es", 5), ("movistar.es", 3)],
-    "IT": [("gmail.com", 40), ("libero.it", 14), ("hotmail.it", 9), ("yahoo.it", 8), ("outlook.it", 5), ("virgilio.it", 6), ("alice.it", 5), ("tiscali.it", 4), ("icloud.com", 4), ("tim.it", 2), ("email.it", 3)],
     "NL": [("gmail.com", 40), ("hotmail.com", 15), ("outlook.com", 10), ("live.nl", 7), ("ziggo.nl", 8), ("kpnmail.nl", 6), ("icloud.com", 5), ("hotmail.nl", 5), ("planet.nl", 2), ("home.nl", 2)],
     "SE": [("gmail.com", 45), ("hotmail.com", 15), ("outlook.com", 10), ("telia.com", 8), ("icloud.com", 7), ("live.se", 5), ("yahoo.se", 4), ("bredband.net", 3), ("spray.se", 3)],
     "VN": [("gmail.com", 70), ("yahoo.com", 10), ("outlook.com", 6), ("hotmail.com", 4), ("icloud.com", 4), ("yahoo.com.vn", 3), ("vnn.vn", 2), ("fpt.vn", 1)],

@@ -31,6 +31,7 @@ mod real_industry_data;
 mod real_names;
 mod real_person_titles;
 mod real_streets;
+mod real_vocabularies;
 mod relations;
 mod rng_streams;
 mod sampling_statistics;
