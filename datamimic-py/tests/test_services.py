@@ -52,7 +52,9 @@ def test_every_entity_generates_with_attribute_access(entity, dataset):
                     assert getattr(got, inner_key) == inner
             else:
                 assert got == value
-    assert batch[0] != batch[1]
+    # Records differ (a catalogue entity such as InsuranceProduct repeats its common rows, so
+    # two records may be equal; fifty may not all be).
+    assert len({repr(record.to_dict()) for record in service.generate_batch(count=50)}) > 1
 
 
 def test_seeds_rng_and_integers_deterministically():
