@@ -3,7 +3,7 @@ every record with `to_dict()`, for datamimic and, in the same run, DATAMIMIC CE;
 datamimic's `generate_arrow(count=N)`.
 
     python person_batch.py [--count 100000] [--ce-python /path/to/venv-with-datamimic-ce/bin/python]
-                           [--callgrind] [--callgrind-count 20000] [--callgrind-ce-count 2000]
+                           [--callgrind] [--callgrind-count 20000] [--callgrind-ce-count 1000]
 
 The interpreter running this script must have `datamimic` installed (a release build:
 `pip install ./datamimic-py`, and pyarrow for the Arrow figure); `--ce-python` is an
@@ -80,9 +80,10 @@ def instructions(python: str, which: str, count: int, steps: list) -> int:
     return int(collected.group(1))
 
 
-def per_person(python: str, which: str, count: int, steps: list) -> float:
-    """Instructions per person of `steps`: a run of `count` persons less a run of none."""
-    return (instructions(python, which, count, steps) - instructions(python, which, 0, steps)) / count
+def per_person(python: str, which: str, count: int, steps: list, baseline: int) -> float:
+    """Instructions per person of `steps`: a run of `count` persons less `baseline`, a run of
+    none."""
+    return (instructions(python, which, count, steps) - baseline) / count
 
 
 def main() -> None:
@@ -91,7 +92,7 @@ def main() -> None:
     parser.add_argument("--ce-python")
     parser.add_argument("--callgrind", action="store_true", help="also count instructions per person with valgrind")
     parser.add_argument("--callgrind-count", type=int, default=20_000)
-    parser.add_argument("--callgrind-ce-count", type=int, default=2_000)
+    parser.add_argument("--callgrind-ce-count", type=int, default=1_000)
     args = parser.parse_args()
     ours_steps = STEPS["datamimic"] if has_pyarrow(sys.executable) else STEPS["ce"]
     results = {"datamimic": measure(sys.executable, "datamimic", args.count, ours_steps)}
@@ -119,6 +120,18 @@ def main() -> None:
         report_instructions(args, ours_steps)
 
 
+def count_steps(python: str, which: str, count: int, arrow: bool) -> dict:
+    """Instructions per person of each step of `which` under `python`."""
+    # A run of no persons makes and converts nothing: one start-up for both steps.
+    start = instructions(python, which, 0, ["batch", "to_dict"])
+    batch = per_person(python, which, count, ["batch"], start)
+    both = per_person(python, which, count, ["batch", "to_dict"], start)
+    figures = {"generate_batch": batch, "to_dict": both - batch, "generate_batch + to_dict": both}
+    if arrow:
+        figures["generate_arrow"] = per_person(python, which, count, ["arrow"], instructions(python, which, 0, ["arrow"]))
+    return figures
+
+
 def report_instructions(args: argparse.Namespace, ours_steps: list) -> None:
     """Instructions per person of each step, and the ratios when CE is measured too."""
     counted = {"datamimic": (sys.executable, "datamimic", args.callgrind_count)}
@@ -126,11 +139,7 @@ def report_instructions(args: argparse.Namespace, ours_steps: list) -> None:
         counted["datamimic-ce"] = (args.ce_python, "ce", args.callgrind_ce_count)
     figures = {}
     for name, (python, which, count) in counted.items():
-        batch = per_person(python, which, count, ["batch"])
-        both = per_person(python, which, count, ["batch", "to_dict"])
-        figures[name] = {"generate_batch": batch, "to_dict": both - batch, "generate_batch + to_dict": both}
-        if which == "datamimic" and "arrow" in ours_steps:
-            figures[name]["generate_arrow"] = per_person(python, which, count, ["arrow"])
+        figures[name] = count_steps(python, which, count, arrow=which == "datamimic" and "arrow" in ours_steps)
     print("instructions per person (callgrind):")
     ours = figures["datamimic"]
     theirs = figures.get("datamimic-ce")
