@@ -1,11 +1,14 @@
 //! `Entity`: one generated record as Python sees it, with DATAMIMIC's attribute access
 //! (`person.name`, `person.address.street`) and `to_dict()`.
 //!
-//! A record stays a Rust value until Python reads it: a batch of 100,000 records costs one
-//! small Python object each, and the fields become Python objects on the first attribute
-//! read, built directly from the record's serde form ([`crate::to_python`]): a record's dict
-//! is what `json.loads` makes of the JSON `datamimic generate -f json` writes for it. Nested
-//! records (an address) come back as entities of their own.
+//! An entity is the index of its record and nothing more until Python reads it, as
+//! DATAMIMIC's entities draw their values on first access: a batch of 100,000 records costs
+//! one small Python object each. The first attribute read generates the record and converts
+//! its fields to Python objects, kept for later reads; each `to_dict()` generates the record
+//! again (the same values: record `i` depends only on the seed and `i`) and converts it into
+//! fresh dicts, straight from its serde form ([`crate::to_python`]): a record's dict is what
+//! `json.loads` makes of the JSON `datamimic generate -f json` writes for it. Nested records
+//! (an address) come back as entities of their own.
 
 use std::sync::{Arc, OnceLock};
 
@@ -14,49 +17,65 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use crate::errors::value_error;
-use crate::to_python::ToPy;
+use crate::records::Records;
 
-/// A record kept for Python: any serializable domain value.
-pub(crate) type OwnedRecord = Box<dyn ToPy>;
+/// Where an entity's fields come from.
+enum Source {
+    /// Record `index` of `records`.
+    Record { records: Arc<Records>, index: u64 },
+    /// A record nested in another, in its field `field` (`address`): only its converted
+    /// fields.
+    Nested { field: Box<str> },
+}
 
 /// A generated record (or a record nested in one).
 #[pyclass(module = "datamimic._native", frozen)]
 pub(crate) struct Entity {
-    /// The entity's name (`Person`), or the field a nested record sits in (`address`).
-    kind: Arc<str>,
-    /// The Rust value; `None` for a nested record, which only has its fields.
-    record: Option<OwnedRecord>,
+    source: Source,
     /// The fields as a Python dict, made on the first attribute read.
     fields: OnceLock<Py<PyDict>>,
+    /// The entities of nested records read so far, by field: `person.address` is the same
+    /// object each time it is read.
+    nested: OnceLock<Py<PyDict>>,
 }
 
 impl Entity {
-    /// An entity of `kind` backed by `record`.
-    pub(crate) fn new(kind: Arc<str>, record: OwnedRecord) -> Entity {
+    /// Record `index` of `records`, generated when it is first read.
+    pub(crate) fn record(records: Arc<Records>, index: u64) -> Entity {
         Entity {
-            kind,
-            record: Some(record),
+            source: Source::Record { records, index },
             fields: OnceLock::new(),
+            nested: OnceLock::new(),
         }
     }
 
-    /// The nested record `fields` found in field `kind`.
-    fn nested(kind: &str, fields: Bound<'_, PyDict>) -> Entity {
+    /// The nested record `fields` found in field `field`.
+    fn nested(field: &str, fields: Bound<'_, PyDict>) -> Entity {
         Entity {
-            kind: Arc::from(kind),
-            record: None,
+            source: Source::Nested {
+                field: Box::from(field),
+            },
             fields: OnceLock::from(fields.unbind()),
+            nested: OnceLock::new(),
+        }
+    }
+
+    /// The entity's name (`Person`), or the field a nested record sits in (`address`).
+    fn kind(&self) -> &str {
+        match &self.source {
+            Source::Record { records, .. } => records.name,
+            Source::Nested { field } => field,
         }
     }
 
     /// A fresh dict of the record's fields.
     fn convert<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        match &self.record {
-            Some(record) => {
-                let value = record.to_py(py).map_err(value_error)?;
+        match &self.source {
+            Source::Record { records, index } => {
+                let value = records.to_python(py, *index).map_err(value_error)?;
                 Ok(value.cast_into::<PyDict>()?)
             }
-            None => {
+            Source::Nested { .. } => {
                 let fields = self.fields(py)?;
                 let copy = py.import("copy")?.getattr("deepcopy")?.call1((fields,))?;
                 Ok(copy.cast_into::<PyDict>()?)
@@ -75,15 +94,28 @@ impl Entity {
         Ok(self.fields.get().expect("just set").bind(py).clone())
     }
 
-    /// A nested dict becomes an entity (`person.address.street`); anything else is returned
-    /// as it is.
-    fn wrap<'py>(py: Python<'py>, name: &str, value: Bound<'py, PyAny>) -> PyResult<Py<PyAny>> {
-        match value.cast_into::<PyDict>() {
-            Ok(dict) => Ok(Bound::new(py, Entity::nested(name, dict))?
-                .into_any()
-                .unbind()),
-            Err(err) => Ok(err.into_inner().unbind()),
+    /// The value of field `name`: a nested dict becomes an entity (`person.address.street`),
+    /// made once; anything else is returned as it is.
+    fn wrap<'py>(
+        &self,
+        py: Python<'py>,
+        name: &Bound<'py, PyString>,
+        value: Bound<'py, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
+        let dict = match value.cast_into::<PyDict>() {
+            Ok(dict) => dict,
+            Err(err) => return Ok(err.into_inner().unbind()),
+        };
+        let nested = self
+            .nested
+            .get_or_init(|| PyDict::new(py).unbind())
+            .bind(py);
+        if let Some(entity) = nested.get_item(name)? {
+            return Ok(entity.unbind());
         }
+        let entity = Bound::new(py, Entity::nested(name.to_str()?, dict))?.into_any();
+        // `setdefault`: a thread that wrapped it meanwhile keeps its entity for both.
+        Ok(nested.call_method1("setdefault", (name, entity))?.unbind())
     }
 }
 
@@ -99,7 +131,12 @@ fn loose(name: &str) -> String {
 #[pymethods]
 impl Entity {
     /// The field `name`, matched exactly or ignoring case and underscores.
-    fn __getattr__(&self, py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+    fn __getattr__<'py>(
+        &self,
+        py: Python<'py>,
+        name: &Bound<'py, PyString>,
+    ) -> PyResult<Py<PyAny>> {
+        let text = name.to_str()?;
         let no_such = |fields: Option<&Bound<'_, PyDict>>| {
             let known = fields
                 .map(|f| {
@@ -107,22 +144,24 @@ impl Entity {
                     format!("; its fields: {}", keys.join(", "))
                 })
                 .unwrap_or_default();
-            PyAttributeError::new_err(format!("'{}' has no attribute '{name}'{known}", self.kind))
+            PyAttributeError::new_err(format!(
+                "'{}' has no attribute '{text}'{known}",
+                self.kind()
+            ))
         };
         // Python's own protocols (copy, pickle) ask for dunder names: not fields.
-        if name.starts_with("__") {
+        if text.starts_with("__") {
             return Err(no_such(None));
         }
         let fields = self.fields(py)?;
         if let Some(value) = fields.get_item(name)? {
-            return Entity::wrap(py, name, value);
+            return self.wrap(py, name, value);
         }
-        let wanted = loose(name);
+        let wanted = loose(text);
         for (key, value) in fields.iter() {
             let key = key.cast_into::<PyString>()?;
-            let key = key.to_str()?;
-            if loose(key) == wanted {
-                return Entity::wrap(py, key, value);
+            if loose(key.to_str()?) == wanted {
+                return self.wrap(py, &key, value);
             }
         }
         Err(no_such(Some(&fields)))
@@ -142,7 +181,7 @@ impl Entity {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!("{}({})", self.kind, self.fields(py)?.repr()?))
+        Ok(format!("{}({})", self.kind(), self.fields(py)?.repr()?))
     }
 
     /// Entities are equal when their fields are; an entity equals the dict of its fields.

@@ -7,6 +7,7 @@ mod entity;
 mod errors;
 mod python_strings;
 mod record_strings;
+mod records;
 mod service;
 mod struct_dict;
 mod table_cells;

@@ -1,18 +1,17 @@
 //! `EntityService`: any catalogue entity's service, with DATAMIMIC's `generate()` and
 //! `generate_batch(count)`, record `i` directly, and the records of a shard.
 //!
-//! Batches are generated on every core with the interpreter released; record `i` depends
-//! only on the seed and `i`, so a batch holds the same records whatever the core count.
+//! A batch is a list of entities that each hold the index of their record
+//! ([`crate::entity`]); record `i` depends only on the seed and `i`, so it is generated when
+//! Python first reads it. Arrow batches and exports are generated on every core with the
+//! interpreter released.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use datamimic::Service;
 use datamimic_export::csv::CsvOptions;
-use datamimic_export::entities::{
-    self, Entity as CatalogueEntity, EntityOptions, Record, ServiceVisitor,
-};
+use datamimic_export::entities::EntityOptions;
 use datamimic_export::pipeline::{self, DEFAULT_PAGE_SIZE, Plan};
 use datamimic_export::shard::Shard;
 use datamimic_export::sink::{Encoder, Format, SharedBytes, Sink, Target};
@@ -21,17 +20,14 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList};
 
 use crate::build::{self, Params, PersonParams};
-use crate::entity::{Entity, OwnedRecord};
+use crate::entity::Entity;
 use crate::errors::value_error;
-
-/// The records generated for Python by one thread at least: fewer are not worth a thread.
-const RECORDS_PER_THREAD: u64 = 2_048;
+use crate::records::Records;
 
 /// A built service and its position in the sequence of records.
 #[pyclass(module = "datamimic._native")]
 pub(crate) struct EntityService {
-    name: Arc<str>,
-    entity: Box<dyn CatalogueEntity>,
+    records: Arc<Records>,
     /// The index of the record `generate()` returns next.
     next: u64,
     /// Whether the seed was given: shards of an unseeded service would come from different
@@ -58,21 +54,15 @@ impl EntityService {
         Ok(shard.range(count))
     }
 
-    /// Record `index`.
-    fn one(&self, index: u64) -> OwnedRecord {
-        entities::visit_service(&*self.entity, One(index))
-            .unwrap_or_else(|One(index)| Box::new(self.entity.owned_record(index)))
-    }
-
-    fn entity(&self, record: OwnedRecord) -> Entity {
-        Entity::new(Arc::clone(&self.name), record)
+    /// Entity `index`, generated when it is first read.
+    fn entity(&self, index: u64) -> Entity {
+        Entity::record(Arc::clone(&self.records), index)
     }
 
     /// Records `range` as an Arrow IPC file, written as `datamimic generate -f arrow` writes
     /// it: on every core, with the interpreter released.
     fn ipc<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyBytes>> {
-        let entity = &*self.entity;
-        let name = &*self.name;
+        let (entity, name) = (self.records.entity(), self.records.name);
         let bytes = py
             .detach(|| -> anyhow::Result<Vec<u8>> {
                 let memory = SharedBytes::default();
@@ -94,80 +84,10 @@ impl EntityService {
         Ok(PyBytes::new(py, &bytes))
     }
 
-    /// Records `range` as a Python list, generated with the interpreter released.
+    /// Entities `range` as a Python list: one small object each, the records generated when
+    /// they are read.
     fn list<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyList>> {
-        let entity = &*self.entity;
-        let records = py.detach(|| generate(entity, range));
-        PyList::new(py, records.into_iter().map(|r| self.entity(r)))
-    }
-}
-
-/// `work` over `range` split into one contiguous part per core, the results in order.
-fn in_parallel<T: Send>(range: Range<u64>, work: impl Fn(Range<u64>) -> T + Sync) -> Vec<T> {
-    let count = range.end - range.start;
-    let threads = (pipeline::available_threads() as u64).min(count / RECORDS_PER_THREAD);
-    if threads <= 1 {
-        return vec![work(range)];
-    }
-    let chunk = count.div_ceil(threads);
-    let work = &work;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|t| {
-                let start = range.start + t * chunk;
-                let end = (start + chunk).min(range.end);
-                scope.spawn(move || work(start..end))
-            })
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| match worker.join() {
-                Ok(part) => part,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
-}
-
-/// Records `range` on every core, in order.
-fn generate(entity: &dyn CatalogueEntity, range: Range<u64>) -> Vec<OwnedRecord> {
-    match entities::visit_service(entity, Typed(range)) {
-        Ok(records) => records,
-        // A type outside the catalogue: its records converted through type erasure.
-        Err(Typed(range)) => {
-            let parts = in_parallel(range, |part| {
-                part.map(|i| Box::new(entity.owned_record(i)) as OwnedRecord)
-                    .collect::<Vec<_>>()
-            });
-            parts.into_iter().flatten().collect()
-        }
-    }
-}
-
-/// Records of a range kept as their own type, so that converting them runs serde code made for
-/// that type.
-struct Typed(Range<u64>);
-
-impl ServiceVisitor for Typed {
-    type Out = Vec<OwnedRecord>;
-
-    fn visit<T: Record>(self, service: &Service<T>) -> Vec<OwnedRecord> {
-        let parts = in_parallel(self.0, |part| {
-            part.map(|i| Box::new(service.record(i)) as OwnedRecord)
-                .collect::<Vec<_>>()
-        });
-        parts.into_iter().flatten().collect()
-    }
-}
-
-/// One record kept as its own type.
-struct One(u64);
-
-impl ServiceVisitor for One {
-    type Out = OwnedRecord;
-
-    fn visit<T: Record>(self, service: &Service<T>) -> OwnedRecord {
-        Box::new(service.record(self.0))
+        PyList::new(py, range.map(|index| self.entity(index)))
     }
 }
 
@@ -220,8 +140,7 @@ impl EntityService {
         };
         let (name, entity) = build::build(&params).map_err(value_error)?;
         Ok(EntityService {
-            name: Arc::from(name),
-            entity,
+            records: Arc::new(Records::new(name, entity)),
             next: 0,
             seeded: params.options.seed.is_some(),
         })
@@ -229,9 +148,9 @@ impl EntityService {
 
     /// The next record.
     fn generate(&mut self) -> Entity {
-        let record = self.one(self.next);
+        let entity = self.entity(self.next);
         self.next += 1;
-        self.entity(record)
+        entity
     }
 
     /// The next `count` records.
@@ -255,7 +174,7 @@ impl EntityService {
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
     /// before.
     fn record(&self, index: u64) -> Entity {
-        self.entity(self.one(index))
+        self.entity(index)
     }
 
     /// The records of `shard` (`"2/4"`, counted from 1) of a run of `count` records from
@@ -312,8 +231,7 @@ impl EntityService {
             Some(text) => self.shard_range(count, text)?,
             None => 0..count,
         };
-        let entity = &*self.entity;
-        let name = &*self.name;
+        let (entity, name) = (self.records.entity(), self.records.name);
         py.detach(|| -> anyhow::Result<()> {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
             staging::sweep(dir.unwrap_or(Path::new(".")));
@@ -343,7 +261,7 @@ impl EntityService {
     /// The catalogue name of the entity (`Person`).
     #[getter]
     fn name(&self) -> &str {
-        &self.name
+        self.records.name
     }
 }
 

@@ -47,20 +47,7 @@ impl From<PyErr> for Error {
     }
 }
 
-type Result<T> = std::result::Result<T, Error>;
-
-/// A value that becomes a Python object, kept behind a pointer: one virtual call per record,
-/// and the record's serde code made for its own type (no erasure per field).
-pub(crate) trait ToPy: Send + Sync {
-    /// The value as a Python object.
-    fn to_py<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>>;
-}
-
-impl<T: Serialize + Send + Sync + ?Sized> ToPy for T {
-    fn to_py<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_python(py, self)
-    }
-}
+pub(crate) type Result<T> = std::result::Result<T, Error>;
 
 /// `value` as a Python object.
 pub(crate) fn to_python<'py, T: Serialize + ?Sized>(

@@ -70,3 +70,14 @@ def test_to_dict_on_several_threads_is_the_same():
     for k, part in enumerate(parts):
         together[k::4] = part
     assert [repr(d) for d in together] == [repr(d) for d in alone]
+
+
+def test_entities_are_generated_when_read_and_keep_their_nested_entities():
+    service = SERVICES["Person"](dataset="US", seed=11)
+    people = service.generate_batch(count=3)
+    # An entity read after others, or read twice, holds the record its index names.
+    assert repr(people[2].to_dict()) == repr(service.record(2).to_dict())
+    assert repr(people[2].to_dict()) == repr(people[2].to_dict())
+    assert people[0].address is people[0].address
+    assert people[0].address == people[0].to_dict()["address"]
+    assert people[0].address.street == people[0].to_dict()["address"]["street"]

@@ -131,7 +131,8 @@ class EntityService:
         return self._native.generate()
 
     def generate_batch(self, count: int = 10) -> List[_native.Entity]:
-        """The next ``count`` records, generated on every core."""
+        """The next ``count`` records: one small object each, the record generated when it is
+        first read, as DATAMIMIC's entities draw their values on access."""
         return self._native.generate_batch(count)
 
     def generate_arrow(self, count: int = 10) -> "pyarrow.Table":
