@@ -61,6 +61,9 @@ for build in datamimic-user:release datamimic-user:release-us fake-user:release;
     timed_build "$crate" "$profile" >/dev/null
     bin="$scratch/target-$crate-$profile/release/$crate"
     printf '  %-28s %10d\n' "$crate ($profile)" "$(stat -c %s "$bin")"
-    "$bin" | head -n 1 | cut -c 1-100 | sed 's/^/    /'
+    # Into a file first: a pipe that `head` closes early makes the program panic (broken
+    # pipe), and with pipefail that ended the script at random.
+    "$bin" >"$scratch/records.txt"
+    head -n 1 "$scratch/records.txt" | cut -c 1-100 | sed 's/^/    /'
     rm -rf "$scratch/target-$crate-$profile"
 done

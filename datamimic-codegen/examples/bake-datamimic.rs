@@ -1,4 +1,5 @@
-//! Bakes datamimic's `datasets/` into its committed tables (`datamimic/baked/`), after the
+//! Bakes datamimic's `datasets/` into its committed tables (`datamimic-core/baked/`, and their
+//! lookup and catalogue in `datamimic/baked/`), after the
 //! datasets or the baked layout changed. Run from the repository:
 //!
 //! ```text
@@ -10,7 +11,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use datamimic_codegen::{BUILTIN_DIR, BakeOptions, bake, write_committed};
+use datamimic_codegen::{BUILTIN_DIR, BUILTIN_LOOKUP_DIR, BakeOptions, bake, write_committed};
 
 fn main() -> ExitCode {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -23,11 +24,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let dir = repo.join(BUILTIN_DIR);
-    if let Err(err) = write_committed(&baked, &dir) {
-        eprintln!("{}: cannot write: {err}", dir.display());
+    if let Err(err) = write_committed(&baked, &repo) {
+        eprintln!("{BUILTIN_DIR}, {BUILTIN_LOOKUP_DIR}: cannot write: {err}");
         return ExitCode::FAILURE;
     }
-    println!("{} tables baked into {BUILTIN_DIR}/", baked.tables.len());
+    println!(
+        "{} tables baked into {BUILTIN_DIR}/ (lookup in {BUILTIN_LOOKUP_DIR}/)",
+        baked.tables.len()
+    );
     ExitCode::SUCCESS
 }

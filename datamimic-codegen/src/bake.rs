@@ -34,6 +34,11 @@ pub struct BakeOptions {
     /// Whether each country's variant is kept only with the cargo feature named by its
     /// lower-case code (`de`); US, the fallback, is always kept (datamimic only).
     pub country_features: bool,
+    /// Whether the lookup macros and the catalogue go to files of their own
+    /// ([`Baked::lookup`]) for the crate that re-exports the tables: datamimic, whose lookup
+    /// calls the derive's checking macros, while its tables live in datamimic-core, which
+    /// compiles beside the derive.
+    pub lookup_apart: bool,
 }
 
 impl BakeOptions {
@@ -48,11 +53,14 @@ impl BakeOptions {
             blob_dir: format!("env!(\"OUT_DIR\"), \"/{}\"", emit::BLOB_DIR),
             shared_text_feature: None,
             country_features: false,
+            lookup_apart: false,
         }
     }
 
     /// Options for datamimic's own tables, baked from `datasets_dir` into the committed
-    /// directory [`BUILTIN_DIR`] (see [`write_committed`]).
+    /// directories [`BUILTIN_DIR`] (the tables, in datamimic-core) and [`BUILTIN_LOOKUP_DIR`]
+    /// (their lookup by name and catalogue, in datamimic; see [`write_committed`]). Both
+    /// crates name the runtime `crate` and the tables `crate::tables`.
     pub fn builtin(datasets_dir: impl Into<PathBuf>) -> BakeOptions {
         BakeOptions {
             datasets_dir: datasets_dir.into(),
@@ -60,15 +68,21 @@ impl BakeOptions {
             runtime: "crate".to_owned(),
             module: "crate::tables".to_owned(),
             export_lookup_macro: true,
-            blob_dir: format!("env!(\"CARGO_MANIFEST_DIR\"), \"/{BUILTIN_DIR}\""),
+            // datamimic-core's manifest directory holds `baked/`.
+            blob_dir: "env!(\"CARGO_MANIFEST_DIR\"), \"/baked\"".to_owned(),
             shared_text_feature: Some("shared-table-text".to_owned()),
             country_features: true,
+            lookup_apart: true,
         }
     }
 }
 
-/// Where datamimic's baked tables are committed, relative to its manifest directory.
-pub const BUILTIN_DIR: &str = "datamimic/baked";
+/// Where datamimic's baked tables are committed, relative to the repository.
+pub const BUILTIN_DIR: &str = "datamimic-core/baked";
+
+/// Where the lookup macros and the catalogue of datamimic's baked tables are committed,
+/// relative to the repository.
+pub const BUILTIN_LOOKUP_DIR: &str = "datamimic/baked";
 
 /// File name of the generated source in a committed bake.
 const COMMITTED_SOURCE: &str = "tables.rs";
@@ -101,6 +115,10 @@ pub struct Baked {
     pub source: String,
     /// Binary column files to write next to it: (file name, bytes).
     pub blobs: Vec<(String, Vec<u8>)>,
+    /// With [`BakeOptions::lookup_apart`], the files of the crate that re-exports the tables:
+    /// `lookup.rs` (the lookup macros) and the catalogue, which are otherwise in
+    /// [`Baked::source`] and [`Baked::blobs`].
+    pub lookup: Vec<(String, Vec<u8>)>,
 }
 
 impl Baked {
@@ -142,11 +160,12 @@ pub fn bake(options: &BakeOptions) -> Result<Baked, Diagnostics> {
         return Err(diagnostics);
     }
     parsed.sort_by(|a, b| (&a.meta.key, &a.meta.country).cmp(&(&b.meta.key, &b.meta.country)));
-    let (source, blobs) = emit::render(options, &parsed);
+    let (source, blobs, lookup) = emit::render(options, &parsed);
     Ok(Baked {
         tables: parsed.into_iter().map(|p| p.meta).collect(),
         source,
         blobs,
+        lookup,
     })
 }
 
@@ -328,51 +347,73 @@ fn content_hash(table: &RawTable) -> u64 {
     hash
 }
 
-/// The files of `baked` as a committed bake holds them: the source, the table files and the
-/// catalogue, by file name.
+/// The files of `baked` as datamimic's committed bake holds them, by path from the repository:
+/// the source and the table files in [`BUILTIN_DIR`], the lookup and the catalogue in
+/// [`BUILTIN_LOOKUP_DIR`].
 fn committed_files(baked: &Baked) -> BTreeMap<String, &[u8]> {
-    let mut files: BTreeMap<String, &[u8]> = baked
-        .blobs
-        .iter()
-        .map(|(name, bytes)| (name.clone(), bytes.as_slice()))
-        .collect();
-    files.insert(COMMITTED_SOURCE.to_owned(), baked.source.as_bytes());
+    let mut files: BTreeMap<String, &[u8]> = [
+        (BUILTIN_DIR, &baked.blobs),
+        (BUILTIN_LOOKUP_DIR, &baked.lookup),
+    ]
+    .into_iter()
+    .flat_map(|(dir, files)| {
+        files
+            .iter()
+            .map(move |(name, bytes)| (format!("{dir}/{name}"), bytes.as_slice()))
+    })
+    .collect();
+    files.insert(
+        format!("{BUILTIN_DIR}/{COMMITTED_SOURCE}"),
+        baked.source.as_bytes(),
+    );
     files
 }
 
-/// The files in `dir` that differ from `baked`, are missing or should not be there; empty
-/// when the committed bake is fresh.
-pub fn stale_committed(baked: &Baked, dir: &Path) -> Vec<String> {
+/// The files of the committed bake's directories below `repo`, by path from it.
+fn committed_dir_files(repo: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for dir in [BUILTIN_DIR, BUILTIN_LOOKUP_DIR] {
+        if let Ok(entries) = fs::read_dir(repo.join(dir)) {
+            for entry in entries.flatten() {
+                found.push(format!("{dir}/{}", entry.file_name().to_string_lossy()));
+            }
+        }
+    }
+    found
+}
+
+/// The files of datamimic's committed bake below `repo` that differ from `baked`, are missing
+/// or should not be there, by path from `repo`; empty when the committed bake is fresh.
+pub fn stale_committed(baked: &Baked, repo: &Path) -> Vec<String> {
     let files = committed_files(baked);
     let mut stale: Vec<String> = files
         .iter()
-        .filter(|(name, bytes)| fs::read(dir.join(name)).ok().as_deref() != Some(**bytes))
-        .map(|(name, _)| name.clone())
+        .filter(|(path, bytes)| fs::read(repo.join(path)).ok().as_deref() != Some(**bytes))
+        .map(|(path, _)| path.clone())
         .collect();
-    if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !files.contains_key(&name) {
-                stale.push(format!("{name} (no longer baked)"));
-            }
+    for path in committed_dir_files(repo) {
+        if !files.contains_key(&path) {
+            stale.push(format!("{path} (no longer baked)"));
         }
     }
     stale.sort();
     stale
 }
 
-/// Writes `baked` into `dir` as a committed bake (the files that changed), and removes files
-/// that are no longer baked.
-pub fn write_committed(baked: &Baked, dir: &Path) -> std::io::Result<()> {
-    fs::create_dir_all(dir)?;
+/// Writes `baked` as datamimic's committed bake below `repo` (the files that changed), and
+/// removes files that are no longer baked.
+pub fn write_committed(baked: &Baked, repo: &Path) -> std::io::Result<()> {
+    for dir in [BUILTIN_DIR, BUILTIN_LOOKUP_DIR] {
+        fs::create_dir_all(repo.join(dir))?;
+    }
     let files = committed_files(baked);
-    for entry in fs::read_dir(dir)?.flatten() {
-        if !files.contains_key(&*entry.file_name().to_string_lossy()) {
-            fs::remove_file(entry.path())?;
+    for path in committed_dir_files(repo) {
+        if !files.contains_key(&path) {
+            fs::remove_file(repo.join(path))?;
         }
     }
-    for (name, bytes) in files {
-        let path = dir.join(&name);
+    for (path, bytes) in files {
+        let path = repo.join(path);
         if fs::read(&path).ok().as_deref() != Some(bytes) {
             fs::write(path, bytes)?;
         }

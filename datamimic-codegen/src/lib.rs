@@ -45,8 +45,8 @@ mod table_path;
 
 #[cfg(feature = "bake")]
 pub use bake::{
-    BUILTIN_DIR, BakeOptions, Baked, BakedTable, bake, bake_into, bake_user_datasets,
-    run_build_script, stale_committed, write_committed,
+    BUILTIN_DIR, BUILTIN_LOOKUP_DIR, BakeOptions, Baked, BakedTable, bake, bake_into,
+    bake_user_datasets, run_build_script, stale_committed, write_committed,
 };
 #[cfg(feature = "bake")]
 pub use diagnostic::{Diagnostic, Diagnostics};

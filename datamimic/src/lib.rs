@@ -1,38 +1,20 @@
 #![doc = include_str!("../../README.md")]
 #![doc(test(attr(deny(warnings))))]
 
-// Baked data: every `datasets/**/*.csv` as an alias table, looked up by key and country.
-mod dataset;
-mod family;
-mod per_dataset;
-mod plain_text;
-mod table;
+// The runtime (tables, sampling, the trait, its context and services, writers of rows and
+// columns) is datamimic-core, which compiles beside the derive; everything in it is re-exported
+// here under the path it has always had.
+pub use datamimic_core::{
+    CellCheck, CellKey, CellWriter, Cells, ChildCount, ChildOf, Clock, Column, Columnar,
+    ColumnarStruct, Context, Counting, DatasetCode, Error, Fallback, FromCell, Iter, Mimic,
+    MimicRng, PerDataset, RecordStreams, Result, Row, Service, Settings, Siblings, Strictness,
+    Table, TableFamily, TableUse, baked_text, fallback_warnings, plain_table_text,
+    reset_fallback_log, supported_datasets,
+};
+pub use datamimic_core::{check, columnar, pattern, relation, sample, text};
+
+// The baked tables with their catalogue and the lookup by name that the derive uses.
 pub mod tables;
-
-// Randomness and time: per-record streams and a fixed clock for seeded runs.
-mod clock;
-mod rng;
-pub mod sample;
-
-// Generating values: the trait, its context and the service.
-mod cell;
-mod context;
-mod matching;
-mod mimic;
-pub mod pattern;
-mod primitives;
-pub mod relation;
-mod service;
-pub mod text;
-
-// Writing records as flat rows (CSV) without serde's per-value calls.
-mod cells;
-pub mod columnar;
-
-// Checking that the baked tables reproduce their weights.
-pub mod check;
-
-mod error;
 
 // Built-in domain models and the identifiers they carry.
 pub mod domain;
@@ -41,25 +23,6 @@ pub mod ident;
 
 #[doc(hidden)]
 pub mod __private;
-
-pub use cell::FromCell;
-pub use cells::{CellWriter, Cells};
-pub use clock::Clock;
-pub use columnar::{Column, Columnar, ColumnarStruct};
-pub use context::{Context, Settings};
-pub use dataset::{
-    DatasetCode, Fallback, Strictness, fallback_warnings, reset_fallback_log, supported_datasets,
-};
-pub use error::{Error, Result};
-pub use family::TableFamily;
-pub use matching::CellKey;
-pub use mimic::{CellCheck, Mimic, TableUse};
-pub use per_dataset::PerDataset;
-pub use plain_text::{baked_text, plain_table_text};
-pub use relation::{ChildCount, ChildOf, Counting, Siblings};
-pub use rng::{MimicRng, RecordStreams};
-pub use service::{Iter, Service};
-pub use table::{Row, Table};
 
 #[doc = include_str!("derive.md")]
 pub use datamimic_derive::Mimic;

@@ -2,6 +2,9 @@
 //!
 #![doc = include_str!("../baked/CATALOGUE.md")]
 
-// Baked from `datasets/` by `datamimic-codegen` and committed, so that building datamimic
-// reads no CSV; `tests/it/baked.rs` fails when this is stale.
-include!("../baked/tables.rs");
+// The tables themselves live in datamimic-core, which compiles beside the derive.
+pub use datamimic_core::tables::*;
+
+// The lookup of a table (and a column) by name, for `#[mimic(weighted = "...")]`: baked with
+// the tables, kept here because its compile-time checks are the derive's macros.
+include!("../baked/lookup.rs");

@@ -7,7 +7,7 @@
 //! every record writes serde's bytes.
 
 #[cfg(feature = "healthcare")]
-use crate::cells::cells_by_serde;
+use crate::__private::cells_by_serde;
 use crate::{CellWriter, Cells};
 
 use super::common::{FullAddress, FullName, PersonalEmail, PhoneNumber};

@@ -234,10 +234,7 @@ mod tests {
     #[test]
     fn emails_take_one_of_the_four_styles() {
         for code in ["US", "DE", "SE", "VN", "LI"] {
-            let settings = Settings {
-                dataset: DatasetCode::parse(code).unwrap(),
-                ..Settings::seeded(3)
-            };
+            let settings = Settings::seeded(3).with_dataset(DatasetCode::parse(code).unwrap());
             for i in 0..400 {
                 let mut ctx = Context::new(&settings, i);
                 let resolved = Resolved::of(&ctx);

@@ -138,10 +138,7 @@ mod tests {
     fn the_packed_state_lookup_agrees_with_the_table() {
         for code in tables::COMMON_ADDRESS_STATE.countries() {
             let dataset = crate::DatasetCode::parse(code).unwrap();
-            let settings = crate::Settings {
-                dataset,
-                ..crate::Settings::seeded(0)
-            };
+            let settings = crate::Settings::seeded(0).with_dataset(dataset);
             let resolved = Resolved::of(&Context::new(&settings, 0));
             for row in resolved.state.iter() {
                 assert_eq!(

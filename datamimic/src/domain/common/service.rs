@@ -44,7 +44,7 @@ impl PersonService {
 fn check_unvisited<T: crate::Mimic>(service: &Service<T>) -> Result<()> {
     let settings = service.settings();
     for family in EXTRA_TABLES {
-        family.resolve_code(settings.dataset(), settings.strictness)?;
+        family.resolve_code(settings.dataset(), settings.strictness())?;
     }
     Ok(())
 }

@@ -54,8 +54,14 @@ impl MimicRng {
 
     /// A generator seeded from the operating system, for unseeded runs.
     pub fn from_os() -> MimicRng {
-        use rand::RngExt;
-        MimicRng::seed_from_u64(rand::rng().random())
+        // std's hasher keys come from the operating system's random source (once per thread,
+        // then stepped), so this needs no random-number crate of its own: rand's `thread_rng`
+        // would add ChaCha, getrandom and libc to every user's build.
+        use std::hash::{BuildHasher, Hasher};
+        let seed = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        MimicRng::seed_from_u64(seed)
     }
 
     /// The generator with exactly this xoshiro256++ state; an all-zero state, the one state

@@ -72,12 +72,8 @@ pub fn email_local_part(parts: &[&str], separator: &str, country: &str) -> Strin
 }
 
 /// [`email_local_part`] appended to `out`, folding straight into it (no allocation per part).
-pub(crate) fn push_email_local_part(
-    out: &mut String,
-    parts: &[&str],
-    separator: &str,
-    country: &str,
-) {
+#[doc(hidden)] // For datamimic's domains.
+pub fn push_email_local_part(out: &mut String, parts: &[&str], separator: &str, country: &str) {
     let german = transcribes_umlauts(country);
     let origin = out.len();
     for part in parts {
@@ -123,7 +119,8 @@ fn push_local_char(out: &mut String, c: char) {
     }
 }
 
-pub(crate) fn fold_char(c: char, german: bool) -> &'static str {
+#[doc(hidden)] // For datamimic's domains.
+pub fn fold_char(c: char, german: bool) -> &'static str {
     match c {
         'ä' if german => "ae",
         'ö' if german => "oe",

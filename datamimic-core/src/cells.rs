@@ -113,14 +113,16 @@ pub trait CellWriter {
     fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Self::Error>;
 }
 
-/// Writes `T` through serde: `impl Cells for A {} impl Cells for B {} ...`.
-macro_rules! cells_by_serde {
+/// Writes `T` through serde: `impl Cells for A {} impl Cells for B {} ...` (also for
+/// datamimic's domains, through `__private`).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __cells_by_serde {
     ($($ty:ty),* $(,)?) => {$(
         impl $crate::Cells for $ty {}
     )*};
 }
-#[cfg(feature = "healthcare")]
-pub(crate) use cells_by_serde;
+use crate::__cells_by_serde as cells_by_serde;
 
 // The leaves of records, so a derived `Cells` can write a struct field by field: text and
 // unsigned integers directly, dates as chrono writes them, the rest through serde.
@@ -248,43 +250,9 @@ impl<T: Serialize + ?Sized> FieldBySerde for &FieldCells<'_, T> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// Collects cells as strings.
-    #[derive(Default)]
-    pub(crate) struct Collect {
-        pub(crate) cells: Vec<String>,
-    }
-
-    impl CellWriter for Collect {
-        type Error = std::convert::Infallible;
-        fn text(&mut self, text: &str) -> Result<(), Self::Error> {
-            self.cells.push(text.to_owned());
-            Ok(())
-        }
-        fn uint(&mut self, value: u64) -> Result<(), Self::Error> {
-            self.cells.push(value.to_string());
-            Ok(())
-        }
-        fn joined(&mut self, parts: &[&str]) -> Result<(), Self::Error> {
-            self.cells.push(parts.concat());
-            Ok(())
-        }
-        fn serialized<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error> {
-            self.cells
-                .push(serde_json::to_string(value).expect("serializable"));
-            Ok(())
-        }
-        fn position(&self) -> usize {
-            self.cells.len()
-        }
-        fn repeat_cell(&mut self, start: usize, end: usize) -> Result<(), Self::Error> {
-            assert_eq!(end, start + 1, "one cell");
-            self.cells.push(self.cells[start].clone());
-            Ok(())
-        }
-    }
+    use crate::collect_cells::Collect;
 
     #[derive(Serialize)]
     struct ByDefault(u8);

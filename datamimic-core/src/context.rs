@@ -30,6 +30,13 @@ impl Settings {
         }
     }
 
+    /// The same settings for another dataset (a test of a hand-written [`crate::Mimic`]
+    /// that builds its [`Context`] itself; a service sets it with `dataset`).
+    pub fn with_dataset(mut self, dataset: DatasetCode) -> Settings {
+        self.dataset = dataset;
+        self
+    }
+
     /// The configuration value of type `C`, if one was set.
     pub fn config<C: Any>(&self) -> Option<&C> {
         self.configs
@@ -51,6 +58,11 @@ impl Settings {
     /// The clock.
     pub fn clock(&self) -> Clock {
         self.clock
+    }
+
+    /// Whether a dataset a table lacks is an error or falls back to US.
+    pub fn strictness(&self) -> Strictness {
+        self.strictness
     }
 }
 
