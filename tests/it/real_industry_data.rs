@@ -624,6 +624,15 @@ fn published_shares(
         .collect()
 }
 
+/// How often each value occurs among the records `0..SAMPLE` that `draw` reads.
+fn counts_over_sample(draw: impl Fn(u64) -> &'static str) -> HashMap<&'static str, u64> {
+    let mut counts = HashMap::new();
+    for i in 0..SAMPLE {
+        *counts.entry(draw(i)).or_default() += 1;
+    }
+    counts
+}
+
 /// `counts` over `draws` against `published`, each within [`tolerance_over`]; every counted
 /// key is a published one.
 fn assert_shares(what: &str, published: &[(&str, f64)], counts: &HashMap<&str, u64>, draws: u64) {
@@ -668,10 +677,7 @@ fn card_payments_follow_household_spending_by_category() {
         assert_shares(country, &published, &counts, with_merchant);
         // Payments to merchants draw from the same table.
         let payments = PaymentService::new(country).unwrap().seed(30);
-        let mut counts: HashMap<&str, u64> = HashMap::new();
-        for i in 0..SAMPLE {
-            *counts.entry(payments.record(i).payee_category).or_default() += 1;
-        }
+        let counts = counts_over_sample(|i| payments.record(i).payee_category);
         assert_shares(country, &published, &counts, SAMPLE);
     }
 }
@@ -682,10 +688,7 @@ fn german_credit_cards_follow_the_networks_in_circulation() {
     assert_eq!(rows[0], ["network", "share"]);
     let published = published_shares(&rows[1..], 0, 1);
     let service = CreditCardService::new("DE").unwrap().seed(31);
-    let mut counts: HashMap<&str, u64> = HashMap::new();
-    for i in 0..SAMPLE {
-        *counts.entry(service.record(i).card_type).or_default() += 1;
-    }
+    let counts = counts_over_sample(|i| service.record(i).card_type);
     assert_shares("DE", &published, &counts, SAMPLE);
 }
 
@@ -713,10 +716,7 @@ fn german_online_orders_are_paid_by_the_published_method_shares() {
     assert_eq!(rows[0], ["method", "share"]);
     let published = published_shares(&rows[1..], 0, 1);
     let service = OrderService::new("DE").unwrap().seed(41);
-    let mut counts: HashMap<&str, u64> = HashMap::new();
-    for i in 0..SAMPLE {
-        *counts.entry(service.record(i).payment_method).or_default() += 1;
-    }
+    let counts = counts_over_sample(|i| service.record(i).payment_method);
     assert_shares("DE", &published, &counts, SAMPLE);
 }
 
