@@ -5497,7 +5497,7 @@ static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_T
 static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_TEXT_LOREM_WORD.text"));
 static T_COMMON_TEXT_LOREM_WORD_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_TEXT_LOREM_WORD.columns"));
 // @generated from datasets/common/text/lorem_word.csv
-// rows = 971, total_weight = 595439179.7, hash = 36309d335a359517
+// rows = 971, total_weight = 971, hash = 1c76e6700591375e
 static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/text/lorem_word",
     country: "",
@@ -5508,9 +5508,9 @@ static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::
     bounds: crate::__private::byte_span(T_COMMON_TEXT_LOREM_WORD_COLUMNS, 0, 3888),
     slots: crate::__private::byte_span(T_COMMON_TEXT_LOREM_WORD_COLUMNS, 3888, 7768),
     weights: crate::__private::byte_span(T_COMMON_TEXT_LOREM_WORD_COLUMNS, 11656, 7768),
-    decimals: 1,
-    total_weight: 5954391797,
-    hash: 0x36309d335a359517,
+    decimals: 0,
+    total_weight: 971,
+    hash: 0x1c76e6700591375e,
 });
 
 #[cfg(feature = "shared-table-text")]

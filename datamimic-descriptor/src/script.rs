@@ -1111,16 +1111,6 @@ mod tests {
         for name in ["Manufacturing", "IT", "Customer Support", "Marketing"] {
             near(department(name), published(departments, name), name);
         }
-        // A file name is a lorem word and an extension: its word follows English frequency.
-        let words = include_str!("../../tests/it/reference/lorem_word_frequency.csv");
-        let word = shares(
-            "DataFakerGenerator('file_name')",
-            "g.generate().rsplit('.', 1)[0]",
-            3,
-        );
-        for name in ["the", "to", "and"] {
-            near(word(name), published(words, name), name);
-        }
     }
 
     #[test]

@@ -3,8 +3,6 @@
 //! into `reference/` by its script in `datasets/tools/`:
 //! - cryptocurrencies by market capitalisation on 2025-10-01 (CoinMarketCap;
 //!   `extract_cryptocurrency.py`),
-//! - Faker's English lorem words by their frequency in English text (wordfreq 3.1.1;
-//!   `extract_lorem_word.py`),
 //! - US departments by the employment of their occupations (ACS 2018 table B24114;
 //!   `extract_department.py`).
 //!
@@ -75,22 +73,6 @@ fn cryptocurrencies_follow_their_market_capitalisation() {
     }
     // Bitcoin leads, as it does by market capitalisation (70 % of the listed coins).
     assert!(drawn["BTC"] > 0.65, "{}", drawn["BTC"]);
-}
-
-#[test]
-fn lorem_words_follow_their_english_frequency() {
-    let expected = reference(include_str!("reference/lorem_word_frequency.csv"));
-    assert_eq!(expected.len(), 20);
-    let drawn = drawn_shares(tables::COMMON_TEXT_LOREM_WORD.variants()[0], 23);
-    for (word, share) in &expected {
-        let seen = drawn.get(word).copied().unwrap_or(0.0);
-        assert!(
-            (seen - share).abs() <= tolerance(*share),
-            "{word}: drawn {seen:.5}, English frequency share {share:.5}"
-        );
-    }
-    // "the" is about 240 times as common as a word drawn uniformly from the 971 would be.
-    assert!(drawn["the"] > 0.08, "{}", drawn["the"]);
 }
 
 #[test]
