@@ -201,7 +201,12 @@ fn spanish_and_italian_nobility_follow_the_counts_by_rank() {
             assert!(group.len() > SAMPLE as usize / 3, "{country}");
             let known: usize = ranks
                 .iter()
-                .map(|row| group.iter().filter(|p| p.nobility_title == row[column]).count())
+                .map(|row| {
+                    group
+                        .iter()
+                        .filter(|p| p.nobility_title == row[column])
+                        .count()
+                })
                 .sum();
             assert_eq!(known, group.len(), "{country}: a title outside the ranks");
             for row in &ranks {
