@@ -8,14 +8,15 @@ with their sources (hand-transcribed); run `python3 datasets/tools/extract_perso
 
 Academic titles. `academic_title_share_CC.csv` decides who holds a doctorate; this table decides
 the form written before the name. Where a country writes one form for every doctorate (US Dr.,
-GB Dr, FR Dr, ES Dr., IT Dr., NL dr., PL dr, VN TS.), the table holds that form alone: a
+GB Dr, FR Dr, ES Dr., IT Dr., NL dr., PL dr, VN TS., AT Dr.), the table holds that form alone: a
 vocabulary with one form per case (structural). CH and SE write the field: their tables weigh
 the forms by the doctorates awarded per field (BFS 2021, UKÄ/SCB 2014; the graduates of one
 year stand for the field mix of all holders, as DE's candidates do). Left out everywhere, as for
 DE: offices and ranks (Prof., prof., GS., PGS.), degrees below the doctorate (drs., ir., mr.,
 Mag., DI, Ing., Avv.) and professional degrees the CPS counts apart from doctorates (US MD, JD,
-DDS). AT writes the field too (Dr. techn., Dr. rer. nat. ...) and no count of its doctorates by
-field was reachable: its table stays as it was (illustrative).
+DDS). AT may add the field (Dr. techn., Dr. rer. nat. ...), but no count of its doctorates by field
+was reachable, so it gets the generic Dr. every Austrian doctorate may be written as; Mag., DI and
+Ing. (diplomas, not the doctorate academic_title_share_AT counts) are gone.
 
 Salutations. One form per sex where the language has one (structural). US and GB women:
 Mrs for the married and the widowed, Ms for the divorced and the separated, Miss for the never
@@ -23,8 +24,10 @@ married (the traditional usage of the forms), weighted by the published marital 
 
 Nobility. GB: the hereditary peers by rank; their wives bear the female form of the rank. US
 (no nobility) and AT (titles abolished by the Adelsaufhebungsgesetz of 1919 and not to be
-carried) have no table, so Person gives nobody there a nobility title. DE, ES, FR and IT stay
-illustrative (see SOURCES.md for what was searched).
+carried) have no table, so Person gives nobody there a nobility title. ES: the titles in force by rank (the
+register of the Ministry of Justice as counted in Wikipedia); IT: the titled people of the Kingdom
+of Italy by rank (Encyclopaedia Britannica, 9th edition). Women bear the female form of the rank, at
+the same counts, as in GB. DE and FR stay illustrative (see SOURCES.md for what was searched).
 """
 from __future__ import annotations
 
@@ -38,7 +41,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "tests" / "it" / "reference"
 # The one form a doctorate holder writes before the name.
 DOCTORATE_FORM = {
     "US": "Dr.", "GB": "Dr", "FR": "Dr", "ES": "Dr.", "IT": "Dr.",
-    "NL": "dr.", "PL": "dr", "VN": "TS.",
+    "NL": "dr.", "PL": "dr", "VN": "TS.", "AT": "Dr.",
 }
 
 # Doctorates awarded per field, by the form their holders write.
@@ -59,11 +62,6 @@ BY_FIELD = {
     "SE": ("UKÄ/SCB, UF 21 SM 1501: doctoral degrees 2014 by research area (2,840; medicine 950, technology 580, "
            "natural sciences 660, agriculture 60, social sciences 440, humanities 150)",
            [("med. dr", 950), ("tekn. dr", 580), ("agr. dr", 60), ("fil. dr", 660 + 440 + 150)]),
-}
-
-# Hand-set, illustrative (kept from extract_person.py; see the docstring).
-ILLUSTRATIVE_ACADEMIC = {
-    "AT": [("Mag.", 35), ("Dr.", 30), ("DI", 12), ("Dipl.-Ing.", 8), ("Ing.", 8), ("Dr. med. univ.", 4), ("Univ.Prof.", 3)],
 }
 
 # Women 15 and over by marital status, per cent. U.S. Census Bureau, American Community Survey
@@ -99,16 +97,35 @@ GB_PEERS_SOURCE = ("hereditary peers of the UK by rank, November 2024: 30 dukes,
 GB_PEERS = [("Duke", "Duchess", 30), ("Marquess", "Marchioness", 34), ("Earl", "Countess", 189),
             ("Viscount", "Viscountess", 109), ("Baron", "Baroness", 439)]
 
+# Spanish titles of nobility in force, by rank. Wikipedia, read in mirrors: 2,825 titles in 2023
+# (held by 2,237 people; English article "Spanish nobility"), 149 dukedoms ("List of dukedoms in
+# Spain", every one extant), 1,369 marquessates in 2023 (Spanish article "Marqués"), "unos 1000"
+# countships (Spanish article "Conde"); the articles draw on the Guía de títulos of the Ministry of
+# Justice and the Diputación de la Grandeza. No count of viscountcies, baronies and lordships was
+# found: the 307 titles left (2,825 - 149 - 1,369 - 1,000) are split evenly between Vizconde and
+# Barón (an assumption; lordships, Señor, are too few to matter). Hand-transcribed.
+ES_TITLES_SOURCE = ("Spanish titles in force by rank (Wikipedia: 2,825 titles in 2023, 149 dukedoms, 1,369 marquessates "
+                    "in 2023, about 1,000 countships; the 307 left split evenly between viscounts and barons); hand-transcribed")
+ES_TITLES = [("Duque", "Duquesa", 149), ("Marqués", "Marquesa", 1369), ("Conde", "Condesa", 1000),
+             ("Vizconde", "Vizcondesa", 153.5), ("Barón", "Baronesa", 153.5)]
+# Titled people of the Kingdom of Italy by rank: "There are 400 princes, 458 dukes, 985 marquises,
+# 1679 counts, 353 barons, and 5 viscounts in the country" (Encyclopaedia Britannica, 9th edition,
+# article "Italy", 1881; public domain, read at 1902encyclopedia.com). The untitled ranks it counts
+# beside them (1,234 patricians, 2,273 nobili, 318 signori, 46 cavalieri) are qualifications, not
+# titles written before a name, and are left out as "von" is for DE. Titles have had no legal
+# standing since 1948 and none was created after 1946, so an old count is the only one by rank.
+IT_TITLES_SOURCE = ("titled people of the Kingdom of Italy by rank: 400 princes, 458 dukes, 985 marquises, 1,679 counts, "
+                    "5 viscounts, 353 barons (Encyclopaedia Britannica, 9th edition, 'Italy', 1881); hand-transcribed")
+IT_TITLES = [("Principe", "Principessa", 400), ("Duca", "Duchessa", 458), ("Marchese", "Marchesa", 985),
+             ("Conte", "Contessa", 1679), ("Visconte", "Viscontessa", 5), ("Barone", "Baronessa", 353)]
+BY_RANK = {"ES": (ES_TITLES_SOURCE, "titles in force", ES_TITLES), "IT": (IT_TITLES_SOURCE, "titled people", IT_TITLES)}
+
 # (male, female, weight): hand-set, illustrative (kept from extract_person.py).
 ILLUSTRATIVE_NOBILITY = {
     "DE": [("Graf", "Gräfin", 40), ("Freiherr", "Freifrau", 35), ("Baron", "Baronin", 10),
            ("Prinz", "Prinzessin", 6), ("Fürst", "Fürstin", 4), ("Herzog", "Herzogin", 2), ("Ritter", "Edle", 3)],
     "FR": [("Baron", "Baronne", 40), ("Comte", "Comtesse", 35), ("Vicomte", "Vicomtesse", 12),
            ("Marquis", "Marquise", 8), ("Duc", "Duchesse", 3), ("Prince", "Princesse", 2)],
-    "ES": [("Barón", "Baronesa", 25), ("Conde", "Condesa", 35), ("Marqués", "Marquesa", 30),
-           ("Duque", "Duquesa", 8), ("Príncipe", "Princesa", 2)],
-    "IT": [("Barone", "Baronessa", 35), ("Conte", "Contessa", 35), ("Marchese", "Marchesa", 15),
-           ("Duca", "Duchessa", 8), ("Principe", "Principessa", 7)],
 }
 DM = "datamimic-ce@4.3.0"
 
@@ -118,10 +135,6 @@ def academic_titles() -> None:
         write_value_weight(f"{P}academic_title_{cc}.csv",
                            [f"Source: the form a doctorate holder of {cc} writes before the name (one form for every field)",
                             "structural: one form; who holds a doctorate is academic_title_share's"], [(form, 1)])
-    for cc, items in sorted(ILLUSTRATIVE_ACADEMIC.items()):
-        write_value_weight(f"{P}academic_title_{cc}.csv",
-                           ["Source: hand-curated list of academic name prefixes (vocabulary as in faker@40.63.0 person prefixes and national usage)",
-                            "weights: illustrative (no statistic used)"], items)
     lines = ["# The form a doctorate holder writes before the name and its share of holders: one form (structural) or "
              "by the doctorates awarded per field; written by datasets/tools/extract_person_titles.py"]
     lines += [f"# {cc}: {source}" for cc, (source, _) in sorted(BY_FIELD.items())]
@@ -173,6 +186,18 @@ def nobility_titles() -> None:
                                [f"Source: hand-curated, vocabulary from {DM} nobTitle_*_{{GB,de,fr,es,it}}.csv corrected (German/French/Spanish forms); MIT",
                                 "weights: illustrative (rough relative frequency of such titles)"],
                                [(t[i], t[2]) for t in items])
+        for cc, (source, unit, ranks) in sorted(BY_RANK.items()):
+            write_value_weight(f"{P}nobility_title_{sex}_{cc}.csv",
+                               [f"Source: {source}",
+                                f"weight = {unit} of the rank; the female form is the rank of a holder's wife or of a woman holding it"],
+                               [(t[i], t[2]) for t in ranks])
+    lines = ["# Titles of nobility by rank; share = count of the rank / all counted; written by datasets/tools/extract_person_titles.py"]
+    lines += [f"# {cc}: {source}" for cc, (source, _, _) in sorted(BY_RANK.items())]
+    lines.append("country,male,female,share")
+    for cc, (_, _, ranks) in sorted(BY_RANK.items()):
+        total = sum(t[2] for t in ranks)
+        lines += [f"{cc},{m},{f},{n / total:.4f}" for m, f, n in ranks]
+    write_reference("nobility_title_rank.csv", lines)
     total = sum(t[2] for t in GB_PEERS)
     lines = [f"# {GB_PEERS_SOURCE}", "# share = peers of the rank / all 801; written by datasets/tools/extract_person_titles.py",
              "male,female,share"]

@@ -34,8 +34,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/text/lorem_word *",
     "common/organization/department DE",
     "common/organization/department VN",
-    // AT writes the field of a doctorate; no count of its doctorates by field was found.
-    "common/person/academic_title AT",
     "common/person/family_name AT",
     "common/person/family_name CH",
     "common/person/family_name IT",
@@ -49,15 +47,11 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/person/given_name_male DE",
     "common/person/given_name_male IT",
     "common/person/given_name_male VN",
-    // No count of titled people by rank was found for these (GB's peerage is counted).
+    // No count of titled people by rank was found for these (GB, ES and IT are counted).
     "common/person/nobility_title_female DE",
-    "common/person/nobility_title_female ES",
     "common/person/nobility_title_female FR",
-    "common/person/nobility_title_female IT",
     "common/person/nobility_title_male DE",
-    "common/person/nobility_title_male ES",
     "common/person/nobility_title_male FR",
-    "common/person/nobility_title_male IT",
 ];
 
 const LABELS: [&str; 4] = ["published", "derived", "structural", "illustrative"];

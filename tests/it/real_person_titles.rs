@@ -1,6 +1,6 @@
 //! Titles, salutations and Vietnamese middle names of generated people held to the figures
 //! under `tests/it/reference/`, each file naming its sources (issue 12): the doctorate forms
-//! by field, women's salutations by marital status, the British peerage by rank.
+//! by field, women's salutations by marital status, the nobility of GB, ES and IT by rank.
 
 use std::collections::HashMap;
 
@@ -68,7 +68,7 @@ fn titled_people_write_their_countrys_doctorate_forms_at_the_field_shares() {
     let rows = reference(include_str!("reference/academic_title_form.csv"));
     assert_eq!(rows[0], ["country", "title", "share"]);
     let forms = by_key(&rows[1..]);
-    assert_eq!(forms.len(), 10);
+    assert_eq!(forms.len(), 11);
     for (country, expected) in &forms {
         let titled = people(
             country,
@@ -174,6 +174,52 @@ fn british_nobility_follows_the_peerage_by_rank() {
         }
     }
     assert_eq!(rows.len(), 6);
+}
+
+/// Spanish and Italian titled people follow the published counts by rank (ES titles in force,
+/// IT titled people of the Kingdom); men bear the male form, women the female form.
+#[test]
+fn spanish_and_italian_nobility_follow_the_counts_by_rank() {
+    let rows = reference(include_str!("reference/nobility_title_rank.csv"));
+    assert_eq!(rows[0], ["country", "male", "female", "share"]);
+    let mut countries: Vec<&str> = rows[1..].iter().map(|row| row[0]).collect();
+    countries.dedup();
+    assert_eq!(countries, ["ES", "IT"]);
+    for country in countries {
+        let noble = people(
+            country,
+            PersonConfig {
+                noble_quota: 1.0,
+                ..PersonConfig::default()
+            },
+        );
+        let (men, women) = (of_sex(&noble, Gender::Male), of_sex(&noble, Gender::Female));
+        let ranks: Vec<&Vec<&str>> = rows[1..].iter().filter(|row| row[0] == country).collect();
+        let total: f64 = ranks.iter().map(|row| row[3].parse::<f64>().unwrap()).sum();
+        assert!((total - 1.0).abs() < 0.001, "{country}: {total}");
+        for (group, column) in [(&men, 1), (&women, 2)] {
+            assert!(group.len() > SAMPLE as usize / 3, "{country}");
+            let known: usize = ranks
+                .iter()
+                .map(|row| {
+                    group
+                        .iter()
+                        .filter(|p| p.nobility_title == row[column])
+                        .count()
+                })
+                .sum();
+            assert_eq!(known, group.len(), "{country}: a title outside the ranks");
+            for row in &ranks {
+                let expected: f64 = row[3].parse().unwrap();
+                let seen = share(group, |p| p.nobility_title, row[column]);
+                assert!(
+                    (seen - expected).abs() <= tolerance(expected, group.len()),
+                    "{country} {}: generated {seen:.4}, published {expected:.4}",
+                    row[column]
+                );
+            }
+        }
+    }
 }
 
 /// The US has no nobility and Austria abolished its titles in 1919: nobody there has one,
