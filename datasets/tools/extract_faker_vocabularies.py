@@ -7,15 +7,14 @@ DATAMIMIC's department names:
 - common/text/emoji.csv: Faker's emoji (`emoji()`), taken from Unicode's emoji list;
 - common/file/file_extension.csv (`category,extension,weight`): Faker's file extensions by
   category (`file_extension(category=...)`);
-- common/text/lorem_word.csv: Faker's English lorem words (`file_name()`, `file_path()`);
 - common/vehicle/license_plate_format_US.csv: the US plate serial formats Faker's en_US
   `license_plate()` uses (`#` a digit, `?` a letter), weighted by how many states use each;
 - common/organization/department_{DE,VN}.csv: DATAMIMIC's `DepartmentNameGenerator` names
   (de from the generator, VN from its department_VN.csv).
 
-Faker's cryptocurrencies and the US department names are weighted by their own scripts
-(`extract_cryptocurrency.py`, `extract_department.py`), which read the lists with the helpers
-below.
+Faker's cryptocurrencies, its English lorem words and the US department names are weighted by
+their own scripts (`extract_cryptocurrency.py`, `extract_lorem_word.py`, `extract_department.py`),
+which read the lists with the helpers below.
 
 Faker's and DATAMIMIC's lists are read with ast or as text from their wheels (nothing is
 imported); the ACS table from its data and legend files in $DM_SRC/acs/.
@@ -153,12 +152,6 @@ def main() -> None:
         ],
         ["category", "extension", "weight"],
         sorted([category, ext, 1] for category, exts in extensions.items() for ext in exts),
-    )
-    write_value_weight(
-        "common/text/lorem_word.csv",
-        [f"{source}/lorem/en_US/__init__.py word_list (MIT)", "English lorem words; weights: uniform"],
-        uniform(faker("lorem", "word_list", "en_US")),
-        sort="value",
     )
     write_value_weight(
         "common/vehicle/license_plate_format_US.csv",

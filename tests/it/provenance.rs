@@ -30,8 +30,6 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     // and DATAMIMIC's lists) without a statistic of their use: file extensions (no count of
     // files by type), German and Vietnamese departments (no employment by occupation found).
     "common/file/file_extension *",
-    // Faker's file-name words: English text frequency was tried and put "the" in 9 % of names.
-    "common/text/lorem_word *",
     "common/organization/department DE",
     "common/organization/department VN",
     "common/person/family_name AT",

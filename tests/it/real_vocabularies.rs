@@ -3,6 +3,8 @@
 //! into `reference/` by its script in `datasets/tools/`:
 //! - cryptocurrencies by market capitalisation on 2025-10-01 (CoinMarketCap;
 //!   `extract_cryptocurrency.py`),
+//! - Faker's English lorem words by their frequency in English text, stop words left out
+//!   (wordfreq 3.1.1, Glasgow stop list; `extract_lorem_word.py`),
 //! - US departments by the employment of their occupations (ACS 2018 table B24114;
 //!   `extract_department.py`).
 //!
@@ -73,6 +75,26 @@ fn cryptocurrencies_follow_their_market_capitalisation() {
     }
     // Bitcoin leads, as it does by market capitalisation (70 % of the listed coins).
     assert!(drawn["BTC"] > 0.65, "{}", drawn["BTC"]);
+}
+
+#[test]
+fn lorem_words_follow_their_english_frequency() {
+    let expected = reference(include_str!("reference/lorem_word_frequency.csv"));
+    assert_eq!(expected.len(), 20);
+    let drawn = drawn_shares(tables::COMMON_TEXT_LOREM_WORD.variants()[0], 23);
+    for (word, share) in &expected {
+        let seen = drawn.get(word).copied().unwrap_or(0.0);
+        assert!(
+            (seen - share).abs() <= tolerance(*share),
+            "{word}: drawn {seen:.5}, English frequency share {share:.5}"
+        );
+    }
+    // Function words (the Glasgow stop list) are left out: text frequency gave "the" 9 %.
+    for stop_word in ["the", "of", "and", "a", "to", "in"] {
+        assert!(!drawn.contains_key(stop_word), "{stop_word}");
+    }
+    // "just" is about 14 times as common as a word drawn uniformly from the 763 would be.
+    assert!(drawn["just"] > 0.015, "{}", drawn["just"]);
 }
 
 #[test]
