@@ -43,12 +43,10 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/person/given_name_female CH",
     "common/person/given_name_female DE",
     "common/person/given_name_female IT",
-    "common/person/given_name_female VN",
     "common/person/given_name_male AT",
     "common/person/given_name_male CH",
     "common/person/given_name_male DE",
     "common/person/given_name_male IT",
-    "common/person/given_name_male VN",
     // No count of titled people by rank was found for these (GB's peerage is counted).
     "common/person/nobility_title_female DE",
     "common/person/nobility_title_female ES",

@@ -202,6 +202,33 @@ fn es_given_name_shares_match_ine() {
     }
 }
 
+/// Vietnamese given names (the last word, after the middle name) come out at their shares in
+/// UIT-ViNames, 26,850 students' names annotated by sex (no statistics office publishes names):
+/// Huy, Tuấn, Đạt; Linh, Thảo, Nhi, and Anh among both sexes, as the sample has it.
+#[test]
+fn vn_given_name_shares_match_the_student_sample() {
+    let published = reference("vn_given_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            ..PersonConfig::default()
+        };
+        let service = PersonService::with_config("VN", config).unwrap().seed(21);
+        let observed = shares(100_000, |i| {
+            let given = service.record(i).given_name;
+            assert!(!given.contains(' '), "VN given name with a middle name: {given}");
+            given
+        });
+        for row in published.iter().filter(|r| r[0] == sex) {
+            let share: f64 = row[2].parse().unwrap();
+            let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
+            within_tolerance(&format!("VN {sex} {}", row[1]), got, share);
+        }
+    }
+}
+
 /// The Census drops punctuation (OBRIEN, MCDONALD); the table restores the usual spelling.
 #[test]
 fn us_family_names_keep_their_punctuation() {
