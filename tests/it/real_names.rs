@@ -218,7 +218,10 @@ fn vn_given_name_shares_match_the_student_sample() {
         let service = PersonService::with_config("VN", config).unwrap().seed(21);
         let observed = shares(100_000, |i| {
             let given = service.record(i).given_name;
-            assert!(!given.contains(' '), "VN given name with a middle name: {given}");
+            assert!(
+                !given.contains(' '),
+                "VN given name with a middle name: {given}"
+            );
             given
         });
         for row in published.iter().filter(|r| r[0] == sex) {
