@@ -37,14 +37,11 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     // AT writes the field of a doctorate; no count of its doctorates by field was found.
     "common/person/academic_title AT",
     "common/person/family_name AT",
-    "common/person/family_name CH",
     "common/person/family_name IT",
     "common/person/given_name_female AT",
-    "common/person/given_name_female CH",
     "common/person/given_name_female DE",
     "common/person/given_name_female IT",
     "common/person/given_name_male AT",
-    "common/person/given_name_male CH",
     "common/person/given_name_male DE",
     "common/person/given_name_male IT",
     // No count of titled people by rank was found for these (GB's peerage is counted).
