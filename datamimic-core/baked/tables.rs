@@ -54,7 +54,6 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__US.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE_SHARE__VN.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__AT.text")),
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__CH.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__PL.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__SE.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__VN.text")),
@@ -221,6 +220,7 @@ static TABLE_TEXT: &str = concat!(
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text")),
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__CH.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text")),
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text")),
@@ -336,7 +336,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1519749, 2308118, 10879876, 14022694],
+    ends: [1526607, 2314976, 10969553, 14111987],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -349,7 +349,7 @@ pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308118, 352300);
+static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2314976, 352300);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__AT.text"));
@@ -375,7 +375,7 @@ static T_COMMON_ADDRESS_CITY__AT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2660418, 71510);
+static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2667276, 71510);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__CH.text"));
@@ -401,7 +401,7 @@ static T_COMMON_ADDRESS_CITY__CH: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2731928, 292445);
+static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2738786, 292445);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__DE.text"));
@@ -427,7 +427,7 @@ static T_COMMON_ADDRESS_CITY__DE: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10879876, 921592);
+static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10969553, 921592);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__ES.text"));
@@ -453,7 +453,7 @@ static T_COMMON_ADDRESS_CITY__ES: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3024373, 741533);
+static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3031231, 741533);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__FR.text"));
@@ -479,7 +479,7 @@ static T_COMMON_ADDRESS_CITY__FR: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3765906, 106514);
+static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3772764, 106514);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__GB.text"));
@@ -505,7 +505,7 @@ static T_COMMON_ADDRESS_CITY__GB: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3872420, 385243);
+static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 3879278, 385243);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__IT.text"));
@@ -531,7 +531,7 @@ static T_COMMON_ADDRESS_CITY__IT: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4257663, 73078);
+static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4264521, 73078);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__NL.text"));
@@ -557,7 +557,7 @@ static T_COMMON_ADDRESS_CITY__NL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4330741, 863300);
+static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 4337599, 863300);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__PL.text"));
@@ -583,7 +583,7 @@ static T_COMMON_ADDRESS_CITY__PL: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519749, 293491);
+static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1526607, 293491);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__SE.text"));
@@ -608,7 +608,7 @@ static T_COMMON_ADDRESS_CITY__SE: crate::Table = crate::Table::from_parts(crate:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5194041, 634105);
+static T_COMMON_ADDRESS_CITY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5200899, 634105);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__US.text"));
 static T_COMMON_ADDRESS_CITY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__US.columns"));
@@ -631,7 +631,7 @@ static T_COMMON_ADDRESS_CITY__US: crate::Table = crate::Table::from_parts(crate:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5828146, 7804);
+static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5835004, 7804);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_CITY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_CITY__VN.text"));
@@ -731,7 +731,7 @@ static T_COMMON_ADDRESS_STATE__AT: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1813240, 274);
+static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1820098, 274);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__CH.text"));
@@ -783,7 +783,7 @@ static T_COMMON_ADDRESS_STATE__DE: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1813514, 295);
+static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1820372, 295);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__ES.text"));
@@ -809,7 +809,7 @@ static T_COMMON_ADDRESS_STATE__ES: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5835950, 220);
+static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5842808, 220);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__FR.text"));
@@ -835,7 +835,7 @@ static T_COMMON_ADDRESS_STATE__FR: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1813809, 48);
+static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1820667, 48);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__GB.text"));
@@ -861,7 +861,7 @@ static T_COMMON_ADDRESS_STATE__GB: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5836170, 221);
+static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5843028, 221);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__IT.text"));
@@ -913,7 +913,7 @@ static T_COMMON_ADDRESS_STATE__NL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1813857, 225);
+static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1820715, 225);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__PL.text"));
@@ -939,7 +939,7 @@ static T_COMMON_ADDRESS_STATE__PL: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814082, 230);
+static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1820940, 230);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__SE.text"));
@@ -964,7 +964,7 @@ static T_COMMON_ADDRESS_STATE__SE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814312, 544);
+static T_COMMON_ADDRESS_STATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1821170, 544);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__US.text"));
 static T_COMMON_ADDRESS_STATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__US.columns"));
@@ -987,7 +987,7 @@ static T_COMMON_ADDRESS_STATE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1814856, 813);
+static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1821714, 813);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STATE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STATE__VN.text"));
@@ -1013,7 +1013,7 @@ static T_COMMON_ADDRESS_STATE__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1815669, 202685);
+static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1822527, 202685);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__AT.text"));
@@ -1039,7 +1039,7 @@ static T_COMMON_ADDRESS_STREET__AT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5836391, 32452);
+static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5843249, 32452);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__CH.text"));
@@ -1065,7 +1065,7 @@ static T_COMMON_ADDRESS_STREET__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5868843, 153529);
+static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 5875701, 153529);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__DE.text"));
@@ -1091,7 +1091,7 @@ static T_COMMON_ADDRESS_STREET__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6022372, 804746);
+static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6029230, 804746);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__ES.text"));
@@ -1117,7 +1117,7 @@ static T_COMMON_ADDRESS_STREET__ES: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6827118, 196117);
+static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 6833976, 196117);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__FR.text"));
@@ -1143,7 +1143,7 @@ static T_COMMON_ADDRESS_STREET__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7023235, 518047);
+static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7030093, 518047);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__GB.text"));
@@ -1169,7 +1169,7 @@ static T_COMMON_ADDRESS_STREET__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7541282, 775652);
+static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 7548140, 775652);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__IT.text"));
@@ -1195,7 +1195,7 @@ static T_COMMON_ADDRESS_STREET__IT: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8316934, 150921);
+static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8323792, 150921);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__NL.text"));
@@ -1221,7 +1221,7 @@ static T_COMMON_ADDRESS_STREET__NL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8467855, 264260);
+static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8474713, 264260);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__PL.text"));
@@ -1247,7 +1247,7 @@ static T_COMMON_ADDRESS_STREET__PL: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8732115, 653972);
+static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 8738973, 653972);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__SE.text"));
@@ -1272,7 +1272,7 @@ static T_COMMON_ADDRESS_STREET__SE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9386087, 48949);
+static T_COMMON_ADDRESS_STREET__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9392945, 48949);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__US.text"));
 static T_COMMON_ADDRESS_STREET__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__US.columns"));
@@ -1295,7 +1295,7 @@ static T_COMMON_ADDRESS_STREET__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2018354, 4862);
+static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025212, 4862);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ADDRESS_STREET__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ADDRESS_STREET__VN.text"));
@@ -1364,7 +1364,7 @@ static T_COMMON_FILE_FILE_EXTENSION: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2023216, 449);
+static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2030074, 449);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_FINANCE_CRYPTOCURRENCY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.text"));
 static T_COMMON_FINANCE_CRYPTOCURRENCY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_FINANCE_CRYPTOCURRENCY.columns"));
@@ -1386,7 +1386,7 @@ static T_COMMON_FINANCE_CRYPTOCURRENCY: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11801468, 6440);
+static T_COMMON_GEO_COUNTRY_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11891145, 6440);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_GEO_COUNTRY_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_GEO_COUNTRY.text"));
 static T_COMMON_GEO_COUNTRY_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_GEO_COUNTRY.columns"));
@@ -1716,7 +1716,7 @@ static T_COMMON_NET_EMAIL_DOMAIN__VN: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11807908, 134397);
+static T_COMMON_NET_USER_AGENT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11897585, 134397);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_NET_USER_AGENT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_NET_USER_AGENT.text"));
 static T_COMMON_NET_USER_AGENT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_NET_USER_AGENT.columns"));
@@ -1760,7 +1760,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_ADJECTIVE: crate::Table = crate::Table
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9435036, 1077);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9441894, 1077);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR.columns"));
@@ -1782,7 +1782,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_DESCRIPTOR: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2023665, 1068);
+static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2030523, 1068);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.text"));
 static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN.columns"));
@@ -1805,7 +1805,7 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 11942305, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12031982, 140997);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
@@ -1831,14 +1831,14 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12083302, 141874);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12172979, 141021);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
 #[cfg(feature = "ch")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.columns"));
 // @generated from datasets/common/organization/company_name_word_CH.csv
-// rows = 3300, total_weight = 100.0002, hash = 23cde77edaf79b00
+// rows = 3300, total_weight = 100.0002, hash = 676375bbf20e95a0
 #[cfg(feature = "ch")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -1852,12 +1852,12 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_COLUMNS, 52804, 26400),
     decimals: 6,
     total_weight: 100000200,
-    hash: 0x23cde77edaf79b00,
+    hash: 0x676375bbf20e95a0,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12225176, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12314000, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1883,7 +1883,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12367159, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12455983, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1909,7 +1909,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12518084, 146102);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12606908, 146102);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1935,7 +1935,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12664186, 130664);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12753010, 130664);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1961,7 +1961,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12794850, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12883674, 139091);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
@@ -1987,7 +1987,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9436113, 137308);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9442971, 137308);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL.text"));
@@ -2013,7 +2013,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12933941, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13022765, 156206);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
@@ -2039,7 +2039,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13090147, 148024);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13178971, 148024);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
@@ -2064,7 +2064,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13238171, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13326995, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -2087,14 +2087,14 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13369576, 192570);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13458400, 193039);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
 #[cfg(feature = "vn")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.columns"));
 // @generated from datasets/common/organization/company_name_word_VN.csv
-// rows = 3300, total_weight = 100.0002, hash = 53143aea19670151
+// rows = 3300, total_weight = 100.0002, hash = fe93d5449a856681
 #[cfg(feature = "vn")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -2108,12 +2108,12 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN: crate::Table = crate::Table:
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_COLUMNS, 52804, 26400),
     decimals: 6,
     total_weight: 100000200,
-    hash: 0x53143aea19670151,
+    hash: 0xfe93d5449a856681,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2024733, 131);
+static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2031591, 131);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__DE.text"));
@@ -2138,7 +2138,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2024864, 136);
+static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2031722, 136);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.text"));
 static T_COMMON_ORGANIZATION_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__US.columns"));
@@ -2161,7 +2161,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025000, 150);
+static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2031858, 150);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__VN.text"));
@@ -2186,7 +2186,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13562146, 19128);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13651439, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
@@ -2261,7 +2261,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__CH: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9573421, 65);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9580279, 65);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__DE.text"));
@@ -2391,7 +2391,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__IT: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025150, 34);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032008, 34);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__NL.text"));
@@ -2417,7 +2417,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__NL: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025184, 28);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032042, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__PL.text"));
@@ -2491,7 +2491,7 @@ static T_COMMON_ORGANIZATION_LEGAL_FORM__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025212, 76);
+static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032070, 76);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_LEGAL_FORM__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_LEGAL_FORM__VN.text"));
@@ -2543,7 +2543,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__AT: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025288, 11);
+static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032146, 11);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__CH.text"));
@@ -2569,7 +2569,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__CH: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025299, 19);
+static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032157, 19);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__DE.text"));
@@ -2751,7 +2751,7 @@ static T_COMMON_PERSON_ACADEMIC_TITLE__PL: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025318, 29);
+static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032176, 29);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_ACADEMIC_TITLE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_ACADEMIC_TITLE__SE.text"));
@@ -3159,33 +3159,33 @@ static T_COMMON_PERSON_FAMILY_NAME__AT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13791, 1301);
+static T_COMMON_PERSON_FAMILY_NAME__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9580344, 82819);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__CH.text"));
 #[cfg(feature = "ch")]
 static T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__CH.columns"));
 // @generated from datasets/common/person/family_name_CH.csv
-// rows = 209, total_weight = 997390.5, hash = 6799113aaea9a0e0
+// rows = 11957, total_weight = 8962142, hash = 5a3544d77ce3510d
 #[cfg(feature = "ch")]
 static T_COMMON_PERSON_FAMILY_NAME__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/family_name",
     country: "CH",
     source: "datasets/common/person/family_name_CH.csv",
     columns: &["value"],
-    rows: 209,
+    rows: 11957,
     text: T_COMMON_PERSON_FAMILY_NAME__CH_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS, 0, 840),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS, 840, 1672),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS, 2512, 1672),
-    decimals: 1,
-    total_weight: 9973905,
-    hash: 0x6799113aaea9a0e0,
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS, 0, 47832),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS, 47832, 95656),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_FAMILY_NAME__CH_COLUMNS, 143488, 95656),
+    decimals: 0,
+    total_weight: 8962142,
+    hash: 0x5a3544d77ce3510d,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2025347, 21984);
+static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2032205, 21984);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__DE.text"));
@@ -3211,7 +3211,7 @@ static T_COMMON_PERSON_FAMILY_NAME__DE: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2047331, 33326);
+static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2054189, 33326);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__ES.text"));
@@ -3237,7 +3237,7 @@ static T_COMMON_PERSON_FAMILY_NAME__ES: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9573486, 224704);
+static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9663163, 224704);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__FR.text"));
@@ -3263,7 +3263,7 @@ static T_COMMON_PERSON_FAMILY_NAME__FR: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9798190, 3046);
+static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9887867, 3046);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__GB.text"));
@@ -3289,7 +3289,7 @@ static T_COMMON_PERSON_FAMILY_NAME__GB: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9801236, 26507);
+static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9890913, 26507);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__IT.text"));
@@ -3315,7 +3315,7 @@ static T_COMMON_PERSON_FAMILY_NAME__IT: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9827743, 259526);
+static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 9917420, 259526);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__NL.text"));
@@ -3341,7 +3341,7 @@ static T_COMMON_PERSON_FAMILY_NAME__NL: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 15092, 156533);
+static T_COMMON_PERSON_FAMILY_NAME__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13791, 156533);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__PL.text"));
@@ -3367,7 +3367,7 @@ static T_COMMON_PERSON_FAMILY_NAME__PL: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 171625, 3728);
+static T_COMMON_PERSON_FAMILY_NAME__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 170324, 3728);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__SE.text"));
@@ -3392,7 +3392,7 @@ static T_COMMON_PERSON_FAMILY_NAME__SE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10087269, 63392);
+static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10176946, 63392);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.text"));
 static T_COMMON_PERSON_FAMILY_NAME__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__US.columns"));
@@ -3415,7 +3415,7 @@ static T_COMMON_PERSON_FAMILY_NAME__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 175353, 392);
+static T_COMMON_PERSON_FAMILY_NAME__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 174052, 392);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME__VN.text"));
@@ -3440,7 +3440,7 @@ static T_COMMON_PERSON_FAMILY_NAME__VN: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 175745, 156521);
+static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 174444, 156521);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL.text"));
 static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL.columns"));
@@ -3463,7 +3463,7 @@ static T_COMMON_PERSON_FAMILY_NAME_FEMALE__PL: crate::Table = crate::Table::from
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 332266, 51210);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 330965, 51210);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT.text"));
@@ -3489,7 +3489,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__AT: crate::Table = crate::Ta
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10150661, 60228);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10240338, 60228);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH.text"));
@@ -3515,7 +3515,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__CH: crate::Table = crate::Ta
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 383476, 57646);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 382175, 57646);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE.text"));
@@ -3541,7 +3541,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__DE: crate::Table = crate::Ta
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 441122, 142232);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 439821, 142232);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR.text"));
@@ -3567,7 +3567,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__FR: crate::Table = crate::Ta
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 583354, 55945);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 582053, 55945);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB.text"));
@@ -3593,7 +3593,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__GB: crate::Table = crate::Ta
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2080657, 45333);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2087515, 45333);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT.text"));
@@ -3619,7 +3619,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__IT: crate::Table = crate::Ta
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 639299, 135595);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 637998, 135595);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__NL.text"));
@@ -3645,7 +3645,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__NL: crate::Table = crate::Ta
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10210889, 36322);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10300566, 36322);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL.text"));
@@ -3671,7 +3671,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__PL: crate::Table = crate::Ta
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 774894, 27081);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 773593, 27081);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE.text"));
@@ -3696,7 +3696,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__SE: crate::Table = crate::Ta
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 801975, 139505);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 800674, 139505);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US.columns"));
@@ -3719,7 +3719,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_FEMALE__US: crate::Table = crate::Ta
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 941480, 49234);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 940179, 49234);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT.text"));
@@ -3745,7 +3745,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__AT: crate::Table = crate::Tabl
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2125990, 58913);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2132848, 58913);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH.text"));
@@ -3771,7 +3771,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__CH: crate::Table = crate::Tabl
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 990714, 56939);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 989413, 56939);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE.text"));
@@ -3797,7 +3797,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__DE: crate::Table = crate::Tabl
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10247211, 135792);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10336888, 135792);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR.text"));
@@ -3823,7 +3823,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__FR: crate::Table = crate::Tabl
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1047653, 51641);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1046352, 51641);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB.text"));
@@ -3849,7 +3849,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__GB: crate::Table = crate::Tabl
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2184903, 48405);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2191761, 48405);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT.text"));
@@ -3875,7 +3875,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__IT: crate::Table = crate::Tabl
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1099294, 109284);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1097993, 109284);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__NL.text"));
@@ -3901,7 +3901,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__NL: crate::Table = crate::Tabl
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10383003, 36730);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10472680, 36730);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL.text"));
@@ -3927,7 +3927,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__PL: crate::Table = crate::Tabl
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1208578, 24904);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1207277, 24904);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE.text"));
@@ -3952,7 +3952,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__SE: crate::Table = crate::Tabl
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1233482, 136394);
+static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1232181, 136394);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US.columns"));
@@ -3975,7 +3975,7 @@ static T_COMMON_PERSON_GIVEN_NAME_BY_DECADE_MALE__US: crate::Table = crate::Tabl
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10419733, 5323);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10509410, 5323);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT.text"));
@@ -4001,33 +4001,33 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__AT: crate::Table = crate::Table::from_
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1369876, 15749);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1368575, 17442);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH.text"));
 #[cfg(feature = "ch")]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH.columns"));
 // @generated from datasets/common/person/given_name_female_CH.csv
-// rows = 2498, total_weight = 21509407, hash = bcca1a97a741e7c9
+// rows = 2843, total_weight = 106106, hash = f7d17edf9cdbaf01
 #[cfg(feature = "ch")]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_female",
     country: "CH",
     source: "datasets/common/person/given_name_female_CH.csv",
     columns: &["value"],
-    rows: 2498,
+    rows: 2843,
     text: T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS, 0, 9996),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS, 9996, 19984),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS, 29980, 19984),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS, 0, 11376),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS, 11376, 22744),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__CH_COLUMNS, 34120, 22744),
     decimals: 0,
-    total_weight: 21509407,
-    hash: 0xbcca1a97a741e7c9,
+    total_weight: 106106,
+    hash: 0xf7d17edf9cdbaf01,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1385625, 6457);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1386017, 6457);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE.text"));
@@ -4053,7 +4053,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__DE: crate::Table = crate::Table::from_
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10425056, 96516);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10514733, 96516);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES.text"));
@@ -4079,7 +4079,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__ES: crate::Table = crate::Table::from_
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10521572, 33783);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10611249, 33783);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR.text"));
@@ -4105,7 +4105,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__FR: crate::Table = crate::Table::from_
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1392082, 7768);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1392474, 7768);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB.text"));
@@ -4131,7 +4131,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__GB: crate::Table = crate::Table::from_
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1399850, 4916);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1400242, 4916);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT.text"));
@@ -4157,7 +4157,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__IT: crate::Table = crate::Table::from_
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1404766, 11756);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1405158, 11756);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL.text"));
@@ -4183,7 +4183,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__NL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10555355, 31881);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10645032, 31881);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL.text"));
@@ -4209,7 +4209,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__PL: crate::Table = crate::Table::from_
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2233308, 30615);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2240166, 30615);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE.text"));
@@ -4234,7 +4234,7 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__SE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1416522, 29984);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1416914, 29984);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__US.columns"));
@@ -4257,33 +4257,33 @@ static T_COMMON_PERSON_GIVEN_NAME_FEMALE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1446506, 141);
+static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1446898, 2291);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN.text"));
 #[cfg(feature = "vn")]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN.columns"));
 // @generated from datasets/common/person/given_name_female_VN.csv
-// rows = 30, total_weight = 189200, hash = 60645e6bb4e218c2
+// rows = 470, total_weight = 10638, hash = af3240bc19333af7
 #[cfg(feature = "vn")]
 static T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_female",
     country: "VN",
     source: "datasets/common/person/given_name_female_VN.csv",
     columns: &["value"],
-    rows: 30,
+    rows: 470,
     text: T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS, 0, 124),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS, 124, 240),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS, 364, 240),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS, 0, 1884),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS, 1884, 3760),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_FEMALE__VN_COLUMNS, 5644, 3760),
     decimals: 0,
-    total_weight: 189200,
-    hash: 0x60645e6bb4e218c2,
+    total_weight: 10638,
+    hash: 0xaf3240bc19333af7,
 });
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10587236, 3466);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10676913, 3466);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__AT.text"));
@@ -4309,33 +4309,33 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__AT: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1446647, 14835);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1449189, 15617);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__CH.text"));
 #[cfg(feature = "ch")]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__CH.columns"));
 // @generated from datasets/common/person/given_name_male_CH.csv
-// rows = 2502, total_weight = 24858578, hash = e9b9306ca70526d2
+// rows = 2687, total_weight = 100058, hash = 4700b4908455dbf2
 #[cfg(feature = "ch")]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__CH: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_male",
     country: "CH",
     source: "datasets/common/person/given_name_male_CH.csv",
     columns: &["value"],
-    rows: 2502,
+    rows: 2687,
     text: T_COMMON_PERSON_GIVEN_NAME_MALE__CH_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS, 0, 10012),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS, 10012, 20016),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS, 30028, 20016),
-    decimals: 1,
-    total_weight: 248585780,
-    hash: 0xe9b9306ca70526d2,
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS, 0, 10752),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS, 10752, 21496),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__CH_COLUMNS, 32248, 21496),
+    decimals: 0,
+    total_weight: 100058,
+    hash: 0x4700b4908455dbf2,
 });
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2263923, 6760);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2270781, 6760);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__DE.text"));
@@ -4361,7 +4361,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__DE: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10590702, 97567);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10680379, 97567);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__ES.text"));
@@ -4387,7 +4387,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__ES: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10688269, 32324);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10777946, 32324);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__FR.text"));
@@ -4413,7 +4413,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__FR: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1461482, 6812);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1464806, 6812);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__GB.text"));
@@ -4439,7 +4439,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__GB: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10720593, 5225);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10810270, 5225);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__IT.text"));
@@ -4465,7 +4465,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__IT: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1468294, 9044);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1471618, 9044);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__NL.text"));
@@ -4491,7 +4491,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__NL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10725818, 30906);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10815495, 30906);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__PL.text"));
@@ -4517,7 +4517,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__PL: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10756724, 29816);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846401, 29816);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__SE.text"));
@@ -4542,7 +4542,7 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__SE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1477338, 28951);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1480662, 28951);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__US.text"));
 static T_COMMON_PERSON_GIVEN_NAME_MALE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__US.columns"));
@@ -4565,32 +4565,32 @@ static T_COMMON_PERSON_GIVEN_NAME_MALE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506289, 135);
+static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1509613, 3669);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__VN.text"));
 #[cfg(feature = "vn")]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_GIVEN_NAME_MALE__VN.columns"));
 // @generated from datasets/common/person/given_name_male_VN.csv
-// rows = 29, total_weight = 169900, hash = 80b6ab37ffc29329
+// rows = 721, total_weight = 14543, hash = c0ff1f406ba9a886
 #[cfg(feature = "vn")]
 static T_COMMON_PERSON_GIVEN_NAME_MALE__VN: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/person/given_name_male",
     country: "VN",
     source: "datasets/common/person/given_name_male_VN.csv",
     columns: &["value"],
-    rows: 29,
+    rows: 721,
     text: T_COMMON_PERSON_GIVEN_NAME_MALE__VN_TEXT,
-    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS, 0, 120),
-    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS, 120, 232),
-    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS, 352, 232),
+    bounds: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS, 0, 2888),
+    slots: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS, 2888, 5768),
+    weights: crate::__private::byte_span(T_COMMON_PERSON_GIVEN_NAME_MALE__VN_COLUMNS, 8656, 5768),
     decimals: 0,
-    total_weight: 169900,
-    hash: 0x80b6ab37ffc29329,
+    total_weight: 14543,
+    hash: 0xc0ff1f406ba9a886,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2270683, 525);
+static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2277541, 525);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN.columns"));
@@ -4612,7 +4612,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_FEMALE__VN: crate::Table = crate::Table::from
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2271208, 1050);
+static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2278066, 1050);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.text"));
 static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_MIDDLE_NAME_MALE__VN.columns"));
@@ -4634,7 +4634,7 @@ static T_COMMON_PERSON_MIDDLE_NAME_MALE__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506424, 52);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513282, 52);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE.columns"));
@@ -4656,7 +4656,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__DE: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506476, 40);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513334, 40);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES.columns"));
@@ -4678,7 +4678,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__ES: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506516, 50);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513374, 50);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR.columns"));
@@ -4700,7 +4700,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__FR: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506566, 45);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513424, 45);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB.columns"));
@@ -4722,7 +4722,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__GB: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506611, 55);
+static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513469, 55);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT.columns"));
@@ -4744,7 +4744,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_FEMALE__IT: crate::Table = crate::Table::f
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506666, 40);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513524, 40);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE.columns"));
@@ -4766,7 +4766,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__DE: crate::Table = crate::Table::fro
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506706, 32);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513564, 32);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES.columns"));
@@ -4788,7 +4788,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__ES: crate::Table = crate::Table::fro
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506738, 33);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513596, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR.columns"));
@@ -4810,7 +4810,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__FR: crate::Table = crate::Table::fro
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506771, 29);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513629, 29);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB.columns"));
@@ -4832,7 +4832,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__GB: crate::Table = crate::Table::fro
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506800, 39);
+static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513658, 39);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT.text"));
 static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT.columns"));
@@ -4855,7 +4855,7 @@ static T_COMMON_PERSON_NOBILITY_TITLE_MALE__IT: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506839, 29);
+static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513697, 29);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__AT.text"));
@@ -4881,7 +4881,7 @@ static T_COMMON_PERSON_SALUTATION__AT: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506868, 29);
+static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513726, 29);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__CH.text"));
@@ -4907,7 +4907,7 @@ static T_COMMON_PERSON_SALUTATION__CH: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506897, 29);
+static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513755, 29);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__DE.text"));
@@ -4933,7 +4933,7 @@ static T_COMMON_PERSON_SALUTATION__DE: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506926, 26);
+static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513784, 26);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__ES.text"));
@@ -4959,7 +4959,7 @@ static T_COMMON_PERSON_SALUTATION__ES: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506952, 22);
+static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513810, 22);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__FR.text"));
@@ -4985,7 +4985,7 @@ static T_COMMON_PERSON_SALUTATION__FR: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1506974, 40);
+static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513832, 40);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__GB.text"));
@@ -5011,7 +5011,7 @@ static T_COMMON_PERSON_SALUTATION__GB: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507014, 32);
+static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513872, 32);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__IT.text"));
@@ -5037,7 +5037,7 @@ static T_COMMON_PERSON_SALUTATION__IT: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507046, 27);
+static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513904, 27);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__NL.text"));
@@ -5063,7 +5063,7 @@ static T_COMMON_PERSON_SALUTATION__NL: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507073, 27);
+static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513931, 27);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__PL.text"));
@@ -5089,7 +5089,7 @@ static T_COMMON_PERSON_SALUTATION__PL: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507100, 24);
+static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513958, 24);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__SE.text"));
@@ -5114,7 +5114,7 @@ static T_COMMON_PERSON_SALUTATION__SE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507124, 44);
+static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1513982, 44);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__US.text"));
 static T_COMMON_PERSON_SALUTATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__US.columns"));
@@ -5137,7 +5137,7 @@ static T_COMMON_PERSON_SALUTATION__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272258, 33);
+static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2279116, 33);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PERSON_SALUTATION__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PERSON_SALUTATION__VN.text"));
@@ -5163,7 +5163,7 @@ static T_COMMON_PERSON_SALUTATION__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507168, 24);
+static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1514026, 24);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__AT.text"));
@@ -5189,7 +5189,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__AT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507192, 18);
+static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1514050, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__CH.text"));
@@ -5215,7 +5215,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__CH: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507210, 51);
+static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1514068, 51);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__DE.text"));
@@ -5241,7 +5241,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__DE: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507261, 34);
+static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1514119, 34);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__ES.text"));
@@ -5267,7 +5267,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__ES: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507295, 2);
+static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1514153, 2);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__FR.text"));
@@ -5293,7 +5293,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__FR: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1507297, 3172);
+static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1514155, 3172);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__GB.text"));
@@ -5319,7 +5319,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__GB: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1510469, 300);
+static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517327, 300);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__IT.text"));
@@ -5345,7 +5345,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__IT: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1510769, 14);
+static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517627, 14);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__NL.text"));
@@ -5371,7 +5371,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__NL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1510783, 28);
+static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517641, 28);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__PL.text"));
@@ -5397,7 +5397,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__PL: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1510811, 12);
+static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517669, 12);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__SE.text"));
@@ -5422,7 +5422,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__SE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1510823, 801);
+static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517681, 801);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.text"));
 static T_COMMON_PHONE_MOBILE_PREFIX__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__US.columns"));
@@ -5445,7 +5445,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1511624, 66);
+static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518482, 66);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_PHONE_MOBILE_PREFIX__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_PHONE_MOBILE_PREFIX__VN.text"));
@@ -5470,7 +5470,7 @@ static T_COMMON_PHONE_MOBILE_PREFIX__VN: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10786540, 37309);
+static T_COMMON_TEXT_EMOJI_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876217, 37309);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_EMOJI_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_TEXT_EMOJI.text"));
 static T_COMMON_TEXT_EMOJI_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_TEXT_EMOJI.columns"));
@@ -5492,7 +5492,7 @@ static T_COMMON_TEXT_EMOJI: crate::Table = crate::Table::from_parts(crate::__pri
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1511690, 4437);
+static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518548, 4437);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_TEXT_LOREM_WORD_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_TEXT_LOREM_WORD.text"));
 static T_COMMON_TEXT_LOREM_WORD_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_TEXT_LOREM_WORD.columns"));
@@ -5514,7 +5514,7 @@ static T_COMMON_TEXT_LOREM_WORD: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10823849, 145);
+static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10913526, 145);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.text"));
 static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US.columns"));
@@ -5537,7 +5537,7 @@ static T_COMMON_VEHICLE_LICENSE_PLATE_FORMAT__US: crate::Table = crate::Table::f
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516127, 223);
+static T_ECOMMERCE_BRAND__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1522985, 223);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_BRAND__DE.text"));
@@ -5562,7 +5562,7 @@ static T_ECOMMERCE_BRAND__DE: crate::Table = crate::Table::from_parts(crate::__p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516350, 211);
+static T_ECOMMERCE_BRAND__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523208, 211);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_BRAND__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_BRAND__US.text"));
 static T_ECOMMERCE_BRAND__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_BRAND__US.columns"));
@@ -5585,7 +5585,7 @@ static T_ECOMMERCE_BRAND__US: crate::Table = crate::Table::from_parts(crate::__p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10823994, 385);
+static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10913671, 385);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_ORDER_STATUS__DE.text"));
@@ -5610,7 +5610,7 @@ static T_ECOMMERCE_ORDER_STATUS__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824379, 329);
+static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10914056, 329);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_ORDER_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_ORDER_STATUS__US.text"));
 static T_ECOMMERCE_ORDER_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_ORDER_STATUS__US.columns"));
@@ -5633,7 +5633,7 @@ static T_ECOMMERCE_ORDER_STATUS__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516561, 55);
+static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523419, 55);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PAYMENT_METHOD__DE.text"));
@@ -5658,7 +5658,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824708, 91);
+static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10914385, 91);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PAYMENT_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.text"));
 static T_ECOMMERCE_PAYMENT_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PAYMENT_METHOD__US.columns"));
@@ -5681,7 +5681,7 @@ static T_ECOMMERCE_PAYMENT_METHOD__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516616, 249);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523474, 249);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__DE.text"));
@@ -5706,7 +5706,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272291, 231);
+static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2279149, 231);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.text"));
 static T_ECOMMERCE_PRODUCT_ADJECTIVE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_ADJECTIVE__US.columns"));
@@ -5729,7 +5729,7 @@ static T_ECOMMERCE_PRODUCT_ADJECTIVE__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824799, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10914476, 122);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__DE.text"));
@@ -5754,7 +5754,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__DE: crate::Table = crate::Table::from_parts
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10824921, 122);
+static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10914598, 122);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.text"));
 static T_ECOMMERCE_PRODUCT_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_CATEGORY__US.columns"));
@@ -5777,7 +5777,7 @@ static T_ECOMMERCE_PRODUCT_CATEGORY__US: crate::Table = crate::Table::from_parts
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10825043, 3136);
+static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10914720, 3136);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_NOUN__DE.text"));
@@ -5802,7 +5802,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10828179, 7911);
+static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10917856, 7911);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_PRODUCT_NOUN__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.text"));
 static T_ECOMMERCE_PRODUCT_NOUN__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_PRODUCT_NOUN__US.columns"));
@@ -5825,7 +5825,7 @@ static T_ECOMMERCE_PRODUCT_NOUN__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10836090, 365);
+static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10925767, 365);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_SHIPPING_METHOD__DE.text"));
@@ -5850,7 +5850,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10836455, 356);
+static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10926132, 356);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_SHIPPING_METHOD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.text"));
 static T_ECOMMERCE_SHIPPING_METHOD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_SHIPPING_METHOD__US.columns"));
@@ -5873,7 +5873,7 @@ static T_ECOMMERCE_SHIPPING_METHOD__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10836811, 167);
+static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10926488, 167);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__AT.text"));
@@ -5899,7 +5899,7 @@ static T_ECOMMERCE_TAX_RATE__AT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10836978, 197);
+static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10926655, 197);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__CH.text"));
@@ -5925,7 +5925,7 @@ static T_ECOMMERCE_TAX_RATE__CH: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837175, 182);
+static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10926852, 182);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__DE.text"));
@@ -5951,7 +5951,7 @@ static T_ECOMMERCE_TAX_RATE__DE: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837357, 181);
+static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10927034, 181);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__ES.text"));
@@ -5977,7 +5977,7 @@ static T_ECOMMERCE_TAX_RATE__ES: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837538, 171);
+static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10927215, 171);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__FR.text"));
@@ -6003,7 +6003,7 @@ static T_ECOMMERCE_TAX_RATE__FR: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837709, 163);
+static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10927386, 163);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__GB.text"));
@@ -6029,7 +6029,7 @@ static T_ECOMMERCE_TAX_RATE__GB: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10837872, 181);
+static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10927549, 181);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__IT.text"));
@@ -6055,7 +6055,7 @@ static T_ECOMMERCE_TAX_RATE__IT: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838053, 182);
+static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10927730, 182);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__NL.text"));
@@ -6081,7 +6081,7 @@ static T_ECOMMERCE_TAX_RATE__NL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838235, 182);
+static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10927912, 182);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__PL.text"));
@@ -6107,7 +6107,7 @@ static T_ECOMMERCE_TAX_RATE__PL: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838417, 182);
+static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10928094, 182);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__SE.text"));
@@ -6132,7 +6132,7 @@ static T_ECOMMERCE_TAX_RATE__SE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838599, 212);
+static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10928276, 212);
 #[cfg(not(feature = "shared-table-text"))]
 static T_ECOMMERCE_TAX_RATE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__US.text"));
 static T_ECOMMERCE_TAX_RATE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_ECOMMERCE_TAX_RATE__US.columns"));
@@ -6155,7 +6155,7 @@ static T_ECOMMERCE_TAX_RATE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516865, 62);
+static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523723, 62);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_ACCOUNT_TYPE__DE.text"));
@@ -6180,7 +6180,7 @@ static T_FINANCE_ACCOUNT_TYPE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838811, 69);
+static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10928488, 69);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_ACCOUNT_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_ACCOUNT_TYPE__US.text"));
 static T_FINANCE_ACCOUNT_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_ACCOUNT_TYPE__US.columns"));
@@ -6203,7 +6203,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13581274, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13670567, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_BANK__DE.text"));
@@ -6228,7 +6228,7 @@ static T_FINANCE_BANK__DE: crate::Table = crate::Table::from_parts(crate::__priv
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10838880, 6773);
+static T_FINANCE_BANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10928557, 6773);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_BANK__US.text"));
 static T_FINANCE_BANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_BANK__US.columns"));
@@ -6251,7 +6251,7 @@ static T_FINANCE_BANK__US: crate::Table = crate::Table::from_parts(crate::__priv
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516927, 18);
+static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523785, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CARD_NETWORK__DE.text"));
@@ -6276,7 +6276,7 @@ static T_FINANCE_CARD_NETWORK__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516945, 26);
+static T_FINANCE_CARD_NETWORK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523803, 26);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CARD_NETWORK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CARD_NETWORK__US.text"));
 static T_FINANCE_CARD_NETWORK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CARD_NETWORK__US.columns"));
@@ -6299,7 +6299,7 @@ static T_FINANCE_CARD_NETWORK__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10845653, 87);
+static T_FINANCE_CURRENCY__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935330, 87);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__AT.text"));
@@ -6325,7 +6325,7 @@ static T_FINANCE_CURRENCY__AT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10845740, 87);
+static T_FINANCE_CURRENCY__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935417, 87);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__CH.text"));
@@ -6351,7 +6351,7 @@ static T_FINANCE_CURRENCY__CH: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10845827, 87);
+static T_FINANCE_CURRENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935504, 87);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__DE.text"));
@@ -6377,7 +6377,7 @@ static T_FINANCE_CURRENCY__DE: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10845914, 94);
+static T_FINANCE_CURRENCY__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935591, 94);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__ES.text"));
@@ -6403,7 +6403,7 @@ static T_FINANCE_CURRENCY__ES: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846008, 95);
+static T_FINANCE_CURRENCY__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935685, 95);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__FR.text"));
@@ -6429,7 +6429,7 @@ static T_FINANCE_CURRENCY__FR: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846103, 79);
+static T_FINANCE_CURRENCY__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935780, 79);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__GB.text"));
@@ -6455,7 +6455,7 @@ static T_FINANCE_CURRENCY__GB: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272522, 101);
+static T_FINANCE_CURRENCY__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2279380, 101);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__IT.text"));
@@ -6481,7 +6481,7 @@ static T_FINANCE_CURRENCY__IT: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846182, 89);
+static T_FINANCE_CURRENCY__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935859, 89);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__NL.text"));
@@ -6507,7 +6507,7 @@ static T_FINANCE_CURRENCY__NL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272623, 115);
+static T_FINANCE_CURRENCY__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2279481, 115);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__PL.text"));
@@ -6533,7 +6533,7 @@ static T_FINANCE_CURRENCY__PL: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846271, 109);
+static T_FINANCE_CURRENCY__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10935948, 109);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__SE.text"));
@@ -6558,7 +6558,7 @@ static T_FINANCE_CURRENCY__SE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846380, 75);
+static T_FINANCE_CURRENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10936057, 75);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__US.text"));
 static T_FINANCE_CURRENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__US.columns"));
@@ -6581,7 +6581,7 @@ static T_FINANCE_CURRENCY__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846455, 105);
+static T_FINANCE_CURRENCY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10936132, 105);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_CURRENCY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_CURRENCY__VN.text"));
@@ -6607,7 +6607,7 @@ static T_FINANCE_CURRENCY__VN: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10846560, 2086);
+static T_FINANCE_MERCHANT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10936237, 2086);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_MERCHANT__DE.text"));
@@ -6632,7 +6632,7 @@ static T_FINANCE_MERCHANT__DE: crate::Table = crate::Table::from_parts(crate::__
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10848646, 1834);
+static T_FINANCE_MERCHANT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10938323, 1834);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_MERCHANT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_MERCHANT__US.text"));
 static T_FINANCE_MERCHANT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_MERCHANT__US.columns"));
@@ -6655,7 +6655,7 @@ static T_FINANCE_MERCHANT__US: crate::Table = crate::Table::from_parts(crate::__
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1516971, 593);
+static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1523829, 593);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_TRANSACTION_CATEGORY__DE.text"));
@@ -6680,7 +6680,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__DE: crate::Table = crate::Table::from_par
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1517564, 467);
+static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1524422, 467);
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_TRANSACTION_CATEGORY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.text"));
 static T_FINANCE_TRANSACTION_CATEGORY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_TRANSACTION_CATEGORY__US.columns"));
@@ -6703,7 +6703,7 @@ static T_FINANCE_TRANSACTION_CATEGORY__US: crate::Table = crate::Table::from_par
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518031, 531);
+static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1524889, 531);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ALLERGY__DE.text"));
@@ -6728,7 +6728,7 @@ static T_HEALTHCARE_ALLERGY__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2272738, 433);
+static T_HEALTHCARE_ALLERGY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2279596, 433);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ALLERGY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ALLERGY__US.text"));
 static T_HEALTHCARE_ALLERGY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ALLERGY__US.columns"));
@@ -6751,7 +6751,7 @@ static T_HEALTHCARE_ALLERGY__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850480, 18);
+static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940157, 18);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__CH.text"));
@@ -6777,7 +6777,7 @@ static T_HEALTHCARE_BLOOD_TYPE__CH: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850498, 18);
+static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940175, 18);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__DE.text"));
@@ -6803,7 +6803,7 @@ static T_HEALTHCARE_BLOOD_TYPE__DE: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850516, 18);
+static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940193, 18);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__FR.text"));
@@ -6829,7 +6829,7 @@ static T_HEALTHCARE_BLOOD_TYPE__FR: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850534, 18);
+static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940211, 18);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__GB.text"));
@@ -6855,7 +6855,7 @@ static T_HEALTHCARE_BLOOD_TYPE__GB: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850552, 18);
+static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940229, 18);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__IT.text"));
@@ -6880,7 +6880,7 @@ static T_HEALTHCARE_BLOOD_TYPE__IT: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850570, 18);
+static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940247, 18);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_BLOOD_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.text"));
 static T_HEALTHCARE_BLOOD_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_BLOOD_TYPE__US.columns"));
@@ -6903,7 +6903,7 @@ static T_HEALTHCARE_BLOOD_TYPE__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10850588, 1628);
+static T_HEALTHCARE_CONDITION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10940265, 1628);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_CONDITION__DE.text"));
@@ -6928,7 +6928,7 @@ static T_HEALTHCARE_CONDITION__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10852216, 1599);
+static T_HEALTHCARE_CONDITION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10941893, 1599);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_CONDITION__US.text"));
 static T_HEALTHCARE_CONDITION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_CONDITION__US.columns"));
@@ -6951,7 +6951,7 @@ static T_HEALTHCARE_CONDITION__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2273171, 2849);
+static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2280029, 2849);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__DE.text"));
@@ -6976,7 +6976,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2276020, 384);
+static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2282878, 384);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.text"));
 static T_HEALTHCARE_CONDITION_PREVALENCE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_CONDITION_PREVALENCE__US.columns"));
@@ -6999,7 +6999,7 @@ static T_HEALTHCARE_CONDITION_PREVALENCE__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2276404, 2708);
+static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2283262, 2708);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_DEVICE_TYPE__DE.text"));
@@ -7024,7 +7024,7 @@ static T_HEALTHCARE_DEVICE_TYPE__DE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2279112, 2647);
+static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2285970, 2647);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_DEVICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.text"));
 static T_HEALTHCARE_DEVICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_DEVICE_TYPE__US.columns"));
@@ -7047,7 +7047,7 @@ static T_HEALTHCARE_DEVICE_TYPE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2281759, 4886);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2288617, 4886);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE.text"));
@@ -7072,7 +7072,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__DE: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10853815, 3455);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10943492, 3455);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.text"));
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__US.columns"));
@@ -7095,7 +7095,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__US: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2286645, 7104);
+static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2293503, 7104);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN.text"));
@@ -7121,7 +7121,7 @@ static T_HEALTHCARE_HOSPITAL_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2293749, 164);
+static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2300607, 164);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__DE.text"));
@@ -7146,7 +7146,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__DE: crate::Table = crate::Table::from_parts(c
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10857270, 90);
+static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10946947, 90);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.text"));
 static T_HEALTHCARE_HOSPITAL_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__US.columns"));
@@ -7169,7 +7169,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__US: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2293913, 226);
+static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2300771, 226);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_HOSPITAL_TYPE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_HOSPITAL_TYPE__VN.text"));
@@ -7195,7 +7195,7 @@ static T_HEALTHCARE_HOSPITAL_TYPE__VN: crate::Table = crate::Table::from_parts(c
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10857360, 2507);
+static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10947037, 2507);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ICD10CM__DE.text"));
@@ -7220,7 +7220,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13776767, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13866060, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7243,7 +7243,7 @@ static T_HEALTHCARE_ICD10CM__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518562, 34);
+static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525420, 34);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__DE.text"));
@@ -7268,7 +7268,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518596, 204);
+static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525454, 204);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.text"));
 static T_HEALTHCARE_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_INSURANCE_COVERAGE__US.columns"));
@@ -7291,7 +7291,7 @@ static T_HEALTHCARE_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10859867, 596);
+static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10949544, 596);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__DE.text"));
@@ -7316,7 +7316,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__DE: crate::Table = crate::Table::from_pa
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10860463, 248);
+static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10950140, 248);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.text"));
 static T_HEALTHCARE_INSURANCE_PROVIDER__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_INSURANCE_PROVIDER__US.columns"));
@@ -7339,7 +7339,7 @@ static T_HEALTHCARE_INSURANCE_PROVIDER__US: crate::Table = crate::Table::from_pa
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10860711, 1139);
+static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10950388, 1139);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__DE.text"));
@@ -7364,7 +7364,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14014672, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14103965, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7387,7 +7387,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2294139, 634);
+static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2300997, 634);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__VN.text"));
@@ -7413,7 +7413,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__VN: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2294773, 3909);
+static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2301631, 3909);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICATION__DE.text"));
@@ -7438,7 +7438,7 @@ static T_HEALTHCARE_MEDICATION__DE: crate::Table = crate::Table::from_parts(crat
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10861850, 3554);
+static T_HEALTHCARE_MEDICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10951527, 3554);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICATION__US.text"));
 static T_HEALTHCARE_MEDICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICATION__US.columns"));
@@ -7461,7 +7461,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14016273, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14105566, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7486,7 +7486,7 @@ static T_HEALTHCARE_PROCEDURE__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10865404, 4078);
+static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10955081, 4078);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_PROCEDURE__US.text"));
 static T_HEALTHCARE_PROCEDURE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_PROCEDURE__US.columns"));
@@ -7509,7 +7509,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14018048, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14107341, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7534,7 +7534,7 @@ static T_HEALTHCARE_SPECIALTY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2298682, 2215);
+static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2305540, 2215);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_SPECIALTY__US.text"));
 static T_HEALTHCARE_SPECIALTY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_SPECIALTY__US.columns"));
@@ -7557,7 +7557,7 @@ static T_HEALTHCARE_SPECIALTY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2300897, 2740);
+static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307755, 2740);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_SPECIALTY__VN.text"));
@@ -7583,7 +7583,7 @@ static T_HEALTHCARE_SPECIALTY__VN: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2303637, 409);
+static T_INSURANCE_COMPANY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2310495, 409);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COMPANY__DE.text"));
@@ -7608,7 +7608,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14020243, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14109536, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7631,7 +7631,7 @@ static T_INSURANCE_COMPANY__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2304046, 1053);
+static T_INSURANCE_COVERAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2310904, 1053);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COVERAGE__DE.text"));
@@ -7656,7 +7656,7 @@ static T_INSURANCE_COVERAGE__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2305099, 1140);
+static T_INSURANCE_COVERAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2311957, 1140);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COVERAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COVERAGE__US.text"));
 static T_INSURANCE_COVERAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COVERAGE__US.columns"));
@@ -7679,7 +7679,7 @@ static T_INSURANCE_COVERAGE__US: crate::Table = crate::Table::from_parts(crate::
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518800, 35);
+static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525658, 35);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_POLICY_STATUS__DE.text"));
@@ -7704,7 +7704,7 @@ static T_INSURANCE_POLICY_STATUS__DE: crate::Table = crate::Table::from_parts(cr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518835, 35);
+static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525693, 35);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_POLICY_STATUS__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_POLICY_STATUS__US.text"));
 static T_INSURANCE_POLICY_STATUS__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_POLICY_STATUS__US.columns"));
@@ -7727,7 +7727,7 @@ static T_INSURANCE_POLICY_STATUS__US: crate::Table = crate::Table::from_parts(cr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10869482, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10959159, 33);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__DE.text"));
@@ -7752,7 +7752,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__DE: crate::Table = crate::Table::from_part
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10869515, 33);
+static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10959192, 33);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PREMIUM_FREQUENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.text"));
 static T_INSURANCE_PREMIUM_FREQUENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_PREMIUM_FREQUENCY__US.columns"));
@@ -7775,7 +7775,7 @@ static T_INSURANCE_PREMIUM_FREQUENCY__US: crate::Table = crate::Table::from_part
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2306239, 782);
+static T_INSURANCE_PRODUCT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2313097, 782);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_PRODUCT__DE.text"));
@@ -7800,7 +7800,7 @@ static T_INSURANCE_PRODUCT__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10869548, 715);
+static T_INSURANCE_PRODUCT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10959225, 715);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_PRODUCT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_PRODUCT__US.text"));
 static T_INSURANCE_PRODUCT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_PRODUCT__US.columns"));
@@ -7823,7 +7823,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14020753, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14110046, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
@@ -7848,7 +7848,7 @@ static T_PUBLIC_SECTOR_AGENCY__DE: crate::Table = crate::Table::from_parts(crate
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10870263, 1650);
+static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10959940, 1650);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_AGENCY__US.text"));
 static T_PUBLIC_SECTOR_AGENCY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_AGENCY__US.columns"));
@@ -7871,7 +7871,7 @@ static T_PUBLIC_SECTOR_AGENCY__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10871913, 287);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10961590, 287);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE.text"));
@@ -7896,7 +7896,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__DE: crate::Table = crate::Tab
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10872200, 314);
+static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10961877, 314);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US.columns"));
@@ -7919,7 +7919,7 @@ static T_PUBLIC_SECTOR_EDUCATION_INSTITUTION_TYPE__US: crate::Table = crate::Tab
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10872514, 1723);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10962191, 1723);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE.text"));
@@ -7944,7 +7944,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10874237, 1612);
+static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10963914, 1612);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.text"));
 static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US.columns"));
@@ -7967,7 +7967,7 @@ static T_PUBLIC_SECTOR_EDUCATION_PROGRAM__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518870, 91);
+static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525728, 91);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__AT.text"));
@@ -7993,7 +7993,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__AT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1518961, 128);
+static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525819, 128);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__CH.text"));
@@ -8019,7 +8019,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__CH: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519089, 220);
+static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1525947, 220);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__DE.text"));
@@ -8045,7 +8045,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__DE: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519309, 59);
+static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1526167, 59);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__ES.text"));
@@ -8071,7 +8071,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__ES: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307021, 142);
+static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2313879, 142);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__FR.text"));
@@ -8097,7 +8097,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__FR: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10875849, 215);
+static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10965526, 215);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__GB.text"));
@@ -8123,7 +8123,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__GB: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519368, 133);
+static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1526226, 133);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__IT.text"));
@@ -8149,7 +8149,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__IT: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "nl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519501, 107);
+static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1526359, 107);
 #[cfg(feature = "nl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__NL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__NL.text"));
@@ -8175,7 +8175,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__NL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519608, 88);
+static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1526466, 88);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__PL.text"));
@@ -8201,7 +8201,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__PL: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1519696, 53);
+static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 1526554, 53);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__SE.text"));
@@ -8226,7 +8226,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__SE: crate::Table = crate::Table::from_parts(cra
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876064, 109);
+static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10965741, 109);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.text"));
 static T_PUBLIC_SECTOR_LANGUAGE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__US.columns"));
@@ -8249,7 +8249,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__US: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876173, 64);
+static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10965850, 64);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_LANGUAGE__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_LANGUAGE__VN.text"));
@@ -8275,7 +8275,7 @@ static T_PUBLIC_SECTOR_LANGUAGE__VN: crate::Table = crate::Table::from_parts(cra
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307163, 269);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2314021, 269);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__DE.text"));
@@ -8300,7 +8300,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307432, 366);
+static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2314290, 366);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.text"));
 static T_PUBLIC_SECTOR_OFFICE_TYPE__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_OFFICE_TYPE__US.columns"));
@@ -8323,7 +8323,7 @@ static T_PUBLIC_SECTOR_OFFICE_TYPE__US: crate::Table = crate::Table::from_parts(
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876237, 340);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10965914, 340);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE.text"));
@@ -8348,7 +8348,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__DE: crate::Table = crate::Table::fr
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876577, 298);
+static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10966254, 298);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.text"));
 static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US.columns"));
@@ -8371,7 +8371,7 @@ static T_PUBLIC_SECTOR_POLICE_CERTIFICATION__US: crate::Table = crate::Table::fr
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10876875, 1585);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10966552, 1585);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE.text"));
@@ -8396,7 +8396,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__DE: crate::Table = crate::Table::from_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10878460, 1416);
+static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 10968137, 1416);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.text"));
 static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US.columns"));
@@ -8419,7 +8419,7 @@ static T_PUBLIC_SECTOR_POLICE_DEPARTMENT__US: crate::Table = crate::Table::from_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2307798, 217);
+static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2314656, 217);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__DE.text"));
@@ -8444,7 +8444,7 @@ static T_PUBLIC_SECTOR_POLICE_RANK__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2308015, 103);
+static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 2314873, 103);
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_POLICE_RANK__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.text"));
 static T_PUBLIC_SECTOR_POLICE_RANK__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_POLICE_RANK__US.columns"));

@@ -183,8 +183,8 @@ def given_names():
     # DE: datamimic counts (provenance undocumented)
     for s in ("male", "female"):
         cfg[("DE", s)] = (dm(f"givenName_{s}_DE.csv"), [f"Source: {DM} givenName_{s}_DE.csv; {MIT_DM}", "weights: datamimic counts (origin undocumented)"])
-    fk = {c: faker_attrs(l) for c, l in [("GB", "en_GB"), ("FR", "fr_FR"), ("ES", "es_ES"), ("IT", "it_IT"), ("NL", "nl_NL"), ("AT", "de_AT"), ("SE", "sv_SE"), ("VN", "vi_VN")]}
-    mi = {c: mimesis_json(l, "person") for c, l in [("FR", "fr"), ("ES", "es"), ("IT", "it"), ("NL", "nl"), ("AT", "de-at"), ("CH", "de-ch")]}
+    fk = {c: faker_attrs(l) for c, l in [("GB", "en_GB"), ("FR", "fr_FR"), ("ES", "es_ES"), ("IT", "it_IT"), ("NL", "nl_NL"), ("AT", "de_AT"), ("SE", "sv_SE")]}
+    mi = {c: mimesis_json(l, "person") for c, l in [("FR", "fr"), ("ES", "es"), ("IT", "it"), ("NL", "nl"), ("AT", "de-at")]}
     for s in ("male", "female"):
         fkkey = f"first_names_{s}"
         # GB, FR: written by extract_gb_given_names.py / extract_fr_given_names.py (ONS, INSEE).
@@ -196,14 +196,9 @@ def given_names():
             cfg[(cc, s)] = (hybrid(dm(f"givenName_{s}_{cc}.csv"), tail),
                             [f"Source: {DM} givenName_{s}_{cc}.csv (weighted head) + {FK}/{MI} lists (tail); MIT",
                              "weights: head = datamimic counts (origin undocumented); tail names = 0.5 x smallest head weight (illustrative)"])
-        cfg[("CH", s)] = (hybrid(dm(f"givenName_{s}_CH.csv"), mi["CH"]["names"][s]),
-                          [f"Source: {DM} givenName_{s}_CH.csv (weighted head) + {MI} de-ch names.{s} (tail); MIT",
-                           "weights: head = datamimic counts (origin undocumented); tail names = 0.5 x smallest head weight (illustrative)"])
+        # CH: written by extract_ch_population_names.py (Basel-Stadt residents' first names).
         # SE: written by extract_se_given_names.py from SCB's name statistics.
-        vn_tail = list(fk["VN"][fkkey]) + list(fk["VN"]["first_names_unisex"])
-        cfg[("VN", s)] = (hybrid(dm(f"givenName_{s}_VN.csv"), vn_tail),
-                          [f"Source: {DM} givenName_{s}_VN.csv (weighted head) + {FK} vi_VN (tail); MIT",
-                           "weights: illustrative (datamimic hand-set numbers; tail = 0.5 x smallest head weight)"])
+        # VN: written by extract_vn_given_names.py from the UIT-ViNames student sample.
     for cc in sorted({cc for cc, _ in cfg}):
         (male, m_comments), (female, f_comments) = cfg[(cc, "male")], cfg[(cc, "female")]
         # The package lists are not statistics: pool the evidence of the countries sharing the
@@ -284,7 +279,7 @@ def family_names():
         "IT": (mimesis_json("it", "person")["surnames"], f"{MI} it/person.json surnames"),
         # NL: written by extract_nl_family_names.py from the Meertens 2007 counts.
         "AT": (faker_attrs("de_AT")["last_names"], f"{FK} de_AT last_names"),
-        "CH": (faker_attrs("de_CH")["last_names"], f"{FK} de_CH last_names"),
+        # CH: written by extract_ch_population_names.py (BFS top 3, Basel-Stadt's register).
         "VN": (faker_attrs("vi_VN")["last_names"], f"{FK} vi_VN last_names"),
     }
     for cc, (tail, tdesc) in sorted(tails.items()):

@@ -163,6 +163,20 @@ fn de_family_name_shares_match_the_directory_counts() {
     family_names_match_reference("DE", &service, "de_family_name_share.csv", 10);
 }
 
+/// The three most common Swiss surnames (Müller, Meier, Schmid) come out with their BFS shares
+/// of the resident population (end of 2023); the names beyond them follow the register of
+/// Basel-Stadt, and a tail of thousands of other surnames carries the rest.
+#[test]
+fn ch_family_name_shares_match_bfs() {
+    let service = PersonService::new("CH").unwrap().seed(15);
+    let observed = family_names_match_reference("CH", &service, "ch_family_name_share.csv", 3);
+    assert!(
+        observed.len() > 3_000,
+        "CH: only {} surnames drawn",
+        observed.len()
+    );
+}
+
 /// The 14 most common Vietnamese surnames (Nguyễn, Trần, Lê, ...) come out with their published
 /// shares (89 % of the population together; spellings of one name, Huỳnh/Hoàng and Vũ/Võ, share
 /// one figure), and the rest of the mass goes to a tail of other real surnames.
@@ -198,6 +212,36 @@ fn es_given_name_shares_match_ine() {
             let share: f64 = row[2].parse().unwrap();
             let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
             within_tolerance(&format!("ES {sex} {}", row[1]), got, share);
+        }
+    }
+}
+
+/// Vietnamese given names (the last word, after the middle name) come out at their shares in
+/// UIT-ViNames, 26,850 students' names annotated by sex (no statistics office publishes names):
+/// Huy, Tuấn, Đạt; Linh, Thảo, Nhi, and Anh among both sexes, as the sample has it.
+#[test]
+fn vn_given_name_shares_match_the_student_sample() {
+    let published = reference("vn_given_name_share.csv");
+    assert_eq!(published.len(), 20);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        let config = PersonConfig {
+            female_quota: if female { 1.0 } else { 0.0 },
+            ..PersonConfig::default()
+        };
+        let service = PersonService::with_config("VN", config).unwrap().seed(21);
+        let observed = shares(100_000, |i| {
+            let given = service.record(i).given_name;
+            assert!(
+                !given.contains(' '),
+                "VN given name with a middle name: {given}"
+            );
+            given
+        });
+        for row in published.iter().filter(|r| r[0] == sex) {
+            let share: f64 = row[2].parse().unwrap();
+            let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
+            within_tolerance(&format!("VN {sex} {}", row[1]), got, share);
         }
     }
 }
@@ -354,6 +398,27 @@ fn pl_given_names_before_2000_follow_the_pesel_register() {
                 let share: f64 = row[2].parse().unwrap();
                 let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
                 within_tolerance(&format!("PL {decade}s {sex} {}", row[1]), got, share);
+            }
+        }
+    }
+}
+
+/// A Swiss person born before 1990 (no cohort file of older Swiss people was reachable) carries
+/// the first names of the residents of Basel-Stadt: Daniel, Peter, Thomas; Maria, Anna,
+/// Claudia, at their shares of all residents of the sex, whether born in the 1960s or 1980s.
+#[test]
+fn ch_given_names_before_1990_follow_the_basel_register() {
+    let published = reference("ch_given_name_all_ages.csv");
+    assert_eq!(published.len(), 20);
+    for female in [false, true] {
+        let sex = if female { "female" } else { "male" };
+        for decade in [1960, 1980] {
+            let service = people_born("CH", decade, female);
+            let observed = shares(60_000, |i| service.record(i).given_name);
+            for row in published.iter().filter(|r| r[0] == sex) {
+                let share: f64 = row[2].parse().unwrap();
+                let got = observed.get(row[1].as_str()).copied().unwrap_or(0.0);
+                within_tolerance(&format!("CH {decade}s {sex} {}", row[1]), got, share);
             }
         }
     }
