@@ -28,11 +28,10 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/organization/company_name_word *",
     // Vocabularies of DATAMIMIC's `DataFakerGenerator` and `DepartmentNameGenerator` (Faker's
     // and DATAMIMIC's lists) without a statistic of their use: file extensions (no count of
-    // files by type), German and Vietnamese departments (no employment by occupation found).
+    // files by type), Vietnamese departments (no employment by detailed occupation found).
     "common/file/file_extension *",
     // Faker's file-name words: English text frequency was tried and put "the" in 9 % of names.
     "common/text/lorem_word *",
-    "common/organization/department DE",
     "common/organization/department VN",
     // AT writes the field of a doctorate; no count of its doctorates by field was found.
     "common/person/academic_title AT",
