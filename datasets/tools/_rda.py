@@ -65,7 +65,7 @@ class _Reader:
     def item(self):
         flags = self.int()
         kind = flags & 0xFF
-        has_attr, has_tag = flags & (1 << 9), flags & (1 << 10)
+        has_attr = flags & (1 << 9)
         if kind in (NILVALUE_SXP, EMPTYENV_SXP, BASEENV_SXP, GLOBALENV_SXP, BASENAMESPACE_SXP,
                     MISSINGARG_SXP, UNBOUNDVALUE_SXP):
             return None
@@ -77,7 +77,7 @@ class _Reader:
             self.refs.append(name)
             return name
         if kind == CHARSXP:
-            return self.charsxp_after_flags()
+            return self.charsxp()
         if kind == ENVSXP:
             env = RObject(ENVSXP, {})
             self.refs.append(env)
@@ -102,11 +102,7 @@ class _Reader:
         else:
             raise ValueError(f"R object type {kind} at byte {self.pos} is not supported")
         attrs = self.attributes() if has_attr else {}
-        del has_tag
         return RObject(kind, value, attrs)
-
-    def charsxp_after_flags(self) -> str | None:
-        return self.charsxp()
 
     def pairlist(self, flags: int) -> RObject:
         """A pairlist as {tag: value} (untagged cells get their position)."""
@@ -139,8 +135,7 @@ class _Reader:
             kind = INTSXP if klass == "compact_intseq" else REALSXP
             return RObject(kind, value, attr.value if isinstance(attr, RObject) else {})
         if klass and klass.startswith("wrap_"):
-            inner = state.value[0]
-            return inner
+            return state.value[0]
         if klass == "deferred_string":
             arg = state.value[0]
             return RObject(STRSXP, [None if x is None else str(x) for x in arg.value])
