@@ -45,7 +45,7 @@ REFERENCE = Path(__file__).resolve().parents[2] / "tests/it/reference/department
 YEAR = 2025
 SOURCE = (f"Statistik der Bundesagentur für Arbeit, sozialversicherungspflichtig Beschäftigte am Arbeitsort nach "
           f"ausgeübter Tätigkeit (KldB 2010, Berufsgruppen), Auftrag 408036, {YEAR}, Germany (sum of the Kreise), via "
-          f"the R package badata 0.2.0 (MIT); figures with source attribution")
+          f"the R package badata 0.2.0 (MIT); © Statistik der Bundesagentur für Arbeit, department sums our own calculation")
 
 # department -> KldB 2010 Berufsgruppen (3 digits) whose employees do its work
 OCCUPATIONS: dict[str, list[str]] = {
