@@ -2120,7 +2120,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__DE_TEXT: &str = include_str!(concat!(en
 #[cfg(feature = "de")]
 static T_COMMON_ORGANIZATION_DEPARTMENT__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_DEPARTMENT__DE.columns"));
 // @generated from datasets/common/organization/department_DE.csv
-// rows = 13, total_weight = 13, hash = e7bdb0c9f2731173
+// rows = 13, total_weight = 14152684, hash = b8f70f1cd7b34f6c
 #[cfg(feature = "de")]
 static T_COMMON_ORGANIZATION_DEPARTMENT__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/department",
@@ -2133,8 +2133,8 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__DE: crate::Table = crate::Table::from_p
     slots: crate::__private::byte_span(T_COMMON_ORGANIZATION_DEPARTMENT__DE_COLUMNS, 56, 104),
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_DEPARTMENT__DE_COLUMNS, 160, 104),
     decimals: 0,
-    total_weight: 13,
-    hash: 0xe7bdb0c9f2731173,
+    total_weight: 14152684,
+    hash: 0xb8f70f1cd7b34f6c,
 });
 
 #[cfg(feature = "shared-table-text")]

@@ -1111,6 +1111,11 @@ mod tests {
         for name in ["Manufacturing", "IT", "Customer Support", "Marketing"] {
             near(department(name), published(departments, name), name);
         }
+        let departments = include_str!("../../tests/it/reference/department_de.csv");
+        let department = shares("DepartmentNameGenerator(locale='de')", "g.generate()", 3);
+        for name in ["Fertigung", "Betrieb", "IT", "Kundensupport", "Recht"] {
+            near(department(name), published(departments, name), name);
+        }
         // A file name is a lorem word and an extension: its word follows English frequency,
         // function words (the Glasgow stop list) left out.
         let words = include_str!("../../tests/it/reference/lorem_word_frequency.csv");

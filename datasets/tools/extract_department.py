@@ -15,8 +15,9 @@ store staff. Occupations that are not a company department's (teachers, nurses, 
 clerks, construction trades ...) are left out, so a weight is the department's employment, not a
 share of all jobs.
 
-The German and Vietnamese lists stay as DATAMIMIC ships them (uniform): no employment count by
-occupation for Germany or Viet Nam was found (see SOURCES.md).
+The German list is weighted the same way by `extract_de_department.py` (Bundesagentur für Arbeit,
+KldB 2010 groups); the Vietnamese list stays as DATAMIMIC ships it (uniform): no employment count by
+detailed occupation for Viet Nam was found (see SOURCES.md).
 
 Run: python3 datasets/tools/extract_department.py (stdlib; needs the datamimic wheel in $DM_SRC
 and the committed job.csv)

@@ -9,8 +9,8 @@ DATAMIMIC's department names:
   category (`file_extension(category=...)`);
 - common/vehicle/license_plate_format_US.csv: the US plate serial formats Faker's en_US
   `license_plate()` uses (`#` a digit, `?` a letter), weighted by how many states use each;
-- common/organization/department_{DE,VN}.csv: DATAMIMIC's `DepartmentNameGenerator` names
-  (de from the generator, VN from its department_VN.csv).
+- common/organization/department_VN.csv: DATAMIMIC's `DepartmentNameGenerator` names (VN from
+  its department_VN.csv; DE is weighted by `extract_de_department.py`).
 
 Faker's cryptocurrencies, its English lorem words and the US department names are weighted by
 their own scripts (`extract_cryptocurrency.py`, `extract_lorem_word.py`, `extract_department.py`),
@@ -163,8 +163,8 @@ def main() -> None:
     )
     dm_source = "Source: datamimic-ce@4.3.0 (MIT)"
     for dataset, names in department_lists().items():
-        if dataset == "US":
-            continue  # weighted by extract_department.py
+        if dataset in ("US", "DE"):
+            continue  # weighted by extract_department.py and extract_de_department.py
         write_value_weight(
             f"common/organization/department_{dataset}.csv",
             [

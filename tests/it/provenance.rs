@@ -28,9 +28,8 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/organization/company_name_word *",
     // Vocabularies of DATAMIMIC's `DataFakerGenerator` and `DepartmentNameGenerator` (Faker's
     // and DATAMIMIC's lists) without a statistic of their use: file extensions (no count of
-    // files by type), German and Vietnamese departments (no employment by occupation found).
+    // files by type), Vietnamese departments (no employment by detailed occupation found).
     "common/file/file_extension *",
-    "common/organization/department DE",
     "common/organization/department VN",
     "common/person/family_name AT",
     "common/person/family_name IT",

@@ -6,7 +6,9 @@
 //! - Faker's English lorem words by their frequency in English text, stop words left out
 //!   (wordfreq 3.1.1, Glasgow stop list; `extract_lorem_word.py`),
 //! - US departments by the employment of their occupations (ACS 2018 table B24114;
-//!   `extract_department.py`).
+//!   `extract_department.py`),
+//! - German departments by the employees of their occupation groups (Bundesagentur für Arbeit,
+//!   employees subject to social insurance by KldB 2010 group, 2025; `extract_de_department.py`).
 //!
 //! Each test draws the way the scripts' `cryptocurrency()`, `file_name()` and
 //! `DepartmentNameGenerator` do (`Table::sample_row`), so a table whose weights drift from the
@@ -116,4 +118,27 @@ fn us_departments_follow_the_employment_of_their_occupations() {
             "{department}: drawn {seen:.5}, employment share {share:.5}"
         );
     }
+}
+
+#[test]
+fn german_departments_follow_the_employees_of_their_occupation_groups() {
+    let expected = reference(include_str!("reference/department_de.csv"));
+    let table = tables::COMMON_ORGANIZATION_DEPARTMENT
+        .resolve_with("DE", Strictness::Strict)
+        .unwrap();
+    assert_eq!(
+        expected.len(),
+        table.len(),
+        "every department is in the reference"
+    );
+    let drawn = drawn_shares(table, 31);
+    for (department, share) in &expected {
+        let seen = drawn.get(department).copied().unwrap_or(0.0);
+        assert!(
+            (seen - share).abs() <= tolerance(*share),
+            "{department}: drawn {seen:.5}, employment share {share:.5}"
+        );
+    }
+    // Production leads, as it does among the employees (no longer 1 in 13).
+    assert!(drawn["Fertigung"] > 0.25, "{}", drawn["Fertigung"]);
 }
