@@ -40,7 +40,7 @@ impl TableCells {
         {
             return found.string.bind(py).clone();
         }
-        let made = PyString::new(py, cell);
+        let made = crate::ffi_fast::ascii_string(py, cell);
         *slot = Some(Slot {
             text: cell,
             string: made.clone().unbind(),
