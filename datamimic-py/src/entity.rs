@@ -49,6 +49,14 @@ impl Entity {
         }
     }
 
+    /// The entity as a Python object, off the garbage collector's lists: it holds no object
+    /// the collector could see ([`crate::ffi_fast::untrack`]).
+    pub(crate) fn into_object(self, py: Python<'_>) -> PyResult<Bound<'_, Entity>> {
+        let object = Bound::new(py, self)?;
+        crate::ffi_fast::untrack(&object);
+        Ok(object)
+    }
+
     /// The nested record `fields` found in field `field`.
     fn nested(field: &str, fields: Bound<'_, PyDict>) -> Entity {
         Entity {
@@ -113,7 +121,9 @@ impl Entity {
         if let Some(entity) = nested.get_item(name)? {
             return Ok(entity.unbind());
         }
-        let entity = Bound::new(py, Entity::nested(name.to_str()?, dict))?.into_any();
+        let entity = Entity::nested(name.to_str()?, dict)
+            .into_object(py)?
+            .into_any();
         // `setdefault`: a thread that wrapped it meanwhile keeps its entity for both.
         Ok(nested.call_method1("setdefault", (name, entity))?.unbind())
     }

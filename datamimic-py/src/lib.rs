@@ -5,6 +5,7 @@
 mod build;
 mod entity;
 mod errors;
+mod ffi_fast;
 mod python_strings;
 mod record_strings;
 mod records;

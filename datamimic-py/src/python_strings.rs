@@ -70,7 +70,7 @@ impl Strings {
             // finalizer converts a record on this thread while the cache is borrowed.
             Some(cell) => match self.cells.try_borrow_mut() {
                 Ok(mut cells) => cells.get(py, cell),
-                Err(_) => PyString::new(py, cell),
+                Err(_) => crate::ffi_fast::ascii_string(py, cell),
             },
             None => record.get(py, text),
         }

@@ -59,7 +59,7 @@ impl<'py> RecordStrings<'py> {
     /// one.
     pub(crate) fn get(&self, py: Python<'py>, text: &str) -> Bound<'py, PyString> {
         if text.len() < SHORTEST {
-            return PyString::new(py, text);
+            return crate::ffi_fast::ascii_string(py, text);
         }
         let key = Key::of(text);
         let mut keys = self.keys.get();
@@ -68,7 +68,7 @@ impl<'py> RecordStrings<'py> {
         {
             return same;
         }
-        let string = PyString::new(py, text);
+        let string = crate::ffi_fast::ascii_string(py, text);
         let at = self.next.get();
         if let Ok(mut strings) = self.strings.try_borrow_mut() {
             strings[at] = Some(string.clone());

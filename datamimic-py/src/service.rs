@@ -55,8 +55,8 @@ impl EntityService {
     }
 
     /// Entity `index`, generated when it is first read.
-    fn entity(&self, index: u64) -> Entity {
-        Entity::record(Arc::clone(&self.records), index)
+    fn entity<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, Entity>> {
+        Entity::record(Arc::clone(&self.records), index).into_object(py)
     }
 
     /// Records `range` as an Arrow IPC file, written as `datamimic generate -f arrow` writes
@@ -87,7 +87,10 @@ impl EntityService {
     /// Entities `range` as a Python list: one small object each, the records generated when
     /// they are read.
     fn list<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyList>> {
-        PyList::new(py, range.map(|index| self.entity(index)))
+        let entities = range
+            .map(|index| self.entity(py, index))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, entities)
     }
 }
 
@@ -147,10 +150,10 @@ impl EntityService {
     }
 
     /// The next record.
-    fn generate(&mut self) -> Entity {
-        let entity = self.entity(self.next);
+    fn generate<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, Entity>> {
+        let entity = self.entity(py, self.next)?;
         self.next += 1;
-        entity
+        Ok(entity)
     }
 
     /// The next `count` records.
@@ -173,8 +176,8 @@ impl EntityService {
 
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
     /// before.
-    fn record(&self, index: u64) -> Entity {
-        self.entity(index)
+    fn record<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, Entity>> {
+        self.entity(py, index)
     }
 
     /// The records of `shard` (`"2/4"`, counted from 1) of a run of `count` records from
