@@ -25,10 +25,9 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/organization/catch_phrase_descriptor *",
     "common/organization/catch_phrase_noun *",
     // Company-name words: sector shares hand-set where no enterprise count by NACE section (or
-    // GSO's by VSIC section) was reached as a file; US follows Census ABS firm counts.
+    // GSO's by VSIC section) was reached as a file; US and DE follow Census ABS and Destatis URS.
     "common/organization/company_name_word AT",
     "common/organization/company_name_word CH",
-    "common/organization/company_name_word DE",
     "common/organization/company_name_word ES",
     "common/organization/company_name_word FR",
     "common/organization/company_name_word GB",

@@ -88,7 +88,7 @@ fn legal_forms_follow_the_register_counts() {
 
 /// Countries whose company sectors follow a published count of firms by sector (the others'
 /// sector shares are still illustrative, see `datasets/SOURCES.md`).
-const SECTOR_COUNTED: [&str; 1] = ["US"];
+const SECTOR_COUNTED: [&str; 2] = ["US", "DE"];
 
 #[test]
 fn company_sectors_follow_the_published_firm_counts() {
@@ -98,7 +98,7 @@ fn company_sectors_follow_the_published_firm_counts() {
         .filter(|line| !line.starts_with('#') && !line.is_empty())
         .map(|line| line.splitn(4, ',').collect())
         .collect();
-    assert_eq!(rows[0], ["country", "naics", "firms", "sector"]);
+    assert_eq!(rows[0], ["country", "codes", "firms", "sector"]);
     for country in SECTOR_COUNTED {
         let published: Vec<(&str, f64)> = rows[1..]
             .iter()
