@@ -1864,7 +1864,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(con
 #[cfg(feature = "de")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.columns"));
 // @generated from datasets/common/organization/company_name_word_DE.csv
-// rows = 3300, total_weight = 100.0002, hash = 8f03dfc9b5f7cf28
+// rows = 3300, total_weight = 99.9999, hash = 2bc379be16f4e7ae
 #[cfg(feature = "de")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -1877,8 +1877,8 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
     slots: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_COLUMNS, 26404, 26400),
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_COLUMNS, 52804, 26400),
     decimals: 6,
-    total_weight: 100000200,
-    hash: 0x8f03dfc9b5f7cf28,
+    total_weight: 99999900,
+    hash: 0x2bc379be16f4e7ae,
 });
 
 #[cfg(feature = "es")]
@@ -2069,7 +2069,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
 // @generated from datasets/common/organization/company_name_word_US.csv
-// rows = 3300, total_weight = 92.0001, hash = f5ed197fd00c5e0e
+// rows = 3300, total_weight = 100.0002, hash = 3f59592c1db988e4
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
     country: "US",
@@ -2081,8 +2081,8 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
     slots: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS, 26404, 26400),
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS, 52804, 26400),
     decimals: 6,
-    total_weight: 92000100,
-    hash: 0xf5ed197fd00c5e0e,
+    total_weight: 100000200,
+    hash: 0x3f59592c1db988e4,
 });
 
 #[cfg(feature = "vn")]

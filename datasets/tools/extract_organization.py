@@ -10,7 +10,32 @@ deterministic (fixed seed, sorted rows).
 
 Weights of company_name_word: the sector's share of enterprises (see SECTOR_SOURCE) divided
 evenly over the NAMES_PER_SECTOR names of the sector, so the sector column has the sector
-shares exactly.
+shares exactly. Enterprise counts, not employment: a generated Company is a random firm, so
+its sector follows how many firms each sector has (a person's employer would follow
+employment instead).
+
+US sector shares are derived from the U.S. Census Bureau's Annual Business Survey 2017
+(reference year 2017, Company Summary, `abscs` API): employer firms (FIRMPDEMP) by 2017 NAICS
+sector, all firms (EMPSZFI, YIBSZFI, RCPSZFI = 001; SEX, ETH_GROUP, VET_GROUP = 001;
+RACE_GROUP = 00). The counts in US_EMPLOYER_FIRMS were read from the API extract saved as
+`census/census_abs/us_abs_naics6.rda` in github.com/fansi-sifan/metro-datasets (Brookings
+Metro; commit 1c3c916) with the `rdata` package; that extract lost the codes of the three
+hyphenated sectors (31-33, 44-45, 48-49), which were told apart by their employment equalling
+the sum of their three-digit subsectors'. The 11 sectors of the table cover
+US_COVERED_SHARE of all employer firms; the rest (agriculture, mining, utilities, finance,
+management of companies, education, arts, unclassified) has no trade words in the table and
+is left out, so the shares are among the 11.
+
+DE sector shares are derived from Destatis, Unternehmensregister-System, table 52111-0001
+(enterprises, EU definition, by WZ 2008 section and size class, 2023; Datenlizenz Deutschland
+Namensnennung 2.0), summed over the four size classes. The counts in DE_ENTERPRISES were read
+from the table file (flat CSV in a zip) that the GENESIS API returned, as recorded in the test
+cassette `tests/cassettes/52111-0001.yaml` of github.com/CorrelAid/pystatis (commit b6e0dd8).
+WZ 2008 sections are NACE Rev. 2 sections; the table's 11 cover DE_COVERED_SHARE of the
+enterprises.
+
+The other European and the Vietnamese sector shares stay illustrative: no per-country
+enterprise count by NACE section was reachable as a file (see SOURCES.md).
 """
 from __future__ import annotations
 
@@ -19,6 +44,8 @@ import random
 from collections import Counter
 
 from _lib import DATASETS, write_table, write_value_weight
+
+REFERENCE = DATASETS.parent / "tests" / "it" / "reference"
 
 NAMES_PER_SECTOR = 300
 
@@ -63,12 +90,48 @@ LEGAL = {
 SECTOR_SOURCE = {
     "EU": "illustrative sector shares, rounded and ordered after Eurostat structural business statistics (EU-27 enterprises by NACE section, business economy), "
           "with health (Q) and other services (S) added; the same shares for every European country (no per-country table was reachable offline)",
-    "US": "illustrative sector shares, rounded and ordered after U.S. Census Bureau Statistics of U.S. Businesses (firms by NAICS sector), 2021",
+    "US": "derived sector shares: U.S. Census Bureau, Annual Business Survey 2017, employer firms by 2017 NAICS sector (public domain), among the 11 sectors of the table",
+    "DE": "derived sector shares: Destatis, Unternehmensregister-System 2023, table 52111-0001, enterprises by WZ 2008 section (Datenlizenz Deutschland Namensnennung 2.0), among the 11 sections of the table",
     "VN": "illustrative sector shares, rounded and ordered after GSO Viet Nam enterprises in operation by economic activity, 2021",
 }
 # NACE section -> share (percent)
 EU_SHARES = {"C": 7, "F": 14, "G": 22, "H": 5, "I": 8, "J": 4, "L": 6, "M": 18, "N": 5, "Q": 6, "S": 5}
-US_SHARES = {"C": 4, "F": 12, "G": 14, "H": 4, "I": 9, "J": 2, "L": 6, "M": 13, "N": 6, "Q": 11, "S": 11}
+# U.S. Census Bureau, Annual Business Survey 2017, employer firms (FIRMPDEMP) by 2017 NAICS
+# sector, United States (see the module docstring for how they were read).
+US_EMPLOYER_FIRMS = {
+    "11": 28_556, "21": 19_382, "22": 6_088, "23": 706_354, "31-33": 251_707, "42": 303_607,
+    "44-45": 648_335, "48-49": 188_227, "51": 79_322, "52": 239_154, "53": 311_301,
+    "54": 817_377, "55": 29_783, "56": 350_537, "61": 92_814, "62": 659_399, "71": 129_066,
+    "72": 533_176, "81": 395_072, "99": 22_630,
+}
+US_ALL_EMPLOYER_FIRMS = 5_744_643  # NAICS 00 (a firm active in two sectors counts once)
+# NAICS sectors -> the table's sector (NACE section letter); the others have no trade words.
+NAICS_TO_SECTION = {
+    "31-33": "C", "23": "F", "42": "G", "44-45": "G", "48-49": "H", "72": "I", "51": "J",
+    "53": "L", "54": "M", "56": "N", "62": "Q", "81": "S",
+}
+US_COUNTS = {section: sum(n for code, n in US_EMPLOYER_FIRMS.items() if NAICS_TO_SECTION.get(code) == section)
+             for section in sorted(set(NAICS_TO_SECTION.values()))}
+# A firm active in two sectors counts in each, so the sectors add up to more than the total.
+assert sum(US_EMPLOYER_FIRMS.values()) >= US_ALL_EMPLOYER_FIRMS
+US_COVERED_SHARE = sum(US_COUNTS.values()) / sum(US_EMPLOYER_FIRMS.values())
+US_SHARES = {section: 100 * n / sum(US_COUNTS.values()) for section, n in US_COUNTS.items()}
+# Destatis, Unternehmensregister-System (URS), table 52111-0001: enterprises (EU definition) by
+# WZ 2008 section, 2023, the size classes 0-9, 10-49, 50-249 and 250+ employees summed.
+DE_ENTERPRISES = {
+    "B": 1_044 + 381 + 113 + 17, "C": 143_156 + 40_738 + 13_246 + 4_313,
+    "D": 72_871 + 648 + 447 + 220, "E": 6_720 + 2_132 + 720 + 169,
+    "F": 333_604 + 42_005 + 3_759 + 434, "G": 474_769 + 57_041 + 9_700 + 1_791,
+    "H": 77_892 + 17_865 + 3_512 + 625, "I": 199_367 + 29_793 + 2_784 + 329,
+    "J": 118_238 + 10_803 + 2_829 + 716, "K": 65_327 + 1_923 + 863 + 704,
+    "L": 172_590 + 4_665 + 567 + 103, "M": 446_203 + 28_469 + 3_477 + 634,
+    "N": 202_111 + 20_600 + 5_071 + 1_166, "P": 62_221 + 12_225 + 2_221 + 579,
+    "Q": 203_068 + 42_061 + 7_846 + 2_959, "R": 98_973 + 6_191 + 954 + 186,
+    "S": 210_497 + 13_666 + 2_301 + 422,
+}
+DE_COUNTS = {section: DE_ENTERPRISES[section] for section in US_COUNTS}  # the same 11 sections
+DE_COVERED_SHARE = sum(DE_COUNTS.values()) / sum(DE_ENTERPRISES.values())
+DE_SHARES = {section: 100 * n / sum(DE_COUNTS.values()) for section, n in DE_COUNTS.items()}
 VN_SHARES = {"C": 15, "F": 14, "G": 38, "H": 5, "I": 4, "J": 3, "L": 3, "M": 7, "N": 5, "Q": 1, "S": 5}
 
 EN_US = {
@@ -242,7 +305,7 @@ PATTERNS = {
     "VN": [("{trade} {family} {family2}", 60), ("Đầu tư và {trade} {family} {family2}", 15),
            ("{trade} {place}", 10), ("{family} {family2}", 15)],
 }
-VOCABULARY = {"US": (EN_US, US_SHARES, "US"), "GB": (EN_GB, EU_SHARES, "EU"), "DE": (DE, EU_SHARES, "EU"),
+VOCABULARY = {"US": (EN_US, US_SHARES, "US"), "GB": (EN_GB, EU_SHARES, "EU"), "DE": (DE, DE_SHARES, "DE"),
               "AT": (AT, EU_SHARES, "EU"), "CH": (CH, EU_SHARES, "EU"), "FR": (FR, EU_SHARES, "EU"),
               "ES": (ES, EU_SHARES, "EU"), "IT": (IT, EU_SHARES, "EU"), "NL": (NL, EU_SHARES, "EU"),
               "PL": (PL, EU_SHARES, "EU"), "SE": (SE, EU_SHARES, "EU"), "VN": (VN, VN_SHARES, "VN")}
@@ -322,5 +385,31 @@ def organization():
             ["name", "sector", "weight"], company_names(cc, rng))
 
 
+def sector_reference():
+    """tests/it/reference/company_sector_firms.csv: the published enterprise counts the
+    generated companies' sectors are held to, one row per (country, table sector), with the
+    codes summed into it (NAICS for US, WZ 2008 = NACE for DE). The sector comes last and
+    unquoted (some contain commas)."""
+    with open(REFERENCE / "company_sector_firms.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("# Enterprises by sector, the reference the generated companies' sectors are held to.\n"
+                "# US: U.S. Census Bureau, Annual Business Survey 2017 (Company Summary), employer firms (FIRMPDEMP)\n"
+                "#   by 2017 NAICS sector, all firms; public domain. NAICS sectors summed into the table's 11 sectors;\n"
+                f"#   these cover {US_COVERED_SHARE:.1%} of the {sum(US_EMPLOYER_FIRMS.values()):,} firms counted by sector.\n"
+                "# DE: Statistisches Bundesamt (Destatis), Unternehmensregister-System, table 52111-0001, enterprises (EU)\n"
+                "#   by WZ 2008 section, 2023, all size classes; Datenlizenz Deutschland Namensnennung 2.0. The table's 11\n"
+                f"#   sections cover {DE_COVERED_SHARE:.1%} of the {sum(DE_ENTERPRISES.values()):,} enterprises.\n"
+                "# Written by datasets/tools/extract_organization.py. The other countries' sector shares are still illustrative.\n"
+                "# The sector comes last and is not quoted: everything after the third comma is the sector.\n")
+        f.write("country,codes,firms,sector\n")
+        vocabulary = VOCABULARY["US"][0]
+        for section in sorted(US_COUNTS, key=lambda s: vocabulary[s][0]):
+            codes = "+".join(c for c, s in NAICS_TO_SECTION.items() if s == section)
+            f.write(f"US,{codes},{US_COUNTS[section]},{vocabulary[section][0]}\n")
+        vocabulary = VOCABULARY["DE"][0]
+        for section in sorted(DE_COUNTS, key=lambda s: vocabulary[s][0]):
+            f.write(f"DE,{section},{DE_COUNTS[section]},{vocabulary[section][0]}\n")
+
+
 if __name__ == "__main__":
     organization()
+    sector_reference()

@@ -24,8 +24,18 @@ const KNOWN_ILLUSTRATIVE_COMMON: &[&str] = &[
     "common/organization/catch_phrase_adjective *",
     "common/organization/catch_phrase_descriptor *",
     "common/organization/catch_phrase_noun *",
-    // Company-name words: the sector and name-pattern weights are hand-set (see SOURCES.md).
-    "common/organization/company_name_word *",
+    // Company-name words: sector shares hand-set where no enterprise count by NACE section (or
+    // GSO's by VSIC section) was reached as a file; US and DE follow Census ABS and Destatis URS.
+    "common/organization/company_name_word AT",
+    "common/organization/company_name_word CH",
+    "common/organization/company_name_word ES",
+    "common/organization/company_name_word FR",
+    "common/organization/company_name_word GB",
+    "common/organization/company_name_word IT",
+    "common/organization/company_name_word NL",
+    "common/organization/company_name_word PL",
+    "common/organization/company_name_word SE",
+    "common/organization/company_name_word VN",
     // Vocabularies of DATAMIMIC's `DataFakerGenerator` and `DepartmentNameGenerator` (Faker's
     // and DATAMIMIC's lists) without a statistic of their use: file extensions (no count of
     // files by type), Vietnamese departments (no employment by detailed occupation found).

@@ -86,6 +86,44 @@ fn legal_forms_follow_the_register_counts() {
     }
 }
 
+/// Countries whose company sectors follow a published count of firms by sector (the others'
+/// sector shares are still illustrative, see `datasets/SOURCES.md`).
+const SECTOR_COUNTED: [&str; 2] = ["US", "DE"];
+
+#[test]
+fn company_sectors_follow_the_published_firm_counts() {
+    // The sector is the last column and may hold commas, so split off the first three only.
+    let rows: Vec<Vec<&str>> = include_str!("reference/company_sector_firms.csv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .map(|line| line.splitn(4, ',').collect())
+        .collect();
+    assert_eq!(rows[0], ["country", "codes", "firms", "sector"]);
+    for country in SECTOR_COUNTED {
+        let published: Vec<(&str, f64)> = rows[1..]
+            .iter()
+            .filter(|row| row[0] == country)
+            .map(|row| (row[3], row[2].parse().unwrap()))
+            .collect();
+        let total: f64 = published.iter().map(|(_, n)| n).sum();
+        let generated = companies(country);
+        for &(sector, firms) in &published {
+            let expected = firms / total;
+            let seen =
+                generated.iter().filter(|c| c.sector == sector).count() as f64 / SAMPLE as f64;
+            assert!(
+                (seen - expected).abs() <= tolerance(expected),
+                "{country} {sector}: generated {seen:.4}, published {expected:.4}"
+            );
+        }
+        let known: HashSet<&str> = published.iter().map(|(sector, _)| *sector).collect();
+        assert!(
+            generated.iter().all(|c| known.contains(c.sector)),
+            "{country}"
+        );
+    }
+}
+
 #[test]
 fn company_names_are_synthetic_and_carry_one_legal_form() {
     let family_names = &tables::COMMON_PERSON_FAMILY_NAME;
