@@ -336,7 +336,7 @@ static TABLE_TEXT: &str = concat!(
 #[doc(hidden)]
 pub static PLAIN_TEXT: crate::__private::PlainText = crate::__private::PlainText {
     text: TABLE_TEXT,
-    ends: [1526607, 2314976, 10969553, 14111987],
+    ends: [1526607, 2314976, 10969553, 14111864],
 };
 
 /// Without the shared text, no table text is known to be plain by its address.
@@ -1805,14 +1805,14 @@ static T_COMMON_ORGANIZATION_CATCH_PHRASE_NOUN: crate::Table = crate::Table::fro
 
 #[cfg(feature = "at")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12031982, 140997);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12031982, 141029);
 #[cfg(feature = "at")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.text"));
 #[cfg(feature = "at")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT.columns"));
 // @generated from datasets/common/organization/company_name_word_AT.csv
-// rows = 3300, total_weight = 100.0002, hash = c7cd9a537bf6af7f
+// rows = 3300, total_weight = 100.0002, hash = eec62b6125a9bb55
 #[cfg(feature = "at")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -1826,12 +1826,12 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT: crate::Table = crate::Table:
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__AT_COLUMNS, 52804, 26400),
     decimals: 6,
     total_weight: 100000200,
-    hash: 0xc7cd9a537bf6af7f,
+    hash: 0xeec62b6125a9bb55,
 });
 
 #[cfg(feature = "ch")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12172979, 141021);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12173011, 141021);
 #[cfg(feature = "ch")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH.text"));
@@ -1857,7 +1857,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__CH: crate::Table = crate::Table:
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12314000, 141983);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12314032, 141983);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE.text"));
@@ -1883,7 +1883,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__DE: crate::Table = crate::Table:
 
 #[cfg(feature = "es")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12455983, 150925);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12456015, 150925);
 #[cfg(feature = "es")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES.text"));
@@ -1909,7 +1909,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__ES: crate::Table = crate::Table:
 
 #[cfg(feature = "fr")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12606908, 146102);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12606940, 146102);
 #[cfg(feature = "fr")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR.text"));
@@ -1935,7 +1935,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__FR: crate::Table = crate::Table:
 
 #[cfg(feature = "gb")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12753010, 130664);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12753042, 130664);
 #[cfg(feature = "gb")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB.text"));
@@ -1961,14 +1961,14 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__GB: crate::Table = crate::Table:
 
 #[cfg(feature = "it")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12883674, 139091);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 12883706, 139095);
 #[cfg(feature = "it")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.text"));
 #[cfg(feature = "it")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT.columns"));
 // @generated from datasets/common/organization/company_name_word_IT.csv
-// rows = 3300, total_weight = 100.0002, hash = 7e469f9a92eaa56b
+// rows = 3300, total_weight = 100.0002, hash = ab973b460263f6bb
 #[cfg(feature = "it")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -1982,7 +1982,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT: crate::Table = crate::Table:
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__IT_COLUMNS, 52804, 26400),
     decimals: 6,
     total_weight: 100000200,
-    hash: 0x7e469f9a92eaa56b,
+    hash: 0xab973b460263f6bb,
 });
 
 #[cfg(feature = "nl")]
@@ -2013,14 +2013,14 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__NL: crate::Table = crate::Table:
 
 #[cfg(feature = "pl")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13022765, 156206);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13022801, 156083);
 #[cfg(feature = "pl")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.text"));
 #[cfg(feature = "pl")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL.columns"));
 // @generated from datasets/common/organization/company_name_word_PL.csv
-// rows = 3300, total_weight = 100.0002, hash = 5b8a057a6d471273
+// rows = 3300, total_weight = 100.0002, hash = 61fcf3f10d8541c9
 #[cfg(feature = "pl")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -2034,19 +2034,19 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL: crate::Table = crate::Table:
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__PL_COLUMNS, 52804, 26400),
     decimals: 6,
     total_weight: 100000200,
-    hash: 0x5b8a057a6d471273,
+    hash: 0x61fcf3f10d8541c9,
 });
 
 #[cfg(feature = "se")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13178971, 148024);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13178884, 147988);
 #[cfg(feature = "se")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.text"));
 #[cfg(feature = "se")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE.columns"));
 // @generated from datasets/common/organization/company_name_word_SE.csv
-// rows = 3300, total_weight = 100.0002, hash = dfafbeb8514ba48b
+// rows = 3300, total_weight = 100.0002, hash = 87103a980b09dd12
 #[cfg(feature = "se")]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table::from_parts(crate::__private::TableParts {
     key: "common/organization/company_name_word",
@@ -2060,11 +2060,11 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE: crate::Table = crate::Table:
     weights: crate::__private::byte_span(T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__SE_COLUMNS, 52804, 26400),
     decimals: 6,
     total_weight: 100000200,
-    hash: 0xdfafbeb8514ba48b,
+    hash: 0x87103a980b09dd12,
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13326995, 131405);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13326872, 131405);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.text"));
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US.columns"));
@@ -2087,7 +2087,7 @@ static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__US: crate::Table = crate::Table:
 
 #[cfg(feature = "vn")]
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13458400, 193039);
+static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13458277, 193039);
 #[cfg(feature = "vn")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_COMPANY_NAME_WORD__VN.text"));
@@ -2186,7 +2186,7 @@ static T_COMMON_ORGANIZATION_DEPARTMENT__VN: crate::Table = crate::Table::from_p
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13651439, 19128);
+static T_COMMON_ORGANIZATION_JOB_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13651316, 19128);
 #[cfg(not(feature = "shared-table-text"))]
 static T_COMMON_ORGANIZATION_JOB_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_JOB.text"));
 static T_COMMON_ORGANIZATION_JOB_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_COMMON_ORGANIZATION_JOB.columns"));
@@ -6203,7 +6203,7 @@ static T_FINANCE_ACCOUNT_TYPE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13670567, 195493);
+static T_FINANCE_BANK__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13670444, 195493);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_FINANCE_BANK__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_FINANCE_BANK__DE.text"));
@@ -7220,7 +7220,7 @@ static T_HEALTHCARE_ICD10CM__DE: crate::Table = crate::Table::from_parts(crate::
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13866060, 237905);
+static T_HEALTHCARE_ICD10CM__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 13865937, 237905);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_ICD10CM__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ICD10CM__US.text"));
 static T_HEALTHCARE_ICD10CM__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_ICD10CM__US.columns"));
@@ -7364,7 +7364,7 @@ static T_HEALTHCARE_MEDICAL_SCHOOL__DE: crate::Table = crate::Table::from_parts(
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14103965, 1601);
+static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14103842, 1601);
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.text"));
 static T_HEALTHCARE_MEDICAL_SCHOOL__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_MEDICAL_SCHOOL__US.columns"));
@@ -7461,7 +7461,7 @@ static T_HEALTHCARE_MEDICATION__US: crate::Table = crate::Table::from_parts(crat
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14105566, 1775);
+static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14105443, 1775);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_PROCEDURE__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_PROCEDURE__DE.text"));
@@ -7509,7 +7509,7 @@ static T_HEALTHCARE_PROCEDURE__US: crate::Table = crate::Table::from_parts(crate
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14107341, 2195);
+static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14107218, 2195);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_HEALTHCARE_SPECIALTY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_HEALTHCARE_SPECIALTY__DE.text"));
@@ -7608,7 +7608,7 @@ static T_INSURANCE_COMPANY__DE: crate::Table = crate::Table::from_parts(crate::_
 });
 
 #[cfg(feature = "shared-table-text")]
-static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14109536, 510);
+static T_INSURANCE_COMPANY__US_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14109413, 510);
 #[cfg(not(feature = "shared-table-text"))]
 static T_INSURANCE_COMPANY__US_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COMPANY__US.text"));
 static T_INSURANCE_COMPANY__US_COLUMNS: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_INSURANCE_COMPANY__US.columns"));
@@ -7823,7 +7823,7 @@ static T_INSURANCE_PRODUCT__US: crate::Table = crate::Table::from_parts(crate::_
 
 #[cfg(feature = "de")]
 #[cfg(feature = "shared-table-text")]
-static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14110046, 1941);
+static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = crate::__private::text_span(TABLE_TEXT, 14109923, 1941);
 #[cfg(feature = "de")]
 #[cfg(not(feature = "shared-table-text"))]
 static T_PUBLIC_SECTOR_AGENCY__DE_TEXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/baked", "/T_PUBLIC_SECTOR_AGENCY__DE.text"));
