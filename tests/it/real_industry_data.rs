@@ -468,10 +468,12 @@ fn conditions_follow_the_reference_by_age_band_and_sex(
     bands.sort_unstable();
     bands.dedup();
     for (min_age, max_age) in bands {
-        let service =
-            PatientService::with_config(country, HealthcareConfig::default().ages(min_age, max_age))
-                .unwrap()
-                .seed(seed);
+        let service = PatientService::with_config(
+            country,
+            HealthcareConfig::default().ages(min_age, max_age),
+        )
+        .unwrap()
+        .seed(seed);
         // Patients per sex, and with each condition per (condition, sex).
         let mut people: HashMap<&str, u64> = HashMap::new();
         let mut with: HashMap<(String, &str), u64> = HashMap::new();
