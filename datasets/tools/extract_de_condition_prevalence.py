@@ -33,6 +33,13 @@ from it and stops if they differ. The RKI does not report hypertension for women
 1,217 respondents; 2012 and 2022 were both telephone surveys). The 2022 figure for men 18-29 is
 flagged uncertain by the RKI (260 respondents).
 
+Angststörung comes from the same file's indicator 2040301 "Angststörungen: Administrative
+Prävalenz" (share of adults with statutory health insurance who had an anxiety-disorder
+diagnosis, ICD-10 F40-F41, in the physicians' billing data of the year), its latest year 2024, by
+sex and the ten-year bands 18-29 ... 70-79, 80+. These are counts of all insured, not a sample:
+the file gives the cases (`Fälle`) and no `Stichprobe`; they are transcribed in GBE_ADMIN_ROWS and
+checked like the others.
+
 Children and adolescents are not surveyed by GEDA: below 18 the generator applies its rule for
 ages under the first band (a quarter of that band's figure), which is illustrative.
 
@@ -76,9 +83,10 @@ SEXES = {"Frauen": "female", "Männer": "male"}
 GBE_FILE = SRC.parent / "GBE_Indikatoren_nichtuebertragbarer_Erkrankungen.tsv"
 GBE_SOURCE = ("Robert Koch-Institut, GBE indicator file (doi 10.5281/zenodo.13736663, CC BY 4.0): "
               "2060202 hypertension ever diagnosed, GEDA 2022 (women 18-29: GEDA 2012); "
-              "2060203 lipid disorders, 2025; not age-standardised")
+              "2060203 lipid disorders, 2025; 2040301 anxiety disorders, administrative prevalence "
+              "among the statutorily insured, 2024; not age-standardised")
 # GBE indicator -> condition name of healthcare/condition_DE
-GBE_INDICATORS = {"2060202": "Bluthochdruck", "2060203": "Hyperlipidämie"}
+GBE_INDICATORS = {"2060202": "Bluthochdruck", "2060203": "Hyperlipidämie", "2040301": "Angststörung"}
 # (indicator, year, Geschlecht_Name, Alter_ID, Wert in %, Stichprobe), transcribed from the file.
 GBE_ROWS = [
     ("2060202", "2012", "Weiblich", "18-29", 5.0, 1217),
@@ -102,7 +110,25 @@ GBE_ROWS = [
     ("2060203", "2025", "Männlich", "65-79", 39.9, 3581),
     ("2060203", "2025", "Männlich", "80+", 37.4, 1443),
 ]
-GBE_AGES = {"18-29": (18, 29), "30-44": (30, 44), "45-64": (45, 64), "65-79": (65, 79), "80+": (80, 120)}
+# (indicator, year, Geschlecht_Name, Alter_ID, Wert in %, Fälle): administrative prevalence, all insured.
+GBE_ADMIN_ROWS = [
+    ("2040301", "2024", "Weiblich", "18-29", 8.92, 437454),
+    ("2040301", "2024", "Weiblich", "30-39", 9.07, 458071),
+    ("2040301", "2024", "Weiblich", "40-49", 10.12, 479783),
+    ("2040301", "2024", "Weiblich", "50-59", 11.48, 620086),
+    ("2040301", "2024", "Weiblich", "60-69", 11.72, 638817),
+    ("2040301", "2024", "Weiblich", "70-79", 10.47, 388364),
+    ("2040301", "2024", "Weiblich", "80+", 9.25, 346981),
+    ("2040301", "2024", "Männlich", "18-29", 4.4, 204927),
+    ("2040301", "2024", "Männlich", "30-39", 5.24, 238628),
+    ("2040301", "2024", "Männlich", "40-49", 5.81, 239980),
+    ("2040301", "2024", "Männlich", "50-59", 6.58, 306053),
+    ("2040301", "2024", "Männlich", "60-69", 6.56, 305988),
+    ("2040301", "2024", "Männlich", "70-79", 5.35, 152427),
+    ("2040301", "2024", "Männlich", "80+", 4.72, 104771),
+]
+GBE_AGES = {"18-29": (18, 29), "30-44": (30, 44), "45-64": (45, 64), "65-79": (65, 79), "80+": (80, 120),
+            "30-39": (30, 39), "40-49": (40, 49), "50-59": (50, 59), "60-69": (60, 69), "70-79": (70, 79)}
 GBE_SEXES = {"Weiblich": "female", "Männlich": "male"}
 
 
@@ -112,13 +138,17 @@ def check_gbe_rows() -> None:
         print(f"note: {GBE_FILE} not present; using the transcribed GBE rows")
         return
     wanted = {(i, y, g, a): (v, n) for i, y, g, a, v, n in GBE_ROWS}
+    wanted |= {(i, y, g, a): (v, ("cases", n)) for i, y, g, a, v, n in GBE_ADMIN_ROWS}
     seen = {}
     with GBE_FILE.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             key = (r["Indikator_ID"], r["Zeitraum_Name"], r["Geschlecht_Name"], r["Alter_ID"])
-            if (key in wanted and r["Region_ID"] == "00" and r["Bildung_Casmin_ID"] == "0"
-                    and r["Standardisierung_Name"] == "beobachtet"):
+            if key not in wanted or r["Region_ID"] != "00" or r["Standardisierung_Name"] != "beobachtet":
+                continue
+            if r["Bildung_Casmin_ID"] == "0":  # survey indicator, all education groups
                 seen[key] = (float(r["Wert"]), int(r["Stichprobe"]))
+            elif r["Bildung_Casmin_ID"] == "NA" and r["GISD_ID"] == "0":  # billing data, all regions' deprivation
+                seen[key] = (float(r["Wert"]), ("cases", int(r["Fälle"])))
     for key, value in wanted.items():
         if seen.get(key) != value:
             raise SystemExit(f"GBE row {key}: file has {seen.get(key)}, transcribed {value}")
@@ -128,6 +158,9 @@ def gbe_rows() -> list[tuple[str, int, int, str, float, str, int]]:
     """(condition, age_min, age_max, sex, prevalence, cases (unknown), respondents)."""
     check_gbe_rows()
     out = []
+    for indicator, _year, sex, age, percent, cases in GBE_ADMIN_ROWS:
+        lo, hi = GBE_AGES[age]
+        out.append((GBE_INDICATORS[indicator], lo, hi, GBE_SEXES[sex], round(percent / 100, 5), cases, "NA"))
     for indicator, _year, sex, age, percent, respondents in GBE_ROWS:
         lo, hi = GBE_AGES[age]
         out.append((GBE_INDICATORS[indicator], lo, hi, GBE_SEXES[sex], round(percent / 100, 5), "NA",
@@ -165,12 +198,12 @@ def main() -> None:
     rows = sorted(geda_rows() + gbe_rows(), key=lambda row: (row[0], row[1], row[3]))
     table = [[c, lo, hi, sex, p, p] for c, lo, hi, sex, p, _, _ in rows]
     write_table("healthcare/condition_prevalence_DE.csv", [
-        f"Source: {SOURCE}; Bluthochdruck and Hyperlipidämie: {GBE_SOURCE}",
+        f"Source: {SOURCE}; Bluthochdruck, Hyperlipidämie and Angststörung: {GBE_SOURCE}",
         "prevalence = fraction of people in the age band (and sex) with the condition; weight = prevalence; per band either one 'all' row or male+female rows"],
         ["condition", "age_min", "age_max", "sex", "prevalence", "weight"], table)
     lines = [f"# {SOURCE}",
-             f"# Bluthochdruck and Hyperlipidämie: {GBE_SOURCE}",
-             "# cases and respondents are the survey's unweighted counts (cases NA where the RKI gives none); prevalence is the RKI's weighted share",
+             f"# Bluthochdruck, Hyperlipidämie and Angststörung: {GBE_SOURCE}",
+             "# cases and respondents are the survey's unweighted counts (cases NA where the RKI gives none); prevalence is the RKI's weighted share; Angststörung: cases are the insured with the diagnosis (billing data of all statutorily insured, respondents NA)",
              "# written by datasets/tools/extract_de_condition_prevalence.py",
              "condition,age_min,age_max,sex,prevalence,cases,respondents"]
     lines += [f"{c},{lo},{hi},{sex},{p},{n},{m}" for c, lo, hi, sex, p, n, m in rows]

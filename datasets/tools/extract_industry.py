@@ -101,8 +101,7 @@ def healthcare():
         rows = []
         for key, t in C.CONDITIONS.items():
             name, cat, age_min, code, w = t[i], t[2], t[3], t[4 + i], t[6 + i]
-            if cc == "DE":
-                age_min = C.AGE_MIN_DE.get(key, age_min)
+            age_min = (C.AGE_MIN_DE if cc == "DE" else C.AGE_MIN_US).get(key, age_min)
             if cc == "US":
                 assert code in leaves or code.replace(".", "") in allcodes, code
             rows.append([name, code, cat, age_min, w])
@@ -113,17 +112,8 @@ def healthcare():
             f"weight = approx. prevalence in %: real for {real} (CDC/NCHS, RKI; see SOURCES.md); other rows illustrative"],
             ["condition", "icd10_code", "category", "age_min", "weight"], rows)
 
+        # condition_prevalence_US: extract_us_condition_prevalence.py (published rows + NHANES 2017-2018);
         # condition_prevalence_DE: extract_de_condition_prevalence.py (RKI GEDA 2019/2020 file)
-        if cc == "US":
-            prow = sorted(([C.CONDITIONS[key][i], lo, hi, sex, prev, prev]
-                           for key, lo, hi, sex, prev, _src in C.PREVALENCE[cc]),
-                          key=lambda r: (r[0], r[1], r[3]))
-            srcs = ("CDC/NCHS (NCHS Data Briefs 364 and 508, National Diabetes Statistics Report, NHIS 2021 asthma, NHANES 2017-March 2020 childhood obesity 19.7 % of 2-19-year-olds), public domain; "
-                    "youth type 2 diabetes 0.67 per 1,000 aged 10-19 in 2017 (SEARCH for Diabetes in Youth, Lawrence et al., JAMA 2021;326(8):717-727)")
-            write_table(f"healthcare/condition_prevalence_{cc}.csv", [
-                f"Source: {srcs}",
-                "prevalence = fraction of people in the age band (and sex) with the condition; weight = prevalence; per band either one 'all' row or male+female rows"],
-                ["condition", "age_min", "age_max", "sex", "prevalence", "weight"], prow)
 
         # ---- medications
         meds = {r[0]: r for r in dm_rows(f"healthcare/medical/medications_{cc}.csv")}

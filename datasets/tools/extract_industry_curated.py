@@ -98,9 +98,13 @@ CONDITIONS_REAL = {
 # (coronary heart disease, stroke, COPD and lipid disorders are reported from 18 on); type 2 diabetes is not given
 # to children (the 10-17 share of the US row has no German figure here).
 AGE_MIN_DE = {"cad": 18, "stroke": 18, "copd": 18, "t2d": 18, "hyperlipidemia": 18}
+# US age_min where it differs: the NHANES 2017-2018 bands of extract_us_condition_prevalence.py
+# start at 20 (the medical-conditions questions are asked from 20 on).
+AGE_MIN_US = {"cad": 20, "stroke": 20, "copd": 20, "heart_failure": 20, "gout": 20}
 
 # condition_prevalence rows: (condition key, age_min, age_max, sex, prevalence fraction, source)
-# (US only: condition_prevalence_DE is written by extract_de_condition_prevalence.py from the RKI file)
+# (US only, written with the NHANES rows by extract_us_condition_prevalence.py; condition_prevalence_DE
+# is written by extract_de_condition_prevalence.py from the RKI file)
 # Per (condition, age band) either one `all` row or a `male` + `female` pair, never both.
 PREVALENCE = {
     "US": [

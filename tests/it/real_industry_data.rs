@@ -462,8 +462,31 @@ fn tolerance_over(expected: f64, n: u64) -> f64 {
 
 #[test]
 fn german_conditions_follow_the_rki_survey_by_age_band_and_sex() {
+    conditions_follow_the_reference_by_age_band_and_sex(
+        "DE",
+        include_str!("reference/condition_prevalence_de.csv"),
+        29,
+    );
+}
+
+#[test]
+fn us_conditions_follow_nhanes_by_age_band_and_sex() {
+    conditions_follow_the_reference_by_age_band_and_sex(
+        "US",
+        include_str!("reference/condition_prevalence_us_nhanes.csv"),
+        31,
+    );
+}
+
+/// Generated patients of `country`, band by band, carry each condition of the reference file
+/// (`condition,age_min,age_max,sex,prevalence,cases,respondents`) at its share per sex.
+fn conditions_follow_the_reference_by_age_band_and_sex(
+    country: &str,
+    reference_text: &'static str,
+    seed: u64,
+) {
     use datamimic::domain::common::Gender;
-    let rows = reference(include_str!("reference/condition_prevalence_de.csv"));
+    let rows = reference(reference_text);
     assert_eq!(
         rows[0],
         [
@@ -483,10 +506,12 @@ fn german_conditions_follow_the_rki_survey_by_age_band_and_sex() {
     bands.sort_unstable();
     bands.dedup();
     for (min_age, max_age) in bands {
-        let service =
-            PatientService::with_config("DE", HealthcareConfig::default().ages(min_age, max_age))
-                .unwrap()
-                .seed(29);
+        let service = PatientService::with_config(
+            country,
+            HealthcareConfig::default().ages(min_age, max_age),
+        )
+        .unwrap()
+        .seed(seed);
         // Patients per sex, and with each condition per (condition, sex).
         let mut people: HashMap<&str, u64> = HashMap::new();
         let mut with: HashMap<(String, &str), u64> = HashMap::new();
@@ -513,7 +538,7 @@ fn german_conditions_follow_the_rki_survey_by_age_band_and_sex() {
             let seen = count as f64 / n as f64;
             assert!(
                 (seen - expected).abs() <= tolerance_over(expected, n),
-                "{condition} {sex} {min_age}-{max_age}: generated {seen:.4} of {n}, published {expected:.4}"
+                "{country} {condition} {sex} {min_age}-{max_age}: generated {seen:.4} of {n}, published {expected:.4}"
             );
         }
     }
