@@ -3,9 +3,9 @@
 //! `core::fmt` for every field. Years outside 0..=9999 and leap seconds, which chrono writes
 //! differently and records never hold, are left to chrono.
 
-use chrono::{Datelike, NaiveDate};
 #[cfg(feature = "industry-domain")]
 use chrono::{DateTime, Timelike, Utc};
+use chrono::{Datelike, NaiveDate};
 
 #[cfg(feature = "industry-domain")]
 use super::assembled_text::push_padded;
