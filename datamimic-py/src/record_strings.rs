@@ -3,7 +3,7 @@
 //! string of a record is looked up among the last few the record made. Strings are immutable,
 //! so sharing one changes no value a caller can see.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -40,18 +40,22 @@ impl Key {
 
 /// The latest strings of the record being converted, round a ring.
 pub(crate) struct RecordStrings<'py> {
-    keys: Cell<[Key; RECENT]>,
-    strings: RefCell<[Option<Bound<'py, PyString>>; RECENT]>,
+    ring: RefCell<Ring<'py>>,
+}
+
+/// The ring itself, read and written in place: one borrow per lookup, no copy of the keys.
+#[derive(Default)]
+struct Ring<'py> {
+    keys: [Key; RECENT],
+    strings: [Option<Bound<'py, PyString>>; RECENT],
     /// Where the next string goes.
-    next: Cell<usize>,
+    next: usize,
 }
 
 impl<'py> RecordStrings<'py> {
     pub(crate) fn new() -> RecordStrings<'py> {
         RecordStrings {
-            keys: Cell::default(),
-            strings: RefCell::default(),
-            next: Cell::new(0),
+            ring: RefCell::default(),
         }
     }
 
@@ -62,29 +66,28 @@ impl<'py> RecordStrings<'py> {
             return crate::ffi_fast::ascii_string(py, text);
         }
         let key = Key::of(text);
-        let mut keys = self.keys.get();
-        if let Some(at) = keys.iter().position(|k| *k == key)
-            && let Some(same) = self.same(at, text)
+        // Making a string allocates no object the garbage collector tracks, so no finalizer
+        // reaches this ring while it is borrowed; busy only if one ever did: not shared then.
+        let Ok(mut ring) = self.ring.try_borrow_mut() else {
+            return crate::ffi_fast::ascii_string(py, text);
+        };
+        if let Some(at) = ring.keys.iter().position(|k| *k == key)
+            && let Some(same) = same(ring.strings[at].as_ref(), text)
         {
             return same;
         }
         let string = crate::ffi_fast::ascii_string(py, text);
-        let at = self.next.get();
-        if let Ok(mut strings) = self.strings.try_borrow_mut() {
-            strings[at] = Some(string.clone());
-            keys[at] = key;
-            self.keys.set(keys);
-            self.next.set((at + 1) % RECENT);
-        }
+        let at = ring.next;
+        ring.strings[at] = Some(string.clone());
+        ring.keys[at] = key;
+        ring.next = (at + 1) % RECENT;
         string
     }
+}
 
-    /// The string at `at` when its text is `text`. Only ASCII text is compared: reading a
-    /// Python string's bytes is free for ASCII, where other text would need a UTF-8 copy made
-    /// for the comparison.
-    fn same(&self, at: usize, text: &str) -> Option<Bound<'py, PyString>> {
-        let strings = self.strings.try_borrow().ok()?;
-        let found = strings[at].as_ref()?;
-        (text.is_ascii() && found.to_str().ok()? == text).then(|| found.clone())
-    }
+/// `found` when its text is `text`. Only ASCII text is compared: reading a Python string's
+/// bytes is free for ASCII, where other text would need a UTF-8 copy made for the comparison.
+fn same<'py>(found: Option<&Bound<'py, PyString>>, text: &str) -> Option<Bound<'py, PyString>> {
+    let found = found?;
+    (text.is_ascii() && found.to_str().ok()? == text).then(|| found.clone())
 }

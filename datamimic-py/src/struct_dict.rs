@@ -86,8 +86,34 @@ impl<'py> StructDict<'py> {
         })
     }
 
-    /// Sets field `key` to `value`.
+    /// Sets field `key` to `value`. The common case, the next field of the template, is
+    /// inlined into each field's serializer; the rest is out of line.
+    #[inline]
     pub(crate) fn field(
+        &mut self,
+        py: Python<'py>,
+        strings: &Strings,
+        key: &'static str,
+        value: Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        if let Fill::Copy { template, set } = &mut self.fill
+            && let Some(field) = template.fields.get(*set)
+            && (field.at, field.len) == (key.as_ptr() as usize, key.len())
+        {
+            *set += 1;
+            if value.is(&field.value) {
+                return Ok(());
+            }
+            return self.dict.set_item(&field.name, value);
+        }
+        self.other_field(py, strings, key, value)
+    }
+
+    /// [`StructDict::field`] for a first record, a record that departs from its template, or
+    /// one filled key by key.
+    #[cold]
+    #[inline(never)]
+    fn other_field(
         &mut self,
         py: Python<'py>,
         strings: &Strings,
@@ -96,18 +122,7 @@ impl<'py> StructDict<'py> {
     ) -> PyResult<()> {
         let (at, len) = (key.as_ptr() as usize, key.len());
         match &mut self.fill {
-            Fill::Copy { template, set } => {
-                if let Some(field) = template.fields.get(*set)
-                    && (field.at, field.len) == (at, len)
-                {
-                    if !value.is(&field.value) {
-                        self.dict.set_item(&field.name, value)?;
-                    }
-                    *set += 1;
-                    return Ok(());
-                }
-                self.depart(py)?;
-            }
+            Fill::Copy { .. } => self.depart(py)?,
             Fill::Learn(fields) => {
                 let name = strings.name(py, key);
                 let plain = value.is_none()

@@ -31,9 +31,6 @@ pub(crate) fn serialize_assembled<S: serde::Serializer>(
 }
 
 /// Appends `value` (below 100) as two digits, with a leading zero.
-// For `iso_date`, which only the industry domains use.
-#[cfg(feature = "industry-domain")]
-#[cfg_attr(not(feature = "all-domains"), allow(dead_code))]
 #[inline]
 pub(crate) fn push_two_digits(text: &mut String, value: u32) {
     debug_assert!(value < 100);

@@ -3,9 +3,23 @@
 //! `core::fmt` for every field. Years outside 0..=9999 and leap seconds, which chrono writes
 //! differently and records never hold, are left to chrono.
 
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+#[cfg(feature = "industry-domain")]
+use chrono::{DateTime, Timelike, Utc};
+use chrono::{Datelike, NaiveDate};
 
-use super::assembled_text::{push_padded, push_two_digits, serialize_assembled};
+#[cfg(feature = "industry-domain")]
+use super::assembled_text::push_padded;
+use super::assembled_text::{push_two_digits, serialize_assembled};
+
+/// A date serialized by [`date`]: for records whose `Serialize` is written out (a person's
+/// birthdate), where `serialize_with` is not at hand.
+pub(crate) struct IsoDate<'a>(pub(crate) &'a NaiveDate);
+
+impl serde::Serialize for IsoDate<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        date(self.0, serializer)
+    }
+}
 
 /// Serializes `date` as chrono does: `YYYY-MM-DD`.
 pub(crate) fn date<S: serde::Serializer>(
@@ -22,6 +36,8 @@ pub(crate) fn date<S: serde::Serializer>(
     )
 }
 
+#[cfg(feature = "industry-domain")]
+#[cfg_attr(not(feature = "all-domains"), allow(dead_code))]
 /// Serializes `time` as chrono does (RFC 3339 with `Z`, and as many fraction digits as the
 /// nanoseconds need: none, 3, 6 or 9).
 pub(crate) fn date_time<S: serde::Serializer>(
@@ -72,7 +88,7 @@ fn push_date(text: &mut String, date: NaiveDate) {
     push_two_digits(text, date.day());
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "industry-domain"))]
 mod tests {
     use chrono::{Days, Duration, NaiveDateTime};
 
@@ -95,6 +111,10 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&Fast { date, time }).unwrap(),
             serde_json::to_string(&Chrono { date, time }).unwrap(),
+        );
+        assert_eq!(
+            serde_json::to_string(&super::IsoDate(&date)).unwrap(),
+            serde_json::to_string(&date).unwrap(),
         );
     }
 

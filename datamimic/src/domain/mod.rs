@@ -18,8 +18,6 @@ mod service;
 
 // Writing values as text cheaply: from their parts, and dates as chrono writes them.
 mod assembled_text;
-#[cfg(feature = "industry-domain")]
-#[cfg_attr(not(feature = "all-domains"), allow(dead_code))]
 mod iso_date;
 mod text_parts;
 

@@ -9,15 +9,18 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 use super::{Address, City, Company, Country, Gender, Person};
+use crate::domain::iso_date::IsoDate;
 
-/// `impl Serialize for $record`: a struct named like the type, with `$field`s in order.
+/// `impl Serialize for $record`: a struct named like the type, with `$field`s in order; a
+/// field given `as $wrap` is serialized through `$wrap(&value)` (a date as `IsoDate`, which
+/// writes what chrono writes without its trip through `core::fmt`).
 macro_rules! serialize_fields {
-    ($record:ident { $($field:ident),* $(,)? }) => {
+    ($record:ident { $($field:ident $(as $wrap:ident)?),* $(,)? }) => {
         impl Serialize for $record {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let fields = [$(stringify!($field)),*].len();
                 let mut record = serializer.serialize_struct(stringify!($record), fields)?;
-                $(record.serialize_field(stringify!($field), &self.$field)?;)*
+                $(record.serialize_field(stringify!($field), &$($wrap)?(&self.$field))?;)*
                 record.end()
             }
         }
@@ -25,7 +28,7 @@ macro_rules! serialize_fields {
 }
 
 serialize_fields!(Person {
-    birthdate,
+    birthdate as IsoDate,
     given_name,
     family_name,
     full_name,
