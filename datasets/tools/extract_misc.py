@@ -138,11 +138,17 @@ def expand(pattern: str, k: int) -> set[str]:
 
 
 MOBILE_LEN = {"DE": 3, "GB": 4, "FR": 1, "ES": 2, "IT": 3, "NL": 2, "AT": 3, "CH": 2, "PL": 2, "SE": 2, "VN": 2}
+# Countries whose mobile prefixes extract_mobile_operator_share.py weighs by operator share: it
+# writes their files (and checks this set against its own), so this script leaves them alone and
+# the scripts can run in any order.
+OPERATOR_SHARE_COUNTRIES = {"AT", "DE", "VN"}
 
 
 def mobile_prefixes():
     pn = phonenumbers()
     for cc, L in sorted(MOBILE_LEN.items()):
+        if cc in OPERATOR_SHARE_COUNTRIES:
+            continue
         md = pn.PhoneMetadata.metadata_for_region(cc)
         pat = md.mobile.national_number_pattern
         ext = expand(pat, L + 2)

@@ -8,7 +8,7 @@ of the operator's allocated number space (libphonenumber's mobile pattern, as ex
 expands it). Prefixes whose operator is not sourced, or whose operator has no published share
 (MVNOs, unused ranges), are left out and named in the file's header.
 
-Rerun after extract_misc.py: `python3 datasets/tools/extract_mobile_operator_share.py`
+Run with `python3 datasets/tools/extract_mobile_operator_share.py` (extract_misc.py skips these countries)
 (reads the phonenumbers wheel in $DM_SRC).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from _lib import DATASETS, write_value_weight
-from extract_misc import MOBILE_LEN, expand, phonenumbers
+from extract_misc import MOBILE_LEN, OPERATOR_SHARE_COUNTRIES, expand, phonenumbers
 
 # country -> (share source, {operator: subscribers or share}, allocation source,
 #             {national prefix: operator})
@@ -75,6 +75,7 @@ def structural(cc: str) -> Counter:
 
 
 def main() -> None:
+    assert set(OPERATORS) == OPERATOR_SHARE_COUNTRIES, "extract_misc.OPERATOR_SHARE_COUNTRIES must name OPERATORS' countries"
     reference = []
     for cc, (share_source, shares, plan_source, operator_of) in sorted(OPERATORS.items()):
         space = structural(cc)
