@@ -230,7 +230,9 @@ def healthcare():
         ["name", "cpt_code", "category", "duration_minutes", "cost", "weight"], rows)
     rows = sorted(([n, c, cat, d, k, 1] for c, n, cat, d, k in C.OPS_DE), key=lambda r: r[1])
     write_table("healthcare/procedure_DE.csv", [
-        "Source: OPS (BfArM) 4-character codes of common procedures, short German names (not official OPS wording; codes to be verified against OPS 2026)",
+        "Source: OPS (BfArM) 4-character codes of common procedures, short German names (not official OPS wording); "
+        "21 codes checked against published hospital quality reports (Deutsches Krankenhausverzeichnis OPS lists) and "
+        "BfArM OPS 2025 pages, 9 (1-444 5-144 5-470 5-511 5-530 5-794 5-893 8-837 8-910) from the OPS as recalled",
         "cpt_code holds the OPS code; duration_minutes, cost (EUR) and weights illustrative"],
         ["name", "cpt_code", "category", "duration_minutes", "cost", "weight"], rows)
 
