@@ -168,6 +168,16 @@ def write_decade_reference(path: Path, source: str, share: str, script: str, row
     print(f"tests/reference/{path.name}: {len(rows)} rows")
 
 
+def write_prevalence_reference(path: Path, comments: list[str], rows) -> None:
+    """Writes a test reference of prevalence by condition, age band and sex
+    (tests/it/reference/): `comments` as `#` lines, then one line per
+    (condition, age_min, age_max, sex, prevalence, cases, respondents)."""
+    lines = [f"# {c}" for c in comments] + ["condition,age_min,age_max,sex,prevalence,cases,respondents"]
+    lines += [",".join(f"{x}" for x in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+    print(f"tests/it/reference/{path.name}: {len(rows)} rows")
+
+
 def write_value_weight(rel: str, comments: list[str], items, sort: str = "weight") -> None:
     """items: iterable of (value, weight). Values are cleaned and merged (weights summed).
     sort='weight': by weight desc then value; 'value': by value."""

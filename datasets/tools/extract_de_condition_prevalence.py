@@ -51,7 +51,7 @@ import csv
 import os
 from pathlib import Path
 
-from _lib import write_table
+from _lib import write_prevalence_reference, write_table
 
 SRC = Path(os.environ.get("DM_SRC", "/tmp/dmsrc")) / "rki" / "geda_2019_2020_ehis.csv"
 REFERENCE = Path(__file__).resolve().parents[2] / "tests" / "it" / "reference" / "condition_prevalence_de.csv"
@@ -201,14 +201,11 @@ def main() -> None:
         f"Source: {SOURCE}; Bluthochdruck, Hyperlipidämie and Angststörung: {GBE_SOURCE}",
         "prevalence = fraction of people in the age band (and sex) with the condition; weight = prevalence; per band either one 'all' row or male+female rows"],
         ["condition", "age_min", "age_max", "sex", "prevalence", "weight"], table)
-    lines = [f"# {SOURCE}",
-             f"# Bluthochdruck, Hyperlipidämie and Angststörung: {GBE_SOURCE}",
-             "# cases and respondents are the survey's unweighted counts (cases NA where the RKI gives none); prevalence is the RKI's weighted share; Angststörung: cases are the insured with the diagnosis (billing data of all statutorily insured, respondents NA)",
-             "# written by datasets/tools/extract_de_condition_prevalence.py",
-             "condition,age_min,age_max,sex,prevalence,cases,respondents"]
-    lines += [f"{c},{lo},{hi},{sex},{p},{n},{m}" for c, lo, hi, sex, p, n, m in rows]
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"healthcare/condition_prevalence_DE.csv: {len(table)} rows; tests/it/reference/{REFERENCE.name}: {len(rows)} rows")
+    write_prevalence_reference(REFERENCE, [
+        SOURCE,
+        f"Bluthochdruck, Hyperlipidämie and Angststörung: {GBE_SOURCE}",
+        "cases and respondents are the survey's unweighted counts (cases NA where the RKI gives none); prevalence is the RKI's weighted share; Angststörung: cases are the insured with the diagnosis (billing data of all statutorily insured, respondents NA)",
+        "written by datasets/tools/extract_de_condition_prevalence.py"], rows)
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ import os
 import sys
 from pathlib import Path
 
-from _lib import write_table
+from _lib import write_prevalence_reference, write_table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import extract_industry_curated as C  # noqa: E402
@@ -218,14 +218,11 @@ def main() -> None:
         f"Heart Failure, Hyperlipidemia, Stroke by sex: {NHANES} (datasets/tools/extract_us_condition_prevalence.py)",
         "prevalence = fraction of people in the age band (and sex) with the condition; weight = prevalence; per band either one 'all' row or male+female rows"],
         ["condition", "age_min", "age_max", "sex", "prevalence", "weight"], table)
-    lines = [f"# {NHANES}",
-             "# GitHub Vakiti/Usefulness-of-CDC-data-for-disease-risk-prediction commit 5d80a72 (CSV conversions of the .XPT files)",
-             "# cases and respondents are unweighted counts; prevalence is the weighted share (WTINT2YR; Depression and Anemia WTMEC2YR)",
-             "# definitions in datasets/tools/extract_us_condition_prevalence.py, which writes this file",
-             "condition,age_min,age_max,sex,prevalence,cases,respondents"]
-    lines += [f"{c},{lo},{hi},{sex},{p},{n},{m}" for c, lo, hi, sex, p, n, m in derived]
-    REFERENCE.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-    print(f"healthcare/condition_prevalence_US.csv: {len(table)} rows; tests/it/reference/{REFERENCE.name}: {len(derived)} rows")
+    write_prevalence_reference(REFERENCE, [
+        NHANES,
+        "GitHub Vakiti/Usefulness-of-CDC-data-for-disease-risk-prediction commit 5d80a72 (CSV conversions of the .XPT files)",
+        "cases and respondents are unweighted counts; prevalence is the weighted share (WTINT2YR; Depression and Anemia WTMEC2YR)",
+        "definitions in datasets/tools/extract_us_condition_prevalence.py, which writes this file"], derived)
 
 
 if __name__ == "__main__":
