@@ -99,46 +99,37 @@ fn lorem_words_follow_their_english_frequency() {
     assert!(drawn["just"] > 0.015, "{}", drawn["just"]);
 }
 
-#[test]
-fn us_departments_follow_the_employment_of_their_occupations() {
-    let expected = reference(include_str!("reference/department_us.csv"));
+/// Draws `country`'s departments (seed `seed`) and checks every one against the reference
+/// `expected` of employment shares; returns the drawn shares.
+fn departments_follow(expected: &str, country: &str, seed: u64) -> HashMap<&'static str, f64> {
+    let expected = reference(expected);
     let table = tables::COMMON_ORGANIZATION_DEPARTMENT
-        .resolve_with("US", Strictness::Strict)
+        .resolve_with(country, Strictness::Strict)
         .unwrap();
     assert_eq!(
         expected.len(),
         table.len(),
         "every department is in the reference"
     );
-    let drawn = drawn_shares(table, 29);
+    let drawn = drawn_shares(table, seed);
     for (department, share) in &expected {
         let seen = drawn.get(department).copied().unwrap_or(0.0);
         assert!(
             (seen - share).abs() <= tolerance(*share),
-            "{department}: drawn {seen:.5}, employment share {share:.5}"
+            "{country} {department}: drawn {seen:.5}, employment share {share:.5}"
         );
     }
+    drawn
+}
+
+#[test]
+fn us_departments_follow_the_employment_of_their_occupations() {
+    departments_follow(include_str!("reference/department_us.csv"), "US", 29);
 }
 
 #[test]
 fn german_departments_follow_the_employees_of_their_occupation_groups() {
-    let expected = reference(include_str!("reference/department_de.csv"));
-    let table = tables::COMMON_ORGANIZATION_DEPARTMENT
-        .resolve_with("DE", Strictness::Strict)
-        .unwrap();
-    assert_eq!(
-        expected.len(),
-        table.len(),
-        "every department is in the reference"
-    );
-    let drawn = drawn_shares(table, 31);
-    for (department, share) in &expected {
-        let seen = drawn.get(department).copied().unwrap_or(0.0);
-        assert!(
-            (seen - share).abs() <= tolerance(*share),
-            "{department}: drawn {seen:.5}, employment share {share:.5}"
-        );
-    }
+    let drawn = departments_follow(include_str!("reference/department_de.csv"), "DE", 31);
     // Production leads, as it does among the employees (no longer 1 in 13).
     assert!(drawn["Fertigung"] > 0.25, "{}", drawn["Fertigung"]);
 }
