@@ -11,6 +11,12 @@ interpreter with `datamimic-ce` installed. Each implementation runs in its own p
 after the other. Wall time and the process's CPU time (all threads) are reported: on a shared
 machine the CPU time is the steadier figure.
 
+Two floors are timed in datamimic's process, the most any implementation that makes these
+Python objects could reach: `pickle.loads` of the very dicts `to_dict()` returned (CPython's
+own C loader rebuilding them, shared strings kept shared), and a list of as many ints as the
+batch has entities (the cheapest object CPython allocates). Each is reported as CE's time
+over the floor's.
+
 With `--callgrind`, each step also runs under `valgrind --tool=callgrind` (`PYTHONHASHSEED=0`)
 and the instructions per person are reported: the whole process (all threads, its exit
 included) with N persons less the same process with none, divided by N. These counts do not
@@ -47,6 +53,19 @@ if "batch" in steps:
 if "to_dict" in steps:
     rows, result["to_dict"] = timed(lambda: [p.to_dict() for p in people])
     assert len(rows) == count and all(r["given_name"] for r in rows)
+if "floor" in steps:
+    # What CPython itself needs, whoever makes the objects: the same dicts rebuilt from a
+    # pickle (its C loader, with the strings the records share kept shared), and as many
+    # plain ints as the batch has entities (the cheapest object it allocates).
+    import gc, pickle
+    blob = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+    del rows
+    gc.collect()
+    loaded, result["floor_dicts"] = timed(lambda: pickle.loads(blob))
+    assert len(loaded) == count
+    del loaded
+    gc.collect()
+    ints, result["floor_objects"] = timed(lambda: list(range(2**40, 2**40 + count)))
 if "arrow" in steps:
     import pyarrow
     arrow_service = PersonService(dataset="US", rng=Random(42))
@@ -56,7 +75,7 @@ print(json.dumps(result))
 """
 
 # What each implementation runs: CE has no Arrow output.
-STEPS = {"datamimic": ["batch", "to_dict", "arrow"], "ce": ["batch", "to_dict"]}
+STEPS = {"datamimic": ["batch", "to_dict", "floor", "arrow"], "ce": ["batch", "to_dict"]}
 
 
 def has_pyarrow(python: str) -> bool:
@@ -94,7 +113,7 @@ def main() -> None:
     parser.add_argument("--callgrind-count", type=int, default=20_000)
     parser.add_argument("--callgrind-ce-count", type=int, default=1_000)
     args = parser.parse_args()
-    ours_steps = STEPS["datamimic"] if has_pyarrow(sys.executable) else STEPS["ce"]
+    ours_steps = [s for s in STEPS["datamimic"] if s != "arrow" or has_pyarrow(sys.executable)]
     results = {"datamimic": measure(sys.executable, "datamimic", args.count, ours_steps)}
     if args.ce_python:
         results["datamimic-ce"] = measure(args.ce_python, "ce", args.count, STEPS["ce"])
@@ -107,6 +126,9 @@ def main() -> None:
             )
         if "arrow" in r:
             print(f"{name:13} generate_arrow  wall {r['arrow'][0]:8.3f} s  cpu {r['arrow'][1]:8.3f} s")
+        if "floor_dicts" in r:
+            print(f"{name:13} CPython floor: pickle.loads of the dicts  wall {r['floor_dicts'][0]:8.3f} s  cpu {r['floor_dicts'][1]:8.3f} s")
+            print(f"{name:13} CPython floor: {args.count:,} ints  wall {r['floor_objects'][0]:8.3f} s  cpu {r['floor_objects'][1]:8.3f} s")
     if "datamimic-ce" in results:
         ours, theirs = results["datamimic"], results["datamimic-ce"]
         for i, kind in enumerate(["wall", "cpu"]):
@@ -114,6 +136,9 @@ def main() -> None:
             print(f"ratio ({kind}) to_dict: {theirs['to_dict'][i] / ours['to_dict'][i]:,.1f}x")
             both = (theirs["batch"][i] + theirs["to_dict"][i]) / (ours["batch"][i] + ours["to_dict"][i])
             print(f"ratio ({kind}) generate_batch + to_dict: {both:,.1f}x")
+            # The most any producer of Python objects could reach: CE's time over CPython's own.
+            print(f"ratio ({kind}) CE generate_batch vs CPython's floor ({args.count:,} ints): {theirs['batch'][i] / ours['floor_objects'][i]:,.1f}x")
+            print(f"ratio ({kind}) CE generate_batch + to_dict vs CPython's floor (pickle.loads of the dicts): {(theirs['batch'][i] + theirs['to_dict'][i]) / ours['floor_dicts'][i]:,.1f}x")
             if "arrow" in ours:
                 print(f"ratio ({kind}) CE generate_batch + to_dict vs generate_arrow: {(theirs['batch'][i] + theirs['to_dict'][i]) / ours['arrow'][i]:,.1f}x")
     if args.callgrind:
