@@ -95,6 +95,7 @@ mod tests {
             declared_entities += 1;
             let expected = column::schema(&declared);
             let arrow = SharedBytes::default();
+            let batches = file::SharedBatches::default();
             let encoder = |format| Encoder {
                 format,
                 csv: CsvOptions::default(),
@@ -102,6 +103,7 @@ mod tests {
             let parquet_path = dir.join(format!("{}.parquet", def.name));
             let mut sinks = vec![
                 Sink::create(encoder(Format::Arrow), &Target::Memory(arrow.clone())).unwrap(),
+                Sink::create(encoder(Format::Arrow), &Target::Batches(batches.clone())).unwrap(),
                 Sink::create(
                     encoder(Format::Parquet),
                     &Target::File {
@@ -127,6 +129,9 @@ mod tests {
                     .unwrap();
             assert_eq!(*reader.schema(), expected, "{} arrow", def.name);
             assert_eq!(reader.count(), 0, "{}", def.name);
+            let (schema, kept) = batches.take().unwrap();
+            assert_eq!(*schema, expected, "{} batches", def.name);
+            assert!(kept.is_empty(), "{}", def.name);
             let file = std::fs::File::open(&parquet_path).unwrap();
             let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
             assert_eq!(builder.metadata().file_metadata().num_rows(), 0);
@@ -134,6 +139,58 @@ mod tests {
         }
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!(declared_entities, ENTITIES.len());
+    }
+
+    /// Batches kept in memory are the record batches of the Arrow IPC file of the same run.
+    #[test]
+    fn batches_in_memory_are_the_arrow_files() {
+        use crate::entities::{self, EntityOptions};
+        use crate::pipeline::Plan;
+
+        let options = EntityOptions {
+            seed: Some(8),
+            ..EntityOptions::default()
+        };
+        let entity = entities::find("Patient").unwrap().build(&options).unwrap();
+        let (bytes, batches) = (SharedBytes::default(), file::SharedBatches::default());
+        let encoder = || Encoder {
+            format: Format::Arrow,
+            csv: CsvOptions::default(),
+        };
+        let mut sinks = vec![
+            Sink::create(encoder(), &Target::Memory(bytes.clone())).unwrap(),
+            Sink::create(encoder(), &Target::Batches(batches.clone())).unwrap(),
+        ];
+        let plan = Plan {
+            count: 300,
+            page_size: 64,
+            threads: 2,
+        };
+        entity.export(plan, &mut sinks, "Patient").unwrap();
+        for sink in sinks {
+            assert!(sink.finish().unwrap().is_none());
+        }
+        let reader =
+            arrow_ipc::reader::FileReader::try_new(std::io::Cursor::new(bytes.take()), None)
+                .unwrap();
+        let (schema, kept) = batches.take().unwrap();
+        assert_eq!(reader.schema(), schema);
+        let written: Vec<_> = reader.map(Result::unwrap).collect();
+        assert_eq!(written, kept);
+        assert_eq!(kept.iter().map(|b| b.num_rows()).sum::<usize>(), 300);
+        assert!(batches.take().is_none(), "taken once");
+    }
+
+    #[test]
+    fn batches_are_arrow_only() {
+        let encoder = Encoder {
+            format: Format::Parquet,
+            csv: CsvOptions::default(),
+        };
+        let err = Sink::create(encoder, &Target::Batches(file::SharedBatches::default()))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("arrow format only"), "{err}");
     }
 
     #[test]

@@ -328,9 +328,12 @@ pub enum Target {
         /// The SQLite table name.
         table: String,
     },
-    /// Bytes in memory, for a caller that hands them on (the Python package's Arrow
-    /// tables).
+    /// Bytes in memory, for a caller that hands them on.
     Memory(SharedBytes),
+    /// Arrow record batches in memory, unencoded (the Python package's Arrow tables); the
+    /// arrow format only.
+    #[cfg(feature = "parquet")]
+    Batches(crate::columnar::file::SharedBatches),
     /// An existing table of an open database: the records' columns must be its columns.
     Table {
         /// The database.
@@ -386,6 +389,14 @@ impl Sink {
                 }
                 let dest = columnar_or(encoder.format, bytes.clone(), Dest::Memory)?;
                 (dest, None, "memory".to_owned())
+            }
+            #[cfg(feature = "parquet")]
+            Target::Batches(batches) => {
+                if encoder.format != Format::Arrow {
+                    bail!("record batches in memory are written in the arrow format only");
+                }
+                let file = crate::columnar::file::ColumnarFile::in_memory(batches.clone());
+                (Dest::Columnar(Box::new(file)), None, "memory".to_owned())
             }
             Target::Table { db, table } => {
                 if encoder.format != Format::Sqlite {

@@ -2,6 +2,7 @@
 //! `datamimic-export` behind one generic service class. The package's Python modules give each
 //! entity DATAMIMIC's service class (`PersonService(dataset="US", rng=Random(42))`).
 
+mod arrow_stream;
 mod build;
 mod entity;
 mod errors;
@@ -30,6 +31,7 @@ fn entity_names() -> Vec<&'static str> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<service::EntityService>()?;
     m.add_class::<entity::Entity>()?;
+    m.add_class::<arrow_stream::ArrowStream>()?;
     m.add_function(wrap_pyfunction!(entity_names, m)?)?;
     m.add_function(wrap_pyfunction!(service::supported_datasets, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -10,15 +10,17 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use datamimic_export::columnar::file::SharedBatches;
 use datamimic_export::csv::CsvOptions;
 use datamimic_export::entities::EntityOptions;
 use datamimic_export::pipeline::{self, DEFAULT_PAGE_SIZE, Plan};
 use datamimic_export::shard::Shard;
-use datamimic_export::sink::{Encoder, Format, SharedBytes, Sink, Target};
+use datamimic_export::sink::{Encoder, Format, Sink, Target};
 use datamimic_export::staging;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList};
+use pyo3::types::PyList;
 
+use crate::arrow_stream::ArrowStream;
 use crate::build::{self, Params, PersonParams};
 use crate::entity::Entity;
 use crate::errors::value_error;
@@ -59,18 +61,19 @@ impl EntityService {
         Entity::record(Arc::clone(&self.records), index).into_object(py)
     }
 
-    /// Records `range` as an Arrow IPC file, written as `datamimic generate -f arrow` writes
-    /// it: on every core, with the interpreter released.
-    fn ipc<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyBytes>> {
+    /// Records `range` as Arrow record batches (the columns `datamimic generate -f arrow`
+    /// writes for them, a batch per 65,536 records), generated on every core with the
+    /// interpreter released: the input of `generate_arrow` and `shard_arrow`.
+    fn batches(&self, py: Python<'_>, range: Range<u64>) -> PyResult<ArrowStream> {
         let (entity, name) = (self.records.entity(), self.records.name);
-        let bytes = py
-            .detach(|| -> anyhow::Result<Vec<u8>> {
-                let memory = SharedBytes::default();
+        let (schema, batches) = py
+            .detach(|| -> anyhow::Result<_> {
+                let batches = SharedBatches::default();
                 let encoder = Encoder {
                     format: Format::Arrow,
                     csv: CsvOptions::default(),
                 };
-                let mut sinks = vec![Sink::create(encoder, &Target::Memory(memory.clone()))?];
+                let mut sinks = vec![Sink::create(encoder, &Target::Batches(batches.clone()))?];
                 let plan = Plan {
                     count: range.end - range.start,
                     page_size: DEFAULT_PAGE_SIZE,
@@ -78,10 +81,12 @@ impl EntityService {
                 };
                 entity.export_from(range.start, plan, &mut sinks, name)?;
                 sinks.pop().expect("one sink").finish()?;
-                Ok(memory.take())
+                batches
+                    .take()
+                    .ok_or_else(|| anyhow::anyhow!("the {name} columns were never declared"))
             })
             .map_err(value_error)?;
-        Ok(PyBytes::new(py, &bytes))
+        Ok(ArrowStream::new(schema, batches))
     }
 
     /// Entities `range` as a Python list: one small object each, the records generated when
@@ -164,14 +169,12 @@ impl EntityService {
         Ok(list)
     }
 
-    /// The next `count` records as the bytes of an Arrow IPC file (what `datamimic generate
-    /// -f arrow` writes for them), generated on every core with the interpreter released:
-    /// the input of `generate_arrow`.
-    fn generate_ipc<'py>(&mut self, py: Python<'py>, count: u64) -> PyResult<Bound<'py, PyBytes>> {
+    /// The next `count` records as Arrow record batches: the input of `generate_arrow`.
+    fn generate_batches(&mut self, py: Python<'_>, count: u64) -> PyResult<ArrowStream> {
         let end = self.advance(count)?;
-        let bytes = self.ipc(py, self.next..end)?;
+        let stream = self.batches(py, self.next..end)?;
         self.next = end;
-        Ok(bytes)
+        Ok(stream)
     }
 
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
@@ -188,17 +191,12 @@ impl EntityService {
         self.list(py, range)
     }
 
-    /// The records of `shard` (`"2/4"`) of a run of `count` records from record 0, as the
-    /// bytes of an Arrow IPC file with the run's schema: the input of `shard_arrow`. Does not
-    /// move `generate()`'s position.
-    fn shard_ipc<'py>(
-        &self,
-        py: Python<'py>,
-        count: u64,
-        shard: &str,
-    ) -> PyResult<Bound<'py, PyBytes>> {
+    /// The records of `shard` (`"2/4"`) of a run of `count` records from record 0, as Arrow
+    /// record batches with the run's schema: the input of `shard_arrow`. Does not move
+    /// `generate()`'s position.
+    fn shard_batches(&self, py: Python<'_>, count: u64, shard: &str) -> PyResult<ArrowStream> {
         let range = self.shard_range(count, shard)?;
-        self.ipc(py, range)
+        self.batches(py, range)
     }
 
     /// Writes records `0..count` (or only those of `shard`, `"2/4"`) to `path` in `format`

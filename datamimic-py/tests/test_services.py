@@ -216,6 +216,33 @@ def test_arrow_batches_hold_the_records():
 
 
 @pytest.mark.skipif("DATAMIMIC_BIN" not in os.environ, reason="set DATAMIMIC_BIN to the datamimic command (.ci/run does)")
+def test_arrow_tables_are_the_commands_arrow_files(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.ipc as pa_ipc
+
+    # More than one record batch (65,536 records each), for both entities' nested columns.
+    for entity, count in [("Person", 66_000), ("Patient", 300)]:
+        path = tmp_path / f"{entity}.arrow"
+        subprocess.run([os.environ["DATAMIMIC_BIN"], "generate", entity, "-n", str(count), "--seed", "9", "-d", "DE", "-f", "arrow", "-o", str(path)], check=True)
+        written = pa_ipc.open_file(pa.memory_map(str(path))).read_all()
+        table = SERVICES[entity](dataset="DE", seed=9).generate_arrow(count)
+        assert table.schema == written.schema
+        assert [len(b) for b in table.to_batches()] == [len(b) for b in written.to_batches()]
+        assert table.equals(written)
+
+
+def test_an_arrow_stream_is_read_once():
+    pa = pytest.importorskip("pyarrow")
+    stream = PersonService(dataset="US", seed=4)._native.generate_batches(3)
+    assert pa.table(stream).num_rows == 3
+    with pytest.raises(ValueError, match="already read"):
+        pa.table(stream)
+    # A stream never read frees its batches with it.
+    unread = PersonService(dataset="US", seed=4)._native.generate_batches(3)
+    del unread
+
+
+@pytest.mark.skipif("DATAMIMIC_BIN" not in os.environ, reason="set DATAMIMIC_BIN to the datamimic command (.ci/run does)")
 @pytest.mark.parametrize("format", ["csv", "json", "ndjson", "xml"])
 def test_exported_files_and_shards_are_the_commands(tmp_path, format):
     def command(*args):

@@ -1,10 +1,11 @@
 //! A Parquet or Arrow IPC file written row group by row group: the records of each page are
 //! appended to Arrow columns, and every [`ROW_GROUP_ROWS`] records become one row group (one
 //! record batch), so memory stays flat and the file's bytes do not depend on how the records
-//! arrived in pages.
+//! arrived in pages. The same record batches can also be kept in memory unencoded
+//! ([`SharedBatches`]), for a caller that hands them on as they are.
 
 use std::io::Write;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context as _, Result, bail};
 use arrow_array::RecordBatch;
@@ -32,11 +33,46 @@ pub enum Kind {
     Arrow,
 }
 
+/// Record batches kept in memory with their schema, shared with whoever takes them when the
+/// output is finished: the Python package hands them to pyarrow through the Arrow C stream
+/// interface, without encoding or copying their buffers.
+#[derive(Debug, Clone, Default)]
+pub struct SharedBatches(Arc<Mutex<Batches>>);
+
+#[derive(Debug, Default)]
+struct Batches {
+    schema: Option<SchemaRef>,
+    batches: Vec<RecordBatch>,
+}
+
+impl SharedBatches {
+    /// The schema and the batches written, leaving none; `None` if no output was started.
+    pub fn take(&self) -> Option<(SchemaRef, Vec<RecordBatch>)> {
+        let mut kept = self.lock();
+        let schema = kept.schema.take()?;
+        Some((schema, std::mem::take(&mut kept.batches)))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Batches> {
+        // A push cannot stop half-way, so a lock poisoned by a panic elsewhere still guards
+        // whole batches.
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Where a columnar output's row groups go.
+enum Destination {
+    /// Encoded as a file of its kind.
+    File(Out),
+    /// Kept as record batches.
+    Batches(SharedBatches),
+}
+
 /// A columnar file being written.
 pub struct ColumnarFile {
     kind: Kind,
     /// The destination until the schema is known.
-    out: Option<Out>,
+    out: Option<Destination>,
     open: Option<Open>,
     /// Records written before the current row group.
     rows: u64,
@@ -60,6 +96,7 @@ struct Open {
 enum Writer {
     Parquet(Box<ArrowWriter<Out>>),
     Arrow(Box<arrow_ipc::writer::FileWriter<Out>>),
+    Batches(SharedBatches),
 }
 
 impl ColumnarFile {
@@ -67,7 +104,17 @@ impl ColumnarFile {
     pub fn new(kind: Kind, out: Out) -> ColumnarFile {
         ColumnarFile {
             kind,
-            out: Some(out),
+            out: Some(Destination::File(out)),
+            open: None,
+            rows: 0,
+        }
+    }
+
+    /// The record batches of an Arrow file, kept in `batches` instead of encoded.
+    pub fn in_memory(batches: SharedBatches) -> ColumnarFile {
+        ColumnarFile {
+            kind: Kind::Arrow,
+            out: Some(Destination::Batches(batches)),
             open: None,
             rows: 0,
         }
@@ -84,8 +131,12 @@ impl ColumnarFile {
             bail!("the schema of a columnar file is given once");
         };
         let schema: SchemaRef = Arc::new(column::schema(shape));
-        let writer = match self.kind {
-            Kind::Parquet => {
+        let writer = match (self.kind, out) {
+            (_, Destination::Batches(batches)) => {
+                batches.lock().schema = Some(schema.clone());
+                Writer::Batches(batches)
+            }
+            (Kind::Parquet, Destination::File(out)) => {
                 let properties = WriterProperties::builder()
                     .set_compression(Compression::SNAPPY)
                     .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
@@ -96,9 +147,9 @@ impl ColumnarFile {
                     Some(properties),
                 )?))
             }
-            Kind::Arrow => Writer::Arrow(Box::new(arrow_ipc::writer::FileWriter::try_new(
-                out, &schema,
-            )?)),
+            (Kind::Arrow, Destination::File(out)) => Writer::Arrow(Box::new(
+                arrow_ipc::writer::FileWriter::try_new(out, &schema)?,
+            )),
         };
         self.open = Some(Open {
             schema,
@@ -142,6 +193,7 @@ impl ColumnarFile {
                 writer.finish()?;
                 writer.into_inner()?
             }
+            Writer::Batches(_) => return Ok(()),
         };
         out.flush()?;
         Ok(())
@@ -159,6 +211,7 @@ impl Open {
                 writer.flush()?;
             }
             Writer::Arrow(writer) => writer.write(&batch)?,
+            Writer::Batches(batches) => batches.lock().batches.push(batch),
         }
         Ok(rows)
     }

@@ -139,9 +139,9 @@ class EntityService:
         """The next ``count`` records as a pyarrow Table, without a Python object per record:
         Rust writes them on every core as ``datamimic generate -f arrow`` does (typed columns:
         dates ``date32``, times ``timestamp[us, UTC]``, integers of their width, nested records
-        as structs, lists as lists) and pyarrow reads the bytes in place. Needs pyarrow
-        (``pip install pyarrow``)."""
-        return _arrow_table(self._native.generate_ipc(count))
+        as structs, lists as lists) and pyarrow takes their columns as they are, through the
+        Arrow C stream interface. Needs pyarrow 15 or later (``pip install pyarrow``)."""
+        return _arrow_table(self._native.generate_batches(count))
 
     def record(self, index: int) -> _native.Entity:
         """Record ``index`` of the sequence ``generate()`` walks (0, 1, 2, ...)."""
@@ -158,7 +158,7 @@ class EntityService:
         pyarrow Table with the run's schema (every shard has the same one), typed as
         ``generate_arrow`` types them; ``generate()``'s position does not move. Needs a seeded
         service."""
-        return _arrow_table(self._native.shard_ipc(count, shard))
+        return _arrow_table(self._native.shard_batches(count, shard))
 
     def export(self, path: "os.PathLike[str] | str", count: int, format: Optional[str] = None, *, shard: Optional[str] = None, threads: Optional[int] = None) -> None:
         """Writes records 0 to ``count - 1`` (or only those of ``shard``, ``"2/4"``) to ``path``,
@@ -178,14 +178,14 @@ class EntityService:
         return _native.supported_datasets(cls._entity)
 
 
-def _arrow_table(data: bytes) -> "pyarrow.Table":
-    """The Arrow IPC file ``data`` as a pyarrow Table, read in place."""
+def _arrow_table(stream: _native.ArrowStream) -> "pyarrow.Table":
+    """The record batches of ``stream`` as a pyarrow Table, their buffers taken as they are
+    (the Arrow PyCapsule interface)."""
     try:
         import pyarrow as pa
-        import pyarrow.ipc as pa_ipc
     except ImportError as err:
         raise ImportError("Arrow tables need pyarrow: pip install pyarrow") from err
-    return pa_ipc.open_file(pa.py_buffer(data)).read_all()
+    return pa.table(stream)
 
 
 def _make(entity: str) -> type:
