@@ -1,28 +1,27 @@
-//! `Entity`: one generated record as Python sees it, with DATAMIMIC's attribute access
-//! (`person.name`, `person.address.street`) and `to_dict()`.
+//! `Entity`: a generated record's fields as Python reads them, with DATAMIMIC's attribute
+//! access (`person.name`, `person.address.street`) and `to_dict()`.
 //!
-//! An entity is the index of its record and nothing more until Python reads it, as
-//! DATAMIMIC's entities draw their values on first access: a batch of 100,000 records costs
-//! one small Python object each. The first attribute read generates the record and converts
-//! its fields to Python objects, kept for later reads; each `to_dict()` generates the record
-//! again (the same values: record `i` depends only on the seed and `i`) and converts it into
-//! fresh dicts, straight from its serde form ([`crate::to_python`]): a record's dict is what
-//! `json.loads` makes of the JSON `datamimic generate -f json` writes for it. Nested records
-//! (an address) come back as entities of their own.
+//! Services return [`crate::record_object`]'s records, which hold the index of their record
+//! and nothing more until Python reads them, as DATAMIMIC's entities draw their values on
+//! first access; a record's first attribute read makes its entity, which generates the record
+//! and converts its fields to Python objects, kept for later reads. Each `to_dict()` generates
+//! the record again (the same values: record `i` depends only on the seed and `i`) and
+//! converts it into fresh dicts, straight from its serde form ([`crate::to_python`]): a
+//! record's dict is what `json.loads` makes of the JSON `datamimic generate -f json` writes
+//! for it. Nested records (an address) come back as entities of their own.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use crate::errors::value_error;
 use crate::records::Records;
 
 /// Where an entity's fields come from.
 enum Source {
     /// Record `index` of `records`.
-    Record { records: Arc<Records>, index: u64 },
+    Record { records: Py<Records>, index: u64 },
     /// A record nested in another, in its field `field` (`address`): only its converted
     /// fields.
     Nested { field: Box<str> },
@@ -41,7 +40,7 @@ pub(crate) struct Entity {
 
 impl Entity {
     /// Record `index` of `records`, generated when it is first read.
-    pub(crate) fn record(records: Arc<Records>, index: u64) -> Entity {
+    pub(crate) fn record(records: Py<Records>, index: u64) -> Entity {
         Entity {
             source: Source::Record { records, index },
             fields: OnceLock::new(),
@@ -71,7 +70,7 @@ impl Entity {
     /// The entity's name (`Person`), or the field a nested record sits in (`address`).
     fn kind(&self) -> &str {
         match &self.source {
-            Source::Record { records, .. } => records.name,
+            Source::Record { records, .. } => records.get().name,
             Source::Nested { field } => field,
         }
     }
@@ -79,10 +78,7 @@ impl Entity {
     /// A fresh dict of the record's fields.
     fn convert<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         match &self.source {
-            Source::Record { records, index } => {
-                let value = records.to_python(py, *index).map_err(value_error)?;
-                Ok(value.cast_into::<PyDict>()?)
-            }
+            Source::Record { records, index } => records.get().dict(py, *index),
             Source::Nested { .. } => {
                 let fields = self.fields(py)?;
                 let copy = py.import("copy")?.getattr("deepcopy")?.call1((fields,))?;

@@ -1,6 +1,7 @@
 //! The two CPython calls pyo3's safe API does not offer and that issue 16's speed aim needs
 //! (`generate_batch` + `to_dict()` of 100,000 persons at least 100 times DATAMIMIC CE's):
-//! this is the one module of the workspace allowed `unsafe` code, each block with its reasons.
+//! with [`crate::record_object`], the only modules of the workspace allowed `unsafe` code, each
+//! block with its reasons.
 //!
 //! - [`untrack`] takes an entity off the garbage collector's lists. Every pyclass object is
 //!   tracked, yet an entity's traversal visits none of the objects it holds (it defines no

@@ -8,6 +8,7 @@ mod entity;
 mod errors;
 mod ffi_fast;
 mod python_strings;
+mod record_object;
 mod record_strings;
 mod records;
 mod service;
@@ -32,6 +33,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<service::EntityService>()?;
     m.add_class::<entity::Entity>()?;
     m.add_class::<arrow_stream::ArrowStream>()?;
+    m.add("Record", record_object::record_type(m.py())?)?;
     m.add_function(wrap_pyfunction!(entity_names, m)?)?;
     m.add_function(wrap_pyfunction!(service::supported_datasets, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

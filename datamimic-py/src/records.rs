@@ -6,10 +6,15 @@
 use datamimic::Service;
 use datamimic_export::entities::{self, Entity as CatalogueEntity, Record, ServiceVisitor};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::errors::value_error;
 
 use crate::to_python::{self, to_python};
 
-/// A built catalogue entity and its name.
+/// A built catalogue entity and its name: a Python object of its own, which the service and
+/// every record it made hold a reference to.
+#[pyclass(frozen, module = "datamimic._native")]
 pub(crate) struct Records {
     /// The catalogue name (`Person`).
     pub(crate) name: &'static str,
@@ -24,6 +29,13 @@ impl Records {
     /// The built service.
     pub(crate) fn entity(&self) -> &dyn CatalogueEntity {
         &*self.entity
+    }
+
+    /// Record `index`, generated now, as a fresh dict (nested records as dicts, lists as
+    /// lists): `to_dict()`.
+    pub(crate) fn dict<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, PyDict>> {
+        let value = self.to_python(py, index).map_err(value_error)?;
+        Ok(value.cast_into::<PyDict>()?)
     }
 
     /// Record `index`, generated now, as a Python object: what `json.loads` makes of the JSON

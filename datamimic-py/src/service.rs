@@ -8,7 +8,6 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use datamimic_export::columnar::file::SharedBatches;
 use datamimic_export::csv::CsvOptions;
@@ -22,14 +21,14 @@ use pyo3::types::PyList;
 
 use crate::arrow_stream::ArrowStream;
 use crate::build::{self, Params, PersonParams};
-use crate::entity::Entity;
 use crate::errors::value_error;
+use crate::record_object;
 use crate::records::Records;
 
 /// A built service and its position in the sequence of records.
 #[pyclass(module = "datamimic._native")]
 pub(crate) struct EntityService {
-    records: Arc<Records>,
+    records: Py<Records>,
     /// The index of the record `generate()` returns next.
     next: u64,
     /// Whether the seed was given: shards of an unseeded service would come from different
@@ -57,15 +56,16 @@ impl EntityService {
     }
 
     /// Entity `index`, generated when it is first read.
-    fn entity<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, Entity>> {
-        Entity::record(Arc::clone(&self.records), index).into_object(py)
+    fn entity<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, PyAny>> {
+        record_object::record(self.records.bind(py), index)
     }
 
     /// Records `range` as Arrow record batches (the columns `datamimic generate -f arrow`
     /// writes for them, a batch per 65,536 records), generated on every core with the
     /// interpreter released: the input of `generate_arrow` and `shard_arrow`.
     fn batches(&self, py: Python<'_>, range: Range<u64>) -> PyResult<ArrowStream> {
-        let (entity, name) = (self.records.entity(), self.records.name);
+        let records = self.records.get();
+        let (entity, name) = (records.entity(), records.name);
         let (schema, batches) = py
             .detach(|| -> anyhow::Result<_> {
                 let batches = SharedBatches::default();
@@ -92,10 +92,7 @@ impl EntityService {
     /// Entities `range` as a Python list: one small object each, the records generated when
     /// they are read.
     fn list<'py>(&self, py: Python<'py>, range: Range<u64>) -> PyResult<Bound<'py, PyList>> {
-        let entities = range
-            .map(|index| self.entity(py, index))
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, entities)
+        record_object::list(self.records.bind(py), range)
     }
 }
 
@@ -112,6 +109,7 @@ impl EntityService {
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
+        py: Python<'_>,
         name: String,
         dataset: Option<String>,
         seed: Option<u64>,
@@ -148,14 +146,14 @@ impl EntityService {
         };
         let (name, entity) = build::build(&params).map_err(value_error)?;
         Ok(EntityService {
-            records: Arc::new(Records::new(name, entity)),
+            records: Py::new(py, Records::new(name, entity))?,
             next: 0,
             seeded: params.options.seed.is_some(),
         })
     }
 
     /// The next record.
-    fn generate<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, Entity>> {
+    fn generate<'py>(&mut self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let entity = self.entity(py, self.next)?;
         self.next += 1;
         Ok(entity)
@@ -179,7 +177,7 @@ impl EntityService {
 
     /// Record `index` of the sequence (`generate()` returns 0, 1, 2, ...), whatever came
     /// before.
-    fn record<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, Entity>> {
+    fn record<'py>(&self, py: Python<'py>, index: u64) -> PyResult<Bound<'py, PyAny>> {
         self.entity(py, index)
     }
 
@@ -228,11 +226,12 @@ impl EntityService {
         if threads == Some(0) {
             return Err(value_error("`threads` must be at least 1"));
         }
-        let records = match shard {
+        let range = match shard {
             Some(text) => self.shard_range(count, text)?,
             None => 0..count,
         };
-        let (entity, name) = (self.records.entity(), self.records.name);
+        let records = self.records.get();
+        let (entity, name) = (records.entity(), records.name);
         py.detach(|| -> anyhow::Result<()> {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
             staging::sweep(dir.unwrap_or(Path::new(".")));
@@ -246,11 +245,11 @@ impl EntityService {
             };
             let mut sinks = vec![Sink::create(encoder, &target)?];
             let plan = Plan {
-                count: records.end - records.start,
+                count: range.end - range.start,
                 page_size: DEFAULT_PAGE_SIZE,
                 threads: pipeline::threads(threads),
             };
-            entity.export_from(records.start, plan, &mut sinks, name)?;
+            entity.export_from(range.start, plan, &mut sinks, name)?;
             if let Some(staged) = sinks.pop().expect("one sink").finish()? {
                 staged.commit()?;
             }
@@ -262,7 +261,7 @@ impl EntityService {
     /// The catalogue name of the entity (`Person`).
     #[getter]
     fn name(&self) -> &str {
-        self.records.name
+        self.records.get().name
     }
 }
 

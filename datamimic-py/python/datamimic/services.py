@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from . import _native
 from .demographic_config import DemographicConfig
+from .entity import Entity
 
 _P = inspect.Parameter
 
@@ -126,11 +127,11 @@ class EntityService:
         self._native = _native.EntityService(self._entity, **options)
         self.dataset = dataset or "US"
 
-    def generate(self) -> _native.Entity:
+    def generate(self) -> Entity:
         """The next record."""
         return self._native.generate()
 
-    def generate_batch(self, count: int = 10) -> List[_native.Entity]:
+    def generate_batch(self, count: int = 10) -> List[Entity]:
         """The next ``count`` records: one small object each, the record generated when it is
         first read, as DATAMIMIC's entities draw their values on access."""
         return self._native.generate_batch(count)
@@ -143,11 +144,11 @@ class EntityService:
         Arrow C stream interface. Needs pyarrow 15 or later (``pip install pyarrow``)."""
         return _arrow_table(self._native.generate_batches(count))
 
-    def record(self, index: int) -> _native.Entity:
+    def record(self, index: int) -> Entity:
         """Record ``index`` of the sequence ``generate()`` walks (0, 1, 2, ...)."""
         return self._native.record(index)
 
-    def shard(self, count: int, shard: str) -> List[_native.Entity]:
+    def shard(self, count: int, shard: str) -> List[Entity]:
         """The records of ``shard`` (``"2/4"``, from 1) of a run of ``count`` records from
         record 0, as ``datamimic generate --shard``: the shards in order hold the run's
         records. ``generate()``'s position does not move. Needs a seeded service."""
