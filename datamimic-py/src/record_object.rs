@@ -329,13 +329,18 @@ unsafe extern "C" fn repr(object: *mut ffi::PyObject) -> *mut ffi::PyObject {
     })
 }
 
-/// `record == other`: the entities compared (a record equals the dict of its fields).
+/// `record == other` and `!=`: the entities compared (a record equals the dict of its
+/// fields). Records have no order: `<` and the others are `NotImplemented`, so Python's
+/// error names this type.
 unsafe extern "C" fn richcompare(
     object: *mut ffi::PyObject,
     other: *mut ffi::PyObject,
     op: c_int,
 ) -> *mut ffi::PyObject {
     slot_call(|py| {
+        if op != ffi::Py_EQ && op != ffi::Py_NE {
+            return Ok(py.NotImplemented());
+        }
         // SAFETY: CPython passes a live Record and a live other object.
         let (record, other) = unsafe { (fields(object), Bound::from_borrowed_ptr(py, other)) };
         let mine = entity(py, record)?;

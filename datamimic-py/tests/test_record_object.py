@@ -66,7 +66,7 @@ def test_comparisons_are_the_fields():
     assert first != second and not (first == second)
     assert first == first.to_dict() and first.to_dict() == first
     assert first != "Person" and (first == None) is False  # noqa: E711
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="'<' not supported between instances of 'datamimic._native.Record'"):
         first < second
     assert repr(first) == f"Person({first.to_dict()!r})"
 
