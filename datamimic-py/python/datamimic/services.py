@@ -141,7 +141,7 @@ class EntityService:
         Rust writes them on every core as ``datamimic generate -f arrow`` does (typed columns:
         dates ``date32``, times ``timestamp[us, UTC]``, integers of their width, nested records
         as structs, lists as lists) and pyarrow takes their columns as they are, through the
-        Arrow C stream interface. Needs pyarrow 15 or later (``pip install pyarrow``)."""
+        Arrow C stream interface. Needs pyarrow 14 or later (``pip install pyarrow``)."""
         return _arrow_table(self._native.generate_batches(count))
 
     def record(self, index: int) -> Entity:
