@@ -9,7 +9,6 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::errors::value_error;
-
 use crate::to_python::{self, to_python};
 
 /// A built catalogue entity and its name: a Python object of its own, which the service and
