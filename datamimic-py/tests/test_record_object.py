@@ -140,3 +140,14 @@ def test_first_reads_from_several_threads_agree():
         # Every thread sees the one entity each record kept, so the one nested address.
         assert all(address is people[i].address for i, (_, address, _) in enumerate(out))
         assert [r for _, _, r in out] == [f"Person({e!r})" for e in expected]
+
+
+def test_a_batch_too_large_for_a_list_is_refused_and_moves_nothing():
+    service = PersonService(dataset="US", seed=7)
+    with pytest.raises(ValueError, match="too many records for one list"):
+        service.generate_batch(count=2**63)
+    with pytest.raises(MemoryError):
+        service.generate_batch(count=2**62)
+    with pytest.raises(ValueError, match="too many records for one list"):
+        service.shard(2**64 - 1, "1/1")
+    assert service.generate() == service.record(0), "a refused batch leaves generate()'s position"
